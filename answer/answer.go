@@ -1,0 +1,136 @@
+// Package answer turns retrieved passages into an answer with citations.
+// Without an LLM it answers extractively: the sentence that best supports
+// the question, narrowed to the span the question asks for, or an explicit
+// "not found" when no passage supports it.
+package answer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
+)
+
+// Retriever ranks chunks for a question.
+type Retriever interface {
+	Search(ctx context.Context, query string, k int) ([]corpora.Hit, error)
+}
+
+// NotFound is the answer given when the passages do not support one.
+const NotFound = "资料中没有找到相关答案。"
+
+// Modes of answering.
+const ModeExtractive = "extractive"
+
+// Config configures an Engine. Zero values are the defaults.
+type Config struct {
+	// Passages is how many retrieved chunks are read for an answer; default 3.
+	Passages int
+	// MinSupport is the share of the question's content (characters and
+	// bigrams) the best sentence must hold for an answer; below it the
+	// answer is NotFound. Default 0.35.
+	MinSupport float64
+}
+
+// Citation points at the text an answer comes from.
+type Citation struct {
+	Doc   string `json:"doc"`
+	Chunk int    `json:"chunk"`
+	Title string `json:"title,omitempty"`
+	Text  string `json:"text"`
+	// Start and End are the cited sentence's character offsets in the
+	// document.
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Answer is the engine's reply to a question.
+type Answer struct {
+	Question  string     `json:"question"`
+	Answer    string     `json:"answer"`
+	Found     bool       `json:"found"`
+	Citations []Citation `json:"citations"`
+	Mode      string     `json:"mode"`
+	Timings   Timings    `json:"timings"`
+}
+
+// Timings says where the time went.
+type Timings struct {
+	Retrieval time.Duration `json:"retrieval_ns"`
+	Total     time.Duration `json:"total_ns"`
+}
+
+// Engine answers questions from a Retriever's passages.
+type Engine struct {
+	cfg Config
+	r   Retriever
+}
+
+// New returns an Engine over r.
+func New(cfg Config, r Retriever) (*Engine, error) {
+	if r == nil {
+		return nil, errors.New("answer: no retriever")
+	}
+	if cfg.Passages <= 0 {
+		cfg.Passages = 3
+	}
+	if cfg.MinSupport <= 0 {
+		cfg.MinSupport = 0.35
+	}
+	return &Engine{cfg: cfg, r: r}, nil
+}
+
+// Ask retrieves passages for a question and answers it.
+func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
+	start := time.Now()
+	hits, err := e.r.Search(ctx, q, e.cfg.Passages)
+	if err != nil {
+		return Answer{}, fmt.Errorf("answer: retrieve: %w", err)
+	}
+	retrieval := time.Since(start)
+	a := e.FromHits(q, hits)
+	a.Timings = Timings{Retrieval: retrieval, Total: time.Since(start)}
+	return a, nil
+}
+
+// FromHits answers a question from already retrieved passages, best first.
+func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
+	a := Answer{Question: q, Answer: NotFound, Mode: ModeExtractive, Citations: []Citation{}}
+	if len(hits) > e.cfg.Passages {
+		hits = hits[:e.cfg.Passages]
+	}
+	pq := parseQuestion(zh.Fold(q))
+	ev := newEvidence(pq)
+	if ev.weight == 0 {
+		return a
+	}
+	sents := sentencesOf(hits, ev)
+	best := -1
+	for i, s := range sents {
+		if best < 0 || s.score > sents[best].score {
+			best = i
+		}
+	}
+	if best < 0 || sents[best].score/ev.weight < e.cfg.MinSupport {
+		return a
+	}
+	s := sents[best]
+	span := extract(pq, s.folded)
+	// extract works on folded runes; cut the same range from the original.
+	if i := indexAll(s.folded, zh.Fold(span)); span != "" && len(i) > 0 {
+		span = string(s.orig[i[0] : i[0]+len([]rune(span))])
+	}
+	if span == "" {
+		span = string(s.orig)
+	}
+	h := hits[s.hit]
+	a.Answer, a.Found = span, true
+	a.Citations = append(a.Citations, Citation{
+		Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string(s.orig),
+		Start: h.Start + s.start, End: h.Start + s.start + len(s.orig),
+	})
+	return a
+}

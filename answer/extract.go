@@ -1,0 +1,327 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
+)
+
+// sentence is a candidate answer sentence from a retrieved chunk.
+type sentence struct {
+	hit    int // index of the hit it comes from
+	orig   []rune
+	folded []rune
+	start  int // rune offset in the chunk text
+	score  float64
+}
+
+// stopChars are characters too common to count as evidence that a sentence
+// answers a question.
+const stopChars = "的是了在和与及或也都而且被把由于为对从以就之其这那个有中上下一不吗呢吧啊呀么什哪谁几多少何"
+
+// evidence is what a question contributes to scoring sentences: its content
+// characters and bigrams, with the question words taken out.
+type evidence struct {
+	chars   map[rune]bool
+	bigrams map[[2]rune]bool
+	weight  float64 // the score of a sentence holding all of them
+}
+
+func newEvidence(q question) evidence {
+	ev := evidence{chars: map[rune]bool{}, bigrams: map[[2]rune]bool{}}
+	add := func(part []rune) {
+		for i, r := range part {
+			if isContent(r) && !strings.ContainsRune(stopChars, r) {
+				ev.chars[r] = true
+			}
+			if i+1 < len(part) && isContent(r) && isContent(part[i+1]) {
+				ev.bigrams[[2]rune{r, part[i+1]}] = true
+			}
+		}
+	}
+	add(q.left)
+	add(q.right)
+	ev.weight = float64(len(ev.chars)) + 2*float64(len(ev.bigrams))
+	return ev
+}
+
+func isContent(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// support scores how much of the question's evidence a folded sentence holds.
+func (ev evidence) support(s []rune) float64 {
+	seenC := map[rune]bool{}
+	seenB := map[[2]rune]bool{}
+	score := 0.0
+	for i, r := range s {
+		if ev.chars[r] && !seenC[r] {
+			seenC[r] = true
+			score++
+		}
+		if i+1 < len(s) {
+			b := [2]rune{r, s[i+1]}
+			if ev.bigrams[b] && !seenB[b] {
+				seenB[b] = true
+				score += 2
+			}
+		}
+	}
+	return score
+}
+
+// sentencesOf splits the hits into sentences and scores them against the
+// question; a sentence's score is discounted by its chunk's rank.
+func sentencesOf(hits []corpora.Hit, ev evidence) []sentence {
+	var out []sentence
+	seen := map[string]bool{}
+	for hi, h := range hits {
+		text := h.Text
+		for _, sp := range zh.Sentences(text) {
+			s := text[sp.Start:sp.End]
+			if seen[s] { // chunk overlap repeats sentences
+				continue
+			}
+			seen[s] = true
+			orig := []rune(s)
+			st := sentence{hit: hi, orig: orig, folded: zh.Fold(s), start: len([]rune(text[:sp.Start]))}
+			st.score = ev.support(st.folded) * (1 - 0.08*float64(hi))
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+var (
+	dateRe = regexp.MustCompile(`(公元前|公元)?[0-9]{1,4}年(代)?([0-9]{1,2}月)?([0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}世纪([0-9]{1,2}年代)?|[一二三四五六七八九十〇零]{2,4}年|(东汉|西汉|唐|宋|元|明|清|民国)(朝|代|初|末|初年|末年)?`)
+	numRe  = regexp.MustCompile(`(约|大约|超过|逾|近|共)?[0-9][0-9,]*(\.[0-9]+)?(余)?(万|亿|千|百)?|[零一二两三四五六七八九十百千万亿]+`)
+)
+
+// span is a half-open rune range.
+type span struct{ s, e int }
+
+// extract narrows a sentence to the answer span the question asks for.
+// It aligns the question's words before and after its question word with the
+// sentence (the answer usually stands where the question word stands), then,
+// for dates and numbers, prefers a date or number inside or near that gap.
+func extract(q question, s []rune) string {
+	gap, ok := alignGap(q, s)
+	if !ok {
+		gap = span{0, len(s)}
+	}
+	switch q.kind {
+	case KindDate:
+		if m, ok := nearestMatch(dateRe, s, gap, ""); ok {
+			return clean(s, m)
+		}
+	case KindNumber:
+		if m, ok := nearestMatch(numRe, s, gap, q.unit); ok {
+			return clean(s, m)
+		}
+	}
+	if !ok {
+		return clean(s, span{0, len(s)})
+	}
+	return clean(s, gap)
+}
+
+// alignGap finds where the question word's slot lies in the sentence: after
+// the longest tail of the question's left part found in the sentence and
+// before the longest head of its right part found after that.
+func alignGap(q question, s []rune) (span, bool) {
+	lefts := tailMatches(q.left, s)
+	rights := headMatches(q.right, s)
+	best, found := span{}, false
+	for _, l := range lefts {
+		for _, r := range rights {
+			if r > l && (!found || r-l < best.e-best.s) {
+				best, found = span{l, r}, true
+			}
+		}
+	}
+	if found {
+		return best, true
+	}
+	if len(lefts) > 0 {
+		// Question word at the end (X的首都是哪里): the rest of the clause.
+		l := lefts[0]
+		return span{l, clauseEnd(s, l)}, clauseEnd(s, l) > l
+	}
+	if len(rights) > 0 {
+		// Question word first (谁发明了电灯): the clause before the anchor.
+		r := rights[len(rights)-1]
+		return span{clauseStart(s, r), r}, r > clauseStart(s, r)
+	}
+	return span{}, false
+}
+
+// tailMatches returns the end positions in s of the longest tail of part
+// (at least two characters, or one if part is one long) that occurs in s.
+func tailMatches(part, s []rune) []int {
+	part = trimRunes(part)
+	for k := len(part); k >= 1; k-- {
+		if k < 2 && len(part) > 1 {
+			break
+		}
+		needle := part[len(part)-k:]
+		if !hasContent(needle) {
+			continue
+		}
+		if pos := indexAll(s, needle); len(pos) > 0 {
+			for i := range pos {
+				pos[i] += k
+			}
+			return pos
+		}
+	}
+	return nil
+}
+
+// headMatches returns the start positions in s of the longest head of part
+// that occurs in s.
+func headMatches(part, s []rune) []int {
+	part = trimRunes(part)
+	for k := len(part); k >= 1; k-- {
+		if k < 2 && len(part) > 1 {
+			break
+		}
+		needle := part[:k]
+		if !hasContent(needle) {
+			continue
+		}
+		if pos := indexAll(s, needle); len(pos) > 0 {
+			return pos
+		}
+	}
+	return nil
+}
+
+func hasContent(rs []rune) bool {
+	for _, r := range rs {
+		if isContent(r) && !strings.ContainsRune("的是了在和与", r) {
+			return true
+		}
+	}
+	return false
+}
+
+func trimRunes(rs []rune) []rune {
+	for len(rs) > 0 && !isContent(rs[0]) {
+		rs = rs[1:]
+	}
+	for len(rs) > 0 && !isContent(rs[len(rs)-1]) {
+		rs = rs[:len(rs)-1]
+	}
+	return rs
+}
+
+func indexAll(s, needle []rune) []int {
+	var out []int
+	for i := 0; i+len(needle) <= len(s); i++ {
+		match := true
+		for j, r := range needle {
+			if s[i+j] != r {
+				match = false
+				break
+			}
+		}
+		if match {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+const clauseMarks = "，。；！？,;!?：:（）()"
+
+func clauseEnd(s []rune, from int) int {
+	for i := from; i < len(s); i++ {
+		if strings.ContainsRune(clauseMarks, s[i]) && i > from {
+			return i
+		}
+	}
+	return len(s)
+}
+
+func clauseStart(s []rune, to int) int {
+	for i := to - 1; i >= 0; i-- {
+		if strings.ContainsRune(clauseMarks, s[i]) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// nearestMatch finds the match of re in s that lies inside gap, or else the
+// one nearest to it; with a unit, a number followed by that unit wins.
+func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string) (span, bool) {
+	str := string(s)
+	idx := re.FindAllStringIndex(str, -1)
+	if len(idx) == 0 {
+		return span{}, false
+	}
+	// Byte offsets to rune offsets.
+	toRune := make(map[int]int, len(str))
+	n := 0
+	for b := range str {
+		toRune[b] = n
+		n++
+	}
+	toRune[len(str)] = n
+	best, bestDist := span{}, -1
+	for _, m := range idx {
+		sp := span{toRune[m[0]], toRune[m[1]]}
+		if sp.e-sp.s == 0 {
+			continue
+		}
+		if unit != "" && strings.HasPrefix(string(s[sp.e:]), unit) {
+			sp.e += len([]rune(unit))
+		} else if unit != "" {
+			// A number without the unit asked for is a weaker candidate.
+			sp.s += 0
+		}
+		d := 0
+		switch {
+		case sp.e <= gap.s:
+			d = gap.s - sp.e + 1
+		case sp.s >= gap.e:
+			d = sp.s - gap.e + 1
+		}
+		if unit != "" && !strings.HasSuffix(string(s[sp.s:sp.e]), unit) {
+			d += 50
+		}
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = sp, d
+		}
+	}
+	if bestDist < 0 || bestDist > 60 {
+		return span{}, false
+	}
+	return best, true
+}
+
+// clean trims an answer span of punctuation and of the function words that
+// join it to its sentence (是, 为, 的 …).
+func clean(s []rune, sp span) string {
+	for sp.s < sp.e && (unicode.IsSpace(s[sp.s]) || unicode.IsPunct(s[sp.s]) && !strings.ContainsRune("《“「（(", s[sp.s])) {
+		sp.s++
+	}
+	for sp.e > sp.s && (unicode.IsSpace(s[sp.e-1]) || unicode.IsPunct(s[sp.e-1]) && !strings.ContainsRune("》”」）)", s[sp.e-1])) {
+		sp.e--
+	}
+	for _, p := range []string{"是由", "是", "为", "于", "在", "由", "被", "叫", "称为", "有"} {
+		pr := []rune(p)
+		if sp.e-sp.s > len(pr)+1 && string(s[sp.s:sp.s+len(pr)]) == p {
+			sp.s += len(pr)
+			break
+		}
+	}
+	for _, p := range []string{"的", "了", "等"} {
+		pr := []rune(p)
+		if sp.e-sp.s > len(pr)+1 && string(s[sp.e-len(pr):sp.e]) == p {
+			sp.e -= len(pr)
+		}
+	}
+	return strings.TrimSpace(string(s[sp.s:sp.e]))
+}

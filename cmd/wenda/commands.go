@@ -1,0 +1,225 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/wenda-rag/wenda/answer"
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/ingest"
+)
+
+func (c *cli) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	return fs
+}
+
+func (c *cli) ingest(ctx context.Context, args []string) error {
+	fs := c.flags("ingest")
+	dict := fs.String("dict", "", "user dictionary: one word per line, optionally followed by a frequency")
+	chunk := fs.Int("chunk", ingest.DefaultChunkSize, "chunk size in characters")
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return exitError{2, "ingest: no PATH given (usage: wenda ingest [--dict FILE] PATH...)"}
+	}
+	k, err := openKB(c.kbDir(c.g.kb), true)
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	if *dict != "" {
+		n, err := addUserDict(k.dir, *dict)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stderr, "用户词典 %s：%d 个词\n", *dict, n)
+	}
+	files, err := corpora.Walk(paths)
+	if err != nil {
+		return err
+	}
+	p, _, err := k.pipeline(c.stderr, *chunk)
+	if err != nil {
+		return err
+	}
+	sum, err := p.Run(ctx, files)
+	for _, f := range sum.Failed {
+		fmt.Fprintf(c.stderr, "跳过 skipped %s\n", f.Err)
+	}
+	mb := float64(sum.Bytes) / 1e6
+	fmt.Fprintf(c.stdout, "知识库 %s：读取 %d 个文件 (%.2f MB)，写入 %d 篇文档、%d 个块，%d 篇未变，%d 个文件失败；用时 %s (%.2f MB/s)\n",
+		c.g.kb, sum.Files, mb, sum.Docs, sum.Chunks, sum.Unchanged, len(sum.Failed), sum.Elapsed.Round(1e6), mb/sum.Elapsed.Seconds())
+	if err != nil {
+		return err
+	}
+	if len(sum.Failed) > 0 {
+		return exitError{1, fmt.Sprintf("%d of %d files could not be ingested (listed above); the others were", len(sum.Failed), len(files))}
+	}
+	return nil
+}
+
+func (c *cli) search(ctx context.Context, args []string) error {
+	fs := c.flags("search")
+	n := fs.Int("k", 5, "number of passages")
+	asJSON := fs.Bool("json", false, "print JSON")
+	lexical := fs.String("lexical", defaultLexical, "lexical ranking: rrf, sum, words or bigrams")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	q := strings.TrimSpace(strings.Join(pos, " "))
+	if q == "" {
+		return exitError{2, "search: no QUERY given"}
+	}
+	k, err := openKB(c.kbDir(c.g.kb), false)
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	r, err := k.retriever(*lexical)
+	if err != nil {
+		return err
+	}
+	hits, err := r.Search(ctx, q, *n)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		type hitJSON struct {
+			Doc   string  `json:"doc"`
+			Chunk int     `json:"chunk"`
+			Score float64 `json:"score"`
+			Title string  `json:"title,omitempty"`
+			Start int     `json:"start"`
+			End   int     `json:"end"`
+			Text  string  `json:"text"`
+		}
+		out := make([]hitJSON, len(hits))
+		for i, h := range hits {
+			out[i] = hitJSON{h.DocID, h.Ordinal, h.Score, h.Title, h.Start, h.End, h.Text}
+		}
+		return printJSON(c.stdout, out)
+	}
+	if len(hits) == 0 {
+		fmt.Fprintln(c.stdout, "没有找到相关段落。")
+	}
+	for i, h := range hits {
+		fmt.Fprintf(c.stdout, "%d. [%s #%d] %s (%.4f)\n   %s\n", i+1, h.DocID, h.Ordinal, h.Title, h.Score, oneLine(h.Text))
+	}
+	return nil
+}
+
+func (c *cli) ask(ctx context.Context, args []string) error {
+	fs := c.flags("ask")
+	asJSON := fs.Bool("json", false, "print one JSON object per answer")
+	lexical := fs.String("lexical", defaultLexical, "lexical ranking: rrf, sum, words or bigrams")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	k, err := openKB(c.kbDir(c.g.kb), false)
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	e, _, err := k.engine(*lexical)
+	if err != nil {
+		return err
+	}
+	answerOne := func(q string) error {
+		a, err := e.Ask(ctx, q)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(c.stdout, a)
+		}
+		printAnswer(c, a)
+		return nil
+	}
+	if q := strings.TrimSpace(strings.Join(pos, " ")); q != "" {
+		return answerOne(q)
+	}
+	// One question per line: start-up is paid once for thousands.
+	sc := bufio.NewScanner(c.stdin)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		q := strings.TrimSpace(sc.Text())
+		if q == "" {
+			continue
+		}
+		if err := answerOne(q); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+func printAnswer(c *cli, a answer.Answer) {
+	fmt.Fprintf(c.stdout, "问：%s\n答：%s\n", a.Question, a.Answer)
+	for i, ct := range a.Citations {
+		fmt.Fprintf(c.stdout, "  [%d] %s #%d：%s\n", i+1, ct.Doc, ct.Chunk, oneLine(ct.Text))
+	}
+	fmt.Fprintln(c.stdout)
+}
+
+func (c *cli) rm(ctx context.Context, args []string) error {
+	fs := c.flags("rm")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return exitError{2, "rm: no DOC_ID given"}
+	}
+	k, err := openKB(c.kbDir(c.g.kb), false)
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	var failed error
+	for _, id := range pos {
+		if err := k.index.Remove(ctx, id); err != nil {
+			fmt.Fprintln(c.stderr, "wenda rm:", err)
+			failed = err
+			continue
+		}
+		fmt.Fprintf(c.stdout, "已删除 %s\n", id)
+	}
+	if failed != nil {
+		return exitError{1, ""}
+	}
+	return nil
+}
+
+func (c *cli) stats(ctx context.Context, args []string) error {
+	fs := c.flags("stats")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := parseInterleaved(fs, args); err != nil {
+		return err
+	}
+	k, err := openKB(c.kbDir(c.g.kb), false)
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	st, err := k.index.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(c.stdout, map[string]interface{}{"kb": c.g.kb, "documents": st.Documents, "chunks": st.Chunks, "bytes_on_disk": st.Bytes})
+	}
+	fmt.Fprintf(c.stdout, "知识库 %s：%d 篇文档，%d 个块，磁盘 %.2f MB\n", c.g.kb, st.Documents, st.Chunks, float64(st.Bytes)/1e6)
+	return nil
+}
+
+var errNoQuestions = errors.New("no questions")

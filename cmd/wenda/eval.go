@@ -1,0 +1,219 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
+	"github.com/wenda-rag/wenda/eval"
+	"github.com/wenda-rag/wenda/ingest"
+)
+
+func (c *cli) eval(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] != "squad" {
+		return exitError{2, "eval: usage: wenda eval squad [--k 1,5,20] [--json] FILE"}
+	}
+	fs := c.flags("eval squad")
+	ks := fs.String("k", "1,5,20", "cut-offs for recall@k, comma-separated")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	lexical := fs.String("lexical", defaultLexical, "lexical ranking: rrf, sum, words or bigrams")
+	chunk := fs.Int("chunk", ingest.DefaultChunkSize, "chunk size in characters")
+	dump := fs.String("dump", "", "write each question's prediction as JSON lines to this file")
+	limit := fs.Int("limit", 0, "ask only the first N questions")
+	pos, err := parseInterleaved(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return exitError{2, "eval squad: give exactly one FILE"}
+	}
+	cuts, err := parseCuts(*ks)
+	if err != nil {
+		return err
+	}
+	file := pos[0]
+	sq, err := corpora.ReadSQuAD(file)
+	if err != nil {
+		return err
+	}
+	docs := sq.Documents()
+	questions := sq.Questions()
+	if *limit > 0 && *limit < len(questions) {
+		questions = questions[:*limit]
+	}
+	var textBytes int64
+	for _, d := range docs {
+		textBytes += int64(len(d.Text))
+	}
+
+	// A scratch knowledge base, removed afterwards.
+	if err := os.MkdirAll(c.g.data, 0o755); err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp(c.g.data, ".eval-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	// The dictionary loads once per process; keep it out of the ingest
+	// throughput, and say what it costs.
+	t0 := time.Now()
+	if _, err := zh.Default(); err != nil {
+		return err
+	}
+	dictLoad := time.Since(t0)
+	k, err := openKB(dir, true)
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	p, _, err := k.pipeline(c.stderr, *chunk)
+	if err != nil {
+		return err
+	}
+	fi, err := os.Stat(file)
+	if err != nil {
+		return err
+	}
+	sum, err := p.Run(ctx, []corpora.File{{Path: file, ID: filepath.Base(file), Size: fi.Size()}})
+	if err != nil {
+		return err
+	}
+	if len(sum.Failed) > 0 {
+		return sum.Failed[0]
+	}
+	ingestMBs := float64(textBytes) / 1e6 / sum.Elapsed.Seconds()
+
+	e, r, err := k.engine(*lexical)
+	if err != nil {
+		return err
+	}
+	maxK := cuts[len(cuts)-1]
+	var dumpF *os.File
+	if *dump != "" {
+		if dumpF, err = os.Create(*dump); err != nil {
+			return err
+		}
+		defer dumpF.Close()
+	}
+	var (
+		recall     = make([]float64, len(cuts))
+		inTop1     float64
+		inTop5     float64
+		mrr        float64
+		em, f1     float64
+		qTimes     []time.Duration
+		aTimes     []time.Duration
+		start      = time.Now()
+		lastReport time.Time
+	)
+	for i, q := range questions {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		t := time.Now()
+		hits, err := r.Search(ctx, q.Text, maxK)
+		if err != nil {
+			return err
+		}
+		qTimes = append(qTimes, time.Since(t))
+		var ranked []string
+		seen := map[string]bool{}
+		for _, h := range hits {
+			if !seen[h.DocID] {
+				seen[h.DocID] = true
+				ranked = append(ranked, h.DocID)
+			}
+		}
+		rank := eval.Rank(ranked, q.DocID)
+		for j, cut := range cuts {
+			if rank > 0 && rank <= cut {
+				recall[j]++
+			}
+		}
+		if rank > 0 && rank <= 20 {
+			mrr += 1 / float64(rank)
+		}
+		for j, h := range hits {
+			if j >= 5 {
+				break
+			}
+			if eval.Contains(h.Text, q.Answers) {
+				if j == 0 {
+					inTop1++
+				}
+				inTop5++
+				break
+			}
+		}
+		t = time.Now()
+		a := e.FromHits(q.Text, hits)
+		aTimes = append(aTimes, time.Since(t))
+		qf1, qem := eval.F1(a.Answer, q.Answers), eval.EM(a.Answer, q.Answers)
+		f1 += qf1
+		em += qem
+		if dumpF != nil {
+			_ = printJSON(dumpF, map[string]interface{}{"id": q.ID, "question": q.Text, "answers": q.Answers, "prediction": a.Answer,
+				"f1": qf1, "em": qem, "rank": rank, "cited": a.Citations})
+		}
+		if time.Since(lastReport) > 500*time.Millisecond && !*asJSON {
+			lastReport = time.Now()
+			fmt.Fprintf(c.stderr, "\r问题 %d/%d  %.0f 问/秒   ", i+1, len(questions), float64(i+1)/time.Since(start).Seconds())
+		}
+	}
+	n := float64(len(questions))
+	res := map[string]interface{}{
+		"questions":       len(questions),
+		"passages":        len(docs),
+		"answer_in_top1":  round(inTop1 / n),
+		"answer_in_top5":  round(inTop5 / n),
+		"mrr@20":          round(mrr / n),
+		"em":              round(100 * em / n),
+		"f1":              round(100 * f1 / n),
+		"query_p50_ms":    round(eval.Percentile(qTimes, 50)),
+		"query_p99_ms":    round(eval.Percentile(qTimes, 99)),
+		"answer_p50_ms":   round(eval.Percentile(aTimes, 50)),
+		"ingest_mb_per_s": round(ingestMBs),
+	}
+	for j, cut := range cuts {
+		res["recall@"+strconv.Itoa(cut)] = round(recall[j] / n)
+	}
+	if *asJSON {
+		return printJSON(c.stdout, res)
+	}
+	fmt.Fprintln(c.stderr)
+	fmt.Fprintf(c.stdout, "%s: %d 个问题, %d 个段落 (lexical=%s, chunk=%d; 词典加载 %s, 入库 %.2f MB/s)\n",
+		file, len(questions), len(docs), *lexical, *chunk, dictLoad.Round(time.Millisecond), ingestMBs)
+	keys := make([]string, 0, len(res))
+	for key := range res {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		fmt.Fprintf(c.stdout, "  %-16s %v\n", key, res[key])
+	}
+	return nil
+}
+
+func round(x float64) float64 { return math.Round(x*10000) / 10000 }
+
+func parseCuts(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			return nil, exitError{2, fmt.Sprintf("--k %q: want positive whole numbers separated by commas", s)}
+		}
+		out = append(out, n)
+	}
+	sort.Ints(out)
+	return out, nil
+}

@@ -1,0 +1,168 @@
+// Command wenda is a Chinese retrieval-augmented question-answering engine:
+// it ingests documents, searches them and answers questions with citations.
+// This package only turns flags and environment into the Config structs of
+// the other packages and wires them together.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+)
+
+const usage = `wenda — 中文检索问答 (Chinese retrieval-augmented question answering)
+
+Usage:
+  wenda [--data DIR] [--kb NAME] COMMAND [flags] [args]
+
+Commands:
+  quickstart            ingest the bundled sample corpus and answer a few questions
+  ingest [--dict F] PATH...   add files or folders (.txt .md .html .json/SQuAD) to a knowledge base
+  search [--k N] [--json] QUERY   ranked passages
+  ask [--json] [QUESTION]   answer a question (or one per line from standard input)
+  rm DOC_ID             delete a document
+  stats [--json]        documents, chunks, size on disk
+  eval squad [--k 1,5,20] [--json] FILE   retrieval and answer quality on a SQuAD-layout file
+
+Global flags (before or after the command):
+  --data DIR   data directory (default $WENDA_DATA, else ./wenda-data)
+  --kb NAME    knowledge base (default "default")
+`
+
+// global holds the flags every command accepts.
+type global struct {
+	data, kb string
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is main without the process: it returns the exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	g, rest, err := globalFlags(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "wenda:", err)
+		return 2
+	}
+	if len(rest) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, rest := rest[0], rest[1:]
+	env := &cli{g: g, stdin: stdin, stdout: stdout, stderr: stderr}
+	var cmdErr error
+	switch cmd {
+	case "ingest":
+		cmdErr = env.ingest(ctx, rest)
+	case "search":
+		cmdErr = env.search(ctx, rest)
+	case "ask":
+		cmdErr = env.ask(ctx, rest)
+	case "rm":
+		cmdErr = env.rm(ctx, rest)
+	case "stats":
+		cmdErr = env.stats(ctx, rest)
+	case "eval":
+		cmdErr = env.eval(ctx, rest)
+	case "quickstart":
+		cmdErr = env.quickstart(ctx, rest)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "wenda: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if cmdErr != nil {
+		var ex exitError
+		if errors.As(cmdErr, &ex) {
+			if ex.msg != "" {
+				fmt.Fprintln(stderr, "wenda:", ex.msg)
+			}
+			return ex.code
+		}
+		if errors.Is(cmdErr, flag.ErrHelp) {
+			return 0
+		}
+		fmt.Fprintf(stderr, "wenda %s: %v\n", cmd, cmdErr)
+		return 1
+	}
+	return 0
+}
+
+// exitError ends a command with a given status.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e exitError) Error() string { return e.msg }
+
+// globalFlags takes --data and --kb out of args wherever they stand, so
+// `wenda --kb x ask …` and `wenda ask --kb x …` both work, and returns the
+// rest in order.
+func globalFlags(args []string) (global, []string, error) {
+	g := global{data: os.Getenv("WENDA_DATA"), kb: "default"}
+	if g.data == "" {
+		g.data = "wenda-data"
+	}
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || (name != "data" && name != "kb") {
+			rest = append(rest, a)
+			continue
+		}
+		if !hasVal {
+			if i+1 >= len(args) {
+				return g, nil, fmt.Errorf("flag --%s needs a value", name)
+			}
+			i++
+			val = args[i]
+		}
+		if name == "data" {
+			g.data = val
+		} else {
+			g.kb = val
+		}
+	}
+	if g.kb == "" || strings.ContainsAny(g.kb, `/\`) || strings.HasPrefix(g.kb, ".") {
+		return g, nil, fmt.Errorf("--kb %q: a knowledge base name is a plain name (no slashes, not starting with a dot)", g.kb)
+	}
+	return g, rest, nil
+}
+
+// parseInterleaved parses flags that may stand before or after positional
+// arguments (`wenda search 问题 --k 5`), returning the positional ones.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}

@@ -1,0 +1,67 @@
+// Package corpora is the text model every other package shares — Document,
+// Chunk, Hit — and the readers that turn files on disk into Documents.
+//
+// A Document's Text is the original text, decoded to UTF-8 but otherwise as
+// written; chunk offsets point into it and citations quote it. Matching uses
+// normalized text (corpora/zh), never stored in place of the original.
+package corpora
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Document is one unit of ingestion: a file, or one record of a structured
+// file (a SQuAD paragraph).
+type Document struct {
+	// ID is the path relative to the ingested root, with forward slashes, or
+	// the record's own id inside a structured file.
+	ID     string
+	Title  string
+	Text   string
+	Source string // the file it was read from
+}
+
+// Chunk is a run of whole sentences of a Document, the unit that is indexed,
+// retrieved and cited.
+type Chunk struct {
+	ID      string // ChunkID(DocID, Ordinal)
+	DocID   string
+	Ordinal int
+	// Start and End are character (rune) offsets into the Document's Text.
+	Start, End int
+	Title      string
+	Text       string // the original text of the chunk
+}
+
+// Hit is a retrieved chunk with its score in the list that produced it.
+type Hit struct {
+	Chunk
+	Score float64
+}
+
+// ChunkID names a chunk: its document id and ordinal, "doc#3". Ids are
+// deterministic so that re-ingesting a document overwrites its chunks.
+func ChunkID(docID string, ordinal int) string {
+	return fmt.Sprintf("%s#%d", docID, ordinal)
+}
+
+// SplitChunkID is the inverse of ChunkID.
+func SplitChunkID(id string) (docID string, ordinal int, ok bool) {
+	i := strings.LastIndexByte(id, '#')
+	if i < 0 {
+		return "", 0, false
+	}
+	if _, err := fmt.Sscanf(id[i+1:], "%d", &ordinal); err != nil {
+		return "", 0, false
+	}
+	return id[:i], ordinal, true
+}
+
+// DocRecord is what an index keeps about each document so that ingestion is
+// idempotent: an unchanged Hash means nothing to do.
+type DocRecord struct {
+	ID, Title, Source string
+	Hash              string
+	Chunks            int // chunks 0..Chunks-1 exist
+}

@@ -1,0 +1,247 @@
+package corpora
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// File is a file found under an ingested root.
+type File struct {
+	Path string // as found on disk
+	ID   string // path relative to the root, forward slashes
+	Size int64
+}
+
+// Supported reports whether ReadFile reads files with this name.
+func Supported(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json":
+		return true
+	}
+	return false
+}
+
+// Walk lists the files under each path, recursively for folders, sorted, with
+// their document ids: the path relative to the folder given, or the file's
+// own name when a file is given. Hidden files and folders (.git) are passed
+// over. Files of unsupported types are returned too; ReadFile reports them.
+func Walk(paths []string) ([]File, error) {
+	var out []File
+	for _, root := range paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			return nil, fmt.Errorf("corpora: %w", err)
+		}
+		if !info.IsDir() {
+			out = append(out, File{Path: root, ID: filepath.Base(root), Size: info.Size()})
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !d.Type().IsRegular() {
+				return nil
+			}
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				return err
+			}
+			fi, err := d.Info()
+			if err != nil {
+				return err
+			}
+			out = append(out, File{Path: p, ID: filepath.ToSlash(rel), Size: fi.Size()})
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("corpora: walk %s: %w", root, err)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
+
+// ReadFile reads one file into documents: a whole .txt or .md file is one
+// document titled by its first line (a Markdown heading's text) or its name;
+// an HTML file is one document of its visible text titled by its <title>; a
+// .json file in SQuAD layout gives one document per paragraph, with the
+// paragraph's id. Errors name the file.
+func ReadFile(f File) ([]Document, error) {
+	if !Supported(f.Path) {
+		return nil, fmt.Errorf("%s: %w", f.Path, ErrUnsupported)
+	}
+	raw, err := os.ReadFile(f.Path)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := Parse(f, raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	return docs, nil
+}
+
+// Parse turns the raw bytes of a file into documents, as ReadFile does.
+func Parse(f File, raw []byte) ([]Document, error) {
+	text, _, err := Decode(raw)
+	if err != nil {
+		return nil, err
+	}
+	switch strings.ToLower(filepath.Ext(f.Path)) {
+	case ".html", ".htm":
+		title, body := HTMLText(text)
+		if strings.TrimSpace(body) == "" {
+			return nil, fmt.Errorf("no visible text: %w", ErrEmpty)
+		}
+		if title == "" {
+			title = baseTitle(f.ID)
+		}
+		return []Document{{ID: f.ID, Title: title, Text: body, Source: f.Path}}, nil
+	case ".json":
+		sq, err := ParseSQuAD([]byte(text))
+		if err != nil {
+			return nil, err
+		}
+		docs := sq.Documents()
+		for i := range docs {
+			docs[i].Source = f.Path
+		}
+		return docs, nil
+	default:
+		return []Document{{ID: f.ID, Title: textTitle(text, f.ID), Text: text, Source: f.Path}}, nil
+	}
+}
+
+func baseTitle(id string) string {
+	b := filepath.Base(id)
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
+
+// textTitle is a Markdown file's first heading, else the file's name.
+func textTitle(text, id string) string {
+	for _, line := range strings.SplitN(text, "\n", 20) {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "#") {
+			if t := strings.TrimSpace(strings.TrimLeft(line, "#")); t != "" {
+				return t
+			}
+		}
+	}
+	return baseTitle(id)
+}
+
+// SQuAD is a reading-comprehension file in the SQuAD v1.1 layout (CMRC 2018,
+// DRCD).
+type SQuAD struct {
+	Data []struct {
+		ID         string `json:"id"`
+		Title      string `json:"title"`
+		Paragraphs []struct {
+			ID      string `json:"id"`
+			Context string `json:"context"`
+			QAs     []struct {
+				ID       string `json:"id"`
+				Question string `json:"question"`
+				Answers  []struct {
+					Text  string `json:"text"`
+					Start int    `json:"answer_start"`
+				} `json:"answers"`
+			} `json:"qas"`
+		} `json:"paragraphs"`
+	} `json:"data"`
+}
+
+// Question is one SQuAD question with the document holding its answer.
+type Question struct {
+	ID, Text, DocID string
+	Answers         []string
+}
+
+// ParseSQuAD decodes a SQuAD-layout file, refusing other JSON.
+func ParseSQuAD(raw []byte) (*SQuAD, error) {
+	var sq SQuAD
+	if err := json.Unmarshal(raw, &sq); err != nil {
+		return nil, fmt.Errorf("json: %w", err)
+	}
+	n := 0
+	for _, a := range sq.Data {
+		for _, p := range a.Paragraphs {
+			if p.Context != "" {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return nil, fmt.Errorf("json without SQuAD data[].paragraphs[].context: %w", ErrUnsupported)
+	}
+	return &sq, nil
+}
+
+// ReadSQuAD reads a SQuAD-layout file from disk.
+func ReadSQuAD(path string) (*SQuAD, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	sq, err := ParseSQuAD(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return sq, nil
+}
+
+// paragraphID is a paragraph's own id, else one made from its article's id
+// (or position) and its position.
+func paragraphID(articleID string, ai, pi int, pid string) string {
+	if pid != "" {
+		return pid
+	}
+	if articleID == "" {
+		articleID = fmt.Sprintf("article%d", ai)
+	}
+	return fmt.Sprintf("%s_%d", articleID, pi)
+}
+
+// Documents returns one document per paragraph.
+func (sq *SQuAD) Documents() []Document {
+	var out []Document
+	for ai, a := range sq.Data {
+		for pi, p := range a.Paragraphs {
+			if strings.TrimSpace(p.Context) == "" {
+				continue
+			}
+			out = append(out, Document{ID: paragraphID(a.ID, ai, pi, p.ID), Title: a.Title, Text: p.Context})
+		}
+	}
+	return out
+}
+
+// Questions returns every question with its reference answers.
+func (sq *SQuAD) Questions() []Question {
+	var out []Question
+	for ai, a := range sq.Data {
+		for pi, p := range a.Paragraphs {
+			id := paragraphID(a.ID, ai, pi, p.ID)
+			for _, qa := range p.QAs {
+				q := Question{ID: qa.ID, Text: qa.Question, DocID: id}
+				for _, ans := range qa.Answers {
+					q.Answers = append(q.Answers, ans.Text)
+				}
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,227 @@
+// Package zh handles Chinese text: normalization (NFKC, width, case, 繁→简),
+// sentence splitting and word segmentation with gse.
+//
+// Normalize must be applied identically at index and query time; the lexical
+// index does so by running it as a char filter inside its analyzers, so the
+// two can never drift apart. Normalized text is for matching only: the
+// original text is what gets stored, displayed and cited.
+package zh
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+	"golang.org/x/text/unicode/norm"
+)
+
+// t2s is a traditional→simplified converter built from OpenCC's t2s
+// dictionaries (TSPhrases and TSCharacters). OpenCC's own Convert allocates a
+// string per rune and is far too slow for indexing megabytes, so the same
+// tables are flattened into a rune map plus a small phrase table matched
+// longest-first.
+type t2s struct {
+	chars     map[rune]rune   // single-rune mappings
+	multi     map[rune]string // single runes mapping to several runes (rare)
+	phrases   map[string]string
+	phraseMax int           // longest phrase, in runes
+	starts    map[rune]bool // first runes of phrases
+}
+
+var (
+	convOnce sync.Once
+	conv     *t2s
+	convErr  error
+)
+
+func converter() (*t2s, error) {
+	convOnce.Do(func() {
+		cc, err := opencc.New("t2s")
+		if err != nil {
+			convErr = err
+			return
+		}
+		c := &t2s{chars: map[rune]rune{}, multi: map[rune]string{}, phrases: map[string]string{}, starts: map[rune]bool{}}
+		for _, g := range cc.DictChains {
+			for _, d := range g.Dicts {
+				for _, id := range d.Trie.PrefixPredict(nil, 0) {
+					key, err := d.Trie.Key(id)
+					if err != nil {
+						continue
+					}
+					v, err := d.Trie.Value(id)
+					if err != nil || v >= len(d.Values) || len(d.Values[v]) == 0 {
+						continue
+					}
+					from, to := string(key), d.Values[v][0]
+					if utf8.RuneCountInString(from) == 1 {
+						r, _ := utf8.DecodeRuneInString(from)
+						if utf8.RuneCountInString(to) == 1 {
+							tr, _ := utf8.DecodeRuneInString(to)
+							if tr != r {
+								c.chars[r] = tr
+							}
+						} else {
+							c.multi[r] = to
+						}
+						continue
+					}
+					// Identity phrases (乾卦 → 乾卦) matter most: they stop the
+					// character table from converting inside them.
+					c.phrases[from] = to
+					first, _ := utf8.DecodeRuneInString(from)
+					c.starts[first] = true
+					if n := utf8.RuneCountInString(from); n > c.phraseMax {
+						c.phraseMax = n
+					}
+				}
+			}
+		}
+		conv = c
+	})
+	return conv, convErr
+}
+
+// Simplified converts traditional characters to simplified ones, phrase
+// exceptions first (e.g. 乾隆 stays 乾隆 while 乾燥 becomes 干燥).
+func Simplified(s string) string {
+	c, err := converter()
+	if err != nil {
+		return s
+	}
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= 0x3400 && c.starts[r] {
+			if to, n, ok := c.matchPhrase(s[i:]); ok {
+				if !changed {
+					b.Grow(len(s))
+					b.WriteString(s[:i])
+					changed = true
+				}
+				b.WriteString(to)
+				i += n
+				continue
+			}
+		}
+		if r >= 0x3400 {
+			if tr, ok := c.chars[r]; ok {
+				if !changed {
+					b.Grow(len(s))
+					b.WriteString(s[:i])
+					changed = true
+				}
+				b.WriteRune(tr)
+				i += size
+				continue
+			}
+			if to, ok := c.multi[r]; ok {
+				if !changed {
+					b.Grow(len(s))
+					b.WriteString(s[:i])
+					changed = true
+				}
+				b.WriteString(to)
+				i += size
+				continue
+			}
+		}
+		if changed {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	if !changed {
+		return s
+	}
+	return b.String()
+}
+
+// matchPhrase finds the longest phrase exception at the start of s and
+// returns its conversion and the number of bytes it covers.
+func (c *t2s) matchPhrase(s string) (string, int, bool) {
+	ends := make([]int, 0, c.phraseMax)
+	for i, n := 0, 0; i < len(s) && n < c.phraseMax; n++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		ends = append(ends, i)
+	}
+	for k := len(ends) - 1; k >= 1; k-- {
+		if to, ok := c.phrases[s[:ends[k]]]; ok {
+			return to, ends[k], true
+		}
+	}
+	return "", 0, false
+}
+
+// Normalize folds text for matching: Unicode NFKC (full-width letters, digits
+// and punctuation become their ASCII forms), lower-case letters, traditional
+// characters become simplified, and every run of white space becomes a single
+// space, trimmed at both ends.
+func Normalize(s string) string {
+	s = norm.NFKC.String(s)
+	s = Simplified(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == 0x3000 {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// FoldRune folds one character as Normalize does, but always to exactly one
+// character, so that folded text stays aligned rune for rune with the
+// original: full-width forms become ASCII, letters lower-case, traditional
+// characters simplified (character table only), and any space a plain space.
+// Use it to find spans in normalized form and cut them from the original.
+func FoldRune(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		r -= 0xFEE0
+	case r == 0x3000 || unicode.IsSpace(r):
+		return ' '
+	}
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	if r >= 0x3400 {
+		if c, err := converter(); err == nil {
+			if t, ok := c.chars[r]; ok {
+				return t
+			}
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// Fold returns the runes of s folded by FoldRune: as many as s has.
+func Fold(s string) []rune {
+	out := make([]rune, 0, len(s)/2)
+	for _, r := range s {
+		out = append(out, FoldRune(r))
+	}
+	return out
+}

@@ -1,0 +1,208 @@
+package zh
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+)
+
+// Segmenter cuts normalized Chinese text into words with gse. Loading its
+// dictionary costs about a second and 200 MB, so a process shares one:
+// Default. Words added from user dictionaries apply to every later cut, at
+// index and at query time alike.
+type Segmenter struct {
+	mu  sync.RWMutex
+	seg gse.Segmenter
+}
+
+var (
+	defaultOnce sync.Once
+	defaultSeg  *Segmenter
+	defaultErr  error
+)
+
+// Default returns the process-wide segmenter, loading gse's embedded
+// simplified-Chinese dictionary on first use. Only the simplified dictionary
+// is loaded because every text is normalized to simplified characters first
+// (Normalize); the traditional one would add time and memory for no match.
+func Default() (*Segmenter, error) {
+	defaultOnce.Do(func() {
+		defaultSeg, defaultErr = New()
+	})
+	return defaultSeg, defaultErr
+}
+
+// New loads a fresh segmenter. Most callers want Default.
+func New() (*Segmenter, error) {
+	s := &Segmenter{}
+	s.seg.SkipLog = true
+	if err := s.seg.LoadDictEmbed("zh_s"); err != nil {
+		return nil, fmt.Errorf("zh: load gse dictionary: %w", err)
+	}
+	return s, nil
+}
+
+// Cut returns the words of text in accurate mode (gse's DAG with HMM for
+// unknown words), without punctuation or white space.
+func (s *Segmenter) Cut(text string) []string {
+	s.mu.RLock()
+	words := s.seg.Cut(text, true)
+	s.mu.RUnlock()
+	return keepWords(words)
+}
+
+// CutSearch returns the words of text in search mode: the accurate-mode words
+// plus the dictionary words of two and three characters inside longer ones
+// (中华人民共和国 also yields 中华, 人民, 共和国), so that a query for a part
+// finds the whole. Punctuation and white space are dropped.
+func (s *Segmenter) CutSearch(text string) []string {
+	s.mu.RLock()
+	words := s.seg.CutSearch(text, true)
+	s.mu.RUnlock()
+	return keepWords(words)
+}
+
+// keepWords drops tokens holding no letter or digit (punctuation, spaces),
+// in place.
+func keepWords(words []string) []string {
+	out := words[:0]
+	for _, w := range words {
+		if IsWord(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// IsWord reports whether w holds at least one letter or digit (Han characters
+// are letters).
+func IsWord(w string) bool {
+	for _, r := range w {
+		if r < utf8.RuneSelf {
+			if ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') || ('A' <= r && r <= 'Z') {
+				return true
+			}
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasWord reports whether the dictionary holds w.
+func (s *Segmenter) HasWord(w string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	_, _, ok := s.seg.Find(w)
+	return ok
+}
+
+// Freq returns the dictionary frequency of w, zero when unknown.
+func (s *Segmenter) Freq(w string) float64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	f, _, _ := s.seg.Find(w)
+	return f
+}
+
+// Word is a user-dictionary entry. A zero Freq means "frequent enough to be
+// cut whole".
+type Word struct {
+	Text string
+	Freq float64
+}
+
+// ParseDict reads a user dictionary: one word per line, optionally followed
+// by white space and a frequency; blank lines and lines starting with # are
+// skipped. name is used in error messages.
+func ParseDict(r io.Reader, name string) ([]Word, error) {
+	var out []Word
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		w := Word{Text: Normalize(f[0])}
+		if len(f) > 1 {
+			v, err := strconv.ParseFloat(f[1], 64)
+			if err != nil || v < 0 {
+				return nil, fmt.Errorf("zh: dictionary %s line %d: frequency %q is not a non-negative number", name, n, f[1])
+			}
+			w.Freq = v
+		}
+		out = append(out, w)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("zh: read dictionary %s: %w", name, err)
+	}
+	return out, nil
+}
+
+// ReadDictFile parses the user dictionary at path (see ParseDict).
+func ReadDictFile(path string) ([]Word, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("zh: open dictionary: %w", err)
+	}
+	defer f.Close()
+	return ParseDict(f, path)
+}
+
+// AddWords adds words to the dictionary so they are cut whole. A word without
+// a frequency gets the one gse suggests for keeping it whole, or its
+// dictionary frequency if that is higher.
+func (s *Segmenter) AddWords(words []Word) {
+	if len(words) == 0 {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, w := range words {
+		if w.Text == "" {
+			continue
+		}
+		freq := w.Freq
+		if freq == 0 {
+			freq = s.seg.SuggestFreq(w.Text)
+			if old, _, ok := s.seg.Find(w.Text); ok && old > freq {
+				freq = old
+			}
+			if freq < 10 {
+				freq = 10
+			}
+		}
+		_ = s.seg.AddToken(w.Text, freq)
+	}
+	s.seg.CalcToken()
+}
+
+// Tagged is a word with its part of speech (gse's tags: nr person, ns place,
+// nt organization, m numeral, t time, …).
+type Tagged struct {
+	Text, Pos string
+}
+
+// Tag cuts text in accurate mode and tags each word's part of speech.
+func (s *Segmenter) Tag(text string) []Tagged {
+	s.mu.RLock()
+	tags := s.seg.Pos(text, false)
+	s.mu.RUnlock()
+	out := make([]Tagged, len(tags))
+	for i, t := range tags {
+		out[i] = Tagged{Text: t.Text, Pos: t.Pos}
+	}
+	return out
+}

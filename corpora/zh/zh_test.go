@@ -1,0 +1,86 @@
+package zh
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ＡＢＣ１２３", "abc123"},
+		{"  多个　　空格\n\t这里 ", "多个 空格 这里"},
+		{"在嶽詠蟬", "在岳咏蝉"},
+		{"駱賓王：西陸蟬聲唱", "骆宾王:西陆蝉声唱"},
+		{"乾卦之象", "乾卦之象"},
+		{"天氣乾燥", "天气干燥"},
+		{"Hello World", "hello world"},
+		{"简体不变", "简体不变"},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := "第一句。第二句！“第三句？”\n第四句；end. Last"
+	var got []string
+	for _, sp := range Sentences(text) {
+		got = append(got, text[sp.Start:sp.End])
+	}
+	want := []string{"第一句。", "第二句！", "“第三句？”", "第四句；", "end.", "Last"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Sentences(%q) = %q; want %q", text, got, want)
+	}
+}
+
+func TestCutDropsPunctuation(t *testing.T) {
+	s, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := s.CutSearch("中华人民共和国成立于1949年，wenda 很好！")
+	for _, w := range got {
+		if !IsWord(w) {
+			t.Errorf("CutSearch kept punctuation token %q in %q", w, got)
+		}
+	}
+	joined := strings.Join(got, "/")
+	for _, want := range []string{"中华", "共和国", "中华人民共和国", "1949", "wenda"} {
+		if !strings.Contains("/"+joined+"/", "/"+want+"/") {
+			t.Errorf("CutSearch = %s; want it to contain %q", joined, want)
+		}
+	}
+}
+
+func TestUserDict(t *testing.T) {
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const term = "云栖数据湖仓"
+	before := s.Cut("我们使用云栖数据湖仓存储日志")
+	for _, w := range before {
+		if w == term {
+			t.Fatalf("gse already keeps %q whole (%q); pick a term it splits", term, before)
+		}
+	}
+	words, err := ParseDict(strings.NewReader("# 领域词\n云栖数据湖仓\n上海交通大学 2000\n"), "test.dict")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.AddWords(words)
+	after := s.Cut("我们使用云栖数据湖仓存储日志")
+	found := false
+	for _, w := range after {
+		found = found || w == term
+	}
+	if !found {
+		t.Errorf("after AddWords, Cut = %q; want %q whole", after, term)
+	}
+	if _, err := ParseDict(strings.NewReader("词 abc\n"), "bad.dict"); err == nil || !strings.Contains(err.Error(), "bad.dict line 1") {
+		t.Errorf("ParseDict with a bad frequency: err = %v; want one naming bad.dict line 1", err)
+	}
+}

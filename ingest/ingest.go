@@ -1,0 +1,245 @@
+// Package ingest turns files into indexed chunks: read → decode → chunk →
+// write. Normalization and segmentation happen inside the index's analyzer,
+// so that the text is analyzed the same way at index and query time.
+//
+// Ingestion is idempotent: a document whose content hash the index already
+// holds is skipped, a changed one has all its chunks replaced, and each write
+// is atomic, so a crash mid-ingest leaves every document either old or new.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/wenda-rag/wenda/corpora"
+)
+
+// Index is where ingested chunks go.
+type Index interface {
+	// Lookup returns what the index holds about a document.
+	Lookup(ctx context.Context, docID string) (corpora.DocRecord, bool, error)
+	// Write replaces, atomically, the chunks of every document in docs by
+	// the given chunks (which belong to those documents).
+	Write(ctx context.Context, docs []corpora.DocRecord, chunks []corpora.Chunk) error
+}
+
+// Config configures a Pipeline. Zero values are the defaults.
+type Config struct {
+	ChunkSize int // characters per chunk; default DefaultChunkSize
+	Workers   int // file readers; default GOMAXPROCS
+	// BatchChars is how much text is written to the index at once; default
+	// 4 MB worth of characters. Larger batches index faster, smaller ones
+	// lose less work to a crash.
+	BatchChars int
+	// Progress, if set, is called about five times a second and once at the
+	// end, from one goroutine.
+	Progress func(Progress)
+}
+
+// Progress is a snapshot of a running ingest.
+type Progress struct {
+	Files, FilesTotal int
+	Bytes, BytesTotal int64
+	Docs, Chunks      int
+	Elapsed           time.Duration
+	Done              bool
+}
+
+// FileError is a file that could not be ingested.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e FileError) Error() string { return e.Err.Error() }
+
+// Summary is the result of Run.
+type Summary struct {
+	Files     int   // files read
+	Bytes     int64 // bytes read
+	Docs      int   // documents written (new or changed)
+	Unchanged int   // documents skipped because the index already had them
+	Chunks    int   // chunks written
+	Failed    []FileError
+	Elapsed   time.Duration
+}
+
+// Pipeline ingests files into an Index.
+type Pipeline struct {
+	cfg   Config
+	index Index
+}
+
+// New returns a Pipeline writing into index.
+func New(cfg Config, index Index) (*Pipeline, error) {
+	if index == nil {
+		return nil, errors.New("ingest: no index")
+	}
+	if cfg.ChunkSize <= 0 {
+		cfg.ChunkSize = DefaultChunkSize
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	if cfg.BatchChars <= 0 {
+		cfg.BatchChars = 4 << 20 / 3
+	}
+	return &Pipeline{cfg: cfg, index: index}, nil
+}
+
+// Hash is the content hash of a document as chunked with size: a change of
+// text, title or chunk size makes the document new.
+func Hash(doc corpora.Document, size int) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%d\x00%s\x00", size, doc.Title)
+	h.Write([]byte(doc.Text))
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+type fileResult struct {
+	file   corpora.File
+	docs   []corpora.DocRecord
+	chunks []corpora.Chunk
+	same   int
+	chars  int
+	err    error
+}
+
+// Run ingests files. A file that cannot be read is recorded in the summary's
+// Failed list and the others go on; the error returned is for failures of the
+// index itself or a cancelled context, which stop the run.
+func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, error) {
+	start := time.Now()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	var total int64
+	for _, f := range files {
+		total += f.Size
+	}
+	jobs := make(chan corpora.File)
+	results := make(chan fileResult, 2*p.cfg.Workers)
+	var wg sync.WaitGroup
+	for w := 0; w < p.cfg.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				r := p.prepare(ctx, f)
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, f := range files {
+			select {
+			case jobs <- f:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	var (
+		sum        Summary
+		batchDocs  []corpora.DocRecord
+		batchChunk []corpora.Chunk
+		batchChars int
+		lastReport time.Time
+	)
+	report := func(done bool) {
+		if p.cfg.Progress == nil || (!done && time.Since(lastReport) < 200*time.Millisecond) {
+			return
+		}
+		lastReport = time.Now()
+		p.cfg.Progress(Progress{Files: sum.Files + len(sum.Failed), FilesTotal: len(files), Bytes: sum.Bytes, BytesTotal: total,
+			Docs: sum.Docs, Chunks: sum.Chunks, Elapsed: time.Since(start), Done: done})
+	}
+	flush := func() error {
+		if len(batchDocs) == 0 {
+			return nil
+		}
+		if err := p.index.Write(ctx, batchDocs, batchChunk); err != nil {
+			return fmt.Errorf("ingest: write: %w", err)
+		}
+		sum.Docs += len(batchDocs)
+		sum.Chunks += len(batchChunk)
+		batchDocs, batchChunk, batchChars = nil, nil, 0
+		return nil
+	}
+	var runErr error
+	for r := range results {
+		if runErr != nil {
+			continue // drain
+		}
+		if r.err != nil {
+			sum.Failed = append(sum.Failed, FileError{Path: r.file.Path, Err: r.err})
+			sum.Bytes += r.file.Size
+			report(false)
+			continue
+		}
+		sum.Files++
+		sum.Bytes += r.file.Size
+		sum.Unchanged += r.same
+		batchDocs = append(batchDocs, r.docs...)
+		batchChunk = append(batchChunk, r.chunks...)
+		batchChars += r.chars
+		if batchChars >= p.cfg.BatchChars {
+			if err := flush(); err != nil {
+				runErr = err
+				cancel()
+			}
+		}
+		report(false)
+	}
+	if runErr == nil {
+		runErr = flush()
+	}
+	if runErr == nil && ctx.Err() != nil {
+		runErr = fmt.Errorf("ingest: %w", ctx.Err())
+	}
+	sum.Elapsed = time.Since(start)
+	report(true)
+	return sum, runErr
+}
+
+// prepare reads, decodes and chunks one file, skipping documents the index
+// already holds unchanged.
+func (p *Pipeline) prepare(ctx context.Context, f corpora.File) fileResult {
+	r := fileResult{file: f}
+	docs, err := corpora.ReadFile(f)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	for _, d := range docs {
+		rec := corpora.DocRecord{ID: d.ID, Title: d.Title, Source: d.Source, Hash: Hash(d, p.cfg.ChunkSize)}
+		old, ok, err := p.index.Lookup(ctx, d.ID)
+		if err != nil {
+			r.err = fmt.Errorf("%s: %w", f.Path, err)
+			return r
+		}
+		if ok && old.Hash == rec.Hash {
+			r.same++
+			continue
+		}
+		chunks := Chunk(d, p.cfg.ChunkSize)
+		rec.Chunks = len(chunks)
+		r.docs = append(r.docs, rec)
+		r.chunks = append(r.chunks, chunks...)
+		r.chars += len(d.Text)
+	}
+	return r
+}

@@ -1,0 +1,335 @@
+// Package bm25 is wenda's lexical index: bleve with BM25 scoring over two
+// analyses of the same text, gse words and character bigrams, both after
+// zh.Normalize. The analyzers are registered with bleve by name and recorded
+// in the index mapping, so the same analysis runs at index and query time.
+//
+// The index also keeps each chunk's original text and each document's
+// record (content hash, chunk count), so one bleve batch updates a document
+// atomically: after a crash a document is wholly old or wholly new.
+package bm25
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/wenda-rag/wenda/corpora"
+)
+
+// Field selects the analysis a query runs against.
+type Field string
+
+const (
+	Words   Field = "w" // gse search-mode words
+	Bigrams Field = "b" // character bigrams
+)
+
+// Mode says how Search combines the two fields.
+type Mode string
+
+const (
+	ModeWords   Mode = "words"   // the word field alone
+	ModeBigrams Mode = "bigrams" // the bigram field alone
+	ModeSum     Mode = "sum"     // one query over both fields, scores added
+)
+
+// Config configures an Index. Zero values are the defaults.
+type Config struct {
+	Dir  string // where the index lives; required
+	Mode Mode   // how Search ranks; default ModeSum
+}
+
+// Index is a persistent BM25 index of chunks.
+type Index struct {
+	cfg Config
+	idx bleve.Index
+}
+
+const (
+	recordPrefix = "\x01" // bleve ids of document records
+	kindDoc      = "doc"
+	kindChunk    = "chunk"
+)
+
+// New opens the index in cfg.Dir, creating it if absent.
+func New(cfg Config) (*Index, error) {
+	if cfg.Dir == "" {
+		return nil, errors.New("bm25: no directory")
+	}
+	if cfg.Mode == "" {
+		cfg.Mode = ModeSum
+	}
+	switch cfg.Mode {
+	case ModeWords, ModeBigrams, ModeSum:
+	default:
+		return nil, fmt.Errorf("bm25: unknown mode %q (want words, bigrams or sum)", cfg.Mode)
+	}
+	idx, err := bleve.Open(cfg.Dir)
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		m, merr := newMapping()
+		if merr != nil {
+			return nil, fmt.Errorf("bm25: mapping: %w", merr)
+		}
+		if err := os.MkdirAll(filepath.Dir(cfg.Dir), 0o755); err != nil {
+			return nil, fmt.Errorf("bm25: %w", err)
+		}
+		idx, err = bleve.New(cfg.Dir, m)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("bm25: open index %s: %w", cfg.Dir, err)
+	}
+	return &Index{cfg: cfg, idx: idx}, nil
+}
+
+// Close flushes and closes the index.
+func (x *Index) Close() error { return x.idx.Close() }
+
+// newMapping is the lean mapping: the text is indexed twice (words and
+// bigrams) without term vectors, doc values or the _all field, and only
+// what a citation shows is stored.
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = index.BM25Scoring
+	if err := im.AddCustomAnalyzer(wordAnalyzer, map[string]interface{}{
+		"type": custom.Name, "char_filters": []string{normFilterName}, "tokenizer": gseTokenizerName,
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(bigramAnalyzer, map[string]interface{}{
+		"type": custom.Name, "char_filters": []string{normFilterName}, "tokenizer": bigramTokName,
+	}); err != nil {
+		return nil, err
+	}
+	indexed := func(name, analyzer string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Name, f.Analyzer = name, analyzer
+		f.Store, f.IncludeTermVectors, f.IncludeInAll, f.DocValues = false, false, false, false
+		return f
+	}
+	stored := func(name string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Name, f.Analyzer = name, keyword.Name
+		f.Index, f.Store, f.IncludeTermVectors, f.IncludeInAll, f.DocValues = false, true, false, false, false
+		return f
+	}
+	kind := bleve.NewKeywordFieldMapping()
+	kind.Store, kind.IncludeInAll, kind.DocValues, kind.IncludeTermVectors = false, false, false, false
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt("kind", kind)
+	// The title is matched too: later chunks of a document rarely repeat
+	// its subject, which the title names.
+	dm.AddFieldMappingsAt("title", stored("title"), indexed(string(Words), wordAnalyzer), indexed(string(Bigrams), bigramAnalyzer))
+	dm.AddFieldMappingsAt("text", stored("text"), indexed(string(Words), wordAnalyzer), indexed(string(Bigrams), bigramAnalyzer))
+	for _, name := range []string{"doc", "ord", "start", "end", "src", "hash", "n", "rtitle"} {
+		dm.AddFieldMappingsAt(name, stored(name))
+	}
+	im.DefaultMapping = dm
+	im.IndexDynamic, im.StoreDynamic, im.DocValuesDynamic = false, false, false
+	return im, nil
+}
+
+// Lookup returns the record of a document.
+func (x *Index) Lookup(ctx context.Context, docID string) (corpora.DocRecord, bool, error) {
+	if err := ctx.Err(); err != nil {
+		return corpora.DocRecord{}, false, err
+	}
+	d, err := x.idx.Document(recordPrefix + docID)
+	if err != nil {
+		return corpora.DocRecord{}, false, fmt.Errorf("bm25: lookup %s: %w", docID, err)
+	}
+	if d == nil {
+		return corpora.DocRecord{}, false, nil
+	}
+	f := storedFields(d)
+	n, _ := strconv.Atoi(f["n"])
+	return corpora.DocRecord{ID: f["doc"], Title: f["rtitle"], Source: f["src"], Hash: f["hash"], Chunks: n}, true, nil
+}
+
+func storedFields(d index.Document) map[string]string {
+	out := map[string]string{}
+	d.VisitFields(func(f index.Field) {
+		out[f.Name()] = string(f.Value())
+	})
+	return out
+}
+
+// Write replaces the chunks of each document in docs by the given chunks, in
+// one atomic batch, and records the documents.
+func (x *Index) Write(ctx context.Context, docs []corpora.DocRecord, chunks []corpora.Chunk) error {
+	b := x.idx.NewBatch()
+	for _, d := range docs {
+		old, ok, err := x.Lookup(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		if ok {
+			for i := d.Chunks; i < old.Chunks; i++ {
+				b.Delete(corpora.ChunkID(d.ID, i))
+			}
+		}
+		if err := b.Index(recordPrefix+d.ID, map[string]interface{}{
+			"kind": kindDoc, "doc": d.ID, "rtitle": d.Title, "src": d.Source, "hash": d.Hash, "n": strconv.Itoa(d.Chunks),
+		}); err != nil {
+			return fmt.Errorf("bm25: record %s: %w", d.ID, err)
+		}
+	}
+	for _, c := range chunks {
+		if err := b.Index(c.ID, map[string]interface{}{
+			"kind": kindChunk, "doc": c.DocID, "ord": strconv.Itoa(c.Ordinal),
+			"start": strconv.Itoa(c.Start), "end": strconv.Itoa(c.End),
+			"title": c.Title, "text": c.Text,
+		}); err != nil {
+			return fmt.Errorf("bm25: chunk %s: %w", c.ID, err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := x.idx.Batch(b); err != nil {
+		return fmt.Errorf("bm25: write batch: %w", err)
+	}
+	return nil
+}
+
+// ErrNotFound is returned for a document the index does not hold.
+var ErrNotFound = errors.New("no such document")
+
+// Remove deletes a document and its chunks.
+func (x *Index) Remove(ctx context.Context, docID string) error {
+	old, ok, err := x.Lookup(ctx, docID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("bm25: remove %q: %w", docID, ErrNotFound)
+	}
+	b := x.idx.NewBatch()
+	for i := 0; i < old.Chunks; i++ {
+		b.Delete(corpora.ChunkID(docID, i))
+	}
+	b.Delete(recordPrefix + docID)
+	if err := x.idx.Batch(b); err != nil {
+		return fmt.Errorf("bm25: remove %q: %w", docID, err)
+	}
+	return nil
+}
+
+// Search returns the ids and scores of the k best chunks for a query, ranked
+// as the configured Mode says. Hits carry ids only; Chunks loads their text.
+func (x *Index) Search(ctx context.Context, q string, k int) ([]corpora.Hit, error) {
+	switch x.cfg.Mode {
+	case ModeWords:
+		return x.SearchField(ctx, Words, q, k)
+	case ModeBigrams:
+		return x.SearchField(ctx, Bigrams, q, k)
+	}
+	return x.run(ctx, bleve.NewDisjunctionQuery(matchQuery(Words, q), matchQuery(Bigrams, q)), k)
+}
+
+// matchQuery analyzes q with the field's own analyzer (named explicitly:
+// bleve looks analyzers up by property path, not by field name) and matches
+// any of its terms.
+func matchQuery(f Field, q string) *query.MatchQuery {
+	mq := bleve.NewMatchQuery(q)
+	mq.SetField(string(f))
+	if f == Words {
+		mq.Analyzer = wordAnalyzer
+	} else {
+		mq.Analyzer = bigramAnalyzer
+	}
+	return mq
+}
+
+// SearchField ranks chunks by BM25 over one field.
+func (x *Index) SearchField(ctx context.Context, f Field, q string, k int) ([]corpora.Hit, error) {
+	return x.run(ctx, matchQuery(f, q), k)
+}
+
+func (x *Index) run(ctx context.Context, q query.Query, k int) ([]corpora.Hit, error) {
+	if k <= 0 {
+		k = 10
+	}
+	req := bleve.NewSearchRequestOptions(q, k, 0, false)
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("bm25: search: %w", err)
+	}
+	hits := make([]corpora.Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		docID, ord, ok := corpora.SplitChunkID(h.ID)
+		if !ok {
+			continue
+		}
+		hits = append(hits, corpora.Hit{Chunk: corpora.Chunk{ID: h.ID, DocID: docID, Ordinal: ord}, Score: h.Score})
+	}
+	return hits, nil
+}
+
+// Chunks loads the stored chunks with the given ids, in order; ids the index
+// does not hold are left out.
+func (x *Index) Chunks(ctx context.Context, ids []string) ([]corpora.Chunk, error) {
+	out := make([]corpora.Chunk, 0, len(ids))
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		d, err := x.idx.Document(id)
+		if err != nil {
+			return nil, fmt.Errorf("bm25: load chunk %s: %w", id, err)
+		}
+		if d == nil {
+			continue
+		}
+		f := storedFields(d)
+		c := corpora.Chunk{ID: id, DocID: f["doc"], Title: f["title"], Text: f["text"]}
+		c.Ordinal, _ = strconv.Atoi(f["ord"])
+		c.Start, _ = strconv.Atoi(f["start"])
+		c.End, _ = strconv.Atoi(f["end"])
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// Stats describes an index.
+type Stats struct {
+	Documents int   `json:"documents"`
+	Chunks    int   `json:"chunks"`
+	Bytes     int64 `json:"bytes_on_disk"`
+}
+
+// Stats counts documents and chunks and measures the index on disk.
+func (x *Index) Stats(ctx context.Context) (Stats, error) {
+	total, err := x.idx.DocCount()
+	if err != nil {
+		return Stats{}, fmt.Errorf("bm25: count: %w", err)
+	}
+	tq := bleve.NewTermQuery(kindDoc)
+	tq.SetField("kind")
+	res, err := x.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(tq, 0, 0, false))
+	if err != nil {
+		return Stats{}, fmt.Errorf("bm25: count documents: %w", err)
+	}
+	var size int64
+	_ = filepath.WalkDir(x.cfg.Dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				size += fi.Size()
+			}
+		}
+		return nil
+	})
+	docs := int(res.Total)
+	return Stats{Documents: docs, Chunks: int(total) - docs, Bytes: size}, nil
+}

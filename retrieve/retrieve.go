@@ -1,0 +1,147 @@
+// Package retrieve ranks chunks for a query: it runs each ranked list it is
+// given (lexical now; vectors and graph facts later), fuses them by
+// reciprocal rank fusion and loads the winners' text.
+//
+// Every list must rank chunks by the same ids (corpora.ChunkID), and every
+// list's index must have been built with the analysis and model it queries
+// with; Hybrid only combines ranks.
+package retrieve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/wenda-rag/wenda/corpora"
+)
+
+// Searcher is one ranked list.
+type Searcher interface {
+	Search(ctx context.Context, query string, k int) ([]corpora.Hit, error)
+}
+
+// SearchFunc lets a function be a Searcher.
+type SearchFunc func(ctx context.Context, query string, k int) ([]corpora.Hit, error)
+
+// Search calls f.
+func (f SearchFunc) Search(ctx context.Context, query string, k int) ([]corpora.Hit, error) {
+	return f(ctx, query, k)
+}
+
+// ChunkStore loads chunk text by id.
+type ChunkStore interface {
+	Chunks(ctx context.Context, ids []string) ([]corpora.Chunk, error)
+}
+
+// Config configures a Hybrid. Zero values are the defaults.
+type Config struct {
+	// Depth is how many hits each list contributes to fusion; default 50
+	// (at least k).
+	Depth int
+	// RRFK is the k of reciprocal rank fusion, score = Σ 1/(RRFK + rank);
+	// default 60, as in Cormack et al. (2009).
+	RRFK float64
+}
+
+// Hybrid fuses ranked lists.
+type Hybrid struct {
+	cfg   Config
+	store ChunkStore
+	lists []Searcher
+}
+
+// New returns a Hybrid over lists, loading text from store.
+func New(cfg Config, store ChunkStore, lists ...Searcher) (*Hybrid, error) {
+	if store == nil {
+		return nil, errors.New("retrieve: no chunk store")
+	}
+	if len(lists) == 0 {
+		return nil, errors.New("retrieve: no ranked lists")
+	}
+	if cfg.Depth <= 0 {
+		cfg.Depth = 50
+	}
+	if cfg.RRFK <= 0 {
+		cfg.RRFK = 60
+	}
+	return &Hybrid{cfg: cfg, store: store, lists: lists}, nil
+}
+
+// Search returns the k best chunks with their text. With one list its scores
+// are kept; with several, Score is the fused RRF score.
+func (h *Hybrid) Search(ctx context.Context, query string, k int) ([]corpora.Hit, error) {
+	if k <= 0 {
+		k = 10
+	}
+	var fused []corpora.Hit
+	if len(h.lists) == 1 {
+		hits, err := h.lists[0].Search(ctx, query, k)
+		if err != nil {
+			return nil, err
+		}
+		fused = hits
+	} else {
+		depth := h.cfg.Depth
+		if depth < k {
+			depth = k
+		}
+		lists := make([][]corpora.Hit, len(h.lists))
+		for i, l := range h.lists {
+			hits, err := l.Search(ctx, query, depth)
+			if err != nil {
+				return nil, fmt.Errorf("retrieve: list %d: %w", i, err)
+			}
+			lists[i] = hits
+		}
+		fused = Fuse(h.cfg.RRFK, lists...)
+		if len(fused) > k {
+			fused = fused[:k]
+		}
+	}
+	ids := make([]string, len(fused))
+	for i, f := range fused {
+		ids[i] = f.ID
+	}
+	chunks, err := h.store.Chunks(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("retrieve: %w", err)
+	}
+	byID := make(map[string]corpora.Chunk, len(chunks))
+	for _, c := range chunks {
+		byID[c.ID] = c
+	}
+	out := make([]corpora.Hit, 0, len(fused))
+	for _, f := range fused {
+		if c, ok := byID[f.ID]; ok {
+			out = append(out, corpora.Hit{Chunk: c, Score: f.Score})
+		}
+	}
+	return out, nil
+}
+
+// Fuse merges ranked lists by reciprocal rank fusion: a chunk scores
+// Σ 1/(k + rank) over the lists it appears in (rank from 1). Ties keep the
+// order of first appearance.
+func Fuse(k float64, lists ...[]corpora.Hit) []corpora.Hit {
+	score := map[string]float64{}
+	first := map[string]corpora.Hit{}
+	var order []string
+	for _, l := range lists {
+		for r, h := range l {
+			if _, ok := first[h.ID]; !ok {
+				first[h.ID] = h
+				order = append(order, h.ID)
+			}
+			score[h.ID] += 1 / (k + float64(r+1))
+		}
+	}
+	out := make([]corpora.Hit, len(order))
+	for i, id := range order {
+		h := first[id]
+		h.Score = score[id]
+		out[i] = h
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return out
+}
