@@ -33,9 +33,10 @@ type Index interface {
 type Config struct {
 	ChunkSize int // characters per chunk; default DefaultChunkSize
 	Workers   int // file readers; default GOMAXPROCS
-	// BatchChars is how much text is written to the index at once; default
-	// 4 MB worth of characters. Larger batches index faster, smaller ones
-	// lose less work to a crash.
+	Writers   int // batches written at once; default GOMAXPROCS
+	// BatchChars is how many bytes of text are written to the index at
+	// once; default 512 KiB. Each batch is atomic: a crash loses at most the
+	// batches in flight, whose documents are ingested again next time.
 	BatchChars int
 	// Progress, if set, is called about five times a second and once at the
 	// end, from one goroutine.
@@ -87,8 +88,11 @@ func New(cfg Config, index Index) (*Pipeline, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
+	if cfg.Writers <= 0 {
+		cfg.Writers = runtime.GOMAXPROCS(0)
+	}
 	if cfg.BatchChars <= 0 {
-		cfg.BatchChars = 4 << 20 / 3
+		cfg.BatchChars = 512 << 10
 	}
 	return &Pipeline{cfg: cfg, index: index}, nil
 }
@@ -153,7 +157,9 @@ func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, erro
 	go func() { wg.Wait(); close(results) }()
 
 	var (
+		mu         sync.Mutex // guards sum and runErr: writers update them
 		sum        Summary
+		runErr     error
 		batchDocs  []corpora.DocRecord
 		batchChunk []corpora.Chunk
 		batchChars int
@@ -164,49 +170,73 @@ func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, erro
 			return
 		}
 		lastReport = time.Now()
-		p.cfg.Progress(Progress{Files: sum.Files + len(sum.Failed), FilesTotal: len(files), Bytes: sum.Bytes, BytesTotal: total,
-			Docs: sum.Docs, Chunks: sum.Chunks, Elapsed: time.Since(start), Done: done})
+		mu.Lock()
+		pr := Progress{Files: sum.Files + len(sum.Failed), FilesTotal: len(files), Bytes: sum.Bytes, BytesTotal: total,
+			Docs: sum.Docs, Chunks: sum.Chunks, Elapsed: time.Since(start), Done: done}
+		mu.Unlock()
+		p.cfg.Progress(pr)
 	}
-	flush := func() error {
+	// Batches are written by several goroutines at once: the index builds
+	// each batch's segment on one core, so one writer would leave the other
+	// cores idle while it does.
+	type batch struct {
+		docs   []corpora.DocRecord
+		chunks []corpora.Chunk
+	}
+	batches := make(chan batch)
+	var writers sync.WaitGroup
+	for w := 0; w < p.cfg.Writers; w++ {
+		writers.Add(1)
+		go func() {
+			defer writers.Done()
+			for b := range batches {
+				err := p.index.Write(ctx, b.docs, b.chunks)
+				mu.Lock()
+				if err != nil && runErr == nil {
+					runErr = fmt.Errorf("ingest: write: %w", err)
+					cancel()
+				}
+				if err == nil {
+					sum.Docs += len(b.docs)
+					sum.Chunks += len(b.chunks)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	flush := func() {
 		if len(batchDocs) == 0 {
-			return nil
+			return
 		}
-		if err := p.index.Write(ctx, batchDocs, batchChunk); err != nil {
-			return fmt.Errorf("ingest: write: %w", err)
+		select {
+		case batches <- batch{batchDocs, batchChunk}:
+		case <-ctx.Done():
 		}
-		sum.Docs += len(batchDocs)
-		sum.Chunks += len(batchChunk)
 		batchDocs, batchChunk, batchChars = nil, nil, 0
-		return nil
 	}
-	var runErr error
 	for r := range results {
-		if runErr != nil {
-			continue // drain
-		}
+		mu.Lock()
 		if r.err != nil {
 			sum.Failed = append(sum.Failed, FileError{Path: r.file.Path, Err: r.err})
-			sum.Bytes += r.file.Size
-			report(false)
-			continue
+		} else {
+			sum.Files++
+			sum.Unchanged += r.same
 		}
-		sum.Files++
 		sum.Bytes += r.file.Size
-		sum.Unchanged += r.same
-		batchDocs = append(batchDocs, r.docs...)
-		batchChunk = append(batchChunk, r.chunks...)
-		batchChars += r.chars
-		if batchChars >= p.cfg.BatchChars {
-			if err := flush(); err != nil {
-				runErr = err
-				cancel()
+		mu.Unlock()
+		if r.err == nil && ctx.Err() == nil {
+			batchDocs = append(batchDocs, r.docs...)
+			batchChunk = append(batchChunk, r.chunks...)
+			batchChars += r.chars
+			if batchChars >= p.cfg.BatchChars {
+				flush()
 			}
 		}
 		report(false)
 	}
-	if runErr == nil {
-		runErr = flush()
-	}
+	flush()
+	close(batches)
+	writers.Wait()
 	if runErr == nil && ctx.Err() != nil {
 		runErr = fmt.Errorf("ingest: %w", ctx.Err())
 	}

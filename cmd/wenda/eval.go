@@ -18,8 +18,11 @@ import (
 )
 
 func (c *cli) eval(ctx context.Context, args []string) error {
+	if len(args) > 0 && args[0] == "ingest" {
+		return c.evalIngest(ctx, args[1:])
+	}
 	if len(args) == 0 || args[0] != "squad" {
-		return exitError{2, "eval: usage: wenda eval squad [--k 1,5,20] [--json] FILE"}
+		return exitError{2, "eval: usage: wenda eval squad [--k 1,5,20] [--json] FILE | wenda eval ingest PATH..."}
 	}
 	fs := c.flags("eval squad")
 	ks := fs.String("k", "1,5,20", "cut-offs for recall@k, comma-separated")

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/wenda-rag/wenda/answer"
@@ -30,7 +31,7 @@ type cli struct {
 // Lexical ranking strategies, chosen per query by --lexical. "rrf" fuses the
 // word and bigram BM25 lists by reciprocal rank; "sum" adds their scores in
 // one query. The default is what measured best (README, results table).
-const defaultLexical = "rrf"
+const defaultLexical = "sum"
 
 // kb is an open knowledge base.
 type kb struct {
@@ -149,7 +150,8 @@ func (k *kb) engine(lexical string) (*answer.Engine, *retrieve.Hybrid, error) {
 // progress on w when it is a terminal.
 func (k *kb) pipeline(w io.Writer, chunkSize int) (*ingest.Pipeline, *progressBar, error) {
 	bar := newProgressBar(w)
-	p, err := ingest.New(ingest.Config{ChunkSize: chunkSize, Progress: bar.update}, k.index)
+	batch, _ := strconv.Atoi(os.Getenv("WENDA_BATCH_KB")) // for measuring batch sizes
+	p, err := ingest.New(ingest.Config{ChunkSize: chunkSize, BatchChars: batch << 10, Progress: bar.update}, k.index)
 	return p, bar, err
 }
 

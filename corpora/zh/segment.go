@@ -53,10 +53,7 @@ func New() (*Segmenter, error) {
 // Cut returns the words of text in accurate mode (gse's DAG with HMM for
 // unknown words), without punctuation or white space.
 func (s *Segmenter) Cut(text string) []string {
-	s.mu.RLock()
-	words := s.seg.Cut(text, true)
-	s.mu.RUnlock()
-	return keepWords(words)
+	return s.cut(text, false)
 }
 
 // CutSearch returns the words of text in search mode: the accurate-mode words
@@ -64,10 +61,55 @@ func (s *Segmenter) Cut(text string) []string {
 // (中华人民共和国 also yields 中华, 人民, 共和国), so that a query for a part
 // finds the whole. Punctuation and white space are dropped.
 func (s *Segmenter) CutSearch(text string) []string {
+	return s.cut(text, true)
+}
+
+// cut hands gse only the runs of Chinese (non-ASCII) letters between
+// punctuation; runs of ASCII letters and digits are words as they stand.
+// gse would find the same words in them, but its HMM and regular
+// expressions make mixed and Latin text several times slower to cut, and
+// short runs keep its per-call DAG small.
+func (s *Segmenter) cut(text string, search bool) []string {
+	out := make([]string, 0, len(text)/4+1)
 	s.mu.RLock()
-	words := s.seg.CutSearch(text, true)
-	s.mu.RUnlock()
-	return keepWords(words)
+	defer s.mu.RUnlock()
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isASCIIAlnum(r):
+			j := i + 1
+			for j < len(text) && isASCIIAlnum(rune(text[j])) {
+				j++
+			}
+			out = append(out, text[i:j])
+			i = j
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if r2 < utf8.RuneSelf || !(unicode.IsLetter(r2) || unicode.IsDigit(r2)) {
+					break
+				}
+				j += s2
+			}
+			run := text[i:j]
+			if j-i == size {
+				out = append(out, run) // a lone character is its own word
+			} else if search {
+				out = append(out, s.seg.CutSearch(run, true)...)
+			} else {
+				out = append(out, s.seg.Cut(run, true)...)
+			}
+			i = j
+		default:
+			i += size
+		}
+	}
+	return out
+}
+
+func isASCIIAlnum(r rune) bool {
+	return ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') || ('A' <= r && r <= 'Z')
 }
 
 // keepWords drops tokens holding no letter or digit (punctuation, spaces),
@@ -205,4 +247,13 @@ func (s *Segmenter) Tag(text string) []Tagged {
 		out[i] = Tagged{Text: t.Text, Pos: t.Pos}
 	}
 	return out
+}
+
+// GseCut is gse's own accurate-mode Cut (with HMM) on the whole text, with
+// nothing of wenda's around it: the baseline ingest throughput is measured
+// against.
+func (s *Segmenter) GseCut(text string) []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.seg.Cut(text, true)
 }

@@ -25,6 +25,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
 // Field selects the analysis a query runs against.
@@ -135,6 +136,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	for _, name := range []string{"doc", "ord", "start", "end", "src", "hash", "n", "rtitle"} {
 		dm.AddFieldMappingsAt(name, stored(name))
 	}
+	// No _all field: nothing is searched without naming its field, and
+	// bleve would otherwise build it for every document.
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.DefaultMapping = dm
 	im.IndexDynamic, im.StoreDynamic, im.DocValuesDynamic = false, false, false
 	return im, nil
@@ -242,7 +246,7 @@ func (x *Index) Search(ctx context.Context, q string, k int) ([]corpora.Hit, err
 // bleve looks analyzers up by property path, not by field name) and matches
 // any of its terms.
 func matchQuery(f Field, q string) *query.MatchQuery {
-	mq := bleve.NewMatchQuery(q)
+	mq := bleve.NewMatchQuery(zh.QueryText(q))
 	mq.SetField(string(f))
 	if f == Words {
 		mq.Analyzer = wordAnalyzer
