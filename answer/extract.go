@@ -126,12 +126,14 @@ func extract(q question, s []rune) string {
 	return clean(s, gap)
 }
 
-// alignGap finds where the question word's slot lies in the sentence: after
-// the longest tail of the question's left part found in the sentence and
-// before the longest head of its right part found after that.
+// alignGap finds where the question word's slot lies in the sentence. Its
+// left anchor is the end of the sentence's match of the question's words
+// just before the question word (the bigram nearest to it that the sentence
+// holds, extended while both texts agree); its right anchor is the start of
+// the match of the words just after it. The answer lies between.
 func alignGap(q question, s []rune) (span, bool) {
-	lefts := tailMatches(q.left, s)
-	rights := headMatches(q.right, s)
+	lefts := leftAnchors(trimRunes(q.left), s)
+	rights := rightAnchors(trimRunes(q.right), s)
 	best, found := span{}, false
 	for _, l := range lefts {
 		for _, r := range rights {
@@ -140,59 +142,82 @@ func alignGap(q question, s []rune) (span, bool) {
 			}
 		}
 	}
-	if found {
+	if found && best.e-best.s <= 40 {
 		return best, true
 	}
 	if len(lefts) > 0 {
 		// Question word at the end (X的首都是哪里): the rest of the clause.
 		l := lefts[0]
-		return span{l, clauseEnd(s, l)}, clauseEnd(s, l) > l
+		e := clauseEnd(s, l)
+		return span{l, e}, e > l
 	}
 	if len(rights) > 0 {
 		// Question word first (谁发明了电灯): the clause before the anchor.
 		r := rights[len(rights)-1]
-		return span{clauseStart(s, r), r}, r > clauseStart(s, r)
+		b := clauseStart(s, r)
+		return span{b, r}, r > b
 	}
 	return span{}, false
 }
 
-// tailMatches returns the end positions in s of the longest tail of part
-// (at least two characters, or one if part is one long) that occurs in s.
-func tailMatches(part, s []rune) []int {
-	part = trimRunes(part)
-	for k := len(part); k >= 1; k-- {
-		if k < 2 && len(part) > 1 {
-			break
-		}
-		needle := part[len(part)-k:]
-		if !hasContent(needle) {
+// leftAnchors returns the positions in s just after its matches of the end
+// of part: for the bigram of part nearest its end that s contains, each
+// occurrence extended rightwards while s and part agree.
+func leftAnchors(part, s []rune) []int {
+	for k := len(part) - 2; k >= 0; k-- {
+		bg := part[k : k+2]
+		if !hasContent(bg) {
 			continue
 		}
-		if pos := indexAll(s, needle); len(pos) > 0 {
-			for i := range pos {
-				pos[i] += k
-			}
-			return pos
+		pos := indexAll(s, bg)
+		if len(pos) == 0 {
+			continue
 		}
+		for i, p := range pos {
+			e, j := p+2, k+2
+			for e < len(s) && j < len(part) && s[e] == part[j] {
+				e++
+				j++
+			}
+			pos[i] = e
+		}
+		return pos
+	}
+	if len(part) == 1 && hasContent(part) {
+		pos := indexAll(s, part)
+		for i := range pos {
+			pos[i]++
+		}
+		return pos
 	}
 	return nil
 }
 
-// headMatches returns the start positions in s of the longest head of part
-// that occurs in s.
-func headMatches(part, s []rune) []int {
-	part = trimRunes(part)
-	for k := len(part); k >= 1; k-- {
-		if k < 2 && len(part) > 1 {
-			break
-		}
-		needle := part[:k]
-		if !hasContent(needle) {
+// rightAnchors returns the positions in s where its matches of the start of
+// part begin: for the bigram of part nearest its start that s contains, each
+// occurrence extended leftwards while s and part agree.
+func rightAnchors(part, s []rune) []int {
+	for k := 0; k+2 <= len(part); k++ {
+		bg := part[k : k+2]
+		if !hasContent(bg) {
 			continue
 		}
-		if pos := indexAll(s, needle); len(pos) > 0 {
-			return pos
+		pos := indexAll(s, bg)
+		if len(pos) == 0 {
+			continue
 		}
+		for i, p := range pos {
+			b, j := p, k
+			for b > 0 && j > 0 && s[b-1] == part[j-1] {
+				b--
+				j--
+			}
+			pos[i] = b
+		}
+		return pos
+	}
+	if len(part) == 1 && hasContent(part) {
+		return indexAll(s, part)
 	}
 	return nil
 }
@@ -301,6 +326,11 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string) (span, boo
 	return best, true
 }
 
+// leadWords join an answer to what comes before it in its sentence; they
+// are trimmed from its start, longest first.
+var leadWords = []string{"又称为", "也称为", "被称为", "又称", "又名", "也称", "别称", "俗称", "简称", "亦称", "也叫",
+	"又叫", "称为", "叫做", "名为", "是由", "是在", "位于", "是", "为", "于", "在", "由", "被", "叫", "称", "有", "即"}
+
 // clean trims an answer span of punctuation and of the function words that
 // join it to its sentence (是, 为, 的 …).
 func clean(s []rune, sp span) string {
@@ -310,7 +340,7 @@ func clean(s []rune, sp span) string {
 	for sp.e > sp.s && (unicode.IsSpace(s[sp.e-1]) || unicode.IsPunct(s[sp.e-1]) && !strings.ContainsRune("》”」）)", s[sp.e-1])) {
 		sp.e--
 	}
-	for _, p := range []string{"是由", "是", "为", "于", "在", "由", "被", "叫", "称为", "有"} {
+	for _, p := range leadWords {
 		pr := []rune(p)
 		if sp.e-sp.s > len(pr)+1 && string(s[sp.s:sp.s+len(pr)]) == p {
 			sp.s += len(pr)
