@@ -8,7 +8,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
@@ -33,6 +35,11 @@ type Config struct {
 	// bigrams) the best sentence must hold for an answer; below it the
 	// answer is NotFound. Default 0.35.
 	MinSupport float64
+	// MinWords is the share of the question's words (gse words, weighted by
+	// length, question words left out) that the answering passage must hold;
+	// default 0.4. Character evidence alone lets 今天天气怎么样 "match" a
+	// passage about 今天水市.
+	MinWords float64
 }
 
 // Citation points at the text an answer comes from.
@@ -78,7 +85,10 @@ func New(cfg Config, r Retriever) (*Engine, error) {
 		cfg.Passages = 3
 	}
 	if cfg.MinSupport <= 0 {
-		cfg.MinSupport = 0.35
+		cfg.MinSupport = 0.3
+	}
+	if cfg.MinWords <= 0 {
+		cfg.MinWords = 0.4
 	}
 	return &Engine{cfg: cfg, r: r}, nil
 }
@@ -104,20 +114,24 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	pq := parseQuestion(zh.Fold(q))
 	ev := newEvidence(pq)
-	if ev.weight == 0 {
+	if len(ev.chars) == 0 {
 		return a
 	}
-	sents := sentencesOf(hits, ev)
+	sents, full := sentencesOf(hits, ev, pq)
 	best := -1
 	for i, s := range sents {
 		if best < 0 || s.score > sents[best].score {
 			best = i
 		}
 	}
-	if best < 0 || sents[best].score/ev.weight < e.cfg.MinSupport {
+	if best < 0 || full == 0 || sents[best].score/full < e.cfg.MinSupport {
 		return a
 	}
 	s := sents[best]
+	h := hits[s.hit]
+	if wordCoverage(pq, h.Title+"\n"+h.Text, hits) < e.cfg.MinWords {
+		return a
+	}
 	span := extract(pq, s.folded)
 	// extract works on folded runes; cut the same range from the original.
 	if i := indexAll(s.folded, zh.Fold(span)); span != "" && len(i) > 0 {
@@ -126,11 +140,48 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	if span == "" {
 		span = string(s.orig)
 	}
-	h := hits[s.hit]
 	a.Answer, a.Found = span, true
 	a.Citations = append(a.Citations, Citation{
 		Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string(s.orig),
 		Start: h.Start + s.start, End: h.Start + s.start + len(s.orig),
 	})
 	return a
+}
+
+// wordCoverage is the length-weighted share of the question's words found in
+// the passage. A word that none of the retrieved passages holds weighs
+// double: the knowledge base likely lacks what the question is about.
+func wordCoverage(q question, passage string, hits []corpora.Hit) float64 {
+	seg, err := zh.Default()
+	if err != nil {
+		return 1 // without a segmenter, character evidence alone decides
+	}
+	text := string(zh.Fold(passage))
+	var all strings.Builder
+	for _, h := range hits {
+		all.WriteString(string(zh.Fold(h.Title + "\n" + h.Text)))
+	}
+	everywhere := all.String()
+	total, found := 0.0, 0.0
+	for _, part := range [][]rune{q.left, q.right} {
+		for _, w := range seg.Cut(string(part)) {
+			n := float64(utf8.RuneCountInString(w))
+			if n == 1 && strings.ContainsRune(stopChars, []rune(w)[0]) {
+				continue
+			}
+			switch {
+			case strings.Contains(text, w):
+				found += n
+				total += n
+			case strings.Contains(everywhere, w):
+				total += n
+			default:
+				total += 2 * n
+			}
+		}
+	}
+	if total == 0 {
+		return 1
+	}
+	return found / total
 }

@@ -3,7 +3,9 @@ package answer
 import (
 	"regexp"
 	"strings"
+	"math"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
@@ -27,7 +29,6 @@ const stopChars = "的是了在和与及或也都而且被把由于为对从以�
 type evidence struct {
 	chars   map[rune]bool
 	bigrams map[[2]rune]bool
-	weight  float64 // the score of a sentence holding all of them
 }
 
 func newEvidence(q question) evidence {
@@ -44,36 +45,19 @@ func newEvidence(q question) evidence {
 	}
 	add(q.left)
 	add(q.right)
-	ev.weight = float64(len(ev.chars)) + 2*float64(len(ev.bigrams))
 	return ev
 }
 
 func isContent(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// support scores how much of the question's evidence a folded sentence holds.
-func (ev evidence) support(s []rune) float64 {
-	seenC := map[rune]bool{}
-	seenB := map[[2]rune]bool{}
-	score := 0.0
-	for i, r := range s {
-		if ev.chars[r] && !seenC[r] {
-			seenC[r] = true
-			score++
-		}
-		if i+1 < len(s) {
-			b := [2]rune{r, s[i+1]}
-			if ev.bigrams[b] && !seenB[b] {
-				seenB[b] = true
-				score += 2
-			}
-		}
-	}
-	return score
-}
-
-// sentencesOf splits the hits into sentences and scores them against the
-// question; a sentence's score is discounted by its chunk's rank.
-func sentencesOf(hits []corpora.Hit, ev evidence) []sentence {
+// sentencesOf splits the hits into sentences and scores each by the
+// question's evidence it holds, every character and bigram weighted by how
+// rare it is among the candidate sentences (a local IDF: a year or a name
+// that one sentence holds says more than a word all of them share). A
+// sentence's score is discounted by its chunk's rank, and raised when it
+// holds the kind of thing asked for (a date for 何时, a number for 多少).
+// It also returns the score a sentence holding all the evidence would get.
+func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float64) {
 	var out []sentence
 	seen := map[string]bool{}
 	for hi, h := range hits {
@@ -84,13 +68,61 @@ func sentencesOf(hits []corpora.Hit, ev evidence) []sentence {
 				continue
 			}
 			seen[s] = true
-			orig := []rune(s)
-			st := sentence{hit: hi, orig: orig, folded: zh.Fold(s), start: len([]rune(text[:sp.Start]))}
-			st.score = ev.support(st.folded) * (1 - 0.08*float64(hi))
-			out = append(out, st)
+			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), start: utf8.RuneCountInString(text[:sp.Start])})
 		}
 	}
-	return out
+	// Document frequency of each evidence term among the sentences.
+	dfC := map[rune]int{}
+	dfB := map[[2]rune]int{}
+	present := make([]struct {
+		c []rune
+		b [][2]rune
+	}, len(out))
+	for i, st := range out {
+		seenC := map[rune]bool{}
+		seenB := map[[2]rune]bool{}
+		for j, r := range st.folded {
+			if ev.chars[r] && !seenC[r] {
+				seenC[r] = true
+				dfC[r]++
+				present[i].c = append(present[i].c, r)
+			}
+			if j+1 < len(st.folded) {
+				b := [2]rune{r, st.folded[j+1]}
+				if ev.bigrams[b] && !seenB[b] {
+					seenB[b] = true
+					dfB[b]++
+					present[i].b = append(present[i].b, b)
+				}
+			}
+		}
+	}
+	n := float64(len(out)) + 1
+	idf := func(df int) float64 { return math.Log(1 + n/float64(df+1)) }
+	full := 0.0
+	for r := range ev.chars {
+		full += idf(dfC[r])
+	}
+	for b := range ev.bigrams {
+		full += 2 * idf(dfB[b])
+	}
+	for i := range out {
+		score := 0.0
+		for _, r := range present[i].c {
+			score += idf(dfC[r])
+		}
+		for _, b := range present[i].b {
+			score += 2 * idf(dfB[b])
+		}
+		switch {
+		case q.kind == KindDate && dateRe.MatchString(string(out[i].folded)):
+			score *= 1.15
+		case q.kind == KindNumber && q.unit != "" && strings.Contains(string(out[i].folded), q.unit) && numRe.MatchString(string(out[i].folded)):
+			score *= 1.15
+		}
+		out[i].score = score * (1 - 0.08*float64(out[i].hit))
+	}
+	return out, full
 }
 
 var (
@@ -302,9 +334,8 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string) (span, boo
 		}
 		if unit != "" && strings.HasPrefix(string(s[sp.e:]), unit) {
 			sp.e += len([]rune(unit))
-		} else if unit != "" {
-			// A number without the unit asked for is a weaker candidate.
-			sp.s += 0
+		} else if u := measureAfter(s[sp.e:]); unit == "" && u != "" {
+			sp.e += len([]rune(u)) // 约4公分: the number with its unit
 		}
 		d := 0
 		switch {
@@ -329,7 +360,7 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string) (span, boo
 // leadWords join an answer to what comes before it in its sentence; they
 // are trimmed from its start, longest first.
 var leadWords = []string{"又称为", "也称为", "被称为", "又称", "又名", "也称", "别称", "俗称", "简称", "亦称", "也叫",
-	"又叫", "称为", "叫做", "名为", "是由", "是在", "位于", "是", "为", "于", "在", "由", "被", "叫", "称", "有", "即"}
+	"又叫", "称为", "叫做", "名为", "是由", "是在", "位于", "是", "为", "于", "在", "由", "被", "叫", "称", "有", "即", "的"}
 
 // clean trims an answer span of punctuation and of the function words that
 // join it to its sentence (是, 为, 的 …).
