@@ -1,9 +1,9 @@
 package answer
 
 import (
+	"math"
 	"regexp"
 	"strings"
-	"math"
 	"unicode"
 	"unicode/utf8"
 
