@@ -16,7 +16,9 @@ type sentence struct {
 	hit    int // index of the hit it comes from
 	orig   []rune
 	folded []rune
-	start  int // rune offset in the chunk text
+	// context is the heading the sentence stands under, folded.
+	context []rune
+	start   int // rune offset in the chunk text
 	score  float64
 }
 
@@ -62,22 +64,31 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	seen := map[string]bool{}
 	for hi, h := range hits {
 		text := h.Text
+		var heading []rune
 		for _, sp := range zh.Sentences(text) {
 			s := text[sp.Start:sp.End]
+			if isHeading(s) {
+				// A heading names what the sentences under it are about
+				// (## 洛阳纸贵 … 这个成语出自…): they inherit its words.
+				heading = zh.Fold(s)
+				continue
+			}
 			if seen[s] { // chunk overlap repeats sentences
 				continue
 			}
 			seen[s] = true
-			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), start: utf8.RuneCountInString(text[:sp.Start])})
+			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: heading, start: utf8.RuneCountInString(text[:sp.Start])})
 		}
 	}
 	// Document frequency of each evidence term among the sentences.
 	dfC := map[rune]int{}
 	dfB := map[[2]rune]int{}
-	present := make([]struct {
+	type terms struct {
 		c []rune
 		b [][2]rune
-	}, len(out))
+	}
+	present := make([]terms, len(out))
+	inherited := make([]terms, len(out))
 	for i, st := range out {
 		seenC := map[rune]bool{}
 		seenB := map[[2]rune]bool{}
@@ -93,6 +104,19 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 					seenB[b] = true
 					dfB[b]++
 					present[i].b = append(present[i].b, b)
+				}
+			}
+		}
+		for j, r := range st.context {
+			if ev.chars[r] && !seenC[r] {
+				seenC[r] = true
+				inherited[i].c = append(inherited[i].c, r)
+			}
+			if j+1 < len(st.context) {
+				b := [2]rune{r, st.context[j+1]}
+				if ev.bigrams[b] && !seenB[b] {
+					seenB[b] = true
+					inherited[i].b = append(inherited[i].b, b)
 				}
 			}
 		}
@@ -114,6 +138,12 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		for _, b := range present[i].b {
 			score += 2 * idf(dfB[b])
 		}
+		for _, r := range inherited[i].c {
+			score += 0.7 * idf(dfC[r])
+		}
+		for _, b := range inherited[i].b {
+			score += 0.7 * 2 * idf(dfB[b])
+		}
 		switch {
 		case q.kind == KindDate && dateRe.MatchString(string(out[i].folded)):
 			score *= 1.15
@@ -127,7 +157,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 
 var (
 	dateRe = regexp.MustCompile(`(公元前|公元)?[0-9]{1,4}年(代)?([0-9]{1,2}月)?([0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}世纪([0-9]{1,2}年代)?|[一二三四五六七八九十〇零]{2,4}年|(东汉|西汉|唐|宋|元|明|清|民国)(朝|代|初|末|初年|末年)?`)
-	numRe  = regexp.MustCompile(`(约|大约|超过|逾|近|共)?[0-9][0-9,]*(\.[0-9]+)?(余)?(万|亿|千|百)?|[零一二两三四五六七八九十百千万亿]+`)
+	numRe  = regexp.MustCompile(`(约|大约|逾|近)?[0-9][0-9,]*(\.[0-9]+)?(余)?(万|亿|千|百)?|[零一二两三四五六七八九十百千万亿]+`)
 )
 
 // span is a half-open rune range.
@@ -154,6 +184,9 @@ func extract(q question, s []rune) string {
 	}
 	if !ok {
 		return clean(s, span{0, len(s)})
+	}
+	if q.kind == KindPerson {
+		return trimRole(clean(s, gap))
 	}
 	return clean(s, gap)
 }
@@ -385,4 +418,34 @@ func clean(s []rune, sp span) string {
 		}
 	}
 	return strings.TrimSpace(string(s[sp.s:sp.e]))
+}
+
+// isHeading reports whether a line is a heading: Markdown's # lines, or a
+// short line without the punctuation that ends a sentence.
+func isHeading(s string) bool {
+	if strings.HasPrefix(s, "#") {
+		return true
+	}
+	n := utf8.RuneCountInString(s)
+	if n > 16 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune("。！？；…!?;.：:，,）)”」", last)
+}
+
+// roleWords stand before a person's name (唐代诗人李白): an answer naming a
+// person keeps what follows the last of them.
+var roleWords = []string{"诗人", "词人", "作家", "画家", "文学家", "哲学家", "思想家", "政治家", "军事家", "科学家",
+	"数学家", "物理学家", "化学家", "学者", "作者", "导演", "演员", "歌手", "皇帝", "总统", "主席", "教授", "将军"}
+
+func trimRole(ans string) string {
+	for _, r := range roleWords {
+		if i := strings.LastIndex(ans, r); i >= 0 {
+			if rest := ans[i+len(r):]; utf8.RuneCountInString(rest) >= 2 {
+				ans = rest
+			}
+		}
+	}
+	return ans
 }

@@ -3,8 +3,65 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/wenda-rag/wenda/answer"
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/sample"
 )
 
+// quickstart ingests the bundled sample corpus into its own knowledge base
+// (unless --kb names another) and answers a few questions about it.
 func (c *cli) quickstart(ctx context.Context, args []string) error {
-	return fmt.Errorf("quickstart: not yet")
+	fs := c.flags("quickstart")
+	if _, err := parseInterleaved(fs, args); err != nil {
+		return err
+	}
+	name := c.g.kb
+	if name == "default" {
+		name = "quickstart"
+	}
+	src := filepath.Join(c.g.data, "quickstart-sample")
+	if err := sample.WriteTo(src); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "示例文档已写入 %s，正在入库到知识库 %q …\n", src, name)
+	k, err := openKB(c.kbDir(name), true)
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	files, err := corpora.Walk([]string{src})
+	if err != nil {
+		return err
+	}
+	p, _, err := k.pipeline(c.stderr, 0)
+	if err != nil {
+		return err
+	}
+	sum, err := p.Run(ctx, files)
+	if err != nil {
+		return err
+	}
+	for _, f := range sum.Failed {
+		fmt.Fprintf(c.stderr, "跳过 skipped %s\n", f.Err)
+	}
+	fmt.Fprintf(c.stdout, "入库完成：%d 个文件，新写入 %d 篇文档、%d 个块，%d 篇未变。\n\n", sum.Files, sum.Docs, sum.Chunks, sum.Unchanged)
+	e, _, err := k.engine(defaultLexical)
+	if err != nil {
+		return err
+	}
+	for _, q := range sample.Questions {
+		a, err := e.Ask(ctx, q.Text)
+		if err != nil {
+			return err
+		}
+		printAnswer(c, a)
+	}
+	fmt.Fprintf(c.stdout, "试试自己提问：\n  go run ./cmd/wenda --data %s --kb %s ask \"差旅报销要在几天内提交？\"\n", c.g.data, name)
+	if len(os.Args) > 0 {
+		_ = answer.NotFound
+	}
+	return nil
 }
