@@ -19,7 +19,7 @@ type sentence struct {
 	// context is the heading the sentence stands under, folded.
 	context []rune
 	start   int // rune offset in the chunk text
-	score  float64
+	score   float64
 }
 
 // stopChars are characters too common to count as evidence that a sentence
