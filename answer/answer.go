@@ -163,8 +163,12 @@ func wordCoverage(q question, passage string, hits []corpora.Hit) float64 {
 	}
 	everywhere := all.String()
 	total, found := 0.0, 0.0
-	for _, part := range [][]rune{q.left, q.right} {
-		for _, w := range seg.Cut(string(part)) {
+	for pi, part := range [][]rune{q.left, q.right} {
+		words := seg.Cut(string(part))
+		if pi == 1 && q.wh != "" {
+			words = dropAnswerType(words)
+		}
+		for _, w := range words {
 			n := float64(utf8.RuneCountInString(w))
 			if n == 1 && strings.ContainsRune(stopChars, []rune(w)[0]) {
 				continue
@@ -184,4 +188,26 @@ func wordCoverage(q question, passage string, hits []corpora.Hit) float64 {
 		return 1
 	}
 	return found / total
+}
+
+// dropAnswerType drops the words right after a question word that say what
+// kind of thing the answer is (哪两个公司, 什么颜色, 多少人): the passage
+// holds the answer, not its type.
+func dropAnswerType(words []string) []string {
+	for i := 0; i < len(words) && i < 2; i++ {
+		if !isCount(words[i]) {
+			return words[i+1:]
+		}
+	}
+	if len(words) > 2 {
+		return words[2:]
+	}
+	return nil
+}
+
+// isCount reports whether w is a numeral with or without its measure word
+// (两个, 三位, 一).
+func isCount(w string) bool {
+	r := []rune(w)
+	return len(r) > 0 && len(r) <= 3 && strings.ContainsRune("一二两三四五六七八九十几多", r[0])
 }

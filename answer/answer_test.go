@@ -1,0 +1,95 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/wenda-rag/wenda/corpora"
+)
+
+func hit(doc, text string) corpora.Hit {
+	return corpora.Hit{Chunk: corpora.Chunk{ID: corpora.ChunkID(doc, 0), DocID: doc, Title: doc, Text: text}}
+}
+
+func TestFromHits(t *testing.T) {
+	passages := []corpora.Hit{
+		hit("game", "《战国无双3》（）是由光荣和ω-force开发的战国无双系列的正统第三续作。本作以三大故事为主轴。"),
+		hit("bishop", "范廷颂枢机于1911年6月15日在越南宁平省天主教发艳教区出生。1940年他被任命为主教。"),
+		hit("lake", "华北陆块面积达170万平方公里，是中国最古老的陆块之一。"),
+		hit("poem", "《静夜思》是唐代诗人李白写的一首五言绝句。"),
+		hit("alias", "班卡雀鲷，又称细点齿鲷，俗名为厚壳仔，为辐鳍鱼纲鲈形目的一种。"),
+	}
+	e, err := New(Config{Passages: 5}, nil)
+	if err == nil || e != nil {
+		t.Fatal("New without a retriever succeeded")
+	}
+	e, err = New(Config{Passages: 5}, fixed(passages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q, want, doc string
+	}{
+		{"《战国无双3》是由哪两个公司合作开发的？", "光荣和ω-force", "game"},
+		{"范廷颂是哪一年出生的？", "1911年6月15日", "bishop"},
+		{"华北陆块面积达多少平方公里？", "170万平方公里", "lake"},
+		{"《静夜思》是谁写的？", "李白", "poem"},
+		{"班卡雀鲷又称什么？", "细点齿鲷", "alias"},
+		{"《靜夜思》是誰寫的", "李白", "poem"}, // traditional characters, no question mark
+		{"火星上有没有液态水？", NotFound, ""},
+	}
+	for _, tt := range tests {
+		a, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answer != tt.want {
+			t.Errorf("Ask(%q) = %q; want %q", tt.q, a.Answer, tt.want)
+		}
+		if tt.doc == "" {
+			if a.Found || len(a.Citations) != 0 {
+				t.Errorf("Ask(%q) found %+v; want not found without citations", tt.q, a)
+			}
+			continue
+		}
+		if len(a.Citations) != 1 || a.Citations[0].Doc != tt.doc || !strings.Contains(a.Citations[0].Text, tt.want) {
+			t.Errorf("Ask(%q) citations = %+v; want one from %s quoting %q", tt.q, a.Citations, tt.doc, tt.want)
+		}
+		if a.Mode != ModeExtractive {
+			t.Errorf("Ask(%q) mode = %q; want %q", tt.q, a.Mode, ModeExtractive)
+		}
+	}
+}
+
+// fixed is a Retriever returning the same passages for every question, so
+// the test exercises the answerer alone.
+type fixed []corpora.Hit
+
+func (f fixed) Search(ctx context.Context, q string, k int) ([]corpora.Hit, error) {
+	if k > len(f) {
+		k = len(f)
+	}
+	return f[:k], nil
+}
+
+func TestParseQuestion(t *testing.T) {
+	tests := []struct {
+		q          string
+		kind       Kind
+		left, unit string
+	}{
+		{"范廷颂是什么时候被任为主教的？", KindDate, "范廷颂是", ""},
+		{"有多少人参赛", KindNumber, "有", "人"},
+		{"谁发明了电灯", KindPerson, "", ""},
+		{"首都在哪里？", KindPlace, "首都在", ""},
+		{"为什么天空是蓝色的", KindReason, "", ""},
+		{"这是什么", KindPhrase, "这是", ""},
+	}
+	for _, tt := range tests {
+		q := parseQuestion([]rune(tt.q))
+		if q.kind != tt.kind || string(q.left) != tt.left || q.unit != tt.unit {
+			t.Errorf("parseQuestion(%q) = kind %v, left %q, unit %q; want %v, %q, %q", tt.q, q.kind, string(q.left), q.unit, tt.kind, tt.left, tt.unit)
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package bm25
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/wenda-rag/wenda/corpora"
+)
+
+func TestBigramTokenizer(t *testing.T) {
+	var got []string
+	for _, tok := range (bigramTokenizer{}).Tokenize([]byte("中华人民 abc12,好 x")) {
+		got = append(got, string(tok.Term))
+	}
+	want := []string{"中华", "华人", "人民", "abc12", "好", "x"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("bigrams = %q; want %q", got, want)
+	}
+}
+
+func TestIndexWriteSearchRemove(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "bm25")
+	x, err := New(Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := func(doc string, n int, text string) corpora.Chunk {
+		return corpora.Chunk{ID: corpora.ChunkID(doc, n), DocID: doc, Ordinal: n, Title: doc, Text: text, Start: n * 10, End: n*10 + 5}
+	}
+	recs := []corpora.DocRecord{{ID: "a", Hash: "h1", Chunks: 2}, {ID: "b", Hash: "h2", Chunks: 1}}
+	chunks := []corpora.Chunk{chunk("a", 0, "臺灣的圖書館藏書豐富。"), chunk("a", 1, "借閱期限為三十天。"), chunk("b", 0, "仓库的货物需要登记。")}
+	if err := x.Write(ctx, recs, chunks); err != nil {
+		t.Fatal(err)
+	}
+	// Reopen: the index is persistent.
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if x, err = New(Config{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rec, ok, err := x.Lookup(ctx, "a")
+	if err != nil || !ok || rec.Hash != "h1" || rec.Chunks != 2 {
+		t.Fatalf("Lookup(a) = %+v, %v, %v; want hash h1 with 2 chunks", rec, ok, err)
+	}
+	for _, mode := range []Mode{ModeSum, ModeWords, ModeBigrams} {
+		x.cfg.Mode = mode
+		hs, err := x.Search(ctx, "图书馆的借阅期限是多少？", 5) // simplified query, traditional text
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hs) == 0 || hs[0].DocID != "a" {
+			t.Errorf("mode %s: Search = %+v; want document a first", mode, hs)
+		}
+	}
+	got, err := x.Chunks(ctx, []string{"a#1", "zzz#0", "b#0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Text != "借閱期限為三十天。" || got[0].Start != 10 || got[0].End != 15 || got[1].DocID != "b" {
+		t.Errorf("Chunks = %+v; want a#1 (offsets 10–15) and b#0", got)
+	}
+	// A new version of a with one chunk replaces both old ones.
+	if err := x.Write(ctx, []corpora.DocRecord{{ID: "a", Hash: "h3", Chunks: 1}}, []corpora.Chunk{chunk("a", 0, "新的内容。")}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := x.Chunks(ctx, []string{"a#1"}); len(got) != 0 {
+		t.Errorf("a#1 survived a rewrite of a with one chunk: %+v", got)
+	}
+	st, err := x.Stats(ctx)
+	if err != nil || st.Documents != 2 || st.Chunks != 2 || st.Bytes == 0 {
+		t.Errorf("Stats = %+v, %v; want 2 documents, 2 chunks, some bytes", st, err)
+	}
+	if err := x.Remove(ctx, "b"); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Remove(ctx, "b"); err == nil {
+		t.Error("removing a missing document succeeded")
+	}
+	if st, _ := x.Stats(ctx); st.Documents != 1 || st.Chunks != 1 {
+		t.Errorf("Stats after Remove = %+v; want 1 document, 1 chunk", st)
+	}
+}
