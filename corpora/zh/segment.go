@@ -228,25 +228,10 @@ func (s *Segmenter) AddWords(words []Word) {
 		}
 		_ = s.seg.AddToken(w.Text, freq)
 	}
-	s.seg.CalcToken()
-}
-
-// Tagged is a word with its part of speech (gse's tags: nr person, ns place,
-// nt organization, m numeral, t time, …).
-type Tagged struct {
-	Text, Pos string
-}
-
-// Tag cuts text in accurate mode and tags each word's part of speech.
-func (s *Segmenter) Tag(text string) []Tagged {
-	s.mu.RLock()
-	tags := s.seg.Pos(text, false)
-	s.mu.RUnlock()
-	out := make([]Tagged, len(tags))
-	for i, t := range tags {
-		out[i] = Tagged{Text: t.Text, Pos: t.Pos}
-	}
-	return out
+	// gse's CalcToken (a second or more over the whole dictionary) only
+	// prepares its shortest-path Segment API; Cut and CutSearch with HMM,
+	// the only cuts this type makes, look words up by frequency and need
+	// none of it.
 }
 
 // GseCut is gse's own accurate-mode Cut (with HMM) on the whole text, with
