@@ -132,15 +132,14 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	if wordCoverage(pq, h.Title+"\n"+h.Text, hits) < e.cfg.MinWords {
 		return a
 	}
-	span := extract(pq, s.folded)
-	// extract works on folded runes; cut the same range from the original.
-	if i := indexAll(s.folded, zh.Fold(span)); span != "" && len(i) > 0 {
-		span = string(s.orig[i[0] : i[0]+len([]rune(span))])
+	// extract works on folded runes, which align one for one with the
+	// original: the same range of the original is the answer.
+	sp := extract(pq, s.folded)
+	ans := string(s.orig[sp.s:sp.e])
+	if ans == "" {
+		ans = string(s.orig)
 	}
-	if span == "" {
-		span = string(s.orig)
-	}
-	a.Answer, a.Found = span, true
+	a.Answer, a.Found = ans, true
 	a.Citations = append(a.Citations, Citation{
 		Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string(s.orig),
 		Start: h.Start + s.start, End: h.Start + s.start + len(s.orig),

@@ -167,7 +167,7 @@ type span struct{ s, e int }
 // It aligns the question's words before and after its question word with the
 // sentence (the answer usually stands where the question word stands), then,
 // for dates and numbers, prefers a date or number inside or near that gap.
-func extract(q question, s []rune) string {
+func extract(q question, s []rune) span {
 	gap, ok := alignGap(q, s)
 	if !ok {
 		gap = span{0, len(s)}
@@ -186,7 +186,7 @@ func extract(q question, s []rune) string {
 		return clean(s, span{0, len(s)})
 	}
 	if q.kind == KindPerson {
-		return trimRole(clean(s, gap))
+		return trimRole(s, clean(s, gap))
 	}
 	return clean(s, gap)
 }
@@ -395,9 +395,9 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string) (span, boo
 var leadWords = []string{"又称为", "也称为", "被称为", "又称", "又名", "也称", "别称", "俗称", "简称", "亦称", "也叫",
 	"又叫", "称为", "叫做", "名为", "是由", "是在", "位于", "是", "为", "于", "在", "由", "被", "叫", "称", "有", "即", "的"}
 
-// clean trims an answer span of punctuation and of the function words that
-// join it to its sentence (是, 为, 的 …).
-func clean(s []rune, sp span) string {
+// clean trims an answer span of punctuation, space and the function words
+// that join it to its sentence (是, 为, 的 …).
+func clean(s []rune, sp span) span {
 	for sp.s < sp.e && (unicode.IsSpace(s[sp.s]) || unicode.IsPunct(s[sp.s]) && !strings.ContainsRune("《“「（(", s[sp.s])) {
 		sp.s++
 	}
@@ -417,7 +417,13 @@ func clean(s []rune, sp span) string {
 			sp.e -= len(pr)
 		}
 	}
-	return strings.TrimSpace(string(s[sp.s:sp.e]))
+	for sp.s < sp.e && unicode.IsSpace(s[sp.s]) {
+		sp.s++
+	}
+	for sp.e > sp.s && unicode.IsSpace(s[sp.e-1]) {
+		sp.e--
+	}
+	return sp
 }
 
 // isHeading reports whether a line is a heading: Markdown's # lines, or a
@@ -439,13 +445,17 @@ func isHeading(s string) bool {
 var roleWords = []string{"诗人", "词人", "作家", "画家", "文学家", "哲学家", "思想家", "政治家", "军事家", "科学家",
 	"数学家", "物理学家", "化学家", "学者", "作者", "导演", "演员", "歌手", "皇帝", "总统", "主席", "教授", "将军"}
 
-func trimRole(ans string) string {
+func trimRole(s []rune, sp span) span {
 	for _, r := range roleWords {
-		if i := strings.LastIndex(ans, r); i >= 0 {
-			if rest := ans[i+len(r):]; utf8.RuneCountInString(rest) >= 2 {
-				ans = rest
+		rr := []rune(r)
+		for i := sp.e - len(rr); i >= sp.s; i-- {
+			if string(s[i:i+len(rr)]) == r {
+				if sp.e-(i+len(rr)) >= 2 {
+					sp.s = i + len(rr)
+				}
+				break
 			}
 		}
 	}
-	return ans
+	return sp
 }

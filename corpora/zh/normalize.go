@@ -17,8 +17,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// t2s is a traditional→simplified converter built from OpenCC's t2s
-// dictionaries (TSPhrases and TSCharacters). OpenCC's own Convert allocates a
+// t2s is one stage of traditional→simplified conversion built from one of
+// OpenCC's dictionary groups. OpenCC's own Convert allocates a
 // string per rune and is far too slow for indexing megabytes, so the same
 // tables are flattened into a rune map plus a small phrase table matched
 // longest-first.
@@ -32,107 +32,126 @@ type t2s struct {
 
 var (
 	convOnce sync.Once
-	conv     *t2s
+	conv     []*t2s // applied in turn
 	convErr  error
 )
 
-func converter() (*t2s, error) {
+// converters returns the conversion stages of OpenCC's tw2sp: Taiwan
+// phrases and variants to standard traditional (軟體 → 軟件, 資訊 → 信息), then
+// traditional to simplified. The first stage lets a simplified question find
+// a Taiwan document and the other way round.
+func converters() ([]*t2s, error) {
 	convOnce.Do(func() {
-		cc, err := opencc.New("t2s")
+		cc, err := opencc.New("tw2sp")
 		if err != nil {
 			convErr = err
 			return
 		}
-		c := &t2s{chars: map[rune]rune{}, multi: map[rune]string{}, phrases: map[string]string{}, starts: map[rune]bool{}}
-		for _, g := range cc.DictChains {
-			for _, d := range g.Dicts {
-				for _, id := range d.Trie.PrefixPredict(nil, 0) {
-					key, err := d.Trie.Key(id)
-					if err != nil {
-						continue
-					}
-					v, err := d.Trie.Value(id)
-					if err != nil || v >= len(d.Values) || len(d.Values[v]) == 0 {
-						continue
-					}
-					from, to := string(key), d.Values[v][0]
-					if utf8.RuneCountInString(from) == 1 {
-						r, _ := utf8.DecodeRuneInString(from)
-						if utf8.RuneCountInString(to) == 1 {
-							tr, _ := utf8.DecodeRuneInString(to)
-							if tr != r {
-								c.chars[r] = tr
-							}
-						} else {
-							c.multi[r] = to
-						}
-						continue
-					}
-					// Identity phrases (乾卦 → 乾卦) matter most: they stop the
-					// character table from converting inside them.
-					c.phrases[from] = to
-					first, _ := utf8.DecodeRuneInString(from)
-					c.starts[first] = true
-					if n := utf8.RuneCountInString(from); n > c.phraseMax {
-						c.phraseMax = n
-					}
-				}
+		for i, g := range cc.DictChains {
+			t := newTable(g)
+			if i < len(cc.DictChains)-1 {
+				// Of the Taiwan stage keep the phrases only: its character
+				// variants (么 → 幺) would corrupt simplified text.
+				t.chars, t.multi = map[rune]rune{}, map[rune]string{}
 			}
+			conv = append(conv, t)
 		}
-		conv = c
 	})
 	return conv, convErr
 }
 
+func newTable(g *opencc.Group) *t2s {
+	c := &t2s{chars: map[rune]rune{}, multi: map[rune]string{}, phrases: map[string]string{}, starts: map[rune]bool{}}
+	// Earlier dictionaries of a group take precedence, as in OpenCC.
+	for i := len(g.Dicts) - 1; i >= 0; i-- {
+		d := g.Dicts[i]
+		for _, id := range d.Trie.PrefixPredict(nil, 0) {
+			key, err := d.Trie.Key(id)
+			if err != nil {
+				continue
+			}
+			v, err := d.Trie.Value(id)
+			if err != nil || v >= len(d.Values) || len(d.Values[v]) == 0 {
+				continue
+			}
+			from, to := string(key), d.Values[v][0]
+			if utf8.RuneCountInString(from) == 1 {
+				r, _ := utf8.DecodeRuneInString(from)
+				if utf8.RuneCountInString(to) == 1 {
+					if tr, _ := utf8.DecodeRuneInString(to); tr != r {
+						c.chars[r] = tr
+					}
+				} else {
+					c.multi[r] = to
+				}
+				continue
+			}
+			// Identity phrases (乾卦 → 乾卦) matter most: they stop the
+			// character table from converting inside them.
+			c.phrases[from] = to
+			first, _ := utf8.DecodeRuneInString(from)
+			c.starts[first] = true
+			if n := utf8.RuneCountInString(from); n > c.phraseMax {
+				c.phraseMax = n
+			}
+		}
+	}
+	return c
+}
+
 // Simplified converts traditional characters to simplified ones, phrase
-// exceptions first (e.g. 乾隆 stays 乾隆 while 乾燥 becomes 干燥).
+// exceptions first (e.g. 乾卦 stays 乾卦 while 乾燥 becomes 干燥), and Taiwan
+// usage to mainland usage (軟體 → 软件).
 func Simplified(s string) string {
-	c, err := converter()
+	cs, err := converters()
 	if err != nil {
 		return s
 	}
+	for _, c := range cs {
+		s = c.convert(s)
+	}
+	return s
+}
+
+func (c *t2s) convert(s string) string {
 	var b strings.Builder
 	changed := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= 0x3400 && c.starts[r] {
-			if to, n, ok := c.matchPhrase(s[i:]); ok {
-				if !changed {
-					b.Grow(len(s))
-					b.WriteString(s[:i])
-					changed = true
-				}
-				b.WriteString(to)
-				i += n
-				continue
+		if r < 0x3400 {
+			if changed {
+				b.WriteString(s[i : i+size])
+			}
+			i += size
+			continue
+		}
+		to, n := "", 0
+		if c.starts[r] {
+			if t, m, ok := c.matchPhrase(s[i:]); ok {
+				to, n = t, m
 			}
 		}
-		if r >= 0x3400 {
+		if n == 0 {
 			if tr, ok := c.chars[r]; ok {
-				if !changed {
-					b.Grow(len(s))
-					b.WriteString(s[:i])
-					changed = true
-				}
-				b.WriteRune(tr)
-				i += size
-				continue
-			}
-			if to, ok := c.multi[r]; ok {
-				if !changed {
-					b.Grow(len(s))
-					b.WriteString(s[:i])
-					changed = true
-				}
-				b.WriteString(to)
-				i += size
-				continue
+				to, n = string(tr), size
+			} else if t, ok := c.multi[r]; ok {
+				to, n = t, size
 			}
 		}
-		if changed {
-			b.WriteString(s[i : i+size])
+		if n == 0 {
+			if changed {
+				b.WriteString(s[i : i+size])
+			}
+			i += size
+			continue
 		}
-		i += size
+		if !changed {
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+			changed = true
+		}
+		b.WriteString(to)
+		i += n
 	}
 	if !changed {
 		return s
@@ -207,9 +226,11 @@ func FoldRune(r rune) rune {
 		return r
 	}
 	if r >= 0x3400 {
-		if c, err := converter(); err == nil {
-			if t, ok := c.chars[r]; ok {
-				return t
+		if cs, err := converters(); err == nil {
+			for _, c := range cs {
+				if t, ok := c.chars[r]; ok {
+					r = t
+				}
 			}
 		}
 		return r

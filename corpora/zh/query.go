@@ -8,14 +8,14 @@ import "strings"
 var questionWords = strings.NewReplacer(
 	"为什么", " ", "什么样", " ", "什么", " ", "哪一个", " ", "哪一些", " ", "哪一", " ", "哪些", " ", "哪个", " ",
 	"哪里", " ", "哪儿", " ", "哪", " ", "谁", " ", "多少", " ", "何时", " ", "如何", " ", "怎么样", " ", "怎么", " ",
-	"怎样", " ", "为何", " ", "是否", " ", "吗", " ", "呢", " ", "？", " ", "?", " ",
+	"怎样", " ", "为何", " ", "是否", " ", "吗", " ", "呢", " ", "?", " ",
 )
 
 // QueryText prepares a question for lexical matching: question words and
 // particles become spaces, so neither they nor bigrams across them count.
 // Text that is all question words is returned unchanged.
 func QueryText(q string) string {
-	s := questionWords.Replace(q)
+	s := questionWords.Replace(Normalize(q)) // 什麼 is 什么 too
 	if strings.TrimSpace(s) == "" {
 		return q
 	}

@@ -15,6 +15,7 @@ func TestNormalize(t *testing.T) {
 		{"乾卦之象", "乾卦之象"},
 		{"天氣乾燥", "天气干燥"},
 		{"Hello World", "hello world"},
+		{"這套軟體的資訊安全", "这套软件的信息安全"}, // Taiwan usage to mainland usage
 		{"简体不变", "简体不变"},
 	}
 	for _, tt := range tests {
@@ -82,5 +83,18 @@ func TestUserDict(t *testing.T) {
 	}
 	if _, err := ParseDict(strings.NewReader("词 abc\n"), "bad.dict"); err == nil || !strings.Contains(err.Error(), "bad.dict line 1") {
 		t.Errorf("ParseDict with a bad frequency: err = %v; want one naming bad.dict line 1", err)
+	}
+}
+
+func TestQueryText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"范廷颂是什么时候被任为主教的？", "范廷颂是 时候被任为主教的"},
+		{"范廷頌是什麼時候被任為主教的？", "范廷颂是 时候被任为主教的"}, // traditional: the same
+		{"什么", "什么"}, // nothing left: keep the question
+	}
+	for _, tt := range tests {
+		if got := strings.TrimSpace(QueryText(tt.in)); got != tt.want {
+			t.Errorf("QueryText(%q) = %q; want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -1,0 +1,47 @@
+package zh
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/wenda-rag/wenda/corpora"
+)
+
+// cmrcTexts returns the CMRC 2018 dev passages, the Chinese text these
+// benchmarks run on.
+func cmrcTexts(b *testing.B) ([]string, int64) {
+	sq, err := corpora.ReadSQuAD(filepath.Join("..", "..", "..", "shared", "data", "cmrc2018", "dev.json"))
+	if err != nil {
+		b.Skipf("skipped: %v", err)
+	}
+	var out []string
+	var n int64
+	for _, d := range sq.Documents() {
+		out = append(out, d.Text)
+		n += int64(len(d.Text))
+	}
+	return out, n
+}
+
+// BenchmarkCut compares gse's own Cut with wenda's search-mode cut, and
+// normalization, on the same text: read them as ratios within one run.
+func BenchmarkCut(b *testing.B) {
+	texts, size := cmrcTexts(b)
+	seg, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := func(name string, f func(string)) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(size)
+			for i := 0; i < b.N; i++ {
+				for _, t := range texts {
+					f(t)
+				}
+			}
+		})
+	}
+	run("gse-cut", func(s string) { seg.GseCut(s) })
+	run("wenda-cutsearch", func(s string) { seg.CutSearch(s) })
+	run("normalize", func(s string) { Normalize(s) })
+}
