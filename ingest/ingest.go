@@ -163,6 +163,8 @@ func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, erro
 		batchDocs  []corpora.DocRecord
 		batchChunk []corpora.Chunk
 		batchChars int
+		batchFiles int   // files whose documents are in the batch
+		batchBytes int64 // and their size
 		lastReport time.Time
 	)
 	report := func(done bool) {
@@ -182,6 +184,8 @@ func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, erro
 	type batch struct {
 		docs   []corpora.DocRecord
 		chunks []corpora.Chunk
+		files  int
+		bytes  int64
 	}
 	batches := make(chan batch)
 	var writers sync.WaitGroup
@@ -197,8 +201,11 @@ func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, erro
 					cancel()
 				}
 				if err == nil {
+					// Progress counts a file once its documents are written.
 					sum.Docs += len(b.docs)
 					sum.Chunks += len(b.chunks)
+					sum.Files += b.files
+					sum.Bytes += b.bytes
 				}
 				mu.Unlock()
 			}
@@ -209,25 +216,29 @@ func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, erro
 			return
 		}
 		select {
-		case batches <- batch{batchDocs, batchChunk}:
+		case batches <- batch{batchDocs, batchChunk, batchFiles, batchBytes}:
 		case <-ctx.Done():
 		}
-		batchDocs, batchChunk, batchChars = nil, nil, 0
+		batchDocs, batchChunk, batchChars, batchFiles, batchBytes = nil, nil, 0, 0, 0
 	}
 	for r := range results {
 		mu.Lock()
-		if r.err != nil {
+		switch {
+		case r.err != nil:
 			sum.Failed = append(sum.Failed, FileError{Path: r.file.Path, Err: r.err})
-		} else {
+			sum.Bytes += r.file.Size
+		case len(r.docs) == 0: // nothing new in it
 			sum.Files++
-			sum.Unchanged += r.same
+			sum.Bytes += r.file.Size
 		}
-		sum.Bytes += r.file.Size
+		sum.Unchanged += r.same
 		mu.Unlock()
-		if r.err == nil && ctx.Err() == nil {
+		if r.err == nil && len(r.docs) > 0 && ctx.Err() == nil {
 			batchDocs = append(batchDocs, r.docs...)
 			batchChunk = append(batchChunk, r.chunks...)
 			batchChars += r.chars
+			batchFiles++
+			batchBytes += r.file.Size
 			if batchChars >= p.cfg.BatchChars {
 				flush()
 			}
