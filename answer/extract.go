@@ -50,6 +50,31 @@ func newEvidence(q question) evidence {
 	return ev
 }
 
+// terms are the evidence characters and bigrams found in a text.
+type terms struct {
+	c []rune
+	b [][2]rune
+}
+
+// find returns the evidence in text not yet in seenC/seenB, marking it seen.
+func (ev evidence) find(text []rune, seenC map[rune]bool, seenB map[[2]rune]bool) terms {
+	var t terms
+	for j, r := range text {
+		if ev.chars[r] && !seenC[r] {
+			seenC[r] = true
+			t.c = append(t.c, r)
+		}
+		if j+1 < len(text) {
+			b := [2]rune{r, text[j+1]}
+			if ev.bigrams[b] && !seenB[b] {
+				seenB[b] = true
+				t.b = append(t.b, b)
+			}
+		}
+	}
+	return t
+}
+
 func isContent(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // sentencesOf splits the hits into sentences and scores each by the
@@ -83,43 +108,20 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	// Document frequency of each evidence term among the sentences.
 	dfC := map[rune]int{}
 	dfB := map[[2]rune]int{}
-	type terms struct {
-		c []rune
-		b [][2]rune
-	}
 	present := make([]terms, len(out))
 	inherited := make([]terms, len(out))
 	for i, st := range out {
 		seenC := map[rune]bool{}
 		seenB := map[[2]rune]bool{}
-		for j, r := range st.folded {
-			if ev.chars[r] && !seenC[r] {
-				seenC[r] = true
-				dfC[r]++
-				present[i].c = append(present[i].c, r)
-			}
-			if j+1 < len(st.folded) {
-				b := [2]rune{r, st.folded[j+1]}
-				if ev.bigrams[b] && !seenB[b] {
-					seenB[b] = true
-					dfB[b]++
-					present[i].b = append(present[i].b, b)
-				}
-			}
+		present[i] = ev.find(st.folded, seenC, seenB)
+		for _, r := range present[i].c {
+			dfC[r]++
 		}
-		for j, r := range st.context {
-			if ev.chars[r] && !seenC[r] {
-				seenC[r] = true
-				inherited[i].c = append(inherited[i].c, r)
-			}
-			if j+1 < len(st.context) {
-				b := [2]rune{r, st.context[j+1]}
-				if ev.bigrams[b] && !seenB[b] {
-					seenB[b] = true
-					inherited[i].b = append(inherited[i].b, b)
-				}
-			}
+		for _, b := range present[i].b {
+			dfB[b]++
 		}
+		// What the heading adds, beyond what the sentence itself holds.
+		inherited[i] = ev.find(st.context, seenC, seenB)
 	}
 	n := float64(len(out)) + 1
 	idf := func(df int) float64 { return math.Log(1 + n/float64(df+1)) }
@@ -228,8 +230,19 @@ func alignGap(q question, s []rune) (span, bool) {
 // leftAnchors returns the positions in s just after its matches of the end
 // of part: for the bigram of part nearest its end that s contains, each
 // occurrence extended rightwards while s and part agree.
-func leftAnchors(part, s []rune) []int {
-	for k := len(part) - 2; k >= 0; k-- {
+func leftAnchors(part, s []rune) []int { return anchors(part, s, true) }
+
+// rightAnchors returns the positions in s where its matches of the start of
+// part begin: for the bigram of part nearest its start that s contains, each
+// occurrence extended leftwards while s and part agree.
+func rightAnchors(part, s []rune) []int { return anchors(part, s, false) }
+
+func anchors(part, s []rune, fromEnd bool) []int {
+	for n := 0; n+2 <= len(part); n++ {
+		k := n // bigram part[k:k+2], nearest the question word first
+		if fromEnd {
+			k = len(part) - 2 - n
+		}
 		bg := part[k : k+2]
 		if !hasContent(bg) {
 			continue
@@ -239,50 +252,32 @@ func leftAnchors(part, s []rune) []int {
 			continue
 		}
 		for i, p := range pos {
-			e, j := p+2, k+2
-			for e < len(s) && j < len(part) && s[e] == part[j] {
-				e++
-				j++
+			if fromEnd {
+				e, j := p+2, k+2
+				for e < len(s) && j < len(part) && s[e] == part[j] {
+					e++
+					j++
+				}
+				pos[i] = e
+			} else {
+				b, j := p, k
+				for b > 0 && j > 0 && s[b-1] == part[j-1] {
+					b--
+					j--
+				}
+				pos[i] = b
 			}
-			pos[i] = e
 		}
 		return pos
 	}
 	if len(part) == 1 && hasContent(part) {
 		pos := indexAll(s, part)
-		for i := range pos {
-			pos[i]++
-		}
-		return pos
-	}
-	return nil
-}
-
-// rightAnchors returns the positions in s where its matches of the start of
-// part begin: for the bigram of part nearest its start that s contains, each
-// occurrence extended leftwards while s and part agree.
-func rightAnchors(part, s []rune) []int {
-	for k := 0; k+2 <= len(part); k++ {
-		bg := part[k : k+2]
-		if !hasContent(bg) {
-			continue
-		}
-		pos := indexAll(s, bg)
-		if len(pos) == 0 {
-			continue
-		}
-		for i, p := range pos {
-			b, j := p, k
-			for b > 0 && j > 0 && s[b-1] == part[j-1] {
-				b--
-				j--
+		if fromEnd {
+			for i := range pos {
+				pos[i]++
 			}
-			pos[i] = b
 		}
 		return pos
-	}
-	if len(part) == 1 && hasContent(part) {
-		return indexAll(s, part)
 	}
 	return nil
 }

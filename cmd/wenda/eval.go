@@ -57,15 +57,6 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 		textBytes += int64(len(d.Text))
 	}
 
-	// A scratch knowledge base, removed afterwards.
-	if err := os.MkdirAll(c.g.data, 0o755); err != nil {
-		return err
-	}
-	dir, err := os.MkdirTemp(c.g.data, ".eval-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
 	// The dictionary loads once per process; keep it out of the ingest
 	// throughput, and say what it costs.
 	t0 := time.Now()
@@ -73,10 +64,12 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 		return err
 	}
 	dictLoad := time.Since(t0)
-	k, err := openKB(dir, true)
+	// A scratch knowledge base, removed afterwards.
+	k, remove, err := c.scratchKB(".eval-")
 	if err != nil {
 		return err
 	}
+	defer remove()
 	defer k.Close()
 	p, _, err := k.pipeline(c.stderr, *chunk)
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -60,18 +59,11 @@ func (c *cli) evalIngest(ctx context.Context, args []string) error {
 	}
 	cutSecs := time.Since(t).Seconds()
 
-	if err := os.MkdirAll(c.g.data, 0o755); err != nil {
-		return err
-	}
-	dir, err := os.MkdirTemp(c.g.data, ".eval-ingest-")
+	k, remove, err := c.scratchKB(".eval-ingest-")
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	k, err := openKB(dir, true)
-	if err != nil {
-		return err
-	}
+	defer remove()
 	p, _, err := k.pipeline(c.stderr, *chunk)
 	if err != nil {
 		k.Close()

@@ -65,6 +65,24 @@ func openKB(dir string, create bool) (*kb, error) {
 
 func (k *kb) Close() error { return k.index.Close() }
 
+// scratchKB opens a new knowledge base in a hidden folder of the data
+// directory; remove deletes it (after Close).
+func (c *cli) scratchKB(prefix string) (k *kb, remove func(), err error) {
+	if err := os.MkdirAll(c.g.data, 0o755); err != nil {
+		return nil, nil, err
+	}
+	dir, err := os.MkdirTemp(c.g.data, prefix)
+	if err != nil {
+		return nil, nil, err
+	}
+	remove = func() { os.RemoveAll(dir) }
+	if k, err = openKB(dir, true); err != nil {
+		remove()
+		return nil, nil, err
+	}
+	return k, remove, nil
+}
+
 const userDictFile = "userdict.txt"
 
 func loadUserDict(dir string) error {
