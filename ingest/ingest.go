@@ -111,7 +111,7 @@ type fileResult struct {
 	docs   []corpora.DocRecord
 	chunks []corpora.Chunk
 	same   int
-	chars  int
+	chars  []int // text bytes of each document in docs
 	err    error
 }
 
@@ -234,13 +234,22 @@ func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, erro
 		sum.Unchanged += r.same
 		mu.Unlock()
 		if r.err == nil && len(r.docs) > 0 && ctx.Err() == nil {
-			batchDocs = append(batchDocs, r.docs...)
-			batchChunk = append(batchChunk, r.chunks...)
-			batchChars += r.chars
-			batchFiles++
-			batchBytes += r.file.Size
-			if batchChars >= p.cfg.BatchChars {
-				flush()
+			// Document by document, so a file of many records (a SQuAD
+			// file) still fills several batches that index in parallel; the
+			// file counts as done with its last batch.
+			rest := r.chunks
+			for i, d := range r.docs {
+				batchDocs = append(batchDocs, d)
+				batchChunk = append(batchChunk, rest[:d.Chunks]...)
+				rest = rest[d.Chunks:]
+				batchChars += r.chars[i]
+				if i == len(r.docs)-1 {
+					batchFiles++
+					batchBytes += r.file.Size
+				}
+				if batchChars >= p.cfg.BatchChars {
+					flush()
+				}
 			}
 		}
 		report(false)
@@ -280,7 +289,7 @@ func (p *Pipeline) prepare(ctx context.Context, f corpora.File) fileResult {
 		rec.Chunks = len(chunks)
 		r.docs = append(r.docs, rec)
 		r.chunks = append(r.chunks, chunks...)
-		r.chars += len(d.Text)
+		r.chars = append(r.chars, len(d.Text))
 	}
 	return r
 }

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/go-ego/gse"
+
 	"github.com/wenda-rag/wenda/corpora"
 )
 
@@ -44,4 +46,30 @@ func BenchmarkCut(b *testing.B) {
 	run("gse-cut", func(s string) { seg.GseCut(s) })
 	run("wenda-cutsearch", func(s string) { seg.CutSearch(s) })
 	run("normalize", func(s string) { Normalize(s) })
+}
+
+// BenchmarkDictionary compares loading gse's dictionaries: wenda's loader of
+// the simplified one (New), gse's own loader of the simplified one, and of
+// the full simplified+traditional one. B/op is what each allocates.
+func BenchmarkDictionary(b *testing.B) {
+	b.Run("wenda-zh_s", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			if _, err := New(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, dict := range []string{"zh_s", "zh"} {
+		b.Run("gse-"+dict, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				var seg gse.Segmenter
+				seg.SkipLog = true
+				if err := seg.LoadDictEmbed(dict); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
