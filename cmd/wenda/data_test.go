@@ -23,7 +23,7 @@ func TestEvalCMRC(t *testing.T) {
 		t.Fatalf("eval output %q: %v", out, err)
 	}
 	// Floors a little under the measured full-set figures (README).
-	floors := map[string]float64{"recall@1": 0.95, "recall@5": 0.99, "mrr@20": 0.97, "f1": 38, "em": 18}
+	floors := map[string]float64{"recall@1": 0.97, "recall@5": 0.99, "mrr@20": 0.98, "f1": 38, "em": 18}
 	for key, floor := range floors {
 		if res[key] < floor {
 			t.Errorf("%s = %v on the first 600 CMRC questions; want ≥ %v", key, res[key], floor)

@@ -32,8 +32,12 @@ import (
 type Field string
 
 const (
-	Words   Field = "w" // gse search-mode words
-	Bigrams Field = "b" // character bigrams
+	Words   Field = "w" // gse search-mode words of title and text
+	Bigrams Field = "b" // character bigrams of title and text
+	// TitleBigrams holds the title's bigrams alone: a match there, normalized
+	// by the short title's own length, says the document is about the
+	// question's subject (CMRC recall@1 0.9751 → 0.9854, README).
+	TitleBigrams Field = "t"
 )
 
 // Mode says how Search combines the two fields.
@@ -42,7 +46,7 @@ type Mode string
 const (
 	ModeWords   Mode = "words"   // the word field alone
 	ModeBigrams Mode = "bigrams" // the bigram field alone
-	ModeSum     Mode = "sum"     // one query over both fields, scores added
+	ModeSum     Mode = "sum"     // one query over all fields (and the title's), scores added
 )
 
 // Config configures an Index. Zero values are the defaults.
@@ -131,7 +135,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt("kind", kind)
 	// The title is matched too: later chunks of a document rarely repeat
 	// its subject, which the title names.
-	dm.AddFieldMappingsAt("title", stored("title"), indexed(string(Words), wordAnalyzer), indexed(string(Bigrams), bigramAnalyzer))
+	dm.AddFieldMappingsAt("title", stored("title"), indexed(string(Words), wordAnalyzer), indexed(string(Bigrams), bigramAnalyzer),
+		indexed(string(TitleBigrams), bigramAnalyzer))
 	dm.AddFieldMappingsAt("text", stored("text"), indexed(string(Words), wordAnalyzer), indexed(string(Bigrams), bigramAnalyzer))
 	for _, name := range []string{"doc", "ord", "start", "end", "src", "hash", "n", "rtitle"} {
 		dm.AddFieldMappingsAt(name, stored(name))
@@ -239,7 +244,7 @@ func (x *Index) Search(ctx context.Context, q string, k int) ([]corpora.Hit, err
 	case ModeBigrams:
 		return x.SearchField(ctx, Bigrams, q, k)
 	}
-	return x.run(ctx, bleve.NewDisjunctionQuery(matchQuery(Words, q), matchQuery(Bigrams, q)), k)
+	return x.run(ctx, bleve.NewDisjunctionQuery(matchQuery(Words, q), matchQuery(Bigrams, q), matchQuery(TitleBigrams, q)), k)
 }
 
 // matchQuery analyzes q with the field's own analyzer (named explicitly:
@@ -248,10 +253,9 @@ func (x *Index) Search(ctx context.Context, q string, k int) ([]corpora.Hit, err
 func matchQuery(f Field, q string) *query.MatchQuery {
 	mq := bleve.NewMatchQuery(zh.QueryText(q))
 	mq.SetField(string(f))
+	mq.Analyzer = bigramAnalyzer
 	if f == Words {
 		mq.Analyzer = wordAnalyzer
-	} else {
-		mq.Analyzer = bigramAnalyzer
 	}
 	return mq
 }
