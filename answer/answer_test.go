@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora"
 )
@@ -92,4 +93,33 @@ func TestParseQuestion(t *testing.T) {
 			t.Errorf("parseQuestion(%q) = kind %v, left %q, unit %q; want %v, %q, %q", tt.q, q.kind, string(q.left), q.unit, tt.kind, tt.left, tt.unit)
 		}
 	}
+}
+
+// FuzzFromHits checks that no question and passage make the answerer panic
+// or cite text the passage does not hold.
+func FuzzFromHits(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"王永吉的表字是什么？", "王永吉（），字修之，一字六谦，号铁山。"},
+		{"（（（", "）））（（"},
+		{"哪一年", "民国10年（1921年）5月14日"},
+		{"", ""},
+		{"what is this?", "This is a test. 这是测试。"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q, passage string) {
+		if !utf8.ValidString(passage) {
+			t.Skip("passages are valid UTF-8: corpora.Decode makes them so")
+		}
+		a := e.FromHits(q, []corpora.Hit{hit("d", passage)})
+		for _, c := range a.Citations {
+			if !strings.Contains(passage, c.Text) {
+				t.Errorf("citation %q is not in the passage %q", c.Text, passage)
+			}
+		}
+	})
 }

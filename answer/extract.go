@@ -158,7 +158,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 }
 
 var (
-	dateRe = regexp.MustCompile(`(公元前|公元)?[0-9]{1,4}年(代)?([0-9]{1,2}月)?([0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}世纪([0-9]{1,2}年代)?|[一二三四五六七八九十〇零]{2,4}年|(东汉|西汉|唐|宋|元|明|清|民国)(朝|代|初|末|初年|末年)?`)
+	dateRe = regexp.MustCompile(`(公元前|公元|民国|明治|昭和|平成|光绪|康熙|乾隆)?[0-9]{1,4}年(代)?([(（][0-9]{3,4}年[)）])?([0-9]{1,2}月)?([0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}世纪([0-9]{1,2}年代)?|[一二三四五六七八九十〇零]{2,4}年|(东汉|西汉|唐|宋|元|明|清|民国)(朝|代|初|末|初年|末年)?`)
 	numRe  = regexp.MustCompile(`(约|大约|逾|近)?[0-9][0-9,]*(\.[0-9]+)?(余)?(万|亿|千|百)?|[零一二两三四五六七八九十百千万亿]+`)
 )
 
@@ -174,14 +174,28 @@ func extract(q question, s []rune) span {
 	if !ok {
 		gap = span{0, len(s)}
 	}
+	if gap.s = skipAside(s, gap.s); gap.s >= gap.e {
+		// The aside filled the gap (王永吉（），字修之): the answer is the
+		// clause after it.
+		gap.e = clauseEnd(s, gap.s)
+	}
 	switch q.kind {
 	case KindDate:
-		if m, ok := nearestMatch(dateRe, s, gap, ""); ok {
+		if m, ok := nearestMatch(dateRe, s, gap, "", q.folded); ok {
 			return clean(s, m)
 		}
 	case KindNumber:
-		if m, ok := nearestMatch(numRe, s, gap, q.unit); ok {
+		if m, ok := nearestMatch(numRe, s, gap, q.unit, q.folded); ok {
 			return clean(s, m)
+		}
+	case KindPerson:
+		// 纪念哪位运动员 … 纪念著名网球运动员罗德·拉沃: the name follows the
+		// noun the question put after its question word.
+		if t := typeNoun(q); t != "" && ok && strings.HasPrefix(string(s[gap.e:]), t) {
+			after := gap.e + len([]rune(t))
+			if e := clauseEnd(s, after); e > after && e-after <= 12 {
+				return clean(s, span{after, e})
+			}
 		}
 	}
 	if !ok {
@@ -339,8 +353,9 @@ func clauseStart(s []rune, to int) int {
 }
 
 // nearestMatch finds the match of re in s that lies inside gap, or else the
-// one nearest to it; with a unit, a number followed by that unit wins.
-func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string) (span, bool) {
+// one nearest to it; with a unit, a number followed by that unit wins. A
+// match the question itself holds (华堡于1957年的售价) is not the answer.
+func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, question []rune) (span, bool) {
 	str := string(s)
 	idx := re.FindAllStringIndex(str, -1)
 	if len(idx) == 0 {
@@ -375,6 +390,9 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string) (span, boo
 		if unit != "" && !strings.HasSuffix(string(s[sp.s:sp.e]), unit) {
 			d += 50
 		}
+		if strings.Contains(string(question), string(s[sp.s:sp.e])) {
+			continue
+		}
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = sp, d
 		}
@@ -393,6 +411,10 @@ var leadWords = []string{"又称为", "也称为", "被称为", "又称", "又�
 // clean trims an answer span of punctuation, space and the function words
 // that join it to its sentence (是, 为, 的 …).
 func clean(s []rune, sp span) span {
+	sp.s, sp.e = max(0, min(sp.s, len(s))), max(0, min(sp.e, len(s)))
+	if sp.e < sp.s {
+		sp.e = sp.s
+	}
 	for sp.s < sp.e && (unicode.IsSpace(s[sp.s]) || unicode.IsPunct(s[sp.s]) && !strings.ContainsRune("《“「（(", s[sp.s])) {
 		sp.s++
 	}
@@ -453,4 +475,44 @@ func trimRole(s []rune, sp span) span {
 		}
 	}
 	return sp
+}
+
+// skipAside moves a position past an aside that opens there — a bracketed
+// gloss (（英语：…）, (学名…)) and the comma after it — which stands between
+// a subject and what is said of it.
+func skipAside(s []rune, i int) int {
+	for i < len(s) && (s[i] == '（' || s[i] == '(') {
+		depth, j := 0, i
+		for ; j < len(s); j++ {
+			if s[j] == '（' || s[j] == '(' {
+				depth++
+			} else if s[j] == '）' || s[j] == ')' {
+				depth--
+				if depth == 0 {
+					break
+				}
+			}
+		}
+		if j >= len(s) {
+			return i
+		}
+		i = j + 1
+		for i < len(s) && (s[i] == '，' || s[i] == ',' || s[i] == ' ') {
+			i++
+		}
+	}
+	return i
+}
+
+// typeNoun is the noun right after the question word (哪位运动员 → 运动员).
+func typeNoun(q question) string {
+	seg, err := zh.Default()
+	if err != nil || len(q.right) == 0 {
+		return ""
+	}
+	words := seg.Cut(string(q.right))
+	if len(words) == 0 || utf8.RuneCountInString(words[0]) < 2 {
+		return ""
+	}
+	return words[0]
 }
