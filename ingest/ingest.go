@@ -119,6 +119,10 @@ type fileResult struct {
 // Failed list and the others go on; the error returned is for failures of the
 // index itself or a cancelled context, which stop the run.
 func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, error) {
+	return p.run(ctx, files, corpora.ReadFile)
+}
+
+func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corpora.File) ([]corpora.Document, error)) (Summary, error) {
 	start := time.Now()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -135,7 +139,7 @@ func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, erro
 		go func() {
 			defer wg.Done()
 			for f := range jobs {
-				r := p.prepare(ctx, f)
+				r := p.prepare(ctx, f, read)
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -265,11 +269,18 @@ func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, erro
 	return sum, runErr
 }
 
+// RunDocuments ingests documents already in memory, as Run does files.
+func (p *Pipeline) RunDocuments(ctx context.Context, docs []corpora.Document) (Summary, error) {
+	return p.run(ctx, []corpora.File{{Path: "(memory)", ID: "(memory)"}}, func(corpora.File) ([]corpora.Document, error) {
+		return docs, nil
+	})
+}
+
 // prepare reads, decodes and chunks one file, skipping documents the index
 // already holds unchanged.
-func (p *Pipeline) prepare(ctx context.Context, f corpora.File) fileResult {
+func (p *Pipeline) prepare(ctx context.Context, f corpora.File, read func(corpora.File) ([]corpora.Document, error)) fileResult {
 	r := fileResult{file: f}
-	docs, err := corpora.ReadFile(f)
+	docs, err := read(f)
 	if err != nil {
 		r.err = err
 		return r

@@ -31,6 +31,7 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	chunk := fs.Int("chunk", ingest.DefaultChunkSize, "chunk size in characters")
 	dump := fs.String("dump", "", "write each question's prediction as JSON lines to this file")
 	limit := fs.Int("limit", 0, "ask only the first N questions")
+	trad := fs.String("traditional", "", "convert to traditional characters with Taiwan usage (OpenCC s2twp) before evaluating: \"questions\", or \"all\" (passages, titles, questions and reference answers)")
 	pos, err := parseInterleaved(fs, args[1:])
 	if err != nil {
 		return err
@@ -51,6 +52,11 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	questions := sq.Questions()
 	if *limit > 0 && *limit < len(questions) {
 		questions = questions[:*limit]
+	}
+	if *trad != "" {
+		if err := traditionalVariant(*trad, file, docs, questions); err != nil {
+			return err
+		}
 	}
 	var textBytes int64
 	for _, d := range docs {
@@ -79,7 +85,13 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	sum, err := p.Run(ctx, []corpora.File{{Path: file, ID: filepath.Base(file), Size: fi.Size()}})
+	var sum ingest.Summary
+	if *trad == "all" {
+		// The passages were converted in memory: index them from there.
+		sum, err = p.RunDocuments(ctx, docs)
+	} else {
+		sum, err = p.Run(ctx, []corpora.File{{Path: file, ID: filepath.Base(file), Size: fi.Size()}})
+	}
 	if err != nil {
 		return err
 	}
@@ -212,4 +224,47 @@ func parseCuts(s string) ([]int, error) {
 	}
 	sort.Ints(out)
 	return out, nil
+}
+
+// traditionalVariant rewrites questions (and with "all" the passages and
+// reference answers too) in traditional characters with Taiwan usage, to
+// measure how retrieval and answers hold up for users who write that way.
+func traditionalVariant(what, file string, docs []corpora.Document, questions []corpora.Question) error {
+	conv := func(s *string) error {
+		t, err := zh.Traditional(*s)
+		if err != nil {
+			return err
+		}
+		*s = t
+		return nil
+	}
+	switch what {
+	case "questions", "all":
+	default:
+		return exitError{2, fmt.Sprintf("--traditional %q: want questions or all", what)}
+	}
+	for i := range questions {
+		if err := conv(&questions[i].Text); err != nil {
+			return err
+		}
+		if what == "all" {
+			for j := range questions[i].Answers {
+				if err := conv(&questions[i].Answers[j]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if what == "all" {
+		for i := range docs {
+			docs[i].Source = file
+			if err := conv(&docs[i].Text); err != nil {
+				return err
+			}
+			if err := conv(&docs[i].Title); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

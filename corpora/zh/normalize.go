@@ -8,6 +8,7 @@
 package zh
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -245,4 +246,22 @@ func Fold(s string) []rune {
 		out = append(out, FoldRune(r))
 	}
 	return out
+}
+
+var (
+	s2tOnce sync.Once
+	s2t     *opencc.OpenCC
+	s2tErr  error
+)
+
+// Traditional converts simplified text to traditional characters with
+// Taiwan usage (OpenCC s2twp: 软件 → 軟體). It is slow — OpenCC's own
+// converter — and meant for building test variants of simplified data, not
+// for indexing.
+func Traditional(s string) (string, error) {
+	s2tOnce.Do(func() { s2t, s2tErr = opencc.New("s2twp") })
+	if s2tErr != nil {
+		return "", fmt.Errorf("zh: s2twp: %w", s2tErr)
+	}
+	return s2t.Convert(s)
 }
