@@ -1,28 +1,22 @@
 package zh
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/go-ego/gse"
-
-	"github.com/wenda-rag/wenda/corpora"
 )
 
-// cmrcTexts returns the CMRC 2018 dev passages, the Chinese text these
-// benchmarks run on.
+// cmrcTexts returns the CMRC 2018 dev passages and their size in bytes.
 func cmrcTexts(b *testing.B) ([]string, int64) {
-	sq, err := corpora.ReadSQuAD(filepath.Join("..", "..", "..", "shared", "data", "cmrc2018", "dev.json"))
+	texts, err := cmrcPassages()
 	if err != nil {
 		b.Skipf("skipped: %v", err)
 	}
-	var out []string
 	var n int64
-	for _, d := range sq.Documents() {
-		out = append(out, d.Text)
-		n += int64(len(d.Text))
+	for _, t := range texts {
+		n += int64(len(t))
 	}
-	return out, n
+	return texts, n
 }
 
 // BenchmarkCut compares gse's own Cut with wenda's search-mode cut, and

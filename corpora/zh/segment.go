@@ -144,9 +144,9 @@ func (s *Segmenter) cut(text string, search bool) []string {
 			if j-i == size {
 				out = append(out, run) // a lone character is its own word
 			} else if search {
-				out = append(out, s.seg.CutSearch(run, true)...)
+				out = s.cutSearchDAG(run, out)
 			} else {
-				out = append(out, s.seg.Cut(run, true)...)
+				out = s.cutDAG(run, out)
 			}
 			i = j
 		default:
