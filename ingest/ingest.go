@@ -67,7 +67,8 @@ type Summary struct {
 	Docs      int   // documents written (new or changed)
 	Unchanged int   // documents skipped because the index already had them
 	Chunks    int   // chunks written
-	Failed    []FileError
+	Failed    []FileError // files of a readable type that could not be read: binary, empty, undecodable
+	Skipped   []FileError // files of types wenda does not read (images, archives …)
 	Elapsed   time.Duration
 }
 
@@ -177,7 +178,7 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 		}
 		lastReport = time.Now()
 		mu.Lock()
-		pr := Progress{Files: sum.Files + len(sum.Failed), FilesTotal: len(files), Bytes: sum.Bytes, BytesTotal: total,
+		pr := Progress{Files: sum.Files + len(sum.Failed) + len(sum.Skipped), FilesTotal: len(files), Bytes: sum.Bytes, BytesTotal: total,
 			Docs: sum.Docs, Chunks: sum.Chunks, Elapsed: time.Since(start), Done: done}
 		mu.Unlock()
 		p.cfg.Progress(pr)
@@ -228,6 +229,9 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 	for r := range results {
 		mu.Lock()
 		switch {
+		case errors.Is(r.err, corpora.ErrUnsupported) && !corpora.Supported(r.file.Path):
+			sum.Skipped = append(sum.Skipped, FileError{Path: r.file.Path, Err: r.err})
+			sum.Bytes += r.file.Size
 		case r.err != nil:
 			sum.Failed = append(sum.Failed, FileError{Path: r.file.Path, Err: r.err})
 			sum.Bytes += r.file.Size

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -51,12 +50,15 @@ func (c *cli) ingest(ctx context.Context, args []string) error {
 		return err
 	}
 	sum, err := p.Run(ctx, files)
+	for _, f := range sum.Skipped {
+		fmt.Fprintf(c.stderr, "略过 passed over %s\n", f.Err)
+	}
 	for _, f := range sum.Failed {
-		fmt.Fprintf(c.stderr, "跳过 skipped %s\n", f.Err)
+		fmt.Fprintf(c.stderr, "失败 failed %s\n", f.Err)
 	}
 	mb := float64(sum.Bytes) / 1e6
-	fmt.Fprintf(c.stdout, "知识库 %s：读取 %d 个文件 (%.2f MB)，写入 %d 篇文档、%d 个块，%d 篇未变，%d 个文件失败；用时 %s (%.2f MB/s)\n",
-		c.g.kb, sum.Files, mb, sum.Docs, sum.Chunks, sum.Unchanged, len(sum.Failed), sum.Elapsed.Round(1e6), mb/sum.Elapsed.Seconds())
+	fmt.Fprintf(c.stdout, "知识库 %s：读取 %d 个文件 (%.2f MB)，写入 %d 篇文档、%d 个块，%d 篇未变，%d 个文件失败，%d 个其他类型的文件略过；用时 %s (%.2f MB/s)\n",
+		c.g.kb, sum.Files, mb, sum.Docs, sum.Chunks, sum.Unchanged, len(sum.Failed), len(sum.Skipped), sum.Elapsed.Round(1e6), mb/sum.Elapsed.Seconds())
 	if err != nil {
 		return err
 	}
@@ -221,5 +223,3 @@ func (c *cli) stats(ctx context.Context, args []string) error {
 	fmt.Fprintf(c.stdout, "知识库 %s：%d 篇文档，%d 个块，磁盘 %.2f MB\n", c.g.kb, st.Documents, st.Chunks, float64(st.Bytes)/1e6)
 	return nil
 }
-
-var errNoQuestions = errors.New("no questions")

@@ -175,14 +175,23 @@ func TestIngestBadInput(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(src, "empty.md"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(src, "logo.png"), []byte("\x89PNG\r\n\x1a\n\x00\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	code, out, errs := wenda(t, "", "--data", data, "ingest", src)
 	if code == 0 {
 		t.Errorf("ingest of a folder with a binary and an empty file exited 0; want non-zero\n%s%s", out, errs)
 	}
 	for _, name := range []string{"broken.txt", "empty.md"} {
-		if !strings.Contains(errs, name) {
-			t.Errorf("stderr does not name %s:\n%s", name, errs)
+		if !strings.Contains(errs, "失败 failed") || !strings.Contains(errs, name) {
+			t.Errorf("stderr does not report %s as failed:\n%s", name, errs)
 		}
+	}
+	if !strings.Contains(errs, "略过 passed over") || !strings.Contains(errs, "logo.png") {
+		t.Errorf("stderr does not say logo.png was passed over:\n%s", errs)
+	}
+	if !strings.Contains(out, "2 个文件失败") || !strings.Contains(out, "1 个其他类型的文件略过") {
+		t.Errorf("summary %q; want 2 failed and 1 passed over", out)
 	}
 	for _, name := range []string{"gbk.txt", "big5.txt", "utf16.txt"} {
 		if strings.Contains(errs, name) {

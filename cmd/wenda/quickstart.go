@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 
-	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/sample"
 )
@@ -45,7 +43,7 @@ func (c *cli) quickstart(ctx context.Context, args []string) error {
 		return err
 	}
 	for _, f := range sum.Failed {
-		fmt.Fprintf(c.stderr, "跳过 skipped %s\n", f.Err)
+		fmt.Fprintf(c.stderr, "失败 failed %s\n", f.Err)
 	}
 	fmt.Fprintf(c.stdout, "入库完成：%d 个文件，新写入 %d 篇文档、%d 个块，%d 篇未变。\n\n", sum.Files, sum.Docs, sum.Chunks, sum.Unchanged)
 	e, _, err := k.engine(defaultLexical)
@@ -60,8 +58,5 @@ func (c *cli) quickstart(ctx context.Context, args []string) error {
 		printAnswer(c, a)
 	}
 	fmt.Fprintf(c.stdout, "试试自己提问：\n  go run ./cmd/wenda --data %s --kb %s ask \"差旅报销要在几天内提交？\"\n", c.g.data, name)
-	if len(os.Args) > 0 {
-		_ = answer.NotFound
-	}
 	return nil
 }
