@@ -62,11 +62,11 @@ func (e FileError) Error() string { return e.Err.Error() }
 
 // Summary is the result of Run.
 type Summary struct {
-	Files     int   // files read
-	Bytes     int64 // bytes read
-	Docs      int   // documents written (new or changed)
-	Unchanged int   // documents skipped because the index already had them
-	Chunks    int   // chunks written
+	Files     int         // files read
+	Bytes     int64       // bytes read
+	Docs      int         // documents written (new or changed)
+	Unchanged int         // documents skipped because the index already had them
+	Chunks    int         // chunks written
 	Failed    []FileError // files of a readable type that could not be read: binary, empty, undecodable
 	Skipped   []FileError // files of types wenda does not read (images, archives …)
 	Elapsed   time.Duration
