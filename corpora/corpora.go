@@ -65,3 +65,9 @@ type DocRecord struct {
 	Hash              string
 	Chunks            int // chunks 0..Chunks-1 exist
 }
+
+// Embedding is a chunk's vector, as vector stores keep it.
+type Embedding struct {
+	ChunkID, DocID string
+	Vector         []float32
+}

@@ -1,0 +1,537 @@
+// Package vector is wenda's embedded vector index: chunk vectors kept in
+// memory for search and in an append-only log on disk for persistence.
+//
+// Every record in the log carries its length and a CRC, so a crash mid-write
+// leaves a torn tail that the next Open detects and cuts off; what was
+// written before stays. Vectors are stored normalized, and scores are cosine
+// similarities. All vectors of an index come from one model with one
+// dimension: the index records both and refuses others (ErrModel).
+package vector
+
+import (
+	"bufio"
+	"container/heap"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/wenda-rag/wenda/corpora"
+)
+
+// Config configures an Index.
+type Config struct {
+	Dir       string // required
+	Model     string // the embedding model's name; required
+	Dimension int    // required
+}
+
+// ErrModel is returned when an index built with one model is opened with
+// another, or given vectors of another dimension.
+var ErrModel = errors.New("embedding model or dimension differs from the index's")
+
+// Index is an embedded, persistent vector index with exact search.
+type Index struct {
+	cfg Config
+
+	mu    sync.RWMutex
+	ids   []string // chunk id per slot; "" for a free slot
+	docs  []string // document id per slot
+	vecs  []float32
+	slot  map[string]int   // chunk id → slot
+	byDoc map[string][]int // document id → slots
+	free  []int
+	dead  int // log records superseded since the last compaction
+
+	log *os.File
+	w   *bufio.Writer
+}
+
+type meta struct {
+	Model     string `json:"model"`
+	Dimension int    `json:"dimension"`
+}
+
+const (
+	logName  = "vectors.log"
+	metaName = "meta.json"
+	opUpsert = 1
+	opDelDoc = 2
+)
+
+// Open opens the index in cfg.Dir, creating it if absent, and replays its
+// log.
+func Open(cfg Config) (*Index, error) {
+	if cfg.Dir == "" || cfg.Model == "" || cfg.Dimension <= 0 {
+		return nil, errors.New("vector: Config needs Dir, Model and Dimension")
+	}
+	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("vector: %w", err)
+	}
+	mp := filepath.Join(cfg.Dir, metaName)
+	if raw, err := os.ReadFile(mp); err == nil {
+		var m meta
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return nil, fmt.Errorf("vector: %s: %w", mp, err)
+		}
+		if m.Model != cfg.Model || m.Dimension != cfg.Dimension {
+			return nil, fmt.Errorf("vector: index %s holds %s (dimension %d), asked for %s (dimension %d): %w; run `wenda reembed` to rebuild it",
+				cfg.Dir, m.Model, m.Dimension, cfg.Model, cfg.Dimension, ErrModel)
+		}
+	} else if errors.Is(err, os.ErrNotExist) {
+		raw, _ := json.Marshal(meta{cfg.Model, cfg.Dimension})
+		if err := writeAtomic(mp, raw); err != nil {
+			return nil, fmt.Errorf("vector: %w", err)
+		}
+	} else {
+		return nil, fmt.Errorf("vector: %w", err)
+	}
+	x := &Index{cfg: cfg, slot: map[string]int{}, byDoc: map[string][]int{}}
+	if err := x.replay(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// Model and Dimension are what the index was built with.
+func (x *Index) Model() string  { return x.cfg.Model }
+func (x *Index) Dimension() int { return x.cfg.Dimension }
+
+// Len is the number of vectors held.
+func (x *Index) Len() int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return len(x.slot)
+}
+
+// replay reads the log into memory, cutting off a torn tail.
+func (x *Index) replay() error {
+	p := filepath.Join(x.cfg.Dir, logName)
+	f, err := os.OpenFile(p, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return fmt.Errorf("vector: %w", err)
+	}
+	r := bufio.NewReaderSize(f, 1<<20)
+	var good int64
+	for {
+		rec, n, err := readRecord(r, x.cfg.Dimension)
+		if err != nil {
+			break // io.EOF, or a torn or corrupt tail
+		}
+		good += n
+		x.apply(rec)
+	}
+	if err := f.Truncate(good); err != nil {
+		f.Close()
+		return fmt.Errorf("vector: cut the torn tail of %s: %w", p, err)
+	}
+	if _, err := f.Seek(good, io.SeekStart); err != nil {
+		f.Close()
+		return fmt.Errorf("vector: %w", err)
+	}
+	x.log, x.w = f, bufio.NewWriterSize(f, 1<<20)
+	return nil
+}
+
+type record struct {
+	op         byte
+	chunk, doc string
+	vec        []float32
+}
+
+// Record layout: length uint32 (of what follows, CRC excluded), op byte,
+// chunk id and doc id (uint16 length + bytes each), the vector as float32s
+// for upserts, then CRC32 (Castagnoli) of everything before it.
+func appendRecord(buf []byte, rec record) []byte {
+	start := len(buf)
+	buf = append(buf, 0, 0, 0, 0, rec.op)
+	for _, s := range []string{rec.chunk, rec.doc} {
+		buf = binary.LittleEndian.AppendUint16(buf, uint16(len(s)))
+		buf = append(buf, s...)
+	}
+	for _, v := range rec.vec {
+		buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(v))
+	}
+	binary.LittleEndian.PutUint32(buf[start:], uint32(len(buf)-start-4))
+	return binary.LittleEndian.AppendUint32(buf, crc32.Checksum(buf[start:], castagnoli))
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+func readRecord(r *bufio.Reader, dim int) (record, int64, error) {
+	var hdr [4]byte
+	if _, err := io.ReadFull(r, hdr[:]); err != nil {
+		return record{}, 0, err
+	}
+	n := binary.LittleEndian.Uint32(hdr[:])
+	if n < 5 || n > 1<<24 {
+		return record{}, 0, errors.New("bad length")
+	}
+	body := make([]byte, 4+n+4)
+	copy(body, hdr[:])
+	if _, err := io.ReadFull(r, body[4:]); err != nil {
+		return record{}, 0, err
+	}
+	if crc32.Checksum(body[:4+n], castagnoli) != binary.LittleEndian.Uint32(body[4+n:]) {
+		return record{}, 0, errors.New("bad checksum")
+	}
+	b := body[4 : 4+n]
+	rec := record{op: b[0]}
+	b = b[1:]
+	for _, s := range []*string{&rec.chunk, &rec.doc} {
+		if len(b) < 2 {
+			return record{}, 0, errors.New("short record")
+		}
+		l := int(binary.LittleEndian.Uint16(b))
+		if len(b) < 2+l {
+			return record{}, 0, errors.New("short record")
+		}
+		*s, b = string(b[2:2+l]), b[2+l:]
+	}
+	if rec.op == opUpsert {
+		if len(b) != 4*dim {
+			return record{}, 0, errors.New("vector of another dimension")
+		}
+		rec.vec = make([]float32, dim)
+		for i := range rec.vec {
+			rec.vec[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+		}
+	}
+	return rec, int64(len(body)), nil
+}
+
+// apply changes the in-memory index; the caller holds the lock (or is
+// replaying).
+func (x *Index) apply(rec record) {
+	switch rec.op {
+	case opUpsert:
+		if s, ok := x.slot[rec.chunk]; ok {
+			copy(x.vecs[s*x.cfg.Dimension:], rec.vec)
+			if x.docs[s] != rec.doc {
+				x.unlinkDoc(x.docs[s], s)
+				x.docs[s] = rec.doc
+				x.byDoc[rec.doc] = append(x.byDoc[rec.doc], s)
+			}
+			x.dead++
+			return
+		}
+		var s int
+		if n := len(x.free); n > 0 {
+			s, x.free = x.free[n-1], x.free[:n-1]
+			x.ids[s], x.docs[s] = rec.chunk, rec.doc
+			copy(x.vecs[s*x.cfg.Dimension:], rec.vec)
+		} else {
+			s = len(x.ids)
+			x.ids = append(x.ids, rec.chunk)
+			x.docs = append(x.docs, rec.doc)
+			x.vecs = append(x.vecs, rec.vec...)
+		}
+		x.slot[rec.chunk] = s
+		x.byDoc[rec.doc] = append(x.byDoc[rec.doc], s)
+	case opDelDoc:
+		for _, s := range x.byDoc[rec.doc] {
+			delete(x.slot, x.ids[s])
+			x.ids[s], x.docs[s] = "", ""
+			clear(x.vecs[s*x.cfg.Dimension : (s+1)*x.cfg.Dimension])
+			x.free = append(x.free, s)
+			x.dead++
+		}
+		delete(x.byDoc, rec.doc)
+		x.dead++
+	}
+}
+
+func (x *Index) unlinkDoc(doc string, s int) {
+	slots := x.byDoc[doc]
+	for i, v := range slots {
+		if v == s {
+			slots = append(slots[:i], slots[i+1:]...)
+			break
+		}
+	}
+	if len(slots) == 0 {
+		delete(x.byDoc, doc)
+	} else {
+		x.byDoc[doc] = slots
+	}
+}
+
+// Upsert adds or replaces the vectors of chunks. Vectors are normalized to
+// unit length. The write reaches the disk (fsync) before Upsert returns.
+func (x *Index) Upsert(ctx context.Context, items []corpora.Embedding) error {
+	buf := make([]byte, 0, len(items)*(4*x.cfg.Dimension+64))
+	recs := make([]record, 0, len(items))
+	for _, it := range items {
+		if len(it.Vector) != x.cfg.Dimension {
+			return fmt.Errorf("vector: chunk %s has dimension %d, the index %d: %w", it.ChunkID, len(it.Vector), x.cfg.Dimension, ErrModel)
+		}
+		if it.ChunkID == "" || len(it.ChunkID) > math.MaxUint16 || len(it.DocID) > math.MaxUint16 {
+			return fmt.Errorf("vector: chunk id %q: empty or too long", it.ChunkID)
+		}
+		rec := record{op: opUpsert, chunk: it.ChunkID, doc: it.DocID, vec: normalized(it.Vector)}
+		recs = append(recs, rec)
+		buf = appendRecord(buf, rec)
+	}
+	return x.commit(ctx, buf, recs)
+}
+
+// DeleteDoc removes every vector of a document.
+func (x *Index) DeleteDoc(ctx context.Context, docID string) error {
+	rec := record{op: opDelDoc, doc: docID}
+	return x.commit(ctx, appendRecord(nil, rec), []record{rec})
+}
+
+func (x *Index) commit(ctx context.Context, buf []byte, recs []record) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.log == nil {
+		return errors.New("vector: index is closed")
+	}
+	if _, err := x.w.Write(buf); err != nil {
+		return fmt.Errorf("vector: write log: %w", err)
+	}
+	if err := x.w.Flush(); err != nil {
+		return fmt.Errorf("vector: write log: %w", err)
+	}
+	if err := x.log.Sync(); err != nil {
+		return fmt.Errorf("vector: sync log: %w", err)
+	}
+	for _, r := range recs {
+		x.apply(r)
+	}
+	if x.dead > 1024 && x.dead > len(x.slot) {
+		return x.compact()
+	}
+	return nil
+}
+
+// compact rewrites the log with only the live vectors, atomically.
+func (x *Index) compact() error {
+	tmp := filepath.Join(x.cfg.Dir, logName+".tmp")
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("vector: compact: %w", err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	var buf []byte
+	d := x.cfg.Dimension
+	for s, id := range x.ids {
+		if id == "" {
+			continue
+		}
+		buf = appendRecord(buf[:0], record{op: opUpsert, chunk: id, doc: x.docs[s], vec: x.vecs[s*d : (s+1)*d]})
+		if _, err := w.Write(buf); err != nil {
+			f.Close()
+			return fmt.Errorf("vector: compact: %w", err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("vector: compact: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("vector: compact: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Join(x.cfg.Dir, logName)); err != nil {
+		f.Close()
+		return fmt.Errorf("vector: compact: %w", err)
+	}
+	x.log.Close()
+	x.log, x.w, x.dead = f, bufio.NewWriterSize(f, 1<<20), 0
+	return nil
+}
+
+// Close flushes and closes the log.
+func (x *Index) Close() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.log == nil {
+		return nil
+	}
+	err := x.w.Flush()
+	if cerr := x.log.Close(); err == nil {
+		err = cerr
+	}
+	x.log = nil
+	return err
+}
+
+// Filter restricts a search to some documents; empty means all.
+type Filter struct {
+	Docs []string
+}
+
+// Search returns the k chunks whose vectors are most similar (cosine) to q.
+// Hits carry ids and scores; the chunk text lives in the lexical index.
+func (x *Index) Search(ctx context.Context, q []float32, k int, f Filter) ([]corpora.Hit, error) {
+	if len(q) != x.cfg.Dimension {
+		return nil, fmt.Errorf("vector: query of dimension %d, index %d: %w", len(q), x.cfg.Dimension, ErrModel)
+	}
+	if k <= 0 {
+		k = 10
+	}
+	q = normalized(q)
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	var top *topK
+	if len(f.Docs) > 0 {
+		top = newTopK(k)
+		for _, doc := range f.Docs {
+			for _, s := range x.byDoc[doc] {
+				top.push(s, dot(q, x.vecs[s*x.cfg.Dimension:(s+1)*x.cfg.Dimension]))
+			}
+		}
+	} else {
+		top = x.scan(ctx, q, k)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]corpora.Hit, 0, top.Len())
+	for _, c := range top.sorted() {
+		_, ord, _ := corpora.SplitChunkID(x.ids[c.slot])
+		out = append(out, corpora.Hit{Chunk: corpora.Chunk{ID: x.ids[c.slot], DocID: x.docs[c.slot], Ordinal: ord}, Score: float64(c.score)})
+	}
+	return out, nil
+}
+
+// scan compares q with every vector, split across the cores for large
+// indexes, and keeps the k best.
+func (x *Index) scan(ctx context.Context, q []float32, k int) *topK {
+	n := len(x.ids)
+	d := x.cfg.Dimension
+	workers := runtime.GOMAXPROCS(0)
+	if n < 20000 {
+		workers = 1
+	}
+	parts := make([]*topK, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		wg.Add(1)
+		go func(w, lo, hi int) {
+			defer wg.Done()
+			t := newTopK(k)
+			for s := lo; s < hi; s++ {
+				if s&4095 == 0 && ctx.Err() != nil {
+					break
+				}
+				if x.ids[s] == "" {
+					continue
+				}
+				t.push(s, dot(q, x.vecs[s*d:(s+1)*d]))
+			}
+			parts[w] = t
+		}(w, lo, hi)
+	}
+	wg.Wait()
+	top := parts[0]
+	for _, p := range parts[1:] {
+		for _, c := range p.items {
+			top.push(c.slot, c.score)
+		}
+	}
+	return top
+}
+
+func normalized(v []float32) []float32 {
+	var ss float64
+	for _, f := range v {
+		ss += float64(f) * float64(f)
+	}
+	out := make([]float32, len(v))
+	if ss == 0 {
+		return out
+	}
+	inv := float32(1 / math.Sqrt(ss))
+	for i, f := range v {
+		out[i] = f * inv
+	}
+	return out
+}
+
+// dot is the inner product, unrolled by eight with independent sums so the
+// CPU can overlap the multiplications (Go does not vectorize this loop).
+func dot(a, b []float32) float32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3, s4, s5, s6, s7 float32
+	i := 0
+	for ; i+8 <= len(a); i += 8 {
+		aa, bb := a[i:i+8:i+8], b[i:i+8:i+8]
+		s0 += aa[0] * bb[0]
+		s1 += aa[1] * bb[1]
+		s2 += aa[2] * bb[2]
+		s3 += aa[3] * bb[3]
+		s4 += aa[4] * bb[4]
+		s5 += aa[5] * bb[5]
+		s6 += aa[6] * bb[6]
+		s7 += aa[7] * bb[7]
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return (s0 + s1) + (s2 + s3) + (s4 + s5) + (s6 + s7)
+}
+
+// topK keeps the k highest scores in a min-heap.
+type topK struct {
+	k     int
+	items []cand
+}
+
+type cand struct {
+	slot  int
+	score float32
+}
+
+func newTopK(k int) *topK { return &topK{k: k, items: make([]cand, 0, k+1)} }
+
+func (t *topK) Len() int           { return len(t.items) }
+func (t *topK) Less(i, j int) bool { return t.items[i].score < t.items[j].score }
+func (t *topK) Swap(i, j int)      { t.items[i], t.items[j] = t.items[j], t.items[i] }
+func (t *topK) Push(v any)         { t.items = append(t.items, v.(cand)) }
+func (t *topK) Pop() any {
+	v := t.items[len(t.items)-1]
+	t.items = t.items[:len(t.items)-1]
+	return v
+}
+
+func (t *topK) push(slot int, score float32) {
+	if len(t.items) < t.k {
+		heap.Push(t, cand{slot, score})
+		return
+	}
+	if score > t.items[0].score {
+		t.items[0] = cand{slot, score}
+		heap.Fix(t, 0)
+	}
+}
+
+// sorted returns the candidates best first.
+func (t *topK) sorted() []cand {
+	out := make([]cand, len(t.items))
+	for i := len(out) - 1; i >= 0; i-- {
+		out[i] = heap.Pop(t).(cand)
+	}
+	return out
+}
+
+func writeAtomic(path string, data []byte) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}

@@ -1,0 +1,207 @@
+package vector
+
+import (
+	"context"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/wenda-rag/wenda/corpora"
+)
+
+func emb(doc string, n int, v ...float32) corpora.Embedding {
+	return corpora.Embedding{ChunkID: corpora.ChunkID(doc, n), DocID: doc, Vector: v}
+}
+
+func ids(hs []corpora.Hit) []string {
+	var out []string
+	for _, h := range hs {
+		out = append(out, h.ID)
+	}
+	return out
+}
+
+func open(t *testing.T, dir string) *Index {
+	t.Helper()
+	x, err := Open(Config{Dir: dir, Model: "test-model", Dimension: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+func TestUpsertSearchDeletePersist(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	x := open(t, dir)
+	if err := x.Upsert(ctx, []corpora.Embedding{
+		emb("a", 0, 1, 0, 0), emb("a", 1, 0.9, 0.1, 0), emb("b", 0, 0, 1, 0), emb("c", 0, 0, 0, 5),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	hs, err := x.Search(ctx, []float32{2, 0, 0}, 2, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(hs); len(got) != 2 || got[0] != "a#0" || got[1] != "a#1" || math.Abs(hs[0].Score-1) > 1e-6 || hs[1].Ordinal != 1 || hs[1].DocID != "a" {
+		t.Errorf("Search = %+v; want a#0 (cosine 1) then a#1", hs)
+	}
+	if hs, _ := x.Search(ctx, []float32{1, 0, 0}, 5, Filter{Docs: []string{"b", "c"}}); len(hs) != 2 || hs[0].DocID == "a" || hs[1].DocID == "a" {
+		t.Errorf("Search filtered to b, c = %v", ids(hs))
+	}
+	// Re-upsert overwrites: c#0 now points the other way.
+	if err := x.Upsert(ctx, []corpora.Embedding{emb("c", 0, 1, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	if x.Len() != 4 {
+		t.Errorf("Len after re-upsert = %d; want 4", x.Len())
+	}
+	if err := x.DeleteDoc(ctx, "a"); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	x = open(t, dir)
+	defer x.Close()
+	if x.Len() != 2 {
+		t.Errorf("Len after reopen = %d; want 2 (b#0, c#0)", x.Len())
+	}
+	hs, _ = x.Search(ctx, []float32{1, 0, 0}, 3, Filter{})
+	if got := ids(hs); len(got) != 2 || got[0] != "c#0" {
+		t.Errorf("Search after delete and reopen = %v; want c#0 first, no a", got)
+	}
+	// Freed slots are reused.
+	if err := x.Upsert(ctx, []corpora.Embedding{emb("d", 0, 0, 1, 1)}); err != nil || x.Len() != 3 {
+		t.Errorf("Upsert into a freed slot: %v, Len %d", err, x.Len())
+	}
+}
+
+func TestModelAndDimensionRefused(t *testing.T) {
+	dir := t.TempDir()
+	x := open(t, dir)
+	if err := x.Upsert(context.Background(), []corpora.Embedding{emb("a", 0, 1, 2)}); !errors.Is(err, ErrModel) {
+		t.Errorf("Upsert of a 2-dimensional vector into a 3-dimensional index: %v; want ErrModel", err)
+	}
+	if _, err := x.Search(context.Background(), []float32{1}, 1, Filter{}); !errors.Is(err, ErrModel) {
+		t.Errorf("Search with a 1-dimensional query: %v; want ErrModel", err)
+	}
+	x.Close()
+	if _, err := Open(Config{Dir: dir, Model: "other-model", Dimension: 3}); !errors.Is(err, ErrModel) {
+		t.Errorf("Open with another model: %v; want ErrModel", err)
+	}
+	if _, err := Open(Config{Dir: dir, Model: "test-model", Dimension: 4}); !errors.Is(err, ErrModel) {
+		t.Errorf("Open with another dimension: %v; want ErrModel", err)
+	}
+}
+
+func TestTornTail(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	x := open(t, dir)
+	if err := x.Upsert(ctx, []corpora.Embedding{emb("a", 0, 1, 0, 0), emb("b", 0, 0, 1, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	// A crash mid-write: half of a record at the end of the log.
+	p := filepath.Join(dir, logName)
+	rec := appendRecord(nil, record{op: opUpsert, chunk: "c#0", doc: "c", vec: []float32{0, 0, 1}})
+	f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(rec[:len(rec)/2])
+	f.Close()
+	before, _ := os.Stat(p)
+
+	x = open(t, dir)
+	if x.Len() != 2 {
+		t.Errorf("Len after a torn write = %d; want the 2 whole records", x.Len())
+	}
+	after, _ := os.Stat(p)
+	if after.Size() != before.Size()-int64(len(rec)/2) {
+		t.Errorf("log is %d bytes after Open; want the torn %d cut off", after.Size(), len(rec)/2)
+	}
+	// Writing goes on after the cut.
+	if err := x.Upsert(ctx, []corpora.Embedding{emb("c", 0, 0, 0, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	if x = open(t, dir); x.Len() != 3 {
+		t.Errorf("Len after writing past the cut and reopening = %d; want 3", x.Len())
+	}
+	x.Close()
+}
+
+func TestCompaction(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	x := open(t, dir)
+	for round := 0; round < 30; round++ {
+		var items []corpora.Embedding
+		for i := 0; i < 100; i++ {
+			items = append(items, emb("d", i, float32(round), float32(i), 1))
+		}
+		if err := x.Upsert(ctx, items); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fi, _ := os.Stat(filepath.Join(dir, logName))
+	if full := int64(30 * 100 * len(appendRecord(nil, record{op: opUpsert, chunk: "d#10", doc: "d", vec: make([]float32, 3)}))); fi.Size() >= full/2 {
+		t.Errorf("log is %d bytes after 30 rewrites of 100 vectors; want it compacted well under %d", fi.Size(), full)
+	}
+	x.Close()
+	x = open(t, dir)
+	defer x.Close()
+	hs, _ := x.Search(ctx, []float32{29, 50, 1}, 1, Filter{})
+	if x.Len() != 100 || len(hs) != 1 || hs[0].ID != "d#50" {
+		t.Errorf("after compaction and reopen: Len %d, best %v; want 100 and d#50", x.Len(), ids(hs))
+	}
+}
+
+// TestExactMatchesBruteForce checks the parallel scan against a plain sort.
+func TestExactMatchesBruteForce(t *testing.T) {
+	ctx := context.Background()
+	r := rand.New(rand.NewPCG(1, 2))
+	const n, dim = 30000, 16
+	x, err := Open(Config{Dir: t.TempDir(), Model: "m", Dimension: dim})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	var items []corpora.Embedding
+	for i := 0; i < n; i++ {
+		v := make([]float32, dim)
+		for j := range v {
+			v[j] = float32(r.NormFloat64())
+		}
+		items = append(items, corpora.Embedding{ChunkID: corpora.ChunkID("doc", i), DocID: "doc", Vector: v})
+	}
+	if err := x.Upsert(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	q := items[123].Vector
+	hs, err := x.Search(ctx, q, 10, Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nq := normalized(q)
+	type sc struct {
+		id string
+		s  float32
+	}
+	var all []sc
+	for _, it := range items {
+		all = append(all, sc{it.ChunkID, dot(nq, normalized(it.Vector))})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].s > all[j].s })
+	for i := range hs {
+		if hs[i].ID != all[i].id {
+			t.Fatalf("rank %d: %s; brute force says %s", i, hs[i].ID, all[i].id)
+		}
+	}
+}
