@@ -29,8 +29,27 @@ type Index interface {
 	Write(ctx context.Context, docs []corpora.DocRecord, chunks []corpora.Chunk) error
 }
 
+// Embedder turns chunk texts into vectors. It must be the model the
+// knowledge base's vectors were made with.
+type Embedder interface {
+	Embed(ctx context.Context, texts []string) ([][]float32, error)
+}
+
+// Vectors is where chunk vectors go.
+type Vectors interface {
+	Upsert(ctx context.Context, items []corpora.Embedding) error
+	DeleteDoc(ctx context.Context, docID string) error
+}
+
 // Config configures a Pipeline. Zero values are the defaults.
 type Config struct {
+	// Embedder and Vectors, when both are set, give every written chunk a
+	// vector. A batch's vectors are written before its lexical batch,
+	// which records the documents' hashes: after a crash between the two,
+	// the documents are ingested again and their vectors overwritten, so
+	// the two stores agree.
+	Embedder  Embedder
+	Vectors   Vectors
 	ChunkSize int // characters per chunk; default DefaultChunkSize
 	Workers   int // file readers; default GOMAXPROCS
 	Writers   int // batches written at once; default GOMAXPROCS
@@ -96,6 +115,46 @@ func New(cfg Config, index Index) (*Pipeline, error) {
 		cfg.BatchChars = 512 << 10
 	}
 	return &Pipeline{cfg: cfg, index: index}, nil
+}
+
+// writeVectors replaces the vectors of the documents by those of their new
+// chunks (title and text embedded together).
+func (p *Pipeline) writeVectors(ctx context.Context, docs []corpora.DocRecord, chunks []corpora.Chunk) error {
+	if p.cfg.Embedder == nil || p.cfg.Vectors == nil {
+		return nil
+	}
+	for _, d := range docs {
+		if err := p.cfg.Vectors.DeleteDoc(ctx, d.ID); err != nil {
+			return err
+		}
+	}
+	if len(chunks) == 0 {
+		return nil
+	}
+	texts := make([]string, len(chunks))
+	for i, c := range chunks {
+		texts[i] = EmbedText(c)
+	}
+	vecs, err := p.cfg.Embedder.Embed(ctx, texts)
+	if err != nil {
+		return err
+	}
+	if len(vecs) != len(chunks) {
+		return fmt.Errorf("embedder returned %d vectors for %d chunks", len(vecs), len(chunks))
+	}
+	items := make([]corpora.Embedding, len(chunks))
+	for i, c := range chunks {
+		items[i] = corpora.Embedding{ChunkID: c.ID, DocID: c.DocID, Vector: vecs[i]}
+	}
+	return p.cfg.Vectors.Upsert(ctx, items)
+}
+
+// EmbedText is what is embedded for a chunk: its title, then its text.
+func EmbedText(c corpora.Chunk) string {
+	if c.Title == "" {
+		return c.Text
+	}
+	return c.Title + "\n" + c.Text
 }
 
 // Hash is the content hash of a document as chunked with size: a change of
@@ -199,7 +258,10 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 		go func() {
 			defer writers.Done()
 			for b := range batches {
-				err := p.index.Write(ctx, b.docs, b.chunks)
+				err := p.writeVectors(ctx, b.docs, b.chunks)
+				if err == nil {
+					err = p.index.Write(ctx, b.docs, b.chunks)
+				}
 				mu.Lock()
 				if err != nil && runErr == nil {
 					runErr = fmt.Errorf("ingest: write: %w", err)

@@ -39,9 +39,12 @@ type Config struct {
 	// Depth is how many hits each list contributes to fusion; default 50
 	// (at least k).
 	Depth int
-	// RRFK is the k of reciprocal rank fusion, score = Σ 1/(RRFK + rank);
+	// RRFK is the k of reciprocal rank fusion, score = Σ w/(RRFK + rank);
 	// default 60, as in Cormack et al. (2009).
 	RRFK float64
+	// Weights are the lists' weights w, in the order given to New; a
+	// missing or zero weight is 1. They tune keyword against vector.
+	Weights []float64
 }
 
 // Hybrid fuses ranked lists.
@@ -94,7 +97,7 @@ func (h *Hybrid) Search(ctx context.Context, query string, k int) ([]corpora.Hit
 			}
 			lists[i] = hits
 		}
-		fused = Fuse(h.cfg.RRFK, lists...)
+		fused = FuseWeighted(h.cfg.RRFK, h.cfg.Weights, lists...)
 		if len(fused) > k {
 			fused = fused[:k]
 		}
@@ -124,16 +127,25 @@ func (h *Hybrid) Search(ctx context.Context, query string, k int) ([]corpora.Hit
 // Σ 1/(k + rank) over the lists it appears in (rank from 1). Ties keep the
 // order of first appearance.
 func Fuse(k float64, lists ...[]corpora.Hit) []corpora.Hit {
+	return FuseWeighted(k, nil, lists...)
+}
+
+// FuseWeighted is Fuse with a weight per list: Σ w/(k + rank).
+func FuseWeighted(k float64, weights []float64, lists ...[]corpora.Hit) []corpora.Hit {
 	score := map[string]float64{}
 	first := map[string]corpora.Hit{}
 	var order []string
-	for _, l := range lists {
+	for i, l := range lists {
+		w := 1.0
+		if i < len(weights) && weights[i] > 0 {
+			w = weights[i]
+		}
 		for r, h := range l {
 			if _, ok := first[h.ID]; !ok {
 				first[h.ID] = h
 				order = append(order, h.ID)
 			}
-			score[h.ID] += 1 / (k + float64(r+1))
+			score[h.ID] += w / (k + float64(r+1))
 		}
 	}
 	out := make([]corpora.Hit, len(order))

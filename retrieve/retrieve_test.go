@@ -69,3 +69,11 @@ func TestHybridLoadsTextAndDropsVanished(t *testing.T) {
 		t.Error("New with no lists succeeded")
 	}
 }
+
+func TestFuseWeighted(t *testing.T) {
+	// With the second list weighted 3, its first item outranks the first list's.
+	got := FuseWeighted(60, []float64{1, 3}, hits("a", "b"), hits("b", "c"))
+	if want := []string{"b", "c", "a"}; !reflect.DeepEqual(ids(got), want) {
+		t.Errorf("FuseWeighted = %v; want %v", ids(got), want)
+	}
+}

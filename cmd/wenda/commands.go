@@ -29,7 +29,7 @@ func (c *cli) ingest(ctx context.Context, args []string) error {
 	if len(paths) == 0 {
 		return exitError{2, "ingest: no PATH given (usage: wenda ingest [--dict FILE] PATH...)"}
 	}
-	k, err := openKB(c.kbDir(c.g.kb), true)
+	k, err := c.open(ctx, c.kbDir(c.g.kb), true, true)
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func (c *cli) search(ctx context.Context, args []string) error {
 	fs := c.flags("search")
 	n := fs.Int("k", 5, "number of passages")
 	asJSON := fs.Bool("json", false, "print JSON")
-	lexical := fs.String("lexical", defaultLexical, "lexical ranking: rrf, sum, words or bigrams")
+	rf := c.retrievalFlags(fs)
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -81,12 +81,12 @@ func (c *cli) search(ctx context.Context, args []string) error {
 	if q == "" {
 		return exitError{2, "search: no QUERY given"}
 	}
-	k, err := openKB(c.kbDir(c.g.kb), false)
+	k, err := c.open(ctx, c.kbDir(c.g.kb), false, false)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
-	r, err := k.retriever(*lexical)
+	r, err := k.retriever(*rf)
 	if err != nil {
 		return err
 	}
@@ -122,17 +122,17 @@ func (c *cli) search(ctx context.Context, args []string) error {
 func (c *cli) ask(ctx context.Context, args []string) error {
 	fs := c.flags("ask")
 	asJSON := fs.Bool("json", false, "print one JSON object per answer")
-	lexical := fs.String("lexical", defaultLexical, "lexical ranking: rrf, sum, words or bigrams")
+	rf := c.retrievalFlags(fs)
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
 	}
-	k, err := openKB(c.kbDir(c.g.kb), false)
+	k, err := c.open(ctx, c.kbDir(c.g.kb), false, false)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
-	e, _, err := k.engine(*lexical)
+	e, _, err := k.engine(*rf)
 	if err != nil {
 		return err
 	}
@@ -182,13 +182,22 @@ func (c *cli) rm(ctx context.Context, args []string) error {
 	if len(pos) == 0 {
 		return exitError{2, "rm: no DOC_ID given"}
 	}
-	k, err := openKB(c.kbDir(c.g.kb), false)
+	k, err := c.open(ctx, c.kbDir(c.g.kb), false, true)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
 	var failed error
 	for _, id := range pos {
+		// Vectors first: a crash between the two leaves the document in
+		// BM25 with its record, and `rm` can simply be run again.
+		if k.vec != nil {
+			if err := k.vec.store.DeleteDoc(ctx, id); err != nil {
+				fmt.Fprintln(c.stderr, "wenda rm:", err)
+				failed = err
+				continue
+			}
+		}
 		if err := k.index.Remove(ctx, id); err != nil {
 			fmt.Fprintln(c.stderr, "wenda rm:", err)
 			failed = err

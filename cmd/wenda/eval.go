@@ -27,7 +27,7 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	fs := c.flags("eval squad")
 	ks := fs.String("k", "1,5,20", "cut-offs for recall@k, comma-separated")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	lexical := fs.String("lexical", defaultLexical, "lexical ranking: rrf, sum, words or bigrams")
+	rf := c.retrievalFlags(fs)
 	chunk := fs.Int("chunk", ingest.DefaultChunkSize, "chunk size in characters")
 	dump := fs.String("dump", "", "write each question's prediction as JSON lines to this file")
 	limit := fs.Int("limit", 0, "ask only the first N questions")
@@ -77,6 +77,10 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	}
 	defer remove()
 	defer k.Close()
+	// With an embedding model configured, the scratch base gets vectors too.
+	if k.vec, err = c.openVectors(ctx, k, true, false); err != nil {
+		return err
+	}
 	p, _, err := k.pipeline(c.stderr, *chunk)
 	if err != nil {
 		return err
@@ -100,11 +104,12 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	}
 	ingestMBs := float64(textBytes) / 1e6 / sum.Elapsed.Seconds()
 
-	e, r, err := k.engine(*lexical)
-	if err != nil {
-		return err
+	// --mode bm25,vector,hybrid evaluates each mode on the one index, one
+	// JSON object per mode.
+	modes := []string{rf.mode}
+	if strings.Contains(rf.mode, ",") {
+		modes = strings.Split(rf.mode, ",")
 	}
-	maxK := cuts[len(cuts)-1]
 	var dumpF *os.File
 	if *dump != "" {
 		if dumpF, err = os.Create(*dump); err != nil {
@@ -112,6 +117,47 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 		}
 		defer dumpF.Close()
 	}
+	for _, mode := range modes {
+		r := *rf
+		r.mode = strings.TrimSpace(mode)
+		res, err := c.evalQuestions(ctx, k, r, questions, cuts, dumpF, !*asJSON)
+		if err != nil {
+			return err
+		}
+		res["passages"] = len(docs)
+		res["ingest_mb_per_s"] = round(ingestMBs)
+		if rf.mode != "" {
+			res["mode"] = r.mode
+		}
+		if *asJSON {
+			if err := printJSON(c.stdout, res); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintln(c.stderr)
+		fmt.Fprintf(c.stdout, "%s: %d 个问题, %d 个段落 (mode=%s, lexical=%s, chunk=%d; 词典加载 %s, 入库 %.2f MB/s)\n",
+			file, len(questions), len(docs), r.mode, r.lexical, *chunk, dictLoad.Round(time.Millisecond), ingestMBs)
+		keys := make([]string, 0, len(res))
+		for key := range res {
+			keys = append(keys, key)
+		}
+		sort.Strings(keys)
+		for _, key := range keys {
+			fmt.Fprintf(c.stdout, "  %-16s %v\n", key, res[key])
+		}
+	}
+	return nil
+}
+
+// evalQuestions asks every question through one retrieval mode and scores
+// retrieval and answers.
+func (c *cli) evalQuestions(ctx context.Context, k *kb, rf retrieval, questions []corpora.Question, cuts []int, dumpF *os.File, progress bool) (map[string]interface{}, error) {
+	e, r, err := k.engine(rf)
+	if err != nil {
+		return nil, err
+	}
+	maxK := cuts[len(cuts)-1]
 	var (
 		recall     = make([]float64, len(cuts))
 		inTop1     float64
@@ -125,12 +171,12 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	)
 	for i, q := range questions {
 		if err := ctx.Err(); err != nil {
-			return err
+			return nil, err
 		}
 		t := time.Now()
 		hits, err := r.Search(ctx, q.Text, maxK)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		qTimes = append(qTimes, time.Since(t))
 		var ranked []string
@@ -170,45 +216,29 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 		em += qem
 		if dumpF != nil {
 			_ = printJSON(dumpF, map[string]interface{}{"id": q.ID, "question": q.Text, "answers": q.Answers, "prediction": a.Answer,
-				"f1": qf1, "em": qem, "rank": rank, "cited": a.Citations})
+				"f1": qf1, "em": qem, "rank": rank, "cited": a.Citations, "mode": rf.mode})
 		}
-		if time.Since(lastReport) > 500*time.Millisecond && !*asJSON {
+		if time.Since(lastReport) > 500*time.Millisecond && progress {
 			lastReport = time.Now()
 			fmt.Fprintf(c.stderr, "\r问题 %d/%d  %.0f 问/秒   ", i+1, len(questions), float64(i+1)/time.Since(start).Seconds())
 		}
 	}
 	n := float64(len(questions))
 	res := map[string]interface{}{
-		"questions":       len(questions),
-		"passages":        len(docs),
-		"answer_in_top1":  round(inTop1 / n),
-		"answer_in_top5":  round(inTop5 / n),
-		"mrr@20":          round(mrr / n),
-		"em":              round(100 * em / n),
-		"f1":              round(100 * f1 / n),
-		"query_p50_ms":    round(eval.Percentile(qTimes, 50)),
-		"query_p99_ms":    round(eval.Percentile(qTimes, 99)),
-		"answer_p50_ms":   round(eval.Percentile(aTimes, 50)),
-		"ingest_mb_per_s": round(ingestMBs),
+		"questions":      len(questions),
+		"answer_in_top1": round(inTop1 / n),
+		"answer_in_top5": round(inTop5 / n),
+		"mrr@20":         round(mrr / n),
+		"em":             round(100 * em / n),
+		"f1":             round(100 * f1 / n),
+		"query_p50_ms":   round(eval.Percentile(qTimes, 50)),
+		"query_p99_ms":   round(eval.Percentile(qTimes, 99)),
+		"answer_p50_ms":  round(eval.Percentile(aTimes, 50)),
 	}
 	for j, cut := range cuts {
 		res["recall@"+strconv.Itoa(cut)] = round(recall[j] / n)
 	}
-	if *asJSON {
-		return printJSON(c.stdout, res)
-	}
-	fmt.Fprintln(c.stderr)
-	fmt.Fprintf(c.stdout, "%s: %d 个问题, %d 个段落 (lexical=%s, chunk=%d; 词典加载 %s, 入库 %.2f MB/s)\n",
-		file, len(questions), len(docs), *lexical, *chunk, dictLoad.Round(time.Millisecond), ingestMBs)
-	keys := make([]string, 0, len(res))
-	for key := range res {
-		keys = append(keys, key)
-	}
-	sort.Strings(keys)
-	for _, key := range keys {
-		fmt.Fprintf(c.stdout, "  %-16s %v\n", key, res[key])
-	}
-	return nil
+	return res, nil
 }
 
 func round(x float64) float64 { return math.Round(x*10000) / 10000 }

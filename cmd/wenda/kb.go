@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -37,6 +38,7 @@ const defaultLexical = "sum"
 type kb struct {
 	dir   string
 	index *bm25.Index
+	vec   *vectors // nil: BM25 only
 }
 
 func (c *cli) kbDir(name string) string { return filepath.Join(c.g.data, name) }
@@ -63,7 +65,25 @@ func openKB(dir string, create bool) (*kb, error) {
 	return &kb{dir: dir, index: idx}, nil
 }
 
-func (k *kb) Close() error { return k.index.Close() }
+// open opens a knowledge base with its vectors (see openVectors).
+func (c *cli) open(ctx context.Context, dir string, create, forWrite bool) (*kb, error) {
+	k, err := openKB(dir, create)
+	if err != nil {
+		return nil, err
+	}
+	if k.vec, err = c.openVectors(ctx, k, forWrite, false); err != nil {
+		k.Close()
+		return nil, err
+	}
+	return k, nil
+}
+
+func (k *kb) Close() error {
+	if k.vec != nil {
+		k.vec.store.Close()
+	}
+	return k.index.Close()
+}
 
 // scratchKB opens a new knowledge base in a hidden folder of the data
 // directory; remove deletes it (after Close).
@@ -135,33 +155,74 @@ func addUserDict(dir, path string) (int, error) {
 	return len(words), nil
 }
 
-// retriever wires the lexical lists of a knowledge base into a Hybrid.
-func (k *kb) retriever(lexical string) (*retrieve.Hybrid, error) {
+// retrieval says how a query is ranked.
+type retrieval struct {
+	lexical      string  // rrf, sum, words, bigrams
+	mode         string  // bm25, vector, hybrid; "" = hybrid when the knowledge base has vectors
+	vectorWeight float64 // weight of the vector list in hybrid fusion
+}
+
+func (c *cli) retrievalFlags(fs *flag.FlagSet) *retrieval {
+	r := &retrieval{}
+	fs.StringVar(&r.lexical, "lexical", defaultLexical, "lexical ranking: sum, rrf, words or bigrams")
+	fs.StringVar(&r.mode, "mode", "", "bm25, vector or hybrid (default: hybrid when the knowledge base has vectors, else bm25)")
+	fs.Float64Var(&r.vectorWeight, "vector-weight", 1, "weight of the vector list against BM25's (1) in hybrid fusion")
+	return r
+}
+
+// retriever wires the ranked lists of a knowledge base into a Hybrid.
+func (k *kb) retriever(r retrieval) (*retrieve.Hybrid, error) {
 	field := func(f bm25.Field) retrieve.Searcher {
 		return retrieve.SearchFunc(func(ctx context.Context, q string, n int) ([]corpora.Hit, error) {
 			return k.index.SearchField(ctx, f, q, n)
 		})
 	}
-	switch lexical {
+	var lex []retrieve.Searcher
+	switch r.lexical {
 	case "rrf":
-		return retrieve.New(retrieve.Config{}, k.index, field(bm25.Words), field(bm25.Bigrams))
+		lex = []retrieve.Searcher{field(bm25.Words), field(bm25.Bigrams)}
 	case "words":
-		return retrieve.New(retrieve.Config{}, k.index, field(bm25.Words))
+		lex = []retrieve.Searcher{field(bm25.Words)}
 	case "bigrams":
-		return retrieve.New(retrieve.Config{}, k.index, field(bm25.Bigrams))
-	case "sum":
-		return retrieve.New(retrieve.Config{}, k.index, k.index)
+		lex = []retrieve.Searcher{field(bm25.Bigrams)}
+	case "sum", "":
+		lex = []retrieve.Searcher{k.index}
+	default:
+		return nil, fmt.Errorf("--lexical %q: want sum, rrf, words or bigrams", r.lexical)
 	}
-	return nil, fmt.Errorf("--lexical %q: want rrf, sum, words or bigrams", lexical)
+	mode := r.mode
+	if mode == "" {
+		mode = "bm25"
+		if k.vec != nil {
+			mode = "hybrid"
+		}
+	}
+	if mode != "bm25" && k.vec == nil {
+		return nil, fmt.Errorf("--mode %s: knowledge base %s has no vectors for the configured model (set WENDA_EMBED_BASE_URL and WENDA_EMBED_MODEL; `wenda reembed` embeds existing documents)", mode, k.dir)
+	}
+	switch mode {
+	case "bm25":
+		return retrieve.New(retrieve.Config{}, k.index, lex...)
+	case "vector":
+		return retrieve.New(retrieve.Config{}, k.index, k.vec.searcher())
+	case "hybrid":
+		weights := make([]float64, len(lex)+1)
+		for i := range lex {
+			weights[i] = 1
+		}
+		weights[len(lex)] = r.vectorWeight
+		return retrieve.New(retrieve.Config{Weights: weights}, k.index, append(lex, k.vec.searcher())...)
+	}
+	return nil, fmt.Errorf("--mode %q: want bm25, vector or hybrid", r.mode)
 }
 
-func (k *kb) engine(lexical string) (*answer.Engine, *retrieve.Hybrid, error) {
-	r, err := k.retriever(lexical)
+func (k *kb) engine(r retrieval) (*answer.Engine, *retrieve.Hybrid, error) {
+	h, err := k.retriever(r)
 	if err != nil {
 		return nil, nil, err
 	}
-	e, err := answer.New(answer.Config{}, r)
-	return e, r, err
+	e, err := answer.New(answer.Config{}, h)
+	return e, h, err
 }
 
 // pipeline returns an ingest pipeline into the knowledge base, reporting
@@ -169,7 +230,11 @@ func (k *kb) engine(lexical string) (*answer.Engine, *retrieve.Hybrid, error) {
 func (k *kb) pipeline(w io.Writer, chunkSize int) (*ingest.Pipeline, *progressBar, error) {
 	bar := newProgressBar(w)
 	batch, _ := strconv.Atoi(os.Getenv("WENDA_BATCH_KB")) // for measuring batch sizes
-	p, err := ingest.New(ingest.Config{ChunkSize: chunkSize, BatchChars: batch << 10, Progress: bar.update}, k.index)
+	cfg := ingest.Config{ChunkSize: chunkSize, BatchChars: batch << 10, Progress: bar.update}
+	if k.vec != nil {
+		cfg.Embedder, cfg.Vectors = k.vec.emb, k.vec.store
+	}
+	p, err := ingest.New(cfg, k.index)
 	return p, bar, err
 }
 

@@ -28,17 +28,23 @@ Commands:
   search [--k N] [--json] QUERY   ranked passages
   ask [--json] [QUESTION]   answer a question (or one per line from standard input)
   rm DOC_ID             delete a document
+  reembed               rebuild the vectors of every chunk with the configured embedding model
   stats [--json]        documents, chunks, size on disk
   eval squad [--k 1,5,20] [--json] FILE   retrieval and answer quality on a SQuAD-layout file
 
 Global flags (before or after the command):
   --data DIR   data directory (default $WENDA_DATA, else ./wenda-data)
   --kb NAME    knowledge base (default "default")
+  --qdrant URL keep vectors in Qdrant (gRPC, e.g. localhost:6334; default $QDRANT_URL, else the embedded index)
+
+Dense vectors are on when an OpenAI-compatible embedding endpoint is configured:
+  WENDA_EMBED_BASE_URL, WENDA_EMBED_MODEL, WENDA_EMBED_API_KEY (optional), WENDA_EMBED_DIM (optional)
 `
 
 // global holds the flags every command accepts.
 type global struct {
 	data, kb string
+	qdrant   string // Qdrant's gRPC address; empty: the embedded vector index
 }
 
 func main() {
@@ -95,6 +101,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmdErr = env.eval(ctx, rest)
 	case "quickstart":
 		cmdErr = env.quickstart(ctx, rest)
+	case "reembed":
+		cmdErr = env.reembed(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -131,7 +139,7 @@ func (e exitError) Error() string { return e.msg }
 // `wenda --kb x ask …` and `wenda ask --kb x …` both work, and returns the
 // rest in order.
 func globalFlags(args []string) (global, []string, error) {
-	g := global{data: os.Getenv("WENDA_DATA"), kb: "default"}
+	g := global{data: os.Getenv("WENDA_DATA"), kb: "default", qdrant: os.Getenv("QDRANT_URL")}
 	if g.data == "" {
 		g.data = "wenda-data"
 	}
@@ -143,7 +151,7 @@ func globalFlags(args []string) (global, []string, error) {
 			break
 		}
 		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") || (name != "data" && name != "kb") {
+		if !strings.HasPrefix(a, "-") || (name != "data" && name != "kb" && name != "qdrant") {
 			rest = append(rest, a)
 			continue
 		}
@@ -154,10 +162,13 @@ func globalFlags(args []string) (global, []string, error) {
 			i++
 			val = args[i]
 		}
-		if name == "data" {
+		switch name {
+		case "data":
 			g.data = val
-		} else {
+		case "kb":
 			g.kb = val
+		default:
+			g.qdrant = val
 		}
 	}
 	if g.kb == "" || strings.ContainsAny(g.kb, `/\`) || strings.HasPrefix(g.kb, ".") {

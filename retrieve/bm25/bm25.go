@@ -341,3 +341,35 @@ func (x *Index) Stats(ctx context.Context) (Stats, error) {
 	docs := int(res.Total)
 	return Stats{Documents: docs, Chunks: int(total) - docs, Bytes: size}, nil
 }
+
+// EachChunk calls fn with every stored chunk, in pages, for rebuilding what
+// is derived from the chunks (their vectors).
+func (x *Index) EachChunk(ctx context.Context, fn func(corpora.Chunk) error) error {
+	const page = 1000
+	tq := bleve.NewTermQuery(kindChunk)
+	tq.SetField("kind")
+	for from := 0; ; from += page {
+		req := bleve.NewSearchRequestOptions(tq, page, from, false)
+		req.SortBy([]string{"_id"})
+		res, err := x.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("bm25: list chunks: %w", err)
+		}
+		ids := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			ids[i] = h.ID
+		}
+		chunks, err := x.Chunks(ctx, ids)
+		if err != nil {
+			return err
+		}
+		for _, c := range chunks {
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		if len(res.Hits) < page {
+			return nil
+		}
+	}
+}

@@ -1,0 +1,249 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/ingest"
+	"github.com/wenda-rag/wenda/retrieve"
+	"github.com/wenda-rag/wenda/retrieve/embed"
+	"github.com/wenda-rag/wenda/retrieve/qdrant"
+	"github.com/wenda-rag/wenda/retrieve/vector"
+)
+
+// vectorStore is what the commands need of the embedded index and of
+// Qdrant alike.
+type vectorStore interface {
+	ingest.Vectors
+	search(ctx context.Context, q []float32, k int) ([]corpora.Hit, error)
+	Close() error
+}
+
+type embeddedStore struct{ *vector.Index }
+
+func (s embeddedStore) search(ctx context.Context, q []float32, k int) ([]corpora.Hit, error) {
+	return s.Search(ctx, q, k, vector.Filter{})
+}
+
+type qdrantStore struct{ *qdrant.Store }
+
+func (s qdrantStore) search(ctx context.Context, q []float32, k int) ([]corpora.Hit, error) {
+	return s.Search(ctx, q, k)
+}
+
+// kbEmbedding is what a knowledge base records about its vectors, so that
+// a different model is refused rather than mixed in.
+type kbEmbedding struct {
+	Model     string `json:"model"`
+	Dimension int    `json:"dimension"`
+	Store     string `json:"store"` // "embedded" or "qdrant"
+}
+
+const embeddingFile = "embedding.json"
+
+func readKBEmbedding(dir string) (*kbEmbedding, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, embeddingFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var e kbEmbedding
+	if err := json.Unmarshal(raw, &e); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, embeddingFile), err)
+	}
+	return &e, nil
+}
+
+func writeKBEmbedding(dir string, e kbEmbedding) error {
+	raw, _ := json.MarshalIndent(e, "", "  ")
+	tmp := filepath.Join(dir, embeddingFile+".tmp")
+	if err := os.WriteFile(tmp, raw, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(dir, embeddingFile))
+}
+
+// embedderFromEnv returns the configured OpenAI-compatible embedder, or nil
+// when WENDA_EMBED_BASE_URL is unset.
+func embedderFromEnv() (*embed.OpenAI, error) {
+	url := os.Getenv("WENDA_EMBED_BASE_URL")
+	if url == "" {
+		return nil, nil
+	}
+	cfg := embed.Config{BaseURL: url, APIKey: os.Getenv("WENDA_EMBED_API_KEY"), Model: os.Getenv("WENDA_EMBED_MODEL")}
+	for name, dst := range map[string]*int{"WENDA_EMBED_DIM": &cfg.Dimension, "WENDA_EMBED_BATCH": &cfg.BatchSize} {
+		if v := os.Getenv(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n <= 0 {
+				return nil, fmt.Errorf("%s=%q: want a positive whole number", name, v)
+			}
+			*dst = n
+		}
+	}
+	cfg.SendDimension = os.Getenv("WENDA_EMBED_SEND_DIM") == "1"
+	return embed.NewOpenAI(cfg)
+}
+
+// vectors is the vector side of an open knowledge base.
+type vectors struct {
+	emb   *embed.OpenAI
+	store vectorStore
+}
+
+// openVectors opens the knowledge base's vectors when an embedder is
+// configured. forWrite refuses what would leave the two stores
+// disagreeing: writing without the recorded model, or adding vectors to a
+// knowledge base whose existing documents have none (reembed first).
+// reembed allows the latter and a change of model.
+func (c *cli) openVectors(ctx context.Context, k *kb, forWrite, reembed bool) (*vectors, error) {
+	rec, err := readKBEmbedding(k.dir)
+	if err != nil {
+		return nil, err
+	}
+	emb, err := embedderFromEnv()
+	if err != nil {
+		return nil, err
+	}
+	if emb == nil {
+		if rec != nil && forWrite {
+			return nil, fmt.Errorf("knowledge base %s has vectors from %s (dimension %d): set WENDA_EMBED_BASE_URL and WENDA_EMBED_MODEL to that model to write to it", k.dir, rec.Model, rec.Dimension)
+		}
+		if reembed {
+			return nil, errors.New("reembed: no embedding model configured (WENDA_EMBED_BASE_URL, WENDA_EMBED_MODEL)")
+		}
+		return nil, nil
+	}
+	if emb.Dimension() == 0 {
+		// Learn the dimension from the model itself.
+		if _, err := emb.Embed(ctx, []string{"维度"}); err != nil {
+			return nil, err
+		}
+	}
+	want := kbEmbedding{Model: emb.Model(), Dimension: emb.Dimension(), Store: "embedded"}
+	if c.g.qdrant != "" {
+		want.Store = "qdrant"
+	}
+	switch {
+	case rec != nil && *rec != want && !reembed:
+		return nil, fmt.Errorf("knowledge base %s was embedded with %s (dimension %d, %s store); configured: %s (dimension %d, %s store). Run `wenda reembed` to rebuild its vectors with the configured model",
+			k.dir, rec.Model, rec.Dimension, rec.Store, want.Model, want.Dimension, want.Store)
+	case rec == nil && !reembed:
+		st, err := k.index.Stats(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if st.Documents > 0 {
+			if forWrite {
+				return nil, fmt.Errorf("knowledge base %s holds %d documents without vectors: run `wenda reembed` to embed them with %s first", k.dir, st.Documents, want.Model)
+			}
+			return nil, nil // nothing to search yet: BM25 alone
+		}
+	}
+	if reembed && rec != nil && rec.Store == "embedded" {
+		// A new model means new vectors: start the embedded index afresh.
+		if err := os.RemoveAll(filepath.Join(k.dir, "vectors")); err != nil {
+			return nil, err
+		}
+	}
+	var store vectorStore
+	if want.Store == "qdrant" {
+		s, err := qdrant.New(ctx, qdrant.Config{URL: c.g.qdrant, APIKey: os.Getenv("QDRANT_API_KEY"), Collection: os.Getenv("QDRANT_COLLECTION"),
+			KB: filepath.Base(k.dir), Dimension: want.Dimension})
+		if err != nil {
+			return nil, err
+		}
+		store = qdrantStore{s}
+	} else {
+		x, err := vector.Open(vector.Config{Dir: filepath.Join(k.dir, "vectors"), Model: want.Model, Dimension: want.Dimension})
+		if err != nil {
+			return nil, err
+		}
+		store = embeddedStore{x}
+	}
+	if forWrite && (rec == nil || reembed) {
+		if err := writeKBEmbedding(k.dir, want); err != nil {
+			store.Close()
+			return nil, err
+		}
+	}
+	return &vectors{emb: emb, store: store}, nil
+}
+
+// searcher ranks chunks by the similarity of their vectors to the query's.
+func (v *vectors) searcher() retrieve.Searcher {
+	return retrieve.SearchFunc(func(ctx context.Context, q string, k int) ([]corpora.Hit, error) {
+		qv, err := v.emb.Embed(ctx, []string{q})
+		if err != nil {
+			return nil, err
+		}
+		return v.store.search(ctx, qv[0], k)
+	})
+}
+
+// reembed rebuilds the vectors of every chunk with the configured model.
+func (c *cli) reembed(ctx context.Context, args []string) error {
+	fs := c.flags("reembed")
+	if _, err := parseInterleaved(fs, args); err != nil {
+		return err
+	}
+	k, err := openKB(c.kbDir(c.g.kb), false)
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	v, err := c.openVectors(ctx, k, true, true)
+	if err != nil {
+		return err
+	}
+	defer v.store.Close()
+	var batch []corpora.Chunk
+	done := 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		texts := make([]string, len(batch))
+		for i, ch := range batch {
+			texts[i] = ingest.EmbedText(ch)
+		}
+		vecs, err := v.emb.Embed(ctx, texts)
+		if err != nil {
+			return err
+		}
+		items := make([]corpora.Embedding, len(batch))
+		for i, ch := range batch {
+			items[i] = corpora.Embedding{ChunkID: ch.ID, DocID: ch.DocID, Vector: vecs[i]}
+		}
+		if err := v.store.Upsert(ctx, items); err != nil {
+			return err
+		}
+		done += len(batch)
+		fmt.Fprintf(c.stderr, "\r已嵌入 %d 个块", done)
+		batch = batch[:0]
+		return nil
+	}
+	err = k.index.EachChunk(ctx, func(ch corpora.Chunk) error {
+		batch = append(batch, ch)
+		if len(batch) == 256 {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	fmt.Fprintln(c.stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "知识库 %s：%d 个块已用 %s（%d 维）重新嵌入\n", c.g.kb, done, v.emb.Model(), v.emb.Dimension())
+	return nil
+}

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"encoding/json"
+	"hash/fnv"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wenda-rag/wenda/corpora/sample"
+	"github.com/wenda-rag/wenda/corpora/zh"
+)
+
+// fakeEmbeddings is an OpenAI-compatible embeddings endpoint whose vectors
+// are hashed character bigrams (dim 256): texts sharing words get similar
+// vectors, so vector search finds something meaningful in tests. The model
+// name is echoed into the vectors' hashing, so two models disagree.
+func fakeEmbeddings(t *testing.T) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Input []string `json:"input"`
+			Model string   `json:"model"`
+		}
+		if r.URL.Path != "/v1/embeddings" || json.NewDecoder(r.Body).Decode(&req) != nil {
+			http.Error(w, `{"error":{"message":"bad request"}}`, http.StatusBadRequest)
+			return
+		}
+		dim := 256
+		if req.Model == "fake-wide" {
+			dim = 384
+		}
+		type item struct {
+			Embedding []float32 `json:"embedding"`
+			Index     int       `json:"index"`
+		}
+		var data []item
+		for i, text := range req.Input {
+			v := make([]float32, dim)
+			rs := []rune(zh.Normalize(text))
+			for j := 0; j+1 < len(rs); j++ {
+				if !zh.IsWord(string(rs[j])) || !zh.IsWord(string(rs[j+1])) {
+					continue
+				}
+				h := fnv.New32a()
+				h.Write([]byte(req.Model + string(rs[j:j+2])))
+				v[h.Sum32()%uint32(dim)]++
+			}
+			data = append(data, item{v, i})
+		}
+		json.NewEncoder(w).Encode(map[string]any{"object": "list", "data": data})
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/v1"
+}
+
+func TestVectorsEndToEnd(t *testing.T) {
+	url := fakeEmbeddings(t)
+	t.Setenv("WENDA_EMBED_BASE_URL", url)
+	t.Setenv("WENDA_EMBED_MODEL", "fake-bigram")
+	t.Setenv("QDRANT_URL", "")
+	data, src := t.TempDir(), t.TempDir()
+	if err := sample.WriteTo(src); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--data", data, "ingest", src)
+	raw, err := os.ReadFile(filepath.Join(data, "default", embeddingFile))
+	if err != nil || !strings.Contains(string(raw), `"fake-bigram"`) || !strings.Contains(string(raw), `"dimension": 256`) {
+		t.Fatalf("embedding.json = %s, %v; want the model and its dimension", raw, err)
+	}
+	for _, mode := range []string{"vector", "hybrid", "bm25"} {
+		if got := docs(search(t, data, "出差补助为每天120元，用于餐饮和杂费", "--mode", mode)); len(got) == 0 || got[0] != "handbook/expenses.txt" {
+			t.Errorf("--mode %s: search = %q; want handbook/expenses.txt first", mode, got)
+		}
+	}
+	// rm takes the document's vectors too.
+	mustRun(t, "--data", data, "rm", "handbook/expenses.txt")
+	for _, h := range search(t, data, "出差补助 住宿标准", "--mode", "vector", "--k", "10") {
+		if h.Doc == "handbook/expenses.txt" {
+			t.Errorf("vector search still finds a removed document: %+v", h)
+		}
+	}
+	// Another model is refused, then reembed switches to it.
+	t.Setenv("WENDA_EMBED_MODEL", "fake-wide")
+	if code, _, errs := wenda(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "reembed") || !strings.Contains(errs, "fake-bigram") {
+		t.Errorf("ingest with another model: exit %d, %q; want a refusal naming the old model and reembed", code, errs)
+	}
+	if code, _, errs := wenda(t, "", "--data", data, "search", "--mode", "vector", "出差"); code == 0 || !strings.Contains(errs, "reembed") {
+		t.Errorf("vector search with another model: exit %d, %q; want a refusal", code, errs)
+	}
+	out := mustRun(t, "--data", data, "reembed")
+	if !strings.Contains(out, "fake-wide") {
+		t.Errorf("reembed said %q", out)
+	}
+	mustRun(t, "--data", data, "ingest", src) // now accepted; puts expenses.txt back
+	if got := docs(search(t, data, "出差补助为每天120元，用于餐饮和杂费", "--mode", "vector")); len(got) == 0 || got[0] != "handbook/expenses.txt" {
+		t.Errorf("after reembed and ingest, vector search = %q; want handbook/expenses.txt first", got)
+	}
+	// Without an embedder: searching falls back to BM25, writing is refused.
+	t.Setenv("WENDA_EMBED_BASE_URL", "")
+	if got := docs(search(t, data, "出差补助为每天120元，用于餐饮和杂费")); len(got) == 0 || got[0] != "handbook/expenses.txt" {
+		t.Errorf("without an embedder, search = %q; want BM25 results", got)
+	}
+	if code, _, errs := wenda(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "WENDA_EMBED_BASE_URL") {
+		t.Errorf("ingest without the embedder into a base with vectors: exit %d, %q; want a refusal", code, errs)
+	}
+}
+
+func TestVectorsAddedToExistingBase(t *testing.T) {
+	data, src := t.TempDir(), t.TempDir()
+	if err := sample.WriteTo(src); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("WENDA_EMBED_BASE_URL", "")
+	t.Setenv("QDRANT_URL", "")
+	mustRun(t, "--data", data, "ingest", src)
+	t.Setenv("WENDA_EMBED_BASE_URL", fakeEmbeddings(t))
+	t.Setenv("WENDA_EMBED_MODEL", "fake-bigram")
+	if code, _, errs := wenda(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "without vectors") {
+		t.Errorf("ingest with vectors into a base without: exit %d, %q; want a refusal asking for reembed", code, errs)
+	}
+	mustRun(t, "--data", data, "reembed")
+	if got := docs(search(t, data, "密码每90天必须更换一次", "--mode", "vector")); len(got) == 0 || got[0] != "handbook/it.html" {
+		t.Errorf("vector search after reembed = %q; want handbook/it.html first", got)
+	}
+}
+
+func TestEvalModes(t *testing.T) {
+	t.Setenv("WENDA_EMBED_BASE_URL", fakeEmbeddings(t))
+	t.Setenv("WENDA_EMBED_MODEL", "fake-bigram")
+	t.Setenv("QDRANT_URL", "")
+	file := filepath.Join(t.TempDir(), "qa.json")
+	squad := `{"data":[
+ {"title":"星河数据","paragraphs":[{"id":"P1","context":"星河数据科技有限公司成立于2016年，总部位于杭州市滨江区。","qas":[{"id":"Q1","question":"星河数据成立于哪一年？","answers":[{"text":"2016年","answer_start":0}]}]}]},
+ {"title":"洛阳纸贵","paragraphs":[{"id":"P2","context":"洛阳纸贵出自《晋书·左思传》，比喻著作风行一时。","qas":[{"id":"Q2","question":"洛阳纸贵出自哪里？","answers":[{"text":"《晋书·左思传》","answer_start":0}]}]}]}]}`
+	if err := os.WriteFile(file, []byte(squad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := mustRun(t, "--data", t.TempDir(), "eval", "squad", "--json", "--mode", "bm25,vector,hybrid", file)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("eval --mode with three modes printed %d lines:\n%s", len(lines), out)
+	}
+	for i, mode := range []string{"bm25", "vector", "hybrid"} {
+		var res map[string]any
+		if err := json.Unmarshal([]byte(lines[i]), &res); err != nil {
+			t.Fatal(err)
+		}
+		if res["mode"] != mode || res["recall@1"] != 1.0 || res["questions"] != 2.0 {
+			t.Errorf("line %d = %s; want mode %s with recall@1 1 over 2 questions", i, lines[i], mode)
+		}
+	}
+}
