@@ -12,6 +12,7 @@ import (
 
 	"github.com/wenda-rag/wenda/corpora/sample"
 	"github.com/wenda-rag/wenda/corpora/zh"
+	"github.com/wenda-rag/wenda/retrieve/qdrant/qdranttest"
 )
 
 // fakeEmbeddings is an OpenAI-compatible embeddings endpoint whose vectors
@@ -151,5 +152,41 @@ func TestEvalModes(t *testing.T) {
 		if res["mode"] != mode || res["recall@1"] != 1.0 || res["questions"] != 2.0 {
 			t.Errorf("line %d = %s; want mode %s with recall@1 1 over 2 questions", i, lines[i], mode)
 		}
+	}
+}
+
+func TestVectorsInQdrant(t *testing.T) {
+	q := qdranttest.Start(t, "")
+	t.Setenv("WENDA_EMBED_BASE_URL", fakeEmbeddings(t))
+	t.Setenv("WENDA_EMBED_MODEL", "fake-bigram")
+	t.Setenv("QDRANT_URL", "")
+	data, src := t.TempDir(), t.TempDir()
+	if err := sample.WriteTo(src); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--data", data, "--qdrant", q.Addr, "--kb", "hb", "ingest", src)
+	c := q.Collections["wenda"]
+	if c == nil || c.Size != 256 || len(c.Points) == 0 {
+		t.Fatalf("Qdrant collection after ingest: %+v; want 256-dimensional points", c)
+	}
+	if _, err := os.Stat(filepath.Join(data, "hb", "vectors")); err == nil {
+		t.Error("an embedded vector index was written although Qdrant was chosen")
+	}
+	if got := docs(search(t, data, "出差补助为每天120元，用于餐饮和杂费", "--kb", "hb", "--qdrant", q.Addr, "--mode", "vector")); len(got) == 0 || got[0] != "handbook/expenses.txt" {
+		t.Errorf("vector search through Qdrant = %q; want handbook/expenses.txt first", got)
+	}
+	before := len(c.Points)
+	mustRun(t, "--data", data, "--qdrant", q.Addr, "--kb", "hb", "rm", "handbook/expenses.txt")
+	if after := len(c.Points); after >= before {
+		t.Errorf("rm left Qdrant with %d points of %d", after, before)
+	}
+	for _, p := range c.Points {
+		if p.Payload["doc"].GetStringValue() == "handbook/expenses.txt" || p.Payload["kb"].GetStringValue() != "hb" {
+			t.Errorf("point after rm: %v", p.Payload)
+		}
+	}
+	// The knowledge base remembers Qdrant: the embedded store is refused.
+	if code, _, errs := wenda(t, "", "--data", data, "--kb", "hb", "search", "--mode", "vector", "出差"); code == 0 || !strings.Contains(errs, "qdrant") {
+		t.Errorf("search without --qdrant on a Qdrant base: exit %d, %q; want a refusal naming the store", code, errs)
 	}
 }

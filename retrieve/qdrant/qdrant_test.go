@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/retrieve/qdrant/qdranttest"
 )
 
 func emb(doc string, n int, v ...float32) corpora.Embedding {
@@ -29,12 +30,12 @@ func ids(hs []corpora.Hit) []string {
 // when QDRANT_URL is set (a fresh collection per run).
 type target struct {
 	url, apiKey, collection string
-	fake                    *fakeQdrant
+	fake                    *qdranttest.Server
 }
 
 func targets(t *testing.T) []target {
-	f, addr := startFake(t, "secret")
-	out := []target{{url: addr, apiKey: "secret", collection: "wenda_test", fake: f}}
+	f := qdranttest.Start(t, "secret")
+	out := []target{{url: f.Addr, apiKey: "secret", collection: "wenda_test", fake: f}}
 	if live := os.Getenv("QDRANT_URL"); live != "" {
 		out = append(out, target{url: live, apiKey: os.Getenv("QDRANT_API_KEY"), collection: fmt.Sprintf("wenda_test_%d", time.Now().UnixNano())})
 	} else {
@@ -57,8 +58,8 @@ func TestStoreSuite(t *testing.T) {
 			}
 			defer s.Close()
 			if tg.fake != nil {
-				c := tg.fake.collections[tg.collection]
-				if c == nil || c.size != 3 || c.dist.String() != "Cosine" || len(c.indexes) != 2 {
+				c := tg.fake.Collections[tg.collection]
+				if c == nil || c.Size != 3 || c.Dist.String() != "Cosine" || len(c.Indexes) != 2 {
 					t.Fatalf("collection created as %+v; want size 3, cosine, indexes on kb and doc", c)
 				}
 			}
@@ -76,8 +77,8 @@ func TestStoreSuite(t *testing.T) {
 			if err := s.Upsert(ctx, items); err != nil {
 				t.Fatal(err)
 			}
-			if tg.fake != nil && tg.fake.upserts != 1+3 {
-				t.Errorf("5 points in batches of 2 took %d upserts (1 from kb2); want 1+3", tg.fake.upserts)
+			if tg.fake != nil && tg.fake.Upserts != 1+3 {
+				t.Errorf("5 points in batches of 2 took %d upserts (1 from kb2); want 1+3", tg.fake.Upserts)
 			}
 			hs, err := s.Search(ctx, []float32{1, 0, 0}, 2)
 			if err != nil {
@@ -149,7 +150,7 @@ func TestUnreachableAndRefused(t *testing.T) {
 	if _, err := New(ctx, Config{URL: addr, KB: "kb", Dimension: 3}); !errors.Is(err, ErrUnreachable) || !strings.Contains(err.Error(), addr) {
 		t.Errorf("New against a closed port: %v; want ErrUnreachable naming %s", err, addr)
 	}
-	_, fakeAddr := startFake(t, "secret")
+	fakeAddr := qdranttest.Start(t, "secret").Addr
 	if _, err := New(ctx, Config{URL: fakeAddr, APIKey: "wrong", KB: "kb", Dimension: 3}); err == nil || !strings.Contains(err.Error(), "API key") {
 		t.Errorf("New with a wrong API key: %v; want an error about the key", err)
 	}

@@ -1,4 +1,9 @@
-package qdrant
+// Package qdranttest serves the part of Qdrant's gRPC API that wenda's
+// adapter calls, in process on loopback, like net/http/httptest does for
+// HTTP: collection create/exists/info, payload indexes, upsert, delete by
+// filter and query by vector with keyword filters. It keeps the points it
+// is sent and answers queries from them by cosine similarity.
+package qdranttest
 
 import (
 	"context"
@@ -15,45 +20,47 @@ import (
 	"google.golang.org/grpc/status"
 )
 
-// fakeQdrant implements the part of Qdrant's gRPC API the Store calls:
-// collection create/exists/info, payload indexes, upsert, delete by
-// filter and query by vector with keyword filters. It keeps the points it
-// is sent and answers queries from them (cosine, as the collection says),
-// so tests check both what is sent and what is parsed back.
-type fakeQdrant struct {
+// Server is an in-process Qdrant. Its fields may be read by tests once the
+// calls they make have returned.
+type Server struct {
+	// Addr is host:port of the gRPC endpoint.
+	Addr string
+
 	apiKey string
 
 	mu          sync.Mutex
-	collections map[string]*fakeCollection
-	upserts     int // upsert requests received
+	Collections map[string]*Collection
+	Upserts     int // upsert requests received
 }
 
 // The two services both have Get and Delete methods, so each gets a type
 // of its own over the shared state.
 type (
-	fakeCollections struct {
+	collectionsService struct {
 		qc.UnimplementedCollectionsServer
-		*fakeQdrant
+		*Server
 	}
-	fakePoints struct {
+	pointsService struct {
 		qc.UnimplementedPointsServer
-		*fakeQdrant
+		*Server
 	}
 )
 
-type fakeCollection struct {
-	size    uint64
-	dist    qc.Distance
-	indexes map[string]qc.FieldType
-	points  map[string]fakePoint
+// Collection is what the server holds of a collection.
+type Collection struct {
+	Size    uint64
+	Dist    qc.Distance
+	Indexes map[string]qc.FieldType
+	Points  map[string]Point
 }
 
-type fakePoint struct {
-	vec     []float32
-	payload map[string]*qc.Value
+// Point is a stored point.
+type Point struct {
+	Vec     []float32
+	Payload map[string]*qc.Value
 }
 
-func (f *fakeQdrant) auth(ctx context.Context) error {
+func (f *Server) auth(ctx context.Context) error {
 	if f.apiKey == "" {
 		return nil
 	}
@@ -64,39 +71,39 @@ func (f *fakeQdrant) auth(ctx context.Context) error {
 	return nil
 }
 
-func (f *fakeQdrant) collection(name string) (*fakeCollection, error) {
-	c, ok := f.collections[name]
+func (f *Server) collection(name string) (*Collection, error) {
+	c, ok := f.Collections[name]
 	if !ok {
 		return nil, status.Errorf(codes.NotFound, "collection %s not found", name)
 	}
 	return c, nil
 }
 
-func (f fakeCollections) CollectionExists(ctx context.Context, r *qc.CollectionExistsRequest) (*qc.CollectionExistsResponse, error) {
+func (f collectionsService) CollectionExists(ctx context.Context, r *qc.CollectionExistsRequest) (*qc.CollectionExistsResponse, error) {
 	if err := f.auth(ctx); err != nil {
 		return nil, err
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	_, ok := f.collections[r.GetCollectionName()]
+	_, ok := f.Collections[r.GetCollectionName()]
 	return &qc.CollectionExistsResponse{Result: &qc.CollectionExists{Exists: ok}}, nil
 }
 
-func (f fakeCollections) Create(ctx context.Context, r *qc.CreateCollection) (*qc.CollectionOperationResponse, error) {
+func (f collectionsService) Create(ctx context.Context, r *qc.CreateCollection) (*qc.CollectionOperationResponse, error) {
 	if err := f.auth(ctx); err != nil {
 		return nil, err
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if _, ok := f.collections[r.GetCollectionName()]; ok {
+	if _, ok := f.Collections[r.GetCollectionName()]; ok {
 		return nil, status.Errorf(codes.AlreadyExists, "collection %s exists", r.GetCollectionName())
 	}
 	p := r.GetVectorsConfig().GetParams()
-	f.collections[r.GetCollectionName()] = &fakeCollection{size: p.GetSize(), dist: p.GetDistance(), indexes: map[string]qc.FieldType{}, points: map[string]fakePoint{}}
+	f.Collections[r.GetCollectionName()] = &Collection{Size: p.GetSize(), Dist: p.GetDistance(), Indexes: map[string]qc.FieldType{}, Points: map[string]Point{}}
 	return &qc.CollectionOperationResponse{Result: true}, nil
 }
 
-func (f fakeCollections) Get(ctx context.Context, r *qc.GetCollectionInfoRequest) (*qc.GetCollectionInfoResponse, error) {
+func (f collectionsService) Get(ctx context.Context, r *qc.GetCollectionInfoRequest) (*qc.GetCollectionInfoResponse, error) {
 	if err := f.auth(ctx); err != nil {
 		return nil, err
 	}
@@ -106,16 +113,16 @@ func (f fakeCollections) Get(ctx context.Context, r *qc.GetCollectionInfoRequest
 	if err != nil {
 		return nil, err
 	}
-	n := uint64(len(c.points))
+	n := uint64(len(c.Points))
 	return &qc.GetCollectionInfoResponse{Result: &qc.CollectionInfo{
 		PointsCount: &n,
 		Config: &qc.CollectionConfig{Params: &qc.CollectionParams{
-			VectorsConfig: qc.NewVectorsConfig(&qc.VectorParams{Size: c.size, Distance: c.dist}),
+			VectorsConfig: qc.NewVectorsConfig(&qc.VectorParams{Size: c.Size, Distance: c.Dist}),
 		}},
 	}}, nil
 }
 
-func (f fakePoints) CreateFieldIndex(ctx context.Context, r *qc.CreateFieldIndexCollection) (*qc.PointsOperationResponse, error) {
+func (f pointsService) CreateFieldIndex(ctx context.Context, r *qc.CreateFieldIndexCollection) (*qc.PointsOperationResponse, error) {
 	if err := f.auth(ctx); err != nil {
 		return nil, err
 	}
@@ -125,7 +132,7 @@ func (f fakePoints) CreateFieldIndex(ctx context.Context, r *qc.CreateFieldIndex
 	if err != nil {
 		return nil, err
 	}
-	c.indexes[r.GetFieldName()] = r.GetFieldType()
+	c.Indexes[r.GetFieldName()] = r.GetFieldType()
 	return completed(), nil
 }
 
@@ -133,7 +140,7 @@ func completed() *qc.PointsOperationResponse {
 	return &qc.PointsOperationResponse{Result: &qc.UpdateResult{Status: qc.UpdateStatus_Completed}}
 }
 
-func (f fakePoints) Upsert(ctx context.Context, r *qc.UpsertPoints) (*qc.PointsOperationResponse, error) {
+func (f pointsService) Upsert(ctx context.Context, r *qc.UpsertPoints) (*qc.PointsOperationResponse, error) {
 	if err := f.auth(ctx); err != nil {
 		return nil, err
 	}
@@ -143,17 +150,17 @@ func (f fakePoints) Upsert(ctx context.Context, r *qc.UpsertPoints) (*qc.PointsO
 	if err != nil {
 		return nil, err
 	}
-	f.upserts++
+	f.Upserts++
 	for _, p := range r.GetPoints() {
 		vec := p.GetVectors().GetVector().GetDense().GetData()
-		if uint64(len(vec)) != c.size {
-			return nil, status.Errorf(codes.InvalidArgument, "wrong vector dimension: expected %d, got %d", c.size, len(vec))
+		if uint64(len(vec)) != c.Size {
+			return nil, status.Errorf(codes.InvalidArgument, "wrong vector dimension: expected %d, got %d", c.Size, len(vec))
 		}
 		id := p.GetId().GetUuid()
 		if _, err := parseUUID(id); err != nil {
 			return nil, status.Errorf(codes.InvalidArgument, "bad point id %q", id)
 		}
-		c.points[id] = fakePoint{vec: vec, payload: p.GetPayload()}
+		c.Points[id] = Point{Vec: vec, Payload: p.GetPayload()}
 	}
 	return completed(), nil
 }
@@ -166,10 +173,10 @@ func parseUUID(s string) (string, error) {
 }
 
 // matches applies the keyword conditions of a filter's Must list.
-func matches(p fakePoint, f *qc.Filter) bool {
+func matches(p Point, f *qc.Filter) bool {
 	for _, cond := range f.GetMust() {
 		fc := cond.GetField()
-		v := p.payload[fc.GetKey()].GetStringValue()
+		v := p.Payload[fc.GetKey()].GetStringValue()
 		m := fc.GetMatch()
 		switch {
 		case m.GetKeyword() != "":
@@ -191,7 +198,7 @@ func matches(p fakePoint, f *qc.Filter) bool {
 	return true
 }
 
-func (f fakePoints) Delete(ctx context.Context, r *qc.DeletePoints) (*qc.PointsOperationResponse, error) {
+func (f pointsService) Delete(ctx context.Context, r *qc.DeletePoints) (*qc.PointsOperationResponse, error) {
 	if err := f.auth(ctx); err != nil {
 		return nil, err
 	}
@@ -205,15 +212,15 @@ func (f fakePoints) Delete(ctx context.Context, r *qc.DeletePoints) (*qc.PointsO
 	if filter == nil {
 		return nil, status.Error(codes.InvalidArgument, "only deletes by filter are implemented here")
 	}
-	for id, p := range c.points {
+	for id, p := range c.Points {
 		if matches(p, filter) {
-			delete(c.points, id)
+			delete(c.Points, id)
 		}
 	}
 	return completed(), nil
 }
 
-func (f fakePoints) Query(ctx context.Context, r *qc.QueryPoints) (*qc.QueryResponse, error) {
+func (f pointsService) Query(ctx context.Context, r *qc.QueryPoints) (*qc.QueryResponse, error) {
 	if err := f.auth(ctx); err != nil {
 		return nil, err
 	}
@@ -224,21 +231,21 @@ func (f fakePoints) Query(ctx context.Context, r *qc.QueryPoints) (*qc.QueryResp
 		return nil, err
 	}
 	q := r.GetQuery().GetNearest().GetDense().GetData()
-	if uint64(len(q)) != c.size {
-		return nil, status.Errorf(codes.InvalidArgument, "wrong query dimension: expected %d, got %d", c.size, len(q))
+	if uint64(len(q)) != c.Size {
+		return nil, status.Errorf(codes.InvalidArgument, "wrong query dimension: expected %d, got %d", c.Size, len(q))
 	}
 	var out []*qc.ScoredPoint
-	for id, p := range c.points {
+	for id, p := range c.Points {
 		if r.GetFilter() != nil && !matches(p, r.GetFilter()) {
 			continue
 		}
 		payload := map[string]*qc.Value{}
 		for _, k := range r.GetWithPayload().GetInclude().GetFields() {
-			if v, ok := p.payload[k]; ok {
+			if v, ok := p.Payload[k]; ok {
 				payload[k] = v
 			}
 		}
-		out = append(out, &qc.ScoredPoint{Id: qc.NewID(id), Score: cosine(q, p.vec), Payload: payload})
+		out = append(out, &qc.ScoredPoint{Id: qc.NewID(id), Score: cosine(q, p.Vec), Payload: payload})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	if l := int(r.GetLimit()); l > 0 && len(out) > l {
@@ -260,18 +267,19 @@ func cosine(a, b []float32) float32 {
 	return float32(ab / math.Sqrt(aa*bb))
 }
 
-// startFake serves a fakeQdrant on a loopback port and returns its address.
-func startFake(t *testing.T, apiKey string) (*fakeQdrant, string) {
+// Start serves an in-process Qdrant on a loopback port until the test
+// ends. With an apiKey, calls without it are refused as Qdrant does.
+func Start(t testing.TB, apiKey string) *Server {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fakeQdrant{apiKey: apiKey, collections: map[string]*fakeCollection{}}
+	f := &Server{Addr: ln.Addr().String(), apiKey: apiKey, Collections: map[string]*Collection{}}
 	srv := grpc.NewServer()
-	qc.RegisterCollectionsServer(srv, fakeCollections{fakeQdrant: f})
-	qc.RegisterPointsServer(srv, fakePoints{fakeQdrant: f})
+	qc.RegisterCollectionsServer(srv, collectionsService{Server: f})
+	qc.RegisterPointsServer(srv, pointsService{Server: f})
 	go srv.Serve(ln)
 	t.Cleanup(srv.Stop)
-	return f, ln.Addr().String()
+	return f
 }
