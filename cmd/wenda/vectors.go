@@ -73,7 +73,7 @@ func writeKBEmbedding(dir string, e kbEmbedding) error {
 
 // embedderFromEnv returns the configured OpenAI-compatible embedder, or nil
 // when WENDA_EMBED_BASE_URL is unset.
-func embedderFromEnv() (*embed.OpenAI, error) {
+func embedderFromEnv() (embedder, error) {
 	url := os.Getenv("WENDA_EMBED_BASE_URL")
 	if url == "" {
 		return nil, nil
@@ -89,12 +89,24 @@ func embedderFromEnv() (*embed.OpenAI, error) {
 		}
 	}
 	cfg.SendDimension = os.Getenv("WENDA_EMBED_SEND_DIM") == "1"
-	return embed.NewOpenAI(cfg)
+	e, err := embed.NewOpenAI(cfg)
+	if err != nil {
+		return nil, err // not a typed nil in the interface
+	}
+	return e, nil
+}
+
+// embedder is a model that turns texts into vectors and names itself, so a
+// knowledge base can record which model its vectors came from.
+type embedder interface {
+	ingest.Embedder
+	Model() string
+	Dimension() int
 }
 
 // vectors is the vector side of an open knowledge base.
 type vectors struct {
-	emb   *embed.OpenAI
+	emb   embedder
 	store vectorStore
 }
 
