@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/sample"
+	"github.com/wenda-rag/wenda/retrieve/vector"
 )
 
 // TestKillMidIngest kills `wenda ingest` with SIGKILL part-way through a
@@ -19,6 +21,16 @@ import (
 // again, and compares with a clean ingest of the same folder: the same
 // documents and chunks, none missing and none twice.
 func TestKillMidIngest(t *testing.T) {
+	t.Run("bm25", func(t *testing.T) { killMidIngest(t, nil) })
+	// With vectors on (an embedding endpoint in this process), BM25 and the
+	// vector index must end up holding the same chunks.
+	t.Run("bm25+vectors", func(t *testing.T) {
+		env := []string{"WENDA_EMBED_BASE_URL=" + fakeEmbeddings(t), "WENDA_EMBED_MODEL=fake-bigram", "QDRANT_URL="}
+		killMidIngest(t, env)
+	})
+}
+
+func killMidIngest(t *testing.T, env []string) {
 	if testing.Short() {
 		t.Skip("skipped in -short: builds the binary and ingests 2,500 documents three times")
 	}
@@ -31,7 +43,9 @@ func TestKillMidIngest(t *testing.T) {
 	files := writeCorpus(t, src, 2500)
 
 	cmd := func(data string, args ...string) *exec.Cmd {
-		return exec.Command(bin, append([]string{"--data", data}, args...)...)
+		c := exec.Command(bin, append([]string{"--data", data}, args...)...)
+		c.Env = append(os.Environ(), env...)
+		return c
 	}
 	statsOf := func(data string) statsJSON {
 		t.Helper()
@@ -51,24 +65,30 @@ func TestKillMidIngest(t *testing.T) {
 	if err := c.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// Kill once the index exists and some batches have gone in.
+	// Kill once some batches have reached the disk: scorch has persisted a
+	// segment file, and the run is still going.
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		if _, err := os.Stat(filepath.Join(crashed, "default", "bm25", "store")); err == nil {
+		segs, _ := filepath.Glob(filepath.Join(crashed, "default", "bm25", "store", "*.zap"))
+		if len(segs) >= 2 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatal("ingest never created its index")
+			t.Fatal("ingest never persisted a segment")
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(10 * time.Millisecond)
 	}
-	time.Sleep(1500 * time.Millisecond)
 	if err := c.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
 	_ = c.Wait()
 	partial := statsOf(crashed)
 	t.Logf("after SIGKILL: %d documents, %d chunks", partial.Documents, partial.Chunks)
+	if env != nil {
+		// Vectors are written before their BM25 batch: right after the
+		// crash every BM25 chunk has its vector (there may be more vectors).
+		sameChunks(t, filepath.Join(crashed, "default"), false)
+	}
 	if partial.Documents >= files {
 		t.Logf("the ingest finished before it was killed; the test proves less than it should")
 	}
@@ -84,6 +104,57 @@ func TestKillMidIngest(t *testing.T) {
 	if got != want || got.Documents != files {
 		t.Errorf("after crash and re-ingest: %+v; clean ingest: %+v; want both %d documents and equal chunks", got, want, files)
 	}
+	if env != nil {
+		sameChunks(t, filepath.Join(crashed, "default"), true)
+	}
+}
+
+// sameChunks checks that every chunk of the lexical index has a vector and,
+// if exact, that the vector index holds no other chunks.
+func sameChunks(t *testing.T, dir string, exact bool) {
+	t.Helper()
+	k, err := openKB(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer k.Close()
+	lexical := map[string]bool{}
+	if err := k.index.EachChunk(context.Background(), func(c corpora.Chunk) error {
+		if lexical[c.ID] {
+			t.Errorf("chunk %s listed twice by BM25", c.ID)
+		}
+		lexical[c.ID] = true
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := readKBEmbedding(dir)
+	if err != nil || rec == nil {
+		t.Fatalf("no embedding record: %v", err)
+	}
+	x, err := vector.Open(vector.Config{Dir: filepath.Join(dir, "vectors"), Model: rec.Model, Dimension: rec.Dimension})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	ids := x.IDs()
+	has := map[string]bool{}
+	for _, id := range ids {
+		has[id] = true
+		if exact && !lexical[id] {
+			t.Errorf("vector for chunk %s, which BM25 does not hold", id)
+		}
+	}
+	missing := 0
+	for id := range lexical {
+		if !has[id] {
+			missing++
+		}
+	}
+	if missing > 0 {
+		t.Errorf("%d of %d BM25 chunks have no vector", missing, len(lexical))
+	}
+	t.Logf("%d BM25 chunks, %d vectors, none missing", len(lexical), len(ids))
 }
 
 // writeCorpus writes n documents: CMRC 2018 passages when ../shared/data

@@ -535,3 +535,15 @@ func writeAtomic(path string, data []byte) error {
 	}
 	return os.Rename(tmp, path)
 }
+
+// IDs returns the chunk ids the index holds, for checking it against the
+// lexical index.
+func (x *Index) IDs() []string {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	out := make([]string, 0, len(x.slot))
+	for id := range x.slot {
+		out = append(out, id)
+	}
+	return out
+}
