@@ -29,6 +29,68 @@ type t2s struct {
 	phrases   map[string]string
 	phraseMax int           // longest phrase, in runes
 	starts    map[rune]bool // first runes of phrases
+	// The same, as tables over the Basic Multilingual Plane, where nearly
+	// all Chinese text lies: a map lookup per character was a tenth of the
+	// whole ingest.
+	flags  [0x10000]uint8
+	bmp    [0x10000]rune
+	maxLen [0x10000]uint8 // longest phrase starting with the rune, in runes
+	// lenSeen[n] says some phrase has n runes.
+	lenSeen [33]bool
+}
+
+const (
+	hasChar uint8 = 1 << iota
+	hasMulti
+	startsPhrase
+)
+
+// index fills the BMP tables from the maps.
+func (c *t2s) index() {
+	for r, t := range c.chars {
+		if r < 0x10000 {
+			c.flags[r] |= hasChar
+			c.bmp[r] = t
+		}
+	}
+	for r := range c.multi {
+		if r < 0x10000 {
+			c.flags[r] |= hasMulti
+		}
+	}
+	for r := range c.starts {
+		if r < 0x10000 {
+			c.flags[r] |= startsPhrase
+		}
+	}
+	for p := range c.phrases {
+		n := utf8.RuneCountInString(p)
+		if n > 32 {
+			continue
+		}
+		c.lenSeen[n] = true
+		if r, _ := utf8.DecodeRuneInString(p); r < 0x10000 && uint8(n) > c.maxLen[r] {
+			c.maxLen[r] = uint8(n)
+		}
+	}
+}
+
+// lookup returns what a rune's flags are, from the tables or the maps.
+func (c *t2s) lookup(r rune) uint8 {
+	if r < 0x10000 {
+		return c.flags[r]
+	}
+	var f uint8
+	if _, ok := c.chars[r]; ok {
+		f |= hasChar
+	}
+	if _, ok := c.multi[r]; ok {
+		f |= hasMulti
+	}
+	if c.starts[r] {
+		f |= startsPhrase
+	}
+	return f
 }
 
 var (
@@ -55,6 +117,7 @@ func converters() ([]*t2s, error) {
 				// variants (么 → 幺) would corrupt simplified text.
 				t.chars, t.multi = map[rune]rune{}, map[rune]string{}
 			}
+			t.index()
 			conv = append(conv, t)
 		}
 	})
@@ -126,17 +189,28 @@ func (c *t2s) convert(s string) string {
 			i += size
 			continue
 		}
-		to, n := "", 0
-		if c.starts[r] {
+		f := c.lookup(r)
+		if f == 0 {
+			if changed {
+				b.WriteString(s[i : i+size])
+			}
+			i += size
+			continue
+		}
+		to, n, single := "", 0, rune(-1)
+		if f&startsPhrase != 0 {
 			if t, m, ok := c.matchPhrase(s[i:]); ok {
 				to, n = t, m
 			}
 		}
 		if n == 0 {
-			if tr, ok := c.chars[r]; ok {
-				to, n = string(tr), size
-			} else if t, ok := c.multi[r]; ok {
-				to, n = t, size
+			switch {
+			case f&hasChar != 0 && r < 0x10000:
+				single, n = c.bmp[r], size
+			case f&hasChar != 0:
+				single, n = c.chars[r], size
+			case f&hasMulti != 0:
+				to, n = c.multi[r], size
 			}
 		}
 		if n == 0 {
@@ -151,7 +225,11 @@ func (c *t2s) convert(s string) string {
 			b.WriteString(s[:i])
 			changed = true
 		}
-		b.WriteString(to)
+		if single >= 0 {
+			b.WriteRune(single)
+		} else {
+			b.WriteString(to)
+		}
 		i += n
 	}
 	if !changed {
@@ -163,15 +241,23 @@ func (c *t2s) convert(s string) string {
 // matchPhrase finds the longest phrase exception at the start of s and
 // returns its conversion and the number of bytes it covers.
 func (c *t2s) matchPhrase(s string) (string, int, bool) {
-	ends := make([]int, 0, c.phraseMax)
-	for i, n := 0, 0; i < len(s) && n < c.phraseMax; n++ {
+	first, _ := utf8.DecodeRuneInString(s)
+	limit := c.phraseMax
+	if first < 0x10000 {
+		limit = int(c.maxLen[first]) // the longest phrase starting here
+	}
+	var ends [32]int
+	n := 0
+	for i := 0; i < len(s) && n < limit && n < len(ends); n++ {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		ends = append(ends, i)
+		ends[n] = i
 	}
-	for k := len(ends) - 1; k >= 1; k-- {
-		if to, ok := c.phrases[s[:ends[k]]]; ok {
-			return to, ends[k], true
+	for k := n - 1; k >= 1; k-- {
+		if c.lenSeen[k+1] {
+			if to, ok := c.phrases[s[:ends[k]]]; ok {
+				return to, ends[k], true
+			}
 		}
 	}
 	return "", 0, false
@@ -229,8 +315,12 @@ func FoldRune(r rune) rune {
 	if r >= 0x3400 {
 		if cs, err := converters(); err == nil {
 			for _, c := range cs {
-				if t, ok := c.chars[r]; ok {
-					r = t
+				if c.lookup(r)&hasChar != 0 {
+					if r < 0x10000 {
+						r = c.bmp[r]
+					} else {
+						r = c.chars[r]
+					}
 				}
 			}
 		}
