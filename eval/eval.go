@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // cmrcPunct is the punctuation the CMRC 2018 evaluator removes (its sp_char).
@@ -156,6 +155,3 @@ func Percentile(d []time.Duration, p float64) float64 {
 	}
 	return float64(s[i]) / float64(time.Millisecond)
 }
-
-// RuneLen is the length of s in characters.
-func RuneLen(s string) int { return utf8.RuneCountInString(s) }

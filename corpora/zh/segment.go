@@ -197,14 +197,6 @@ func (s *Segmenter) HasWord(w string) bool {
 	return ok
 }
 
-// Freq returns the dictionary frequency of w, zero when unknown.
-func (s *Segmenter) Freq(w string) float64 {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	f, _, _ := s.seg.Find(w)
-	return f
-}
-
 // Word is a user-dictionary entry. A zero Freq means "frequent enough to be
 // cut whole".
 type Word struct {
