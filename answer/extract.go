@@ -89,13 +89,16 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	seen := map[string]bool{}
 	for hi, h := range hits {
 		text := h.Text
-		var heading []rune
+		// The title and the latest heading name what the sentences under
+		// them are about (## 洛阳纸贵 … 这个成语出自…; an article on 黑尾前肛鳗
+		// … 以小型鱼类为食): the sentences inherit their words, so the one
+		// that says what is asked wins over the one that names the subject.
+		title := zh.Fold(h.Title + " ")
+		heading := title
 		for _, sp := range zh.Sentences(text) {
 			s := text[sp.Start:sp.End]
 			if isHeading(s) {
-				// A heading names what the sentences under it are about
-				// (## 洛阳纸贵 … 这个成语出自…): they inherit its words.
-				heading = zh.Fold(s)
+				heading = append(append([]rune(nil), title...), zh.Fold(s)...)
 				continue
 			}
 			if seen[s] { // chunk overlap repeats sentences
@@ -134,17 +137,15 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	}
 	for i := range out {
 		score := 0.0
-		for _, r := range present[i].c {
-			score += idf(dfC[r])
-		}
-		for _, b := range present[i].b {
-			score += 2 * idf(dfB[b])
-		}
-		for _, r := range inherited[i].c {
-			score += 0.7 * idf(dfC[r])
-		}
-		for _, b := range inherited[i].b {
-			score += 0.7 * 2 * idf(dfB[b])
+		// What the title or heading holds counts as if the sentence said
+		// it (measured: weights 0.7, 0.85 and 1 gave F1 52.4, 53.8, 53.5).
+		for _, t := range [2]terms{present[i], inherited[i]} {
+			for _, r := range t.c {
+				score += idf(dfC[r])
+			}
+			for _, b := range t.b {
+				score += 2 * idf(dfB[b])
+			}
 		}
 		switch {
 		case q.kind == KindDate && dateRe.MatchString(string(out[i].folded)):
