@@ -123,3 +123,21 @@ func FuzzFromHits(f *testing.F) {
 		}
 	})
 }
+
+func TestPersonNames(t *testing.T) {
+	e, err := New(Config{}, fixed([]corpora.Hit{
+		hit("bcpl", "BCPL语言，1966年由剑桥大学的马丁·理察德（Martin Richards）所发展。"),
+		hit("film", "《林投姐》是1988年由丁善玺执导的电影作品。"),
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"BCPL由谁提出来的？": "马丁·理察德",
+		"林投姐的导演是谁？":  "丁善玺",
+	} {
+		if a, _ := e.Ask(context.Background(), q); a.Answer != want {
+			t.Errorf("Ask(%q) = %q; want %q", q, a.Answer, want)
+		}
+	}
+}

@@ -198,6 +198,9 @@ func extract(q question, s []rune) span {
 				return clean(s, span{after, e})
 			}
 		}
+		if m, found := nearestName(s, gap, q.folded); found {
+			return m
+		}
 	}
 	if !ok {
 		return clean(s, span{0, len(s)})
@@ -363,13 +366,7 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, question [
 		return span{}, false
 	}
 	// Byte offsets to rune offsets.
-	toRune := make(map[int]int, len(str))
-	n := 0
-	for b := range str {
-		toRune[b] = n
-		n++
-	}
-	toRune[len(str)] = n
+	toRune := runeOffsets(str)
 	best, bestDist := span{}, -1
 	for _, m := range idx {
 		sp := span{toRune[m[0]], toRune[m[1]]}
@@ -516,4 +513,88 @@ func typeNoun(q question) string {
 		return ""
 	}
 	return words[0]
+}
+
+var (
+	// 马丁·理察德, 高德菲·哈罗德·哈代, 史蒂芬·金
+	foreignNameRe = regexp.MustCompile(`\p{Han}{1,6}(·\p{Han}{1,8})+`)
+	// Georg Marcgraf
+	latinNameRe = regexp.MustCompile(`[A-Z][a-zA-Z]+( [A-Z][a-zA-Z]+)+`)
+	// 由丁善玺执导, 由黄韵诗主唱: the doer after 由, before the deed.
+	byWhomRe = regexp.MustCompile(`由(\p{Han}{2,4}?)(执导|导演|主演|主唱|演唱|设计|提出|发明|创立|建立|创办|编写|编撰|所著|撰写|著|出版|发行|领导|率领|主持|描述|命名|发现|担任|开发|制作|作曲|作词|演出|饰演|负责)`)
+)
+
+// nearestName finds a person's name in s inside or nearest the gap: a
+// transliterated name joined by ·, a Latin name, the doer after 由, or a
+// word the dictionary tags as a person name. Names the question holds are
+// not answers.
+func nearestName(s []rune, gap span, question []rune) (span, bool) {
+	str := string(s)
+	toRune := runeOffsets(str)
+	var cands []span
+	for _, m := range foreignNameRe.FindAllStringIndex(str, -1) {
+		c := span{toRune[m[0]], toRune[m[1]]}
+		// The regexp takes up to six characters before the first ·; a name
+		// does not run across 的, 和, 由 … (剑桥大学的马丁·理察德).
+		for i := c.s; i < c.e && s[i] != '·'; i++ {
+			if strings.ContainsRune("的之和与由是在了被及为", s[i]) {
+				c.s = i + 1
+			}
+		}
+		cands = append(cands, c)
+	}
+	for _, m := range latinNameRe.FindAllStringIndex(str, -1) {
+		cands = append(cands, span{toRune[m[0]], toRune[m[1]]})
+	}
+	for _, m := range byWhomRe.FindAllStringSubmatchIndex(str, -1) {
+		cands = append(cands, span{toRune[m[2]], toRune[m[3]]})
+	}
+	if seg, err := zh.Default(); err == nil {
+		pos := 0
+		for _, w := range seg.Cut(str) {
+			i := strings.Index(str[pos:], w)
+			if i < 0 {
+				continue
+			}
+			b := pos + i
+			pos = b + len(w)
+			if strings.HasPrefix(seg.PartOfSpeech(w), "nr") && utf8.RuneCountInString(w) >= 2 {
+				cands = append(cands, span{toRune[b], toRune[pos]})
+			}
+		}
+	}
+	best, bestDist := span{}, -1
+	for _, c := range cands {
+		if strings.Contains(string(question), string(s[c.s:c.e])) {
+			continue
+		}
+		d := 0
+		switch {
+		case c.e <= gap.s:
+			d = gap.s - c.e + 1
+		case c.s >= gap.e:
+			d = c.s - gap.e + 1
+		}
+		// Prefer the longer of two equally near names (马丁·理察德 over 马丁).
+		if bestDist < 0 || d < bestDist || (d == bestDist && c.e-c.s > best.e-best.s) {
+			best, bestDist = c, d
+		}
+	}
+	if bestDist < 0 || bestDist > 20 {
+		return span{}, false
+	}
+	return best, true
+}
+
+// runeOffsets maps each byte offset of str that starts a rune (and the end)
+// to its rune offset.
+func runeOffsets(str string) map[int]int {
+	m := make(map[int]int, len(str)+1)
+	n := 0
+	for b := range str {
+		m[b] = n
+		n++
+	}
+	m[len(str)] = n
+	return m
 }

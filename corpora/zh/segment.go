@@ -282,3 +282,12 @@ func (s *Segmenter) GseCut(text string) []string {
 	defer s.mu.RUnlock()
 	return s.seg.Cut(text, true)
 }
+
+// PartOfSpeech returns the dictionary's part-of-speech tag for w (nr for
+// person names, ns for places …), empty when w is not in the dictionary.
+func (s *Segmenter) PartOfSpeech(w string) string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	_, pos, _ := s.seg.Find(w)
+	return pos
+}
