@@ -134,7 +134,7 @@ func TestPersonNames(t *testing.T) {
 	}
 	for q, want := range map[string]string{
 		"BCPL由谁提出来的？": "马丁·理察德",
-		"林投姐的导演是谁？":  "丁善玺",
+		"林投姐的导演是谁？":   "丁善玺",
 	} {
 		if a, _ := e.Ask(context.Background(), q); a.Answer != want {
 			t.Errorf("Ask(%q) = %q; want %q", q, a.Answer, want)
