@@ -152,6 +152,8 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			score *= 1.15
 		case q.kind == KindNumber && q.unit != "" && strings.Contains(string(out[i].folded), q.unit) && numRe.MatchString(string(out[i].folded)):
 			score *= 1.15
+		case q.kind == KindPlace && placeRe.MatchString(string(out[i].folded)):
+			score *= 1.15
 		}
 		out[i].score = score * (1 - 0.08*float64(out[i].hit))
 	}
@@ -514,6 +516,10 @@ func typeNoun(q question) string {
 	}
 	return words[0]
 }
+
+// placeRe finds what place answers look like: 位于…, …省/市/县/区…, an
+// address number.
+var placeRe = regexp.MustCompile(`位于|地处|坐落|生于|出生于|\p{Han}(省|市|县|区|镇|乡|村|州|郡|岛|街|道|路|国)|[0-9]+号`)
 
 var (
 	// 马丁·理察德, 高德菲·哈罗德·哈代, 史蒂芬·金
