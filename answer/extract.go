@@ -380,13 +380,7 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, question [
 		} else if u := measureAfter(s[sp.e:]); unit == "" && u != "" {
 			sp.e += len([]rune(u)) // 约4公分: the number with its unit
 		}
-		d := 0
-		switch {
-		case sp.e <= gap.s:
-			d = gap.s - sp.e + 1
-		case sp.s >= gap.e:
-			d = sp.s - gap.e + 1
-		}
+		d := distance(sp, gap)
 		if unit != "" && !strings.HasSuffix(string(s[sp.s:sp.e]), unit) {
 			d += 50
 		}
@@ -574,13 +568,7 @@ func nearestName(s []rune, gap span, question []rune) (span, bool) {
 		if strings.Contains(string(question), string(s[c.s:c.e])) {
 			continue
 		}
-		d := 0
-		switch {
-		case c.e <= gap.s:
-			d = gap.s - c.e + 1
-		case c.s >= gap.e:
-			d = c.s - gap.e + 1
-		}
+		d := distance(c, gap)
 		// Prefer the longer of two equally near names (马丁·理察德 over 马丁).
 		if bestDist < 0 || d < bestDist || (d == bestDist && c.e-c.s > best.e-best.s) {
 			best, bestDist = c, d
@@ -603,4 +591,16 @@ func runeOffsets(str string) map[int]int {
 	}
 	m[len(str)] = n
 	return m
+}
+
+// distance is how far a candidate lies outside the gap, in characters (0
+// inside it).
+func distance(c, gap span) int {
+	switch {
+	case c.e <= gap.s:
+		return gap.s - c.e + 1
+	case c.s >= gap.e:
+		return c.s - gap.e + 1
+	}
+	return 0
 }
