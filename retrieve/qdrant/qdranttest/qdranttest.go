@@ -71,6 +71,21 @@ func (f *Server) auth(ctx context.Context) error {
 	return nil
 }
 
+// locked checks the API key, then runs fn on the named collection under the
+// lock.
+func (f *Server) locked(ctx context.Context, name string, fn func(c *Collection) error) error {
+	if err := f.auth(ctx); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	c, err := f.collection(name)
+	if err != nil {
+		return err
+	}
+	return fn(c)
+}
+
 func (f *Server) collection(name string) (*Collection, error) {
 	c, ok := f.Collections[name]
 	if !ok {
@@ -104,36 +119,28 @@ func (f collectionsService) Create(ctx context.Context, r *qc.CreateCollection) 
 }
 
 func (f collectionsService) Get(ctx context.Context, r *qc.GetCollectionInfoRequest) (*qc.GetCollectionInfoResponse, error) {
-	if err := f.auth(ctx); err != nil {
-		return nil, err
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	c, err := f.collection(r.GetCollectionName())
-	if err != nil {
-		return nil, err
-	}
-	n := uint64(len(c.Points))
-	return &qc.GetCollectionInfoResponse{Result: &qc.CollectionInfo{
-		PointsCount: &n,
-		Config: &qc.CollectionConfig{Params: &qc.CollectionParams{
-			VectorsConfig: qc.NewVectorsConfig(&qc.VectorParams{Size: c.Size, Distance: c.Dist}),
-		}},
-	}}, nil
+	var out *qc.GetCollectionInfoResponse
+	err := f.locked(ctx, r.GetCollectionName(), func(c *Collection) error {
+		n := uint64(len(c.Points))
+		out = &qc.GetCollectionInfoResponse{Result: &qc.CollectionInfo{
+			PointsCount: &n,
+			Config: &qc.CollectionConfig{Params: &qc.CollectionParams{
+				VectorsConfig: qc.NewVectorsConfig(&qc.VectorParams{Size: c.Size, Distance: c.Dist}),
+			}},
+		}}
+		return nil
+	})
+	return out, err
 }
 
 func (f pointsService) CreateFieldIndex(ctx context.Context, r *qc.CreateFieldIndexCollection) (*qc.PointsOperationResponse, error) {
-	if err := f.auth(ctx); err != nil {
-		return nil, err
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	c, err := f.collection(r.GetCollectionName())
-	if err != nil {
-		return nil, err
-	}
-	c.Indexes[r.GetFieldName()] = r.GetFieldType()
-	return completed(), nil
+	var out *qc.PointsOperationResponse
+	err := f.locked(ctx, r.GetCollectionName(), func(c *Collection) error {
+		c.Indexes[r.GetFieldName()] = r.GetFieldType()
+		out = completed()
+		return nil
+	})
+	return out, err
 }
 
 func completed() *qc.PointsOperationResponse {
@@ -141,28 +148,24 @@ func completed() *qc.PointsOperationResponse {
 }
 
 func (f pointsService) Upsert(ctx context.Context, r *qc.UpsertPoints) (*qc.PointsOperationResponse, error) {
-	if err := f.auth(ctx); err != nil {
-		return nil, err
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	c, err := f.collection(r.GetCollectionName())
-	if err != nil {
-		return nil, err
-	}
-	f.Upserts++
-	for _, p := range r.GetPoints() {
-		vec := p.GetVectors().GetVector().GetDense().GetData()
-		if uint64(len(vec)) != c.Size {
-			return nil, status.Errorf(codes.InvalidArgument, "wrong vector dimension: expected %d, got %d", c.Size, len(vec))
+	var out *qc.PointsOperationResponse
+	err := f.locked(ctx, r.GetCollectionName(), func(c *Collection) error {
+		f.Upserts++
+		for _, p := range r.GetPoints() {
+			vec := p.GetVectors().GetVector().GetDense().GetData()
+			if uint64(len(vec)) != c.Size {
+				return status.Errorf(codes.InvalidArgument, "wrong vector dimension: expected %d, got %d", c.Size, len(vec))
+			}
+			id := p.GetId().GetUuid()
+			if _, err := parseUUID(id); err != nil {
+				return status.Errorf(codes.InvalidArgument, "bad point id %q", id)
+			}
+			c.Points[id] = Point{Vec: vec, Payload: p.GetPayload()}
 		}
-		id := p.GetId().GetUuid()
-		if _, err := parseUUID(id); err != nil {
-			return nil, status.Errorf(codes.InvalidArgument, "bad point id %q", id)
-		}
-		c.Points[id] = Point{Vec: vec, Payload: p.GetPayload()}
-	}
-	return completed(), nil
+		out = completed()
+		return nil
+	})
+	return out, err
 }
 
 func parseUUID(s string) (string, error) {
@@ -199,59 +202,51 @@ func matches(p Point, f *qc.Filter) bool {
 }
 
 func (f pointsService) Delete(ctx context.Context, r *qc.DeletePoints) (*qc.PointsOperationResponse, error) {
-	if err := f.auth(ctx); err != nil {
-		return nil, err
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	c, err := f.collection(r.GetCollectionName())
-	if err != nil {
-		return nil, err
-	}
-	filter := r.GetPoints().GetFilter()
-	if filter == nil {
-		return nil, status.Error(codes.InvalidArgument, "only deletes by filter are implemented here")
-	}
-	for id, p := range c.Points {
-		if matches(p, filter) {
-			delete(c.Points, id)
+	var out *qc.PointsOperationResponse
+	err := f.locked(ctx, r.GetCollectionName(), func(c *Collection) error {
+		filter := r.GetPoints().GetFilter()
+		if filter == nil {
+			return status.Error(codes.InvalidArgument, "only deletes by filter are implemented here")
 		}
-	}
-	return completed(), nil
+		for id, p := range c.Points {
+			if matches(p, filter) {
+				delete(c.Points, id)
+			}
+		}
+		out = completed()
+		return nil
+	})
+	return out, err
 }
 
 func (f pointsService) Query(ctx context.Context, r *qc.QueryPoints) (*qc.QueryResponse, error) {
-	if err := f.auth(ctx); err != nil {
-		return nil, err
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	c, err := f.collection(r.GetCollectionName())
-	if err != nil {
-		return nil, err
-	}
-	q := r.GetQuery().GetNearest().GetDense().GetData()
-	if uint64(len(q)) != c.Size {
-		return nil, status.Errorf(codes.InvalidArgument, "wrong query dimension: expected %d, got %d", c.Size, len(q))
-	}
-	var out []*qc.ScoredPoint
-	for id, p := range c.Points {
-		if r.GetFilter() != nil && !matches(p, r.GetFilter()) {
-			continue
+	var out *qc.QueryResponse
+	err := f.locked(ctx, r.GetCollectionName(), func(c *Collection) error {
+		q := r.GetQuery().GetNearest().GetDense().GetData()
+		if uint64(len(q)) != c.Size {
+			return status.Errorf(codes.InvalidArgument, "wrong query dimension: expected %d, got %d", c.Size, len(q))
 		}
-		payload := map[string]*qc.Value{}
-		for _, k := range r.GetWithPayload().GetInclude().GetFields() {
-			if v, ok := p.Payload[k]; ok {
-				payload[k] = v
+		var res []*qc.ScoredPoint
+		for id, p := range c.Points {
+			if r.GetFilter() != nil && !matches(p, r.GetFilter()) {
+				continue
 			}
+			payload := map[string]*qc.Value{}
+			for _, k := range r.GetWithPayload().GetInclude().GetFields() {
+				if v, ok := p.Payload[k]; ok {
+					payload[k] = v
+				}
+			}
+			res = append(res, &qc.ScoredPoint{Id: qc.NewID(id), Score: cosine(q, p.Vec), Payload: payload})
 		}
-		out = append(out, &qc.ScoredPoint{Id: qc.NewID(id), Score: cosine(q, p.Vec), Payload: payload})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	if l := int(r.GetLimit()); l > 0 && len(out) > l {
-		out = out[:l]
-	}
-	return &qc.QueryResponse{Result: out}, nil
+		sort.Slice(res, func(i, j int) bool { return res[i].Score > res[j].Score })
+		if l := int(r.GetLimit()); l > 0 && len(res) > l {
+			res = res[:l]
+		}
+		out = &qc.QueryResponse{Result: res}
+		return nil
+	})
+	return out, err
 }
 
 func cosine(a, b []float32) float32 {
