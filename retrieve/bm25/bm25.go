@@ -133,11 +133,14 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt("kind", kind)
-	// The title is matched too: later chunks of a document rarely repeat
-	// its subject, which the title names.
-	dm.AddFieldMappingsAt("title", stored("title"), indexed(string(Words), wordAnalyzer), indexed(string(Bigrams), bigramAnalyzer),
-		indexed(string(TitleBigrams), bigramAnalyzer))
-	dm.AddFieldMappingsAt("text", stored("text"), indexed(string(Words), wordAnalyzer), indexed(string(Bigrams), bigramAnalyzer))
+	dm.AddFieldMappingsAt("title", stored("title"), indexed(string(TitleBigrams), bigramAnalyzer))
+	dm.AddFieldMappingsAt("text", stored("text"))
+	// body is the title and the text as one value, matched by the word and
+	// bigram fields: later chunks of a document rarely repeat its subject,
+	// which the title names. One value rather than two properties mapped to
+	// the same fields, which bleve would analyze apart and then merge (a
+	// quarter of the indexing time on CMRC).
+	dm.AddFieldMappingsAt("body", indexed(string(Words), wordAnalyzer), indexed(string(Bigrams), bigramAnalyzer))
 	for _, name := range []string{"doc", "ord", "start", "end", "src", "hash", "n", "rtitle"} {
 		dm.AddFieldMappingsAt(name, stored(name))
 	}
@@ -198,7 +201,7 @@ func (x *Index) Write(ctx context.Context, docs []corpora.DocRecord, chunks []co
 		if err := b.Index(c.ID, map[string]interface{}{
 			"kind": kindChunk, "doc": c.DocID, "ord": strconv.Itoa(c.Ordinal),
 			"start": strconv.Itoa(c.Start), "end": strconv.Itoa(c.End),
-			"title": c.Title, "text": c.Text,
+			"title": c.Title, "text": c.Text, "body": c.Title + "\n" + c.Text,
 		}); err != nil {
 			return fmt.Errorf("bm25: chunk %s: %w", c.ID, err)
 		}
