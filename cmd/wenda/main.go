@@ -25,12 +25,14 @@ Usage:
 Commands:
   quickstart            ingest the bundled sample corpus and answer a few questions
   ingest [--dict F] PATH...   add files or folders (.txt .md .html .json/SQuAD) to a knowledge base
-  search [--k N] [--json] QUERY   ranked passages
-  ask [--json] [QUESTION]   answer a question (or one per line from standard input)
+  search [--k N] [--json] [--mode bm25|vector|hybrid] QUERY   ranked passages
+  ask [--json] [--mode …] [QUESTION]   answer a question (or one per line from standard input)
   rm DOC_ID             delete a document
   reembed               rebuild the vectors of every chunk with the configured embedding model
   stats [--json]        documents, chunks, size on disk
-  eval squad [--k 1,5,20] [--json] FILE   retrieval and answer quality on a SQuAD-layout file
+  eval squad [--k 1,5,20] [--json] [--mode bm25,vector,hybrid] [--traditional questions|all] FILE
+                        retrieval and answer quality on a SQuAD-layout file
+  eval ingest [--json] PATH...   ingest throughput beside gse's raw Cut on the same text
 
 Global flags (before or after the command):
   --data DIR   data directory (default $WENDA_DATA, else ./wenda-data)
