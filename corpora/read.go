@@ -124,9 +124,12 @@ func Parse(f File, raw []byte) ([]Document, error) {
 	}
 }
 
+// baseTitle is a file's name without its extension. File names are bytes on
+// Linux and may be in GBK (zips from Windows): what is not UTF-8 becomes
+// U+FFFD rather than invalid text in titles and output.
 func baseTitle(id string) string {
 	b := filepath.Base(id)
-	return strings.TrimSuffix(b, filepath.Ext(b))
+	return strings.ToValidUTF8(strings.TrimSuffix(b, filepath.Ext(b)), "\uFFFD")
 }
 
 // textTitle is a Markdown file's first heading, else the file's name.
