@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -73,4 +74,37 @@ func TestHashChangesWithChunkSize(t *testing.T) {
 	if Hash(d, 300) == Hash(d2, 300) {
 		t.Error("Hash ignores the text")
 	}
+}
+
+// FuzzChunk holds Chunk to its promises on any text: offsets that cut the
+// chunk's text from the document, ordinals in order, no chunk far over the
+// size, and every sentence in some chunk.
+func FuzzChunk(f *testing.F) {
+	f.Add("第一句。第二句！第三句？", 5)
+	f.Add(strings.Repeat("长", 100)+"，短。", 7)
+	f.Add("a.b. c\n\nd", 1)
+	f.Add("\ufeff标题\u3000正文", 3)
+	f.Fuzz(func(t *testing.T, text string, size int) {
+		if !utf8.ValidString(text) || size <= 0 || size > 1000 {
+			t.Skip()
+		}
+		runes := []rune(text)
+		chunks := Chunk(corpora.Document{ID: "d", Text: text}, size)
+		var all strings.Builder
+		for i, c := range chunks {
+			if c.Ordinal != i || c.Start < 0 || c.End > len(runes) || c.Start > c.End || string(runes[c.Start:c.End]) != c.Text {
+				t.Fatalf("chunk %d = %+v of %q (size %d)", i, c, text, size)
+			}
+			if n := utf8.RuneCountInString(c.Text); n > 2*size+2 {
+				t.Errorf("chunk %d has %d characters at size %d", i, n, size)
+			}
+			all.WriteString(c.Text)
+		}
+		for _, r := range text {
+			// Space and the byte-order mark are trimmed from sentences.
+			if !unicode.IsSpace(r) && r != '\ufeff' && !strings.ContainsRune(all.String(), r) {
+				t.Fatalf("character %q of %q is in no chunk", r, text)
+			}
+		}
+	})
 }
