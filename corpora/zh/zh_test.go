@@ -98,3 +98,25 @@ func TestQueryText(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCut runs normalization and both cuts on any text: no panic, and every
+// word is a piece of the normalized text.
+func FuzzCut(f *testing.F) {
+	for _, s := range []string{"上海交通大学的学生", "駱賓王ＡＢＣ１２３", "ω-force开发", "", "\u200b\ufeff", "a1b2中文"} {
+		f.Add(s)
+	}
+	seg, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		for _, cut := range []func(string) []string{seg.Cut, seg.CutSearch} {
+			for _, w := range cut(n) {
+				if !strings.Contains(n, w) || !IsWord(w) {
+					t.Fatalf("word %q of %q is not a word of it", w, n)
+				}
+			}
+		}
+	})
+}
