@@ -191,6 +191,14 @@ func extract(q question, s []rune) span {
 		if m, ok := nearestMatch(numRe, s, gap, q.unit, q.folded); ok {
 			return clean(s, m)
 		}
+	case KindReason:
+		// 为什么 … 因为一般电离辐射是看不到的，…: the clause the cause opens.
+		if loc := causeRe.FindStringIndex(string(s)); loc != nil {
+			b := len([]rune(string(s)[:loc[0]]))
+			if e := clauseEnd(s, b+1); e > b+1 {
+				return clean(s, span{b, e})
+			}
+		}
 	case KindPerson:
 		// 纪念哪位运动员 … 纪念著名网球运动员罗德·拉沃: the name follows the
 		// noun the question put after its question word.
@@ -510,6 +518,9 @@ func typeNoun(q question) string {
 	}
 	return words[0]
 }
+
+// causeRe finds where a cause is stated: 因为, 由于, 因 (but not 因此, 因而).
+var causeRe = regexp.MustCompile(`因为|由于|因[^此而]`)
 
 // placeRe finds what place answers look like: 位于…, …省/市/县/区…, an
 // address number.
