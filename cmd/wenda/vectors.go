@@ -133,13 +133,20 @@ func (c *cli) openVectors(ctx context.Context, k *kb, forWrite, reembed bool) (*
 		}
 		return nil, nil
 	}
-	if emb.Dimension() == 0 {
+	dim := emb.Dimension()
+	switch {
+	case dim == 0 && rec != nil && rec.Model == emb.Model() && !reembed:
+		// The knowledge base knows the model's dimension; a vector of
+		// another is refused when it arrives (ErrModel, ErrDimension).
+		dim = rec.Dimension
+	case dim == 0:
 		// Learn the dimension from the model itself.
 		if _, err := emb.Embed(ctx, []string{"维度"}); err != nil {
 			return nil, err
 		}
+		dim = emb.Dimension()
 	}
-	want := kbEmbedding{Model: emb.Model(), Dimension: emb.Dimension(), Store: "embedded"}
+	want := kbEmbedding{Model: emb.Model(), Dimension: dim, Store: "embedded"}
 	if c.g.qdrant != "" {
 		want.Store = "qdrant"
 	}
