@@ -57,6 +57,6 @@ func (c *cli) quickstart(ctx context.Context, args []string) error {
 		}
 		printAnswer(c, a)
 	}
-	fmt.Fprintf(c.stdout, "试试自己提问：\n  go run ./cmd/wenda --data %s --kb %s ask \"差旅报销要在几天内提交？\"\n", c.g.data, name)
+	fmt.Fprintf(c.stdout, "试试自己提问：\n  go run ./cmd/wenda --data %s --kb %s ask \"年假可以顺延到什么时候？\"\n", c.g.data, name)
 	return nil
 }
