@@ -152,6 +152,8 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			score *= 1.15
 		case q.kind == KindNumber && q.unit != "" && strings.Contains(string(out[i].folded), q.unit) && numRe.MatchString(string(out[i].folded)):
 			score *= 1.15
+		case q.kind == KindNumber && digitRe.MatchString(string(out[i].folded)):
+			score *= 1.1 // a number, if not in the unit asked for (几天 … 15个工作日)
 		case q.kind == KindPlace && placeRe.MatchString(string(out[i].folded)):
 			score *= 1.15
 		}
@@ -518,6 +520,8 @@ func typeNoun(q question) string {
 	}
 	return words[0]
 }
+
+var digitRe = regexp.MustCompile(`[0-9]`)
 
 // causeRe finds where a cause is stated: 因为, 由于, 因 (but not 因此, 因而).
 var causeRe = regexp.MustCompile(`因为|由于|因[^此而]`)
