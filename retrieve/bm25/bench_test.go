@@ -34,11 +34,17 @@ func BenchmarkSearch(b *testing.B) {
 		b.Fatal(err)
 	}
 	qs := sq.Questions()
-	for _, mode := range []Mode{ModeWords, ModeBigrams, ModeSum} {
-		b.Run(string(mode), func(b *testing.B) {
-			x.cfg.Mode = mode
+	for _, mode := range []struct {
+		name   string
+		search func(q string) ([]corpora.Hit, error)
+	}{
+		{"words", func(q string) ([]corpora.Hit, error) { return x.SearchField(ctx, Words, q, 20) }},
+		{"bigrams", func(q string) ([]corpora.Hit, error) { return x.SearchField(ctx, Bigrams, q, 20) }},
+		{"sum", func(q string) ([]corpora.Hit, error) { return x.Search(ctx, q, 20) }},
+	} {
+		b.Run(mode.name, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				if _, err := x.Search(ctx, qs[i%len(qs)].Text, 20); err != nil {
+				if _, err := mode.search(qs[i%len(qs)].Text); err != nil {
 					b.Fatal(err)
 				}
 			}

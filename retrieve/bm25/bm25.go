@@ -40,19 +40,9 @@ const (
 	TitleBigrams Field = "t"
 )
 
-// Mode says how Search combines the two fields.
-type Mode string
-
-const (
-	ModeWords   Mode = "words"   // the word field alone
-	ModeBigrams Mode = "bigrams" // the bigram field alone
-	ModeSum     Mode = "sum"     // one query over all fields (and the title's), scores added
-)
-
 // Config configures an Index. Zero values are the defaults.
 type Config struct {
-	Dir  string // where the index lives; required
-	Mode Mode   // how Search ranks; default ModeSum
+	Dir string // where the index lives; required
 }
 
 // Index is a persistent BM25 index of chunks.
@@ -71,14 +61,6 @@ const (
 func New(cfg Config) (*Index, error) {
 	if cfg.Dir == "" {
 		return nil, errors.New("bm25: no directory")
-	}
-	if cfg.Mode == "" {
-		cfg.Mode = ModeSum
-	}
-	switch cfg.Mode {
-	case ModeWords, ModeBigrams, ModeSum:
-	default:
-		return nil, fmt.Errorf("bm25: unknown mode %q (want words, bigrams or sum)", cfg.Mode)
 	}
 	idx, err := bleve.Open(cfg.Dir)
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
@@ -238,15 +220,11 @@ func (x *Index) Remove(ctx context.Context, docID string) error {
 	return nil
 }
 
-// Search returns the ids and scores of the k best chunks for a query, ranked
-// as the configured Mode says. Hits carry ids only; Chunks loads their text.
+// Search returns the ids and scores of the k best chunks for a query: one
+// query over the word, bigram and title-bigram fields, scores added (the
+// combination that measured best; SearchField ranks by one field). Hits
+// carry ids only; Chunks loads their text.
 func (x *Index) Search(ctx context.Context, q string, k int) ([]corpora.Hit, error) {
-	switch x.cfg.Mode {
-	case ModeWords:
-		return x.SearchField(ctx, Words, q, k)
-	case ModeBigrams:
-		return x.SearchField(ctx, Bigrams, q, k)
-	}
 	return x.run(ctx, bleve.NewDisjunctionQuery(matchQuery(Words, q), matchQuery(Bigrams, q), matchQuery(TitleBigrams, q)), k)
 }
 

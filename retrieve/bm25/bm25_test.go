@@ -47,14 +47,18 @@ func TestIndexWriteSearchRemove(t *testing.T) {
 	if err != nil || !ok || rec.Hash != "h1" || rec.Chunks != 2 {
 		t.Fatalf("Lookup(a) = %+v, %v, %v; want hash h1 with 2 chunks", rec, ok, err)
 	}
-	for _, mode := range []Mode{ModeSum, ModeWords, ModeBigrams} {
-		x.cfg.Mode = mode
-		hs, err := x.Search(ctx, "图书馆的借阅期限是多少？", 5) // simplified query, traditional text
+	const q = "图书馆的借阅期限是多少？" // simplified query, traditional text
+	for name, search := range map[string]func() ([]corpora.Hit, error){
+		"sum":     func() ([]corpora.Hit, error) { return x.Search(ctx, q, 5) },
+		"words":   func() ([]corpora.Hit, error) { return x.SearchField(ctx, Words, q, 5) },
+		"bigrams": func() ([]corpora.Hit, error) { return x.SearchField(ctx, Bigrams, q, 5) },
+	} {
+		hs, err := search()
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(hs) == 0 || hs[0].DocID != "a" {
-			t.Errorf("mode %s: Search = %+v; want document a first", mode, hs)
+			t.Errorf("%s: Search = %+v; want document a first", name, hs)
 		}
 	}
 	got, err := x.Chunks(ctx, []string{"a#1", "zzz#0", "b#0"})
