@@ -222,7 +222,7 @@ func (c *cli) reembed(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer v.store.Close()
+	k.vec = v // closed with the knowledge base
 	var batch []corpora.Chunk
 	done := 0
 	flush := func() error {
