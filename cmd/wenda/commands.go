@@ -50,6 +50,9 @@ func (c *cli) ingest(ctx context.Context, args []string) error {
 		return err
 	}
 	sum, err := p.Run(ctx, files)
+	if err == nil && (sum.Docs > 0 || len(sum.Failed) > 0) {
+		err = c.refresh(ctx, k)
+	}
 	for _, f := range sum.Skipped {
 		fmt.Fprintf(c.stderr, "略过 passed over %s\n", f.Err)
 	}
@@ -204,6 +207,9 @@ func (c *cli) rm(ctx context.Context, args []string) error {
 			continue
 		}
 		fmt.Fprintf(c.stdout, "已删除 %s\n", id)
+	}
+	if err := c.refresh(ctx, k); err != nil {
+		return err
 	}
 	if failed != nil {
 		return exitError{1, ""}

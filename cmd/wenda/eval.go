@@ -96,13 +96,19 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	} else {
 		sum, err = p.Run(ctx, []corpora.File{{Path: file, ID: filepath.Base(file), Size: fi.Size()}})
 	}
+	t1 := time.Now()
+	if err == nil {
+		// Part of the ingest: the offline model's statistics and the
+		// approximate index.
+		err = c.refresh(ctx, k)
+	}
 	if err != nil {
 		return err
 	}
 	if len(sum.Failed) > 0 {
 		return sum.Failed[0]
 	}
-	ingestMBs := float64(textBytes) / 1e6 / sum.Elapsed.Seconds()
+	ingestMBs := float64(textBytes) / 1e6 / (sum.Elapsed + time.Since(t1)).Seconds()
 
 	// --mode bm25,vector,hybrid evaluates each mode on the one index, one
 	// JSON object per mode.

@@ -166,7 +166,7 @@ func (c *cli) retrievalFlags(fs *flag.FlagSet) *retrieval {
 	r := &retrieval{}
 	fs.StringVar(&r.lexical, "lexical", defaultLexical, "lexical ranking: sum, rrf, words or bigrams")
 	fs.StringVar(&r.mode, "mode", "", "bm25, vector or hybrid (default: hybrid when the knowledge base has vectors, else bm25)")
-	fs.Float64Var(&r.vectorWeight, "vector-weight", 1, "weight of the vector list against BM25's (1) in hybrid fusion")
+	fs.Float64Var(&r.vectorWeight, "vector-weight", 0, "weight of the vector list against BM25's (1) in hybrid fusion (default: 0.2 for the offline model, 1 for an embedding endpoint)")
 	return r
 }
 
@@ -211,6 +211,9 @@ func (k *kb) retriever(r retrieval) (*retrieve.Hybrid, error) {
 			weights[i] = 1
 		}
 		weights[len(lex)] = r.vectorWeight
+		if r.vectorWeight <= 0 {
+			weights[len(lex)] = k.vec.defaultWeight()
+		}
 		return retrieve.New(retrieve.Config{Weights: weights}, k.index, append(lex, k.vec.searcher())...)
 	}
 	return nil, fmt.Errorf("--mode %q: want bm25, vector or hybrid", r.mode)

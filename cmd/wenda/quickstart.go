@@ -46,7 +46,7 @@ func (c *cli) quickstart(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.stderr, "失败 failed %s\n", f.Err)
 	}
 	fmt.Fprintf(c.stdout, "入库完成：%d 个文件，新写入 %d 篇文档、%d 个块，%d 篇未变。\n\n", sum.Files, sum.Docs, sum.Chunks, sum.Unchanged)
-	e, _, err := k.engine(retrieval{lexical: defaultLexical, vectorWeight: 1})
+	e, _, err := k.engine(retrieval{lexical: defaultLexical})
 	if err != nil {
 		return err
 	}

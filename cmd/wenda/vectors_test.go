@@ -99,13 +99,20 @@ func TestVectorsEndToEnd(t *testing.T) {
 	if got := docs(search(t, data, "出差补助为每天120元，用于餐饮和杂费", "--mode", "vector")); len(got) == 0 || got[0] != "handbook/expenses.txt" {
 		t.Errorf("after reembed and ingest, vector search = %q; want handbook/expenses.txt first", got)
 	}
-	// Without an embedder: searching falls back to BM25, writing is refused.
+	// With vectors turned off: searching falls back to BM25, writing is
+	// refused.
 	t.Setenv("WENDA_EMBED_BASE_URL", "")
+	t.Setenv("WENDA_EMBED_MODEL", "none")
 	if got := docs(search(t, data, "出差补助为每天120元，用于餐饮和杂费")); len(got) == 0 || got[0] != "handbook/expenses.txt" {
 		t.Errorf("without an embedder, search = %q; want BM25 results", got)
 	}
-	if code, _, errs := wenda(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "WENDA_EMBED_BASE_URL") {
-		t.Errorf("ingest without the embedder into a base with vectors: exit %d, %q; want a refusal", code, errs)
+	if code, _, errs := wenda(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "fake-wide") {
+		t.Errorf("ingest without the embedder into a base with vectors: exit %d, %q; want a refusal naming the model", code, errs)
+	}
+	// Unset, the model is the offline one: another model, refused too.
+	t.Setenv("WENDA_EMBED_MODEL", "")
+	if code, _, errs := wenda(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "reembed") || !strings.Contains(errs, "wenda-hash") {
+		t.Errorf("ingest with the offline model into a base of fake-wide: exit %d, %q; want a refusal", code, errs)
 	}
 }
 
@@ -115,8 +122,12 @@ func TestVectorsAddedToExistingBase(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("WENDA_EMBED_BASE_URL", "")
+	t.Setenv("WENDA_EMBED_MODEL", "none")
 	t.Setenv("QDRANT_URL", "")
 	mustRun(t, "--data", data, "ingest", src)
+	if _, err := os.Stat(filepath.Join(data, "default", embeddingFile)); err == nil {
+		t.Errorf("WENDA_EMBED_MODEL=none wrote %s", embeddingFile)
+	}
 	t.Setenv("WENDA_EMBED_BASE_URL", fakeEmbeddings(t))
 	t.Setenv("WENDA_EMBED_MODEL", "fake-bigram")
 	if code, _, errs := wenda(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "without vectors") {
@@ -125,6 +136,47 @@ func TestVectorsAddedToExistingBase(t *testing.T) {
 	mustRun(t, "--data", data, "reembed")
 	if got := docs(search(t, data, "密码每90天必须更换一次", "--mode", "vector")); len(got) == 0 || got[0] != "handbook/it.html" {
 		t.Errorf("vector search after reembed = %q; want handbook/it.html first", got)
+	}
+}
+
+// TestOfflineModel runs the default: no endpoint configured, the offline
+// model embeds, its statistics follow the knowledge base, and vector
+// search finds passages through traditional characters and a question cut
+// differently from the text.
+func TestOfflineModel(t *testing.T) {
+	t.Setenv("WENDA_EMBED_BASE_URL", "")
+	t.Setenv("WENDA_EMBED_MODEL", "")
+	t.Setenv("QDRANT_URL", "")
+	data, src := t.TempDir(), t.TempDir()
+	if err := sample.WriteTo(src); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--data", data, "ingest", src)
+	raw, err := os.ReadFile(filepath.Join(data, "default", embeddingFile))
+	if err != nil || !strings.Contains(string(raw), `"wenda-hash-c12-v1"`) || !strings.Contains(string(raw), `"dimension": 4096`) {
+		t.Fatalf("embedding.json = %s, %v; want the offline model", raw, err)
+	}
+	df1, err := os.ReadFile(filepath.Join(data, "default", dfFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"出差補助每天多少錢", "密碼多久更換一次"} {
+		got := docs(search(t, data, q, "--mode", "vector"))
+		want := map[string]string{"出差補助每天多少錢": "handbook/expenses.txt", "密碼多久更換一次": "handbook/it.html"}[q]
+		if len(got) == 0 || got[0] != want {
+			t.Errorf("vector search %q = %q; want %s first", q, got, want)
+		}
+	}
+	// Removing a document recounts the statistics.
+	mustRun(t, "--data", data, "rm", "handbook/expenses.txt")
+	df2, _ := os.ReadFile(filepath.Join(data, "default", dfFile))
+	if string(df1) == string(df2) {
+		t.Error("document frequencies unchanged by rm")
+	}
+	for _, h := range search(t, data, "出差补助", "--mode", "vector", "--k", "10") {
+		if h.Doc == "handbook/expenses.txt" {
+			t.Errorf("removed document still found: %+v", h)
+		}
 	}
 }
 

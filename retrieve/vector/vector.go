@@ -32,6 +32,14 @@ type Config struct {
 	Dir       string // required
 	Model     string // the embedding model's name; required
 	Dimension int    // required
+
+	// ANNMin is the number of vectors from which Optimize builds, and
+	// Search uses, the approximate index; below it search is exact.
+	// Zero means 50,000; negative never.
+	ANNMin int
+	// Probes is how many of the approximate index's lists a query reads;
+	// zero picks by the index's size (probesFor).
+	Probes int
 }
 
 // ErrModel is returned when an index built with one model is opened with
@@ -50,6 +58,8 @@ type Index struct {
 	byDoc map[string][]int // document id → slots
 	free  []int
 	dead  int // log records superseded since the last compaction
+
+	ann *ivf // the approximate index, when built
 
 	log *os.File
 	w   *bufio.Writer
@@ -95,8 +105,15 @@ func Open(cfg Config) (*Index, error) {
 		return nil, fmt.Errorf("vector: %w", err)
 	}
 	x := &Index{cfg: cfg, slot: map[string]int{}, byDoc: map[string][]int{}}
+	if cfg.ANNMin == 0 {
+		x.cfg.ANNMin = 50000
+	}
 	if err := x.replay(); err != nil {
 		return nil, err
+	}
+	if x.cfg.ANNMin > 0 && len(x.slot) >= x.cfg.ANNMin {
+		// A missing or damaged file leaves search exact until Optimize.
+		x.ann, _ = loadIVF(x)
 	}
 	return x, nil
 }
@@ -215,6 +232,9 @@ func (x *Index) apply(rec record) {
 	case opUpsert:
 		if s, ok := x.slot[rec.chunk]; ok {
 			copy(x.vecs[s*x.cfg.Dimension:], rec.vec)
+			if x.ann != nil {
+				x.ann.update(s, rec.vec)
+			}
 			if x.docs[s] != rec.doc {
 				x.unlinkDoc(x.docs[s], s)
 				x.docs[s] = rec.doc
@@ -236,10 +256,16 @@ func (x *Index) apply(rec record) {
 		}
 		x.slot[rec.chunk] = s
 		x.byDoc[rec.doc] = append(x.byDoc[rec.doc], s)
+		if x.ann != nil {
+			x.ann.add(s, x.ann.nearest(rec.vec))
+		}
 	case opDelDoc:
 		for _, s := range x.byDoc[rec.doc] {
 			delete(x.slot, x.ids[s])
 			x.ids[s], x.docs[s] = "", ""
+			if x.ann != nil {
+				x.ann.remove(s)
+			}
 			clear(x.vecs[s*x.cfg.Dimension : (s+1)*x.cfg.Dimension])
 			x.free = append(x.free, s)
 			x.dead++
@@ -353,6 +379,42 @@ func (x *Index) compact() error {
 	return nil
 }
 
+// Optimize builds the approximate index when the index has reached
+// Config.ANNMin vectors and has none, or has doubled since it was built,
+// and writes it to disk; commands that write call it when they finish.
+// It reports whether it built one.
+func (x *Index) Optimize(ctx context.Context) (bool, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.log == nil {
+		return false, errors.New("vector: index is closed")
+	}
+	n := len(x.slot)
+	if x.cfg.ANNMin < 0 || n < x.cfg.ANNMin {
+		return false, nil
+	}
+	if x.ann != nil && n <= 2*x.ann.trained {
+		if x.ann.dirty {
+			return false, x.ann.save(x)
+		}
+		return false, nil
+	}
+	v, err := trainIVF(ctx, x)
+	if err != nil {
+		return false, err
+	}
+	x.ann = v
+	return true, v.save(x)
+}
+
+// Approximate reports whether searches without a filter use the
+// approximate index.
+func (x *Index) Approximate() bool {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return x.ann != nil && len(x.slot) >= x.cfg.ANNMin
+}
+
 // Close flushes and closes the log.
 func (x *Index) Close() error {
 	x.mu.Lock()
@@ -361,6 +423,11 @@ func (x *Index) Close() error {
 		return nil
 	}
 	err := x.w.Flush()
+	if x.ann != nil && x.ann.dirty {
+		if serr := x.ann.save(x); err == nil {
+			err = serr
+		}
+	}
 	if cerr := x.log.Close(); err == nil {
 		err = cerr
 	}
@@ -382,7 +449,7 @@ func (x *Index) Search(ctx context.Context, q []float32, k int, f Filter) ([]cor
 	if k <= 0 {
 		k = 10
 	}
-	q = normalized(q)
+	qq := newQuery(normalized(q))
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	var top *topK
@@ -390,11 +457,17 @@ func (x *Index) Search(ctx context.Context, q []float32, k int, f Filter) ([]cor
 		top = newTopK(k)
 		for _, doc := range f.Docs {
 			for _, s := range x.byDoc[doc] {
-				top.push(s, dot(q, x.vecs[s*x.cfg.Dimension:(s+1)*x.cfg.Dimension]))
+				top.push(s, qq.score(x.vecs[s*x.cfg.Dimension:(s+1)*x.cfg.Dimension]))
 			}
 		}
+	} else if x.ann != nil && len(x.slot) >= x.cfg.ANNMin {
+		probes := x.cfg.Probes
+		if probes <= 0 {
+			probes = probesFor(x.ann.nlist())
+		}
+		top = x.ann.search(ctx, x, qq, k, probes)
 	} else {
-		top = x.scan(ctx, q, k)
+		top = x.scan(ctx, qq, k)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -409,7 +482,7 @@ func (x *Index) Search(ctx context.Context, q []float32, k int, f Filter) ([]cor
 
 // scan compares q with every vector, split across the cores for large
 // indexes, and keeps the k best.
-func (x *Index) scan(ctx context.Context, q []float32, k int) *topK {
+func (x *Index) scan(ctx context.Context, q query, k int) *topK {
 	n := len(x.ids)
 	d := x.cfg.Dimension
 	workers := runtime.GOMAXPROCS(0)
@@ -431,7 +504,7 @@ func (x *Index) scan(ctx context.Context, q []float32, k int) *topK {
 				if x.ids[s] == "" {
 					continue
 				}
-				t.push(s, dot(q, x.vecs[s*d:(s+1)*d]))
+				t.push(s, q.score(x.vecs[s*d:(s+1)*d]))
 			}
 			parts[w] = t
 		}(w, lo, hi)
@@ -444,6 +517,46 @@ func (x *Index) scan(ctx context.Context, q []float32, k int) *topK {
 		}
 	}
 	return top
+}
+
+// query is a search vector. A sparse one (as the offline model's are: a
+// few dozen features in thousands of components) is scored through its
+// non-zero components only, which reads a fraction of each vector.
+type query struct {
+	dense []float32
+	idx   []int32 // non-zero components, when sparse
+	val   []float32
+}
+
+func newQuery(q []float32) query {
+	nz := 0
+	for _, f := range q {
+		if f != 0 {
+			nz++
+		}
+	}
+	if nz*8 > len(q) {
+		return query{dense: q}
+	}
+	out := query{dense: q, idx: make([]int32, 0, nz), val: make([]float32, 0, nz)}
+	for i, f := range q {
+		if f != 0 {
+			out.idx = append(out.idx, int32(i))
+			out.val = append(out.val, f)
+		}
+	}
+	return out
+}
+
+func (q query) score(v []float32) float32 {
+	if q.idx == nil {
+		return dot(q.dense, v)
+	}
+	var s float32
+	for i, c := range q.idx {
+		s += q.val[i] * v[c]
+	}
+	return s
 }
 
 func normalized(v []float32) []float32 {

@@ -1,0 +1,142 @@
+package vector
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/wenda-rag/wenda/corpora"
+)
+
+// clustered returns n vectors around 40 random centres, the shape real
+// embeddings have and IVF relies on.
+func clustered(n, dim int, seed uint64) []corpora.Embedding {
+	r := rand.New(rand.NewPCG(seed, 1))
+	centres := make([][]float32, 40)
+	for i := range centres {
+		centres[i] = make([]float32, dim)
+		for j := range centres[i] {
+			centres[i][j] = float32(r.NormFloat64())
+		}
+	}
+	out := make([]corpora.Embedding, n)
+	for i := range out {
+		c := centres[r.IntN(len(centres))]
+		v := make([]float32, dim)
+		for j := range v {
+			v[j] = c[j] + 0.6*float32(r.NormFloat64())
+		}
+		doc := fmt.Sprintf("doc%d", i/3)
+		out[i] = corpora.Embedding{ChunkID: corpora.ChunkID(doc, i%3), DocID: doc, Vector: v}
+	}
+	return out
+}
+
+func recallAt10(t *testing.T, x *Index, queries []corpora.Embedding) float64 {
+	t.Helper()
+	ctx := context.Background()
+	found, total := 0, 0
+	for _, q := range queries {
+		exact := x.scan(ctx, newQuery(normalized(q.Vector)), 10).sorted()
+		want := map[string]bool{}
+		for _, c := range exact {
+			want[x.ids[c.slot]] = true
+		}
+		hs, err := x.Search(ctx, q.Vector, 10, Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hs {
+			if want[h.ID] {
+				found++
+			}
+		}
+		total += len(want)
+	}
+	return float64(found) / float64(total)
+}
+
+func TestApproximateIndex(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	cfg := Config{Dir: dir, Model: "m", Dimension: 32, ANNMin: 2000}
+	x, err := Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := clustered(6000, 32, 3)
+	if err := x.Upsert(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	if x.Approximate() {
+		t.Fatal("approximate before Optimize")
+	}
+	built, err := x.Optimize(ctx)
+	if err != nil || !built || !x.Approximate() {
+		t.Fatalf("Optimize = %v, %v; approximate %v", built, err, x.Approximate())
+	}
+	queries := clustered(200, 32, 9)
+	if r := recallAt10(t, x, queries); r < 0.95 {
+		t.Errorf("recall@10 = %.3f, want ≥ 0.95", r)
+	}
+	// Changes after the build: a new vector is found, a deleted document
+	// is not, an overwritten vector is found where it now points.
+	probe := queries[0].Vector
+	if err := x.Upsert(ctx, []corpora.Embedding{{ChunkID: "new#0", DocID: "new", Vector: probe}}); err != nil {
+		t.Fatal(err)
+	}
+	if hs, _ := x.Search(ctx, probe, 1, Filter{}); len(hs) != 1 || hs[0].ID != "new#0" {
+		t.Errorf("new vector not found first: %v", ids(hs))
+	}
+	if err := x.DeleteDoc(ctx, "new"); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Upsert(ctx, []corpora.Embedding{{ChunkID: items[5].ChunkID, DocID: items[5].DocID, Vector: queries[1].Vector}}); err != nil {
+		t.Fatal(err)
+	}
+	hs, _ := x.Search(ctx, probe, 10, Filter{})
+	for _, h := range hs {
+		if h.ID == "new#0" {
+			t.Errorf("deleted vector still found")
+		}
+	}
+	if hs, _ := x.Search(ctx, queries[1].Vector, 1, Filter{}); len(hs) != 1 || hs[0].ID != items[5].ChunkID {
+		t.Errorf("overwritten vector not found where it points: %v", ids(hs))
+	}
+	before, _ := x.Search(ctx, queries[2].Vector, 10, Filter{})
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Reopened, the index loads the saved lists and answers the same.
+	x, err = Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !x.Approximate() {
+		t.Fatal("approximate index not loaded on Open")
+	}
+	after, _ := x.Search(ctx, queries[2].Vector, 10, Filter{})
+	if fmt.Sprint(ids(before)) != fmt.Sprint(ids(after)) {
+		t.Errorf("after reopening: %v, before %v", ids(after), ids(before))
+	}
+	x.Close()
+	// A damaged file is ignored: search is exact, and still right.
+	p := filepath.Join(dir, annName)
+	raw, _ := os.ReadFile(p)
+	raw[len(raw)/2] ^= 0xff
+	os.WriteFile(p, raw, 0o644)
+	x, err = Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if x.Approximate() {
+		t.Error("damaged approximate index used")
+	}
+	if r := recallAt10(t, x, queries); r != 1 {
+		t.Errorf("exact recall = %.3f", r)
+	}
+}
