@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
-	"slices"
 	"os"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
