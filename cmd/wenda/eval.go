@@ -21,8 +21,11 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	if len(args) > 0 && args[0] == "ingest" {
 		return c.evalIngest(ctx, args[1:])
 	}
+	if len(args) > 0 && args[0] == "ann" {
+		return c.evalANN(ctx, args[1:])
+	}
 	if len(args) == 0 || args[0] != "squad" {
-		return exitError{2, "eval: usage: wenda eval squad [--k 1,5,20] [--json] FILE | wenda eval ingest PATH..."}
+		return exitError{2, "eval: usage: wenda eval squad [--k 1,5,20] [--json] FILE | wenda eval ingest PATH... | wenda eval ann (PATH... | --random)"}
 	}
 	fs := c.flags("eval squad")
 	ks := fs.String("k", "1,5,20", "cut-offs for recall@k, comma-separated")

@@ -33,6 +33,8 @@ Commands:
   eval squad [--k 1,5,20] [--json] [--mode bm25,vector,hybrid] [--traditional questions|all] FILE
                         retrieval and answer quality on a SQuAD-layout file
   eval ingest [--json] PATH...   ingest throughput beside gse's raw Cut on the same text
+  eval ann [--n N] [--dim D] [--probes P,...] [--json] (PATH... | --random)
+                                 the approximate vector index against exact search
 
 Global flags (before or after the command):
   --data DIR   data directory (default $WENDA_DATA, else ./wenda-data)

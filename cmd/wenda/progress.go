@@ -52,3 +52,21 @@ func (b *progressBar) update(p ingest.Progress) {
 		fmt.Fprintln(b.w)
 	}
 }
+
+// count draws a counted stage: done of total items, items per second and
+// ETA.
+func (b *progressBar) count(label string, done, total int, start time.Time) {
+	if !b.on {
+		return
+	}
+	secs := time.Since(start).Seconds()
+	rate, eta := 0.0, "--"
+	if secs > 0 && done > 0 {
+		rate = float64(done) / secs
+		eta = (time.Duration(float64(total-done)/rate) * time.Second).Round(time.Second).String()
+	}
+	fmt.Fprintf(b.w, "\r%s %d/%d  %.0f 个/秒  剩余 %s   ", label, done, total, rate, eta)
+	if done >= total {
+		fmt.Fprintln(b.w)
+	}
+}

@@ -153,7 +153,7 @@ func TestOfflineModel(t *testing.T) {
 	}
 	mustRun(t, "--data", data, "ingest", src)
 	raw, err := os.ReadFile(filepath.Join(data, "default", embeddingFile))
-	if err != nil || !strings.Contains(string(raw), `"wenda-hash-c12-v1"`) || !strings.Contains(string(raw), `"dimension": 4096`) {
+	if err != nil || !strings.Contains(string(raw), `"wenda-hash-c12-v1"`) || !strings.Contains(string(raw), `"dimension": 2048`) {
 		t.Fatalf("embedding.json = %s, %v; want the offline model", raw, err)
 	}
 	df1, err := os.ReadFile(filepath.Join(data, "default", dfFile))

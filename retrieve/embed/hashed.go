@@ -43,10 +43,12 @@ type Hashed struct {
 	df  *DF // the knowledge base's document frequencies; nil weighs every feature 1
 }
 
-// HashedDimension is the offline model's default dimension: 1,024 loses a
-// third of its first-place answers to hash collisions, 4,096 only what
-// the features cannot tell apart (README).
-const HashedDimension = 4096
+// HashedDimension is the offline model's default dimension. More
+// components mean fewer hash collisions: alone, the model ranks the right
+// CMRC passage first for 95.8% of the questions at 2,048, 97.1% at 4,096
+// and 97.7% at 8,192; fused with BM25, 2,048 does as well as 8,192 at a
+// quarter of the memory (README).
+const HashedDimension = 2048
 
 // NewHashed returns the offline embedder with dim components (0 means
 // HashedDimension).

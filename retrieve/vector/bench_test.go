@@ -28,7 +28,7 @@ func memIndex(n, dim int) *Index {
 func BenchmarkExactScan(b *testing.B) {
 	const n, dim = 200000, 384
 	x := memIndex(n, dim)
-	q := normalized(x.vecs[:dim])
+	q := normalized(x.vec(0))
 	for _, procs := range []int{1, runtime.NumCPU()} {
 		b.Run(fmt.Sprintf("cores=%d", procs), func(b *testing.B) {
 			old := runtime.GOMAXPROCS(procs)

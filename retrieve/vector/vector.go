@@ -37,9 +37,9 @@ type Config struct {
 	// Search uses, the approximate index; below it search is exact.
 	// Zero means 50,000; negative never.
 	ANNMin int
-	// Probes is how many of the approximate index's lists a query reads;
-	// zero picks by the index's size (probesFor).
-	Probes int
+	// EF is how many candidates a query explores in the approximate
+	// index (HNSW's ef); zero means DefaultEF.
+	EF int
 }
 
 // ErrModel is returned when an index built with one model is opened with
@@ -53,13 +53,13 @@ type Index struct {
 	mu    sync.RWMutex
 	ids   []string // chunk id per slot; "" for a free slot
 	docs  []string // document id per slot
-	vecs  []float32
+	vecs  [][]float32 // blocks of blockRows vectors: growing never copies them
 	slot  map[string]int   // chunk id → slot
 	byDoc map[string][]int // document id → slots
 	free  []int
 	dead  int // log records superseded since the last compaction
 
-	ann *ivf // the approximate index, when built
+	ann *hnsw // the approximate index, when built
 
 	log *os.File
 	w   *bufio.Writer
@@ -113,7 +113,7 @@ func Open(cfg Config) (*Index, error) {
 	}
 	if x.cfg.ANNMin > 0 && len(x.slot) >= x.cfg.ANNMin {
 		// A missing or damaged file leaves search exact until Optimize.
-		x.ann, _ = loadIVF(x)
+		x.ann, _ = loadHNSW(x)
 	}
 	return x, nil
 }
@@ -231,9 +231,11 @@ func (x *Index) apply(rec record) {
 	switch rec.op {
 	case opUpsert:
 		if s, ok := x.slot[rec.chunk]; ok {
-			copy(x.vecs[s*x.cfg.Dimension:], rec.vec)
+			copy(x.vec(s), rec.vec)
 			if x.ann != nil {
-				x.ann.update(s, rec.vec)
+				// A vector changed in place (reembedding): the graph
+				// around it no longer holds; Optimize rebuilds it.
+				x.dropANN()
 			}
 			if x.docs[s] != rec.doc {
 				x.unlinkDoc(x.docs[s], s)
@@ -247,32 +249,49 @@ func (x *Index) apply(rec record) {
 		if n := len(x.free); n > 0 {
 			s, x.free = x.free[n-1], x.free[:n-1]
 			x.ids[s], x.docs[s] = rec.chunk, rec.doc
-			copy(x.vecs[s*x.cfg.Dimension:], rec.vec)
+			copy(x.vec(s), rec.vec)
 		} else {
 			s = len(x.ids)
 			x.ids = append(x.ids, rec.chunk)
 			x.docs = append(x.docs, rec.doc)
-			x.vecs = append(x.vecs, rec.vec...)
+			if s%blockRows == 0 {
+				x.vecs = append(x.vecs, make([]float32, 0, blockRows*x.cfg.Dimension))
+			}
+			b := len(x.vecs) - 1
+			x.vecs[b] = append(x.vecs[b], rec.vec...)
 		}
 		x.slot[rec.chunk] = s
 		x.byDoc[rec.doc] = append(x.byDoc[rec.doc], s)
 		if x.ann != nil {
-			x.ann.add(s, x.ann.nearest(rec.vec))
+			x.ann.insert(x, s)
 		}
 	case opDelDoc:
 		for _, s := range x.byDoc[rec.doc] {
 			delete(x.slot, x.ids[s])
 			x.ids[s], x.docs[s] = "", ""
 			if x.ann != nil {
-				x.ann.remove(s)
+				// The graph routes through it until purged (Optimize,
+				// Close): its vector and slot stay until then.
+				x.ann.tomb[int32(s)] = true
+			} else {
+				clear(x.vec(s))
+				x.free = append(x.free, s)
 			}
-			clear(x.vecs[s*x.cfg.Dimension : (s+1)*x.cfg.Dimension])
-			x.free = append(x.free, s)
 			x.dead++
 		}
 		delete(x.byDoc, rec.doc)
 		x.dead++
 	}
+}
+
+// blockRows is how many vectors a block of Index.vecs holds.
+const blockRows = 1024
+
+// vec is the vector in slot s.
+func (x *Index) vec(s int) []float32 {
+	d := x.cfg.Dimension
+	o := (s % blockRows) * d
+	return x.vecs[s/blockRows][o : o+d : o+d]
 }
 
 func (x *Index) unlinkDoc(doc string, s int) {
@@ -351,12 +370,11 @@ func (x *Index) compact() error {
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
 	var buf []byte
-	d := x.cfg.Dimension
 	for s, id := range x.ids {
 		if id == "" {
 			continue
 		}
-		buf = appendRecord(buf[:0], record{op: opUpsert, chunk: id, doc: x.docs[s], vec: x.vecs[s*d : (s+1)*d]})
+		buf = appendRecord(buf[:0], record{op: opUpsert, chunk: id, doc: x.docs[s], vec: x.vec(s)})
 		if _, err := w.Write(buf); err != nil {
 			f.Close()
 			return fmt.Errorf("vector: compact: %w", err)
@@ -380,9 +398,9 @@ func (x *Index) compact() error {
 }
 
 // Optimize builds the approximate index when the index has reached
-// Config.ANNMin vectors and has none, or has doubled since it was built,
-// and writes it to disk; commands that write call it when they finish.
-// It reports whether it built one.
+// Config.ANNMin vectors and has none, purges deleted vectors from it, and
+// writes it to disk; commands that write call it when they finish. It
+// reports whether it built one.
 func (x *Index) Optimize(ctx context.Context) (bool, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -393,18 +411,47 @@ func (x *Index) Optimize(ctx context.Context) (bool, error) {
 	if x.cfg.ANNMin < 0 || n < x.cfg.ANNMin {
 		return false, nil
 	}
-	if x.ann != nil && n <= 2*x.ann.trained {
+	if x.ann != nil {
+		x.purge()
 		if x.ann.dirty {
 			return false, x.ann.save(x)
 		}
 		return false, nil
 	}
-	v, err := trainIVF(ctx, x)
-	if err != nil {
-		return false, err
+	h := newHNSW()
+	for s, id := range x.ids {
+		if s&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return false, err
+			}
+		}
+		if id != "" {
+			h.insert(x, s)
+		}
 	}
-	x.ann = v
-	return true, v.save(x)
+	x.ann = h
+	return true, h.save(x)
+}
+
+// purge takes the deleted vectors out of the graph and frees their slots.
+func (x *Index) purge() {
+	if x.ann == nil || len(x.ann.tomb) == 0 {
+		return
+	}
+	x.ann.remove(x, x.ann.tomb)
+	for s := range x.ann.tomb {
+		clear(x.vec(int(s)))
+		x.free = append(x.free, int(s))
+	}
+	clear(x.ann.tomb)
+}
+
+// dropANN discards the approximate index (and its file) until the next
+// Optimize; search is exact meanwhile.
+func (x *Index) dropANN() {
+	x.purge()
+	x.ann = nil
+	os.Remove(filepath.Join(x.cfg.Dir, annName))
 }
 
 // Approximate reports whether searches without a filter use the
@@ -423,6 +470,7 @@ func (x *Index) Close() error {
 		return nil
 	}
 	err := x.w.Flush()
+	x.purge()
 	if x.ann != nil && x.ann.dirty {
 		if serr := x.ann.save(x); err == nil {
 			err = serr
@@ -438,6 +486,9 @@ func (x *Index) Close() error {
 // Filter restricts a search to some documents; empty means all.
 type Filter struct {
 	Docs []string
+	// EF overrides Config.EF for this search; -1 forces an exact scan
+	// (for measuring the approximate index against it).
+	EF int
 }
 
 // Search returns the k chunks whose vectors are most similar (cosine) to q.
@@ -457,15 +508,18 @@ func (x *Index) Search(ctx context.Context, q []float32, k int, f Filter) ([]cor
 		top = newTopK(k)
 		for _, doc := range f.Docs {
 			for _, s := range x.byDoc[doc] {
-				top.push(s, qq.score(x.vecs[s*x.cfg.Dimension:(s+1)*x.cfg.Dimension]))
+				top.push(s, qq.score(x.vec(s)))
 			}
 		}
-	} else if x.ann != nil && len(x.slot) >= x.cfg.ANNMin {
-		probes := x.cfg.Probes
-		if probes <= 0 {
-			probes = probesFor(x.ann.nlist())
+	} else if x.ann != nil && len(x.slot) >= x.cfg.ANNMin && f.EF >= 0 {
+		ef := f.EF
+		if ef == 0 {
+			ef = x.cfg.EF
 		}
-		top = x.ann.search(ctx, x, qq, k, probes)
+		if ef <= 0 {
+			ef = DefaultEF
+		}
+		top = x.ann.search(ctx, x, qq, k, ef)
 	} else {
 		top = x.scan(ctx, qq, k)
 	}
@@ -484,7 +538,6 @@ func (x *Index) Search(ctx context.Context, q []float32, k int, f Filter) ([]cor
 // indexes, and keeps the k best.
 func (x *Index) scan(ctx context.Context, q query, k int) *topK {
 	n := len(x.ids)
-	d := x.cfg.Dimension
 	workers := runtime.GOMAXPROCS(0)
 	if n < 20000 {
 		workers = 1
@@ -504,7 +557,7 @@ func (x *Index) scan(ctx context.Context, q query, k int) *topK {
 				if x.ids[s] == "" {
 					continue
 				}
-				t.push(s, q.score(x.vecs[s*d:(s+1)*d]))
+				t.push(s, q.score(x.vec(s)))
 			}
 			parts[w] = t
 		}(w, lo, hi)
