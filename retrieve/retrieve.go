@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/wenda-rag/wenda/corpora"
 )
@@ -89,13 +90,22 @@ func (h *Hybrid) Search(ctx context.Context, query string, k int) ([]corpora.Hit
 		if depth < k {
 			depth = k
 		}
+		// The lists run at once: a query costs the slowest, not the sum.
 		lists := make([][]corpora.Hit, len(h.lists))
+		errs := make([]error, len(h.lists))
+		var wg sync.WaitGroup
 		for i, l := range h.lists {
-			hits, err := l.Search(ctx, query, depth)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				lists[i], errs[i] = l.Search(ctx, query, depth)
+			}()
+		}
+		wg.Wait()
+		for i, err := range errs {
 			if err != nil {
 				return nil, fmt.Errorf("retrieve: list %d: %w", i, err)
 			}
-			lists[i] = hits
 		}
 		fused = FuseWeighted(h.cfg.RRFK, h.cfg.Weights, lists...)
 		if len(fused) > k {

@@ -35,6 +35,7 @@ func (c *cli) evalANN(ctx context.Context, args []string) error {
 	k := fs.Int("k", 10, "neighbours per query")
 	efFlag := fs.String("ef", "", "comma-separated search efforts (HNSW ef) to compare (default: the index's own, half and double it)")
 	random := fs.Bool("random", false, "random Gaussian vectors instead of embedded chunks")
+	kind := fs.String("vectors", "lsa", "what embeds the chunks: lsa (dense, low-rank: the shape of a trained model's embeddings) or hashed (the offline model itself)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
@@ -43,8 +44,20 @@ func (c *cli) evalANN(ctx context.Context, args []string) error {
 	if !*random && len(paths) == 0 {
 		return exitError{2, "eval ann: usage: wenda eval ann [--n N] [--dim D] [--probes P,...] [--json] (PATH... | --random)"}
 	}
+	if *kind != "lsa" && *kind != "hashed" {
+		return exitError{2, fmt.Sprintf("eval ann: --vectors %q: want lsa or hashed", *kind)}
+	}
+	if *kind == "lsa" && *dim == 0 {
+		*dim = 256
+	}
 	model := embed.NewHashed(*dim)
-	d := model.Dimension()
+	if *kind == "lsa" && !*random {
+		model = embed.NewHashed(0) // features to reduce
+	}
+	d := *dim
+	if d == 0 {
+		d = model.Dimension()
+	}
 	total := *n + *nq
 	bar := newProgressBar(c.stderr)
 	var vecs [][]float32
@@ -79,6 +92,13 @@ func (c *cli) evalANN(ctx context.Context, args []string) error {
 			}
 			vecs = append(vecs, part...)
 			bar.count("嵌入", len(vecs), total, t)
+		}
+		if *kind == "lsa" {
+			t := time.Now()
+			if vecs, err = lsa(ctx, idfRows(vecs, model.Dimension()), model.Dimension(), d); err != nil {
+				return err
+			}
+			source = fmt.Sprintf("LSA (rank %d, randomized SVD of the IDF-weighted %d-dimensional offline-model vectors; %.0f s) of chunks of %s", d, model.Dimension(), time.Since(t).Seconds(), strings.Join(paths, " "))
 		}
 	}
 	dir, err := os.MkdirTemp("", "wenda-ann-")

@@ -204,7 +204,14 @@ func (c *cli) openVectors(ctx context.Context, k *kb, forWrite, reembed bool) (*
 		}
 		store = qdrantStore{s}
 	} else {
-		x, err := vector.Open(vector.Config{Dir: filepath.Join(k.dir, "vectors"), Model: want.Model, Dimension: want.Dimension})
+		cfg := vector.Config{Dir: filepath.Join(k.dir, "vectors"), Model: want.Model, Dimension: want.Dimension}
+		if _, ok := emb.(*embed.Hashed); ok {
+			// The offline model's queries are sparse (a few dozen
+			// features): the exact scan reads only those components of
+			// each vector and beats a graph walk at full recall.
+			cfg.ANNMin = -1
+		}
+		x, err := vector.Open(cfg)
 		if err != nil {
 			return nil, err
 		}
@@ -265,14 +272,14 @@ func (c *cli) refresh(ctx context.Context, k *kb) error {
 		}
 		h.SetIDF(df)
 	}
-	if s, ok := k.vec.store.(embeddedStore); ok && s.Len() >= 1000 {
+	if s, ok := k.vec.store.(embeddedStore); ok {
 		t0 := time.Now()
 		built, err := s.Optimize(ctx)
 		if err != nil {
 			return err
 		}
 		if built {
-			fmt.Fprintf(c.stderr, "近似索引已建立：%d 个向量，用时 %s\n", s.Len(), time.Since(t0).Round(time.Millisecond))
+			fmt.Fprintf(c.stderr, "近似索引 (HNSW) 已建立：%d 个向量，用时 %s\n", s.Len(), time.Since(t0).Round(time.Millisecond))
 		}
 	}
 	return nil

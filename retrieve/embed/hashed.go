@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,7 +41,7 @@ import (
 // paraphrase and cross-lingual questions.
 type Hashed struct {
 	dim int
-	df  *DF // the knowledge base's document frequencies; nil weighs every feature 1
+	df  atomic.Pointer[DF] // the knowledge base's document frequencies; nil weighs every feature 1
 }
 
 // HashedDimension is the offline model's default dimension. More
@@ -75,7 +76,7 @@ func (h *Hashed) Embed(ctx context.Context, texts []string) ([][]float32, error)
 				return nil, err
 			}
 		}
-		out[i] = h.vector(zh.Normalize(t), false)
+		out[i] = h.vector(zh.Normalize(t), nil)
 	}
 	return out, nil
 }
@@ -87,11 +88,12 @@ func (h *Hashed) EmbedQuery(ctx context.Context, q string) ([]float32, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return h.vector(zh.Normalize(zh.QueryText(q)), h.df != nil), nil
+	return h.vector(zh.Normalize(zh.QueryText(q)), h.df.Load()), nil
 }
 
-// vector embeds normalized text, weighting features by IDF if asked.
-func (h *Hashed) vector(norm string, idf bool) []float32 {
+// vector embeds normalized text, weighting features by IDF from df if
+// given.
+func (h *Hashed) vector(norm string, df *DF) []float32 {
 	v := make([]float32, h.dim)
 	counts := map[uint64]int{}
 	Features(norm, func(f uint64) { counts[f]++ })
@@ -99,8 +101,8 @@ func (h *Hashed) vector(norm string, idf bool) []float32 {
 	for f, n := range counts {
 		c := int((f >> 1) % uint64(h.dim))
 		w := float32(1 + math.Log(float64(n)))
-		if idf {
-			w *= h.idf(f)
+		if df != nil {
+			w *= df.idf(f)
 		}
 		if f&1 == 1 {
 			w = -w
@@ -205,13 +207,14 @@ func (d *DF) Add(text string) {
 }
 
 // SetIDF sets the query weights, ln(1 + N/(df+1)) per feature, from a
-// knowledge base's counts; nil clears them.
+// knowledge base's counts; nil clears them. Safe while queries run; the
+// counts must not change after.
 func (h *Hashed) SetIDF(d *DF) {
-	h.df = d
+	h.df.Store(d)
 }
 
-func (h *Hashed) idf(f uint64) float32 {
-	return float32(math.Log(1 + float64(h.df.Docs)/float64(h.df.Counts[f]+1)))
+func (d *DF) idf(f uint64) float32 {
+	return float32(math.Log(1 + float64(d.Docs)/float64(d.Counts[f]+1)))
 }
 
 // WriteFile saves the counts atomically: documents, entries, then

@@ -148,3 +148,54 @@ func TestApproximateIndex(t *testing.T) {
 		t.Errorf("exact recall = %.3f", r)
 	}
 }
+
+// TestApproximateIndexDeletes removes a third of the documents from a
+// built graph: the nodes that pointed to them are relinked, the freed
+// slots are reused by new vectors, and recall holds.
+func TestApproximateIndexDeletes(t *testing.T) {
+	ctx := context.Background()
+	cfg := Config{Dir: t.TempDir(), Model: "m", Dimension: 32, ANNMin: 1000, EF: 128}
+	x, err := Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	all := clustered(5200, 32, 11)
+	items, queries := all[:4500], all[5000:]
+	if err := x.Upsert(ctx, items); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := x.Optimize(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 1500; i += 3 {
+		if err := x.DeleteDoc(ctx, items[i].DocID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := x.Optimize(ctx); err != nil { // purges the deleted nodes
+		t.Fatal(err)
+	}
+	if len(x.ann.tomb) != 0 || x.ann.nodes != x.Len() {
+		t.Fatalf("after purge: %d tombstones, %d nodes for %d vectors", len(x.ann.tomb), x.ann.nodes, x.Len())
+	}
+	for s, l := range x.ann.level {
+		for layer := 0; layer <= int(l); layer++ {
+			for _, n := range x.ann.neighbours(int32(s), layer) {
+				if x.ids[n] == "" {
+					t.Fatalf("node %d links to deleted slot %d", s, n)
+				}
+			}
+		}
+	}
+	slots := len(x.ids)
+	if err := x.Upsert(ctx, all[4500:5000]); err != nil {
+		t.Fatal(err)
+	}
+	if len(x.ids) != slots {
+		t.Errorf("freed slots not reused: %d slots, was %d", len(x.ids), slots)
+	}
+	if r := recallAt10(t, x, queries); r < 0.95 {
+		t.Errorf("recall@10 after deletes = %.3f, want ≥ 0.95", r)
+	}
+}

@@ -280,8 +280,9 @@ func (h *hnsw) insert(x *Index, s int) {
 }
 
 // link adds to to from's neighbours on layer. When from is full, its
-// farthest link gives way if to is nearer: measured against pruning by the
-// heuristic, this builds 3× faster for the same recall (README).
+// farthest link gives way if to is nearer. Pruning by the heuristic
+// instead built 1.7× slower for about the same recall (20,000 LSA
+// vectors: recall@10 0.95 against 0.94 at ef 128, 0.907 both at ef 64).
 func (h *hnsw) link(x *Index, from, to int32, layer, maxM int) {
 	cur := h.neighbours(from, layer)
 	for _, n := range cur {
