@@ -51,9 +51,9 @@ type Index struct {
 	cfg Config
 
 	mu    sync.RWMutex
-	ids   []string // chunk id per slot; "" for a free slot
-	docs  []string // document id per slot
-	vecs  [][]float32 // blocks of blockRows vectors: growing never copies them
+	ids   []string         // chunk id per slot; "" for a free slot
+	docs  []string         // document id per slot
+	vecs  [][]float32      // blocks of blockRows vectors: growing never copies them
 	slot  map[string]int   // chunk id → slot
 	byDoc map[string][]int // document id → slots
 	free  []int
