@@ -123,21 +123,27 @@ func (p *Pipeline) writeVectors(ctx context.Context, docs []corpora.DocRecord, c
 	if p.cfg.Embedder == nil || p.cfg.Vectors == nil {
 		return nil
 	}
-	for _, d := range docs {
-		if err := p.cfg.Vectors.DeleteDoc(ctx, d.ID); err != nil {
-			return err
+	r, batched := p.cfg.Vectors.(Replacer)
+	if !batched {
+		for _, d := range docs {
+			if err := p.cfg.Vectors.DeleteDoc(ctx, d.ID); err != nil {
+				return err
+			}
 		}
 	}
-	if len(chunks) == 0 {
+	if len(chunks) == 0 && !batched {
 		return nil
 	}
 	texts := make([]string, len(chunks))
 	for i, c := range chunks {
 		texts[i] = EmbedText(c)
 	}
-	vecs, err := p.cfg.Embedder.Embed(ctx, texts)
-	if err != nil {
-		return err
+	var vecs [][]float32
+	if len(texts) > 0 {
+		var err error
+		if vecs, err = p.cfg.Embedder.Embed(ctx, texts); err != nil {
+			return err
+		}
 	}
 	if len(vecs) != len(chunks) {
 		return fmt.Errorf("embedder returned %d vectors for %d chunks", len(vecs), len(chunks))
@@ -146,7 +152,20 @@ func (p *Pipeline) writeVectors(ctx context.Context, docs []corpora.DocRecord, c
 	for i, c := range chunks {
 		items[i] = corpora.Embedding{ChunkID: c.ID, DocID: c.DocID, Vector: vecs[i]}
 	}
+	if batched {
+		ids := make([]string, len(docs))
+		for i, d := range docs {
+			ids[i] = d.ID
+		}
+		return r.Replace(ctx, ids, items)
+	}
 	return p.cfg.Vectors.Upsert(ctx, items)
+}
+
+// Replacer is a vector store that replaces documents' vectors in one
+// write (the embedded index: one log append and one sync per batch).
+type Replacer interface {
+	Replace(ctx context.Context, docs []string, items []corpora.Embedding) error
 }
 
 // EmbedText is what is embedded for a chunk: its title, then its text.

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -131,6 +133,7 @@ type queryEmbedder interface {
 type vectors struct {
 	emb   embedder
 	store vectorStore
+	df    *dfTracker // the offline model's counts, when writing
 }
 
 // openVectors opens the knowledge base's vectors when an embedder is
@@ -226,7 +229,8 @@ func (c *cli) openVectors(ctx context.Context, k *kb, forWrite, reembed bool) (*
 	v := &vectors{emb: emb, store: store}
 	if h, ok := emb.(*embed.Hashed); ok {
 		// The offline model weighs queries by the knowledge base's
-		// document frequencies, recomputed after every change (refresh).
+		// document frequencies, kept in step with every write (dfTracker)
+		// and saved by refresh.
 		df, err := embed.ReadDF(filepath.Join(k.dir, dfFile))
 		if err != nil {
 			if df, err = countDF(ctx, k); err != nil {
@@ -235,8 +239,110 @@ func (c *cli) openVectors(ctx context.Context, k *kb, forWrite, reembed bool) (*
 			}
 		}
 		h.SetIDF(df)
+		if forWrite {
+			t := &dfTracker{k: k, df: df.Clone()}
+			v.emb = trackedEmbedder{h, t}
+			v.store = trackedStore{store, t}
+			v.df = t
+		}
 	}
 	return v, nil
+}
+
+// dfRecounts counts the recounts refresh fell back to, for tests.
+var dfRecounts atomic.Int64
+
+// hashed is the offline model, when it is the one in use.
+func (v *vectors) hashed() *embed.Hashed {
+	switch e := v.emb.(type) {
+	case *embed.Hashed:
+		return e
+	case trackedEmbedder:
+		return e.Hashed
+	}
+	return nil
+}
+
+// dfTracker keeps the offline model's document frequencies in step with
+// the writes: chunks embedded are counted in, the chunks of documents
+// replaced or removed counted out (read from the lexical index before it
+// changes). refresh checks the count of chunks against the lexical index
+// and recounts from scratch when they disagree (a failed write).
+type dfTracker struct {
+	k  *kb
+	mu sync.Mutex
+	df *embed.DF
+}
+
+func (t *dfTracker) add(texts []string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, s := range texts {
+		t.df.Add(s)
+	}
+}
+
+func (t *dfTracker) remove(ctx context.Context, docs []string) error {
+	for _, d := range docs {
+		rec, ok, err := t.k.index.Lookup(ctx, d)
+		if err != nil {
+			return err
+		}
+		if !ok || rec.Chunks == 0 {
+			continue
+		}
+		ids := make([]string, rec.Chunks)
+		for i := range ids {
+			ids[i] = corpora.ChunkID(d, i)
+		}
+		chunks, err := t.k.index.Chunks(ctx, ids)
+		if err != nil {
+			return err
+		}
+		t.mu.Lock()
+		for _, ch := range chunks {
+			t.df.Sub(ingest.EmbedText(ch))
+		}
+		t.mu.Unlock()
+	}
+	return nil
+}
+
+type trackedEmbedder struct {
+	*embed.Hashed
+	t *dfTracker
+}
+
+func (e trackedEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	vs, err := e.Hashed.Embed(ctx, texts)
+	if err == nil {
+		e.t.add(texts)
+	}
+	return vs, err
+}
+
+type trackedStore struct {
+	vectorStore
+	t *dfTracker
+}
+
+func (s trackedStore) DeleteDoc(ctx context.Context, doc string) error {
+	if err := s.t.remove(ctx, []string{doc}); err != nil {
+		return err
+	}
+	return s.vectorStore.DeleteDoc(ctx, doc)
+}
+
+// Replace keeps the embedded index's one-write batches (ingest.Replacer).
+func (s trackedStore) Replace(ctx context.Context, docs []string, items []corpora.Embedding) error {
+	r, ok := s.vectorStore.(ingest.Replacer)
+	if !ok {
+		return errors.New("vector store cannot replace in one write")
+	}
+	if err := s.t.remove(ctx, docs); err != nil {
+		return err
+	}
+	return r.Replace(ctx, docs, items)
 }
 
 // dfFile holds the offline model's document frequencies.
@@ -262,15 +368,27 @@ func (c *cli) refresh(ctx context.Context, k *kb) error {
 	if k.vec == nil {
 		return nil
 	}
-	if h, ok := k.vec.emb.(*embed.Hashed); ok {
-		df, err := countDF(ctx, k)
+	if t := k.vec.df; t != nil {
+		st, err := k.index.Stats(ctx)
 		if err != nil {
 			return err
+		}
+		t.mu.Lock()
+		df := t.df.Clone()
+		t.mu.Unlock()
+		if df.Docs != st.Chunks {
+			dfRecounts.Add(1)
+			if df, err = countDF(ctx, k); err != nil {
+				return err
+			}
+			t.mu.Lock()
+			t.df = df.Clone()
+			t.mu.Unlock()
 		}
 		if err := df.WriteFile(filepath.Join(k.dir, dfFile)); err != nil {
 			return err
 		}
-		h.SetIDF(df)
+		k.vec.hashed().SetIDF(df)
 	}
 	if s, ok := k.vec.store.(embeddedStore); ok {
 		t0 := time.Now()
@@ -292,7 +410,7 @@ func (c *cli) refresh(ctx context.Context, k *kb) error {
 // usual RRF setting (not measured here: no model can be run on this
 // machine).
 func (v *vectors) defaultWeight() float64 {
-	if _, ok := v.emb.(*embed.Hashed); ok {
+	if v.hashed() != nil {
 		return 0.2
 	}
 	return 1

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"hash/fnv"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/wenda-rag/wenda/corpora/sample"
 	"github.com/wenda-rag/wenda/corpora/zh"
+	"github.com/wenda-rag/wenda/retrieve/embed"
 	"github.com/wenda-rag/wenda/retrieve/qdrant/qdranttest"
 )
 
@@ -151,6 +153,7 @@ func TestOfflineModel(t *testing.T) {
 	if err := sample.WriteTo(src); err != nil {
 		t.Fatal(err)
 	}
+	recounts := dfRecounts.Load()
 	mustRun(t, "--data", data, "ingest", src)
 	raw, err := os.ReadFile(filepath.Join(data, "default", embeddingFile))
 	if err != nil || !strings.Contains(string(raw), `"wenda-hash-c12-v1"`) || !strings.Contains(string(raw), `"dimension": 2048`) {
@@ -177,6 +180,44 @@ func TestOfflineModel(t *testing.T) {
 		if h.Doc == "handbook/expenses.txt" {
 			t.Errorf("removed document still found: %+v", h)
 		}
+	}
+	// A changed document: its old chunks counted out, its new ones in. The
+	// counts kept in step equal a recount from scratch.
+	p := filepath.Join(src, "handbook", "leave.md")
+	raw, err = os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(raw, []byte("\n\n## 陪产假\n\n男员工的配偶生育时，可享受陪产假十五天。\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--data", data, "ingest", src)
+	kept, err := embed.ReadDF(filepath.Join(data, "default", dfFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := openKB(filepath.Join(data, "default"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := countDF(context.Background(), k)
+	k.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept.Docs != fresh.Docs || len(kept.Counts) != len(fresh.Counts) {
+		t.Fatalf("kept counts: %d chunks, %d features; recounted: %d, %d", kept.Docs, len(kept.Counts), fresh.Docs, len(fresh.Counts))
+	}
+	for f, c := range fresh.Counts {
+		if kept.Counts[f] != c {
+			t.Fatalf("feature %x: kept %d, recounted %d", f, kept.Counts[f], c)
+		}
+	}
+	if n := dfRecounts.Load() - recounts; n != 0 {
+		t.Errorf("%d recounts: the counts kept in step drifted", n)
+	}
+	if got := docs(search(t, data, "陪产假有几天", "--mode", "vector")); len(got) == 0 || got[0] != "handbook/leave.md" {
+		t.Errorf("changed document: vector search = %q", got)
 	}
 }
 

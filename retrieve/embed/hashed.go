@@ -206,6 +206,32 @@ func (d *DF) Add(text string) {
 	}
 }
 
+// Sub uncounts one document's text, added before.
+func (d *DF) Sub(text string) {
+	d.Docs--
+	d.feats = d.feats[:0]
+	Features(zh.Normalize(text), func(f uint64) { d.feats = append(d.feats, f) })
+	slices.Sort(d.feats)
+	for i, f := range d.feats {
+		if i == 0 || f != d.feats[i-1] {
+			if c := d.Counts[f]; c > 1 {
+				d.Counts[f] = c - 1
+			} else {
+				delete(d.Counts, f)
+			}
+		}
+	}
+}
+
+// Clone returns a copy to change while the original serves queries.
+func (d *DF) Clone() *DF {
+	c := &DF{Docs: d.Docs, Counts: make(map[uint64]uint32, len(d.Counts))}
+	for f, n := range d.Counts {
+		c.Counts[f] = n
+	}
+	return c
+}
+
 // SetIDF sets the query weights, ln(1 + N/(df+1)) per feature, from a
 // knowledge base's counts; nil clears them. Safe while queries run; the
 // counts must not change after.

@@ -315,13 +315,41 @@ func (x *Index) Upsert(ctx context.Context, items []corpora.Embedding) error {
 	buf := make([]byte, 0, len(items)*(4*x.cfg.Dimension+64))
 	recs := make([]record, 0, len(items))
 	for _, it := range items {
-		if len(it.Vector) != x.cfg.Dimension {
-			return fmt.Errorf("vector: chunk %s has dimension %d, the index %d: %w", it.ChunkID, len(it.Vector), x.cfg.Dimension, ErrModel)
+		rec, err := x.upsertRecord(it)
+		if err != nil {
+			return err
 		}
-		if it.ChunkID == "" || len(it.ChunkID) > math.MaxUint16 || len(it.DocID) > math.MaxUint16 {
-			return fmt.Errorf("vector: chunk id %q: empty or too long", it.ChunkID)
+		recs = append(recs, rec)
+		buf = appendRecord(buf, rec)
+	}
+	return x.commit(ctx, buf, recs)
+}
+
+func (x *Index) upsertRecord(it corpora.Embedding) (record, error) {
+	if len(it.Vector) != x.cfg.Dimension {
+		return record{}, fmt.Errorf("vector: chunk %s has dimension %d, the index %d: %w", it.ChunkID, len(it.Vector), x.cfg.Dimension, ErrModel)
+	}
+	if it.ChunkID == "" || len(it.ChunkID) > math.MaxUint16 || len(it.DocID) > math.MaxUint16 {
+		return record{}, fmt.Errorf("vector: chunk id %q: empty or too long", it.ChunkID)
+	}
+	return record{op: opUpsert, chunk: it.ChunkID, doc: it.DocID, vec: normalized(it.Vector)}, nil
+}
+
+// Replace removes every vector of the documents docs and adds items, in
+// one write to the log and one sync: what an ingest batch does.
+func (x *Index) Replace(ctx context.Context, docs []string, items []corpora.Embedding) error {
+	buf := make([]byte, 0, len(items)*(4*x.cfg.Dimension+64)+len(docs)*64)
+	recs := make([]record, 0, len(docs)+len(items))
+	for _, d := range docs {
+		rec := record{op: opDelDoc, doc: d}
+		recs = append(recs, rec)
+		buf = appendRecord(buf, rec)
+	}
+	for _, it := range items {
+		rec, err := x.upsertRecord(it)
+		if err != nil {
+			return err
 		}
-		rec := record{op: opUpsert, chunk: it.ChunkID, doc: it.DocID, vec: normalized(it.Vector)}
 		recs = append(recs, rec)
 		buf = appendRecord(buf, rec)
 	}
