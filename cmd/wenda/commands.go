@@ -232,9 +232,23 @@ func (c *cli) stats(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return printJSON(c.stdout, map[string]interface{}{"kb": c.g.kb, "documents": st.Documents, "chunks": st.Chunks, "bytes_on_disk": st.Bytes})
+	rec, err := readKBEmbedding(k.dir)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(c.stdout, "知识库 %s：%d 篇文档，%d 个块，磁盘 %.2f MB\n", c.g.kb, st.Documents, st.Chunks, float64(st.Bytes)/1e6)
+	if *asJSON {
+		out := map[string]interface{}{"kb": c.g.kb, "documents": st.Documents, "chunks": st.Chunks, "bytes_on_disk": st.Bytes}
+		if rec != nil {
+			out["vectors"] = rec
+		}
+		return printJSON(c.stdout, out)
+	}
+	fmt.Fprintf(c.stdout, "知识库 %s：%d 篇文档，%d 个块，磁盘 %.2f MB", c.g.kb, st.Documents, st.Chunks, float64(st.Bytes)/1e6)
+	if rec != nil {
+		fmt.Fprintf(c.stdout, "；向量：%s，%d 维，%s", rec.Model, rec.Dimension, map[string]string{"embedded": "内置索引", "qdrant": "Qdrant"}[rec.Store])
+	} else {
+		fmt.Fprint(c.stdout, "；无向量")
+	}
+	fmt.Fprintln(c.stdout)
 	return nil
 }
