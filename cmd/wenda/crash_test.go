@@ -13,6 +13,7 @@ import (
 
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/sample"
+	"github.com/wenda-rag/wenda/retrieve/embed"
 	"github.com/wenda-rag/wenda/retrieve/vector"
 )
 
@@ -21,16 +22,20 @@ import (
 // again, and compares with a clean ingest of the same folder: the same
 // documents and chunks, none missing and none twice.
 func TestKillMidIngest(t *testing.T) {
-	t.Run("bm25", func(t *testing.T) { killMidIngest(t, nil) })
-	// With vectors on (an embedding endpoint in this process), BM25 and the
-	// vector index must end up holding the same chunks.
-	t.Run("bm25+vectors", func(t *testing.T) {
+	t.Run("bm25", func(t *testing.T) { killMidIngest(t, []string{"WENDA_EMBED_MODEL=none"}, false) })
+	// With vectors on, BM25 and the vector index must end up holding the
+	// same chunks: the offline model (the default), and an embedding
+	// endpoint in this process.
+	t.Run("bm25+offline", func(t *testing.T) {
+		killMidIngest(t, []string{"WENDA_EMBED_BASE_URL=", "WENDA_EMBED_MODEL=", "QDRANT_URL="}, true)
+	})
+	t.Run("bm25+endpoint", func(t *testing.T) {
 		env := []string{"WENDA_EMBED_BASE_URL=" + fakeEmbeddings(t), "WENDA_EMBED_MODEL=fake-bigram", "QDRANT_URL="}
-		killMidIngest(t, env)
+		killMidIngest(t, env, true)
 	})
 }
 
-func killMidIngest(t *testing.T, env []string) {
+func killMidIngest(t *testing.T, env []string, vectors bool) {
 	if testing.Short() {
 		t.Skip("skipped in -short: builds the binary and ingests 2,500 documents three times")
 	}
@@ -84,7 +89,7 @@ func killMidIngest(t *testing.T, env []string) {
 	_ = c.Wait()
 	partial := statsOf(crashed)
 	t.Logf("after SIGKILL: %d documents, %d chunks", partial.Documents, partial.Chunks)
-	if env != nil {
+	if vectors {
 		// Vectors are written before their BM25 batch: right after the
 		// crash every BM25 chunk has its vector (there may be more vectors).
 		sameChunks(t, filepath.Join(crashed, "default"), false)
@@ -104,7 +109,7 @@ func killMidIngest(t *testing.T, env []string) {
 	if got != want || got.Documents != files {
 		t.Errorf("after crash and re-ingest: %+v; clean ingest: %+v; want both %d documents and equal chunks", got, want, files)
 	}
-	if env != nil {
+	if vectors {
 		sameChunks(t, filepath.Join(crashed, "default"), true)
 	}
 }
@@ -155,6 +160,21 @@ func sameChunks(t *testing.T, dir string, exact bool) {
 		t.Errorf("%d of %d BM25 chunks have no vector", missing, len(lexical))
 	}
 	t.Logf("%d BM25 chunks, %d vectors, none missing", len(lexical), len(ids))
+	if exact && rec.Model == embed.NewHashed(0).Model() {
+		// The offline model's document frequencies, kept in step through
+		// the crash and the re-ingest, equal a recount.
+		kept, err := embed.ReadDF(filepath.Join(dir, dfFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh, err := countDF(context.Background(), k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kept.Docs != fresh.Docs || len(kept.Counts) != len(fresh.Counts) {
+			t.Errorf("document frequencies: kept %d chunks, %d features; recounted %d, %d", kept.Docs, len(kept.Counts), fresh.Docs, len(fresh.Counts))
+		}
+	}
 }
 
 // writeCorpus writes n documents: CMRC 2018 passages when ../shared/data
