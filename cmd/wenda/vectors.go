@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -274,13 +275,6 @@ type dfTracker struct {
 	df *embed.DF
 }
 
-func (t *dfTracker) add(texts []string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for _, s := range texts {
-		t.df.Add(s)
-	}
-}
 
 func (t *dfTracker) remove(ctx context.Context, docs []string) error {
 	for _, d := range docs {
@@ -314,11 +308,17 @@ type trackedEmbedder struct {
 }
 
 func (e trackedEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
-	vs, err := e.Hashed.Embed(ctx, texts)
-	if err == nil {
-		e.t.add(texts)
+	var feats [][]uint64
+	vs, err := e.Hashed.EmbedFeatures(ctx, texts, func(f []uint64) { feats = append(feats, slices.Clone(f)) })
+	if err != nil {
+		return nil, err
 	}
-	return vs, err
+	e.t.mu.Lock()
+	for _, f := range feats {
+		e.t.df.AddFeatures(f)
+	}
+	e.t.mu.Unlock()
+	return vs, nil
 }
 
 type trackedStore struct {

@@ -69,16 +69,36 @@ func (h *Hashed) Dimension() int { return h.dim }
 
 // Embed returns the document vectors of texts (no IDF; see Hashed).
 func (h *Hashed) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	return h.EmbedFeatures(ctx, texts, nil)
+}
+
+// EmbedFeatures is Embed that also hands each text's features (sorted,
+// repeated as often as they occur) to fn, if not nil: document
+// frequencies are counted from them without a second pass over the text.
+func (h *Hashed) EmbedFeatures(ctx context.Context, texts []string, fn func(feats []uint64)) ([][]float32, error) {
 	out := make([][]float32, len(texts))
+	var buf []uint64
 	for i, t := range texts {
 		if i&63 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		out[i] = h.vector(zh.Normalize(t), nil)
+		buf = sortedFeatures(zh.Normalize(t), buf)
+		out[i] = h.vectorOf(buf, nil)
+		if fn != nil {
+			fn(buf)
+		}
 	}
 	return out, nil
+}
+
+// sortedFeatures returns the features of normalized text, sorted, in buf.
+func sortedFeatures(norm string, buf []uint64) []uint64 {
+	buf = buf[:0]
+	Features(norm, func(f uint64) { buf = append(buf, f) })
+	slices.Sort(buf)
+	return buf
 }
 
 // EmbedQuery returns a query's vector: its features weighted by the IDF
@@ -88,17 +108,21 @@ func (h *Hashed) EmbedQuery(ctx context.Context, q string) ([]float32, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return h.vector(zh.Normalize(zh.QueryText(q)), h.df.Load()), nil
+	return h.vectorOf(sortedFeatures(zh.Normalize(zh.QueryText(q)), nil), h.df.Load()), nil
 }
 
-// vector embeds normalized text, weighting features by IDF from df if
+// vectorOf embeds sorted features, weighting them by IDF from df if
 // given.
-func (h *Hashed) vector(norm string, df *DF) []float32 {
+func (h *Hashed) vectorOf(feats []uint64, df *DF) []float32 {
 	v := make([]float32, h.dim)
-	counts := map[uint64]int{}
-	Features(norm, func(f uint64) { counts[f]++ })
 	var ss float64
-	for f, n := range counts {
+	for i := 0; i < len(feats); {
+		f, j := feats[i], i+1
+		for j < len(feats) && feats[j] == f {
+			j++
+		}
+		n := j - i
+		i = j
 		c := int((f >> 1) % uint64(h.dim))
 		w := float32(1 + math.Log(float64(n)))
 		if df != nil {
@@ -195,12 +219,15 @@ func NewDF() *DF { return &DF{Counts: map[uint64]uint32{}} }
 
 // Add counts one document's text.
 func (d *DF) Add(text string) {
+	d.feats = sortedFeatures(zh.Normalize(text), d.feats)
+	d.AddFeatures(d.feats)
+}
+
+// AddFeatures counts one document by its sorted features (EmbedFeatures).
+func (d *DF) AddFeatures(sorted []uint64) {
 	d.Docs++
-	d.feats = d.feats[:0]
-	Features(zh.Normalize(text), func(f uint64) { d.feats = append(d.feats, f) })
-	slices.Sort(d.feats)
-	for i, f := range d.feats {
-		if i == 0 || f != d.feats[i-1] {
+	for i, f := range sorted {
+		if i == 0 || f != sorted[i-1] {
 			d.Counts[f]++
 		}
 	}
@@ -209,9 +236,7 @@ func (d *DF) Add(text string) {
 // Sub uncounts one document's text, added before.
 func (d *DF) Sub(text string) {
 	d.Docs--
-	d.feats = d.feats[:0]
-	Features(zh.Normalize(text), func(f uint64) { d.feats = append(d.feats, f) })
-	slices.Sort(d.feats)
+	d.feats = sortedFeatures(zh.Normalize(text), d.feats)
 	for i, f := range d.feats {
 		if i == 0 || f != d.feats[i-1] {
 			if c := d.Counts[f]; c > 1 {
