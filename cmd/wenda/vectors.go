@@ -275,7 +275,6 @@ type dfTracker struct {
 	df *embed.DF
 }
 
-
 func (t *dfTracker) remove(ctx context.Context, docs []string) error {
 	for _, d := range docs {
 		rec, ok, err := t.k.index.Lookup(ctx, d)
