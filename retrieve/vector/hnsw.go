@@ -41,10 +41,11 @@ type hnsw struct {
 	visited    sync.Pool
 }
 
-// DefaultEF is how many candidates a query explores unless told: enough
-// for a recall@10 of 0.95 against exact search on the measured
-// collections (README).
-const DefaultEF = 64
+// DefaultEF is how many candidates a query explores unless told. On
+// 200,000 LSA vectors of real chunks (flat, hard data) it gives recall@10
+// 0.73 at 4.9 ms against 37.9 ms for the exact scan; on 50,000, 0.88; on
+// clustered vectors above 0.95 (README: wenda eval ann).
+const DefaultEF = 256
 
 func newHNSW() *hnsw {
 	const m = 16
