@@ -20,6 +20,9 @@ type Document struct {
 	Title  string
 	Text   string
 	Source string // the file it was read from
+	// Record is the entry's structure when the document is one record of
+	// a dictionary or a poetry collection; nil for prose.
+	Record *Record
 }
 
 // Chunk is a run of whole sentences of a Document, the unit that is indexed,

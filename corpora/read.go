@@ -20,7 +20,7 @@ type File struct {
 // Supported reports whether ReadFile reads files with this name.
 func Supported(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json":
+	case ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".csv":
 		return true
 	}
 	return false
@@ -78,15 +78,26 @@ func Walk(paths []string) ([]File, error) {
 // an HTML file is one document of its visible text titled by its <title>; a
 // .json file in SQuAD layout gives one document per paragraph, with the
 // paragraph's id. Errors name the file.
+//
+// Structured files are recognized by their content: the idiom
+// dictionary's CSV (one document per idiom), the chinese-poetry package's
+// JSON (one per poem, 词, poet, 诗经 poem or 论语 chapter) and the 歇后语
+// JSON (one per saying), each document carrying its Record.
 func ReadFile(f File) ([]Document, error) {
-	if !Supported(f.Path) {
+	return ReadFileAs(f, FormatAuto)
+}
+
+// ReadFileAs is ReadFile with the format given (one of Formats) rather
+// than recognized.
+func ReadFileAs(f File, format string) ([]Document, error) {
+	if format == FormatAuto && !Supported(f.Path) {
 		return nil, fmt.Errorf("%s: %w", f.Path, ErrUnsupported)
 	}
 	raw, err := os.ReadFile(f.Path)
 	if err != nil {
 		return nil, err
 	}
-	docs, err := Parse(f, raw)
+	docs, err := ParseAs(f, raw, format)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", f.Path, err)
 	}
@@ -95,11 +106,40 @@ func ReadFile(f File) ([]Document, error) {
 
 // Parse turns the raw bytes of a file into documents, as ReadFile does.
 func Parse(f File, raw []byte) ([]Document, error) {
+	return ParseAs(f, raw, FormatAuto)
+}
+
+// ParseAs is Parse with the format given.
+func ParseAs(f File, raw []byte, format string) ([]Document, error) {
 	text, _, err := Decode(raw)
 	if err != nil {
 		return nil, err
 	}
-	switch strings.ToLower(filepath.Ext(f.Path)) {
+	ext := strings.ToLower(filepath.Ext(f.Path))
+	switch format {
+	case FormatAuto, "":
+	case FormatText:
+		return []Document{{ID: f.ID, Title: textTitle(text, f.ID), Text: text, Source: f.Path}}, nil
+	case FormatIdioms:
+		if !looksLikeIdioms(text) {
+			return nil, fmt.Errorf("want the idiom dictionary's CSV (id,\"idiom\",\"pinyin\",\"explanation\",\"source\",\"example\",\"initials\"): %w", ErrFormat)
+		}
+		return parseIdioms(f, text)
+	case FormatPoetry, FormatXiehouyu:
+		docs, ok, err := parseJSONRecords(f, text)
+		if !ok {
+			return nil, fmt.Errorf("want a JSON array of %s records: %w", format, ErrFormat)
+		}
+		return docs, err
+	case FormatSQuAD:
+		ext = ".json"
+	default:
+		return nil, fmt.Errorf("format %q: want one of %s", format, strings.Join(Formats, ", "))
+	}
+	if (ext == ".txt" || ext == ".csv") && format != FormatSQuAD && looksLikeIdioms(text) {
+		return parseIdioms(f, text)
+	}
+	switch ext {
 	case ".html", ".htm":
 		title, body := HTMLText(text)
 		if strings.TrimSpace(body) == "" {
@@ -110,6 +150,11 @@ func Parse(f File, raw []byte) ([]Document, error) {
 		}
 		return []Document{{ID: f.ID, Title: title, Text: body, Source: f.Path}}, nil
 	case ".json":
+		if format != FormatSQuAD {
+			if docs, ok, err := parseJSONRecords(f, text); ok {
+				return docs, err
+			}
+		}
 		sq, err := ParseSQuAD([]byte(text))
 		if err != nil {
 			return nil, err

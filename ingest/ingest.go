@@ -51,6 +51,9 @@ type Config struct {
 	Embedder  Embedder
 	Vectors   Vectors
 	ChunkSize int // characters per chunk; default DefaultChunkSize
+	// Format is how files are read (corpora.Formats); "" recognizes each
+	// file by its name and content.
+	Format string
 	Workers   int // file readers; default GOMAXPROCS
 	Writers   int // batches written at once; default GOMAXPROCS
 	// BatchChars is how many bytes of text are written to the index at
@@ -194,11 +197,18 @@ type fileResult struct {
 	err    error
 }
 
+// SetFormat sets how Run reads files (Config.Format).
+func (p *Pipeline) SetFormat(format string) { p.cfg.Format = format }
+
 // Run ingests files. A file that cannot be read is recorded in the summary's
 // Failed list and the others go on; the error returned is for failures of the
 // index itself or a cancelled context, which stop the run.
 func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, error) {
-	return p.run(ctx, files, corpora.ReadFile)
+	format := p.cfg.Format
+	if format == "" {
+		format = corpora.FormatAuto
+	}
+	return p.run(ctx, files, func(f corpora.File) ([]corpora.Document, error) { return corpora.ReadFileAs(f, format) })
 }
 
 func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corpora.File) ([]corpora.Document, error)) (Summary, error) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/wenda-rag/wenda/answer"
@@ -22,12 +23,16 @@ func (c *cli) ingest(ctx context.Context, args []string) error {
 	fs := c.flags("ingest")
 	dict := fs.String("dict", "", "user dictionary: one word per line, optionally followed by a frequency")
 	chunk := fs.Int("chunk", ingest.DefaultChunkSize, "chunk size in characters")
+	format := fs.String("format", corpora.FormatAuto, "how to read the files: "+strings.Join(corpora.Formats, ", "))
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
-		return exitError{2, "ingest: no PATH given (usage: wenda ingest [--dict FILE] PATH...)"}
+		return exitError{2, "ingest: no PATH given (usage: wenda ingest [--dict FILE] [--format F] PATH...)"}
+	}
+	if !slices.Contains(corpora.Formats, *format) {
+		return exitError{2, fmt.Sprintf("ingest: --format %q: want one of %s", *format, strings.Join(corpora.Formats, ", "))}
 	}
 	k, err := c.open(ctx, c.kbDir(c.g.kb), true, true)
 	if err != nil {
@@ -49,6 +54,7 @@ func (c *cli) ingest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	p.SetFormat(*format)
 	sum, err := p.Run(ctx, files)
 	if err == nil && (sum.Docs > 0 || len(sum.Failed) > 0) {
 		err = c.refresh(ctx, k)

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
@@ -239,10 +237,8 @@ func fileSize(p string) int64 {
 	return fi.Size()
 }
 
-// chunkTexts reads up to limit distinct chunk texts from paths. Besides
-// what wenda ingests, it reads JSON files that hold an array of records
-// (the chinese-poetry layout), one document per record made of its
-// strings.
+// chunkTexts reads up to limit distinct chunk texts from paths, as wenda
+// ingests them.
 func chunkTexts(paths []string, limit int) ([]string, error) {
 	files, err := corpora.Walk(paths)
 	if err != nil {
@@ -266,9 +262,6 @@ func chunkTexts(paths []string, limit int) ([]string, error) {
 			break // enough to shuffle from
 		}
 		docs, err := corpora.ReadFile(f)
-		if err != nil && strings.HasSuffix(f.Path, ".json") {
-			docs, err = jsonRecords(f)
-		}
 		if err != nil {
 			continue
 		}
@@ -277,49 +270,4 @@ func chunkTexts(paths []string, limit int) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-// jsonRecords reads a JSON array of records as documents: each record's
-// string values, in order, one per line.
-func jsonRecords(f corpora.File) ([]corpora.Document, error) {
-	raw, err := os.ReadFile(f.Path)
-	if err != nil {
-		return nil, err
-	}
-	var recs []any
-	if err := json.Unmarshal(raw, &recs); err != nil {
-		return nil, fmt.Errorf("%s: %w", f.Path, err)
-	}
-	var docs []corpora.Document
-	for i, r := range recs {
-		var lines []string
-		var walk func(v any)
-		walk = func(v any) {
-			switch v := v.(type) {
-			case string:
-				lines = append(lines, v)
-			case []any:
-				for _, e := range v {
-					walk(e)
-				}
-			case map[string]any:
-				keys := make([]string, 0, len(v))
-				for key := range v {
-					keys = append(keys, key)
-				}
-				sort.Strings(keys)
-				for _, key := range keys {
-					walk(v[key])
-				}
-			}
-		}
-		walk(r)
-		if len(lines) > 0 {
-			docs = append(docs, corpora.Document{ID: fmt.Sprintf("%s#%d", f.ID, i), Text: strings.Join(lines, "\n")})
-		}
-	}
-	if len(docs) == 0 {
-		return nil, errors.New(f.Path + ": no records")
-	}
-	return docs, nil
 }
