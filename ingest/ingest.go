@@ -53,9 +53,9 @@ type Config struct {
 	ChunkSize int // characters per chunk; default DefaultChunkSize
 	// Format is how files are read (corpora.Formats); "" recognizes each
 	// file by its name and content.
-	Format string
-	Workers   int // file readers; default GOMAXPROCS
-	Writers   int // batches written at once; default GOMAXPROCS
+	Format  string
+	Workers int // file readers; default GOMAXPROCS
+	Writers int // batches written at once; default GOMAXPROCS
 	// BatchChars is how many bytes of text are written to the index at
 	// once; default 512 KiB. Each batch is atomic: a crash loses at most the
 	// batches in flight, whose documents are ingested again next time.
