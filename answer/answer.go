@@ -40,6 +40,8 @@ type Config struct {
 	// default 0.4. Character evidence alone lets 今天天气怎么样 "match" a
 	// passage about 今天水市.
 	MinWords float64
+	// Graph, if set, answers culture questions from its facts first.
+	Graph Graph
 }
 
 // Citation points at the text an answer comes from.
@@ -52,6 +54,8 @@ type Citation struct {
 	// document.
 	Start int `json:"start"`
 	End   int `json:"end"`
+	// Field is the record's field a fact came from (graph answers).
+	Field string `json:"field,omitempty"`
 }
 
 // Answer is the engine's reply to a question.
@@ -96,12 +100,30 @@ func New(cfg Config, r Retriever) (*Engine, error) {
 // Ask retrieves passages for a question and answers it.
 func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	start := time.Now()
+	if e.cfg.Graph != nil {
+		if a, ok := Culture(e.cfg.Graph, q); ok {
+			a.Timings = Timings{Total: time.Since(start)}
+			return a, nil
+		}
+	}
 	hits, err := e.r.Search(ctx, q, e.cfg.Passages)
 	if err != nil {
 		return Answer{}, fmt.Errorf("answer: retrieve: %w", err)
 	}
 	retrieval := time.Since(start)
-	a := e.FromHits(q, hits)
+	var a Answer
+	docs := make([]string, 0, 1)
+	if len(hits) > 0 {
+		docs = append(docs, hits[0].DocID)
+	}
+	if g := e.cfg.Graph; g != nil {
+		if ia, ok := IdiomFor(g, q, docs); ok {
+			a = ia
+		}
+	}
+	if !a.Found {
+		a = e.FromHits(q, hits)
+	}
 	a.Timings = Timings{Retrieval: retrieval, Total: time.Since(start)}
 	return a, nil
 }

@@ -41,8 +41,20 @@ type Vectors interface {
 	DeleteDoc(ctx context.Context, docID string) error
 }
 
+// Graph is where the facts of structured records go (the knowledge
+// graph): Replace sets the facts of the documents ids from the records
+// among docs.
+type Graph interface {
+	Replace(ctx context.Context, ids []string, docs []corpora.Document) error
+}
+
 // Config configures a Pipeline. Zero values are the defaults.
 type Config struct {
+	// Graph, when set, receives every written document that has a record,
+	// after its vectors and before its lexical batch (which holds the
+	// document's hash: a crash before it makes the next run write all
+	// three again).
+	Graph Graph
 	// Embedder and Vectors, when both are set, give every written chunk a
 	// vector. A batch's vectors are written before its lexical batch,
 	// which records the documents' hashes: after a crash between the two,
@@ -189,12 +201,13 @@ func Hash(doc corpora.Document, size int) string {
 }
 
 type fileResult struct {
-	file   corpora.File
-	docs   []corpora.DocRecord
-	chunks []corpora.Chunk
-	same   int
-	chars  []int // text bytes of each document in docs
-	err    error
+	file    corpora.File
+	docs    []corpora.DocRecord
+	records []corpora.Document // of docs, those with a record
+	chunks  []corpora.Chunk
+	same    int
+	chars   []int // text bytes of each document in docs
+	err     error
 }
 
 // SetFormat sets how Run reads files (Config.Format).
@@ -255,6 +268,7 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 		runErr     error
 		batchDocs  []corpora.DocRecord
 		batchChunk []corpora.Chunk
+		batchRecs  []corpora.Document
 		batchChars int
 		batchFiles int   // files whose documents are in the batch
 		batchBytes int64 // and their size
@@ -275,10 +289,11 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 	// each batch's segment on one core, so one writer would leave the other
 	// cores idle while it does.
 	type batch struct {
-		docs   []corpora.DocRecord
-		chunks []corpora.Chunk
-		files  int
-		bytes  int64
+		docs    []corpora.DocRecord
+		chunks  []corpora.Chunk
+		records []corpora.Document
+		files   int
+		bytes   int64
 	}
 	batches := make(chan batch)
 	var writers sync.WaitGroup
@@ -288,6 +303,13 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 			defer writers.Done()
 			for b := range batches {
 				err := p.writeVectors(ctx, b.docs, b.chunks)
+				if err == nil && p.cfg.Graph != nil {
+					ids := make([]string, len(b.docs))
+					for i, d := range b.docs {
+						ids[i] = d.ID
+					}
+					err = p.cfg.Graph.Replace(ctx, ids, b.records)
+				}
 				if err == nil {
 					err = p.index.Write(ctx, b.docs, b.chunks)
 				}
@@ -312,10 +334,10 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 			return
 		}
 		select {
-		case batches <- batch{batchDocs, batchChunk, batchFiles, batchBytes}:
+		case batches <- batch{batchDocs, batchChunk, batchRecs, batchFiles, batchBytes}:
 		case <-ctx.Done():
 		}
-		batchDocs, batchChunk, batchChars, batchFiles, batchBytes = nil, nil, 0, 0, 0
+		batchDocs, batchChunk, batchRecs, batchChars, batchFiles, batchBytes = nil, nil, nil, 0, 0, 0
 	}
 	for r := range results {
 		mu.Lock()
@@ -337,8 +359,13 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 			// file) still fills several batches that index in parallel; the
 			// file counts as done with its last batch.
 			rest := r.chunks
+			recs := r.records
 			for i, d := range r.docs {
 				batchDocs = append(batchDocs, d)
+				if len(recs) > 0 && recs[0].ID == d.ID {
+					batchRecs = append(batchRecs, recs[0])
+					recs = recs[1:]
+				}
 				batchChunk = append(batchChunk, rest[:d.Chunks]...)
 				rest = rest[d.Chunks:]
 				batchChars += r.chars[i]
@@ -394,6 +421,9 @@ func (p *Pipeline) prepare(ctx context.Context, f corpora.File, read func(corpor
 		chunks := Chunk(d, p.cfg.ChunkSize)
 		rec.Chunks = len(chunks)
 		r.docs = append(r.docs, rec)
+		if d.Record != nil && p.cfg.Graph != nil {
+			r.records = append(r.records, d)
+		}
 		r.chunks = append(r.chunks, chunks...)
 		r.chars = append(r.chars, len(d.Text))
 	}

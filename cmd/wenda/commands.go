@@ -207,6 +207,11 @@ func (c *cli) rm(ctx context.Context, args []string) error {
 				continue
 			}
 		}
+		if err := k.graph.Remove(ctx, id); err != nil {
+			fmt.Fprintln(c.stderr, "wenda rm:", err)
+			failed = err
+			continue
+		}
 		if err := k.index.Remove(ctx, id); err != nil {
 			fmt.Fprintln(c.stderr, "wenda rm:", err)
 			failed = err
@@ -243,7 +248,8 @@ func (c *cli) stats(ctx context.Context, args []string) error {
 		return err
 	}
 	if *asJSON {
-		out := map[string]interface{}{"kb": c.g.kb, "documents": st.Documents, "chunks": st.Chunks, "bytes_on_disk": st.Bytes}
+		ents, facts, _ := k.graph.Stats()
+		out := map[string]interface{}{"kb": c.g.kb, "documents": st.Documents, "chunks": st.Chunks, "bytes_on_disk": st.Bytes, "entities": ents, "facts": facts}
 		if rec != nil {
 			out["vectors"] = rec
 		}
@@ -255,6 +261,51 @@ func (c *cli) stats(ctx context.Context, args []string) error {
 	} else {
 		fmt.Fprint(c.stdout, "；无向量")
 	}
+	if ents, facts, _ := k.graph.Stats(); facts > 0 {
+		fmt.Fprintf(c.stdout, "；知识图谱：%d 个实体，%d 条事实", ents, facts)
+	}
 	fmt.Fprintln(c.stdout)
+	return nil
+}
+
+// kgCmd shows the knowledge graph: `kg show NAME`, `kg stats`.
+func (c *cli) kgCmd(ctx context.Context, args []string) error {
+	if len(args) == 0 || (args[0] != "show" && args[0] != "stats") {
+		return exitError{2, "kg: usage: wenda kg show NAME | wenda kg stats"}
+	}
+	fs := c.flags("kg " + args[0])
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseInterleaved(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	k, err := openKB(c.kbDir(c.g.kb), false)
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	if args[0] == "stats" {
+		ents, facts, docs := k.graph.Stats()
+		if *asJSON {
+			return printJSON(c.stdout, map[string]int{"entities": ents, "facts": facts, "documents": docs})
+		}
+		fmt.Fprintf(c.stdout, "知识图谱：%d 个实体，%d 条事实，来自 %d 篇文档\n", ents, facts, docs)
+		return nil
+	}
+	if len(pos) == 0 {
+		return exitError{2, "kg show: no NAME given"}
+	}
+	name := strings.Join(pos, " ")
+	facts := k.graph.Facts(name)
+	if *asJSON {
+		return printJSON(c.stdout, map[string]interface{}{"name": name, "facts": facts})
+	}
+	if len(facts) == 0 {
+		return exitError{1, fmt.Sprintf("知识图谱中没有“%s”", name)}
+	}
+	fmt.Fprintln(c.stdout, name)
+	for _, f := range facts {
+		fmt.Fprintf(c.stdout, "  —%s→ %s   [%s %s]\n", f.Relation, oneLine(f.Object), f.Doc, f.Field)
+	}
 	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
 	"github.com/wenda-rag/wenda/ingest"
+	"github.com/wenda-rag/wenda/kg"
 	"github.com/wenda-rag/wenda/retrieve"
 	"github.com/wenda-rag/wenda/retrieve/bm25"
 )
@@ -38,7 +39,8 @@ const defaultLexical = "sum"
 type kb struct {
 	dir   string
 	index *bm25.Index
-	vec   *vectors // nil: BM25 only
+	vec   *vectors  // nil: BM25 only
+	graph *kg.Graph // facts of structured records
 }
 
 func (c *cli) kbDir(name string) string { return filepath.Join(c.g.data, name) }
@@ -62,7 +64,12 @@ func openKB(dir string, create bool) (*kb, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &kb{dir: dir, index: idx}, nil
+	g, err := kg.Open(filepath.Join(dir, "kg"))
+	if err != nil {
+		idx.Close()
+		return nil, err
+	}
+	return &kb{dir: dir, index: idx, graph: g}, nil
 }
 
 // open opens a knowledge base with its vectors (see openVectors).
@@ -82,6 +89,7 @@ func (k *kb) Close() error {
 	if k.vec != nil {
 		k.vec.store.Close()
 	}
+	k.graph.Close()
 	return k.index.Close()
 }
 
@@ -224,7 +232,7 @@ func (k *kb) engine(r retrieval) (*answer.Engine, *retrieve.Hybrid, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	e, err := answer.New(answer.Config{}, h)
+	e, err := answer.New(answer.Config{Graph: k.graph}, h)
 	return e, h, err
 }
 
@@ -233,7 +241,7 @@ func (k *kb) engine(r retrieval) (*answer.Engine, *retrieve.Hybrid, error) {
 func (k *kb) pipeline(w io.Writer, chunkSize int) (*ingest.Pipeline, *progressBar, error) {
 	bar := newProgressBar(w)
 	batch, _ := strconv.Atoi(os.Getenv("WENDA_BATCH_KB")) // for measuring batch sizes
-	cfg := ingest.Config{ChunkSize: chunkSize, BatchChars: batch << 10, Progress: bar.update}
+	cfg := ingest.Config{ChunkSize: chunkSize, BatchChars: batch << 10, Progress: bar.update, Graph: k.graph}
 	if k.vec != nil {
 		cfg.Embedder, cfg.Vectors = k.vec.emb, k.vec.store
 	}

@@ -24,16 +24,19 @@ Usage:
 
 Commands:
   quickstart            ingest the bundled sample corpus and answer a few questions
-  ingest [--dict F] PATH...   add files or folders (.txt .md .html .json/SQuAD) to a knowledge base
+  ingest [--dict F] [--format F] PATH...   add files or folders to a knowledge base: .txt .md .html,
+                        SQuAD .json, the idiom dictionary's CSV, chinese-poetry and 歇后语 JSON
+                        (recognized by content; --format auto|text|squad|idioms|poetry|xiehouyu)
   search [--k N] [--json] [--mode bm25|vector|hybrid] QUERY   ranked passages
   ask [--json] [--mode …] [QUESTION]   answer a question (or one per line from standard input)
   rm DOC_ID             delete a document
   reembed               rebuild the vectors of every chunk with the configured embedding model
-  stats [--json]        documents, chunks, size on disk
+  stats [--json]        documents, chunks, size on disk, vectors, knowledge graph
+  kg show NAME | kg stats   an entity's facts with their sources; the graph's size
   eval squad [--k 1,5,20] [--json] [--mode bm25,vector,hybrid] [--traditional questions|all] FILE
                         retrieval and answer quality on a SQuAD-layout file
   eval ingest [--json] PATH...   ingest throughput beside gse's raw Cut on the same text
-  eval ann [--n N] [--dim D] [--probes P,...] [--json] (PATH... | --random)
+  eval ann [--n N] [--dim D] [--ef E,...] [--vectors lsa|hashed] [--json] (PATH... | --random)
                                  the approximate vector index against exact search
 
 Global flags (before or after the command):
@@ -41,8 +44,9 @@ Global flags (before or after the command):
   --kb NAME    knowledge base (default "default")
   --qdrant URL keep vectors in Qdrant (gRPC, e.g. localhost:6334; default $QDRANT_URL, else the embedded index)
 
-Dense vectors are on when an OpenAI-compatible embedding endpoint is configured:
-  WENDA_EMBED_BASE_URL, WENDA_EMBED_MODEL, WENDA_EMBED_API_KEY (optional), WENDA_EMBED_DIM (optional)
+Dense vectors come from the offline model unless an OpenAI-compatible embedding endpoint is configured:
+  WENDA_EMBED_BASE_URL, WENDA_EMBED_MODEL, WENDA_EMBED_API_KEY (optional), WENDA_EMBED_DIM (optional);
+  WENDA_EMBED_MODEL=none turns vectors off
 `
 
 // global holds the flags every command accepts.
@@ -101,6 +105,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmdErr = env.rm(ctx, rest)
 	case "stats":
 		cmdErr = env.stats(ctx, rest)
+	case "kg":
+		cmdErr = env.kgCmd(ctx, rest)
 	case "eval":
 		cmdErr = env.eval(ctx, rest)
 	case "quickstart":

@@ -1,0 +1,263 @@
+package answer
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/wenda-rag/wenda/corpora/zh"
+	"github.com/wenda-rag/wenda/kg"
+)
+
+// Graph is the knowledge graph as the answerer reads it.
+type Graph interface {
+	Facts(name string) []kg.Fact
+	Has(key string) bool
+	DocFacts(doc string) []kg.Fact
+}
+
+// ModeGraph marks answers taken from the knowledge graph's facts.
+const ModeGraph = "graph"
+
+// intents: what a culture question asks for, by the words that ask it,
+// in the order they are tried (下一句 before 句, 作者 before 出自 …).
+var intents = []struct {
+	rel   string
+	words []string
+}{
+	{kg.Next, []string{"下一句", "下句", "后一句", "后句", "下半句", "后半句", "接下来", "接下去", "下面一句", "后面一句", "下面是", "后面是", "接着是", "下联", "对下句"}},
+	{kg.Prev, []string{"上一句", "上句", "前一句", "前句", "上半句", "前半句", "上面一句", "前面一句", "上联"}},
+	{kg.Author, []string{"谁写", "作者", "谁的", "谁作", "哪位诗人", "哪个诗人", "什么人写", "谁所作", "出自谁", "是谁"}},
+	{kg.Dynasty, []string{"朝代", "哪个朝", "什么朝", "哪一朝", "哪朝", "什么时代", "哪个时代", "年代"}},
+	{kg.InPoem, []string{"哪首诗", "什么诗", "诗名", "题目", "标题", "诗题", "哪一首", "哪首词", "什么词", "出自哪首"}},
+	{kg.Pinyin, []string{"拼音", "怎么读", "读音", "怎么念", "如何读", "注音"}},
+	{kg.Example, []string{"例句", "造句", "怎么用", "用法", "举个例子", "举例"}},
+	{kg.Source, []string{"出处", "出自", "来源", "典故", "出于", "语出", "来自", "从哪里来", "哪本书", "源自"}},
+	{kg.Meaning, []string{"意思", "含义", "释义", "意义", "解释", "什么意", "寓意", "指什么", "比喻什么", "涵义"}},
+	{kg.Rhythmic, []string{"词牌"}},
+	{kg.Bio, []string{"简介", "生平", "介绍", "是什么人", "何许人"}},
+}
+
+func intentOf(q string) string {
+	for _, in := range intents {
+		for _, w := range in.words {
+			if strings.Contains(q, w) {
+				return in.rel
+			}
+		}
+	}
+	return ""
+}
+
+// link finds the longest entity of the graph named in the question.
+func link(g Graph, q string) string {
+	key := []rune(kg.Key(q))
+	best := ""
+	for i := range key {
+		for j := len(key); j >= i+2 && j-i > utf8.RuneCountInString(best); j-- {
+			if s := string(key[i:j]); g.Has(s) {
+				best = s
+				break
+			}
+		}
+	}
+	return best
+}
+
+// kindOf is an entity's kind (成语, 诗, 词, 诗人, 歇后语, 经典), or "句" for a
+// line of a poem.
+func kindOf(facts []kg.Fact) string {
+	line := false
+	for _, f := range facts {
+		if f.Relation == kg.Kind {
+			return f.Object
+		}
+		if f.Relation == kg.InPoem {
+			line = true
+		}
+	}
+	if line {
+		return "句"
+	}
+	for _, f := range facts {
+		if f.Relation == kg.Dynasty {
+			return "诗人" // an author known from poems only
+		}
+	}
+	return ""
+}
+
+func first(facts []kg.Fact, rel, doc string) (kg.Fact, bool) {
+	for _, f := range facts {
+		if f.Relation == rel && (doc == "" || f.Doc == doc) {
+			return f, true
+		}
+	}
+	return kg.Fact{}, false
+}
+
+// trimLine drops a line's closing punctuation for the answer.
+func trimLine(s string) string {
+	return strings.TrimRight(s, "，。？！；、,.?!;")
+}
+
+// Culture answers a question about an idiom, a poem or a line, a poet or
+// a 歇后语 from the graph's facts, citing each. ok is false when the
+// question names no entity or asks what the facts do not hold; the text
+// answerer then takes it.
+func Culture(g Graph, q string) (Answer, bool) {
+	a := Answer{Question: q, Answer: NotFound, Mode: ModeGraph, Citations: []Citation{}}
+	qn := zh.Normalize(q)
+	ent := link(g, q)
+	if ent == "" {
+		return a, false
+	}
+	facts := g.Facts(ent)
+	kind := kindOf(facts)
+	// The entity itself is not the question's words: 下一句 in 下一句是什么
+	// must not be read inside the name.
+	rest := strings.Replace(kg.Key(qn), ent, " ", 1)
+	intent := intentOf(rest)
+	cite := func(f kg.Fact) {
+		a.Citations = append(a.Citations, Citation{Doc: f.Doc, Title: f.Subject, Text: f.Subject + " " + f.Relation + "：" + f.Object, Field: f.Field})
+	}
+	answer := func(text string, fs ...kg.Fact) (Answer, bool) {
+		a.Answer, a.Found = text, true
+		for _, f := range fs {
+			cite(f)
+		}
+		return a, true
+	}
+	switch kind {
+	case "歇后语":
+		if f, ok := first(facts, kg.Answer, ""); ok && (intent == "" || intent == kg.Next || intent == kg.Meaning) {
+			return answer(f.Object, f)
+		}
+	case "句":
+		poem, ok := first(facts, kg.InPoem, "")
+		if !ok {
+			break
+		}
+		switch intent {
+		case kg.Next, "":
+			if f, ok := first(facts, kg.Next, poem.Doc); ok {
+				return answer(trimLine(f.Object), f)
+			}
+		case kg.Prev:
+			if f, ok := first(facts, kg.Prev, poem.Doc); ok {
+				return answer(trimLine(f.Object), f)
+			}
+		case kg.InPoem, kg.Source:
+			return poemAnswer(g, poem, answer, true)
+		case kg.Author:
+			return poemAnswer(g, poem, answer, false)
+		case kg.Dynasty:
+			pf := g.Facts(poem.Object)
+			if f, ok := first(pf, kg.Dynasty, poem.Doc); ok {
+				return answer(f.Object, poem, f)
+			}
+		}
+	case "诗", "词", "经典":
+		doc := facts[0].Doc
+		switch intent {
+		case kg.Author, "", kg.Source:
+			if f, ok := first(facts, kg.Author, doc); ok {
+				return answer(f.Object, f)
+			}
+			if f, ok := first(facts, kg.Work, doc); ok {
+				return answer("《"+f.Object+"》", f)
+			}
+		case kg.Dynasty:
+			if f, ok := first(facts, kg.Dynasty, doc); ok {
+				return answer(f.Object, f)
+			}
+		case kg.Rhythmic:
+			if f, ok := first(facts, kg.Rhythmic, doc); ok {
+				return answer(f.Object, f)
+			}
+		}
+	case "成语":
+		switch intent {
+		case kg.Source:
+			if f, ok := first(facts, kg.Source, ""); ok {
+				return answer(f.Object, f)
+			}
+		case kg.Pinyin:
+			if f, ok := first(facts, kg.Pinyin, ""); ok {
+				return answer(f.Object, f)
+			}
+		case kg.Example:
+			if f, ok := first(facts, kg.Example, ""); ok {
+				return answer(f.Object, f)
+			}
+		case kg.Meaning, "":
+			if f, ok := first(facts, kg.Meaning, ""); ok {
+				return answer(f.Object, f)
+			}
+		}
+	case "诗人":
+		switch intent {
+		case kg.Dynasty, "":
+			if f, ok := first(facts, kg.Dynasty, ""); ok {
+				return answer(f.Object, f)
+			}
+		case kg.Bio:
+			if f, ok := first(facts, kg.Bio, ""); ok {
+				return answer(f.Object, f)
+			}
+		}
+	}
+	return a, false
+}
+
+// poemAnswer answers who wrote the poem a line is in (and, if title, its
+// title first).
+func poemAnswer(g Graph, poem kg.Fact, answer func(string, ...kg.Fact) (Answer, bool), title bool) (Answer, bool) {
+	pf := g.Facts(poem.Object)
+	au, hasAu := first(pf, kg.Author, poem.Doc)
+	dy, hasDy := first(pf, kg.Dynasty, poem.Doc)
+	text := "《" + poem.Object + "》"
+	if !title {
+		text = ""
+	}
+	if hasAu {
+		by := au.Object
+		if hasDy {
+			by = dy.Object + "·" + by
+		}
+		if title {
+			text += "，" + by
+		} else {
+			text = au.Object
+		}
+	}
+	if text == "" {
+		return Answer{}, false
+	}
+	fs := []kg.Fact{poem}
+	if hasAu {
+		fs = append(fs, au)
+	}
+	return answer(text, fs...)
+}
+
+// IdiomFor names the idiom of a retrieved passage, for questions that ask
+// which idiom means something: the top hits' documents are looked up in
+// the graph. ok is false unless the question asks for an idiom and a hit
+// is one.
+func IdiomFor(g Graph, q string, docs []string) (Answer, bool) {
+	qn := zh.Normalize(q)
+	if !strings.Contains(qn, "成语") {
+		return Answer{}, false
+	}
+	for _, d := range docs {
+		fs := g.DocFacts(d)
+		if f, ok := first(fs, kg.Kind, ""); ok && f.Object == "成语" {
+			a := Answer{Question: q, Answer: f.Subject, Found: true, Mode: ModeGraph}
+			if m, ok := first(fs, kg.Meaning, ""); ok {
+				a.Citations = []Citation{{Doc: m.Doc, Title: m.Subject, Text: m.Subject + " " + m.Relation + "：" + m.Object, Field: m.Field}}
+			}
+			return a, true
+		}
+	}
+	return Answer{}, false
+}

@@ -1,0 +1,406 @@
+// Package kg is wenda's knowledge graph: entities and facts taken from
+// structured records (idioms, poems, poets, 歇后语), each fact with its
+// provenance — the document and field it came from.
+//
+// The graph is embedded and persistent: an append-only log of per-document
+// fact sets (a document's facts are replaced whole when it changes), each
+// line with a CRC so a torn tail after a crash is cut off on open, replayed
+// into memory and compacted when most of it is superseded. Entities are
+// looked up by their normalized name (traditional folded to simplified,
+// case and width folded, punctuation dropped).
+package kg
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
+)
+
+// Relations.
+const (
+	Meaning  = "释义"
+	Source   = "出处"  // the quoted passage an idiom comes from
+	Work     = "出自"  // the work: 晋书·左思传, 诗经·国风·周南
+	Pinyin   = "拼音"
+	Example  = "例句"
+	Author   = "作者"
+	Dynasty  = "朝代"
+	Bio      = "简介"
+	Rhythmic = "词牌"
+	Next     = "下一句"
+	Prev     = "上一句"
+	InPoem   = "诗题" // a line → the title of its poem
+	Answer   = "后半句"
+	Kind     = "类别" // 成语, 诗, 词, 诗人, 歇后语, 经典
+)
+
+// Fact is one edge with its provenance.
+type Fact struct {
+	Subject  string `json:"s"`
+	Relation string `json:"r"`
+	Object   string `json:"o"`
+	Doc      string `json:"d"` // the document it came from
+	Field    string `json:"f"` // and the field
+}
+
+var kindName = map[string]string{corpora.RecordIdiom: "成语", corpora.RecordPoem: "诗", corpora.RecordPoet: "诗人",
+	corpora.RecordXiehouyu: "歇后语", corpora.RecordClassic: "经典"}
+
+// workQuote finds the work named in an idiom's source: the first 《…》.
+func workQuote(source string) string {
+	i := strings.Index(source, "《")
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(source[i:], "》")
+	if j < 0 {
+		return ""
+	}
+	return source[i+len("《") : i+j]
+}
+
+// FactsOf returns the facts of a document's record (none for prose).
+func FactsOf(d corpora.Document) []Fact {
+	r := d.Record
+	if r == nil {
+		return nil
+	}
+	f := r.Fields
+	name := f[corpora.FieldName]
+	if name == "" {
+		return nil
+	}
+	var out []Fact
+	add := func(s, rel, o, field string) {
+		if strings.TrimSpace(s) != "" && strings.TrimSpace(o) != "" {
+			out = append(out, Fact{Subject: s, Relation: rel, Object: o, Doc: d.ID, Field: field})
+		}
+	}
+	kind := kindName[r.Kind]
+	if r.Kind == corpora.RecordPoem && f[corpora.FieldRhythmic] != "" {
+		kind = "词"
+	}
+	add(name, Kind, kind, "")
+	switch r.Kind {
+	case corpora.RecordIdiom:
+		add(name, Meaning, f[corpora.FieldExplanation], corpora.FieldExplanation)
+		add(name, Source, f[corpora.FieldSource], corpora.FieldSource)
+		add(name, Work, workQuote(f[corpora.FieldSource]), corpora.FieldSource)
+		add(name, Pinyin, f[corpora.FieldPinyin], corpora.FieldPinyin)
+		add(name, Example, f[corpora.FieldExample], corpora.FieldExample)
+	case corpora.RecordPoem, corpora.RecordClassic:
+		add(name, Author, f[corpora.FieldAuthor], corpora.FieldAuthor)
+		add(name, Dynasty, f[corpora.FieldDynasty], corpora.FieldDynasty)
+		add(name, Rhythmic, f[corpora.FieldRhythmic], corpora.FieldRhythmic)
+		add(name, Work, f[corpora.FieldWork], corpora.FieldWork)
+		add(f[corpora.FieldAuthor], Dynasty, f[corpora.FieldDynasty], corpora.FieldDynasty)
+		for i, line := range r.Lines {
+			add(line, InPoem, name, "lines")
+			if i+1 < len(r.Lines) {
+				add(line, Next, r.Lines[i+1], "lines")
+				add(r.Lines[i+1], Prev, line, "lines")
+			}
+		}
+	case corpora.RecordPoet:
+		add(name, Dynasty, f[corpora.FieldDynasty], corpora.FieldDynasty)
+		add(name, Bio, f[corpora.FieldBiography], corpora.FieldBiography)
+	case corpora.RecordXiehouyu:
+		add(name, Answer, f[corpora.FieldAnswer], corpora.FieldAnswer)
+	}
+	return out
+}
+
+// Key is how an entity's name is looked up: normalized (traditional →
+// simplified, width, case) with punctuation, symbols and spaces dropped,
+// so 「牀前看月光，」 and 床前看月光 are one key.
+func Key(name string) string {
+	n := zh.Normalize(name)
+	var b strings.Builder
+	for _, r := range n {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Graph is the persistent store.
+type Graph struct {
+	dir   string
+	mu    sync.RWMutex
+	byDoc map[string][]Fact
+	bySub map[string][]Fact // Key(subject) → facts
+	dead  int
+	log   *os.File
+	w     *bufio.Writer
+}
+
+const logName = "facts.log"
+
+var table = crc32.MakeTable(crc32.Castagnoli)
+
+type entry struct {
+	Doc   string `json:"doc"`
+	Facts []Fact `json:"facts,omitempty"`
+}
+
+// Open opens (creating) the graph in dir and replays its log.
+func Open(dir string) (*Graph, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("kg: %w", err)
+	}
+	g := &Graph{dir: dir, byDoc: map[string][]Fact{}, bySub: map[string][]Fact{}}
+	p := filepath.Join(dir, logName)
+	f, err := os.OpenFile(p, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("kg: %w", err)
+	}
+	r := bufio.NewReaderSize(f, 1<<20)
+	var good int64
+	for {
+		line, err := r.ReadBytes('\n')
+		if err != nil {
+			break // EOF, or a torn last line
+		}
+		e, ok := decodeLine(line)
+		if !ok {
+			break
+		}
+		good += int64(len(line))
+		g.apply(e)
+	}
+	if err := f.Truncate(good); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("kg: cut the torn tail of %s: %w", p, err)
+	}
+	if _, err := f.Seek(good, io.SeekStart); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("kg: %w", err)
+	}
+	g.log, g.w = f, bufio.NewWriterSize(f, 1<<20)
+	g.rebuildSubjects()
+	return g, nil
+}
+
+// A log line: CRC-32C of the JSON in 8 hex digits, a tab, the JSON.
+func encodeLine(buf []byte, e entry) []byte {
+	js, _ := json.Marshal(e)
+	buf = append(buf, fmt.Sprintf("%08x\t", crc32.Checksum(js, table))...)
+	buf = append(buf, js...)
+	return append(buf, '\n')
+}
+
+func decodeLine(line []byte) (entry, bool) {
+	line = line[:len(line)-1]
+	if len(line) < 9 || line[8] != '\t' {
+		return entry{}, false
+	}
+	sum, err := strconv.ParseUint(string(line[:8]), 16, 32)
+	if err != nil || uint32(sum) != crc32.Checksum(line[9:], table) {
+		return entry{}, false
+	}
+	var e entry
+	if json.Unmarshal(line[9:], &e) != nil {
+		return entry{}, false
+	}
+	return e, true
+}
+
+func (g *Graph) apply(e entry) {
+	if _, ok := g.byDoc[e.Doc]; ok {
+		g.dead++
+	}
+	if len(e.Facts) == 0 {
+		delete(g.byDoc, e.Doc)
+		return
+	}
+	g.byDoc[e.Doc] = e.Facts
+}
+
+func (g *Graph) rebuildSubjects() {
+	g.bySub = map[string][]Fact{}
+	docs := make([]string, 0, len(g.byDoc))
+	for d := range g.byDoc {
+		docs = append(docs, d)
+	}
+	sort.Strings(docs) // a stable order of facts per entity
+	for _, d := range docs {
+		for _, f := range g.byDoc[d] {
+			k := Key(f.Subject)
+			g.bySub[k] = append(g.bySub[k], f)
+		}
+	}
+}
+
+// Replace sets the facts of the documents ids to those of the records
+// among docs (documents without a record lose any facts they had), in one
+// append and one sync.
+func (g *Graph) Replace(ctx context.Context, ids []string, docs []corpora.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	facts := map[string][]Fact{}
+	for _, d := range docs {
+		facts[d.ID] = append(facts[d.ID], FactsOf(d)...)
+	}
+	var buf []byte
+	var es []entry
+	for _, id := range ids {
+		g.mu.RLock()
+		_, had := g.byDoc[id]
+		g.mu.RUnlock()
+		if len(facts[id]) == 0 && !had {
+			continue
+		}
+		e := entry{Doc: id, Facts: facts[id]}
+		es = append(es, e)
+		buf = encodeLine(buf, e)
+	}
+	if len(es) == 0 {
+		return nil
+	}
+	return g.commit(buf, es)
+}
+
+// Remove deletes a document's facts.
+func (g *Graph) Remove(ctx context.Context, id string) error {
+	return g.Replace(ctx, []string{id}, nil)
+}
+
+func (g *Graph) commit(buf []byte, es []entry) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.log == nil {
+		return errors.New("kg: graph is closed")
+	}
+	if _, err := g.w.Write(buf); err != nil {
+		return fmt.Errorf("kg: write log: %w", err)
+	}
+	if err := g.w.Flush(); err != nil {
+		return fmt.Errorf("kg: write log: %w", err)
+	}
+	if err := g.log.Sync(); err != nil {
+		return fmt.Errorf("kg: sync log: %w", err)
+	}
+	for _, e := range es {
+		if old, ok := g.byDoc[e.Doc]; ok {
+			for _, f := range old {
+				k := Key(f.Subject)
+				g.bySub[k] = removeDoc(g.bySub[k], e.Doc)
+				if len(g.bySub[k]) == 0 {
+					delete(g.bySub, k)
+				}
+			}
+		}
+		g.apply(e)
+		for _, f := range e.Facts {
+			k := Key(f.Subject)
+			g.bySub[k] = append(g.bySub[k], f)
+		}
+	}
+	if g.dead > 1024 && g.dead > len(g.byDoc) {
+		return g.compact()
+	}
+	return nil
+}
+
+func removeDoc(fs []Fact, doc string) []Fact {
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Doc != doc {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// compact rewrites the log with the live documents only, atomically.
+func (g *Graph) compact() error {
+	tmp := filepath.Join(g.dir, logName+".tmp")
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("kg: compact: %w", err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	var buf []byte
+	for d, fs := range g.byDoc {
+		buf = encodeLine(buf[:0], entry{Doc: d, Facts: fs})
+		w.Write(buf)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("kg: compact: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("kg: compact: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Join(g.dir, logName)); err != nil {
+		f.Close()
+		return fmt.Errorf("kg: compact: %w", err)
+	}
+	g.log.Close()
+	g.log, g.w, g.dead = f, bufio.NewWriterSize(f, 1<<20), 0
+	return nil
+}
+
+// Facts returns the facts whose subject is name (by Key).
+func (g *Graph) Facts(name string) []Fact {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	return append([]Fact(nil), g.bySub[Key(name)]...)
+}
+
+// DocFacts returns the facts taken from one document.
+func (g *Graph) DocFacts(doc string) []Fact {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	return append([]Fact(nil), g.byDoc[doc]...)
+}
+
+// Has reports whether key (a Key) is an entity with facts.
+func (g *Graph) Has(key string) bool {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	_, ok := g.bySub[key]
+	return ok
+}
+
+// Stats counts entities (distinct subjects), facts and documents.
+func (g *Graph) Stats() (entities, facts, docs int) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	for _, fs := range g.byDoc {
+		facts += len(fs)
+	}
+	return len(g.bySub), facts, len(g.byDoc)
+}
+
+// Close flushes and closes the log.
+func (g *Graph) Close() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.log == nil {
+		return nil
+	}
+	err := g.w.Flush()
+	if cerr := g.log.Close(); err == nil {
+		err = cerr
+	}
+	g.log = nil
+	return err
+}
