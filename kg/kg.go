@@ -33,8 +33,8 @@ import (
 // Relations.
 const (
 	Meaning  = "释义"
-	Source   = "出处"  // the quoted passage an idiom comes from
-	Work     = "出自"  // the work: 晋书·左思传, 诗经·国风·周南
+	Source   = "出处" // the quoted passage an idiom comes from
+	Work     = "出自" // the work: 晋书·左思传, 诗经·国风·周南
 	Pinyin   = "拼音"
 	Example  = "例句"
 	Author   = "作者"
