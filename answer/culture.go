@@ -30,14 +30,23 @@ var intents = []struct {
 	{kg.Dynasty, []string{"朝代", "哪个朝", "什么朝", "哪一朝", "哪朝", "什么时代", "哪个时代", "年代"}},
 	{kg.InPoem, []string{"哪首诗", "什么诗", "诗名", "题目", "标题", "诗题", "哪一首", "哪首词", "什么词", "出自哪首"}},
 	{kg.Pinyin, []string{"拼音", "怎么读", "读音", "怎么念", "如何读", "注音"}},
-	{kg.Example, []string{"例句", "造句", "怎么用", "用法", "举个例子", "举例"}},
+	{kg.Example, []string{"例句", "造句", "造个句", "造一个句", "怎么用", "用法", "举个例子", "举例"}},
 	{kg.Source, []string{"出处", "出自", "来源", "典故", "出于", "语出", "来自", "从哪里来", "哪本书", "源自"}},
 	{kg.Meaning, []string{"意思", "含义", "释义", "意义", "解释", "什么意", "寓意", "指什么", "比喻什么", "涵义"}},
 	{kg.Rhythmic, []string{"词牌"}},
 	{kg.Bio, []string{"简介", "生平", "介绍", "是什么人", "何许人"}},
 }
 
+// unheld are asks the graph holds no facts for: 洛阳纸贵的反义词 must not
+// be answered with its meaning.
+var unheld = []string{"反义", "近义", "同义", "英文", "英语", "翻译", "相反"}
+
 func intentOf(q string) string {
+	for _, w := range unheld {
+		if strings.Contains(q, w) {
+			return "unheld"
+		}
+	}
 	for _, in := range intents {
 		for _, w := range in.words {
 			if strings.Contains(q, w) {
@@ -195,8 +204,16 @@ func Culture(g Graph, q string) (Answer, bool) {
 			}
 		}
 	case "诗人":
+		// Prefer the poet's own record to the poems that name him.
+		own := ""
+		if f, ok := first(facts, kg.Kind, ""); ok {
+			own = f.Doc
+		}
 		switch intent {
 		case kg.Dynasty, "":
+			if f, ok := first(facts, kg.Dynasty, own); ok {
+				return answer(f.Object, f)
+			}
 			if f, ok := first(facts, kg.Dynasty, ""); ok {
 				return answer(f.Object, f)
 			}

@@ -1,0 +1,69 @@
+package answer
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/kg"
+)
+
+func cultureGraph(t *testing.T) *kg.Graph {
+	t.Helper()
+	g, err := kg.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { g.Close() })
+	for _, name := range []string{"idioms.txt", "poet.tang.0.json", "ci.song.0.json", "authors.tang.json", "xiehouyu.json", "shijing.json"} {
+		p := filepath.Join("..", "corpora", "testdata", "culture", name)
+		docs, err := corpora.ReadFile(corpora.File{Path: p, ID: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, d := range docs {
+			ids = append(ids, d.ID)
+		}
+		if err := g.Replace(context.Background(), ids, docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return g
+}
+
+func TestCulture(t *testing.T) {
+	g := cultureGraph(t)
+	for _, c := range []struct{ q, want, doc string }{
+		{"洛阳纸贵是什么意思？", "比喻著作有价值，流传广。", "idioms.txt#6612"},
+		{"「洛陽紙貴」的出處是什麼", "《晋书·左思传》：“于是豪贵之家竞相传写，洛阳为之纸贵。”", "idioms.txt#6612"},
+		{"洛阳纸贵怎么读", "luò yáng zhǐ guì", "idioms.txt#6612"},
+		{"用洛阳纸贵造个句", "人说“洛阳纸贵”，谁知今日闹到“长安扇贵”。", "idioms.txt#6612"},
+		{"洛阳纸贵", "比喻著作有价值，流传广。", "idioms.txt#6612"},
+		{"床前看月光的下一句是什么？", "疑是地上霜", "poet.tang.0.json#0"},
+		{"“床前看月光”下面是哪句", "疑是地上霜", "poet.tang.0.json#0"},
+		{"疑是地上霜的上一句", "牀前看月光", "poet.tang.0.json#0"},
+		{"白日依山尽，下一句", "黄河入海流", "poet.tang.0.json#1"},
+		{"静夜思是谁写的？", "李白", "poet.tang.0.json#0"},
+		{"《靜夜思》的作者", "李白", "poet.tang.0.json#0"},
+		{"举头望山月出自哪首诗", "《靜夜思》，唐·李白", "poet.tang.0.json#0"},
+		{"欲穷千里目是哪个朝代的诗", "唐", "poet.tang.0.json#1"},
+		{"李白是哪个朝代的人", "唐", "authors.tang.json#0"},
+		{"外甥打灯笼的下一句是什么？", "照旧（舅）", "xiehouyu.json#0"},
+		{"歇后语：外甥打灯笼——", "照旧（舅）", "xiehouyu.json#0"},
+		{"水调歌头是谁写的", "苏轼", "ci.song.0.json#0"},
+		{"关雎出自哪里", "《诗经·国风·周南》", "shijing.json#0"},
+	} {
+		a, ok := Culture(g, c.q)
+		if !ok || a.Answer != c.want || !a.Found || a.Mode != ModeGraph || len(a.Citations) == 0 || a.Citations[0].Doc != c.doc {
+			t.Errorf("%s → %q (%v) %+v; want %q from %s", c.q, a.Answer, ok, a.Citations, c.want, c.doc)
+		}
+	}
+	// No entity, or nothing the facts hold: left to the text answerer.
+	for _, q := range []string{"年假有几天？", "洛阳纸贵的反义词是什么", "今天天气怎么样"} {
+		if a, ok := Culture(g, q); ok {
+			t.Errorf("%s answered %q from the graph", q, a.Answer)
+		}
+	}
+}

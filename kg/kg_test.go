@@ -1,0 +1,107 @@
+package kg
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/wenda-rag/wenda/corpora"
+)
+
+func read(t *testing.T, name string) []corpora.Document {
+	t.Helper()
+	p := filepath.Join("..", "corpora", "testdata", "culture", name)
+	docs, err := corpora.ReadFile(corpora.File{Path: p, ID: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+func ids(docs []corpora.Document) []string {
+	var out []string
+	for _, d := range docs {
+		out = append(out, d.ID)
+	}
+	return out
+}
+
+func has(fs []Fact, rel, obj string) bool {
+	for _, f := range fs {
+		if f.Relation == rel && f.Object == obj {
+			return true
+		}
+	}
+	return false
+}
+
+func TestGraph(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	g, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idioms, poems, xh := read(t, "idioms.txt"), read(t, "poet.tang.0.json"), read(t, "xiehouyu.json")
+	for _, docs := range [][]corpora.Document{idioms, poems, xh} {
+		if err := g.Replace(ctx, ids(docs), docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lz := g.Facts("洛陽紙貴") // traditional folds
+	if !has(lz, Meaning, "比喻著作有价值，流传广。") || !has(lz, Work, "晋书·左思传") || !has(lz, Pinyin, "luò yáng zhǐ guì") || !has(lz, Kind, "成语") {
+		t.Errorf("洛阳纸贵: %+v", lz)
+	}
+	if lz[0].Doc != "idioms.txt#6612" {
+		t.Errorf("provenance: %+v", lz[0])
+	}
+	line := g.Facts("床前看月光") // the poem writes 牀 and a comma
+	if !has(line, Next, "疑是地上霜。") || !has(line, InPoem, "靜夜思") {
+		t.Errorf("line: %+v", line)
+	}
+	if !has(g.Facts("疑是地上霜"), Prev, "牀前看月光，") || !has(g.Facts("静夜思"), Author, "李白") || !has(g.Facts("李白"), Dynasty, "唐") {
+		t.Error("previous line, author or dynasty missing")
+	}
+	if !has(g.Facts("外甥打灯笼"), Answer, "照旧（舅）") {
+		t.Error("歇后语 missing")
+	}
+	ents, facts, docs := g.Stats()
+	if docs != 6 || facts == 0 || ents == 0 {
+		t.Errorf("stats: %d entities, %d facts, %d docs", ents, facts, docs)
+	}
+	// A changed record replaces its facts; a removed one loses them.
+	changed := idioms[:1]
+	changed[0].Record.Fields[corpora.FieldExplanation] = "新的释义。"
+	if err := g.Replace(ctx, ids(changed), changed); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Remove(ctx, xh[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	check := func(g *Graph) {
+		t.Helper()
+		if fs := g.Facts("洛阳纸贵"); !has(fs, Meaning, "新的释义。") || has(fs, Meaning, "比喻著作有价值，流传广。") {
+			t.Errorf("after change: %+v", fs)
+		}
+		if len(g.Facts("外甥打灯笼")) != 0 {
+			t.Error("removed document's facts remain")
+		}
+	}
+	check(g)
+	g.Close()
+	// Reopened, the log replays to the same graph; a torn last line is
+	// cut off and the rest kept.
+	f, _ := os.OpenFile(filepath.Join(dir, logName), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString(`0000abcd	{"doc":"torn","fac`)
+	f.Close()
+	g, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	check(g)
+	if !has(g.Facts("静夜思"), Author, "李白") {
+		t.Error("facts lost on reopening")
+	}
+}
