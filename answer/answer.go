@@ -106,15 +106,19 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			return a, nil
 		}
 	}
-	hits, err := e.r.Search(ctx, q, e.cfg.Passages)
+	n := e.cfg.Passages
+	if e.cfg.Graph != nil {
+		n = max(n, 10) // candidates for a reverse idiom lookup
+	}
+	hits, err := e.r.Search(ctx, q, n)
 	if err != nil {
 		return Answer{}, fmt.Errorf("answer: retrieve: %w", err)
 	}
 	retrieval := time.Since(start)
 	var a Answer
-	docs := make([]string, 0, 1)
-	if len(hits) > 0 {
-		docs = append(docs, hits[0].DocID)
+	docs := make([]string, 0, len(hits))
+	for _, h := range hits {
+		docs = append(docs, h.DocID)
 	}
 	if g := e.cfg.Graph; g != nil {
 		if ia, ok := IdiomFor(g, q, docs); ok {

@@ -257,24 +257,69 @@ func poemAnswer(g Graph, poem kg.Fact, answer func(string, ...kg.Fact) (Answer, 
 	return answer(text, fs...)
 }
 
+// BestIdiom picks, among the idioms of retrieved documents (best first),
+// the one whose meaning is nearest the text: the Dice coefficient of
+// their character bigrams, ties to the better-ranked document. Retrieval
+// alone ranks by the whole entry — the example sentence, the source, an
+// idiom named inside another's explanation — when the question is a
+// meaning. ok is false when no document is an idiom.
+func BestIdiom(g Graph, text string, docs []string) (meaning kg.Fact, ok bool) {
+	qb := bigrams(kg.Key(text))
+	best := -1.0
+	for rank, d := range docs {
+		fs := g.DocFacts(d)
+		k, isIdiom := first(fs, kg.Kind, "")
+		if !isIdiom || k.Object != "成语" {
+			continue
+		}
+		m, hasMeaning := first(fs, kg.Meaning, "")
+		if !hasMeaning {
+			continue
+		}
+		score := dice(qb, bigrams(kg.Key(m.Object))) - 0.001*float64(rank)
+		if score > best {
+			best, meaning, ok = score, m, true
+		}
+	}
+	return meaning, ok
+}
+
+func bigrams(s string) map[string]int {
+	r := []rune(s)
+	out := map[string]int{}
+	for i := 0; i+1 < len(r); i++ {
+		out[string(r[i:i+2])]++
+	}
+	return out
+}
+
+func dice(a, b map[string]int) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	common, na, nb := 0, 0, 0
+	for k, n := range a {
+		na += n
+		common += min(n, b[k])
+	}
+	for _, n := range b {
+		nb += n
+	}
+	return 2 * float64(common) / float64(na+nb)
+}
+
 // IdiomFor names the idiom of a retrieved passage, for questions that ask
-// which idiom means something: the top hits' documents are looked up in
-// the graph. ok is false unless the question asks for an idiom and a hit
-// is one.
+// which idiom means something (BestIdiom). ok is false unless the
+// question asks for an idiom and a hit is one.
 func IdiomFor(g Graph, q string, docs []string) (Answer, bool) {
 	qn := zh.Normalize(q)
 	if !strings.Contains(qn, "成语") {
 		return Answer{}, false
 	}
-	for _, d := range docs {
-		fs := g.DocFacts(d)
-		if f, ok := first(fs, kg.Kind, ""); ok && f.Object == "成语" {
-			a := Answer{Question: q, Answer: f.Subject, Found: true, Mode: ModeGraph}
-			if m, ok := first(fs, kg.Meaning, ""); ok {
-				a.Citations = []Citation{{Doc: m.Doc, Title: m.Subject, Text: m.Subject + " " + m.Relation + "：" + m.Object, Field: m.Field}}
-			}
-			return a, true
-		}
+	m, ok := BestIdiom(g, q, docs)
+	if !ok {
+		return Answer{}, false
 	}
-	return Answer{}, false
+	return Answer{Question: q, Answer: m.Subject, Found: true, Mode: ModeGraph,
+		Citations: []Citation{{Doc: m.Doc, Title: m.Subject, Text: m.Subject + " " + m.Relation + "：" + m.Object, Field: m.Field}}}, true
 }
