@@ -12,7 +12,27 @@ import (
 type Graph interface {
 	Facts(name string) []kg.Fact
 	Has(key string) bool
+	Resolve(key string) (ent string, alias, ok bool)
 	DocFacts(doc string) []kg.Fact
+}
+
+// reverseWords ask for an idiom by its meaning: 哪个成语的意思是…,
+// 形容…的成语. They win over an idiom named inside the description.
+var reverseWords = []string{"哪个成语", "什么成语", "哪一个成语", "哪条成语", "的成语", "是哪个", "哪一个", "这是哪个", "成语是", "有个成语", "一个成语", "成语意思是", "成语叫"}
+
+// AsksForIdiom reports whether a question asks which idiom means
+// something.
+func AsksForIdiom(q string) bool {
+	qn := zh.Normalize(q)
+	if !strings.Contains(qn, "成语") {
+		return false
+	}
+	for _, w := range reverseWords {
+		if strings.Contains(qn, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ModeGraph marks answers taken from the knowledge graph's facts.
@@ -116,15 +136,29 @@ func trimLine(s string) string {
 func Culture(g Graph, q string) (Answer, bool) {
 	a := Answer{Question: q, Answer: NotFound, Mode: ModeGraph, Citations: []Citation{}}
 	qn := zh.Normalize(q)
-	ent := link(g, q)
-	if ent == "" {
+	linked := link(g, q)
+	if linked == "" {
 		return a, false
 	}
+	ent, byPinyin, _ := g.Resolve(linked)
 	facts := g.Facts(ent)
+	if byPinyin {
+		// Named by its pinyin: unless something else is asked, the
+		// answer is the idiom itself.
+		if in := intentOf(strings.Replace(kg.Key(qn), linked, " ", 1)); in == "" || AsksForIdiom(q) {
+			if f, ok := first(facts, kg.Pinyin, ""); ok {
+				return answerWith(a, f.Subject, f)
+			}
+		}
+	} else if AsksForIdiom(q) && len([]rune(linked)) < len([]rune(kg.Key(q)))/2 {
+		// 哪个成语的意思是“…欺软怕硬”: an idiom inside the description
+		// is not the one asked for.
+		return a, false
+	}
 	kind := kindOf(facts)
 	// The entity itself is not the question's words: 下一句 in 下一句是什么
 	// must not be read inside the name.
-	rest := strings.Replace(kg.Key(qn), ent, " ", 1)
+	rest := strings.Replace(kg.Key(qn), linked, " ", 1)
 	intent := intentOf(rest)
 	cite := func(f kg.Fact) {
 		a.Citations = append(a.Citations, Citation{Doc: f.Doc, Title: f.Subject, Text: f.Subject + " " + f.Relation + "：" + f.Object, Field: f.Field})
@@ -226,6 +260,14 @@ func Culture(g Graph, q string) (Answer, bool) {
 	return a, false
 }
 
+func answerWith(a Answer, text string, fs ...kg.Fact) (Answer, bool) {
+	a.Answer, a.Found = text, true
+	for _, f := range fs {
+		a.Citations = append(a.Citations, Citation{Doc: f.Doc, Title: f.Subject, Text: f.Subject + " " + f.Relation + "：" + f.Object, Field: f.Field})
+	}
+	return a, true
+}
+
 // poemAnswer answers who wrote the poem a line is in (and, if title, its
 // title first).
 func poemAnswer(g Graph, poem kg.Fact, answer func(string, ...kg.Fact) (Answer, bool), title bool) (Answer, bool) {
@@ -312,8 +354,7 @@ func dice(a, b map[string]int) float64 {
 // which idiom means something (BestIdiom). ok is false unless the
 // question asks for an idiom and a hit is one.
 func IdiomFor(g Graph, q string, docs []string) (Answer, bool) {
-	qn := zh.Normalize(q)
-	if !strings.Contains(qn, "成语") {
+	if !AsksForIdiom(q) {
 		return Answer{}, false
 	}
 	m, ok := BestIdiom(g, q, docs)

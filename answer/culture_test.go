@@ -54,6 +54,9 @@ func TestCulture(t *testing.T) {
 		{"歇后语：外甥打灯笼——", "照旧（舅）", "xiehouyu.json#0"},
 		{"水调歌头是谁写的", "苏轼", "ci.song.0.json#0"},
 		{"关雎出自哪里", "《诗经·国风·周南》", "shijing.json#0"},
+		{"luoyangzhigui是什么成语", "洛阳纸贵", "idioms.txt#6612"},
+		{"luò yáng zhǐ guì", "洛阳纸贵", "idioms.txt#6612"},
+		{"luoyangzhigui是什么意思", "比喻著作有价值，流传广。", "idioms.txt#6612"},
 	} {
 		a, ok := Culture(g, c.q)
 		if !ok || a.Answer != c.want || !a.Found || a.Mode != ModeGraph || len(a.Citations) == 0 || a.Citations[0].Doc != c.doc {
@@ -61,7 +64,7 @@ func TestCulture(t *testing.T) {
 		}
 	}
 	// No entity, or nothing the facts hold: left to the text answerer.
-	for _, q := range []string{"年假有几天？", "洛阳纸贵的反义词是什么", "今天天气怎么样"} {
+	for _, q := range []string{"年假有几天？", "洛阳纸贵的反义词是什么", "今天天气怎么样", "哪个成语的意思是比喻著作洛阳纸贵有价值"} {
 		if a, ok := Culture(g, q); ok {
 			t.Errorf("%s answered %q from the graph", q, a.Answer)
 		}

@@ -144,6 +144,7 @@ type Graph struct {
 	mu    sync.RWMutex
 	byDoc map[string][]Fact
 	bySub map[string][]Fact // Key(subject) → facts
+	alias map[string]string // Key(pinyin, with or without tones) → Key(idiom)
 	dead  int
 	log   *os.File
 	w     *bufio.Writer
@@ -163,7 +164,7 @@ func Open(dir string) (*Graph, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("kg: %w", err)
 	}
-	g := &Graph{dir: dir, byDoc: map[string][]Fact{}, bySub: map[string][]Fact{}}
+	g := &Graph{dir: dir, byDoc: map[string][]Fact{}, bySub: map[string][]Fact{}, alias: map[string]string{}}
 	p := filepath.Join(dir, logName)
 	f, err := os.OpenFile(p, os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
@@ -233,6 +234,7 @@ func (g *Graph) apply(e entry) {
 
 func (g *Graph) rebuildSubjects() {
 	g.bySub = map[string][]Fact{}
+	g.alias = map[string]string{}
 	docs := make([]string, 0, len(g.byDoc))
 	for d := range g.byDoc {
 		docs = append(docs, d)
@@ -240,10 +242,48 @@ func (g *Graph) rebuildSubjects() {
 	sort.Strings(docs) // a stable order of facts per entity
 	for _, d := range docs {
 		for _, f := range g.byDoc[d] {
-			k := Key(f.Subject)
-			g.bySub[k] = append(g.bySub[k], f)
+			g.index(f)
 		}
 	}
+}
+
+// index files a fact under its subject, and an idiom under its pinyin.
+func (g *Graph) index(f Fact) {
+	k := Key(f.Subject)
+	g.bySub[k] = append(g.bySub[k], f)
+	if f.Relation == Pinyin {
+		for _, p := range PinyinKeys(f.Object) {
+			if _, taken := g.alias[p]; !taken {
+				g.alias[p] = k
+			}
+		}
+	}
+}
+
+var toneless = strings.NewReplacer("ā", "a", "á", "a", "ǎ", "a", "à", "a", "ē", "e", "é", "e", "ě", "e", "è", "e",
+	"ī", "i", "í", "i", "ǐ", "i", "ì", "i", "ō", "o", "ó", "o", "ǒ", "o", "ò", "o", "ū", "u", "ú", "u", "ǔ", "u", "ù", "u",
+	"ǖ", "v", "ǘ", "v", "ǚ", "v", "ǜ", "v", "ü", "v", "ń", "n", "ň", "n", "ǹ", "n", "ḿ", "m")
+
+// PinyinKeys are the lookup keys of a pinyin spelling: with its tone
+// marks and without (ü as v and as u), spaces dropped.
+func PinyinKeys(p string) []string {
+	k := Key(p)
+	plain := toneless.Replace(k)
+	return []string{k, plain, strings.ReplaceAll(plain, "v", "u")}
+}
+
+// Resolve returns the entity key a key names: itself, or the idiom whose
+// pinyin it is. alias reports the latter.
+func (g *Graph) Resolve(key string) (ent string, alias, ok bool) {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	if _, ok := g.bySub[key]; ok {
+		return key, false, true
+	}
+	if e, ok := g.alias[key]; ok {
+		return e, true, true
+	}
+	return "", false, false
 }
 
 // Replace sets the facts of the documents ids to those of the records
@@ -308,8 +348,7 @@ func (g *Graph) commit(buf []byte, es []entry) error {
 		}
 		g.apply(e)
 		for _, f := range e.Facts {
-			k := Key(f.Subject)
-			g.bySub[k] = append(g.bySub[k], f)
+			g.index(f)
 		}
 	}
 	if g.dead > 1024 && g.dead > len(g.byDoc) {
@@ -372,11 +411,10 @@ func (g *Graph) DocFacts(doc string) []Fact {
 	return append([]Fact(nil), g.byDoc[doc]...)
 }
 
-// Has reports whether key (a Key) is an entity with facts.
+// Has reports whether key (a Key) is an entity with facts or an idiom's
+// pinyin.
 func (g *Graph) Has(key string) bool {
-	g.mu.RLock()
-	defer g.mu.RUnlock()
-	_, ok := g.bySub[key]
+	_, _, ok := g.Resolve(key)
 	return ok
 }
 

@@ -44,3 +44,47 @@ func TestEvalCMRC(t *testing.T) {
 	}
 	// The scratch knowledge base is removed afterwards.
 }
+
+// TestCultureQuestions ingests the idiom, poetry and 歇后语 data and asks
+// the culture question set (testdata/culture/questions.tsv, answers taken
+// from the data by make_questions.py): the issue's floors, 95% overall and
+// 85% per kind, and the reverse idiom lookup's.
+func TestCultureQuestions(t *testing.T) {
+	shared := filepath.Join("..", "..", "..", "shared", "data")
+	dirs := []string{filepath.Join(shared, "idioms"), filepath.Join(shared, "poetry"), filepath.Join(shared, "xinhua")}
+	for _, d := range dirs {
+		if _, err := os.Stat(d); err != nil {
+			t.Skipf("skipped: %s not found (CI has ../shared/data beside the checkout)", d)
+		}
+	}
+	if testing.Short() {
+		t.Skip("skipped in -short: ingests 35,000 records")
+	}
+	data := t.TempDir()
+	mustRun(t, append([]string{"--data", data, "ingest"}, dirs...)...)
+	out := mustRun(t, "--data", data, "eval", "culture", "--json", filepath.Join("testdata", "culture", "questions.tsv"))
+	var res struct {
+		Questions int                `json:"questions"`
+		Accuracy  float64            `json:"accuracy"`
+		PerKind   map[string]float64 `json:"per_kind"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("eval culture output %q: %v", out, err)
+	}
+	if res.Questions < 300 || res.Accuracy < 0.95 {
+		t.Errorf("%d questions, accuracy %.4f; want ≥ 300 and ≥ 0.95", res.Questions, res.Accuracy)
+	}
+	for k, v := range res.PerKind {
+		if v < 0.85 {
+			t.Errorf("kind %s: accuracy %.4f; want ≥ 0.85", k, v)
+		}
+	}
+	out = mustRun(t, "--data", data, "eval", "reverse", "--json", filepath.Join(shared, "idioms", "chinese-idioms-12976.txt"))
+	var rev map[string]float64
+	if err := json.Unmarshal([]byte(out), &rev); err != nil {
+		t.Fatal(err)
+	}
+	if rev["whole_first"] < 0.95 || rev["last_clause_first"] < 0.75 {
+		t.Errorf("reverse lookup: %v; want whole ≥ 0.95, last clause ≥ 0.75 (measured 0.9533 / 0.7833)", rev)
+	}
+}

@@ -21,6 +21,9 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	if len(args) > 0 && args[0] == "ingest" {
 		return c.evalIngest(ctx, args[1:])
 	}
+	if len(args) > 0 && args[0] == "culture" {
+		return c.evalCulture(ctx, args[1:])
+	}
 	if len(args) > 0 && args[0] == "reverse" {
 		return c.evalReverse(ctx, args[1:])
 	}
