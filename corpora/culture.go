@@ -63,6 +63,11 @@ var Formats = []string{FormatAuto, FormatText, FormatSQuAD, FormatIdioms, Format
 // ErrFormat is returned when a file is not in the format asked for.
 var ErrFormat = errors.New("not in the expected format")
 
+// ErrLayout is returned for valid JSON in none of the layouts wenda reads
+// (chinese-poetry's rank and strains files hold numbers and tone
+// patterns): such files are passed over, not failed.
+var ErrLayout = fmt.Errorf("JSON in a layout wenda does not read (%w)", ErrUnsupported)
+
 var idiomLine = regexp.MustCompile(`^\d+,"[^"]+","[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ ]+",`)
 
 // looksLikeIdioms reports whether text is the idiom dictionary's CSV.

@@ -157,6 +157,9 @@ func ParseAs(f File, raw []byte, format string) ([]Document, error) {
 		}
 		sq, err := ParseSQuAD([]byte(text))
 		if err != nil {
+			if format != FormatSQuAD && json.Valid([]byte(text)) {
+				return nil, ErrLayout
+			}
 			return nil, err
 		}
 		docs := sq.Documents()

@@ -342,7 +342,7 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 	for r := range results {
 		mu.Lock()
 		switch {
-		case errors.Is(r.err, corpora.ErrUnsupported) && !corpora.Supported(r.file.Path):
+		case errors.Is(r.err, corpora.ErrUnsupported) && !corpora.Supported(r.file.Path), errors.Is(r.err, corpora.ErrLayout):
 			sum.Skipped = append(sum.Skipped, FileError{Path: r.file.Path, Err: r.err})
 			sum.Bytes += r.file.Size
 		case r.err != nil:
