@@ -2,7 +2,6 @@ package answer
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora/zh"
 	"github.com/wenda-rag/wenda/kg"
@@ -78,19 +77,7 @@ func intentOf(q string) string {
 }
 
 // link finds the longest entity of the graph named in the question.
-func link(g Graph, q string) string {
-	key := []rune(kg.Key(q))
-	best := ""
-	for i := range key {
-		for j := len(key); j >= i+2 && j-i > utf8.RuneCountInString(best); j-- {
-			if s := string(key[i:j]); g.Has(s) {
-				best = s
-				break
-			}
-		}
-	}
-	return best
-}
+func link(g Graph, q string) string { return kg.Link(g.Has, q) }
 
 // kindOf is an entity's kind (成语, 诗, 词, 诗人, 歇后语, 经典), or "句" for a
 // line of a poem.

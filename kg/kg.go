@@ -442,3 +442,45 @@ func (g *Graph) Close() error {
 	g.log = nil
 	return err
 }
+
+// Link finds the longest name in text (by Key) for which has is true: the
+// entity a question is about. Names of one character are not linked.
+func Link(has func(key string) bool, text string) string {
+	key := []rune(Key(text))
+	best := 0
+	found := ""
+	for i := range key {
+		for j := len(key); j >= i+2 && j-i > best; j-- {
+			if s := string(key[i:j]); has(s) {
+				best, found = j-i, s
+				break
+			}
+		}
+	}
+	return found
+}
+
+// Search ranks the documents of the entity a query names, for fusion with
+// the text lists: the facts' documents in order, each as its first chunk.
+func (g *Graph) Search(ctx context.Context, q string, k int) ([]corpora.Hit, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ent, _, ok := g.Resolve(Link(g.Has, q))
+	if !ok {
+		return nil, nil
+	}
+	var hits []corpora.Hit
+	seen := map[string]bool{}
+	for _, f := range g.Facts(ent) {
+		if seen[f.Doc] {
+			continue
+		}
+		seen[f.Doc] = true
+		hits = append(hits, corpora.Hit{Chunk: corpora.Chunk{ID: corpora.ChunkID(f.Doc, 0), DocID: f.Doc}, Score: 1 / float64(len(hits)+1)})
+		if len(hits) == k {
+			break
+		}
+	}
+	return hits, nil
+}

@@ -222,7 +222,12 @@ func (k *kb) retriever(r retrieval) (*retrieve.Hybrid, error) {
 		if r.vectorWeight <= 0 {
 			weights[len(lex)] = k.vec.defaultWeight()
 		}
-		return retrieve.New(retrieve.Config{Weights: weights}, k.index, append(lex, k.vec.searcher())...)
+		lists := append(lex, k.vec.searcher())
+		if _, facts, _ := k.graph.Stats(); facts > 0 {
+			// The documents of the entity the query names: a third list.
+			lists, weights = append(lists, k.graph), append(weights, 1)
+		}
+		return retrieve.New(retrieve.Config{Weights: weights}, k.index, lists...)
 	}
 	return nil, fmt.Errorf("--mode %q: want bm25, vector or hybrid", r.mode)
 }
