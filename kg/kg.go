@@ -107,7 +107,6 @@ func FactsOf(d corpora.Document) []Fact {
 		add(name, Dynasty, f[corpora.FieldDynasty], corpora.FieldDynasty)
 		add(name, Rhythmic, f[corpora.FieldRhythmic], corpora.FieldRhythmic)
 		add(name, Work, f[corpora.FieldWork], corpora.FieldWork)
-		add(f[corpora.FieldAuthor], Dynasty, f[corpora.FieldDynasty], corpora.FieldDynasty)
 		for i, line := range r.Lines {
 			add(line, InPoem, name, "lines")
 			if i+1 < len(r.Lines) {

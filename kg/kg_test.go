@@ -44,7 +44,7 @@ func TestGraph(t *testing.T) {
 		t.Fatal(err)
 	}
 	idioms, poems, xh := read(t, "idioms.txt"), read(t, "poet.tang.0.json"), read(t, "xiehouyu.json")
-	for _, docs := range [][]corpora.Document{idioms, poems, xh} {
+	for _, docs := range [][]corpora.Document{idioms, poems, xh, read(t, "authors.tang.json")} {
 		if err := g.Replace(ctx, ids(docs), docs); err != nil {
 			t.Fatal(err)
 		}
@@ -67,7 +67,7 @@ func TestGraph(t *testing.T) {
 		t.Error("歇后语 missing")
 	}
 	ents, facts, docs := g.Stats()
-	if docs != 6 || facts == 0 || ents == 0 {
+	if docs != 7 || facts == 0 || ents == 0 {
 		t.Errorf("stats: %d entities, %d facts, %d docs", ents, facts, docs)
 	}
 	// A changed record replaces its facts; a removed one loses them.
