@@ -239,16 +239,24 @@ func (g *Graph) rebuildSubjects() {
 		docs = append(docs, d)
 	}
 	sort.Strings(docs) // a stable order of facts per entity
+	keys := map[string]string{} // a document's facts share subjects: normalize each once
 	for _, d := range docs {
+		clear(keys)
 		for _, f := range g.byDoc[d] {
-			g.index(f)
+			k, ok := keys[f.Subject]
+			if !ok {
+				k = Key(f.Subject)
+				keys[f.Subject] = k
+			}
+			g.indexAs(k, f)
 		}
 	}
 }
 
 // index files a fact under its subject, and an idiom under its pinyin.
-func (g *Graph) index(f Fact) {
-	k := Key(f.Subject)
+func (g *Graph) index(f Fact) { g.indexAs(Key(f.Subject), f) }
+
+func (g *Graph) indexAs(k string, f Fact) {
 	g.bySub[k] = append(g.bySub[k], f)
 	if f.Relation == Pinyin {
 		for _, p := range PinyinKeys(f.Object) {
