@@ -238,7 +238,7 @@ func (g *Graph) rebuildSubjects() {
 	for d := range g.byDoc {
 		docs = append(docs, d)
 	}
-	sort.Strings(docs) // a stable order of facts per entity
+	sort.Strings(docs)          // a stable order of facts per entity
 	keys := map[string]string{} // a document's facts share subjects: normalize each once
 	for _, d := range docs {
 		clear(keys)
