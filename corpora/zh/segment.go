@@ -291,28 +291,3 @@ func (s *Segmenter) PartOfSpeech(w string) string {
 	_, pos, _ := s.seg.Find(w)
 	return pos
 }
-
-// EachDictWord calls fn with every word of gse's embedded simplified
-// dictionary and its corpus frequency, for statistics that need a large
-// corpus without shipping one (the offline embedder's IDF weights). It
-// calls nothing when gse was built without the dictionary.
-func EachDictWord(fn func(word string, freq float64)) {
-	text := gseSimplified
-	for len(text) > 0 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
-		f := strings.Fields(line)
-		if len(f) < 2 {
-			continue
-		}
-		freq, err := strconv.ParseFloat(f[1], 64)
-		if err != nil || freq <= 0 {
-			continue
-		}
-		fn(f[0], freq)
-	}
-}

@@ -315,17 +315,7 @@ func (x *Index) unlinkDoc(doc string, s int) {
 // Upsert adds or replaces the vectors of chunks. Vectors are normalized to
 // unit length. The write reaches the disk (fsync) before Upsert returns.
 func (x *Index) Upsert(ctx context.Context, items []corpora.Embedding) error {
-	buf := make([]byte, 0, len(items)*(4*x.cfg.Dimension+64))
-	recs := make([]record, 0, len(items))
-	for _, it := range items {
-		rec, err := x.upsertRecord(it)
-		if err != nil {
-			return err
-		}
-		recs = append(recs, rec)
-		buf = appendRecord(buf, rec)
-	}
-	return x.commit(ctx, buf, recs)
+	return x.Replace(ctx, nil, items)
 }
 
 func (x *Index) upsertRecord(it corpora.Embedding) (record, error) {
