@@ -244,6 +244,10 @@ func (c *cli) openVectors(ctx context.Context, k *kb, forWrite, reembed bool) (*
 			t := &dfTracker{k: k, df: df.Clone()}
 			v.emb = trackedEmbedder{h, t}
 			v.store = trackedStore{store, t}
+			if r, ok := store.(ingest.Replacer); ok {
+				// Keep the one-write batches of a store that has them.
+				v.store = trackedReplacer{trackedStore{store, t}, r}
+			}
 			v.df = t
 		}
 	}
@@ -332,16 +336,19 @@ func (s trackedStore) DeleteDoc(ctx context.Context, doc string) error {
 	return s.vectorStore.DeleteDoc(ctx, doc)
 }
 
-// Replace keeps the embedded index's one-write batches (ingest.Replacer).
-func (s trackedStore) Replace(ctx context.Context, docs []string, items []corpora.Embedding) error {
-	r, ok := s.vectorStore.(ingest.Replacer)
-	if !ok {
-		return errors.New("vector store cannot replace in one write")
-	}
+// trackedReplacer is a trackedStore over a store that replaces a batch in
+// one write (the embedded index; ingest.Replacer). Qdrant is not one: the
+// pipeline deletes and upserts through trackedStore instead.
+type trackedReplacer struct {
+	trackedStore
+	r ingest.Replacer
+}
+
+func (s trackedReplacer) Replace(ctx context.Context, docs []string, items []corpora.Embedding) error {
 	if err := s.t.remove(ctx, docs); err != nil {
 		return err
 	}
-	return r.Replace(ctx, docs, items)
+	return s.r.Replace(ctx, docs, items)
 }
 
 // dfFile holds the offline model's document frequencies.

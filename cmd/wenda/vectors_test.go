@@ -283,3 +283,23 @@ func TestVectorsInQdrant(t *testing.T) {
 		t.Errorf("search without --qdrant on a Qdrant base: exit %d, %q; want a refusal naming the store", code, errs)
 	}
 }
+
+// TestOfflineModelInQdrant: the offline model's vectors go to Qdrant too,
+// which has no one-write batches.
+func TestOfflineModelInQdrant(t *testing.T) {
+	q := qdranttest.Start(t, "")
+	t.Setenv("WENDA_EMBED_BASE_URL", "")
+	t.Setenv("WENDA_EMBED_MODEL", "")
+	t.Setenv("QDRANT_URL", "")
+	data, src := t.TempDir(), t.TempDir()
+	if err := sample.WriteTo(src); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--data", data, "--qdrant", q.Addr, "ingest", src)
+	if c := q.Collections["wenda"]; c == nil || c.Size != 2048 || len(c.Points) == 0 {
+		t.Fatalf("Qdrant collection after ingest: %+v; want the offline model's 2,048-dimensional points", c)
+	}
+	if got := docs(search(t, data, "出差补助每天多少钱", "--qdrant", q.Addr, "--mode", "vector")); len(got) == 0 || got[0] != "handbook/expenses.txt" {
+		t.Errorf("vector search through Qdrant = %q; want handbook/expenses.txt first", got)
+	}
+}
