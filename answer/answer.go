@@ -107,8 +107,9 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		}
 	}
 	n := e.cfg.Passages
-	if e.cfg.Graph != nil {
-		n = max(n, 10) // candidates for a reverse idiom lookup
+	reverse := e.cfg.Graph != nil && AsksForIdiom(q)
+	if reverse {
+		n = max(n, 10) // candidates for the idiom whose meaning is asked
 	}
 	hits, err := e.r.Search(ctx, q, n)
 	if err != nil {
@@ -116,12 +117,12 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	}
 	retrieval := time.Since(start)
 	var a Answer
-	docs := make([]string, 0, len(hits))
-	for _, h := range hits {
-		docs = append(docs, h.DocID)
-	}
-	if g := e.cfg.Graph; g != nil {
-		if ia, ok := IdiomFor(g, q, docs); ok {
+	if reverse {
+		docs := make([]string, len(hits))
+		for i, h := range hits {
+			docs[i] = h.DocID
+		}
+		if ia, ok := IdiomFor(e.cfg.Graph, q, docs); ok {
 			a = ia
 		}
 	}

@@ -147,16 +147,7 @@ func Culture(g Graph, q string) (Answer, bool) {
 	// must not be read inside the name.
 	rest := strings.Replace(kg.Key(qn), linked, " ", 1)
 	intent := intentOf(rest)
-	cite := func(f kg.Fact) {
-		a.Citations = append(a.Citations, Citation{Doc: f.Doc, Title: f.Subject, Text: f.Subject + " " + f.Relation + "：" + f.Object, Field: f.Field})
-	}
-	answer := func(text string, fs ...kg.Fact) (Answer, bool) {
-		a.Answer, a.Found = text, true
-		for _, f := range fs {
-			cite(f)
-		}
-		return a, true
-	}
+	answer := func(text string, fs ...kg.Fact) (Answer, bool) { return answerWith(a, text, fs...) }
 	switch kind {
 	case "歇后语":
 		if f, ok := first(facts, kg.Answer, ""); ok && (intent == "" || intent == kg.Next || intent == kg.Meaning) {
@@ -247,6 +238,7 @@ func Culture(g Graph, q string) (Answer, bool) {
 	return a, false
 }
 
+// answerWith is a with text as its answer, citing the facts it came from.
 func answerWith(a Answer, text string, fs ...kg.Fact) (Answer, bool) {
 	a.Answer, a.Found = text, true
 	for _, f := range fs {
@@ -337,17 +329,13 @@ func dice(a, b map[string]int) float64 {
 	return 2 * float64(common) / float64(na+nb)
 }
 
-// IdiomFor names the idiom of a retrieved passage, for questions that ask
-// which idiom means something (BestIdiom). ok is false unless the
-// question asks for an idiom and a hit is one.
+// IdiomFor answers a question that asks which idiom means something
+// (AsksForIdiom) with the idiom of a retrieved passage (BestIdiom). ok is
+// false when no hit is an idiom.
 func IdiomFor(g Graph, q string, docs []string) (Answer, bool) {
-	if !AsksForIdiom(q) {
-		return Answer{}, false
-	}
 	m, ok := BestIdiom(g, q, docs)
 	if !ok {
 		return Answer{}, false
 	}
-	return Answer{Question: q, Answer: m.Subject, Found: true, Mode: ModeGraph,
-		Citations: []Citation{{Doc: m.Doc, Title: m.Subject, Text: m.Subject + " " + m.Relation + "：" + m.Object, Field: m.Field}}}, true
+	return answerWith(Answer{Question: q, Mode: ModeGraph}, m.Subject, m)
 }

@@ -210,9 +210,6 @@ type fileResult struct {
 	err     error
 }
 
-// SetFormat sets how Run reads files (Config.Format).
-func (p *Pipeline) SetFormat(format string) { p.cfg.Format = format }
-
 // Run ingests files. A file that cannot be read is recorded in the summary's
 // Failed list and the others go on; the error returned is for failures of the
 // index itself or a cancelled context, which stop the run.

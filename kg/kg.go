@@ -238,30 +238,57 @@ func (g *Graph) rebuildSubjects() {
 	for d := range g.byDoc {
 		docs = append(docs, d)
 	}
-	sort.Strings(docs)          // a stable order of facts per entity
-	keys := map[string]string{} // a document's facts share subjects: normalize each once
+	sort.Strings(docs) // a stable order of facts per entity
 	for _, d := range docs {
-		clear(keys)
-		for _, f := range g.byDoc[d] {
-			k, ok := keys[f.Subject]
-			if !ok {
-				k = Key(f.Subject)
-				keys[f.Subject] = k
+		g.indexDoc(g.byDoc[d])
+	}
+}
+
+// subjectKeys maps each subject of a document's facts to its Key: the
+// facts share subjects, so each is normalized once.
+func subjectKeys(facts []Fact) map[string]string {
+	keys := make(map[string]string, 4)
+	for _, f := range facts {
+		if _, ok := keys[f.Subject]; !ok {
+			keys[f.Subject] = Key(f.Subject)
+		}
+	}
+	return keys
+}
+
+// indexDoc files a document's facts under their subjects, and an idiom
+// under its pinyin.
+func (g *Graph) indexDoc(facts []Fact) {
+	keys := subjectKeys(facts)
+	for _, f := range facts {
+		k := keys[f.Subject]
+		g.bySub[k] = append(g.bySub[k], f)
+		if f.Relation == Pinyin {
+			for _, p := range PinyinKeys(f.Object) {
+				if _, taken := g.alias[p]; !taken {
+					g.alias[p] = k
+				}
 			}
-			g.indexAs(k, f)
 		}
 	}
 }
 
-// index files a fact under its subject, and an idiom under its pinyin.
-func (g *Graph) index(f Fact) { g.indexAs(Key(f.Subject), f) }
-
-func (g *Graph) indexAs(k string, f Fact) {
-	g.bySub[k] = append(g.bySub[k], f)
-	if f.Relation == Pinyin {
-		for _, p := range PinyinKeys(f.Object) {
-			if _, taken := g.alias[p]; !taken {
-				g.alias[p] = k
+// unindexDoc takes a document's facts out of the subject index, and its
+// idioms' pinyin with them.
+func (g *Graph) unindexDoc(doc string, facts []Fact) {
+	for _, k := range subjectKeys(facts) {
+		if fs := removeDoc(g.bySub[k], doc); len(fs) > 0 {
+			g.bySub[k] = fs
+		} else {
+			delete(g.bySub, k)
+		}
+	}
+	for _, f := range facts {
+		if f.Relation == Pinyin {
+			for _, p := range PinyinKeys(f.Object) {
+				if _, still := g.bySub[g.alias[p]]; !still {
+					delete(g.alias, p)
+				}
 			}
 		}
 	}
@@ -344,19 +371,9 @@ func (g *Graph) commit(buf []byte, es []entry) error {
 		return fmt.Errorf("kg: sync log: %w", err)
 	}
 	for _, e := range es {
-		if old, ok := g.byDoc[e.Doc]; ok {
-			for _, f := range old {
-				k := Key(f.Subject)
-				g.bySub[k] = removeDoc(g.bySub[k], e.Doc)
-				if len(g.bySub[k]) == 0 {
-					delete(g.bySub, k)
-				}
-			}
-		}
+		g.unindexDoc(e.Doc, g.byDoc[e.Doc])
 		g.apply(e)
-		for _, f := range e.Facts {
-			g.index(f)
-		}
+		g.indexDoc(e.Facts)
 	}
 	if g.dead > 1024 && g.dead > len(g.byDoc) {
 		return g.compact()

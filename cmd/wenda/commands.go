@@ -50,11 +50,10 @@ func (c *cli) ingest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, _, err := k.pipeline(c.stderr, *chunk)
+	p, _, err := k.pipeline(c.stderr, *chunk, *format)
 	if err != nil {
 		return err
 	}
-	p.SetFormat(*format)
 	sum, err := p.Run(ctx, files)
 	if err == nil && (sum.Docs > 0 || len(sum.Failed) > 0) {
 		err = c.refresh(ctx, k)
@@ -136,15 +135,11 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, err := c.open(ctx, c.kbDir(c.g.kb), false, false)
+	k, e, err := c.openEngine(ctx, *rf)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
-	e, _, err := k.engine(*rf)
-	if err != nil {
-		return err
-	}
 	answerOne := func(q string) error {
 		a, err := e.Ask(ctx, q)
 		if err != nil {

@@ -90,7 +90,7 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	if k.vec, err = c.openVectors(ctx, k, true, false); err != nil {
 		return err
 	}
-	p, _, err := k.pipeline(c.stderr, *chunk)
+	p, _, err := k.pipeline(c.stderr, *chunk, corpora.FormatAuto)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"hash/fnv"
@@ -40,22 +41,19 @@ func (c *cli) evalANN(ctx context.Context, args []string) error {
 		return err
 	}
 	if !*random && len(paths) == 0 {
-		return exitError{2, "eval ann: usage: wenda eval ann [--n N] [--dim D] [--probes P,...] [--json] (PATH... | --random)"}
+		return exitError{2, "eval ann: usage: wenda eval ann [--n N] [--dim D] [--ef E,...] [--vectors lsa|hashed] [--json] (PATH... | --random)"}
 	}
 	if *kind != "lsa" && *kind != "hashed" {
 		return exitError{2, fmt.Sprintf("eval ann: --vectors %q: want lsa or hashed", *kind)}
 	}
-	if *kind == "lsa" && *dim == 0 {
-		*dim = 256
+	// d is the indexed vectors' dimension; the offline model embeds at d,
+	// or at its own dimension for LSA to reduce to d (256 unless given).
+	d, modelDim := *dim, *dim
+	if *kind == "lsa" {
+		d, modelDim = cmp.Or(d, 256), 0
 	}
-	model := embed.NewHashed(*dim)
-	if *kind == "lsa" && !*random {
-		model = embed.NewHashed(0) // features to reduce
-	}
-	d := *dim
-	if d == 0 {
-		d = model.Dimension()
-	}
+	model := embed.NewHashed(modelDim)
+	d = cmp.Or(d, model.Dimension())
 	total := *n + *nq
 	bar := newProgressBar(c.stderr)
 	var vecs [][]float32

@@ -40,15 +40,11 @@ func (c *cli) evalCulture(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", pos[0], err)
 	}
-	k, err := c.open(ctx, c.kbDir(c.g.kb), false, false)
+	k, e, err := c.openEngine(ctx, *rf)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
-	e, _, err := k.engine(*rf)
-	if err != nil {
-		return err
-	}
 	type tally struct{ n, right int }
 	kinds := map[string]*tally{}
 	wrong := map[string][]string{}

@@ -119,7 +119,7 @@ func (c *cli) timeIngest(ctx context.Context, files []corpora.File, chunk int, v
 		}
 		model = k.vec.emb.Model()
 	}
-	p, _, err := k.pipeline(c.stderr, chunk)
+	p, _, err := k.pipeline(c.stderr, chunk, corpora.FormatAuto)
 	if err != nil {
 		k.Close()
 		return sum, 0, 0, "", err

@@ -232,6 +232,21 @@ func (k *kb) retriever(r retrieval) (*retrieve.Hybrid, error) {
 	return nil, fmt.Errorf("--mode %q: want bm25, vector or hybrid", r.mode)
 }
 
+// openEngine opens the knowledge base of --kb to read and its answer
+// engine; the caller closes the knowledge base.
+func (c *cli) openEngine(ctx context.Context, r retrieval) (*kb, *answer.Engine, error) {
+	k, err := c.open(ctx, c.kbDir(c.g.kb), false, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	e, _, err := k.engine(r)
+	if err != nil {
+		k.Close()
+		return nil, nil, err
+	}
+	return k, e, nil
+}
+
 func (k *kb) engine(r retrieval) (*answer.Engine, *retrieve.Hybrid, error) {
 	h, err := k.retriever(r)
 	if err != nil {
@@ -243,10 +258,10 @@ func (k *kb) engine(r retrieval) (*answer.Engine, *retrieve.Hybrid, error) {
 
 // pipeline returns an ingest pipeline into the knowledge base, reporting
 // progress on w when it is a terminal.
-func (k *kb) pipeline(w io.Writer, chunkSize int) (*ingest.Pipeline, *progressBar, error) {
+func (k *kb) pipeline(w io.Writer, chunkSize int, format string) (*ingest.Pipeline, *progressBar, error) {
 	bar := newProgressBar(w)
 	batch, _ := strconv.Atoi(os.Getenv("WENDA_BATCH_KB")) // for measuring batch sizes
-	cfg := ingest.Config{ChunkSize: chunkSize, BatchChars: batch << 10, Progress: bar.update, Graph: k.graph}
+	cfg := ingest.Config{ChunkSize: chunkSize, Format: format, BatchChars: batch << 10, Progress: bar.update, Graph: k.graph}
 	if k.vec != nil {
 		cfg.Embedder, cfg.Vectors = k.vec.emb, k.vec.store
 	}

@@ -34,7 +34,7 @@ func (c *cli) quickstart(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, _, err := k.pipeline(c.stderr, 0)
+	p, _, err := k.pipeline(c.stderr, 0, corpora.FormatAuto)
 	if err != nil {
 		return err
 	}

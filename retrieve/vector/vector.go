@@ -582,12 +582,7 @@ func (x *Index) scan(ctx context.Context, q query, k int) *topK {
 						continue
 					}
 					o := (s % blockRows) * d
-					var sc float32
-					if q.idx == nil {
-						sc = dot(q.dense, blk[o:o+d:o+d])
-					} else {
-						sc = q.score(blk[o : o+d : o+d])
-					}
+					sc := q.score(blk[o : o+d : o+d])
 					if len(t.items) < k || sc > t.items[0].score {
 						t.push(s, sc)
 					}
