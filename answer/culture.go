@@ -148,6 +148,9 @@ func Culture(g Graph, q string) (Answer, bool) {
 	rest := strings.Replace(kg.Key(qn), linked, " ", 1)
 	intent := intentOf(rest)
 	answer := func(text string, fs ...kg.Fact) (Answer, bool) { return answerWith(a, text, fs...) }
+	if f, ok := namedRelation(facts, rest); ok {
+		return answer(f.Object, f)
+	}
 	switch kind {
 	case "歇后语":
 		if f, ok := first(facts, kg.Answer, ""); ok && (intent == "" || intent == kg.Next || intent == kg.Meaning) {
@@ -235,14 +238,48 @@ func Culture(g Graph, q string) (Answer, bool) {
 			}
 		}
 	}
+	// Any other entity (a user's own facts): the relation asked for.
+	if intent != "" && intent != "unheld" {
+		if f, ok := first(facts, intent, ""); ok {
+			return answer(f.Object, f)
+		}
+	}
 	return a, false
+}
+
+// builtin are the relations the graph's own records have, asked for by
+// intents.
+var builtin = map[string]bool{kg.Meaning: true, kg.Source: true, kg.Work: true, kg.Pinyin: true, kg.Example: true,
+	kg.Author: true, kg.Dynasty: true, kg.Bio: true, kg.Rhythmic: true, kg.Next: true, kg.Prev: true, kg.InPoem: true,
+	kg.Answer: true, kg.Kind: true}
+
+// namedRelation finds, among an entity's facts, one whose relation the
+// question names and no intent stands for — a user's own 创始人 or 年假天数
+// — the longest named first.
+func namedRelation(facts []kg.Fact, rest string) (kg.Fact, bool) {
+	var best kg.Fact
+	n := 0
+	for _, f := range facts {
+		if builtin[f.Relation] {
+			continue
+		}
+		r := kg.Key(f.Relation)
+		if l := len([]rune(r)); l > n && l >= 2 && strings.Contains(rest, r) {
+			best, n = f, l
+		}
+	}
+	return best, n > 0
 }
 
 // answerWith is a with text as its answer, citing the facts it came from.
 func answerWith(a Answer, text string, fs ...kg.Fact) (Answer, bool) {
 	a.Answer, a.Found = text, true
 	for _, f := range fs {
-		a.Citations = append(a.Citations, Citation{Doc: f.Doc, Title: f.Subject, Text: f.Subject + " " + f.Relation + "：" + f.Object, Field: f.Field})
+		text := f.Subject + " " + f.Relation + "：" + f.Object
+		if f.Source != "" {
+			text += "（来源：" + f.Source + "）"
+		}
+		a.Citations = append(a.Citations, Citation{Doc: f.Doc, Title: f.Subject, Text: text, Field: f.Field})
 	}
 	return a, true
 }

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -68,5 +69,40 @@ func TestCulture(t *testing.T) {
 		if a, ok := Culture(g, q); ok {
 			t.Errorf("%s answered %q from the graph", q, a.Answer)
 		}
+	}
+}
+
+func TestImportedFacts(t *testing.T) {
+	g := cultureGraph(t)
+	for _, name := range []string{"facts.csv", "facts.jsonl"} {
+		p := filepath.Join("..", "corpora", "testdata", "culture", name)
+		docs, err := corpora.ReadFileAs(corpora.File{Path: p, ID: name}, corpora.FormatFacts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, d := range docs {
+			ids = append(ids, d.ID)
+		}
+		if err := g.Replace(context.Background(), ids, docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct{ q, want, doc, cite string }{
+		{"星河科技的创始人是谁", "王小明", "facts.csv#星河科技", "（来源：公司年报2025）"},
+		{"星河科技总部在哪个城市？", "杭州", "facts.csv#星河科技", "总部：杭州"},
+		{"王小明的毕业院校", "浙江大学", "facts.csv#王小明", ""},
+		{"洛阳纸贵的近义词是什么", "一时纸贵", "facts.csv#洛阳纸贵", ""},     // a relation the idiom dictionary lacks
+		{"洛阳纸贵是什么意思？", "比喻著作有价值，流传广。", "idioms.txt#6612", ""}, // still the dictionary's
+		{"静夜思是谁写的？", "李白", "poet.tang.0.json#0", ""},
+	} {
+		a, ok := Culture(g, c.q)
+		if !ok || a.Answer != c.want || a.Citations[0].Doc != c.doc || !strings.Contains(a.Citations[0].Text, c.cite) {
+			t.Errorf("%s → %q (%v) %+v; want %q from %s", c.q, a.Answer, ok, a.Citations, c.want, c.doc)
+		}
+	}
+	// author → 作者: the imported fact is asked for as the graph's own.
+	if fs := g.DocFacts("facts.jsonl#静夜思"); len(fs) != 1 || fs[0].Relation != kg.Author || fs[0].Field != "line 1" {
+		t.Errorf("facts = %+v", fs)
 	}
 }

@@ -21,6 +21,8 @@ type Record struct {
 	Fields map[string]string // by the Field… names
 	// Lines are a poem's lines (sentences of its paragraphs), in order.
 	Lines []string
+	// Triples are a RecordFacts record's facts, in the file's order.
+	Triples []Triple
 }
 
 // Kinds of record.
@@ -58,7 +60,7 @@ const (
 )
 
 // Formats lists the formats, for flags and messages.
-var Formats = []string{FormatAuto, FormatText, FormatSQuAD, FormatIdioms, FormatPoetry, FormatXiehouyu}
+var Formats = []string{FormatAuto, FormatText, FormatSQuAD, FormatIdioms, FormatPoetry, FormatXiehouyu, FormatFacts}
 
 // ErrFormat is returned when a file is not in the format asked for.
 var ErrFormat = errors.New("not in the expected format")

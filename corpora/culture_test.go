@@ -81,3 +81,35 @@ func TestCultureReaders(t *testing.T) {
 		t.Errorf("idioms as text = %d documents", len(d))
 	}
 }
+
+func TestFactsReader(t *testing.T) {
+	docs := readCulture(t, "facts.csv", FormatFacts)
+	if len(docs) != 3 || docs[1].ID != "facts.csv#星河科技" || docs[1].Record.Kind != RecordFacts || len(docs[1].Record.Triples) != 2 {
+		t.Fatalf("docs = %+v", docs)
+	}
+	tr := docs[1].Record.Triples[1]
+	if tr != (Triple{Relation: "总部", Object: "杭州", Source: "公司年报2025", Line: 4}) || docs[2].Record.Triples[0].Line != 6 {
+		t.Errorf("triple = %+v, line of 王小明 %d", tr, docs[2].Record.Triples[0].Line)
+	}
+	if !strings.Contains(docs[1].Text, "创始人：王小明（公司年报2025）") {
+		t.Errorf("text %q", docs[1].Text)
+	}
+	js := readCulture(t, "facts.jsonl", FormatAuto) // .jsonl is read as facts
+	if len(js) != 2 || js[1].Title != "年假" || js[1].Record.Triples[0] != (Triple{Relation: "天数", Object: "15天", Source: "员工手册第3章", Line: 3}) {
+		t.Errorf("jsonl = %+v %+v", js, js[1].Record)
+	}
+	tsv := readCulture(t, "facts.tsv", FormatFacts)
+	if len(tsv) != 2 || tsv[1].Record.Triples[0].Object != "10天" {
+		t.Errorf("tsv = %+v", tsv)
+	}
+	for _, bad := range []struct{ text, want string }{
+		{"a,b,c\nd,e\n", "line 2: 2 columns"},
+		{"a,,c\n", "line 1: want subject, relation and object"},
+		{"{\"s\":\"a\",\"r\":\"b\",\"o\":\"c\"}\n{oops\n", "line 2: not a JSON object"},
+	} {
+		_, err := ParseAs(File{Path: "bad.csv", ID: "bad.csv"}, []byte(bad.text), FormatFacts)
+		if err == nil || !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: err %v, want %q", bad.text, err, bad.want)
+		}
+	}
+}

@@ -20,7 +20,7 @@ type File struct {
 // Supported reports whether ReadFile reads files with this name.
 func Supported(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".csv":
+	case ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".csv", ".jsonl":
 		return true
 	}
 	return false
@@ -131,6 +131,8 @@ func ParseAs(f File, raw []byte, format string) ([]Document, error) {
 			return nil, fmt.Errorf("want a JSON array of %s records: %w", format, ErrFormat)
 		}
 		return docs, err
+	case FormatFacts:
+		return parseFacts(f, text)
 	case FormatSQuAD:
 		ext = ".json"
 	default:
@@ -140,6 +142,8 @@ func ParseAs(f File, raw []byte, format string) ([]Document, error) {
 		return parseIdioms(f, text)
 	}
 	switch ext {
+	case ".jsonl": // JSON Lines: a user's facts
+		return parseFacts(f, text)
 	case ".html", ".htm":
 		title, body := HTMLText(text)
 		if strings.TrimSpace(body) == "" {

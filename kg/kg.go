@@ -54,7 +54,38 @@ type Fact struct {
 	Relation string `json:"r"`
 	Object   string `json:"o"`
 	Doc      string `json:"d"` // the document it came from
-	Field    string `json:"f"` // and the field
+	Field    string `json:"f"` // and the field (an imported fact: its line)
+	Source   string `json:"src,omitempty"` // where an imported fact's file says it comes from
+}
+
+// relationAliases are other names of the graph's own relations, as users
+// write them in the files they import: a fact read as 作者 is asked for
+// as 作者 whatever its file called it.
+var relationAliases = map[string]string{
+	"meaning": Meaning, "definition": Meaning, "explanation": Meaning, "意思": Meaning, "含义": Meaning, "解释": Meaning,
+	"source": Source, "origin": Source, "来源": Source, "典故": Source,
+	"work": Work, "book": Work, "出自作品": Work,
+	"pinyin": Pinyin, "读音": Pinyin,
+	"example": Example, "造句": Example,
+	"author": Author, "writer": Author, "poet": Author, "作家": Author,
+	"dynasty": Dynasty, "era": Dynasty, "时代": Dynasty,
+	"bio": Bio, "biography": Bio, "description": Bio, "介绍": Bio, "生平": Bio,
+	"rhythmic": Rhythmic, "cipai": Rhythmic,
+	"next": Next, "下句": Next, "prev": Prev, "previous": Prev, "上句": Prev,
+	"title": InPoem, "诗名": InPoem,
+	"answer": Answer, "下半句": Answer,
+	"kind": Kind, "type": Kind, "category": Kind, "类型": Kind,
+}
+
+// Relation is the graph's name for a relation as written in an imported
+// file: one of its own when it is another name of one (author → 作者,
+// 意思 → 释义), else as written.
+func Relation(name string) string {
+	n := strings.TrimSpace(name)
+	if r, ok := relationAliases[strings.ToLower(n)]; ok {
+		return r
+	}
+	return n
 }
 
 var kindName = map[string]string{corpora.RecordIdiom: "成语", corpora.RecordPoem: "诗", corpora.RecordPoet: "诗人",
@@ -119,6 +150,14 @@ func FactsOf(d corpora.Document) []Fact {
 		add(name, Bio, f[corpora.FieldBiography], corpora.FieldBiography)
 	case corpora.RecordXiehouyu:
 		add(name, Answer, f[corpora.FieldAnswer], corpora.FieldAnswer)
+	case corpora.RecordFacts:
+		for _, t := range r.Triples {
+			n := len(out)
+			add(name, Relation(t.Relation), t.Object, fmt.Sprintf("line %d", t.Line))
+			if len(out) > n {
+				out[n].Source = t.Source
+			}
+		}
 	}
 	return out
 }

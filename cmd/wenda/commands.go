@@ -265,8 +265,16 @@ func (c *cli) stats(ctx context.Context, args []string) error {
 
 // kgCmd shows the knowledge graph: `kg show NAME`, `kg stats`.
 func (c *cli) kgCmd(ctx context.Context, args []string) error {
-	if len(args) == 0 || (args[0] != "show" && args[0] != "stats") {
-		return exitError{2, "kg: usage: wenda kg show NAME | wenda kg stats"}
+	if len(args) == 0 || (args[0] != "show" && args[0] != "stats" && args[0] != "import") {
+		return exitError{2, "kg: usage: wenda kg show NAME | wenda kg stats | wenda kg import FILE..."}
+	}
+	if args[0] == "import" {
+		// A user's own facts are documents like any others: searchable,
+		// embedded, replaced when the file changes.
+		if len(args) == 1 {
+			return exitError{2, "kg import: no FILE given (CSV, TSV or JSON Lines of subject, relation, object[, source])"}
+		}
+		return c.ingest(ctx, append([]string{"--format", corpora.FormatFacts}, args[1:]...))
 	}
 	fs := c.flags("kg " + args[0])
 	asJSON := fs.Bool("json", false, "print JSON")

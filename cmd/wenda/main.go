@@ -27,13 +27,15 @@ Commands:
   quickstart            ingest the bundled sample corpus and answer a few questions
   ingest [--dict F] [--format F] PATH...   add files or folders to a knowledge base: .txt .md .html,
                         SQuAD .json, the idiom dictionary's CSV, chinese-poetry and 歇后语 JSON
-                        (recognized by content; --format auto|text|squad|idioms|poetry|xiehouyu)
+                        (recognized by content; --format auto|text|squad|idioms|poetry|xiehouyu|facts)
   search [--k N] [--json] [--mode bm25|vector|hybrid] QUERY   ranked passages
   ask [--json] [--mode …] [QUESTION]   answer a question (or one per line from standard input)
   rm DOC_ID             delete a document
   reembed               rebuild the vectors of every chunk with the configured embedding model
   stats [--json]        documents, chunks, size on disk, vectors, knowledge graph
   kg show NAME | kg stats   an entity's facts with their sources; the graph's size
+  kg import FILE...     add your own facts: CSV, TSV or JSON Lines of subject,relation,object[,source]
+                        (one searchable document per subject; re-import replaces a subject's facts)
   eval squad [--k 1,5,20] [--json] [--mode bm25,vector,hybrid] [--traditional questions|all] FILE
                         retrieval and answer quality on a SQuAD-layout file
   eval ingest [--json] PATH...   ingest throughput beside gse's raw Cut on the same text
