@@ -92,7 +92,7 @@ func TestImportedFacts(t *testing.T) {
 		{"星河科技的创始人是谁", "王小明", "facts.csv#星河科技", "（来源：公司年报2025）"},
 		{"星河科技总部在哪个城市？", "杭州", "facts.csv#星河科技", "总部：杭州"},
 		{"王小明的毕业院校", "浙江大学", "facts.csv#王小明", ""},
-		{"洛阳纸贵的近义词是什么", "一时纸贵", "facts.csv#洛阳纸贵", ""},     // a relation the idiom dictionary lacks
+		{"洛阳纸贵的近义词是什么", "一时纸贵", "facts.csv#洛阳纸贵", ""},         // a relation the idiom dictionary lacks
 		{"洛阳纸贵是什么意思？", "比喻著作有价值，流传广。", "idioms.txt#6612", ""}, // still the dictionary's
 		{"静夜思是谁写的？", "李白", "poet.tang.0.json#0", ""},
 	} {

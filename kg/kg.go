@@ -53,8 +53,8 @@ type Fact struct {
 	Subject  string `json:"s"`
 	Relation string `json:"r"`
 	Object   string `json:"o"`
-	Doc      string `json:"d"` // the document it came from
-	Field    string `json:"f"` // and the field (an imported fact: its line)
+	Doc      string `json:"d"`             // the document it came from
+	Field    string `json:"f"`             // and the field (an imported fact: its line)
 	Source   string `json:"src,omitempty"` // where an imported fact's file says it comes from
 }
 
