@@ -94,7 +94,7 @@ func TestImportedFacts(t *testing.T) {
 		{"王小明的毕业院校", "浙江大学", "facts.csv#王小明", ""},
 		{"洛阳纸贵的近义词是什么", "一时纸贵", "facts.csv#洛阳纸贵", ""},         // a relation the idiom dictionary lacks
 		{"洛阳纸贵是什么意思？", "比喻著作有价值，流传广。", "idioms.txt#6612", ""}, // still the dictionary's
-		{"静夜思是谁写的？", "李白", "poet.tang.0.json#0", ""},
+		{"静夜思是谁写的？", "李白", "facts.jsonl#静夜思", ""}, // documents in the order of their ids
 	} {
 		a, ok := Culture(g, c.q)
 		if !ok || a.Answer != c.want || a.Citations[0].Doc != c.doc || !strings.Contains(a.Citations[0].Text, c.cite) {

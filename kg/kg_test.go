@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -103,5 +105,100 @@ func TestGraph(t *testing.T) {
 	check(g)
 	if !has(g.Facts("静夜思"), Author, "李白") {
 		t.Error("facts lost on reopening")
+	}
+}
+
+func TestSnapshot(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	g, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	g.OnNames(func(ns []string) { names = append(names, ns...) })
+	all := [][]corpora.Document{read(t, "idioms.txt"), read(t, "poet.tang.0.json"), read(t, "xiehouyu.json"), read(t, "authors.tang.json"), read(t, "ci.song.0.json")}
+	for _, docs := range all {
+		if err := g.Replace(ctx, ids(docs), docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Names for the segmenter: idioms, titles, poets, 词牌 — normalized,
+	// Han only; not lines or 歇后语.
+	for _, want := range []string{"洛阳纸贵", "静夜思", "李白", "水调歌头"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("names %q lack %s", names, want)
+		}
+	}
+	if slices.Contains(names, "外甥打灯笼") || slices.Contains(names, "床前看月光") {
+		t.Errorf("names %q hold a saying or a line", names)
+	}
+	// Pinyin: an idiom's from its dictionary; a poem's and a poet's by
+	// go-pinyin.
+	for q, want := range map[string]string{"luoyangzhigui": "洛阳纸贵", "jìngyèsī": "静夜思", "jing ye si": "静夜思", "libai": "李白"} {
+		if ent, alias, ok := g.Resolve(Key(q)); !ok || !alias || ent != want {
+			t.Errorf("Resolve(%s) = %s %v %v, want %s", q, ent, alias, ok, want)
+		}
+	}
+	ents, facts, docs := g.Stats()
+	before := map[string][]Fact{}
+	for _, n := range []string{"洛阳纸贵", "床前看月光", "静夜思", "李白", "外甥打灯笼", "水调歌头"} {
+		before[n] = g.Facts(n)
+	}
+	g.mu.Lock()
+	err = g.checkpoint()
+	g.mu.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(filepath.Join(dir, logName)); fi.Size() != 0 {
+		t.Errorf("log holds %d bytes after a checkpoint", fi.Size())
+	}
+	// A write after the checkpoint goes to the log; reopened, the graph is
+	// the snapshot plus the log.
+	if err := g.Remove(ctx, "xiehouyu.json#0"); err != nil {
+		t.Fatal(err)
+	}
+	delete(before, "外甥打灯笼")
+	g.Close()
+	reopen := func() *Graph {
+		t.Helper()
+		g, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, want := range before {
+			if got := g.Facts(n); !slices.Equal(got, want) {
+				t.Errorf("%s after reopening: %+v, want %+v", n, got, want)
+			}
+		}
+		if len(g.Facts("外甥打灯笼")) != 0 {
+			t.Error("removed after the checkpoint, back after reopening")
+		}
+		if e, f, d := g.Stats(); e > ents || f >= facts || d != docs-1 {
+			t.Errorf("stats %d %d %d, before %d %d %d", e, f, d, ents, facts, docs)
+		}
+		return g
+	}
+	g = reopen()
+	// A crash after the snapshot was renamed in place but before the log
+	// was emptied: the log replays over a snapshot that holds it.
+	logged, _ := os.ReadFile(filepath.Join(dir, logName))
+	g.mu.Lock()
+	err = g.writeSnapshot()
+	g.mu.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Close()
+	os.WriteFile(filepath.Join(dir, logName), logged, 0o644)
+	reopen().Close()
+	// A damaged snapshot is an error naming it, not an empty graph.
+	p := filepath.Join(dir, snapName)
+	b, _ := os.ReadFile(p)
+	b[len(b)/2] ^= 0xff
+	os.WriteFile(p, b, 0o644)
+	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), p) {
+		t.Errorf("damaged snapshot: %v", err)
 	}
 }

@@ -16,7 +16,10 @@ import (
 // evalReverse measures reverse idiom lookup on the current knowledge base:
 // for idioms sampled from the dictionary file, is the idiom the first
 // idiom retrieved when its explanation is the question — whole, and cut
-// to its last clause?
+// to its last clause? The dictionary explains some idioms in the very same
+// words (成龙配套 and 配套成龙): no question can tell those apart, so
+// either counts, and the strict figures (the sampled idiom only) are
+// printed beside.
 func (c *cli) evalReverse(ctx context.Context, args []string) error {
 	fs := c.flags("eval reverse")
 	n := fs.Int("n", 300, "idioms to sample")
@@ -34,7 +37,9 @@ func (c *cli) evalReverse(ctx context.Context, args []string) error {
 		return err
 	}
 	var pool []corpora.Document
+	explained := map[string]string{}
 	for _, d := range docs {
+		explained[d.Record.Fields[corpora.FieldName]] = d.Record.Fields[corpora.FieldExplanation]
 		if e := d.Record.Fields[corpora.FieldExplanation]; e != "" {
 			pool = append(pool, d)
 		}
@@ -65,7 +70,7 @@ func (c *cli) evalReverse(ctx context.Context, args []string) error {
 		m, _ := answer.BestIdiom(k.graph, q, docs)
 		return m.Subject, time.Since(t), nil
 	}
-	var whole, last int
+	var whole, last, wholeStrict, lastStrict int
 	var lat []time.Duration
 	var misses []string
 	for _, d := range pool {
@@ -76,6 +81,9 @@ func (c *cli) evalReverse(ctx context.Context, args []string) error {
 		}
 		lat = append(lat, dt)
 		if got == name {
+			wholeStrict++
+		}
+		if got == name || explained[got] == expl {
 			whole++
 		} else if len(misses) < 10 {
 			misses = append(misses, fmt.Sprintf("%s ← %s (got %s)", name, expl, got))
@@ -85,21 +93,26 @@ func (c *cli) evalReverse(ctx context.Context, args []string) error {
 			return err
 		}
 		if got == name {
+			lastStrict++
+		}
+		if got == name || explained[got] == expl {
 			last++
 		}
 	}
 	total := float64(len(pool))
 	res := map[string]interface{}{
-		"idioms":            len(pool),
-		"whole_first":       round(float64(whole) / total),
-		"last_clause_first": round(float64(last) / total),
-		"query_p50_ms":      round(eval.Percentile(lat, 50)),
+		"idioms":                   len(pool),
+		"whole_first":              round(float64(whole) / total),
+		"last_clause_first":        round(float64(last) / total),
+		"whole_first_strict":       round(float64(wholeStrict) / total),
+		"last_clause_first_strict": round(float64(lastStrict) / total),
+		"query_p50_ms":             round(eval.Percentile(lat, 50)),
 	}
 	if *asJSON {
 		return printJSON(c.stdout, res)
 	}
-	fmt.Fprintf(c.stdout, "%d 个成语：整条释义作问题，第一个成语正确 %.4f；只用最后一个分句 %.4f；检索 p50 %.2f ms\n",
-		len(pool), res["whole_first"], res["last_clause_first"], res["query_p50_ms"])
+	fmt.Fprintf(c.stdout, "%d 个成语：整条释义作问题，第一个成语正确 %.4f（只算抽到的那条 %.4f）；只用最后一个分句 %.4f（%.4f）；检索 p50 %.2f ms\n",
+		len(pool), res["whole_first"], res["whole_first_strict"], res["last_clause_first"], res["last_clause_first_strict"], res["query_p50_ms"])
 	for _, m := range misses {
 		fmt.Fprintln(c.stdout, "  未中:", m)
 	}

@@ -69,6 +69,21 @@ func openKB(dir string, create bool) (*kb, error) {
 		idx.Close()
 		return nil, err
 	}
+	// The graph's idioms, titles, poets and 词牌 are cut whole, in the
+	// documents ingested with them and in questions.
+	seg, err := zh.Default()
+	if err != nil {
+		g.Close()
+		idx.Close()
+		return nil, err
+	}
+	g.OnNames(func(names []string) {
+		words := make([]zh.Word, len(names))
+		for i, n := range names {
+			words[i] = zh.Word{Text: n}
+		}
+		seg.AddWords(words)
+	})
 	return &kb{dir: dir, index: idx, graph: g}, nil
 }
 

@@ -1,0 +1,140 @@
+package kg
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mozillazg/go-pinyin"
+
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
+)
+
+var toneless = strings.NewReplacer("ā", "a", "á", "a", "ǎ", "a", "à", "a", "ē", "e", "é", "e", "ě", "e", "è", "e",
+	"ī", "i", "í", "i", "ǐ", "i", "ì", "i", "ō", "o", "ó", "o", "ǒ", "o", "ò", "o", "ū", "u", "ú", "u", "ǔ", "u", "ù", "u",
+	"ǖ", "v", "ǘ", "v", "ǚ", "v", "ǜ", "v", "ü", "v", "ń", "n", "ň", "n", "ǹ", "n", "ḿ", "m")
+
+// PinyinKeys are the lookup keys of a pinyin spelling: with its tone
+// marks and without (ü as v and as u), spaces dropped.
+func PinyinKeys(p string) []string {
+	k := Key(p)
+	plain := toneless.Replace(k)
+	return []string{k, plain, strings.ReplaceAll(plain, "v", "u")}
+}
+
+// pinyinKinds are the kinds of entity found by their pinyin as go-pinyin
+// spells it (an idiom's dictionary spelling comes first): 静夜思 as
+// jingyesi, 李白 as li bai. 歇后语 are sentences, not names.
+var pinyinKinds = map[string]bool{"成语": true, "诗": true, "词": true, "诗人": true, "经典": true}
+
+var pinyinArgs = func() pinyin.Args {
+	a := pinyin.NewArgs()
+	a.Style = pinyin.Tone
+	return a
+}()
+
+// namePinyin is the pinyin lookup keys of a name of Han characters (a
+// Key), by each character's most common reading; none for other names.
+func namePinyin(key string) []string {
+	n := utf8.RuneCountInString(key)
+	if n < 2 || n > 12 {
+		return nil
+	}
+	for _, r := range key {
+		if !unicode.Is(unicode.Han, r) {
+			return nil
+		}
+	}
+	syl := pinyin.Pinyin(key, pinyinArgs)
+	if len(syl) != n {
+		return nil // a character go-pinyin does not know
+	}
+	parts := make([]string, n)
+	for i, s := range syl {
+		parts[i] = s[0]
+	}
+	return PinyinKeys(strings.Join(parts, " "))
+}
+
+// dictKinds are the kinds of entity whose names go into the segmenter's
+// dictionary, so that 洛阳纸贵 or 水调歌头 is cut as one word.
+var dictKinds = map[string]bool{"成语": true, "诗": true, "词": true, "诗人": true}
+
+// names are a document's entity names for the segmenter's dictionary
+// (normalized, 2 to 8 Han characters): its idiom, poem title or poet, and
+// its 词牌.
+func (d *docFacts) names() []string {
+	var out []string
+	for _, p := range d.facts {
+		var name string
+		switch d.strs[p.r] {
+		case Kind:
+			if dictKinds[d.strs[p.o]] {
+				name = d.strs[p.s]
+			}
+		case Rhythmic:
+			name = d.strs[p.o]
+		}
+		if name = zh.Normalize(strings.TrimSpace(name)); isName(name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+func isName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 8 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Link finds the longest name in text (by Key) for which has is true: the
+// entity a question is about. Names of one character are not linked.
+func Link(has func(key string) bool, text string) string {
+	key := []rune(Key(text))
+	best := 0
+	found := ""
+	for i := range key {
+		for j := len(key); j >= i+2 && j-i > best; j-- {
+			if s := string(key[i:j]); has(s) {
+				best, found = j-i, s
+				break
+			}
+		}
+	}
+	return found
+}
+
+// Search ranks the documents of the entity a query names, for fusion with
+// the text lists: the facts' documents in order, each as its first chunk.
+func (g *Graph) Search(ctx context.Context, q string, k int) ([]corpora.Hit, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ent, _, ok := g.Resolve(Link(g.Has, q))
+	if !ok {
+		return nil, nil
+	}
+	var hits []corpora.Hit
+	seen := map[string]bool{}
+	for _, f := range g.Facts(ent) {
+		if seen[f.Doc] {
+			continue
+		}
+		seen[f.Doc] = true
+		hits = append(hits, corpora.Hit{Chunk: corpora.Chunk{ID: corpora.ChunkID(f.Doc, 0), DocID: f.Doc}, Score: 1 / float64(len(hits)+1)})
+		if len(hits) == k {
+			break
+		}
+	}
+	return hits, nil
+}
