@@ -17,12 +17,16 @@ type Graph interface {
 
 // reverseWords ask for an idiom by its meaning: 哪个成语的意思是…,
 // 形容…的成语. They win over an idiom named inside the description.
-var reverseWords = []string{"哪个成语", "什么成语", "哪一个成语", "哪条成语", "的成语", "是哪个", "哪一个", "这是哪个", "成语是", "有个成语", "一个成语", "成语意思是", "成语叫"}
+var reverseWords = []string{"哪个成语", "什么成语", "哪一个成语", "哪条成语", "的成语", "是哪个", "哪一个", "这是哪个", "成语是", "有个成语",
+	"一个成语", "成语意思是", "成语叫", "用成语", "成语怎么说", "成语来形容", "成语形容", "成语表达", "成语概括", "哪些成语", "四字成语", "打一成语"}
+
+var thisIdiom = strings.NewReplacer("这个成语", "", "该成语", "", "此成语", "", "这条成语", "", "这句成语", "", "这一成语", "")
 
 // AsksForIdiom reports whether a question asks which idiom means
 // something.
 func AsksForIdiom(q string) bool {
-	qn := zh.Normalize(q)
+	// 这个成语是怎么来的 asks about an idiom already named.
+	qn := thisIdiom.Replace(zh.Normalize(q))
 	if !strings.Contains(qn, "成语") {
 		return false
 	}
@@ -38,23 +42,38 @@ func AsksForIdiom(q string) bool {
 const ModeGraph = "graph"
 
 // intents: what a culture question asks for, by the words that ask it,
-// in the order they are tried (下一句 before 句, 作者 before 出自 …).
+// in the order they are tried (下一句 before 句, 朝代 before 作者 — 作者是哪个朝代的 asks
+// for a dynasty —, 作者 before 出自 …).
 var intents = []struct {
 	rel   string
 	words []string
 }{
-	{kg.Next, []string{"下一句", "下句", "后一句", "后句", "下半句", "后半句", "接下来", "接下去", "下面一句", "后面一句", "下面是", "后面是", "接着是", "下联", "对下句"}},
-	{kg.Prev, []string{"上一句", "上句", "前一句", "前句", "上半句", "前半句", "上面一句", "前面一句", "上联"}},
-	{kg.Author, []string{"谁写", "作者", "谁的", "谁作", "哪位诗人", "哪个诗人", "什么人写", "谁所作", "出自谁", "是谁"}},
-	{kg.Dynasty, []string{"朝代", "哪个朝", "什么朝", "哪一朝", "哪朝", "什么时代", "哪个时代", "年代"}},
-	{kg.InPoem, []string{"哪首诗", "什么诗", "诗名", "题目", "标题", "诗题", "哪一首", "哪首词", "什么词", "出自哪首"}},
-	{kg.Pinyin, []string{"拼音", "怎么读", "读音", "怎么念", "如何读", "注音"}},
-	{kg.Example, []string{"例句", "造句", "造个句", "造一个句", "怎么用", "用法", "举个例子", "举例"}},
-	{kg.Source, []string{"出处", "出自", "来源", "典故", "出于", "语出", "来自", "从哪里来", "哪本书", "源自"}},
-	{kg.Meaning, []string{"意思", "含义", "释义", "意义", "解释", "什么意", "寓意", "指什么", "比喻什么", "涵义"}},
+	{whole, []string{"全文", "全诗", "原文", "全首", "全篇", "背诵", "背一下", "背一遍", "整首", "完整", "内容是"}},
+	{firstLine, []string{"第一句", "首句", "开头", "起句", "头一句"}},
+	{lastLine, []string{"最后一句", "末句", "尾句", "结尾"}},
+	{kg.Next, []string{"下一句", "下句", "后一句", "后句", "下半句", "后半句", "接下来", "接下去", "下面一句", "后面一句", "下面是",
+		"后面是", "接着是", "下联", "对下句", "后面那句", "下面那句", "后面接", "怎么接", "接什么", "接哪句", "接的是", "之后是", "后边"}},
+	{kg.Prev, []string{"上一句", "上句", "前一句", "前句", "上半句", "前半句", "上面一句", "前面一句", "上联", "上面是", "前面是",
+		"上面那句", "前面那句", "之前是", "前边"}},
+	{kg.Dynasty, []string{"朝代", "哪个朝", "什么朝", "哪一朝", "哪朝", "什么时代", "哪个时代", "年代", "时期", "什么时候的人", "哪个年代"}},
+	{kg.Author, []string{"谁写", "作者", "谁的", "谁作", "哪位诗人", "哪个诗人", "什么人写", "谁所作", "出自谁", "是谁", "诗人是", "词人是", "哪位词人", "谁创作"}},
+	{kg.InPoem, []string{"哪首诗", "什么诗", "诗名", "题目", "标题", "诗题", "哪一首", "哪首词", "什么词", "出自哪首", "叫什么"}},
+	{kg.Pinyin, []string{"拼音", "怎么读", "读音", "怎么念", "如何读", "注音", "发音", "怎么拼", "如何念", "咋读", "咋念"}},
+	{kg.Example, []string{"例句", "造句", "造个句", "造一个句", "怎么用", "用法", "举个例子", "举例", "例子"}},
+	{kg.Source, []string{"出处", "出自", "来源", "典故", "出于", "语出", "来自", "从哪里来", "哪本书", "源自", "由来", "来历", "怎么来的",
+		"见于", "哪部书", "故事", "典出", "出典"}},
+	{kg.Meaning, []string{"意思", "含义", "释义", "意义", "解释", "什么意", "寓意", "指什么", "比喻什么", "涵义", "指的是", "是指",
+		"讲的是", "说的是", "何意", "啥意", "理解", "形容什么", "比喻"}},
 	{kg.Rhythmic, []string{"词牌"}},
-	{kg.Bio, []string{"简介", "生平", "介绍", "是什么人", "何许人"}},
+	{kg.Bio, []string{"简介", "生平", "介绍", "是什么人", "何许人", "经历"}},
 }
+
+// Asks the graph answers from a poem's lines rather than one fact.
+const (
+	whole     = "全文"
+	firstLine = "第一句"
+	lastLine  = "最后一句"
+)
 
 // unheld are asks the graph holds no facts for: 洛阳纸贵的反义词 must not
 // be answered with its meaning.
@@ -148,6 +167,11 @@ func Culture(g Graph, q string) (Answer, bool) {
 	rest := strings.Replace(kg.Key(qn), linked, " ", 1)
 	intent := intentOf(rest)
 	answer := func(text string, fs ...kg.Fact) (Answer, bool) { return answerWith(a, text, fs...) }
+	if _, isLine := first(facts, kg.InPoem, ""); isLine && kind == "歇后语" && !strings.Contains(qn, "歇后语") {
+		// 少小离家老大回 is a line of 贺知章's and a 歇后语's first half:
+		// the poem, unless the 歇后语 is asked for.
+		kind = "句"
+	}
 	if f, ok := namedRelation(facts, rest); ok {
 		return answer(f.Object, f)
 	}
@@ -162,14 +186,38 @@ func Culture(g Graph, q string) (Answer, bool) {
 			break
 		}
 		switch intent {
-		case kg.Next, "":
-			if f, ok := first(facts, kg.Next, poem.Doc); ok {
+		case kg.Next, "", kg.Prev:
+			rel := kg.Next
+			if intent == kg.Prev {
+				rel = kg.Prev
+			}
+			// 床前明月光，疑是地上霜 的下一句: past every line the
+			// question quotes after the one linked (before it, for the
+			// line before).
+			qk := kg.Key(qn)
+			at := strings.Index(qk, linked)
+			after, before := qk[at+len(linked):], qk[:at]
+			f, ok := first(facts, rel, poem.Doc)
+			for i := 0; ok && i < 8; i++ {
+				k := kg.Key(f.Object)
+				if rel == kg.Next && strings.HasPrefix(after, k) {
+					after = after[len(k):]
+				} else if rel == kg.Prev && strings.HasSuffix(before, k) {
+					before = before[:len(before)-len(k)]
+				} else {
+					break
+				}
+				nf, more := first(g.Facts(f.Object), rel, poem.Doc)
+				if !more {
+					break
+				}
+				f = nf
+			}
+			if ok {
 				return answer(trimLine(f.Object), f)
 			}
-		case kg.Prev:
-			if f, ok := first(facts, kg.Prev, poem.Doc); ok {
-				return answer(trimLine(f.Object), f)
-			}
+		case whole, firstLine, lastLine:
+			return linesAnswer(g, poem.Doc, poem.Object, intent, answer)
 		case kg.InPoem, kg.Source:
 			return poemAnswer(g, poem, answer, true)
 		case kg.Author:
@@ -183,6 +231,8 @@ func Culture(g Graph, q string) (Answer, bool) {
 	case "诗", "词", "经典":
 		doc := facts[0].Doc
 		switch intent {
+		case whole, firstLine, lastLine:
+			return linesAnswer(g, doc, facts[0].Subject, intent, answer)
 		case kg.Author, "", kg.Source:
 			if f, ok := first(facts, kg.Author, doc); ok {
 				return answer(f.Object, f)
@@ -232,7 +282,7 @@ func Culture(g Graph, q string) (Answer, bool) {
 			if f, ok := first(facts, kg.Dynasty, ""); ok {
 				return answer(f.Object, f)
 			}
-		case kg.Bio:
+		case kg.Bio, kg.Author: // 李白是谁
 			if f, ok := first(facts, kg.Bio, ""); ok {
 				return answer(f.Object, f)
 			}
@@ -269,6 +319,28 @@ func namedRelation(facts []kg.Fact, rest string) (kg.Fact, bool) {
 		}
 	}
 	return best, n > 0
+}
+
+// linesAnswer answers with a poem's lines: all of them, the first or the
+// last.
+func linesAnswer(g Graph, doc, title, intent string, answer func(string, ...kg.Fact) (Answer, bool)) (Answer, bool) {
+	var lines []string
+	for _, f := range g.DocFacts(doc) {
+		if f.Relation == kg.InPoem {
+			lines = append(lines, f.Subject)
+		}
+	}
+	if len(lines) == 0 {
+		return Answer{}, false
+	}
+	text := strings.Join(lines, "")
+	switch intent {
+	case firstLine:
+		text = trimLine(lines[0])
+	case lastLine:
+		text = trimLine(lines[len(lines)-1])
+	}
+	return answer(text, kg.Fact{Subject: title, Relation: intent, Object: text, Doc: doc, Field: "lines"})
 }
 
 // answerWith is a with text as its answer, citing the facts it came from.

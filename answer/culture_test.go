@@ -94,7 +94,7 @@ func TestImportedFacts(t *testing.T) {
 		{"王小明的毕业院校", "浙江大学", "facts.csv#王小明", ""},
 		{"洛阳纸贵的近义词是什么", "一时纸贵", "facts.csv#洛阳纸贵", ""},         // a relation the idiom dictionary lacks
 		{"洛阳纸贵是什么意思？", "比喻著作有价值，流传广。", "idioms.txt#6612", ""}, // still the dictionary's
-		{"静夜思是谁写的？", "李白", "facts.jsonl#静夜思", ""}, // documents in the order of their ids
+		{"静夜思是谁写的？", "李白", "facts.jsonl#静夜思", ""},             // documents in the order of their ids
 	} {
 		a, ok := Culture(g, c.q)
 		if !ok || a.Answer != c.want || a.Citations[0].Doc != c.doc || !strings.Contains(a.Citations[0].Text, c.cite) {
@@ -104,5 +104,59 @@ func TestImportedFacts(t *testing.T) {
 	// author → 作者: the imported fact is asked for as the graph's own.
 	if fs := g.DocFacts("facts.jsonl#静夜思"); len(fs) != 1 || fs[0].Relation != kg.Author || fs[0].Field != "line 1" {
 		t.Errorf("facts = %+v", fs)
+	}
+}
+
+// TestPhrasings: other ways people ask the same things.
+func TestPhrasings(t *testing.T) {
+	g := cultureGraph(t)
+	for _, c := range []struct{ q, want string }{
+		{"洛阳纸贵指的是什么", "比喻著作有价值，流传广。"},
+		{"洛阳纸贵这个成语怎么理解？", "比喻著作有价值，流传广。"},
+		{"洛阳纸贵这个成语是怎么来的", "《晋书·左思传》：“于是豪贵之家竞相传写，洛阳为之纸贵。”"},
+		{"洛阳纸贵的发音", "luò yáng zhǐ guì"},
+		{"luo4 yang2 zhi3 gui4 是什么意思", "比喻著作有价值，流传广。"},
+		{"床前看月光后面接什么", "疑是地上霜"},
+		{"床前看月光，疑是地上霜的下一句", "舉頭望山月"},
+		{"举头望山月，低头思故乡的上一句", "疑是地上霜"},
+		{"静夜思全文", "牀前看月光，疑是地上霜。舉頭望山月，低頭思故鄉。"},
+		{"背一下静夜思", "牀前看月光，疑是地上霜。舉頭望山月，低頭思故鄉。"},
+		{"静夜思的第一句是什么", "牀前看月光"},
+		{"静夜思最后一句", "低頭思故鄉"},
+		{"李白是谁", "李白，字太白，号青莲居士。"},
+		{"李白生活在哪个时期", "唐"},
+		{"jingyesi是谁写的", "李白"},
+		{"外甥打灯笼的答案", "照旧（舅）"},
+	} {
+		a, ok := Culture(g, c.q)
+		if !ok || a.Answer != c.want {
+			t.Errorf("%s → %q (%v); want %q", c.q, a.Answer, ok, c.want)
+		}
+	}
+	for _, q := range []string{"用一个成语来形容著作有价值", "著作有价值用成语怎么说"} {
+		if !AsksForIdiom(q) {
+			t.Errorf("%s: not read as asking for an idiom", q)
+		}
+	}
+}
+
+func TestPhrasingsMore(t *testing.T) {
+	g := cultureGraph(t)
+	for _, c := range []struct{ q, want string }{
+		{"《静夜思》的作者是哪个朝代的诗人？", "唐"},
+		{"李白是什么时候的人", "唐"},
+		{"举头望山月这首诗叫什么", "《靜夜思》，唐·李白"},
+		{"比喻著作有价值，流传广，打一成语", ""}, // asks for an idiom: left to retrieval
+	} {
+		a, ok := Culture(g, c.q)
+		if c.want == "" {
+			if ok || !AsksForIdiom(c.q) {
+				t.Errorf("%s → %q (%v), asks for an idiom %v", c.q, a.Answer, ok, AsksForIdiom(c.q))
+			}
+			continue
+		}
+		if !ok || a.Answer != c.want {
+			t.Errorf("%s → %q (%v); want %q", c.q, a.Answer, ok, c.want)
+		}
 	}
 }

@@ -164,4 +164,3 @@ func Key(name string) string {
 	}
 	return b.String()
 }
-

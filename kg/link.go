@@ -2,6 +2,7 @@ package kg
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -99,8 +100,19 @@ func isName(s string) bool {
 
 // Link finds the longest name in text (by Key) for which has is true: the
 // entity a question is about. Names of one character are not linked.
+// Pinyin typed with tone numbers (luo4yang2zhi3gui4) is read without them.
 func Link(has func(key string) bool, text string) string {
-	key := []rune(Key(text))
+	k := Key(text)
+	if found := link(has, k); found != "" || !toneDigits.MatchString(k) {
+		return found
+	}
+	return link(has, toneDigits.ReplaceAllString(k, "$1"))
+}
+
+var toneDigits = regexp.MustCompile(`([a-zü])[1-5]`)
+
+func link(has func(key string) bool, k string) string {
+	key := []rune(k)
 	best := 0
 	found := ""
 	for i := range key {
