@@ -68,6 +68,20 @@ type Answer struct {
 	Timings   Timings    `json:"timings"`
 }
 
+// Simplified is the answer with its text and its citations' text in
+// simplified characters: Tang poems, among others, are kept and shown as
+// written, in traditional ones.
+func (a Answer) Simplified() Answer {
+	a.Answer = zh.Simplified(a.Answer)
+	cs := make([]Citation, len(a.Citations))
+	for i, c := range a.Citations {
+		c.Title, c.Text = zh.Simplified(c.Title), zh.Simplified(c.Text)
+		cs[i] = c
+	}
+	a.Citations = cs
+	return a
+}
+
 // Timings says where the time went.
 type Timings struct {
 	Retrieval time.Duration `json:"retrieval_ns"`

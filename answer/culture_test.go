@@ -160,3 +160,15 @@ func TestPhrasingsMore(t *testing.T) {
 		}
 	}
 }
+
+func TestSimplifiedDisplay(t *testing.T) {
+	g := cultureGraph(t)
+	a, ok := Culture(g, "静夜思全文")
+	if !ok || !strings.Contains(a.Answer, "舉頭望山月") {
+		t.Fatalf("as written: %q", a.Answer)
+	}
+	s := a.Simplified()
+	if s.Answer != "床前看月光，疑是地上霜。举头望山月，低头思故乡。" || !strings.Contains(s.Citations[0].Text, "静夜思") || !strings.Contains(a.Citations[0].Text, "靜夜思") {
+		t.Errorf("simplified %q %+v; the original changed? %+v", s.Answer, s.Citations, a.Citations)
+	}
+}

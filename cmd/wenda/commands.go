@@ -130,6 +130,7 @@ func (c *cli) search(ctx context.Context, args []string) error {
 func (c *cli) ask(ctx context.Context, args []string) error {
 	fs := c.flags("ask")
 	asJSON := fs.Bool("json", false, "print one JSON object per answer")
+	simplified := fs.Bool("simplified", false, "show answers and citations in simplified characters (poems are kept as written)")
 	rf := c.retrievalFlags(fs)
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
@@ -144,6 +145,9 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 		a, err := e.Ask(ctx, q)
 		if err != nil {
 			return err
+		}
+		if *simplified {
+			a = a.Simplified()
 		}
 		if *asJSON {
 			return printJSON(c.stdout, a)

@@ -29,7 +29,7 @@ Commands:
                         SQuAD .json, the idiom dictionary's CSV, chinese-poetry and 歇后语 JSON
                         (recognized by content; --format auto|text|squad|idioms|poetry|xiehouyu|facts)
   search [--k N] [--json] [--mode bm25|vector|hybrid] QUERY   ranked passages
-  ask [--json] [--mode …] [QUESTION]   answer a question (or one per line from standard input)
+  ask [--json] [--simplified] [--mode …] [QUESTION]   answer a question (or one per line from standard input)
   rm DOC_ID             delete a document
   reembed               rebuild the vectors of every chunk with the configured embedding model
   stats [--json]        documents, chunks, size on disk, vectors, knowledge graph
