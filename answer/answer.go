@@ -122,8 +122,8 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	}
 	n := e.cfg.Passages
 	reverse := e.cfg.Graph != nil && AsksForIdiom(q)
-	if reverse {
-		n = max(n, 10) // candidates for the idiom whose meaning is asked
+	if e.cfg.Graph != nil {
+		n = max(n, 10) // candidates for the idiom whose meaning is asked, or the line quoted
 	}
 	hits, err := e.r.Search(ctx, q, n)
 	if err != nil {
@@ -131,13 +131,15 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	}
 	retrieval := time.Since(start)
 	var a Answer
-	if reverse {
+	if e.cfg.Graph != nil {
 		docs := make([]string, len(hits))
 		for i, h := range hits {
 			docs[i] = h.DocID
 		}
-		if ia, ok := IdiomFor(e.cfg.Graph, q, docs); ok {
-			a = ia
+		if reverse {
+			a, _ = IdiomFor(e.cfg.Graph, q, docs)
+		} else {
+			a, _ = LineFor(e.cfg.Graph, q, docs)
 		}
 	}
 	if !a.Found {

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/wenda-rag/wenda/corpora/zh"
 	"github.com/wenda-rag/wenda/kg"
@@ -140,9 +141,16 @@ func trimLine(s string) string {
 // question names no entity or asks what the facts do not hold; the text
 // answerer then takes it.
 func Culture(g Graph, q string) (Answer, bool) {
+	linked := link(g, q)
+	return culture(g, q, linked, linked)
+}
+
+// culture answers q about the entity linked, named in the question's Key
+// by span: the entity's own key, or a line as the question misquotes it
+// (LineFor). A line named exactly must stand alone in its clause.
+func culture(g Graph, q, linked, span string) (Answer, bool) {
 	a := Answer{Question: q, Answer: NotFound, Mode: ModeGraph, Citations: []Citation{}}
 	qn := zh.Normalize(q)
-	linked := link(g, q)
 	if linked == "" {
 		return a, false
 	}
@@ -164,13 +172,18 @@ func Culture(g Graph, q string) (Answer, bool) {
 	kind := kindOf(facts)
 	// The entity itself is not the question's words: 下一句 in 下一句是什么
 	// must not be read inside the name.
-	rest := strings.Replace(kg.Key(qn), linked, " ", 1)
+	rest := strings.Replace(kg.Key(qn), span, " ", 1)
 	intent := intentOf(rest)
 	answer := func(text string, fs ...kg.Fact) (Answer, bool) { return answerWith(a, text, fs...) }
 	if _, isLine := first(facts, kg.InPoem, ""); isLine && kind == "歇后语" && !strings.Contains(qn, "歇后语") {
 		// 少小离家老大回 is a line of 贺知章's and a 歇后语's first half:
 		// the poem, unless the 歇后语 is asked for.
 		kind = "句"
+	}
+	if kind == "句" && linked == span && partOfClause(qn, linked) {
+		// 床前明月光 names the line 明月光 only by its end: another
+		// line, or another text of it (LineFor).
+		return a, false
 	}
 	if f, ok := namedRelation(facts, rest); ok {
 		return answer(f.Object, f)
@@ -195,8 +208,10 @@ func Culture(g Graph, q string) (Answer, bool) {
 			// question quotes after the one linked (before it, for the
 			// line before).
 			qk := kg.Key(qn)
-			at := strings.Index(qk, linked)
-			after, before := qk[at+len(linked):], qk[:at]
+			var after, before string
+			if at := strings.Index(qk, span); at >= 0 {
+				after, before = qk[at+len(span):], qk[:at]
+			}
 			f, ok := first(facts, rel, poem.Doc)
 			for i := 0; ok && i < 8; i++ {
 				k := kg.Key(f.Object)
@@ -341,6 +356,76 @@ func linesAnswer(g Graph, doc, title, intent string, answer func(string, ...kg.F
 		text = trimLine(lines[len(lines)-1])
 	}
 	return answer(text, kg.Fact{Subject: title, Relation: intent, Object: text, Doc: doc, Field: "lines"})
+}
+
+// linePrefixes may stand before a line in its clause: 请接 床前明月光,
+// 李白的 床前明月光.
+var linePrefixes = []string{"的", "请接", "接", "诗句", "句子", "请问", "问", "下一句", "上一句", "下句", "上句", "这句", "一句", "诗"}
+
+// partOfClause reports whether a line is only part of the clause of the
+// question that holds it, with words before it that do not frame it.
+func partOfClause(qn, line string) bool {
+	for _, clause := range strings.FieldsFunc(qn, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		ck := kg.Key(clause)
+		at := strings.Index(ck, line)
+		if at < 0 {
+			continue
+		}
+		prefix := ck[:at]
+		if prefix == "" {
+			return false
+		}
+		for _, p := range linePrefixes {
+			if strings.HasSuffix(prefix, p) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// LineFor answers a question about a line the question quotes in another
+// text than the graph's (床前明月光 for 牀前看月光): among the lines of
+// the retrieved poems (best first), the longest found in the question with
+// at most one character different (two from seven characters up). ok is
+// false when none is.
+func LineFor(g Graph, q string, docs []string) (Answer, bool) {
+	qk := []rune(kg.Key(zh.Normalize(q)))
+	best, bestSpan, bestMiss := "", "", 0
+	for _, d := range docs {
+		for _, f := range g.DocFacts(d) {
+			if f.Relation != kg.InPoem {
+				continue
+			}
+			lk := kg.Key(f.Subject)
+			l := []rune(lk)
+			if len(l) < 5 || len(l) < len([]rune(best)) {
+				continue
+			}
+			allowed := 1
+			if len(l) >= 7 {
+				allowed = 2
+			}
+			for i := 0; i+len(l) <= len(qk); i++ {
+				miss := 0
+				for j := range l {
+					if qk[i+j] != l[j] {
+						if miss++; miss > allowed {
+							break
+						}
+					}
+				}
+				if miss <= allowed && (len(l) > len([]rune(best)) || miss < bestMiss) {
+					best, bestSpan, bestMiss = lk, string(qk[i:i+len(l)]), miss
+				}
+			}
+		}
+	}
+	if best == "" {
+		return Answer{}, false
+	}
+	return culture(g, q, best, bestSpan)
 }
 
 // answerWith is a with text as its answer, citing the facts it came from.

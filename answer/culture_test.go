@@ -172,3 +172,34 @@ func TestSimplifiedDisplay(t *testing.T) {
 		t.Errorf("simplified %q %+v; the original changed? %+v", s.Answer, s.Citations, a.Citations)
 	}
 }
+
+// TestMisquotedLine: the line as people know it (床前明月光), not as the
+// graph's text has it (牀前看月光), is neither linked to a shorter line
+// inside it nor left unanswered.
+func TestMisquotedLine(t *testing.T) {
+	g := cultureGraph(t)
+	short := corpora.Document{ID: "song#698", Title: "燭", Record: &corpora.Record{Kind: corpora.RecordPoem,
+		Fields: map[string]string{corpora.FieldName: "燭", corpora.FieldAuthor: "某"}, Lines: []string{"明月光。", "熒煌九華燭，"}}}
+	if err := g.Replace(context.Background(), []string{short.ID}, []corpora.Document{short}); err != nil {
+		t.Fatal(err)
+	}
+	if a, ok := Culture(g, "明月光的下一句"); !ok || a.Answer != "熒煌九華燭" {
+		t.Errorf("the short line itself: %q %v", a.Answer, ok)
+	}
+	if a, ok := Culture(g, "床前明月光的下一句是什么"); ok {
+		t.Errorf("answered %q from a partial match", a.Answer)
+	}
+	for q, want := range map[string]string{
+		"床前明月光的下一句是什么": "疑是地上霜",
+		"举头望明月的上一句":    "疑是地上霜",
+		"举头望明月出自哪首诗":   "《靜夜思》，唐·李白",
+	} {
+		a, ok := LineFor(g, q, []string{"idioms.txt#6612", "poet.tang.0.json#0"})
+		if !ok || a.Answer != want {
+			t.Errorf("%s → %q (%v), want %q", q, a.Answer, ok, want)
+		}
+	}
+	if a, ok := LineFor(g, "今天天气怎么样", []string{"poet.tang.0.json#0"}); ok {
+		t.Errorf("answered %q", a.Answer)
+	}
+}

@@ -69,16 +69,19 @@ var dictKinds = map[string]bool{"成语": true, "诗": true, "词": true, "诗�
 func (d *docFacts) names() []string {
 	var out []string
 	for _, p := range d.facts {
+		if d.strs[p.f] == "lines" {
+			break // a poem's lines come after its own facts (FactsOf)
+		}
 		var name string
 		switch d.strs[p.r] {
 		case Kind:
 			if dictKinds[d.strs[p.o]] {
-				name = d.strs[p.s]
+				name = d.strs[p.key] // normalized already
 			}
 		case Rhythmic:
-			name = d.strs[p.o]
+			name = zh.Normalize(strings.TrimSpace(d.strs[p.o]))
 		}
-		if name = zh.Normalize(strings.TrimSpace(name)); isName(name) {
+		if isName(name) {
 			out = append(out, name)
 		}
 	}

@@ -40,7 +40,9 @@ type Graph struct {
 	first  map[string]string   // Key(subject) → the first document (by id) with facts about it
 	more   map[string][]string // → the other documents, sorted
 	alias  map[string]string   // Key of an idiom's pinyin, from its dictionary → the idiom's key
-	galias map[string]string   // Key of a name's pinyin by go-pinyin → the name's key
+	galias map[string]string   // Key of a name's pinyin by go-pinyin → the name's key; nil until asked
+	// (go-pinyin takes seconds over the whole poetry package, and few
+	// questions are in pinyin: built on the first lookup of Latin letters)
 	nfacts int
 	dead   int   // log entries that replaced an earlier fact set
 	logN   int64 // bytes in the log
@@ -208,8 +210,9 @@ func (g *Graph) apply(e entry) *docFacts {
 // reindex builds the subject and pinyin indexes from the documents, in
 // the order of their ids.
 func (g *Graph) reindex() {
-	g.first, g.more = make(map[string]string, len(g.docs)), map[string][]string{}
-	g.alias, g.galias = map[string]string{}, map[string]string{}
+	// Most subjects are lines, about half the facts.
+	g.first, g.more = make(map[string]string, g.nfacts/2), map[string][]string{}
+	g.alias, g.galias = map[string]string{}, nil
 	ids := make([]string, 0, len(g.docs))
 	for id := range g.docs {
 		ids = append(ids, id)
@@ -235,12 +238,39 @@ func (g *Graph) index(doc string, d *docFacts) {
 				}
 			}
 		case Kind:
-			if pinyinKinds[d.strs[p.o]] {
-				for _, a := range namePinyin(d.strs[p.key]) {
-					if _, taken := g.galias[a]; !taken {
-						g.galias[a] = d.strs[p.key]
-					}
-				}
+			if g.galias != nil {
+				g.nameAliases(d, p)
+			}
+		}
+	}
+}
+
+// nameAliases files a named entity under the pinyin go-pinyin gives it.
+func (g *Graph) nameAliases(d *docFacts, p packed) {
+	if !pinyinKinds[d.strs[p.o]] {
+		return
+	}
+	for _, a := range namePinyin(d.strs[p.key]) {
+		if _, taken := g.galias[a]; !taken {
+			g.galias[a] = d.strs[p.key]
+		}
+	}
+}
+
+// buildNameAliases fills galias from every document, in the order of
+// their ids. The caller holds the write lock.
+func (g *Graph) buildNameAliases() {
+	g.galias = map[string]string{}
+	ids := make([]string, 0, len(g.docs))
+	for id := range g.docs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		d := g.docs[id]
+		for _, p := range d.facts {
+			if d.strs[p.r] == Kind {
+				g.nameAliases(d, p)
 			}
 		}
 	}
@@ -259,7 +289,9 @@ func (g *Graph) unindex(doc string, d *docFacts) {
 		case Pinyin:
 			as, m = PinyinKeys(d.strs[p.o]), g.alias
 		case Kind:
-			as, m = namePinyin(d.strs[p.key]), g.galias
+			if g.galias != nil {
+				as, m = namePinyin(d.strs[p.key]), g.galias
+			}
 		}
 		for _, a := range as {
 			if _, still := g.first[m[a]]; !still {
@@ -311,17 +343,36 @@ func (g *Graph) removeSubject(k, doc string) {
 // name's). alias reports the latter.
 func (g *Graph) Resolve(key string) (ent string, alias, ok bool) {
 	g.mu.RLock()
-	defer g.mu.RUnlock()
 	if _, ok := g.first[key]; ok {
+		g.mu.RUnlock()
 		return key, false, true
 	}
 	if e, ok := g.alias[key]; ok {
+		g.mu.RUnlock()
 		return e, true, true
 	}
-	if e, ok := g.galias[key]; ok {
-		return e, true, true
+	built := g.galias != nil
+	e, ok := g.galias[key]
+	g.mu.RUnlock()
+	if ok || built || !hasLatin(key) {
+		return e, ok, ok
 	}
-	return "", false, false
+	g.mu.Lock()
+	if g.galias == nil {
+		g.buildNameAliases()
+	}
+	e, ok = g.galias[key]
+	g.mu.Unlock()
+	return e, ok, ok
+}
+
+func hasLatin(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // Replace sets the facts of the documents ids to those of the records
@@ -635,13 +686,19 @@ func (g *Graph) Stats() (entities, facts, docs int) {
 func (g *Graph) OnNames(fn func(names []string)) {
 	g.mu.Lock()
 	g.hooks = append(g.hooks, fn)
+	seen := map[string]bool{}
 	var names []string
 	for _, d := range g.docs {
-		names = append(names, d.names()...)
+		for _, n := range d.names() {
+			if !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
 	}
 	g.mu.Unlock()
-	sort.Strings(names)
-	fn(slices.Compact(names))
+	sort.Strings(names) // the dictionary's suggestions depend on the order words come in
+	fn(names)
 }
 
 // Close folds a long log into the snapshot, then closes the log.

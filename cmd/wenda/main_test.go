@@ -324,3 +324,43 @@ func TestRetrievalCases(t *testing.T) {
 		})
 	}
 }
+
+// TestKGImport: a user's own facts, imported, answered with their source,
+// shown, searchable, replaced on re-import; a bad file fails by line.
+func TestKGImport(t *testing.T) {
+	data := t.TempDir()
+	dir := t.TempDir()
+	facts := filepath.Join(dir, "company.csv")
+	os.WriteFile(facts, []byte("subject,relation,object,source\n星河科技,创始人,王小明,公司年报2025\n星河科技,总部,杭州,公司年报2025\n"), 0o644)
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("甲,乙,丙\n丁,戊\n"), 0o644)
+	code, _, errs := wenda(t, "", "--data", data, "kg", "import", facts, bad)
+	if code != 1 || !strings.Contains(errs, "bad.csv: line 2: 2 columns") {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	var a struct {
+		Answer    string `json:"answer"`
+		Mode      string `json:"mode"`
+		Citations []struct {
+			Doc, Text, Field string
+		} `json:"citations"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "--data", data, "ask", "--json", "星河科技的创始人是谁？")), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Answer != "王小明" || a.Mode != "graph" || len(a.Citations) != 1 || a.Citations[0].Doc != "company.csv#星河科技" ||
+		a.Citations[0].Field != "line 2" || !strings.Contains(a.Citations[0].Text, "公司年报2025") {
+		t.Errorf("answer %+v", a)
+	}
+	if out := mustRun(t, "--data", data, "kg", "show", "星河科技"); !strings.Contains(out, "—总部→ 杭州") {
+		t.Errorf("kg show: %s", out)
+	}
+	if out := mustRun(t, "--data", data, "search", "星河科技 总部"); !strings.Contains(out, "company.csv#星河科技") {
+		t.Errorf("search: %s", out)
+	}
+	os.WriteFile(facts, []byte("星河科技,创始人,李小红\n"), 0o644)
+	mustRun(t, "--data", data, "kg", "import", facts)
+	if out := mustRun(t, "--data", data, "kg", "show", "星河科技"); !strings.Contains(out, "李小红") || strings.Contains(out, "杭州") {
+		t.Errorf("after re-import: %s", out)
+	}
+}
