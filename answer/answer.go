@@ -114,15 +114,21 @@ func New(cfg Config, r Retriever) (*Engine, error) {
 // Ask retrieves passages for a question and answers it.
 func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	start := time.Now()
-	if e.cfg.Graph != nil {
-		if a, ok := Culture(e.cfg.Graph, q); ok {
+	g := e.cfg.Graph
+	if g != nil {
+		if _, facts, _ := g.Stats(); facts == 0 {
+			g = nil
+		}
+	}
+	if g != nil {
+		if a, ok := Culture(g, q); ok {
 			a.Timings = Timings{Total: time.Since(start)}
 			return a, nil
 		}
 	}
 	n := e.cfg.Passages
-	reverse := e.cfg.Graph != nil && AsksForIdiom(q)
-	if e.cfg.Graph != nil {
+	reverse := g != nil && AsksForIdiom(q)
+	if g != nil {
 		n = max(n, 10) // candidates for the idiom whose meaning is asked, or the line quoted
 	}
 	hits, err := e.r.Search(ctx, q, n)
@@ -131,15 +137,15 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	}
 	retrieval := time.Since(start)
 	var a Answer
-	if e.cfg.Graph != nil {
+	if g != nil {
 		docs := make([]string, len(hits))
 		for i, h := range hits {
 			docs[i] = h.DocID
 		}
 		if reverse {
-			a, _ = IdiomFor(e.cfg.Graph, q, docs)
+			a, _ = IdiomFor(g, q, docs)
 		} else {
-			a, _ = LineFor(e.cfg.Graph, q, docs)
+			a, _ = LineFor(g, q, docs)
 		}
 	}
 	if !a.Found {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -14,6 +15,58 @@ type Graph interface {
 	Has(key string) bool
 	Resolve(key string) (ent string, alias, ok bool)
 	DocFacts(doc string) []kg.Fact
+	Stats() (entities, facts, docs int)
+	Works(author string) int
+}
+
+// popularDoc is, among the documents an entity's facts come from, the one
+// whose author wrote the most (ties to the first): of the thirty-odd
+// 水调歌头 in the whole chinese-poetry package, 苏轼's rather than 刘潜's.
+// The number of works is a crude measure of fame, and the only one the
+// package's texts give.
+func popularDoc(g Graph, facts []kg.Fact) string {
+	best, most := facts[0].Doc, -1
+	for _, f := range facts {
+		if f.Relation == kg.Author {
+			if n := works(g, f.Object); n > most {
+				best, most = f.Doc, n
+			}
+		}
+	}
+	return best
+}
+
+// works is how many works an author has in the graph; none for the
+// anonymous (无名氏 has the most of all).
+func works(g Graph, author string) int {
+	switch kg.Key(author) {
+	case "无名氏", "佚名", "不详", "阙名":
+		return 0
+	}
+	return g.Works(author)
+}
+
+// popularLine is, among the poems a line is in, the one whose author
+// wrote the most (ties to the first).
+func popularLine(g Graph, facts []kg.Fact) (kg.Fact, bool) {
+	var best kg.Fact
+	most, found := -1, false
+	for _, f := range facts {
+		if f.Relation != kg.InPoem {
+			continue
+		}
+		n := 0
+		for _, pf := range g.Facts(f.Object) {
+			if pf.Doc == f.Doc && pf.Relation == kg.Author {
+				n = works(g, pf.Object)
+				break
+			}
+		}
+		if n > most {
+			best, most, found = f, n, true
+		}
+	}
+	return best, found
 }
 
 // reverseWords ask for an idiom by its meaning: 哪个成语的意思是…,
@@ -96,8 +149,39 @@ func intentOf(q string) string {
 	return ""
 }
 
-// link finds the longest entity of the graph named in the question.
-func link(g Graph, q string) string { return kg.Link(g.Has, q) }
+// link finds the longest entity of the graph named in the question,
+// first outside the words that frame a question (是什么, 哪个朝代, 下一句 …)
+// — in a large graph 是什么 or 朝代的人 is itself some poem's title or line,
+// longer than the 张继 asked about — and only then across them.
+func link(g Graph, q string) string {
+	best := ""
+	for _, seg := range strings.Split(frameWords.Replace(kg.Key(q)), "|") {
+		if l := kg.Link(g.Has, seg); len([]rune(l)) > len([]rune(best)) {
+			best = l
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return kg.Link(g.Has, q)
+}
+
+// frameWords replaces the words of question frames and intents by a
+// boundary.
+var frameWords = func() *strings.Replacer {
+	words := []string{"是什么", "什么", "哪个", "哪一", "哪位", "是谁", "的人", "的诗", "的词", "请问", "一下", "这个", "这句", "这首"}
+	for _, in := range intents {
+		words = append(words, in.words...)
+	}
+	words = append(words, reverseWords...)
+	// Longest first: the replacer takes the first match at a position.
+	sort.Slice(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
+	var pairs []string
+	for _, w := range words {
+		pairs = append(pairs, w, "|")
+	}
+	return strings.NewReplacer(pairs...)
+}()
 
 // kindOf is an entity's kind (成语, 诗, 词, 诗人, 歇后语, 经典), or "句" for a
 // line of a poem.
@@ -194,7 +278,7 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 			return answer(f.Object, f)
 		}
 	case "句":
-		poem, ok := first(facts, kg.InPoem, "")
+		poem, ok := popularLine(g, facts)
 		if !ok {
 			break
 		}
@@ -244,7 +328,7 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 			}
 		}
 	case "诗", "词", "经典":
-		doc := facts[0].Doc
+		doc := popularDoc(g, facts)
 		switch intent {
 		case whole, firstLine, lastLine:
 			return linesAnswer(g, doc, facts[0].Subject, intent, answer)

@@ -203,3 +203,30 @@ func TestMisquotedLine(t *testing.T) {
 		t.Errorf("answered %q", a.Answer)
 	}
 }
+
+// TestPopular: a title or line in several poems is answered from the one
+// whose author wrote the most, the anonymous counting for nothing.
+func TestPopular(t *testing.T) {
+	g := cultureGraph(t)
+	poem := func(id, title, author string, lines ...string) corpora.Document {
+		return corpora.Document{ID: id, Title: title, Record: &corpora.Record{Kind: corpora.RecordPoem,
+			Fields: map[string]string{corpora.FieldName: title, corpora.FieldAuthor: author}, Lines: lines}}
+	}
+	docs := []corpora.Document{
+		poem("a#0", "秋思", "无名氏", "甲乙丙丁戊，", "己庚辛壬癸。"), poem("a#1", "秋思", "无名氏", "一"), poem("a#2", "春思", "无名氏", "二"),
+		poem("b#0", "秋思", "张三", "天地玄黄远，", "宇宙洪荒长。"), poem("b#1", "冬思", "张三", "甲乙丙丁戊，", "子丑寅卯辰。"),
+		poem("c#0", "秋思", "李四", "日月盈昃时，", "辰宿列张处。"),
+	}
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+	}
+	if err := g.Replace(context.Background(), ids, docs); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{"秋思是谁写的": "张三", "甲乙丙丁戊的下一句": "子丑寅卯辰"} {
+		if a, ok := Culture(g, q); !ok || a.Answer != want {
+			t.Errorf("%s → %q %v, want %q", q, a.Answer, ok, want)
+		}
+	}
+}

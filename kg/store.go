@@ -43,6 +43,7 @@ type Graph struct {
 	galias map[string]string   // Key of a name's pinyin by go-pinyin → the name's key; nil until asked
 	// (go-pinyin takes seconds over the whole poetry package, and few
 	// questions are in pinyin: built on the first lookup of Latin letters)
+	works  map[string]int // Key(author) → documents with that 作者
 	nfacts int
 	dead   int   // log entries that replaced an earlier fact set
 	logN   int64 // bytes in the log
@@ -213,6 +214,7 @@ func (g *Graph) reindex() {
 	// Most subjects are lines, about half the facts.
 	g.first, g.more = make(map[string]string, g.nfacts/2), map[string][]string{}
 	g.alias, g.galias = map[string]string{}, nil
+	g.works = map[string]int{}
 	ids := make([]string, 0, len(g.docs))
 	for id := range g.docs {
 		ids = append(ids, id)
@@ -231,6 +233,8 @@ func (g *Graph) index(doc string, d *docFacts) {
 	}
 	for _, p := range d.facts {
 		switch d.strs[p.r] {
+		case Author:
+			g.works[Key(d.strs[p.o])]++
 		case Pinyin:
 			for _, a := range PinyinKeys(d.strs[p.o]) {
 				if _, taken := g.alias[a]; !taken {
@@ -286,6 +290,11 @@ func (g *Graph) unindex(doc string, d *docFacts) {
 		var as []string
 		var m map[string]string
 		switch d.strs[p.r] {
+		case Author:
+			k := Key(d.strs[p.o])
+			if g.works[k]--; g.works[k] <= 0 {
+				delete(g.works, k)
+			}
 		case Pinyin:
 			as, m = PinyinKeys(d.strs[p.o]), g.alias
 		case Kind:
@@ -664,6 +673,13 @@ func (g *Graph) DocFacts(doc string) []Fact {
 		return d.all(doc)
 	}
 	return nil
+}
+
+// Works counts the documents whose 作者 is author (by Key).
+func (g *Graph) Works(author string) int {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	return g.works[Key(author)]
 }
 
 // Has reports whether key (a Key) is an entity with facts or an entity's

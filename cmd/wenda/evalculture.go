@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ func (c *cli) evalCulture(ctx context.Context, args []string) error {
 	fs := c.flags("eval culture")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	misses := fs.Int("misses", 5, "wrong answers to show per kind")
+	only := fs.String("kinds", "", "ask only the questions of these kinds (comma-separated: next,prev,author …)")
 	rf := c.retrievalFlags(fs)
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
@@ -58,6 +60,9 @@ func (c *cli) evalCulture(ctx context.Context, args []string) error {
 			return fmt.Errorf("%s line %d: want kind, question, answer", pos[0], i+1)
 		}
 		kind, q := row[0], row[1]
+		if *only != "" && !slices.Contains(strings.Split(*only, ","), kind) {
+			continue
+		}
 		t := time.Now()
 		a, err := e.Ask(ctx, q)
 		if err != nil {

@@ -41,6 +41,8 @@ Commands:
   eval ingest [--json] PATH...   ingest throughput beside gse's raw Cut on the same text
   eval ann [--n N] [--dim D] [--ef E,...] [--vectors lsa|hashed] [--json] (PATH... | --random)
                                  the approximate vector index against exact search
+  eval culture [--json] [--kinds K,...] QUESTIONS.tsv   accuracy per kind on culture questions (kind, question, answer)
+  eval reverse [--n 300] [--json] IDIOM_FILE   which idiom means …: the explanation, and its last clause, as questions
 
 Global flags (before or after the command):
   --data DIR   data directory (default $WENDA_DATA, else ./wenda-data)
