@@ -10,14 +10,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
-	"net"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/wenda-rag/wenda/internal/openaicompat"
 )
 
 // Config configures an OpenAI-compatible embedder. Zero values are the
@@ -51,8 +49,8 @@ type OpenAI struct {
 
 // Errors worth telling apart.
 var (
-	ErrAuth      = errors.New("the endpoint refused the API key")
-	ErrModel     = errors.New("the endpoint does not know the model")
+	ErrAuth      = openaicompat.ErrAuth
+	ErrModel     = openaicompat.ErrModel
 	ErrDimension = errors.New("vector of unexpected dimension")
 )
 
@@ -70,20 +68,7 @@ func NewOpenAI(cfg Config) (*OpenAI, error) {
 	if cfg.MaxRetries <= 0 {
 		cfg.MaxRetries = 5
 	}
-	oc := openai.DefaultConfig(cfg.APIKey)
-	oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	hc := &http.Client{}
-	if cfg.HTTPClient != nil {
-		c := *cfg.HTTPClient
-		hc = &c
-	}
-	base := hc.Transport
-	if base == nil {
-		base = http.DefaultTransport
-	}
-	hc.Transport = retryAfterTransport{base}
-	oc.HTTPClient = hc
-	return &OpenAI{cfg: cfg, client: openai.NewClientWithConfig(oc), dim: cfg.Dimension, sleep: sleepCtx}, nil
+	return &OpenAI{cfg: cfg, client: openaicompat.NewClient(cfg.BaseURL, cfg.APIKey, cfg.HTTPClient), dim: cfg.Dimension, sleep: openaicompat.Sleep}, nil
 }
 
 // Model is the model's name, as stored with a knowledge base.
@@ -112,30 +97,18 @@ func (o *OpenAI) embedBatch(ctx context.Context, texts []string) ([][]float32, e
 	if o.cfg.SendDimension && o.cfg.Dimension > 0 {
 		req.Dimensions = o.cfg.Dimension
 	}
-	backoff := 500 * time.Millisecond
-	for attempt := 0; ; attempt++ {
-		hint := &retryHint{}
-		res, err := o.client.CreateEmbeddings(withHint(ctx, hint), req)
-		if err == nil {
-			return o.check(res, len(texts))
-		}
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		retry, final := classify(err)
-		if !retry || attempt >= o.cfg.MaxRetries {
-			return nil, final
-		}
-		wait := backoff + time.Duration(rand.Int64N(int64(backoff)/2+1))
-		if hint.after > 0 {
-			wait = hint.after
-		}
-		if err := o.sleep(ctx, wait); err != nil {
-			return nil, err
-		}
-		backoff = min(2*backoff, 30*time.Second)
+	var res openai.EmbeddingResponse
+	err := openaicompat.Retry(ctx, o.cfg.MaxRetries, vars, o.sleep, func(ctx context.Context) (err error) {
+		res, err = o.client.CreateEmbeddings(ctx, req)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
+	return o.check(res, len(texts))
 }
+
+var vars = openaicompat.Vars{Key: "WENDA_EMBED_API_KEY", Model: "WENDA_EMBED_MODEL"}
 
 // check puts the vectors in input order and holds them to the dimension.
 func (o *OpenAI) check(res openai.EmbeddingResponse, n int) ([][]float32, error) {
@@ -157,86 +130,4 @@ func (o *OpenAI) check(res openai.EmbeddingResponse, n int) ([][]float32, error)
 		out[idx] = d.Embedding
 	}
 	return out, nil
-}
-
-// classify says whether an error is worth retrying, and what to report.
-func classify(err error) (retry bool, report error) {
-	var apiErr *openai.APIError
-	var reqErr *openai.RequestError
-	status := 0
-	switch {
-	case errors.As(err, &apiErr):
-		status = apiErr.HTTPStatusCode
-	case errors.As(err, &reqErr):
-		status = reqErr.HTTPStatusCode
-	}
-	switch {
-	case status == http.StatusUnauthorized || status == http.StatusForbidden:
-		return false, fmt.Errorf("%w (HTTP %d; check WENDA_EMBED_API_KEY): %v", ErrAuth, status, err)
-	case status == http.StatusNotFound:
-		return false, fmt.Errorf("%w (HTTP 404; check WENDA_EMBED_MODEL and the base URL, which usually ends in /v1): %v", ErrModel, err)
-	case status == http.StatusTooManyRequests || status >= 500:
-		return true, err
-	case status != 0:
-		return false, err
-	}
-	var netErr net.Error
-	var opErr *net.OpError
-	if errors.As(err, &opErr) || errors.As(err, &netErr) {
-		return true, fmt.Errorf("endpoint unreachable: %w", err)
-	}
-	return false, err
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-// retryHint carries a Retry-After from the transport back to the retry
-// loop: go-openai's errors do not keep response headers.
-type retryHint struct{ after time.Duration }
-
-type hintKey struct{}
-
-func withHint(ctx context.Context, h *retryHint) context.Context {
-	return context.WithValue(ctx, hintKey{}, h)
-}
-
-type retryAfterTransport struct{ base http.RoundTripper }
-
-func (t retryAfterTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	res, err := t.base.RoundTrip(req)
-	if err != nil || (res.StatusCode != http.StatusTooManyRequests && res.StatusCode < 500) {
-		return res, err
-	}
-	if h, ok := req.Context().Value(hintKey{}).(*retryHint); ok {
-		h.after = parseRetryAfter(res.Header.Get("Retry-After"), time.Now())
-	}
-	return res, err
-}
-
-// parseRetryAfter reads seconds or an HTTP date; zero when absent or bad.
-// Waits are capped at five minutes.
-func parseRetryAfter(v string, now time.Time) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	var d time.Duration
-	if secs, err := strconv.ParseFloat(v, 64); err == nil && secs >= 0 {
-		d = time.Duration(secs * float64(time.Second))
-	} else if t, err := http.ParseTime(v); err == nil {
-		d = t.Sub(now)
-	}
-	if d < 0 {
-		return 0
-	}
-	return min(d, 5*time.Minute)
 }

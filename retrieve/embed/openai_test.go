@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/wenda-rag/wenda/internal/openaicompat"
 )
 
 // fakeServer is an OpenAI-compatible embeddings endpoint on loopback. Each
@@ -232,7 +234,7 @@ func TestEmbedUnreachableAndCancel(t *testing.T) {
 	}
 	waits := recordSleeps(o)
 	_, err = o.Embed(context.Background(), []string{"文本"})
-	if err == nil || !strings.Contains(err.Error(), "unreachable") || !strings.Contains(err.Error(), addr) {
+	if err == nil || !errors.Is(err, openaicompat.ErrUnreachable) || !strings.Contains(err.Error(), addr) {
 		t.Errorf("Embed against a closed port: %v; want an error saying the endpoint is unreachable", err)
 	}
 	if len(*waits) != 2 {
@@ -269,7 +271,7 @@ func TestParseRetryAfter(t *testing.T) {
 		"99999":                         5 * time.Minute,
 	}
 	for in, want := range tests {
-		if got := parseRetryAfter(in, now); got != want {
+		if got := openaicompat.ParseRetryAfter(in, now); got != want {
 			t.Errorf("parseRetryAfter(%q) = %v; want %v", in, got, want)
 		}
 	}
