@@ -14,6 +14,7 @@ import (
 
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
+	"github.com/wenda-rag/wenda/kg"
 )
 
 // Retriever ranks chunks for a question.
@@ -42,6 +43,14 @@ type Config struct {
 	MinWords float64
 	// Graph, if set, answers culture questions from its facts first.
 	Graph Graph
+	// LLM, if set, writes the answers from the retrieved passages and the
+	// graph's facts (Answer); Ask stays offline.
+	LLM Generator
+	// ContextChars is the budget of the sources given to the LLM, in
+	// characters; default DefaultContextChars.
+	ContextChars int
+	// LLMPassages is how many passages are retrieved for the LLM; default 8.
+	LLMPassages int
 }
 
 // Citation points at the text an answer comes from.
@@ -56,6 +65,8 @@ type Citation struct {
 	End   int `json:"end"`
 	// Field is the record's field a fact came from (graph answers).
 	Field string `json:"field,omitempty"`
+	// N is the source's number as the LLM cited it ([N]).
+	N int `json:"n,omitempty"`
 }
 
 // Answer is the engine's reply to a question.
@@ -65,7 +76,14 @@ type Answer struct {
 	Found     bool       `json:"found"`
 	Citations []Citation `json:"citations"`
 	Mode      string     `json:"mode"`
-	Timings   Timings    `json:"timings"`
+	// Standalone is the question as rewritten from the conversation, when
+	// it was a follow-up.
+	Standalone string `json:"standalone,omitempty"`
+	// Facts are the graph's facts given to the LLM.
+	Facts []kg.Fact `json:"facts,omitempty"`
+	// Unsupported marks an LLM answer that cites no source.
+	Unsupported bool    `json:"unsupported,omitempty"`
+	Timings     Timings `json:"timings"`
 }
 
 // Simplified is the answer with its text and its citations' text in
@@ -84,8 +102,9 @@ func (a Answer) Simplified() Answer {
 
 // Timings says where the time went.
 type Timings struct {
-	Retrieval time.Duration `json:"retrieval_ns"`
-	Total     time.Duration `json:"total_ns"`
+	Retrieval  time.Duration `json:"retrieval_ns"`
+	FirstToken time.Duration `json:"first_token_ns,omitempty"` // LLM mode: to the first piece of the answer
+	Total      time.Duration `json:"total_ns"`
 }
 
 // Engine answers questions from a Retriever's passages.
@@ -114,12 +133,7 @@ func New(cfg Config, r Retriever) (*Engine, error) {
 // Ask retrieves passages for a question and answers it.
 func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	start := time.Now()
-	g := e.cfg.Graph
-	if g != nil {
-		if _, facts, _ := g.Stats(); facts == 0 {
-			g = nil
-		}
-	}
+	g := e.graph()
 	if g != nil {
 		if a, ok := Culture(g, q); ok {
 			a.Timings = Timings{Total: time.Since(start)}
