@@ -145,12 +145,14 @@ func (e *Engine) Rewrite(ctx context.Context, q string, history []Turn) (string,
 			topic = last.Question
 		}
 	}
+	for _, w := range []string{"那么", "那", "还有", "而且", "另外"} {
+		q = strings.TrimPrefix(q, w)
+	}
 	for _, p := range pronouns {
 		if strings.Contains(q, p) {
 			return strings.Replace(q, p, topic+" ", 1), nil
 		}
 	}
-	q = strings.TrimLeft(q, "那还而且")
 	return topic + " " + q, nil
 }
 
@@ -233,7 +235,8 @@ func (e *Engine) Answer(ctx context.Context, req Request) (Answer, error) {
 // Sources assembles the numbered context for q within the budget: the
 // facts of the entity it names (and, for a line, its poem's; for a poem,
 // its poet's) first, one source per document, then the retrieved passages,
-// best first, none twice and none from a document whose facts are there.
+// best first, none twice (a record's text beside its facts: the facts are
+// exact, the text has what the facts leave out, such as a poem's lines).
 func (e *Engine) Sources(ctx context.Context, q string) ([]Source, []kg.Fact, error) {
 	budget := e.cfg.ContextChars
 	if budget <= 0 {
@@ -256,7 +259,6 @@ func (e *Engine) Sources(ctx context.Context, q string) ([]Source, []kg.Fact, er
 		return true
 	}
 	var facts []kg.Fact
-	factDocs := map[string]bool{}
 	if g := e.graph(); g != nil {
 		facts = entityFacts(g, q)
 		byDoc := map[string][]kg.Fact{}
@@ -275,7 +277,6 @@ func (e *Engine) Sources(ctx context.Context, q string) ([]Source, []kg.Fact, er
 			if !add(Source{Doc: d, Title: "知识图谱：" + byDoc[d][0].Subject, Text: strings.TrimSpace(b.String()), Facts: true}) {
 				break
 			}
-			factDocs[d] = true
 		}
 	}
 	n := e.cfg.LLMPassages
@@ -288,7 +289,7 @@ func (e *Engine) Sources(ctx context.Context, q string) ([]Source, []kg.Fact, er
 	}
 	seen := map[string]bool{}
 	for _, h := range hits {
-		if factDocs[h.DocID] || seen[h.ID] {
+		if seen[h.ID] {
 			continue
 		}
 		seen[h.ID] = true
