@@ -132,27 +132,47 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object per answer")
 	simplified := fs.Bool("simplified", false, "show answers and citations in simplified characters (poems are kept as written)")
 	rf := c.retrievalFlags(fs)
+	lf := c.llmFlags(fs)
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
 	}
-	k, e, err := c.openEngine(ctx, *rf)
+	k, e, err := c.llmEngine(ctx, *rf, lf)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
 	answerOne := func(q string) error {
-		a, err := e.Ask(ctx, q)
+		req := answer.Request{Question: q}
+		streamed := false
+		if !*asJSON && !*simplified {
+			// An LLM's answer is printed as it is written.
+			req.OnToken = func(tok string) error {
+				if !streamed {
+					fmt.Fprintf(c.stdout, "问：%s\n答：", q)
+					streamed = true
+				}
+				_, err := fmt.Fprint(c.stdout, tok)
+				return err
+			}
+		}
+		a, err := e.Answer(ctx, req)
 		if err != nil {
 			return err
 		}
 		if *simplified {
 			a = a.Simplified()
 		}
-		if *asJSON {
+		switch {
+		case *asJSON:
 			return printJSON(c.stdout, a)
+		case streamed:
+			fmt.Fprintln(c.stdout)
+			printCitations(c, a)
+			fmt.Fprintln(c.stdout)
+		default:
+			printAnswer(c, a)
 		}
-		printAnswer(c, a)
 		return nil
 	}
 	if q := strings.TrimSpace(strings.Join(pos, " ")); q != "" {
@@ -175,9 +195,7 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 
 func printAnswer(c *cli, a answer.Answer) {
 	fmt.Fprintf(c.stdout, "问：%s\n答：%s\n", a.Question, a.Answer)
-	for i, ct := range a.Citations {
-		fmt.Fprintf(c.stdout, "  [%d] %s #%d：%s\n", i+1, ct.Doc, ct.Chunk, oneLine(ct.Text))
-	}
+	printCitations(c, a)
 	fmt.Fprintln(c.stdout)
 }
 

@@ -115,6 +115,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmdErr = env.search(ctx, rest)
 	case "ask":
 		cmdErr = env.ask(ctx, rest)
+	case "chat":
+		cmdErr = env.chat(ctx, rest)
 	case "rm":
 		cmdErr = env.rm(ctx, rest)
 	case "stats":
