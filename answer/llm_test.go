@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wenda-rag/wenda/corpora"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -64,7 +63,9 @@ var handbook = fixed{
 }
 
 func TestPromptAndCitations(t *testing.T) {
-	llm := &scripted{reply: func([]Message) string { return "年假十五天[1]，可以顺延到次年三月底[1][7]。食堂七点开门【3】。" }}
+	llm := &scripted{reply: func([]Message) string {
+		return "年假十五天[1]，可以顺延到次年三月底[1][7]。食堂七点开门【3】。"
+	}}
 	e, err := New(Config{LLM: llm, LLMPassages: 3}, handbook)
 	if err != nil {
 		t.Fatal(err)
@@ -153,7 +154,9 @@ func TestFollowUp(t *testing.T) {
 
 func TestCompose(t *testing.T) {
 	g := cultureGraph(t)
-	llm := &scripted{reply: func([]Message) string { return "洛阳纸贵比喻著作有价值，流传广[1]。\n洛水春风动\n阳和万物新\n纸上千秋事\n贵在一片心" }}
+	llm := &scripted{reply: func([]Message) string {
+		return "洛阳纸贵比喻著作有价值，流传广[1]。\n洛水春风动\n阳和万物新\n纸上千秋事\n贵在一片心"
+	}}
 	e, _ := New(Config{Graph: g, LLM: llm}, fixed{hit("idioms.txt#6612", "洛阳纸贵（luò yáng zhǐ guì）\n释义：比喻著作有价值，流传广。")})
 	if !Composes("以洛阳纸贵写一首藏头诗") || Composes("洛阳纸贵是什么意思") {
 		t.Error("Composes")
@@ -163,5 +166,10 @@ func TestCompose(t *testing.T) {
 		t.Fatalf("%+v %v", a, err)
 	}
 	golden(t, "compose.txt", render(llm.sent[0]))
-	_ = corpora.Hit{}
+	// Offline: the facts, and a word on what composing needs.
+	off, _ := New(Config{Graph: g}, fixed{})
+	a, err = off.Answer(context.Background(), Request{Question: "以洛阳纸贵写一首藏头诗"})
+	if err != nil || !strings.HasPrefix(a.Answer, "比喻著作有价值，流传广。") || !strings.Contains(a.Answer, "需要配置大模型") {
+		t.Errorf("offline composition: %q %v", a.Answer, err)
+	}
 }

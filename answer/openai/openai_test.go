@@ -125,7 +125,9 @@ func TestUnreachableSlowAndCut(t *testing.T) {
 	if _, err := c.Generate(context.Background(), msgs); !errors.Is(err, ErrUnreachable) || !strings.Contains(err.Error(), addr) || len(*waits) != 3 {
 		t.Errorf("unreachable: %v after %d retries", err, len(*waits))
 	}
-	slow := openaitest.New(func(openaitest.Request) openaitest.Reply { return openaitest.Reply{Content: "慢", Delay: 5 * time.Second} })
+	slow := openaitest.New(func(openaitest.Request) openaitest.Reply {
+		return openaitest.Reply{Content: "慢", Delay: 5 * time.Second}
+	})
 	defer slow.Close()
 	c, _ = newChat(t, slow.URL)
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
@@ -134,7 +136,9 @@ func TestUnreachableSlowAndCut(t *testing.T) {
 	if _, err := c.Generate(ctx, msgs); !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 2*time.Second {
 		t.Errorf("slow: %v after %v; want the context's deadline", err, time.Since(start))
 	}
-	cut := openaitest.New(func(openaitest.Request) openaitest.Reply { return openaitest.Reply{Content: "一二三四五六七八", CutAfter: 2} })
+	cut := openaitest.New(func(openaitest.Request) openaitest.Reply {
+		return openaitest.Reply{Content: "一二三四五六七八", CutAfter: 2}
+	})
 	defer cut.Close()
 	c, _ = newChat(t, cut.URL)
 	got, err := c.Stream(context.Background(), msgs, nil)

@@ -29,7 +29,8 @@ Commands:
                         SQuAD .json, the idiom dictionary's CSV, chinese-poetry and 歇后语 JSON
                         (recognized by content; --format auto|text|squad|idioms|poetry|xiehouyu|facts)
   search [--k N] [--json] [--mode bm25|vector|hybrid] QUERY   ranked passages
-  ask [--json] [--simplified] [--mode …] [QUESTION]   answer a question (or one per line from standard input)
+  ask [--json] [--simplified] [--offline] [--mode …] [QUESTION]   answer a question (or one per line from standard input)
+  chat [--session NAME]  a conversation: streamed answers, follow-ups, /sources; kept on disk and resumed by name
   rm DOC_ID             delete a document
   reembed               rebuild the vectors of every chunk with the configured embedding model
   stats [--json]        documents, chunks, size on disk, vectors, knowledge graph
@@ -41,6 +42,7 @@ Commands:
   eval ingest [--json] PATH...   ingest throughput beside gse's raw Cut on the same text
   eval ann [--n N] [--dim D] [--ef E,...] [--vectors lsa|hashed] [--json] (PATH... | --random)
                                  the approximate vector index against exact search
+  eval llm [--json] [--limit N] FILE   wenda's time before an LLM's first token (in-process server)
   eval culture [--json] [--kinds K,...] QUESTIONS.tsv   accuracy per kind on culture questions (kind, question, answer)
   eval reverse [--n 300] [--json] IDIOM_FILE   which idiom means …: the explanation, and its last clause, as questions
 
@@ -52,6 +54,10 @@ Global flags (before or after the command):
 Dense vectors come from the offline model unless an OpenAI-compatible embedding endpoint is configured:
   WENDA_EMBED_BASE_URL, WENDA_EMBED_MODEL, WENDA_EMBED_API_KEY (optional), WENDA_EMBED_DIM (optional);
   WENDA_EMBED_MODEL=none turns vectors off
+
+Answers are written by an LLM when an OpenAI-compatible chat endpoint is configured (else offline):
+  OPENAI_BASE_URL, OPENAI_API_KEY, WENDA_CHAT_MODEL (or --llm URL --chat-model M on ask and chat);
+  WENDA_CONTEXT_CHARS: the sources' budget (default 6000)
 `
 
 // global holds the flags every command accepts.

@@ -101,7 +101,7 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(map[string]any{"id": id, "object": "chat.completion", "created": now, "model": req.Model,
 			"choices": []map[string]any{{"index": 0, "message": map[string]string{"role": "assistant", "content": rep.Content}, "finish_reason": "stop"}},
-			"usage": map[string]int{"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}})
+			"usage":   map[string]int{"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}})
 		return
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
