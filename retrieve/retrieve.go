@@ -75,23 +75,45 @@ func New(cfg Config, store ChunkStore, lists ...Searcher) (*Hybrid, error) {
 // Search returns the k best chunks with their text. With one list its scores
 // are kept; with several, Score is the fused RRF score.
 func (h *Hybrid) Search(ctx context.Context, query string, k int) ([]corpora.Hit, error) {
+	ranked, err := h.Explain(ctx, query, k)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]corpora.Hit, len(ranked))
+	for i, r := range ranked {
+		out[i] = r.Hit
+	}
+	return out, nil
+}
+
+// Ranked is a fused hit with its rank and score in each list (rank 0: not
+// in that list's top).
+type Ranked struct {
+	corpora.Hit
+	Ranks  []int
+	Scores []float64
+}
+
+// Explain is Search with each hit's place in every list, in the order the
+// lists were given: what each signal contributed.
+func (h *Hybrid) Explain(ctx context.Context, query string, k int) ([]Ranked, error) {
 	if k <= 0 {
 		k = 10
 	}
 	var fused []corpora.Hit
+	lists := make([][]corpora.Hit, len(h.lists))
 	if len(h.lists) == 1 {
 		hits, err := h.lists[0].Search(ctx, query, k)
 		if err != nil {
 			return nil, err
 		}
-		fused = hits
+		fused, lists[0] = hits, hits
 	} else {
 		depth := h.cfg.Depth
 		if depth < k {
 			depth = k
 		}
 		// The lists run at once: a query costs the slowest, not the sum.
-		lists := make([][]corpora.Hit, len(h.lists))
 		errs := make([]error, len(h.lists))
 		var wg sync.WaitGroup
 		for i, l := range h.lists {
@@ -124,11 +146,22 @@ func (h *Hybrid) Search(ctx context.Context, query string, k int) ([]corpora.Hit
 	for _, c := range chunks {
 		byID[c.ID] = c
 	}
-	out := make([]corpora.Hit, 0, len(fused))
+	out := make([]Ranked, 0, len(fused))
 	for _, f := range fused {
-		if c, ok := byID[f.ID]; ok {
-			out = append(out, corpora.Hit{Chunk: c, Score: f.Score})
+		c, ok := byID[f.ID]
+		if !ok {
+			continue
 		}
+		r := Ranked{Hit: corpora.Hit{Chunk: c, Score: f.Score}, Ranks: make([]int, len(lists)), Scores: make([]float64, len(lists))}
+		for li, l := range lists {
+			for rank, hit := range l {
+				if hit.ID == f.ID {
+					r.Ranks[li], r.Scores[li] = rank+1, hit.Score
+					break
+				}
+			}
+		}
+		out = append(out, r)
 	}
 	return out, nil
 }

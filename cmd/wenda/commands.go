@@ -215,21 +215,7 @@ func (c *cli) rm(ctx context.Context, args []string) error {
 	defer k.Close()
 	var failed error
 	for _, id := range pos {
-		// Vectors first: a crash between the two leaves the document in
-		// BM25 with its record, and `rm` can simply be run again.
-		if k.vec != nil {
-			if err := k.vec.store.DeleteDoc(ctx, id); err != nil {
-				fmt.Fprintln(c.stderr, "wenda rm:", err)
-				failed = err
-				continue
-			}
-		}
-		if err := k.graph.Remove(ctx, id); err != nil {
-			fmt.Fprintln(c.stderr, "wenda rm:", err)
-			failed = err
-			continue
-		}
-		if err := k.index.Remove(ctx, id); err != nil {
+		if err := k.remove(ctx, id); err != nil {
 			fmt.Fprintln(c.stderr, "wenda rm:", err)
 			failed = err
 			continue

@@ -100,6 +100,21 @@ func (c *cli) open(ctx context.Context, dir string, create, forWrite bool) (*kb,
 	return k, nil
 }
 
+// remove deletes a document: vectors first, then its facts, then BM25 —
+// a crash between leaves it in BM25 with its record, and removing it
+// again finishes the job.
+func (k *kb) remove(ctx context.Context, id string) error {
+	if k.vec != nil {
+		if err := k.vec.store.DeleteDoc(ctx, id); err != nil {
+			return err
+		}
+	}
+	if err := k.graph.Remove(ctx, id); err != nil {
+		return err
+	}
+	return k.index.Remove(ctx, id)
+}
+
 func (k *kb) Close() error {
 	if k.vec != nil {
 		k.vec.store.Close()
@@ -195,23 +210,30 @@ func (c *cli) retrievalFlags(fs *flag.FlagSet) *retrieval {
 
 // retriever wires the ranked lists of a knowledge base into a Hybrid.
 func (k *kb) retriever(r retrieval) (*retrieve.Hybrid, error) {
+	h, _, err := k.retrieverNamed(r)
+	return h, err
+}
+
+// retrieverNamed is retriever with the names of its lists, in order.
+func (k *kb) retrieverNamed(r retrieval) (*retrieve.Hybrid, []string, error) {
 	field := func(f bm25.Field) retrieve.Searcher {
 		return retrieve.SearchFunc(func(ctx context.Context, q string, n int) ([]corpora.Hit, error) {
 			return k.index.SearchField(ctx, f, q, n)
 		})
 	}
 	var lex []retrieve.Searcher
+	var names []string
 	switch r.lexical {
 	case "rrf":
-		lex = []retrieve.Searcher{field(bm25.Words), field(bm25.Bigrams)}
+		lex, names = []retrieve.Searcher{field(bm25.Words), field(bm25.Bigrams)}, []string{"bm25_words", "bm25_bigrams"}
 	case "words":
-		lex = []retrieve.Searcher{field(bm25.Words)}
+		lex, names = []retrieve.Searcher{field(bm25.Words)}, []string{"bm25_words"}
 	case "bigrams":
-		lex = []retrieve.Searcher{field(bm25.Bigrams)}
+		lex, names = []retrieve.Searcher{field(bm25.Bigrams)}, []string{"bm25_bigrams"}
 	case "sum", "":
-		lex = []retrieve.Searcher{k.index}
+		lex, names = []retrieve.Searcher{k.index}, []string{"bm25"}
 	default:
-		return nil, fmt.Errorf("--lexical %q: want sum, rrf, words or bigrams", r.lexical)
+		return nil, nil, fmt.Errorf("--lexical %q: want sum, rrf, words or bigrams", r.lexical)
 	}
 	mode := r.mode
 	if mode == "" {
@@ -221,13 +243,15 @@ func (k *kb) retriever(r retrieval) (*retrieve.Hybrid, error) {
 		}
 	}
 	if mode != "bm25" && k.vec == nil {
-		return nil, fmt.Errorf("--mode %s: knowledge base %s has no vectors for the configured model (set WENDA_EMBED_BASE_URL and WENDA_EMBED_MODEL; `wenda reembed` embeds existing documents)", mode, k.dir)
+		return nil, nil, fmt.Errorf("--mode %s: knowledge base %s has no vectors for the configured model (set WENDA_EMBED_BASE_URL and WENDA_EMBED_MODEL; `wenda reembed` embeds existing documents)", mode, k.dir)
 	}
 	switch mode {
 	case "bm25":
-		return retrieve.New(retrieve.Config{}, k.index, lex...)
+		h, err := retrieve.New(retrieve.Config{}, k.index, lex...)
+		return h, names, err
 	case "vector":
-		return retrieve.New(retrieve.Config{}, k.index, k.vec.searcher())
+		h, err := retrieve.New(retrieve.Config{}, k.index, k.vec.searcher())
+		return h, []string{"vector"}, err
 	case "hybrid":
 		weights := make([]float64, len(lex)+1)
 		for i := range lex {
@@ -238,13 +262,15 @@ func (k *kb) retriever(r retrieval) (*retrieve.Hybrid, error) {
 			weights[len(lex)] = k.vec.defaultWeight()
 		}
 		lists := append(lex, k.vec.searcher())
+		names = append(names, "vector")
 		if _, facts, _ := k.graph.Stats(); facts > 0 {
 			// The documents of the entity the query names: a third list.
-			lists, weights = append(lists, k.graph), append(weights, 1)
+			lists, weights, names = append(lists, k.graph), append(weights, 1), append(names, "graph")
 		}
-		return retrieve.New(retrieve.Config{Weights: weights}, k.index, lists...)
+		h, err := retrieve.New(retrieve.Config{Weights: weights}, k.index, lists...)
+		return h, names, err
 	}
-	return nil, fmt.Errorf("--mode %q: want bm25, vector or hybrid", r.mode)
+	return nil, nil, fmt.Errorf("--mode %q: want bm25, vector or hybrid", r.mode)
 }
 
 // openEngine opens the knowledge base of --kb to read and its answer

@@ -30,6 +30,8 @@ Commands:
                         (recognized by content; --format auto|text|squad|idioms|poetry|xiehouyu|facts)
   search [--k N] [--json] [--mode bm25|vector|hybrid] QUERY   ranked passages
   ask [--json] [--simplified] [--offline] [--mode …] [QUESTION]   answer a question (or one per line from standard input)
+  serve [--addr 127.0.0.1:8080] [--keys FILE] [--cors ORIGINS]   the HTTP API, an OpenAI-compatible
+                        /v1/chat/completions and the web page
   chat [--session NAME]  a conversation: streamed answers, follow-ups, /sources; kept on disk and resumed by name
   rm DOC_ID             delete a document
   reembed               rebuild the vectors of every chunk with the configured embedding model
@@ -123,6 +125,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmdErr = env.ask(ctx, rest)
 	case "chat":
 		cmdErr = env.chat(ctx, rest)
+	case "serve":
+		cmdErr = env.serve(ctx, rest)
 	case "rm":
 		cmdErr = env.rm(ctx, rest)
 	case "stats":

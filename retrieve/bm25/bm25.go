@@ -354,3 +354,24 @@ func (x *Index) EachChunk(ctx context.Context, fn func(corpora.Chunk) error) err
 		}
 	}
 }
+
+// Documents lists the records of the documents, by id, from the from-th,
+// at most size of them, with how many there are in all.
+func (x *Index) Documents(ctx context.Context, from, size int) ([]corpora.DocRecord, int, error) {
+	tq := bleve.NewTermQuery(kindDoc)
+	tq.SetField("kind")
+	req := bleve.NewSearchRequestOptions(tq, size, from, false)
+	req.SortBy([]string{"_id"})
+	req.Fields = []string{"doc", "rtitle", "src", "hash", "n"}
+	res, err := x.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, 0, fmt.Errorf("bm25: list documents: %w", err)
+	}
+	out := make([]corpora.DocRecord, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		str := func(k string) string { s, _ := h.Fields[k].(string); return s }
+		n, _ := strconv.Atoi(str("n"))
+		out = append(out, corpora.DocRecord{ID: str("doc"), Title: str("rtitle"), Source: str("src"), Hash: str("hash"), Chunks: n})
+	}
+	return out, int(res.Total), nil
+}

@@ -89,3 +89,25 @@ func TestIndexWriteSearchRemove(t *testing.T) {
 		t.Errorf("Stats after Remove = %+v; want 1 document, 1 chunk", st)
 	}
 }
+
+func TestDocuments(t *testing.T) {
+	x, err := New(Config{Dir: filepath.Join(t.TempDir(), "bm25")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	ctx := context.Background()
+	var docs []corpora.DocRecord
+	var chunks []corpora.Chunk
+	for _, id := range []string{"b.md", "a.md", "c.md"} {
+		docs = append(docs, corpora.DocRecord{ID: id, Title: "标题" + id, Source: "/src/" + id, Hash: "h", Chunks: 1})
+		chunks = append(chunks, corpora.Chunk{ID: corpora.ChunkID(id, 0), DocID: id, Text: "正文" + id})
+	}
+	if err := x.Write(ctx, docs, chunks); err != nil {
+		t.Fatal(err)
+	}
+	got, total, err := x.Documents(ctx, 1, 5)
+	if err != nil || total != 3 || len(got) != 2 || got[0].ID != "b.md" || got[0].Title != "标题b.md" || got[0].Chunks != 1 || got[1].ID != "c.md" {
+		t.Errorf("Documents(1, 5) = %+v, %d, %v", got, total, err)
+	}
+}
