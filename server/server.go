@@ -108,6 +108,9 @@ type Config struct {
 	CORSOrigins []string
 	// Now is the clock (tests); default time.Now.
 	Now func() time.Time
+	// Logf reports what the client is not told (a handler's panic and its
+	// stack); nil: nothing.
+	Logf func(format string, args ...any)
 }
 
 // Key is an API key and what it may do.
@@ -163,6 +166,9 @@ func New(cfg Config, bases Bases) (*Server, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Logf == nil {
+		cfg.Logf = func(string, ...any) {}
 	}
 	s := &Server{cfg: cfg, bases: bases, mux: http.NewServeMux(), keys: map[string]*Key{}, metrics: newMetrics()}
 	for i := range cfg.Keys {
@@ -241,7 +247,7 @@ func (s *Server) handle(pattern, name string, api bool, h http.HandlerFunc) {
 				}
 				// One failing request never takes the process down.
 				s.metrics.panics.Add(1)
-				fmt.Printf("wenda serve: %s %s: panic: %v\n%s", r.Method, r.URL.Path, p, debug.Stack())
+				s.cfg.Logf("wenda serve: %s %s: panic: %v\n%s", r.Method, r.URL.Path, p, debug.Stack())
 				if !sw.wrote {
 					writeError(sw, http.StatusInternalServerError, "internal error")
 				}
@@ -262,7 +268,12 @@ func (s *Server) handle(pattern, name string, api bool, h http.HandlerFunc) {
 }
 
 // ServeHTTP serves a request.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodOptions && s.cors(w, r) {
+		return // a preflight, for any route
+	}
+	s.mux.ServeHTTP(w, r)
+}
 
 func bearer(r *http.Request) string {
 	h := r.Header.Get("Authorization")

@@ -282,7 +282,8 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	}
 	bs := &bases{c: c, rf: *rf, lf: lf, kbs: map[string]*base{}}
 	defer bs.closeAll()
-	cfg := server.Config{Keys: keys, Loopback: server.IsLoopback(*addr), MaxUpload: *maxUpload << 20}
+	cfg := server.Config{Keys: keys, Loopback: server.IsLoopback(*addr), MaxUpload: *maxUpload << 20,
+		Logf: func(format string, args ...any) { fmt.Fprintf(c.stderr, format+"\n", args...) }}
 	if *cors != "" {
 		cfg.CORSOrigins = strings.Split(*cors, ",")
 	}
