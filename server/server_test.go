@@ -80,7 +80,9 @@ func (b *fakeBase) Entity(name string) []kg.Fact {
 	return nil
 }
 
-func (b *fakeBase) Stats(ctx context.Context) (Stats, error) { return Stats{Documents: 1, Chunks: 1}, nil }
+func (b *fakeBase) Stats(ctx context.Context) (Stats, error) {
+	return Stats{Documents: 1, Chunks: 1}, nil
+}
 
 type fakeBases struct {
 	mu  sync.Mutex
