@@ -247,6 +247,20 @@ func (x *base) Stats(ctx context.Context) (server.Stats, error) {
 	return server.Stats{Documents: st.Documents, Chunks: st.Chunks, Bytes: st.Bytes, Entities: ents, Facts: facts}, nil
 }
 
+// newServer is the server over the data directory's knowledge bases; the
+// caller closes the bases after the server stops.
+func (c *cli) newServer(cfg server.Config, rf retrieval, lf *llmFlags) (*server.Server, *bases, error) {
+	bs := &bases{c: c, rf: rf, lf: lf, kbs: map[string]*base{}}
+	if cfg.Logf == nil {
+		cfg.Logf = func(format string, args ...any) { fmt.Fprintf(c.stderr, format+"\n", args...) }
+	}
+	srv, err := server.New(cfg, bs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return srv, bs, nil
+}
+
 // serve runs the HTTP service until interrupted, then stops accepting,
 // lets requests in flight finish and closes the stores.
 func (c *cli) serve(ctx context.Context, args []string) error {
@@ -280,17 +294,15 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	if _, err := lf.generator(); err != nil {
 		return err
 	}
-	bs := &bases{c: c, rf: *rf, lf: lf, kbs: map[string]*base{}}
-	defer bs.closeAll()
-	cfg := server.Config{Keys: keys, Loopback: server.IsLoopback(*addr), MaxUpload: *maxUpload << 20,
-		Logf: func(format string, args ...any) { fmt.Fprintf(c.stderr, format+"\n", args...) }}
+	cfg := server.Config{Keys: keys, Loopback: server.IsLoopback(*addr), MaxUpload: *maxUpload << 20}
 	if *cors != "" {
 		cfg.CORSOrigins = strings.Split(*cors, ",")
 	}
-	srv, err := server.New(cfg, bs)
+	srv, bs, err := c.newServer(cfg, *rf, lf)
 	if err != nil {
 		return exitError{2, err.Error()}
 	}
+	defer bs.closeAll()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

@@ -1,0 +1,246 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/wenda-rag/wenda/answer/openai/openaitest"
+	"github.com/wenda-rag/wenda/server"
+)
+
+// serveTest starts the server over a data directory holding the sample
+// corpus in the knowledge base "docs".
+func serveTest(t *testing.T) (*httptest.Server, string) {
+	t.Helper()
+	data := t.TempDir()
+	mustRun(t, "--data", data, "--kb", "docs", "quickstart")
+	c := &cli{g: global{data: data, kb: "default"}, stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
+	srv, bs, err := c.newServer(server.Config{Loopback: true}, retrieval{lexical: defaultLexical}, &llmFlags{url: os.Getenv("OPENAI_BASE_URL"), model: os.Getenv("WENDA_CHAT_MODEL")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(func() { ts.Close(); bs.closeAll() })
+	return ts, data
+}
+
+func upload(t *testing.T, url string, files map[string]string) (int, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for name, text := range files {
+		w, _ := mw.CreateFormFile("file", name)
+		w.Write([]byte(text))
+	}
+	mw.Close()
+	res, err := http.Post(url, mw.FormDataContentType(), &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+func getJSON(t *testing.T, url string, v any) int {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	json.NewDecoder(res.Body).Decode(v)
+	return res.StatusCode
+}
+
+type searchJSON struct {
+	Signals []string `json:"signals"`
+	Hits    []struct {
+		Doc   string `json:"doc"`
+		Ranks []int  `json:"ranks"`
+	} `json:"hits"`
+}
+
+func TestServeEndToEnd(t *testing.T) {
+	ts, _ := serveTest(t)
+	code, body := upload(t, ts.URL+"/v1/documents?kb=docs", map[string]string{"报销.md": "# 差旅报销\n\n差旅报销需要在出差结束后十五个工作日内提交，逾期不予受理。", "empty.md": ""})
+	if code != 200 || !strings.Contains(body, `"name":"报销.md","documents":1`) || !strings.Contains(body, `"name":"empty.md"`) || !strings.Contains(body, `"error"`) {
+		t.Fatalf("upload: %d %s", code, body)
+	}
+	var s searchJSON
+	if code := getJSON(t, ts.URL+"/v1/search?kb=docs&q=差旅报销期限&k=3", &s); code != 200 || len(s.Hits) == 0 || s.Hits[0].Doc != "uploads/报销.md" || len(s.Hits[0].Ranks) != len(s.Signals) {
+		t.Fatalf("search: %d %+v", code, s)
+	}
+	res, _ := http.Post(ts.URL+"/v1/ask", "application/json", strings.NewReader(`{"question":"差旅报销要在多少天内提交？","kb":"docs"}`))
+	var a struct {
+		Answer    string `json:"answer"`
+		Citations []struct{ Doc string }
+	}
+	json.NewDecoder(res.Body).Decode(&a)
+	res.Body.Close()
+	if !strings.Contains(a.Answer, "十五") || len(a.Citations) == 0 || a.Citations[0].Doc != "uploads/报销.md" {
+		t.Errorf("ask: %+v", a)
+	}
+	var docs struct {
+		Total int `json:"total"`
+	}
+	getJSON(t, ts.URL+"/v1/documents?kb=docs", &docs)
+	req, _ := http.NewRequest("DELETE", ts.URL+"/v1/documents/uploads/报销.md?kb=docs", nil)
+	if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != 200 {
+		t.Fatalf("delete: %v %v", res, err)
+	}
+	var after struct {
+		Total int `json:"total"`
+	}
+	getJSON(t, ts.URL+"/v1/documents?kb=docs", &after)
+	getJSON(t, ts.URL+"/v1/search?kb=docs&q=差旅报销期限&k=3", &s)
+	if after.Total != docs.Total-1 || (len(s.Hits) > 0 && s.Hits[0].Doc == "uploads/报销.md") {
+		t.Errorf("after delete: %d documents (was %d), search %+v", after.Total, docs.Total, s)
+	}
+	// Knowledge bases: created, listed, deleted.
+	res, _ = http.Post(ts.URL+"/v1/kbs", "application/json", strings.NewReader(`{"name":"临时"}`))
+	res.Body.Close()
+	var kbs struct {
+		KBs []struct{ Name string } `json:"kbs"`
+	}
+	getJSON(t, ts.URL+"/v1/kbs", &kbs)
+	if res.StatusCode != 201 || len(kbs.KBs) != 2 {
+		t.Errorf("create: %d, list %+v", res.StatusCode, kbs)
+	}
+	req, _ = http.NewRequest("DELETE", ts.URL+"/v1/kbs/临时", nil)
+	res, _ = http.DefaultClient.Do(req)
+	res.Body.Close()
+	getJSON(t, ts.URL+"/v1/kbs", &kbs)
+	if res.StatusCode != 200 || len(kbs.KBs) != 1 {
+		t.Errorf("delete kb: %d, list %+v", res.StatusCode, kbs)
+	}
+}
+
+// TestSearchDuringIngest: searches while files are ingested keep finding
+// what was there, whole.
+func TestSearchDuringIngest(t *testing.T) {
+	ts, _ := serveTest(t)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; i < 15; i++ {
+			files := map[string]string{}
+			for j := 0; j < 4; j++ {
+				files[fmt.Sprintf("note-%d-%d.md", i, j)] = fmt.Sprintf("# 会议纪要 %d-%d\n\n本次会议讨论了第%d季度的预算与招聘计划，决定增加%d名工程师。", i, j, j+1, i+j)
+			}
+			if code, body := upload(t, ts.URL+"/v1/documents?kb=docs", files); code != 200 {
+				t.Errorf("upload %d: %d %s", i, code, body)
+			}
+		}
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	n := 0
+	for done := false; !done && time.Now().Before(deadline); {
+		var s searchJSON
+		if code := getJSON(t, ts.URL+"/v1/search?kb=docs&q=年假顺延&k=3", &s); code != 200 || len(s.Hits) == 0 || s.Hits[0].Doc != "handbook/leave.md" {
+			t.Fatalf("search %d during ingest: %d %+v", n, code, s)
+		}
+		n++
+		ch := make(chan struct{})
+		go func() { wg.Wait(); close(ch) }()
+		select {
+		case <-ch:
+			done = true
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	wg.Wait()
+	var s searchJSON
+	getJSON(t, ts.URL+"/v1/search?kb=docs&k=3&q="+url.QueryEscape("会议纪要 14-3"), &s)
+	if len(s.Hits) == 0 || !strings.HasPrefix(s.Hits[0].Doc, "uploads/note-14-") {
+		t.Errorf("after ingest: %+v (%d searches during it)", s, n)
+	}
+}
+
+// syncBuffer is a writer read while it is written.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestServeGracefulShutdown: interrupted, `wenda serve` lets the request
+// in flight finish, then closes the stores.
+func TestServeGracefulShutdown(t *testing.T) {
+	data := t.TempDir()
+	mustRun(t, "--data", data, "--kb", "docs", "quickstart")
+	slow := openaitest.New(func(openaitest.Request) openaitest.Reply {
+		return openaitest.Reply{Content: "年假可以顺延到次年3月31日[1]。", Delay: time.Second}
+	})
+	defer slow.Close()
+	llmEnv(t, slow)
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"--data", data, "serve", "--addr", "127.0.0.1:0"}, strings.NewReader(""), out, io.Discard)
+	}()
+	addrRe := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
+	var addr string
+	for i := 0; i < 200 && addr == ""; i++ {
+		if m := addrRe.FindStringSubmatch(out.String()); m != nil {
+			addr = m[1]
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if addr == "" {
+		t.Fatalf("no address in %q", out.String())
+	}
+	if !strings.Contains(out.String(), "开放模式") {
+		t.Errorf("open mode not announced: %s", out.String())
+	}
+	type result struct {
+		code int
+		body string
+	}
+	got := make(chan result)
+	go func() {
+		res, err := http.Post("http://"+addr+"/v1/ask", "application/json", strings.NewReader(`{"question":"年假可以顺延到什么时候？","kb":"docs"}`))
+		if err != nil {
+			got <- result{0, err.Error()}
+			return
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		got <- result{res.StatusCode, string(b)}
+	}()
+	time.Sleep(300 * time.Millisecond) // the request is in flight: the model answers slowly
+	cancel()
+	r := <-got
+	if r.code != 200 || !strings.Contains(r.body, "3月31日") {
+		t.Errorf("request in flight: %d %s", r.code, r.body)
+	}
+	if code := <-done; code != 0 || !strings.Contains(out.String(), "已停止") {
+		t.Errorf("serve exit %d: %s", code, out.String())
+	}
+}
