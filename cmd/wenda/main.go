@@ -44,6 +44,7 @@ Commands:
   eval ingest [--json] PATH...   ingest throughput beside gse's raw Cut on the same text
   eval ann [--n N] [--dim D] [--ef E,...] [--vectors lsa|hashed] [--json] (PATH... | --random)
                                  the approximate vector index against exact search
+  eval load [--clients 32] [--duration 60s] [--json] FILE   wenda serve under load on loopback (ask offline, search)
   eval llm [--json] [--limit N] FILE   wenda's time before an LLM's first token (in-process server)
   eval culture [--json] [--kinds K,...] QUESTIONS.tsv   accuracy per kind on culture questions (kind, question, answer)
   eval reverse [--n 300] [--json] IDIOM_FILE   which idiom means …: the explanation, and its last clause, as questions
