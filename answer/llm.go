@@ -55,6 +55,9 @@ type Request struct {
 	// OnToken receives the answer as it is generated (LLM mode); nil: no
 	// streaming. An error from it stops the generation.
 	OnToken func(string) error
+	// K is how many passages to read (up to 50); 0: the engine's
+	// Passages, or LLMPassages for the LLM.
+	K int
 }
 
 // Source is one numbered piece of the context an LLM answers from: a
@@ -183,6 +186,11 @@ func (e *Engine) Entity(q string) string {
 // checked for its citations.
 func (e *Engine) Answer(ctx context.Context, req Request) (Answer, error) {
 	start := time.Now()
+	if req.K > 0 {
+		per := *e // a copy for this request: the engine is shared
+		per.cfg.Passages, per.cfg.LLMPassages = min(req.K, 50), min(req.K, 50)
+		e = &per
+	}
 	q, err := e.Rewrite(ctx, req.Question, req.History)
 	if err != nil {
 		return Answer{}, err

@@ -172,3 +172,17 @@ func TestCompose(t *testing.T) {
 		t.Errorf("offline composition: %q %v", a.Answer, err)
 	}
 }
+
+func TestRequestK(t *testing.T) {
+	llm := &scripted{reply: func([]Message) string { return "好[1]。" }}
+	e, _ := New(Config{LLM: llm, LLMPassages: 3}, handbook)
+	if _, err := e.Answer(context.Background(), Request{Question: "年假有几天？", K: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if user := llm.sent[0][len(llm.sent[0])-1].Content; strings.Count(user, "</资料>") != 1 {
+		t.Errorf("K 1 gave %d sources", strings.Count(user, "</资料>"))
+	}
+	if _, err := e.Answer(context.Background(), Request{Question: "年假有几天？"}); err != nil || strings.Count(llm.sent[1][len(llm.sent[1])-1].Content, "</资料>") != 3 {
+		t.Errorf("the engine's own setting changed: %v", err)
+	}
+}

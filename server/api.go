@@ -35,6 +35,10 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, `field "question" is empty`)
 		return
 	}
+	if req.K < 0 || req.K > 50 {
+		writeError(w, http.StatusBadRequest, `field "k" must be from 1 to 50`)
+		return
+	}
 	if len([]rune(req.Question)) > 2000 {
 		writeError(w, http.StatusBadRequest, `field "question" is over 2,000 characters`)
 		return
@@ -46,7 +50,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	if !req.Stream {
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 		defer cancel()
-		a, err := b.Answer(ctx, answer.Request{Question: req.Question, History: req.History})
+		a, err := b.Answer(ctx, answer.Request{Question: req.Question, History: req.History, K: req.K})
 		if err != nil {
 			writeError(w, statusOf(err), err.Error())
 			return
@@ -55,7 +59,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sse := startSSE(w)
-	a, err := b.Answer(r.Context(), answer.Request{Question: req.Question, History: req.History, OnToken: func(tok string) error {
+	a, err := b.Answer(r.Context(), answer.Request{Question: req.Question, History: req.History, K: req.K, OnToken: func(tok string) error {
 		return sse.event("token", map[string]string{"text": tok})
 	}})
 	if err != nil {
