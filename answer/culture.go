@@ -19,21 +19,51 @@ type Graph interface {
 	Works(author string) int
 }
 
-// popularDoc is, among the documents an entity's facts come from, the one
-// whose author wrote the most (ties to the first): of the thirty-odd
-// 水调歌头 in the whole chinese-poetry package, 苏轼's rather than 刘潜's.
-// The number of works is a crude measure of fame, and the only one the
-// package's texts give.
+// popularDoc is, among the documents an entity's facts come from, the
+// poem most likely meant: the one copied into the most documents (a famous
+// poem is in 唐诗三百首 and 宋词三百首 as well as in its poet's collection),
+// then the one whose author wrote the most; ties to the first. Of the
+// forty-odd 西河 in the whole chinese-poetry package, 周邦彦's (three
+// copies) rather than 辛弃疾's. The anonymous count for nothing.
 func popularDoc(g Graph, facts []kg.Fact) string {
-	best, most := facts[0].Doc, -1
+	var cands []kg.Fact
 	for _, f := range facts {
 		if f.Relation == kg.Author {
-			if n := works(g, f.Object); n > most {
-				best, most = f.Doc, n
-			}
+			cands = append(cands, f)
+		}
+	}
+	if len(cands) == 0 {
+		return facts[0].Doc
+	}
+	if len(cands) == 1 {
+		return cands[0].Doc
+	}
+	poem := func(c kg.Fact) string { return kg.Key(c.Object) + "|" + openingLine(g, c.Doc) }
+	copies := map[string]int{}
+	for _, c := range cands {
+		copies[poem(c)]++
+	}
+	best, bestCopies, bestWorks := cands[0].Doc, -1, -1
+	for _, c := range cands {
+		n, w := copies[poem(c)], works(g, c.Object)
+		if w == 0 {
+			n = 0
+		}
+		if n > bestCopies || (n == bestCopies && w > bestWorks) {
+			best, bestCopies, bestWorks = c.Doc, n, w
 		}
 	}
 	return best
+}
+
+// openingLine is the Key of a poem's first line.
+func openingLine(g Graph, doc string) string {
+	for _, f := range g.DocFacts(doc) {
+		if f.Relation == kg.InPoem {
+			return kg.Key(f.Subject)
+		}
+	}
+	return ""
 }
 
 // works is how many works an author has in the graph; none for the
@@ -46,27 +76,47 @@ func works(g Graph, author string) int {
 	return g.Works(author)
 }
 
-// popularLine is, among the poems a line is in, the one whose author
-// wrote the most (ties to the first).
+// popularLine is, among the poems a line is in, the one most likely meant:
+// the poem (title and author) the line is found in most often, then the
+// author with the most works; ties to the first.
 func popularLine(g Graph, facts []kg.Fact) (kg.Fact, bool) {
-	var best kg.Fact
-	most, found := -1, false
+	type cand struct {
+		f      kg.Fact
+		author string
+	}
+	var cands []cand
 	for _, f := range facts {
 		if f.Relation != kg.InPoem {
 			continue
 		}
-		n := 0
+		author := ""
 		for _, pf := range g.Facts(f.Object) {
 			if pf.Doc == f.Doc && pf.Relation == kg.Author {
-				n = works(g, pf.Object)
+				author = pf.Object
 				break
 			}
 		}
-		if n > most {
-			best, most, found = f, n, true
+		cands = append(cands, cand{f, author})
+	}
+	if len(cands) == 0 {
+		return kg.Fact{}, false
+	}
+	copies := map[string]int{}
+	poem := func(c cand) string { return kg.Key(c.f.Object) + "|" + kg.Key(c.author) }
+	for _, c := range cands {
+		copies[poem(c)]++
+	}
+	best, bestCopies, bestWorks := cands[0].f, -1, -1
+	for _, c := range cands {
+		n, w := copies[poem(c)], works(g, c.author)
+		if w == 0 {
+			n = 0
+		}
+		if n > bestCopies || (n == bestCopies && w > bestWorks) {
+			best, bestCopies, bestWorks = c.f, n, w
 		}
 	}
-	return best, found
+	return best, true
 }
 
 // reverseWords ask for an idiom by its meaning: 哪个成语的意思是…,

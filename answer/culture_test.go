@@ -204,8 +204,9 @@ func TestMisquotedLine(t *testing.T) {
 	}
 }
 
-// TestPopular: a title or line in several poems is answered from the one
-// whose author wrote the most, the anonymous counting for nothing.
+// TestPopular: a title or line in several poems is answered from the poem
+// copied into the most documents, then the one whose author wrote the
+// most, the anonymous counting for nothing.
 func TestPopular(t *testing.T) {
 	g := cultureGraph(t)
 	poem := func(id, title, author string, lines ...string) corpora.Document {
@@ -217,6 +218,9 @@ func TestPopular(t *testing.T) {
 		poem("b#0", "秋思", "张三", "天地玄黄远，", "宇宙洪荒长。"), poem("b#1", "冬思", "张三", "甲乙丙丁戊，", "子丑寅卯辰。"),
 		poem("c#0", "秋思", "李四", "日月盈昃时，", "辰宿列张处。"),
 	}
+	// 秋思: 张三 wrote more, the anonymous most; then 李四's is copied
+	// into an anthology, and is the famous one.
+	copied := []corpora.Document{poem("d#0", "秋思", "李四", "日月盈昃时，", "辰宿列张处。"), poem("b#2", "夏思", "张三", "寒来暑往，", "秋收冬藏。")}
 	var ids []string
 	for _, d := range docs {
 		ids = append(ids, d.ID)
@@ -228,5 +232,11 @@ func TestPopular(t *testing.T) {
 		if a, ok := Culture(g, q); !ok || a.Answer != want {
 			t.Errorf("%s → %q %v, want %q", q, a.Answer, ok, want)
 		}
+	}
+	if err := g.Replace(context.Background(), []string{"d#0", "b#2"}, copied); err != nil {
+		t.Fatal(err)
+	}
+	if a, ok := Culture(g, "秋思是谁写的"); !ok || a.Answer != "李四" {
+		t.Errorf("after the copy: %q %v, want 李四", a.Answer, ok)
 	}
 }
