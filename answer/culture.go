@@ -625,7 +625,8 @@ func BestIdiom(g Graph, text string, docs []string) (meaning kg.Fact, ok bool) {
 		if !hasMeaning {
 			continue
 		}
-		score := dice(qb, bigrams(kg.Key(m.Object))) - 0.001*float64(rank)
+		mb := bigrams(kg.Key(m.Object))
+		score := containment(qb, mb) + dice(qb, mb) - 0.001*float64(rank)
 		if score > best {
 			best, meaning, ok = score, m, true
 		}
@@ -640,6 +641,20 @@ func bigrams(s string) map[string]int {
 		out[string(r[i:i+2])]++
 	}
 	return out
+}
+
+// containment is the share of a's bigrams found in b: 1 when the question
+// is a clause of the meaning, however long the meaning.
+func containment(a, b map[string]int) float64 {
+	common, na := 0, 0
+	for k, n := range a {
+		na += n
+		common += min(n, b[k])
+	}
+	if na == 0 {
+		return 0
+	}
+	return float64(common) / float64(na)
 }
 
 func dice(a, b map[string]int) float64 {

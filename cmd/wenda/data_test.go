@@ -87,7 +87,7 @@ func TestCultureQuestions(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rev); err != nil {
 		t.Fatal(err)
 	}
-	if rev["whole_first"] < 0.95 || rev["last_clause_first"] < 0.8 || rev["whole_first_strict"] < 0.93 || rev["last_clause_first_strict"] < 0.75 {
-		t.Errorf("reverse lookup: %v; want whole ≥ 0.95, last clause ≥ 0.8 (strict ≥ 0.93 / 0.75; measured 1.0 / 0.8367, strict 0.95 / 0.79)", rev)
+	if rev["whole_first"] < 0.95 || rev["last_clause_first"] < 0.85 || rev["whole_first_strict"] < 0.93 || rev["last_clause_first_strict"] < 0.8 {
+		t.Errorf("reverse lookup: %v; want whole ≥ 0.95, last clause ≥ 0.8 (strict ≥ 0.93 / 0.80; measured 1.0 / 0.9033, strict 0.9567 / 0.86)", rev)
 	}
 }
