@@ -88,6 +88,6 @@ func TestCultureQuestions(t *testing.T) {
 		t.Fatal(err)
 	}
 	if rev["whole_first"] < 0.95 || rev["last_clause_first"] < 0.85 || rev["whole_first_strict"] < 0.93 || rev["last_clause_first_strict"] < 0.8 {
-		t.Errorf("reverse lookup: %v; want whole ≥ 0.95, last clause ≥ 0.8 (strict ≥ 0.93 / 0.80; measured 1.0 / 0.9033, strict 0.9567 / 0.86)", rev)
+		t.Errorf("reverse lookup: %v; want whole ≥ 0.95, last clause ≥ 0.85 (strict ≥ 0.93 / 0.80; measured 1.0 / 0.9033, strict 0.9567 / 0.86)", rev)
 	}
 }
