@@ -307,7 +307,10 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
+	// No write timeout: answers stream for as long as the model writes (the
+	// client's going away ends them); reading a request, even a large
+	// upload, has ten minutes.
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 10 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
 	fmt.Fprintf(c.stdout, "wenda serve：http://%s/ （数据目录 %s）\n", ln.Addr(), c.g.data)
 	if srv.Open() {
 		fmt.Fprintln(c.stdout, "开放模式：没有 API 密钥，任何能连到本机回环地址的程序都能读写知识库。对外提供服务请用 --keys FILE。")
