@@ -148,15 +148,24 @@ func (e *Engine) Rewrite(ctx context.Context, q string, history []Turn) (string,
 			topic = last.Question
 		}
 	}
-	for _, w := range []string{"那么", "那", "还有", "而且", "另外"} {
-		q = strings.TrimPrefix(q, w)
+	orig := q
+	followUp := false // 那…, 还有…: it goes on from the last turn
+	for _, w := range []string{"那么", "那", "还有", "而且", "另外", "再"} {
+		if t := strings.TrimPrefix(q, w); t != q {
+			q, followUp = t, true
+		}
 	}
 	for _, p := range pronouns {
 		if strings.Contains(q, p) {
 			return strings.Replace(q, p, topic+" ", 1), nil
 		}
 	}
-	return topic + " " + q, nil
+	// A question of its own (食堂几点开门 after 年假有几天) stands as it is;
+	// an elliptical one (那病假呢？, 出处呢) takes the last turn's topic.
+	if followUp || utf8.RuneCountInString(strings.TrimRight(q, "？?。！!呢吗")) <= 4 {
+		return topic + " " + q, nil
+	}
+	return orig, nil
 }
 
 // graph is the configured graph when it holds facts.

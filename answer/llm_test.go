@@ -186,3 +186,18 @@ func TestRequestK(t *testing.T) {
 		t.Errorf("the engine's own setting changed: %v", err)
 	}
 }
+
+func TestOfflineRewrite(t *testing.T) {
+	e, _ := New(Config{}, handbook)
+	hist := []Turn{{Question: "年假有几天？", Answer: "十五天"}}
+	for q, want := range map[string]string{
+		"食堂早餐几点开始供应？": "食堂早餐几点开始供应？", // a question of its own
+		"那病假呢？":       "年假有几天？ 病假呢？",
+		"它可以顺延吗？":     "年假有几天？ 可以顺延吗？",
+		"出处呢":         "年假有几天？ 出处呢",
+	} {
+		if got, err := e.Rewrite(context.Background(), q, hist); err != nil || got != want {
+			t.Errorf("Rewrite(%s) = %q, %v; want %q", q, got, err, want)
+		}
+	}
+}
