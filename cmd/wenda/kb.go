@@ -49,54 +49,88 @@ func (c *cli) kbDir(name string) string { return filepath.Join(c.g.data, name) }
 // dictionary into the process's segmenter, so that queries are cut as the
 // documents were.
 func openKB(dir string, create bool) (*kb, error) {
+	k, wait, err := startKB(dir, create)
+	if err != nil {
+		return nil, err
+	}
+	if err := wait(); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// startKB opens the BM25 index and starts opening the graph, which on a
+// large base takes seconds: wait returns when it is open (closing the
+// index if it failed). k.graph must not be used before.
+func startKB(dir string, create bool) (k *kb, wait func() error, err error) {
 	if _, err := os.Stat(filepath.Join(dir, "bm25")); err != nil {
 		if !create {
-			return nil, fmt.Errorf("no knowledge base at %s (run `wenda ingest` first, or pass --data/--kb)", dir)
+			return nil, nil, fmt.Errorf("no knowledge base at %s (run `wenda ingest` first, or pass --data/--kb)", dir)
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if err := loadUserDict(dir); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	idx, err := bm25.New(bm25.Config{Dir: filepath.Join(dir, "bm25")})
-	if err != nil {
-		return nil, err
-	}
-	g, err := kg.Open(filepath.Join(dir, "kg"))
-	if err != nil {
-		idx.Close()
-		return nil, err
-	}
-	// The graph's idioms, titles, poets and 词牌 are cut whole, in the
-	// documents ingested with them and in questions.
 	seg, err := zh.Default()
 	if err != nil {
-		g.Close()
-		idx.Close()
-		return nil, err
+		return nil, nil, err
 	}
-	g.OnNames(func(names []string) {
-		words := make([]zh.Word, len(names))
-		for i, n := range names {
-			words[i] = zh.Word{Text: n}
+	k = &kb{dir: dir}
+	done := make(chan error, 1)
+	go func() {
+		g, err := kg.Open(filepath.Join(dir, "kg"))
+		if err == nil {
+			// The graph's idioms, titles, poets and 词牌 are cut whole, in
+			// the documents ingested with them and in questions.
+			g.OnNames(func(names []string) {
+				words := make([]zh.Word, len(names))
+				for i, n := range names {
+					words[i] = zh.Word{Text: n}
+				}
+				seg.AddWords(words)
+			})
+			k.graph = g
 		}
-		seg.AddWords(words)
-	})
-	return &kb{dir: dir, index: idx, graph: g}, nil
+		done <- err
+	}()
+	if k.index, err = bm25.New(bm25.Config{Dir: filepath.Join(dir, "bm25")}); err != nil {
+		if gerr := <-done; gerr == nil {
+			k.graph.Close()
+		}
+		return nil, nil, err
+	}
+	return k, func() error {
+		if err := <-done; err != nil {
+			k.index.Close()
+			return err
+		}
+		return nil
+	}, nil
 }
 
 // open opens a knowledge base with its vectors (see openVectors).
 func (c *cli) open(ctx context.Context, dir string, create, forWrite bool) (*kb, error) {
-	k, err := openKB(dir, create)
+	k, wait, err := startKB(dir, create)
 	if err != nil {
 		return nil, err
 	}
-	if k.vec, err = c.openVectors(ctx, k, forWrite, false); err != nil {
-		k.Close()
+	// The vectors load while the graph does (openVectors reads the BM25
+	// index, never the graph).
+	vec, verr := c.openVectors(ctx, k, forWrite, false)
+	if err := wait(); err != nil {
+		if vec != nil {
+			vec.store.Close()
+		}
 		return nil, err
 	}
+	if verr != nil {
+		k.Close()
+		return nil, verr
+	}
+	k.vec = vec
 	return k, nil
 }
 

@@ -141,8 +141,13 @@ func (x *Index) replay() error {
 	}
 	r := bufio.NewReaderSize(f, 1<<20)
 	var good int64
+	// One buffer and one vector for every record: apply copies what it
+	// keeps (allocating them per record was most of the replay's time, in
+	// the collector).
+	var buf []byte
+	vec := make([]float32, x.cfg.Dimension)
 	for {
-		rec, n, err := readRecord(r, x.cfg.Dimension)
+		rec, n, err := readRecord(r, x.cfg.Dimension, &buf, vec)
 		if err != nil {
 			break // io.EOF, or a torn or corrupt tail
 		}
@@ -186,7 +191,9 @@ func appendRecord(buf []byte, rec record) []byte {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-func readRecord(r *bufio.Reader, dim int) (record, int64, error) {
+// readRecord reads the next record into *buf (grown as needed) and, for an
+// upsert, its vector into vec: both are reused by the next call.
+func readRecord(r *bufio.Reader, dim int, buf *[]byte, vec []float32) (record, int64, error) {
 	var hdr [4]byte
 	if _, err := io.ReadFull(r, hdr[:]); err != nil {
 		return record{}, 0, err
@@ -195,7 +202,10 @@ func readRecord(r *bufio.Reader, dim int) (record, int64, error) {
 	if n < 5 || n > 1<<24 {
 		return record{}, 0, errors.New("bad length")
 	}
-	body := make([]byte, 4+n+4)
+	if cap(*buf) < int(4+n+4) {
+		*buf = make([]byte, 4+n+4)
+	}
+	body := (*buf)[:4+n+4]
 	copy(body, hdr[:])
 	if _, err := io.ReadFull(r, body[4:]); err != nil {
 		return record{}, 0, err
@@ -220,7 +230,7 @@ func readRecord(r *bufio.Reader, dim int) (record, int64, error) {
 		if len(b) != 4*dim {
 			return record{}, 0, errors.New("vector of another dimension")
 		}
-		rec.vec = make([]float32, dim)
+		rec.vec = vec[:dim]
 		for i := range rec.vec {
 			rec.vec[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
 		}
