@@ -179,6 +179,20 @@ const (
 	lastLine  = "最后一句"
 )
 
+// asks reports whether text holds a word of the intent rel.
+func asks(text, rel string) bool {
+	for _, in := range intents {
+		if in.rel == rel {
+			for _, w := range in.words {
+				if strings.Contains(text, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // unheld are asks the graph holds no facts for: 洛阳纸贵的反义词 must not
 // be answered with its meaning.
 var unheld = []string{"反义", "近义", "同义", "英文", "英语", "翻译", "相反"}
@@ -232,6 +246,16 @@ var frameWords = func() *strings.Replacer {
 	}
 	return strings.NewReplacer(pairs...)
 }()
+
+// hasKind reports whether one of an entity's documents is of kind.
+func hasKind(facts []kg.Fact, kind string) bool {
+	for _, f := range facts {
+		if f.Relation == kg.Kind && f.Object == kind {
+			return true
+		}
+	}
+	return false
+}
 
 // kindOf is an entity's kind (成语, 诗, 词, 诗人, 歇后语, 经典), or "句" for a
 // line of a poem.
@@ -309,12 +333,23 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 	rest := strings.Replace(kg.Key(qn), span, " ", 1)
 	intent := intentOf(rest)
 	answer := func(text string, fs ...kg.Fact) (Answer, bool) { return answerWith(a, text, fs...) }
-	if _, isLine := first(facts, kg.InPoem, ""); isLine && kind == "歇后语" && !strings.Contains(qn, "歇后语") {
-		// 少小离家老大回 is a line of 贺知章's and a 歇后语's first half:
-		// the poem, unless the 歇后语 is asked for.
-		kind = "句"
+	// One name, several kinds: the kind the question names (歇后语：竹篮打水
+	// is the saying, not the idiom); a line asked for its neighbours or its
+	// poem is the line (少小离家老大回 is also a 歇后语's first half, 学而时习之
+	// also an idiom).
+	for _, named := range []string{"歇后语", "成语"} {
+		if strings.Contains(qn, named) && hasKind(facts, named) {
+			kind = named
+		}
 	}
-	if kind == "句" && linked == span && partOfClause(qn, linked) {
+	if _, isLine := first(facts, kg.InPoem, ""); isLine && kind != "句" {
+		switch {
+		case kind == "歇后语" && !strings.Contains(qn, "歇后语"),
+			kind == "成语" && !strings.Contains(qn, "成语") && (intent == kg.Next || intent == kg.Prev || intent == kg.InPoem):
+			kind = "句"
+		}
+	}
+	if kind == "句" && linked == span && partOfClause(g, qn, linked) {
 		// 床前明月光 names the line 明月光 only by its end: another
 		// line, or another text of it (LineFor).
 		return a, false
@@ -370,7 +405,8 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 		case kg.InPoem, kg.Source:
 			return poemAnswer(g, poem, answer, true)
 		case kg.Author:
-			return poemAnswer(g, poem, answer, false)
+			// 出自哪首诗？作者是谁？ asks for both.
+			return poemAnswer(g, poem, answer, asks(rest, kg.InPoem))
 		case kg.Dynasty:
 			pf := g.Facts(poem.Object)
 			if f, ok := first(pf, kg.Dynasty, poem.Doc); ok {
@@ -497,8 +533,9 @@ func linesAnswer(g Graph, doc, title, intent string, answer func(string, ...kg.F
 var linePrefixes = []string{"的", "请接", "接", "诗句", "句子", "请问", "问", "下一句", "上一句", "下句", "上句", "这句", "一句", "诗"}
 
 // partOfClause reports whether a line is only part of the clause of the
-// question that holds it, with words before it that do not frame it.
-func partOfClause(qn, line string) bool {
+// question that holds it, with words before it that do not frame it — a
+// poem's title or poet does (水调歌头明月几时有).
+func partOfClause(g Graph, qn, line string) bool {
 	for _, clause := range strings.FieldsFunc(qn, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		ck := kg.Key(clause)
 		at := strings.Index(ck, line)
@@ -511,6 +548,12 @@ func partOfClause(qn, line string) bool {
 		}
 		for _, p := range linePrefixes {
 			if strings.HasSuffix(prefix, p) {
+				return false
+			}
+		}
+		pr := []rune(prefix)
+		for n := 2; n <= min(len(pr), 12); n++ {
+			if g.Has(string(pr[len(pr)-n:])) {
 				return false
 			}
 		}

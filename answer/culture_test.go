@@ -240,3 +240,46 @@ func TestPopular(t *testing.T) {
 		t.Errorf("after the copy: %q %v, want 李四", a.Answer, ok)
 	}
 }
+
+// TestNamesOfSeveralKinds: a name that is a line and an idiom, or an idiom
+// and a 歇后语, is read as the question names it or asks of it.
+func TestNamesOfSeveralKinds(t *testing.T) {
+	g := cultureGraph(t)
+	p := filepath.Join("..", "corpora", "testdata", "culture", "lunyu.json")
+	lunyu, err := corpora.ReadFile(corpora.File{Path: p, ID: "lunyu.json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	extra := append(lunyu,
+		corpora.Document{ID: "idioms#学而", Record: &corpora.Record{Kind: corpora.RecordIdiom, Fields: map[string]string{corpora.FieldName: "学而时习之", corpora.FieldExplanation: "学过的内容要经常复习它。"}}},
+		corpora.Document{ID: "idioms#竹篮", Record: &corpora.Record{Kind: corpora.RecordIdiom, Fields: map[string]string{corpora.FieldName: "竹篮打水", corpora.FieldExplanation: "比喻白费气力，劳而无功。"}}},
+		corpora.Document{ID: "xhy#竹篮", Record: &corpora.Record{Kind: corpora.RecordXiehouyu, Fields: map[string]string{corpora.FieldName: "竹篮打水", corpora.FieldAnswer: "一场空"}}})
+	var ids []string
+	for _, d := range extra {
+		ids = append(ids, d.ID)
+	}
+	if err := g.Replace(context.Background(), ids, extra); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"学而时习之的下一句":    "不亦说乎",   // the 论语 line (子曰：“ is not part of it)
+		"学而时习之是什么意思":   "学过的内容要经常复习它。",
+		"歇后语：竹篮打水":     "一场空",
+		"竹篮打水这个成语什么意思": "比喻白费气力，劳而无功。",
+		"水调歌头明月几时有的作者": "苏轼", // a title before the line frames it
+	} {
+		if a, ok := Culture(g, q); !ok || a.Answer != want {
+			t.Errorf("%s → %q %v; want %q", q, a.Answer, ok, want)
+		}
+	}
+}
+
+func TestTitleAndAuthor(t *testing.T) {
+	g := cultureGraph(t)
+	if a, ok := Culture(g, "“举头望山月”出自哪首诗？作者是谁？"); !ok || a.Answer != "《靜夜思》，唐·李白" {
+		t.Errorf("got %q %v", a.Answer, ok)
+	}
+	if a, ok := Culture(g, "举头望山月是谁写的"); !ok || a.Answer != "李白" {
+		t.Errorf("got %q %v", a.Answer, ok)
+	}
+}

@@ -254,22 +254,31 @@ func nonEmpty(ss ...string) []string {
 }
 
 // poemLines splits a poem's paragraphs into its lines: the text up to
-// each ，。？！；、 (the mark kept), so 床前明月光，疑是地上霜。 gives two.
+// each ，。？！；、： (the mark kept), so 床前明月光，疑是地上霜。 gives two.
+// A speaker's tag (子曰：) is not a line, and quotation marks around a
+// line are dropped: 子曰：“学而时习之，不亦说乎？ gives 学而时习之， and
+// 不亦说乎？.
 func poemLines(paras []string) []string {
 	var out []string
+	add := func(line string) {
+		line = strings.TrimSpace(strings.Trim(strings.TrimSpace(line), "“”‘’「」『』\"'"))
+		if utf8.RuneCountInString(line) <= 1 || speakerTag.MatchString(line) {
+			return
+		}
+		out = append(out, line)
+	}
 	for _, p := range paras {
 		start := 0
 		for i, r := range p {
-			if strings.ContainsRune("，。？！；、,.?!;", r) {
-				if line := strings.TrimSpace(p[start : i+utf8.RuneLen(r)]); utf8.RuneCountInString(line) > 1 {
-					out = append(out, line)
-				}
+			if strings.ContainsRune("，。？！；、：,.?!;:", r) {
+				add(p[start : i+utf8.RuneLen(r)])
 				start = i + utf8.RuneLen(r)
 			}
 		}
-		if line := strings.TrimSpace(p[start:]); line != "" {
-			out = append(out, line)
-		}
+		add(p[start:])
 	}
 	return out
 }
+
+// speakerTag is a line that only says who speaks: 子曰：, 孔子对曰：.
+var speakerTag = regexp.MustCompile(`^[\p{Han}]{1,5}曰[：:]?$`)

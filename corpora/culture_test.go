@@ -113,3 +113,11 @@ func TestFactsReader(t *testing.T) {
 		}
 	}
 }
+
+func TestPoemLines(t *testing.T) {
+	got := poemLines([]string{"子曰：“学而时习之，不亦说乎？有朋自远方来，不亦乐乎？”", "床前明月光，疑是地上霜。"})
+	want := "学而时习之，|不亦说乎？|有朋自远方来，|不亦乐乎？|床前明月光，|疑是地上霜。"
+	if strings.Join(got, "|") != want {
+		t.Errorf("poemLines = %q; want %q", strings.Join(got, "|"), want)
+	}
+}

@@ -74,6 +74,15 @@ func TestHashChangesWithChunkSize(t *testing.T) {
 	if Hash(d, 300) == Hash(d2, 300) {
 		t.Error("Hash ignores the text")
 	}
+	// A record read differently (its lines) is ingested again, for its
+	// facts.
+	r1 := d
+	r1.Record = &corpora.Record{Kind: corpora.RecordPoem, Fields: map[string]string{corpora.FieldName: "t"}, Lines: []string{"子曰：“学而时习之，"}}
+	r2 := r1
+	r2.Record = &corpora.Record{Kind: corpora.RecordPoem, Fields: map[string]string{corpora.FieldName: "t"}, Lines: []string{"学而时习之，"}}
+	if Hash(r1, 300) == Hash(r2, 300) || Hash(r1, 300) == Hash(d, 300) || Hash(r1, 300) != Hash(r1, 300) {
+		t.Error("Hash ignores the record, or is not stable")
+	}
 }
 
 // FuzzChunk holds Chunk to its promises on any text: offsets that cut the

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sort"
 	"sync"
 	"time"
 
@@ -197,6 +198,25 @@ func Hash(doc corpora.Document, size int) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%d\x00%s\x00", size, doc.Title)
 	h.Write([]byte(doc.Text))
+	if r := doc.Record; r != nil {
+		// The record too: when a reader learns to read it better (a
+		// poem's lines), ingesting again replaces its facts.
+		keys := make([]string, 0, len(r.Fields))
+		for k := range r.Fields {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		fmt.Fprintf(h, "\x00%s", r.Kind)
+		for _, k := range keys {
+			fmt.Fprintf(h, "\x00%s=%s", k, r.Fields[k])
+		}
+		for _, l := range r.Lines {
+			fmt.Fprintf(h, "\x01%s", l)
+		}
+		for _, t := range r.Triples {
+			fmt.Fprintf(h, "\x02%s\x00%s\x00%s\x00%d", t.Relation, t.Object, t.Source, t.Line)
+		}
+	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
