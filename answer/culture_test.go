@@ -262,7 +262,7 @@ func TestNamesOfSeveralKinds(t *testing.T) {
 		t.Fatal(err)
 	}
 	for q, want := range map[string]string{
-		"学而时习之的下一句":    "不亦说乎",   // the 论语 line (子曰：“ is not part of it)
+		"学而时习之的下一句":    "不亦说乎", // the 论语 line (子曰：“ is not part of it)
 		"学而时习之是什么意思":   "学过的内容要经常复习它。",
 		"歇后语：竹篮打水":     "一场空",
 		"竹篮打水这个成语什么意思": "比喻白费气力，劳而无功。",
