@@ -14,7 +14,6 @@ import (
 
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
-	"github.com/wenda-rag/wenda/kg"
 )
 
 // Retriever ranks chunks for a question.
@@ -80,7 +79,7 @@ type Answer struct {
 	// it was a follow-up.
 	Standalone string `json:"standalone,omitempty"`
 	// Facts are the graph's facts given to the LLM.
-	Facts []kg.Fact `json:"facts,omitempty"`
+	Facts []corpora.Fact `json:"facts,omitempty"`
 	// Unsupported marks an LLM answer that cites no source.
 	Unsupported bool    `json:"unsupported,omitempty"`
 	Timings     Timings `json:"timings"`

@@ -5,16 +5,16 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
-	"github.com/wenda-rag/wenda/kg"
 )
 
 // Graph is the knowledge graph as the answerer reads it.
 type Graph interface {
-	Facts(name string) []kg.Fact
+	Facts(name string) []corpora.Fact
 	Has(key string) bool
 	Resolve(key string) (ent string, alias, ok bool)
-	DocFacts(doc string) []kg.Fact
+	DocFacts(doc string) []corpora.Fact
 	Stats() (entities, facts, docs int)
 	Works(author string) int
 }
@@ -25,10 +25,10 @@ type Graph interface {
 // then the one whose author wrote the most; ties to the first. Of the
 // forty-odd 西河 in the whole chinese-poetry package, 周邦彦's (three
 // copies) rather than 辛弃疾's. The anonymous count for nothing.
-func popularDoc(g Graph, facts []kg.Fact) string {
-	var cands []kg.Fact
+func popularDoc(g Graph, facts []corpora.Fact) string {
+	var cands []corpora.Fact
 	for _, f := range facts {
-		if f.Relation == kg.Author {
+		if f.Relation == corpora.RelAuthor {
 			cands = append(cands, f)
 		}
 	}
@@ -38,7 +38,7 @@ func popularDoc(g Graph, facts []kg.Fact) string {
 	if len(cands) == 1 {
 		return cands[0].Doc
 	}
-	poem := func(c kg.Fact) string { return kg.Key(c.Object) + "|" + openingLine(g, c.Doc) }
+	poem := func(c corpora.Fact) string { return zh.Key(c.Object) + "|" + openingLine(g, c.Doc) }
 	copies := map[string]int{}
 	for _, c := range cands {
 		copies[poem(c)]++
@@ -59,8 +59,8 @@ func popularDoc(g Graph, facts []kg.Fact) string {
 // openingLine is the Key of a poem's first line.
 func openingLine(g Graph, doc string) string {
 	for _, f := range g.DocFacts(doc) {
-		if f.Relation == kg.InPoem {
-			return kg.Key(f.Subject)
+		if f.Relation == corpora.RelInPoem {
+			return zh.Key(f.Subject)
 		}
 	}
 	return ""
@@ -69,7 +69,7 @@ func openingLine(g Graph, doc string) string {
 // works is how many works an author has in the graph; none for the
 // anonymous (无名氏 has the most of all).
 func works(g Graph, author string) int {
-	switch kg.Key(author) {
+	switch zh.Key(author) {
 	case "无名氏", "佚名", "不详", "阙名":
 		return 0
 	}
@@ -79,19 +79,19 @@ func works(g Graph, author string) int {
 // popularLine is, among the poems a line is in, the one most likely meant:
 // the poem (title and author) the line is found in most often, then the
 // author with the most works; ties to the first.
-func popularLine(g Graph, facts []kg.Fact) (kg.Fact, bool) {
+func popularLine(g Graph, facts []corpora.Fact) (corpora.Fact, bool) {
 	type cand struct {
-		f      kg.Fact
+		f      corpora.Fact
 		author string
 	}
 	var cands []cand
 	for _, f := range facts {
-		if f.Relation != kg.InPoem {
+		if f.Relation != corpora.RelInPoem {
 			continue
 		}
 		author := ""
 		for _, pf := range g.Facts(f.Object) {
-			if pf.Doc == f.Doc && pf.Relation == kg.Author {
+			if pf.Doc == f.Doc && pf.Relation == corpora.RelAuthor {
 				author = pf.Object
 				break
 			}
@@ -99,10 +99,10 @@ func popularLine(g Graph, facts []kg.Fact) (kg.Fact, bool) {
 		cands = append(cands, cand{f, author})
 	}
 	if len(cands) == 0 {
-		return kg.Fact{}, false
+		return corpora.Fact{}, false
 	}
 	copies := map[string]int{}
-	poem := func(c cand) string { return kg.Key(c.f.Object) + "|" + kg.Key(c.author) }
+	poem := func(c cand) string { return zh.Key(c.f.Object) + "|" + zh.Key(c.author) }
 	for _, c := range cands {
 		copies[poem(c)]++
 	}
@@ -155,21 +155,21 @@ var intents = []struct {
 	{whole, []string{"全文", "全诗", "原文", "全首", "全篇", "背诵", "背一下", "背一遍", "整首", "完整", "内容是"}},
 	{firstLine, []string{"第一句", "首句", "开头", "起句", "头一句"}},
 	{lastLine, []string{"最后一句", "末句", "尾句", "结尾"}},
-	{kg.Next, []string{"下一句", "下句", "后一句", "后句", "下半句", "后半句", "接下来", "接下去", "下面一句", "后面一句", "下面是",
+	{corpora.RelNext, []string{"下一句", "下句", "后一句", "后句", "下半句", "后半句", "接下来", "接下去", "下面一句", "后面一句", "下面是",
 		"后面是", "接着是", "下联", "对下句", "后面那句", "下面那句", "后面接", "怎么接", "接什么", "接哪句", "接的是", "之后是", "后边"}},
-	{kg.Prev, []string{"上一句", "上句", "前一句", "前句", "上半句", "前半句", "上面一句", "前面一句", "上联", "上面是", "前面是",
+	{corpora.RelPrev, []string{"上一句", "上句", "前一句", "前句", "上半句", "前半句", "上面一句", "前面一句", "上联", "上面是", "前面是",
 		"上面那句", "前面那句", "之前是", "前边"}},
-	{kg.Dynasty, []string{"朝代", "哪个朝", "什么朝", "哪一朝", "哪朝", "什么时代", "哪个时代", "年代", "时期", "什么时候的人", "哪个年代"}},
-	{kg.Author, []string{"谁写", "作者", "谁的", "谁作", "哪位诗人", "哪个诗人", "什么人写", "谁所作", "出自谁", "是谁", "诗人是", "词人是", "哪位词人", "谁创作"}},
-	{kg.InPoem, []string{"哪首诗", "什么诗", "诗名", "题目", "标题", "诗题", "哪一首", "哪首词", "什么词", "出自哪首", "叫什么"}},
-	{kg.Pinyin, []string{"拼音", "怎么读", "读音", "怎么念", "如何读", "注音", "发音", "怎么拼", "如何念", "咋读", "咋念"}},
-	{kg.Example, []string{"例句", "造句", "造个句", "造一个句", "怎么用", "用法", "举个例子", "举例", "例子"}},
-	{kg.Source, []string{"出处", "出自", "来源", "典故", "出于", "语出", "来自", "从哪里来", "哪本书", "源自", "由来", "来历", "怎么来的",
+	{corpora.RelDynasty, []string{"朝代", "哪个朝", "什么朝", "哪一朝", "哪朝", "什么时代", "哪个时代", "年代", "时期", "什么时候的人", "哪个年代"}},
+	{corpora.RelAuthor, []string{"谁写", "作者", "谁的", "谁作", "哪位诗人", "哪个诗人", "什么人写", "谁所作", "出自谁", "是谁", "诗人是", "词人是", "哪位词人", "谁创作"}},
+	{corpora.RelInPoem, []string{"哪首诗", "什么诗", "诗名", "题目", "标题", "诗题", "哪一首", "哪首词", "什么词", "出自哪首", "叫什么"}},
+	{corpora.RelPinyin, []string{"拼音", "怎么读", "读音", "怎么念", "如何读", "注音", "发音", "怎么拼", "如何念", "咋读", "咋念"}},
+	{corpora.RelExample, []string{"例句", "造句", "造个句", "造一个句", "怎么用", "用法", "举个例子", "举例", "例子"}},
+	{corpora.RelSource, []string{"出处", "出自", "来源", "典故", "出于", "语出", "来自", "从哪里来", "哪本书", "源自", "由来", "来历", "怎么来的",
 		"见于", "哪部书", "故事", "典出", "出典"}},
-	{kg.Meaning, []string{"意思", "含义", "释义", "意义", "解释", "什么意", "寓意", "指什么", "比喻什么", "涵义", "指的是", "是指",
+	{corpora.RelMeaning, []string{"意思", "含义", "释义", "意义", "解释", "什么意", "寓意", "指什么", "比喻什么", "涵义", "指的是", "是指",
 		"讲的是", "说的是", "何意", "啥意", "理解", "形容什么", "比喻"}},
-	{kg.Rhythmic, []string{"词牌"}},
-	{kg.Bio, []string{"简介", "生平", "介绍", "是什么人", "何许人", "经历"}},
+	{corpora.RelRhythmic, []string{"词牌"}},
+	{corpora.RelBio, []string{"简介", "生平", "介绍", "是什么人", "何许人", "经历"}},
 }
 
 // Asks the graph answers from a poem's lines rather than one fact.
@@ -219,15 +219,15 @@ func intentOf(q string) string {
 // longer than the 张继 asked about — and only then across them.
 func link(g Graph, q string) string {
 	best := ""
-	for _, seg := range strings.Split(frameWords.Replace(kg.Key(q)), "|") {
-		if l := kg.Link(g.Has, seg); len([]rune(l)) > len([]rune(best)) {
+	for _, seg := range strings.Split(frameWords.Replace(zh.Key(q)), "|") {
+		if l := zh.Link(g.Has, seg); len([]rune(l)) > len([]rune(best)) {
 			best = l
 		}
 	}
 	if best != "" {
 		return best
 	}
-	return kg.Link(g.Has, q)
+	return zh.Link(g.Has, q)
 }
 
 // frameWords replaces the words of question frames and intents by a
@@ -248,9 +248,9 @@ var frameWords = func() *strings.Replacer {
 }()
 
 // hasKind reports whether one of an entity's documents is of kind.
-func hasKind(facts []kg.Fact, kind string) bool {
+func hasKind(facts []corpora.Fact, kind string) bool {
 	for _, f := range facts {
-		if f.Relation == kg.Kind && f.Object == kind {
+		if f.Relation == corpora.RelKind && f.Object == kind {
 			return true
 		}
 	}
@@ -259,13 +259,13 @@ func hasKind(facts []kg.Fact, kind string) bool {
 
 // kindOf is an entity's kind (成语, 诗, 词, 诗人, 歇后语, 经典), or "句" for a
 // line of a poem.
-func kindOf(facts []kg.Fact) string {
+func kindOf(facts []corpora.Fact) string {
 	line := false
 	for _, f := range facts {
-		if f.Relation == kg.Kind {
+		if f.Relation == corpora.RelKind {
 			return f.Object
 		}
-		if f.Relation == kg.InPoem {
+		if f.Relation == corpora.RelInPoem {
 			line = true
 		}
 	}
@@ -273,20 +273,20 @@ func kindOf(facts []kg.Fact) string {
 		return "句"
 	}
 	for _, f := range facts {
-		if f.Relation == kg.Dynasty {
+		if f.Relation == corpora.RelDynasty {
 			return "诗人" // an author known from poems only
 		}
 	}
 	return ""
 }
 
-func first(facts []kg.Fact, rel, doc string) (kg.Fact, bool) {
+func first(facts []corpora.Fact, rel, doc string) (corpora.Fact, bool) {
 	for _, f := range facts {
 		if f.Relation == rel && (doc == "" || f.Doc == doc) {
 			return f, true
 		}
 	}
-	return kg.Fact{}, false
+	return corpora.Fact{}, false
 }
 
 // trimLine drops a line's closing punctuation for the answer.
@@ -317,12 +317,12 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 	if byPinyin {
 		// Named by its pinyin: unless something else is asked, the
 		// answer is the idiom itself.
-		if in := intentOf(strings.Replace(kg.Key(qn), linked, " ", 1)); in == "" || AsksForIdiom(q) {
-			if f, ok := first(facts, kg.Pinyin, ""); ok {
+		if in := intentOf(strings.Replace(zh.Key(qn), linked, " ", 1)); in == "" || AsksForIdiom(q) {
+			if f, ok := first(facts, corpora.RelPinyin, ""); ok {
 				return answerWith(a, f.Subject, f)
 			}
 		}
-	} else if AsksForIdiom(q) && len([]rune(linked)) < len([]rune(kg.Key(q)))/2 {
+	} else if AsksForIdiom(q) && len([]rune(linked)) < len([]rune(zh.Key(q)))/2 {
 		// 哪个成语的意思是“…欺软怕硬”: an idiom inside the description
 		// is not the one asked for.
 		return a, false
@@ -330,9 +330,9 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 	kind := kindOf(facts)
 	// The entity itself is not the question's words: 下一句 in 下一句是什么
 	// must not be read inside the name.
-	rest := strings.Replace(kg.Key(qn), span, " ", 1)
+	rest := strings.Replace(zh.Key(qn), span, " ", 1)
 	intent := intentOf(rest)
-	answer := func(text string, fs ...kg.Fact) (Answer, bool) { return answerWith(a, text, fs...) }
+	answer := func(text string, fs ...corpora.Fact) (Answer, bool) { return answerWith(a, text, fs...) }
 	// One name, several kinds: the kind the question names (歇后语：竹篮打水
 	// is the saying, not the idiom); a line asked for its neighbours or its
 	// poem is the line (少小离家老大回 is also a 歇后语's first half, 学而时习之
@@ -342,10 +342,10 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 			kind = named
 		}
 	}
-	if _, isLine := first(facts, kg.InPoem, ""); isLine && kind != "句" {
+	if _, isLine := first(facts, corpora.RelInPoem, ""); isLine && kind != "句" {
 		switch {
 		case kind == "歇后语" && !strings.Contains(qn, "歇后语"),
-			kind == "成语" && !strings.Contains(qn, "成语") && (intent == kg.Next || intent == kg.Prev || intent == kg.InPoem):
+			kind == "成语" && !strings.Contains(qn, "成语") && (intent == corpora.RelNext || intent == corpora.RelPrev || intent == corpora.RelInPoem):
 			kind = "句"
 		}
 	}
@@ -359,7 +359,7 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 	}
 	switch kind {
 	case "歇后语":
-		if f, ok := first(facts, kg.Answer, ""); ok && (intent == "" || intent == kg.Next || intent == kg.Meaning) {
+		if f, ok := first(facts, corpora.RelAnswer, ""); ok && (intent == "" || intent == corpora.RelNext || intent == corpora.RelMeaning) {
 			return answer(f.Object, f)
 		}
 	case "句":
@@ -368,25 +368,25 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 			break
 		}
 		switch intent {
-		case kg.Next, "", kg.Prev:
-			rel := kg.Next
-			if intent == kg.Prev {
-				rel = kg.Prev
+		case corpora.RelNext, "", corpora.RelPrev:
+			rel := corpora.RelNext
+			if intent == corpora.RelPrev {
+				rel = corpora.RelPrev
 			}
 			// 床前明月光，疑是地上霜 的下一句: past every line the
 			// question quotes after the one linked (before it, for the
 			// line before).
-			qk := kg.Key(qn)
+			qk := zh.Key(qn)
 			var after, before string
 			if at := strings.Index(qk, span); at >= 0 {
 				after, before = qk[at+len(span):], qk[:at]
 			}
 			f, ok := first(facts, rel, poem.Doc)
 			for i := 0; ok && i < 8; i++ {
-				k := kg.Key(f.Object)
-				if rel == kg.Next && strings.HasPrefix(after, k) {
+				k := zh.Key(f.Object)
+				if rel == corpora.RelNext && strings.HasPrefix(after, k) {
 					after = after[len(k):]
-				} else if rel == kg.Prev && strings.HasSuffix(before, k) {
+				} else if rel == corpora.RelPrev && strings.HasSuffix(before, k) {
 					before = before[:len(before)-len(k)]
 				} else {
 					break
@@ -402,14 +402,14 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 			}
 		case whole, firstLine, lastLine:
 			return linesAnswer(g, poem.Doc, poem.Object, intent, answer)
-		case kg.InPoem, kg.Source:
+		case corpora.RelInPoem, corpora.RelSource:
 			return poemAnswer(g, poem, answer, true)
-		case kg.Author:
+		case corpora.RelAuthor:
 			// 出自哪首诗？作者是谁？ asks for both.
-			return poemAnswer(g, poem, answer, asks(rest, kg.InPoem))
-		case kg.Dynasty:
+			return poemAnswer(g, poem, answer, asks(rest, corpora.RelInPoem))
+		case corpora.RelDynasty:
 			pf := g.Facts(poem.Object)
-			if f, ok := first(pf, kg.Dynasty, poem.Doc); ok {
+			if f, ok := first(pf, corpora.RelDynasty, poem.Doc); ok {
 				return answer(f.Object, poem, f)
 			}
 		}
@@ -418,57 +418,57 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 		switch intent {
 		case whole, firstLine, lastLine:
 			return linesAnswer(g, doc, facts[0].Subject, intent, answer)
-		case kg.Author, "", kg.Source:
-			if f, ok := first(facts, kg.Author, doc); ok {
+		case corpora.RelAuthor, "", corpora.RelSource:
+			if f, ok := first(facts, corpora.RelAuthor, doc); ok {
 				return answer(f.Object, f)
 			}
-			if f, ok := first(facts, kg.Work, doc); ok {
+			if f, ok := first(facts, corpora.RelWork, doc); ok {
 				return answer("《"+f.Object+"》", f)
 			}
-		case kg.Dynasty:
-			if f, ok := first(facts, kg.Dynasty, doc); ok {
+		case corpora.RelDynasty:
+			if f, ok := first(facts, corpora.RelDynasty, doc); ok {
 				return answer(f.Object, f)
 			}
-		case kg.Rhythmic:
-			if f, ok := first(facts, kg.Rhythmic, doc); ok {
+		case corpora.RelRhythmic:
+			if f, ok := first(facts, corpora.RelRhythmic, doc); ok {
 				return answer(f.Object, f)
 			}
 		}
 	case "成语":
 		switch intent {
-		case kg.Source:
-			if f, ok := first(facts, kg.Source, ""); ok {
+		case corpora.RelSource:
+			if f, ok := first(facts, corpora.RelSource, ""); ok {
 				return answer(f.Object, f)
 			}
-		case kg.Pinyin:
-			if f, ok := first(facts, kg.Pinyin, ""); ok {
+		case corpora.RelPinyin:
+			if f, ok := first(facts, corpora.RelPinyin, ""); ok {
 				return answer(f.Object, f)
 			}
-		case kg.Example:
-			if f, ok := first(facts, kg.Example, ""); ok {
+		case corpora.RelExample:
+			if f, ok := first(facts, corpora.RelExample, ""); ok {
 				return answer(f.Object, f)
 			}
-		case kg.Meaning, "":
-			if f, ok := first(facts, kg.Meaning, ""); ok {
+		case corpora.RelMeaning, "":
+			if f, ok := first(facts, corpora.RelMeaning, ""); ok {
 				return answer(f.Object, f)
 			}
 		}
 	case "诗人":
 		// Prefer the poet's own record to the poems that name him.
 		own := ""
-		if f, ok := first(facts, kg.Kind, ""); ok {
+		if f, ok := first(facts, corpora.RelKind, ""); ok {
 			own = f.Doc
 		}
 		switch intent {
-		case kg.Dynasty, "":
-			if f, ok := first(facts, kg.Dynasty, own); ok {
+		case corpora.RelDynasty, "":
+			if f, ok := first(facts, corpora.RelDynasty, own); ok {
 				return answer(f.Object, f)
 			}
-			if f, ok := first(facts, kg.Dynasty, ""); ok {
+			if f, ok := first(facts, corpora.RelDynasty, ""); ok {
 				return answer(f.Object, f)
 			}
-		case kg.Bio, kg.Author: // 李白是谁
-			if f, ok := first(facts, kg.Bio, ""); ok {
+		case corpora.RelBio, corpora.RelAuthor: // 李白是谁
+			if f, ok := first(facts, corpora.RelBio, ""); ok {
 				return answer(f.Object, f)
 			}
 		}
@@ -484,21 +484,21 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 
 // builtin are the relations the graph's own records have, asked for by
 // intents.
-var builtin = map[string]bool{kg.Meaning: true, kg.Source: true, kg.Work: true, kg.Pinyin: true, kg.Example: true,
-	kg.Author: true, kg.Dynasty: true, kg.Bio: true, kg.Rhythmic: true, kg.Next: true, kg.Prev: true, kg.InPoem: true,
-	kg.Answer: true, kg.Kind: true}
+var builtin = map[string]bool{corpora.RelMeaning: true, corpora.RelSource: true, corpora.RelWork: true, corpora.RelPinyin: true, corpora.RelExample: true,
+	corpora.RelAuthor: true, corpora.RelDynasty: true, corpora.RelBio: true, corpora.RelRhythmic: true, corpora.RelNext: true, corpora.RelPrev: true, corpora.RelInPoem: true,
+	corpora.RelAnswer: true, corpora.RelKind: true}
 
 // namedRelation finds, among an entity's facts, one whose relation the
 // question names and no intent stands for — a user's own 创始人 or 年假天数
 // — the longest named first.
-func namedRelation(facts []kg.Fact, rest string) (kg.Fact, bool) {
-	var best kg.Fact
+func namedRelation(facts []corpora.Fact, rest string) (corpora.Fact, bool) {
+	var best corpora.Fact
 	n := 0
 	for _, f := range facts {
 		if builtin[f.Relation] {
 			continue
 		}
-		r := kg.Key(f.Relation)
+		r := zh.Key(f.Relation)
 		if l := len([]rune(r)); l > n && l >= 2 && strings.Contains(rest, r) {
 			best, n = f, l
 		}
@@ -508,10 +508,10 @@ func namedRelation(facts []kg.Fact, rest string) (kg.Fact, bool) {
 
 // linesAnswer answers with a poem's lines: all of them, the first or the
 // last.
-func linesAnswer(g Graph, doc, title, intent string, answer func(string, ...kg.Fact) (Answer, bool)) (Answer, bool) {
+func linesAnswer(g Graph, doc, title, intent string, answer func(string, ...corpora.Fact) (Answer, bool)) (Answer, bool) {
 	var lines []string
 	for _, f := range g.DocFacts(doc) {
-		if f.Relation == kg.InPoem {
+		if f.Relation == corpora.RelInPoem {
 			lines = append(lines, f.Subject)
 		}
 	}
@@ -525,7 +525,7 @@ func linesAnswer(g Graph, doc, title, intent string, answer func(string, ...kg.F
 	case lastLine:
 		text = trimLine(lines[len(lines)-1])
 	}
-	return answer(text, kg.Fact{Subject: title, Relation: intent, Object: text, Doc: doc, Field: "lines"})
+	return answer(text, corpora.Fact{Subject: title, Relation: intent, Object: text, Doc: doc, Field: "lines"})
 }
 
 // linePrefixes may stand before a line in its clause: 请接 床前明月光,
@@ -537,7 +537,7 @@ var linePrefixes = []string{"的", "请接", "接", "诗句", "句子", "请问"
 // poem's title or poet does (水调歌头明月几时有).
 func partOfClause(g Graph, qn, line string) bool {
 	for _, clause := range strings.FieldsFunc(qn, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		ck := kg.Key(clause)
+		ck := zh.Key(clause)
 		at := strings.Index(ck, line)
 		if at < 0 {
 			continue
@@ -568,14 +568,14 @@ func partOfClause(g Graph, qn, line string) bool {
 // at most one character different (two from seven characters up). ok is
 // false when none is.
 func LineFor(g Graph, q string, docs []string) (Answer, bool) {
-	qk := []rune(kg.Key(zh.Normalize(q)))
+	qk := []rune(zh.Key(zh.Normalize(q)))
 	best, bestSpan, bestMiss := "", "", 0
 	for _, d := range docs {
 		for _, f := range g.DocFacts(d) {
-			if f.Relation != kg.InPoem {
+			if f.Relation != corpora.RelInPoem {
 				continue
 			}
-			lk := kg.Key(f.Subject)
+			lk := zh.Key(f.Subject)
 			l := []rune(lk)
 			if len(l) < 5 || len(l) < len([]rune(best)) {
 				continue
@@ -606,7 +606,7 @@ func LineFor(g Graph, q string, docs []string) (Answer, bool) {
 }
 
 // answerWith is a with text as its answer, citing the facts it came from.
-func answerWith(a Answer, text string, fs ...kg.Fact) (Answer, bool) {
+func answerWith(a Answer, text string, fs ...corpora.Fact) (Answer, bool) {
 	a.Answer, a.Found = text, true
 	for _, f := range fs {
 		text := f.Subject + " " + f.Relation + "：" + f.Object
@@ -620,10 +620,10 @@ func answerWith(a Answer, text string, fs ...kg.Fact) (Answer, bool) {
 
 // poemAnswer answers who wrote the poem a line is in (and, if title, its
 // title first).
-func poemAnswer(g Graph, poem kg.Fact, answer func(string, ...kg.Fact) (Answer, bool), title bool) (Answer, bool) {
+func poemAnswer(g Graph, poem corpora.Fact, answer func(string, ...corpora.Fact) (Answer, bool), title bool) (Answer, bool) {
 	pf := g.Facts(poem.Object)
-	au, hasAu := first(pf, kg.Author, poem.Doc)
-	dy, hasDy := first(pf, kg.Dynasty, poem.Doc)
+	au, hasAu := first(pf, corpora.RelAuthor, poem.Doc)
+	dy, hasDy := first(pf, corpora.RelDynasty, poem.Doc)
 	text := "《" + poem.Object + "》"
 	if !title {
 		text = ""
@@ -642,7 +642,7 @@ func poemAnswer(g Graph, poem kg.Fact, answer func(string, ...kg.Fact) (Answer, 
 	if text == "" {
 		return Answer{}, false
 	}
-	fs := []kg.Fact{poem}
+	fs := []corpora.Fact{poem}
 	if hasAu {
 		fs = append(fs, au)
 	}
@@ -655,20 +655,20 @@ func poemAnswer(g Graph, poem kg.Fact, answer func(string, ...kg.Fact) (Answer, 
 // alone ranks by the whole entry — the example sentence, the source, an
 // idiom named inside another's explanation — when the question is a
 // meaning. ok is false when no document is an idiom.
-func BestIdiom(g Graph, text string, docs []string) (meaning kg.Fact, ok bool) {
-	qb := bigrams(kg.Key(text))
+func BestIdiom(g Graph, text string, docs []string) (meaning corpora.Fact, ok bool) {
+	qb := bigrams(zh.Key(text))
 	best := -1.0
 	for rank, d := range docs {
 		fs := g.DocFacts(d)
-		k, isIdiom := first(fs, kg.Kind, "")
+		k, isIdiom := first(fs, corpora.RelKind, "")
 		if !isIdiom || k.Object != "成语" {
 			continue
 		}
-		m, hasMeaning := first(fs, kg.Meaning, "")
+		m, hasMeaning := first(fs, corpora.RelMeaning, "")
 		if !hasMeaning {
 			continue
 		}
-		mb := bigrams(kg.Key(m.Object))
+		mb := bigrams(zh.Key(m.Object))
 		score := containment(qb, mb) + dice(qb, mb) - 0.001*float64(rank)
 		if score > best {
 			best, meaning, ok = score, m, true

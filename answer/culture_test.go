@@ -102,7 +102,7 @@ func TestImportedFacts(t *testing.T) {
 		}
 	}
 	// author → 作者: the imported fact is asked for as the graph's own.
-	if fs := g.DocFacts("facts.jsonl#静夜思"); len(fs) != 1 || fs[0].Relation != kg.Author || fs[0].Field != "line 1" {
+	if fs := g.DocFacts("facts.jsonl#静夜思"); len(fs) != 1 || fs[0].Relation != corpora.RelAuthor || fs[0].Field != "line 1" {
 		t.Errorf("facts = %+v", fs)
 	}
 }

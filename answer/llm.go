@@ -9,8 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
-	"github.com/wenda-rag/wenda/kg"
 )
 
 // Message is one message of a chat with an LLM.
@@ -258,7 +258,7 @@ func (e *Engine) Answer(ctx context.Context, req Request) (Answer, error) {
 // its poet's) first, one source per document, then the retrieved passages,
 // best first, none twice (a record's text beside its facts: the facts are
 // exact, the text has what the facts leave out, such as a poem's lines).
-func (e *Engine) Sources(ctx context.Context, q string) ([]Source, []kg.Fact, error) {
+func (e *Engine) Sources(ctx context.Context, q string) ([]Source, []corpora.Fact, error) {
 	budget := e.cfg.ContextChars
 	if budget <= 0 {
 		budget = DefaultContextChars
@@ -279,10 +279,10 @@ func (e *Engine) Sources(ctx context.Context, q string) ([]Source, []kg.Fact, er
 		used += n
 		return true
 	}
-	var facts []kg.Fact
+	var facts []corpora.Fact
 	if g := e.graph(); g != nil {
 		facts = entityFacts(g, q)
-		byDoc := map[string][]kg.Fact{}
+		byDoc := map[string][]corpora.Fact{}
 		var order []string
 		for _, f := range facts {
 			if byDoc[f.Doc] == nil {
@@ -324,15 +324,15 @@ func (e *Engine) Sources(ctx context.Context, q string) ([]Source, []kg.Fact, er
 // entityFacts are the facts of the entity q names, one hop, and a second
 // hop where it answers the usual follow-ups: a line's poem (author,
 // dynasty), a poem's poet. At most 40, the entity's own first.
-func entityFacts(g Graph, q string) []kg.Fact {
+func entityFacts(g Graph, q string) []corpora.Fact {
 	ent, _, ok := g.Resolve(link(g, q))
 	if !ok {
 		return nil
 	}
 	facts := g.Facts(ent)
-	seen := map[kg.Fact]bool{}
-	var out []kg.Fact
-	add := func(fs []kg.Fact) {
+	seen := map[corpora.Fact]bool{}
+	var out []corpora.Fact
+	add := func(fs []corpora.Fact) {
 		for _, f := range fs {
 			if !seen[f] && len(out) < 40 {
 				seen[f] = true
@@ -343,16 +343,16 @@ func entityFacts(g Graph, q string) []kg.Fact {
 	add(facts)
 	for _, f := range facts {
 		switch f.Relation {
-		case kg.InPoem: // the poem of a line: its author and dynasty
+		case corpora.RelInPoem: // the poem of a line: its author and dynasty
 			for _, pf := range g.Facts(f.Object) {
-				if pf.Doc == f.Doc && (pf.Relation == kg.Author || pf.Relation == kg.Dynasty || pf.Relation == kg.Kind) {
-					add([]kg.Fact{pf})
+				if pf.Doc == f.Doc && (pf.Relation == corpora.RelAuthor || pf.Relation == corpora.RelDynasty || pf.Relation == corpora.RelKind) {
+					add([]corpora.Fact{pf})
 				}
 			}
-		case kg.Author: // a poem's poet
+		case corpora.RelAuthor: // a poem's poet
 			for _, pf := range g.Facts(f.Object) {
-				if pf.Relation == kg.Dynasty || pf.Relation == kg.Bio {
-					add([]kg.Fact{pf})
+				if pf.Relation == corpora.RelDynasty || pf.Relation == corpora.RelBio {
+					add([]corpora.Fact{pf})
 					break
 				}
 			}

@@ -13,39 +13,31 @@ package kg
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
-// Relations.
+// Relations (corpora's, by their short names here).
 const (
-	Meaning  = "释义"
-	Source   = "出处" // the quoted passage an idiom comes from
-	Work     = "出自" // the work: 晋书·左思传, 诗经·国风·周南
-	Pinyin   = "拼音"
-	Example  = "例句"
-	Author   = "作者"
-	Dynasty  = "朝代"
-	Bio      = "简介"
-	Rhythmic = "词牌"
-	Next     = "下一句"
-	Prev     = "上一句"
-	InPoem   = "诗题" // a line → the title of its poem
-	Answer   = "后半句"
-	Kind     = "类别" // 成语, 诗, 词, 诗人, 歇后语, 经典
+	Meaning  = corpora.RelMeaning
+	Source   = corpora.RelSource
+	Work     = corpora.RelWork
+	Pinyin   = corpora.RelPinyin
+	Example  = corpora.RelExample
+	Author   = corpora.RelAuthor
+	Dynasty  = corpora.RelDynasty
+	Bio      = corpora.RelBio
+	Rhythmic = corpora.RelRhythmic
+	Next     = corpora.RelNext
+	Prev     = corpora.RelPrev
+	InPoem   = corpora.RelInPoem
+	Answer   = corpora.RelAnswer
+	Kind     = corpora.RelKind
 )
 
 // Fact is one edge with its provenance.
-type Fact struct {
-	Subject  string `json:"s"`
-	Relation string `json:"r"`
-	Object   string `json:"o"`
-	Doc      string `json:"d"`             // the document it came from
-	Field    string `json:"f"`             // and the field (an imported fact: its line)
-	Source   string `json:"src,omitempty"` // where an imported fact's file says it comes from
-}
+type Fact = corpora.Fact
 
 // relationAliases are other names of the graph's own relations, as users
 // write them in the files they import: a fact read as 作者 is asked for
@@ -154,13 +146,4 @@ func FactsOf(d corpora.Document) []Fact {
 // Key is how an entity's name is looked up: normalized (traditional →
 // simplified, width, case) with punctuation, symbols and spaces dropped,
 // so 「牀前看月光，」 and 床前看月光 are one key.
-func Key(name string) string {
-	n := zh.Normalize(name)
-	var b strings.Builder
-	for _, r := range n {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func Key(name string) string { return zh.Key(name) }

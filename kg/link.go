@@ -2,7 +2,6 @@ package kg
 
 import (
 	"context"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,33 +100,8 @@ func isName(s string) bool {
 	return true
 }
 
-// Link finds the longest name in text (by Key) for which has is true: the
-// entity a question is about. Names of one character are not linked.
-// Pinyin typed with tone numbers (luo4yang2zhi3gui4) is read without them.
-func Link(has func(key string) bool, text string) string {
-	k := Key(text)
-	if found := link(has, k); found != "" || !toneDigits.MatchString(k) {
-		return found
-	}
-	return link(has, toneDigits.ReplaceAllString(k, "$1"))
-}
-
-var toneDigits = regexp.MustCompile(`([a-zü])[1-5]`)
-
-func link(has func(key string) bool, k string) string {
-	key := []rune(k)
-	best := 0
-	found := ""
-	for i := range key {
-		for j := len(key); j >= i+2 && j-i > best; j-- {
-			if s := string(key[i:j]); has(s) {
-				best, found = j-i, s
-				break
-			}
-		}
-	}
-	return found
-}
+// Link finds the longest name in text for which has is true (zh.Link).
+func Link(has func(key string) bool, text string) string { return zh.Link(has, text) }
 
 // Search ranks the documents of the entity a query names, for fusion with
 // the text lists: the facts' documents in order, each as its first chunk.

@@ -26,7 +26,6 @@ import (
 
 	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/corpora"
-	"github.com/wenda-rag/wenda/kg"
 )
 
 // Base is a knowledge base as the server uses it.
@@ -36,7 +35,7 @@ type Base interface {
 	Ingest(ctx context.Context, files []Upload) ([]FileResult, error)
 	Documents(ctx context.Context, from, size int) ([]corpora.DocRecord, int, error)
 	Remove(ctx context.Context, id string) error
-	Entity(name string) []kg.Fact
+	Entity(name string) []corpora.Fact
 	Stats(ctx context.Context) (Stats, error)
 }
 

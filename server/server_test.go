@@ -19,7 +19,6 @@ import (
 
 	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/corpora"
-	"github.com/wenda-rag/wenda/kg"
 )
 
 // fakeBase answers every question with "年假十五天[1]。" citing one passage,
@@ -73,9 +72,9 @@ func (b *fakeBase) Remove(ctx context.Context, id string) error {
 	return nil
 }
 
-func (b *fakeBase) Entity(name string) []kg.Fact {
+func (b *fakeBase) Entity(name string) []corpora.Fact {
 	if name == "洛阳纸贵" {
-		return []kg.Fact{{Subject: name, Relation: kg.Meaning, Object: "比喻著作有价值，流传广。", Doc: "idioms#1"}}
+		return []corpora.Fact{{Subject: name, Relation: corpora.RelMeaning, Object: "比喻著作有价值，流传广。", Doc: "idioms#1"}}
 	}
 	return nil
 }
