@@ -260,23 +260,6 @@ func TestEmbedUnreachableAndCancel(t *testing.T) {
 	}
 }
 
-func TestParseRetryAfter(t *testing.T) {
-	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
-	tests := map[string]time.Duration{
-		"":                              0,
-		"3":                             3 * time.Second,
-		"0.5":                           500 * time.Millisecond,
-		"Sun, 29 Nov 2026 12:00:10 GMT": 10 * time.Second,
-		"soon":                          0,
-		"99999":                         5 * time.Minute,
-	}
-	for in, want := range tests {
-		if got := openaicompat.ParseRetryAfter(in, now); got != want {
-			t.Errorf("parseRetryAfter(%q) = %v; want %v", in, got, want)
-		}
-	}
-}
-
 // TestLiveEmbed runs against a real endpoint when WENDA_EMBED_BASE_URL is
 // set (with WENDA_EMBED_MODEL, and WENDA_EMBED_API_KEY if it needs one).
 func TestLiveEmbed(t *testing.T) {
