@@ -133,6 +133,7 @@ func (c *cli) evalANN(ctx context.Context, args []string) error {
 	defer runtime.GOMAXPROCS(old)
 	queries := vecs[*n:]
 	exact := make([]map[string]bool, len(queries))
+	kth := make([]float64, len(queries)) // the k-th exact score
 	exactMS := make([]time.Duration, len(queries))
 	for i, q := range queries {
 		t := time.Now()
@@ -145,6 +146,9 @@ func (c *cli) evalANN(ctx context.Context, args []string) error {
 		for _, h := range hs {
 			exact[i][h.ID] = true
 		}
+		if len(hs) > 0 {
+			kth[i] = hs[len(hs)-1].Score
+		}
 	}
 	exactP50 := eval.Percentile(exactMS, 50)
 	efs := []int{st.DefaultEF / 2, st.DefaultEF, st.DefaultEF * 2}
@@ -156,6 +160,10 @@ func (c *cli) evalANN(ctx context.Context, args []string) error {
 	type point struct {
 		EF     int     `json:"ef"`
 		Recall float64 `json:"recall"`
+		// RecallTies counts a result as found when it scores at least the
+		// k-th exact result (ann-benchmarks' definition): a duplicate of a
+		// true neighbour, equally near, is not a miss.
+		RecallTies float64 `json:"recall_ties"`
 		P50MS  float64 `json:"p50_ms"`
 		P99MS  float64 `json:"p99_ms"`
 	}
@@ -164,7 +172,7 @@ func (c *cli) evalANN(ctx context.Context, args []string) error {
 		if p <= 0 {
 			continue
 		}
-		found, want := 0, 0
+		found, ties, want := 0, 0, 0
 		ms := make([]time.Duration, len(queries))
 		for i, q := range queries {
 			t := time.Now()
@@ -177,10 +185,13 @@ func (c *cli) evalANN(ctx context.Context, args []string) error {
 				if exact[i][h.ID] {
 					found++
 				}
+				if h.Score >= kth[i]-1e-6 {
+					ties++
+				}
 			}
 			want += len(exact[i])
 		}
-		curve = append(curve, point{p, round(float64(found) / float64(want)), round(eval.Percentile(ms, 50)), round(eval.Percentile(ms, 99))})
+		curve = append(curve, point{p, round(float64(found) / float64(want)), round(float64(ties) / float64(want)), round(eval.Percentile(ms, 50)), round(eval.Percentile(ms, 99))})
 	}
 	sort.Slice(curve, func(i, j int) bool { return curve[i].EF < curve[j].EF })
 	var def point
@@ -222,7 +233,7 @@ func (c *cli) evalANN(ctx context.Context, args []string) error {
 		if p.EF == st.DefaultEF {
 			mark = "（默认）"
 		}
-		fmt.Fprintf(c.stdout, "  ef %4d: recall@%d %.4f，p50 %.2f ms，p99 %.2f ms%s\n", p.EF, *k, p.Recall, p.P50MS, p.P99MS, mark)
+		fmt.Fprintf(c.stdout, "  ef %4d: recall@%d %.4f（同分算对 %.4f），p50 %.2f ms，p99 %.2f ms%s\n", p.EF, *k, p.Recall, p.RecallTies, p.P50MS, p.P99MS, mark)
 	}
 	return nil
 }
