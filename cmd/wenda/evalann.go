@@ -164,8 +164,8 @@ func (c *cli) evalANN(ctx context.Context, args []string) error {
 		// k-th exact result (ann-benchmarks' definition): a duplicate of a
 		// true neighbour, equally near, is not a miss.
 		RecallTies float64 `json:"recall_ties"`
-		P50MS  float64 `json:"p50_ms"`
-		P99MS  float64 `json:"p99_ms"`
+		P50MS      float64 `json:"p50_ms"`
+		P99MS      float64 `json:"p99_ms"`
 	}
 	var curve []point
 	for _, p := range efs {
