@@ -402,6 +402,14 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 			}
 		case whole, firstLine, lastLine:
 			return linesAnswer(g, poem.Doc, poem.Object, intent, answer)
+		case corpora.RelMeaning:
+			// No line's meaning is in the data: say so, and where the
+			// line comes from, rather than hand the line back as its own
+			// meaning.
+			if pa, ok := poemAnswer(g, poem, answer, true); ok {
+				pa.Answer, pa.Found = "资料中没有找到这句诗的解释；它出自"+pa.Answer+"。", false
+				return pa, true
+			}
 		case corpora.RelInPoem, corpora.RelSource:
 			return poemAnswer(g, poem, answer, true)
 		case corpora.RelAuthor:

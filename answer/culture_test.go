@@ -283,3 +283,11 @@ func TestTitleAndAuthor(t *testing.T) {
 		t.Errorf("got %q %v", a.Answer, ok)
 	}
 }
+
+func TestLineMeaningNotHeld(t *testing.T) {
+	g := cultureGraph(t)
+	a, ok := Culture(g, "举头望山月是什么意思")
+	if !ok || a.Found || a.Answer != "资料中没有找到这句诗的解释；它出自《靜夜思》，唐·李白。" || len(a.Citations) == 0 {
+		t.Errorf("got %+v %v", a, ok)
+	}
+}
