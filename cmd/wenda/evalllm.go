@@ -14,6 +14,28 @@ import (
 	"github.com/wenda-rag/wenda/eval"
 )
 
+// ingestFile ingests one file into k, quietly, as `wenda ingest` would,
+// and refreshes what derives from the documents (the offline model's
+// statistics, the approximate index).
+func (c *cli) ingestFile(ctx context.Context, k *kb, path string) error {
+	p, _, err := k.pipeline(nil, 0, corpora.FormatAuto)
+	if err != nil {
+		return err
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	sum, err := p.Run(ctx, []corpora.File{{Path: path, ID: filepath.Base(path), Size: fi.Size()}})
+	if err != nil {
+		return err
+	}
+	if len(sum.Failed) > 0 {
+		return sum.Failed[0]
+	}
+	return c.refresh(ctx, k)
+}
+
 // evalLLM measures what wenda adds before an LLM's first token —
 // retrieval, context assembly and the request — against the in-process
 // OpenAI-compatible server, which streams its reply at once: the time to
@@ -48,18 +70,7 @@ func (c *cli) evalLLM(ctx context.Context, args []string) error {
 	if k.vec, err = c.openVectors(ctx, k, true, false); err != nil {
 		return err
 	}
-	p, _, err := k.pipeline(c.stderr, 0, corpora.FormatAuto)
-	if err != nil {
-		return err
-	}
-	fi, err := os.Stat(pos[0])
-	if err != nil {
-		return err
-	}
-	if _, err := p.Run(ctx, []corpora.File{{Path: pos[0], ID: filepath.Base(pos[0]), Size: fi.Size()}}); err != nil {
-		return err
-	}
-	if err := c.refresh(ctx, k); err != nil {
+	if err := c.ingestFile(ctx, k, pos[0]); err != nil {
 		return err
 	}
 	srv := openaitest.New(openaitest.Fixed("根据资料，答案见[1]。"))

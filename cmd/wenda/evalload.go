@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -60,21 +59,7 @@ func (c *cli) evalLoad(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, _, err := k.pipeline(nil, 0, corpora.FormatAuto)
-	if err != nil {
-		k.Close()
-		return err
-	}
-	fi, err := os.Stat(pos[0])
-	if err != nil {
-		k.Close()
-		return err
-	}
-	if _, err := p.Run(ctx, []corpora.File{{Path: pos[0], ID: filepath.Base(pos[0]), Size: fi.Size()}}); err != nil {
-		k.Close()
-		return err
-	}
-	if err := lc.refresh(ctx, k); err != nil {
+	if err := lc.ingestFile(ctx, k, pos[0]); err != nil {
 		k.Close()
 		return err
 	}
