@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -242,5 +243,31 @@ func TestServeGracefulShutdown(t *testing.T) {
 	}
 	if code := <-done; code != 0 || !strings.Contains(out.String(), "已停止") {
 		t.Errorf("serve exit %d: %s", code, out.String())
+	}
+}
+
+// TestEvalLLMAndLoad runs the two measuring commands on a tiny SQuAD file:
+// they print their figures, with no errors.
+func TestEvalLLMAndLoad(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "qa.json")
+	squad := `{"data":[{"title":"星河数据","paragraphs":[{"id":"P1","context":"星河数据科技有限公司成立于2016年，总部位于杭州市滨江区。","qas":[
+ {"id":"Q1","question":"星河数据成立于哪一年？","answers":[{"text":"2016年","answer_start":0}]},
+ {"id":"Q2","question":"星河数据总部在哪里？","answers":[{"text":"杭州市滨江区","answer_start":0}]}]}]}]}`
+	if err := os.WriteFile(file, []byte(squad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var llm map[string]float64
+	if err := json.Unmarshal([]byte(mustRun(t, "--data", t.TempDir(), "eval", "llm", "--json", file)), &llm); err != nil {
+		t.Fatal(err)
+	}
+	if llm["questions"] != 2 || llm["first_token_p50_ms"] <= 0 || llm["first_token_p99_ms"] < llm["first_token_p50_ms"] {
+		t.Errorf("eval llm: %v", llm)
+	}
+	var load map[string]any
+	if err := json.Unmarshal([]byte(mustRun(t, "--data", t.TempDir(), "eval", "load", "--json", "--clients", "4", "--duration", "1s", file)), &load); err != nil {
+		t.Fatal(err)
+	}
+	if load["errors"].(float64) != 0 || load["requests"].(float64) < 4 || load["ask_requests"].(float64) == 0 || load["search_requests"].(float64) == 0 {
+		t.Errorf("eval load: %v", load)
 	}
 }
