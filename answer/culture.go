@@ -26,34 +26,51 @@ type Graph interface {
 // forty-odd 西河 in the whole chinese-poetry package, 周邦彦's (three
 // copies) rather than 辛弃疾's. The anonymous count for nothing.
 func popularDoc(g Graph, facts []corpora.Fact) string {
-	var cands []corpora.Fact
+	var cands []poemCand
 	for _, f := range facts {
 		if f.Relation == corpora.RelAuthor {
-			cands = append(cands, f)
+			cands = append(cands, poemCand{f: f, author: f.Object})
 		}
 	}
-	if len(cands) == 0 {
+	switch len(cands) {
+	case 0:
 		return facts[0].Doc
+	case 1:
+		return cands[0].f.Doc
 	}
-	if len(cands) == 1 {
-		return cands[0].Doc
+	for i, c := range cands {
+		cands[i].poem = zh.Key(c.author) + "|" + openingLine(g, c.f.Doc)
 	}
-	poem := func(c corpora.Fact) string { return zh.Key(c.Object) + "|" + openingLine(g, c.Doc) }
+	return mostLikely(g, cands).Doc
+}
+
+// poemCand is one of the poems a question may mean: the fact it was found
+// by, its author, and what two documents of the same poem share.
+type poemCand struct {
+	f      corpora.Fact
+	author string
+	poem   string
+}
+
+// mostLikely picks the poem copied into the most documents, then the one
+// whose author wrote the most (the anonymous count for nothing); ties to
+// the first.
+func mostLikely(g Graph, cands []poemCand) corpora.Fact {
 	copies := map[string]int{}
 	for _, c := range cands {
-		copies[poem(c)]++
+		copies[c.poem]++
 	}
-	best, bestCopies, bestWorks := cands[0].Doc, -1, -1
-	for _, c := range cands {
-		n, w := copies[poem(c)], works(g, c.Object)
+	best, bestCopies, bestWorks := 0, -1, -1
+	for i, c := range cands {
+		n, w := copies[c.poem], works(g, c.author)
 		if w == 0 {
 			n = 0
 		}
 		if n > bestCopies || (n == bestCopies && w > bestWorks) {
-			best, bestCopies, bestWorks = c.Doc, n, w
+			best, bestCopies, bestWorks = i, n, w
 		}
 	}
-	return best
+	return cands[best].f
 }
 
 // openingLine is the Key of a poem's first line.
@@ -80,11 +97,7 @@ func works(g Graph, author string) int {
 // the poem (title and author) the line is found in most often, then the
 // author with the most works; ties to the first.
 func popularLine(g Graph, facts []corpora.Fact) (corpora.Fact, bool) {
-	type cand struct {
-		f      corpora.Fact
-		author string
-	}
-	var cands []cand
+	var cands []poemCand
 	for _, f := range facts {
 		if f.Relation != corpora.RelInPoem {
 			continue
@@ -96,27 +109,12 @@ func popularLine(g Graph, facts []corpora.Fact) (corpora.Fact, bool) {
 				break
 			}
 		}
-		cands = append(cands, cand{f, author})
+		cands = append(cands, poemCand{f: f, author: author, poem: zh.Key(f.Object) + "|" + zh.Key(author)})
 	}
 	if len(cands) == 0 {
 		return corpora.Fact{}, false
 	}
-	copies := map[string]int{}
-	poem := func(c cand) string { return zh.Key(c.f.Object) + "|" + zh.Key(c.author) }
-	for _, c := range cands {
-		copies[poem(c)]++
-	}
-	best, bestCopies, bestWorks := cands[0].f, -1, -1
-	for _, c := range cands {
-		n, w := copies[poem(c)], works(g, c.author)
-		if w == 0 {
-			n = 0
-		}
-		if n > bestCopies || (n == bestCopies && w > bestWorks) {
-			best, bestCopies, bestWorks = c.f, n, w
-		}
-	}
-	return best, true
+	return mostLikely(g, cands), true
 }
 
 // reverseWords ask for an idiom by its meaning: 哪个成语的意思是…,
