@@ -15,7 +15,6 @@ import (
 	"strings"
 
 	"github.com/wenda-rag/wenda/corpora"
-	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
 // Relations (corpora's, by their short names here).
@@ -142,8 +141,3 @@ func FactsOf(d corpora.Document) []Fact {
 	}
 	return out
 }
-
-// Key is how an entity's name is looked up: normalized (traditional →
-// simplified, width, case) with punctuation, symbols and spaces dropped,
-// so 「牀前看月光，」 and 床前看月光 are one key.
-func Key(name string) string { return zh.Key(name) }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
 func read(t *testing.T, name string) []corpora.Document {
@@ -136,7 +137,7 @@ func TestSnapshot(t *testing.T) {
 	// Pinyin: an idiom's from its dictionary; a poem's and a poet's by
 	// go-pinyin.
 	for q, want := range map[string]string{"luoyangzhigui": "洛阳纸贵", "jìngyèsī": "静夜思", "jing ye si": "静夜思", "libai": "李白"} {
-		if ent, alias, ok := g.Resolve(Key(q)); !ok || !alias || ent != want {
+		if ent, alias, ok := g.Resolve(zh.Key(q)); !ok || !alias || ent != want {
 			t.Errorf("Resolve(%s) = %s %v %v, want %s", q, ent, alias, ok, want)
 		}
 	}

@@ -19,7 +19,7 @@ var toneless = strings.NewReplacer("ā", "a", "á", "a", "ǎ", "a", "à", "a", "
 // PinyinKeys are the lookup keys of a pinyin spelling: with its tone
 // marks and without (ü as v and as u), spaces dropped.
 func PinyinKeys(p string) []string {
-	k := Key(p)
+	k := zh.Key(p)
 	plain := toneless.Replace(k)
 	return []string{k, plain, strings.ReplaceAll(plain, "v", "u")}
 }
@@ -100,16 +100,13 @@ func isName(s string) bool {
 	return true
 }
 
-// Link finds the longest name in text for which has is true (zh.Link).
-func Link(has func(key string) bool, text string) string { return zh.Link(has, text) }
-
 // Search ranks the documents of the entity a query names, for fusion with
 // the text lists: the facts' documents in order, each as its first chunk.
 func (g *Graph) Search(ctx context.Context, q string, k int) ([]corpora.Hit, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	ent, _, ok := g.Resolve(Link(g.Has, q))
+	ent, _, ok := g.Resolve(zh.Link(g.Has, q))
 	if !ok {
 		return nil, nil
 	}

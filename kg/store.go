@@ -18,6 +18,7 @@ import (
 	"unsafe"
 
 	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
 // Graph is the persistent store.
@@ -37,13 +38,13 @@ type Graph struct {
 	dir    string
 	mu     sync.RWMutex
 	docs   map[string]*docFacts
-	first  map[string]string   // Key(subject) → the first document (by id) with facts about it
+	first  map[string]string   // zh.Key(subject) → the first document (by id) with facts about it
 	more   map[string][]string // → the other documents, sorted
 	alias  map[string]string   // Key of an idiom's pinyin, from its dictionary → the idiom's key
 	galias map[string]string   // Key of a name's pinyin by go-pinyin → the name's key; nil until asked
 	// (go-pinyin takes seconds over the whole poetry package, and few
 	// questions are in pinyin: built on the first lookup of Latin letters)
-	works  map[string]int // Key(author) → documents with that 作者
+	works  map[string]int // zh.Key(author) → documents with that 作者
 	nfacts int
 	dead   int   // log entries that replaced an earlier fact set
 	logN   int64 // bytes in the log
@@ -77,7 +78,7 @@ func pack(fs []Fact) *docFacts {
 		p := packed{s: in(f.Subject), r: in(f.Relation), o: in(f.Object), f: in(f.Field), src: in(f.Source)}
 		k, ok := keys[f.Subject]
 		if !ok {
-			k = in(Key(f.Subject))
+			k = in(zh.Key(f.Subject))
 			keys[f.Subject] = k
 		}
 		p.key = k
@@ -234,7 +235,7 @@ func (g *Graph) index(doc string, d *docFacts) {
 	for _, p := range d.facts {
 		switch d.strs[p.r] {
 		case Author:
-			g.works[Key(d.strs[p.o])]++
+			g.works[zh.Key(d.strs[p.o])]++
 		case Pinyin:
 			for _, a := range PinyinKeys(d.strs[p.o]) {
 				if _, taken := g.alias[a]; !taken {
@@ -291,7 +292,7 @@ func (g *Graph) unindex(doc string, d *docFacts) {
 		var m map[string]string
 		switch d.strs[p.r] {
 		case Author:
-			k := Key(d.strs[p.o])
+			k := zh.Key(d.strs[p.o])
 			if g.works[k]--; g.works[k] <= 0 {
 				delete(g.works, k)
 			}
@@ -646,7 +647,7 @@ func (g *Graph) loadSnapshot() error {
 // Facts returns the facts whose subject is name (by Key), document by
 // document in the order of their ids.
 func (g *Graph) Facts(name string) []Fact {
-	k := Key(name)
+	k := zh.Key(name)
 	g.mu.RLock()
 	defer g.mu.RUnlock()
 	f, ok := g.first[k]
@@ -679,7 +680,7 @@ func (g *Graph) DocFacts(doc string) []Fact {
 func (g *Graph) Works(author string) int {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
-	return g.works[Key(author)]
+	return g.works[zh.Key(author)]
 }
 
 // Has reports whether key (a Key) is an entity with facts or an entity's

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wenda-rag/wenda/corpora/zh"
 	"github.com/wenda-rag/wenda/eval"
-	"github.com/wenda-rag/wenda/kg"
 )
 
 // evalCulture asks the questions of a TSV file (kind, question, expected
@@ -70,9 +70,9 @@ func (c *cli) evalCulture(ctx context.Context, args []string) error {
 		}
 		lat = append(lat, time.Since(t))
 		ok := false
-		got := kg.Key(a.Answer)
+		got := zh.Key(a.Answer)
 		for _, want := range strings.Split(row[2], "|") {
-			if w := kg.Key(want); w != "" && a.Found && strings.Contains(got, w) {
+			if w := zh.Key(want); w != "" && a.Found && strings.Contains(got, w) {
 				ok = true
 			}
 		}
