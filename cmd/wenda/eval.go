@@ -85,17 +85,14 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 		return err
 	}
 	dictLoad := time.Since(t0)
-	// A scratch knowledge base, removed afterwards.
-	k, remove, err := c.scratchKB(".eval-")
+	// A scratch knowledge base, removed afterwards; with an embedding
+	// model configured, it gets vectors too.
+	k, remove, err := c.scratchKB(ctx, ".eval-", true)
 	if err != nil {
 		return err
 	}
 	defer remove()
 	defer k.Close()
-	// With an embedding model configured, the scratch base gets vectors too.
-	if k.vec, err = c.openVectors(ctx, k, true, false); err != nil {
-		return err
-	}
 	p, _, err := k.pipeline(c.stderr, *chunk, corpora.FormatAuto)
 	if err != nil {
 		return err

@@ -106,7 +106,7 @@ func (c *cli) evalIngest(ctx context.Context, args []string) error {
 // asked and an embedding model is configured, and times it to the end of
 // closing (the indexes persisted). model is "" when no vectors were made.
 func (c *cli) timeIngest(ctx context.Context, files []corpora.File, chunk int, vectors bool) (sum ingest.Summary, runSecs, totalSecs float64, model string, err error) {
-	k, remove, err := c.scratchKB(".eval-ingest-")
+	k, remove, err := c.scratchKB(ctx, ".eval-ingest-", false) // vectors opened below, inside the timing
 	if err != nil {
 		return sum, 0, 0, "", err
 	}

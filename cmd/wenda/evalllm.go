@@ -61,15 +61,12 @@ func (c *cli) evalLLM(ctx context.Context, args []string) error {
 	if *limit > 0 && *limit < len(questions) {
 		questions = questions[:*limit]
 	}
-	k, remove, err := c.scratchKB(".eval-llm-")
+	k, remove, err := c.scratchKB(ctx, ".eval-llm-", true)
 	if err != nil {
 		return err
 	}
 	defer remove()
 	defer k.Close()
-	if k.vec, err = c.openVectors(ctx, k, true, false); err != nil {
-		return err
-	}
 	if err := c.ingestFile(ctx, k, pos[0]); err != nil {
 		return err
 	}

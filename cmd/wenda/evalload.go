@@ -44,14 +44,12 @@ func (c *cli) evalLoad(ctx context.Context, args []string) error {
 	questions := sq.Questions()
 	// The scratch knowledge base lives in its own data directory, which the
 	// server serves.
+	if err := os.MkdirAll(c.g.data, 0o755); err != nil {
+		return err
+	}
 	data, err := os.MkdirTemp(c.g.data, ".eval-load-")
 	if err != nil {
-		if err := os.MkdirAll(c.g.data, 0o755); err != nil {
-			return err
-		}
-		if data, err = os.MkdirTemp(c.g.data, ".eval-load-"); err != nil {
-			return err
-		}
+		return err
 	}
 	defer os.RemoveAll(data)
 	lc := &cli{g: global{data: data, kb: "cmrc", qdrant: c.g.qdrant}, stdin: c.stdin, stdout: io.Discard, stderr: c.stderr}

@@ -158,8 +158,9 @@ func (k *kb) Close() error {
 }
 
 // scratchKB opens a new knowledge base in a hidden folder of the data
-// directory; remove deletes it (after Close).
-func (c *cli) scratchKB(prefix string) (k *kb, remove func(), err error) {
+// directory, with vectors if asked and an embedding model is configured;
+// remove deletes it (after Close).
+func (c *cli) scratchKB(ctx context.Context, prefix string, vectors bool) (k *kb, remove func(), err error) {
 	if err := os.MkdirAll(c.g.data, 0o755); err != nil {
 		return nil, nil, err
 	}
@@ -171,6 +172,13 @@ func (c *cli) scratchKB(prefix string) (k *kb, remove func(), err error) {
 	if k, err = openKB(dir, true); err != nil {
 		remove()
 		return nil, nil, err
+	}
+	if vectors {
+		if k.vec, err = c.openVectors(ctx, k, true, false); err != nil {
+			k.Close()
+			remove()
+			return nil, nil, err
+		}
 	}
 	return k, remove, nil
 }
