@@ -49,10 +49,8 @@ func (b *bases) List() ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-			if _, err := os.Stat(filepath.Join(b.c.g.data, e.Name(), "bm25")); err == nil {
-				out = append(out, e.Name())
-			}
+		if e.IsDir() && b.exists(e.Name()) {
+			out = append(out, e.Name())
 		}
 	}
 	sort.Strings(out)
@@ -65,11 +63,7 @@ func (b *bases) Open(ctx context.Context, name string) (server.Base, error) {
 	if x, ok := b.kbs[name]; ok {
 		return x, nil
 	}
-	if !validKB(name) {
-		return nil, server.ErrNoBase
-	}
-	dir := b.c.kbDir(name)
-	if _, err := os.Stat(filepath.Join(dir, "bm25")); err != nil {
+	if !b.exists(name) {
 		return nil, server.ErrNoBase
 	}
 	return b.open(ctx, name, false)
@@ -77,6 +71,15 @@ func (b *bases) Open(ctx context.Context, name string) (server.Base, error) {
 
 func validKB(name string) bool {
 	return name != "" && !strings.ContainsAny(name, `/\`) && !strings.HasPrefix(name, ".")
+}
+
+// exists reports whether name is a knowledge base of the data directory.
+func (b *bases) exists(name string) bool {
+	if !validKB(name) {
+		return false
+	}
+	_, err := os.Stat(filepath.Join(b.c.kbDir(name), "bm25"))
+	return err == nil
 }
 
 // open opens (creating) a knowledge base; the caller holds mu.
@@ -111,7 +114,7 @@ func (b *bases) Create(ctx context.Context, name string) error {
 	if !validKB(name) {
 		return fmt.Errorf("knowledge base name %q", name)
 	}
-	if _, err := os.Stat(filepath.Join(b.c.kbDir(name), "bm25")); err == nil {
+	if b.exists(name) {
 		return fmt.Errorf("knowledge base %q exists", name)
 	}
 	_, err := b.open(ctx, name, true)
@@ -121,11 +124,7 @@ func (b *bases) Create(ctx context.Context, name string) error {
 func (b *bases) Delete(ctx context.Context, name string) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	dir := b.c.kbDir(name)
-	if !validKB(name) {
-		return server.ErrNoBase
-	}
-	if _, err := os.Stat(filepath.Join(dir, "bm25")); err != nil {
+	if !b.exists(name) {
 		return server.ErrNoBase
 	}
 	if x, ok := b.kbs[name]; ok {
@@ -134,7 +133,7 @@ func (b *bases) Delete(ctx context.Context, name string) error {
 		delete(b.kbs, name)
 		x.writeMu.Unlock()
 	}
-	return os.RemoveAll(dir)
+	return os.RemoveAll(b.c.kbDir(name))
 }
 
 // closeAll closes every open knowledge base (after the server stopped).
