@@ -344,19 +344,20 @@ func (s *Server) listKBs(w http.ResponseWriter, r *http.Request) {
 	k := keyOf(r)
 	type kbJSON struct {
 		Name  string `json:"name"`
-		Stats Stats  `json:"stats"`
+		Stats *Stats `json:"stats,omitempty"` // of an open knowledge base
 	}
 	out := []kbJSON{}
 	for _, n := range names {
 		if k != nil && !k.allows(n) {
 			continue
 		}
-		b, err := s.bases.Open(r.Context(), n)
-		if err != nil {
-			continue
+		x := kbJSON{Name: n}
+		if b, ok := s.bases.Loaded(n); ok {
+			if st, err := b.Stats(r.Context()); err == nil {
+				x.Stats = &st
+			}
 		}
-		st, _ := b.Stats(r.Context())
-		out = append(out, kbJSON{n, st})
+		out = append(out, x)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	writeJSON(w, http.StatusOK, map[string]any{"kbs": out})

@@ -131,13 +131,13 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", c.name, c.help, c.name, c.name, c.v)
 	}
 	names, _ := s.bases.List()
-	fmt.Fprintln(w, "# HELP wenda_kb_documents Documents per knowledge base.\n# TYPE wenda_kb_documents gauge")
+	fmt.Fprintln(w, "# HELP wenda_kb_documents Documents per open knowledge base.\n# TYPE wenda_kb_documents gauge")
 	var stats []struct {
 		name string
 		st   Stats
 	}
 	for _, n := range names {
-		if b, err := s.bases.Open(r.Context(), n); err == nil {
+		if b, ok := s.bases.Loaded(n); ok {
 			if st, err := b.Stats(r.Context()); err == nil {
 				stats = append(stats, struct {
 					name string
@@ -149,15 +149,15 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	for _, x := range stats {
 		fmt.Fprintf(w, "wenda_kb_documents{kb=%q} %d\n", x.name, x.st.Documents)
 	}
-	fmt.Fprintln(w, "# HELP wenda_kb_chunks Chunks per knowledge base.\n# TYPE wenda_kb_chunks gauge")
+	fmt.Fprintln(w, "# HELP wenda_kb_chunks Chunks per open knowledge base.\n# TYPE wenda_kb_chunks gauge")
 	for _, x := range stats {
 		fmt.Fprintf(w, "wenda_kb_chunks{kb=%q} %d\n", x.name, x.st.Chunks)
 	}
-	fmt.Fprintln(w, "# HELP wenda_kb_bytes Index size on disk per knowledge base.\n# TYPE wenda_kb_bytes gauge")
+	fmt.Fprintln(w, "# HELP wenda_kb_bytes Index size on disk per open knowledge base.\n# TYPE wenda_kb_bytes gauge")
 	for _, x := range stats {
 		fmt.Fprintf(w, "wenda_kb_bytes{kb=%q} %d\n", x.name, x.st.Bytes)
 	}
-	fmt.Fprintln(w, "# HELP wenda_kb_facts Knowledge-graph facts per knowledge base.\n# TYPE wenda_kb_facts gauge")
+	fmt.Fprintln(w, "# HELP wenda_kb_facts Knowledge-graph facts per open knowledge base.\n# TYPE wenda_kb_facts gauge")
 	for _, x := range stats {
 		fmt.Fprintf(w, "wenda_kb_facts{kb=%q} %d\n", x.name, x.st.Facts)
 	}

@@ -43,6 +43,10 @@ type Base interface {
 type Bases interface {
 	List() ([]string, error)
 	Open(ctx context.Context, name string) (Base, error) // ErrNoBase when it does not exist
+	// Loaded is the knowledge base if it is open already: listings and
+	// metrics report on those, and never open one (which can take seconds
+	// for a large base) just to count it.
+	Loaded(name string) (Base, bool)
 	Create(ctx context.Context, name string) error
 	Delete(ctx context.Context, name string) error
 }

@@ -116,6 +116,13 @@ func (f *fakeBases) Open(ctx context.Context, name string) (Base, error) {
 	return nil, ErrNoBase
 }
 
+func (f *fakeBases) Loaded(name string) (Base, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	b, ok := f.kbs[name]
+	return b, ok
+}
+
 func (f *fakeBases) Create(ctx context.Context, name string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()

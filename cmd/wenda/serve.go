@@ -69,6 +69,15 @@ func (b *bases) Open(ctx context.Context, name string) (server.Base, error) {
 	return b.open(ctx, name, false)
 }
 
+func (b *bases) Loaded(name string) (server.Base, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if x, ok := b.kbs[name]; ok {
+		return x, true
+	}
+	return nil, false
+}
+
 func validKB(name string) bool {
 	return name != "" && !strings.ContainsAny(name, `/\`) && !strings.HasPrefix(name, ".")
 }

@@ -38,7 +38,7 @@ async function loadKBs() {
   sel.innerHTML = "";
   if (!res.ok) { sel.append(el("option", { value: "", textContent: "（" + (await errorText(res)) + "）" })); return; }
   const j = await res.json();
-  for (const k of j.kbs) sel.append(el("option", { value: k.name, textContent: `${k.name}（${k.stats.documents} 篇）` }));
+  for (const k of j.kbs) sel.append(el("option", { value: k.name, textContent: k.stats ? `${k.name}（${k.stats.documents} 篇）` : k.name }));
   if ([...sel.options].some((o) => o.value === cur)) sel.value = cur;
 }
 $("kb").addEventListener("change", () => localStorage.setItem("wenda-kb", kb()));
