@@ -23,15 +23,21 @@ func cultureGraph(t *testing.T) *kg.Graph {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var ids []string
-		for _, d := range docs {
-			ids = append(ids, d.ID)
-		}
-		if err := g.Replace(context.Background(), ids, docs); err != nil {
-			t.Fatal(err)
-		}
+		addDocs(t, g, docs...)
 	}
 	return g
+}
+
+// addDocs writes documents' facts into the graph.
+func addDocs(t *testing.T, g *kg.Graph, docs ...corpora.Document) {
+	t.Helper()
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	if err := g.Replace(context.Background(), ids, docs); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestCulture(t *testing.T) {
@@ -80,13 +86,7 @@ func TestImportedFacts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var ids []string
-		for _, d := range docs {
-			ids = append(ids, d.ID)
-		}
-		if err := g.Replace(context.Background(), ids, docs); err != nil {
-			t.Fatal(err)
-		}
+		addDocs(t, g, docs...)
 	}
 	for _, c := range []struct{ q, want, doc, cite string }{
 		{"星河科技的创始人是谁", "王小明", "facts.csv#星河科技", "（来源：公司年报2025）"},
@@ -180,9 +180,7 @@ func TestMisquotedLine(t *testing.T) {
 	g := cultureGraph(t)
 	short := corpora.Document{ID: "song#698", Title: "燭", Record: &corpora.Record{Kind: corpora.RecordPoem,
 		Fields: map[string]string{corpora.FieldName: "燭", corpora.FieldAuthor: "某"}, Lines: []string{"明月光。", "熒煌九華燭，"}}}
-	if err := g.Replace(context.Background(), []string{short.ID}, []corpora.Document{short}); err != nil {
-		t.Fatal(err)
-	}
+	addDocs(t, g, short)
 	if a, ok := Culture(g, "明月光的下一句"); !ok || a.Answer != "熒煌九華燭" {
 		t.Errorf("the short line itself: %q %v", a.Answer, ok)
 	}
@@ -221,21 +219,13 @@ func TestPopular(t *testing.T) {
 	// 秋思: 张三 wrote more, the anonymous most; then 李四's is copied
 	// into an anthology, and is the famous one.
 	copied := []corpora.Document{poem("d#0", "秋思", "李四", "日月盈昃时，", "辰宿列张处。"), poem("b#2", "夏思", "张三", "寒来暑往，", "秋收冬藏。")}
-	var ids []string
-	for _, d := range docs {
-		ids = append(ids, d.ID)
-	}
-	if err := g.Replace(context.Background(), ids, docs); err != nil {
-		t.Fatal(err)
-	}
+	addDocs(t, g, docs...)
 	for q, want := range map[string]string{"秋思是谁写的": "张三", "甲乙丙丁戊的下一句": "子丑寅卯辰"} {
 		if a, ok := Culture(g, q); !ok || a.Answer != want {
 			t.Errorf("%s → %q %v, want %q", q, a.Answer, ok, want)
 		}
 	}
-	if err := g.Replace(context.Background(), []string{"d#0", "b#2"}, copied); err != nil {
-		t.Fatal(err)
-	}
+	addDocs(t, g, copied...)
 	if a, ok := Culture(g, "秋思是谁写的"); !ok || a.Answer != "李四" {
 		t.Errorf("after the copy: %q %v, want 李四", a.Answer, ok)
 	}
@@ -254,13 +244,7 @@ func TestNamesOfSeveralKinds(t *testing.T) {
 		corpora.Document{ID: "idioms#学而", Record: &corpora.Record{Kind: corpora.RecordIdiom, Fields: map[string]string{corpora.FieldName: "学而时习之", corpora.FieldExplanation: "学过的内容要经常复习它。"}}},
 		corpora.Document{ID: "idioms#竹篮", Record: &corpora.Record{Kind: corpora.RecordIdiom, Fields: map[string]string{corpora.FieldName: "竹篮打水", corpora.FieldExplanation: "比喻白费气力，劳而无功。"}}},
 		corpora.Document{ID: "xhy#竹篮", Record: &corpora.Record{Kind: corpora.RecordXiehouyu, Fields: map[string]string{corpora.FieldName: "竹篮打水", corpora.FieldAnswer: "一场空"}}})
-	var ids []string
-	for _, d := range extra {
-		ids = append(ids, d.ID)
-	}
-	if err := g.Replace(context.Background(), ids, extra); err != nil {
-		t.Fatal(err)
-	}
+	addDocs(t, g, extra...)
 	for q, want := range map[string]string{
 		"学而时习之的下一句":    "不亦说乎", // the 论语 line (子曰：“ is not part of it)
 		"学而时习之是什么意思":   "学过的内容要经常复习它。",
