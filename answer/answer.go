@@ -64,7 +64,8 @@ type Citation struct {
 	End   int `json:"end"`
 	// Field is the record's field a fact came from (graph answers).
 	Field string `json:"field,omitempty"`
-	// N is the source's number as the LLM cited it ([N]).
+	// N is the citation's number: as the LLM cited it ([N]), else its
+	// place in the list, from 1.
 	N int `json:"n,omitempty"`
 }
 
@@ -203,6 +204,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	a.Answer, a.Found = ans, true
 	a.Citations = append(a.Citations, Citation{
+		N: len(a.Citations) + 1,
 		Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string(s.orig),
 		Start: h.Start + s.start, End: h.Start + s.start + len(s.orig),
 	})

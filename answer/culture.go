@@ -619,7 +619,7 @@ func answerWith(a Answer, text string, fs ...corpora.Fact) (Answer, bool) {
 		if f.Source != "" {
 			text += "（来源：" + f.Source + "）"
 		}
-		a.Citations = append(a.Citations, Citation{Doc: f.Doc, Title: f.Subject, Text: text, Field: f.Field})
+		a.Citations = append(a.Citations, Citation{N: len(a.Citations) + 1, Doc: f.Doc, Title: f.Subject, Text: text, Field: f.Field})
 	}
 	return a, true
 }

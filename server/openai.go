@@ -56,11 +56,7 @@ type Citation struct {
 func citationsOf(a answer.Answer) []Citation {
 	out := make([]Citation, len(a.Citations))
 	for i, c := range a.Citations {
-		n := c.N
-		if n == 0 {
-			n = i + 1
-		}
-		out[i] = Citation{N: n, Doc: c.Doc, Chunk: c.Chunk, Title: c.Title, Text: c.Text}
+		out[i] = Citation{N: c.N, Doc: c.Doc, Chunk: c.Chunk, Title: c.Title, Text: c.Text}
 	}
 	return out
 }

@@ -77,12 +77,8 @@ func printCitations(c *cli, a answer.Answer) {
 	if a.Unsupported {
 		fmt.Fprintln(c.stdout, "  ⚠ 这个回答没有引用任何资料，可能不可靠。")
 	}
-	for i, ct := range a.Citations {
-		n := ct.N
-		if n == 0 {
-			n = i + 1
-		}
-		fmt.Fprintf(c.stdout, "  [%d] %s #%d：%s\n", n, ct.Doc, ct.Chunk, clipLine(oneLine(ct.Text), 80))
+	for _, ct := range a.Citations {
+		fmt.Fprintf(c.stdout, "  [%d] %s #%d：%s\n", ct.N, ct.Doc, ct.Chunk, clipLine(oneLine(ct.Text), 80))
 	}
 }
 
@@ -197,12 +193,8 @@ func (c *cli) chat(ctx context.Context, args []string) error {
 			if len(last.Citations) == 0 {
 				fmt.Fprintln(c.stdout, "（上一个回答没有引用资料）")
 			}
-			for i, ct := range last.Citations {
-				n := ct.N
-				if n == 0 {
-					n = i + 1
-				}
-				fmt.Fprintf(c.stdout, "[%d] %s #%d %s\n%s\n\n", n, ct.Doc, ct.Chunk, ct.Title, ct.Text)
+			for _, ct := range last.Citations {
+				fmt.Fprintf(c.stdout, "[%d] %s #%d %s\n%s\n\n", ct.N, ct.Doc, ct.Chunk, ct.Title, ct.Text)
 			}
 			continue
 		case strings.HasPrefix(q, "/"):

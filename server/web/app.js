@@ -63,7 +63,7 @@ function renderAnswer(text) {
   box.append(text.slice(last));
 }
 function openSource(n) {
-  const c = citations.find((c) => (c.n || citations.indexOf(c) + 1) === n);
+  const c = citations.find((c) => c.n === n);
   if (!c) return;
   $("source-title").textContent = `[${n}] ${c.title || c.doc}`;
   $("source-doc").textContent = `${c.doc} #${c.chunk}${c.field ? " · " + c.field : ""}`;
@@ -128,12 +128,11 @@ function finish(a) {
   renderAnswer(a.answer);
   if (a.mode !== "llm") {
     // Offline answers cite by position: mark them after the text.
-    $("answer").append(" ", ...citations.map((c, i) => {
-      const b = el("button", { className: "cite", type: "button", textContent: "[" + (i + 1) + "]" });
-      b.addEventListener("click", () => openSource(i + 1));
+    $("answer").append(" ", ...citations.map((c) => {
+      const b = el("button", { className: "cite", type: "button", textContent: "[" + c.n + "]" });
+      b.addEventListener("click", () => openSource(c.n));
       return b;
     }));
-    citations.forEach((c, i) => (c.n = c.n || i + 1));
   }
   const ms = (ns) => (ns / 1e6).toFixed(1) + " ms";
   $("answer-meta").textContent = `方式：${{ llm: "大模型", graph: "知识图谱", extractive: "抽取" }[a.mode] || a.mode} · 用时 ${ms(a.timings.total_ns)}` +
