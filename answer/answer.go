@@ -204,7 +204,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	a.Answer, a.Found = ans, true
 	a.Citations = append(a.Citations, Citation{
-		N: len(a.Citations) + 1,
+		N:   len(a.Citations) + 1,
 		Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string(s.orig),
 		Start: h.Start + s.start, End: h.Start + s.start + len(s.orig),
 	})
