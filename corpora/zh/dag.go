@@ -16,8 +16,10 @@ type route struct {
 // lookups instead of a string per probe. It is about twice as fast and, as
 // TestCutMatchesGse checks, gives the same words. run is a run of
 // non-ASCII letters; the words are appended to out as substrings of run.
-func (s *Segmenter) cutDAG(run string, out []string) []string {
-	dict := s.seg.Dict
+// Without hmm, runs of unknown single characters stay single (gse's
+// Cut(text, false)). The words added to s count as dictionary words. The
+// caller holds s.mu.
+func (s *Segmenter) cutDAG(run string, out []string, hmm bool) []string {
 	b := []byte(run)
 	offs := make([]int, 0, len(run)/3+2)
 	for i := range run {
@@ -25,7 +27,7 @@ func (s *Segmenter) cutDAG(run string, out []string) []string {
 	}
 	n := len(offs)
 	offs = append(offs, len(run))
-	logT := math.Log(dict.TotalFreq())
+	logT := math.Log(s.totalFreq())
 
 	routes := make([]route, n+1)
 	for i := n - 1; i >= 0; i-- {
@@ -38,7 +40,7 @@ func (s *Segmenter) cutDAG(run string, out []string) []string {
 			}
 		}
 		for j := i; j < n; j++ {
-			freq, _, ok := dict.Find(b[offs[i]:offs[j+1]])
+			freq, ok := s.find(b[offs[i]:offs[j+1]])
 			if !ok {
 				break
 			}
@@ -48,7 +50,7 @@ func (s *Segmenter) cutDAG(run string, out []string) []string {
 		}
 		if !set {
 			// No word starts here: the character alone, scored as gse does.
-			freq, _, ok := dict.Find(b[offs[i]:offs[i+1]])
+			freq, ok := s.find(b[offs[i]:offs[i+1]])
 			if !ok {
 				freq = 1
 			}
@@ -64,7 +66,7 @@ func (s *Segmenter) cutDAG(run string, out []string) []string {
 		}
 		if end-single == 1 {
 			out = append(out, run[offs[single]:offs[end]])
-		} else if freq, _, ok := dict.Find(b[offs[single]:offs[end]]); !ok || freq == 0 {
+		} else if freq, ok := s.find(b[offs[single]:offs[end]]); hmm && (!ok || freq == 0) {
 			out = append(out, s.seg.HMMCut(run[offs[single]:offs[end]])...)
 		} else {
 			for k := single; k < end; k++ {
@@ -93,8 +95,7 @@ func (s *Segmenter) cutDAG(run string, out []string) []string {
 // than two characters, its two- and three-character substrings that are
 // dictionary words.
 func (s *Segmenter) cutSearchDAG(run string, out []string) []string {
-	words := s.cutDAG(run, nil)
-	dict := s.seg.Dict
+	words := s.cutDAG(run, nil, true)
 	for _, w := range words {
 		var offs []int
 		for i := range w {
@@ -108,7 +109,7 @@ func (s *Segmenter) cutSearchDAG(run string, out []string) []string {
 			}
 			for i := 0; i+size <= n; i++ {
 				gram := w[offs[i]:offs[i+size]]
-				if freq, _, ok := dict.Find([]byte(gram)); ok && freq > 0 {
+				if freq, ok := s.find([]byte(gram)); ok && freq > 0 {
 					out = append(out, gram)
 				}
 			}

@@ -2,6 +2,7 @@ package zh
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -49,7 +50,7 @@ func TestCutMatchesGse(t *testing.T) {
 			wantCut := seg.seg.Cut(run, true)
 			wantSearch := seg.seg.CutSearch(run, true)
 			seg.mu.RUnlock()
-			if got := seg.cutDAG(run, nil); !reflect.DeepEqual(got, wantCut) {
+			if got := seg.cutDAG(run, nil, true); !reflect.DeepEqual(got, wantCut) {
 				t.Errorf("cutDAG(%q) = %q; gse Cut = %q", run, got, wantCut)
 			}
 			if got := seg.cutSearchDAG(run, nil); !reflect.DeepEqual(got, wantSearch) {
@@ -58,4 +59,74 @@ func TestCutMatchesGse(t *testing.T) {
 		}
 	}
 	t.Logf("%d runs compared", n)
+}
+
+// TestLayerMatchesAddedWords holds a layer's added words to the same words
+// put into gse's own dictionary: cutting with the overlay is cutting with
+// the words in the dictionary. gse's SuggestFreq over the base gives the
+// frequencies the layer computes.
+func TestLayerMatchesAddedWords(t *testing.T) {
+	base, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []Word{{Text: "云栖数据湖仓"}, {Text: "床前明月光"}, {Text: "洛阳纸贵"}, {Text: "宁平省出生", Freq: 50}, {Text: "战国无双系列"}, {Text: "上海交通"}}
+	layer := base.Layer()
+	layer.AddWords(words)
+	for _, w := range words {
+		if w.Freq > 0 {
+			continue
+		}
+		base.mu.RLock()
+		want := max(base.seg.SuggestFreq(w.Text), 10)
+		base.mu.RUnlock()
+		if old, _, ok := base.seg.Find(w.Text); ok && old > 0 {
+			continue // kept at its frequency, not added
+		}
+		if got := layer.words[w.Text]; got != want {
+			t.Errorf("layer frequency of %q = %v; gse SuggestFreq = %v", w.Text, got, want)
+		}
+	}
+	ref, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, f := range layer.words {
+		if err := ref.seg.AddToken(w, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	texts := []string{"我们使用云栖数据湖仓存储日志", "床前明月光，疑是地上霜", "一时洛阳纸贵", "范廷颂枢机于越南宁平省出生", "战国无双系列的正统第三续作", "上海交通大学"}
+	if passages, err := cmrcPassages(); err == nil {
+		texts = append(texts, passages[:min(len(passages), 200)]...)
+	}
+	for _, text := range texts {
+		if got, want := layer.CutSearch(text), ref.CutSearch(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("layer CutSearch(%q) = %q; with the words in gse's dictionary = %q", text, got, want)
+		}
+	}
+}
+
+// TestLayersAreSeparate: a word added to one layer changes its cuts and no
+// other layer's, nor the base's.
+func TestLayersAreSeparate(t *testing.T) {
+	base, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := base.Layer(), base.Layer()
+	const text, term = "我们使用云栖数据湖仓存储日志", "云栖数据湖仓"
+	before := base.CutSearch(text)
+	a.AddWords([]Word{{Text: term}})
+	if got := a.CutSearch(text); !slices.Contains(got, term) {
+		t.Errorf("layer A with %q: CutSearch = %q; want the word whole", term, got)
+	}
+	for name, s := range map[string]*Segmenter{"layer B": b, "base": base} {
+		if got := s.CutSearch(text); !reflect.DeepEqual(got, before) {
+			t.Errorf("%s after A added %q: CutSearch = %q; want %q", name, term, got, before)
+		}
+		if s.HasWord(term) {
+			t.Errorf("%s has %q, added to A only", name, term)
+		}
+	}
 }

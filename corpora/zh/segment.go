@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -16,12 +17,18 @@ import (
 )
 
 // Segmenter cuts normalized Chinese text into words with gse. Loading its
-// dictionary costs about a second and 200 MB, so a process shares one:
-// Default. Words added from user dictionaries apply to every later cut, at
-// index and at query time alike.
+// dictionary costs about a second and 200 MB, so a process shares one base
+// dictionary (Default) and each knowledge base cuts with a Layer over it:
+// the words a layer adds (a user dictionary, the graph's entity names)
+// change how that layer cuts and no other, at index and at query time
+// alike.
 type Segmenter struct {
-	mu  sync.RWMutex
-	seg gse.Segmenter
+	seg *gse.Segmenter // the base dictionary, shared by every layer; never written after New
+
+	mu       sync.RWMutex
+	words    map[string]float64  // words added to this segmenter alone, with their frequency
+	prefixes map[string]struct{} // the proper prefixes of those words (the DAG walks prefixes)
+	added    float64             // their total frequency
 }
 
 var (
@@ -52,9 +59,15 @@ func Default() (*Segmenter, error) {
 //go:linkname gseSimplified github.com/go-ego/gse.zhS
 var gseSimplified string
 
-// New loads a fresh segmenter. Most callers want Default.
+// Layer returns a segmenter over s's base dictionary with no words of its
+// own: what is added to it changes its cuts alone. Layers cost nothing
+// until words are added (a map entry a word).
+func (s *Segmenter) Layer() *Segmenter { return &Segmenter{seg: s.seg} }
+
+// New loads a fresh segmenter. Most callers want Default (or a Layer of
+// it).
 func New() (*Segmenter, error) {
-	s := &Segmenter{}
+	s := &Segmenter{seg: &gse.Segmenter{}}
 	s.seg.SkipLog = true
 	if gseSimplified == "" {
 		// gse built without its embedded dictionaries: its own loader
@@ -146,7 +159,7 @@ func (s *Segmenter) cut(text string, search bool) []string {
 			} else if search {
 				out = s.cutSearchDAG(run, out)
 			} else {
-				out = s.cutDAG(run, out)
+				out = s.cutDAG(run, out, true)
 			}
 			i = j
 		default:
@@ -189,13 +202,35 @@ func IsWord(w string) bool {
 	return false
 }
 
-// HasWord reports whether the dictionary holds w.
+// HasWord reports whether the dictionary (with the words added to s) holds
+// w.
 func (s *Segmenter) HasWord(w string) bool {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	_, _, ok := s.seg.Find(w)
+	_, ok := s.find([]byte(w))
 	return ok
 }
+
+// find looks a word up in the base dictionary and the words added to s, as
+// gse's Dictionary.Find does: a word gives its frequency, a prefix of one
+// (which the DAG walks through) frequency 0 and true, anything else false.
+// The caller holds mu.
+func (s *Segmenter) find(b []byte) (float64, bool) {
+	if len(s.words) > 0 {
+		if f, ok := s.words[string(b)]; ok {
+			return f, true
+		}
+	}
+	f, _, ok := s.seg.Dict.Find(b)
+	if !ok && len(s.prefixes) > 0 {
+		_, ok = s.prefixes[string(b)]
+	}
+	return f, ok
+}
+
+// totalFreq is the base dictionary's total frequency with the added words'.
+// The caller holds mu.
+func (s *Segmenter) totalFreq() float64 { return s.seg.Dict.TotalFreq() + s.added }
 
 // Word is a user-dictionary entry. A zero Freq means "frequent enough to be
 // cut whole".
@@ -252,21 +287,29 @@ func (s *Segmenter) AddWords(words []Word) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.words == nil {
+		s.words, s.prefixes = map[string]float64{}, map[string]struct{}{}
+	}
 	for _, w := range words {
 		if w.Text == "" {
 			continue
 		}
+		// A word the dictionary holds already keeps its frequency (gse's
+		// AddToken leaves it too).
+		if f, ok := s.find([]byte(w.Text)); ok && f > 0 {
+			continue
+		}
 		freq := w.Freq
 		if freq == 0 {
-			freq = s.seg.SuggestFreq(w.Text)
-			if old, _, ok := s.seg.Find(w.Text); ok && old > freq {
-				freq = old
-			}
-			if freq < 10 {
-				freq = 10
+			freq = max(s.suggestFreq(w.Text), 10)
+		}
+		s.words[w.Text] = freq
+		s.added += freq
+		for i := range w.Text {
+			if i > 0 {
+				s.prefixes[w.Text[:i]] = struct{}{}
 			}
 		}
-		_ = s.seg.AddToken(w.Text, freq)
 	}
 	// gse's CalcToken (a second or more over the whole dictionary) only
 	// prepares its shortest-path Segment API; Cut and CutSearch with HMM,
@@ -274,20 +317,37 @@ func (s *Segmenter) AddWords(words []Word) {
 	// none of it.
 }
 
+// suggestFreq is gse's SuggestFreq for one word over s's dictionary: the
+// frequency that makes the word win over the words it would be cut into
+// (without HMM). The caller holds mu.
+func (s *Segmenter) suggestFreq(word string) float64 {
+	total := s.totalFreq()
+	freq := 1.0
+	for _, part := range s.cutDAG(word, nil, false) {
+		if v, ok := s.find([]byte(part)); ok {
+			freq *= v
+		}
+		freq /= total
+	}
+	freq, _ = math.Modf(freq * total)
+	freq++
+	if v, ok := s.find([]byte(word)); ok && v > freq {
+		freq = v
+	}
+	return freq
+}
+
 // GseCut is gse's own accurate-mode Cut (with HMM) on the whole text, with
 // nothing of wenda's around it: the baseline ingest throughput is measured
 // against.
 func (s *Segmenter) GseCut(text string) []string {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	return s.seg.Cut(text, true)
 }
 
-// PartOfSpeech returns the dictionary's part-of-speech tag for w (nr for
-// person names, ns for places …), empty when w is not in the dictionary.
+// PartOfSpeech returns the base dictionary's part-of-speech tag for w (nr
+// for person names, ns for places …), empty when w is not in it (added
+// words have none).
 func (s *Segmenter) PartOfSpeech(w string) string {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	_, pos, _ := s.seg.Find(w)
 	return pos
 }
