@@ -1,170 +1,12 @@
 package answer
 
 import (
-	"math"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
-)
-
-// sentence is a candidate answer sentence from a retrieved chunk.
-type sentence struct {
-	hit    int // index of the hit it comes from
-	orig   []rune
-	folded []rune
-	// context is the heading the sentence stands under, folded.
-	context []rune
-	start   int // rune offset in the chunk text
-	score   float64
-}
-
-// stopChars are characters too common to count as evidence that a sentence
-// answers a question.
-const stopChars = "的是了在和与及或也都而且被把由于为对从以就之其这那个有中上下一不吗呢吧啊呀么什哪谁几多少何"
-
-// evidence is what a question contributes to scoring sentences: its content
-// characters and bigrams, with the question words taken out.
-type evidence struct {
-	chars   map[rune]bool
-	bigrams map[[2]rune]bool
-}
-
-func newEvidence(q question) evidence {
-	ev := evidence{chars: map[rune]bool{}, bigrams: map[[2]rune]bool{}}
-	add := func(part []rune) {
-		for i, r := range part {
-			if isContent(r) && !strings.ContainsRune(stopChars, r) {
-				ev.chars[r] = true
-			}
-			if i+1 < len(part) && isContent(r) && isContent(part[i+1]) {
-				ev.bigrams[[2]rune{r, part[i+1]}] = true
-			}
-		}
-	}
-	add(q.left)
-	add(q.right)
-	return ev
-}
-
-// terms are the evidence characters and bigrams found in a text.
-type terms struct {
-	c []rune
-	b [][2]rune
-}
-
-// find returns the evidence in text not yet in seenC/seenB, marking it seen.
-func (ev evidence) find(text []rune, seenC map[rune]bool, seenB map[[2]rune]bool) terms {
-	var t terms
-	for j, r := range text {
-		if ev.chars[r] && !seenC[r] {
-			seenC[r] = true
-			t.c = append(t.c, r)
-		}
-		if j+1 < len(text) {
-			b := [2]rune{r, text[j+1]}
-			if ev.bigrams[b] && !seenB[b] {
-				seenB[b] = true
-				t.b = append(t.b, b)
-			}
-		}
-	}
-	return t
-}
-
-func isContent(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// sentencesOf splits the hits into sentences and scores each by the
-// question's evidence it holds, every character and bigram weighted by how
-// rare it is among the candidate sentences (a local IDF: a year or a name
-// that one sentence holds says more than a word all of them share). A
-// sentence's score is discounted by its chunk's rank, and raised when it
-// holds the kind of thing asked for (a date for 何时, a number for 多少).
-// It also returns the score a sentence holding all the evidence would get.
-func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float64) {
-	var out []sentence
-	seen := map[string]bool{}
-	for hi, h := range hits {
-		text := h.Text
-		// The title and the latest heading name what the sentences under
-		// them are about (## 洛阳纸贵 … 这个成语出自…; an article on 黑尾前肛鳗
-		// … 以小型鱼类为食): the sentences inherit their words, so the one
-		// that says what is asked wins over the one that names the subject.
-		title := zh.Fold(h.Title + " ")
-		heading := title
-		for _, sp := range zh.Sentences(text) {
-			s := text[sp.Start:sp.End]
-			if isHeading(s) {
-				heading = append(append([]rune(nil), title...), zh.Fold(s)...)
-				continue
-			}
-			if seen[s] { // chunk overlap repeats sentences
-				continue
-			}
-			seen[s] = true
-			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: heading, start: utf8.RuneCountInString(text[:sp.Start])})
-		}
-	}
-	// Document frequency of each evidence term among the sentences.
-	dfC := map[rune]int{}
-	dfB := map[[2]rune]int{}
-	present := make([]terms, len(out))
-	inherited := make([]terms, len(out))
-	for i, st := range out {
-		seenC := map[rune]bool{}
-		seenB := map[[2]rune]bool{}
-		present[i] = ev.find(st.folded, seenC, seenB)
-		for _, r := range present[i].c {
-			dfC[r]++
-		}
-		for _, b := range present[i].b {
-			dfB[b]++
-		}
-		// What the heading adds, beyond what the sentence itself holds.
-		inherited[i] = ev.find(st.context, seenC, seenB)
-	}
-	n := float64(len(out)) + 1
-	idf := func(df int) float64 { return math.Log(1 + n/float64(df+1)) }
-	full := 0.0
-	for r := range ev.chars {
-		full += idf(dfC[r])
-	}
-	for b := range ev.bigrams {
-		full += 2 * idf(dfB[b])
-	}
-	for i := range out {
-		score := 0.0
-		// What the title or heading holds counts as if the sentence said
-		// it (measured: weights 0.7, 0.85 and 1 gave F1 52.4, 53.8, 53.5).
-		for _, t := range [2]terms{present[i], inherited[i]} {
-			for _, r := range t.c {
-				score += idf(dfC[r])
-			}
-			for _, b := range t.b {
-				score += 2 * idf(dfB[b])
-			}
-		}
-		switch {
-		case q.kind == KindDate && dateRe.MatchString(string(out[i].folded)):
-			score *= 1.15
-		case q.kind == KindNumber && q.unit != "" && strings.Contains(string(out[i].folded), q.unit) && numRe.MatchString(string(out[i].folded)):
-			score *= 1.15
-		case q.kind == KindNumber && digitRe.MatchString(string(out[i].folded)):
-			score *= 1.1 // a number, if not in the unit asked for (几天 … 15个工作日)
-		case q.kind == KindPlace && placeRe.MatchString(string(out[i].folded)):
-			score *= 1.15
-		}
-		out[i].score = score * (1 - 0.08*float64(out[i].hit))
-	}
-	return out, full
-}
-
-var (
-	dateRe = regexp.MustCompile(`(公元前|公元|民国|明治|昭和|平成|光绪|康熙|乾隆)?[0-9]{1,4}年(代)?([(（][0-9]{3,4}年[)）])?([0-9]{1,2}月)?([0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}世纪([0-9]{1,2}年代)?|[一二三四五六七八九十〇零]{2,4}年|(东汉|西汉|唐|宋|元|明|清|民国)(朝|代|初|末|初年|末年)?`)
-	numRe  = regexp.MustCompile(`(约|大约|逾|近)?[0-9][0-9,]*(\.[0-9]+)?(余)?(万|亿|千|百)?|[零一二两三四五六七八九十百千万亿]+`)
 )
 
 // span is a half-open rune range.
@@ -447,20 +289,6 @@ func clean(s []rune, sp span) span {
 	return sp
 }
 
-// isHeading reports whether a line is a heading: Markdown's # lines, or a
-// short line without the punctuation that ends a sentence.
-func isHeading(s string) bool {
-	if strings.HasPrefix(s, "#") {
-		return true
-	}
-	n := utf8.RuneCountInString(s)
-	if n > 16 {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(s)
-	return !strings.ContainsRune("。！？；…!?;.：:，,）)”」", last)
-}
-
 // roleWords stand before a person's name (唐代诗人李白): an answer naming a
 // person keeps what follows the last of them.
 var roleWords = []string{"诗人", "词人", "作家", "画家", "文学家", "哲学家", "思想家", "政治家", "军事家", "科学家",
@@ -521,14 +349,8 @@ func typeNoun(q question) string {
 	return words[0]
 }
 
-var digitRe = regexp.MustCompile(`[0-9]`)
-
 // causeRe finds where a cause is stated: 因为, 由于, 因 (but not 因此, 因而).
 var causeRe = regexp.MustCompile(`因为|由于|因[^此而]`)
-
-// placeRe finds what place answers look like: 位于…, …省/市/县/区…, an
-// address number.
-var placeRe = regexp.MustCompile(`位于|地处|坐落|生于|出生于|\p{Han}(省|市|县|区|镇|乡|村|州|郡|岛|街|道|路|国)|[0-9]+号`)
 
 var (
 	// 马丁·理察德, 高德菲·哈罗德·哈代, 史蒂芬·金
