@@ -1,0 +1,199 @@
+package kg
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"unsafe"
+)
+
+const (
+	snapName = "facts.snap"
+	// A log longer than this is folded into the snapshot on Close.
+	checkpointBytes = 4 << 20
+)
+
+// checkpoint writes the snapshot and empties the log. The caller holds
+// the lock.
+func (g *Graph) checkpoint() error {
+	if err := g.w.Flush(); err != nil {
+		return fmt.Errorf("kg: write log: %w", err)
+	}
+	if err := g.writeSnapshot(); err != nil {
+		return err
+	}
+	if err := g.log.Truncate(0); err != nil {
+		return fmt.Errorf("kg: empty the log: %w", err)
+	}
+	if _, err := g.log.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("kg: %w", err)
+	}
+	if err := g.log.Sync(); err != nil {
+		return fmt.Errorf("kg: sync log: %w", err)
+	}
+	g.w.Reset(g.log)
+	g.logN, g.dead = 0, 0
+	return nil
+}
+
+// The snapshot: a magic line; the number of documents, then each
+// document's id, its strings and its facts as indexes into them (all
+// lengths and indexes unsigned varints); then the CRC-32C of everything
+// after the magic line and its length, 4 and 8 bytes little-endian.
+var snapMagic = []byte("wenda kg snapshot 1\n")
+
+func (g *Graph) writeSnapshot() error {
+	tmp := filepath.Join(g.dir, snapName+".tmp")
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("kg: snapshot: %w", err)
+	}
+	fail := func(err error) error {
+		f.Close()
+		os.Remove(tmp)
+		return fmt.Errorf("kg: snapshot %s: %w", tmp, err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	w.Write(snapMagic)
+	crc := crc32.New(table)
+	body := io.MultiWriter(w, crc)
+	var n int64
+	var vb [binary.MaxVarintLen64]byte
+	uv := func(x uint64) {
+		k := binary.PutUvarint(vb[:], x)
+		body.Write(vb[:k])
+		n += int64(k)
+	}
+	str := func(s string) {
+		uv(uint64(len(s)))
+		io.WriteString(body, s)
+		n += int64(len(s))
+	}
+	ids := make([]string, 0, len(g.docs))
+	for id := range g.docs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	uv(uint64(len(ids)))
+	for _, id := range ids {
+		d := g.docs[id]
+		str(id)
+		uv(uint64(len(d.strs)))
+		for _, s := range d.strs {
+			str(s)
+		}
+		uv(uint64(len(d.facts)))
+		for _, p := range d.facts {
+			for _, x := range [...]uint32{p.s, p.r, p.o, p.f, p.src, p.key} {
+				uv(uint64(x))
+			}
+		}
+	}
+	var tail [12]byte
+	binary.LittleEndian.PutUint32(tail[:4], crc.Sum32())
+	binary.LittleEndian.PutUint64(tail[4:], uint64(n))
+	w.Write(tail[:])
+	if err := w.Flush(); err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(g.dir, snapName)); err != nil {
+		return fail(err)
+	}
+	if d, err := os.Open(g.dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// loadSnapshot reads the snapshot, if there is one, into g.docs. Its
+// strings are views of the file's bytes, read in one piece: no copy per
+// string.
+func (g *Graph) loadSnapshot() error {
+	p := filepath.Join(g.dir, snapName)
+	buf, err := os.ReadFile(p)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("kg: %w", err)
+	}
+	damaged := func(why string) error {
+		return fmt.Errorf("kg: snapshot %s is damaged (%s); remove the knowledge base's kg folder and ingest its structured files again", p, why)
+	}
+	if len(buf) < len(snapMagic)+12 || string(buf[:len(snapMagic)]) != string(snapMagic) {
+		return damaged("not a wenda graph snapshot")
+	}
+	body := buf[len(snapMagic) : len(buf)-12]
+	tail := buf[len(buf)-12:]
+	if binary.LittleEndian.Uint64(tail[4:]) != uint64(len(body)) || binary.LittleEndian.Uint32(tail[:4]) != crc32.Checksum(body, table) {
+		return damaged("checksum or length does not match")
+	}
+	off := 0
+	bad := false
+	uv := func() uint64 {
+		x, k := binary.Uvarint(body[off:])
+		if k <= 0 {
+			bad = true
+			return 0
+		}
+		off += k
+		return x
+	}
+	str := func() string {
+		n := int(uv())
+		if bad || n > len(body)-off {
+			bad = true
+			return ""
+		}
+		if n == 0 {
+			return ""
+		}
+		s := unsafe.String(&body[off], n)
+		off += n
+		return s
+	}
+	ndocs := int(uv())
+	g.docs = make(map[string]*docFacts, ndocs)
+	for i := 0; i < ndocs && !bad; i++ {
+		id := str()
+		d := &docFacts{strs: make([]string, uv())}
+		for j := range d.strs {
+			d.strs[j] = str()
+		}
+		nf := int(uv())
+		if bad || nf > len(body)-off {
+			break
+		}
+		d.facts = make([]packed, nf)
+		for j := range d.facts {
+			var x [6]uint32
+			for k := range x {
+				v := uv()
+				if v >= uint64(len(d.strs)) {
+					bad = true
+				}
+				x[k] = uint32(v)
+			}
+			d.facts[j] = packed{x[0], x[1], x[2], x[3], x[4], x[5]}
+		}
+		g.docs[id] = d
+		g.nfacts += nf
+	}
+	if bad || off != len(body) {
+		return damaged("unreadable record")
+	}
+	return nil
+}
