@@ -18,11 +18,13 @@ import (
 	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
@@ -43,7 +45,19 @@ const (
 // Config configures an Index. Zero values are the defaults.
 type Config struct {
 	Dir string // where the index lives; required
+	// Segmenter cuts the words field, at index and at query time: the
+	// knowledge base's own layer over the shared dictionary, so that its
+	// user dictionary and graph names change its cuts alone. nil:
+	// zh.Default().
+	Segmenter *zh.Segmenter
+	// ReadOnly opens an existing index for reading only: several readers
+	// may then hold it at once (bleve takes a shared lock), no writer.
+	ReadOnly bool
 }
+
+// ErrBusy is returned by New when another process holds the index (its
+// lock was not released within a second).
+var ErrBusy = errors.New("bm25: index held by another process")
 
 // Index is a persistent BM25 index of chunks.
 type Index struct {
@@ -62,8 +76,13 @@ func New(cfg Config) (*Index, error) {
 	if cfg.Dir == "" {
 		return nil, errors.New("bm25: no directory")
 	}
-	idx, err := bleve.Open(cfg.Dir)
-	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+	// Fail within a second rather than wait for ever on another
+	// process's lock (bleve's default).
+	idx, err := bleve.OpenUsing(cfg.Dir, map[string]interface{}{"read_only": cfg.ReadOnly, "bolt_timeout": "1s"})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, fmt.Errorf("%w: %s", ErrBusy, cfg.Dir)
+	}
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) && !cfg.ReadOnly {
 		m, merr := newMapping()
 		if merr != nil {
 			return nil, fmt.Errorf("bm25: mapping: %w", merr)
@@ -76,7 +95,28 @@ func New(cfg Config) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bm25: open index %s: %w", cfg.Dir, err)
 	}
+	if err := useSegmenter(idx, cfg.Segmenter); err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("bm25: open index %s: %w", cfg.Dir, err)
+	}
 	return &Index{cfg: cfg, idx: idx}, nil
+}
+
+// useSegmenter makes the index's word analyzer cut with seg. bleve builds
+// an index's analyzers once, from its own mapping's cache, and every write
+// and query of that index looks them up there: setting the tokenizer of
+// that one instance, before any use, gives this index alone its
+// knowledge base's words.
+func useSegmenter(idx bleve.Index, seg *zh.Segmenter) error {
+	if seg == nil {
+		return nil // the registered tokenizer: zh.Default()
+	}
+	a, ok := idx.Mapping().AnalyzerNamed(wordAnalyzer).(*analysis.DefaultAnalyzer)
+	if !ok {
+		return fmt.Errorf("analyzer %s is not the custom analyzer it was created as", wordAnalyzer)
+	}
+	a.Tokenizer = gseTokenizer{seg}
+	return nil
 }
 
 // Close flushes and closes the index.

@@ -2,11 +2,17 @@ package bm25
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
 
 	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
 func TestBigramTokenizer(t *testing.T) {
@@ -109,5 +115,85 @@ func TestDocuments(t *testing.T) {
 	got, total, err := x.Documents(ctx, 1, 5)
 	if err != nil || total != 3 || len(got) != 2 || got[0].ID != "b.md" || got[0].Title != "标题b.md" || got[0].Chunks != 1 || got[1].ID != "c.md" {
 		t.Errorf("Documents(1, 5) = %+v, %d, %v", got, total, err)
+	}
+}
+
+// wordTerms is what the words analyzer of this index makes of text.
+func wordTerms(t *testing.T, x *Index, text string) []string {
+	t.Helper()
+	var out []string
+	for _, tok := range x.idx.Mapping().AnalyzerNamed(wordAnalyzer).Analyze([]byte(text)) {
+		out = append(out, string(tok.Term))
+	}
+	return out
+}
+
+// TestSegmenterPerIndex: two indexes in one process, a word added to the
+// first one's segmenter: the first cuts it whole, at index and query time;
+// the second cuts exactly as the shared dictionary does.
+func TestSegmenterPerIndex(t *testing.T) {
+	base, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	segA, segB := base.Layer(), base.Layer()
+	a, err := New(Config{Dir: filepath.Join(t.TempDir(), "a"), Segmenter: segA})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := New(Config{Dir: filepath.Join(t.TempDir(), "b"), Segmenter: segB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	const text, term = "我们使用云栖数据湖仓存储日志", "云栖数据湖仓"
+	want := wordTerms(t, b, text)
+	segA.AddWords([]zh.Word{{Text: term}})
+	if got := wordTerms(t, a, text); !slices.Contains(got, term) {
+		t.Errorf("index A, %q in its dictionary: words = %q; want it whole", term, got)
+	}
+	if got := wordTerms(t, b, text); !reflect.DeepEqual(got, want) || slices.Contains(got, term) {
+		t.Errorf("index B after A's word: words = %q; want %q", got, want)
+	}
+	ctx := context.Background()
+	rec := []corpora.DocRecord{{ID: "d", Hash: "h", Chunks: 1}}
+	ch := []corpora.Chunk{{ID: corpora.ChunkID("d", 0), DocID: "d", Text: text}}
+	for _, x := range []*Index{a, b} {
+		if err := x.Write(ctx, rec, ch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The whole word is a term of A's index only.
+	for name, x := range map[string]*Index{"A": a, "B": b} {
+		q := bleve.NewTermQuery(term)
+		q.SetField(string(Words))
+		hits, err := x.run(ctx, q, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := len(hits), map[string]int{"A": 1, "B": 0}[name]; got != want {
+			t.Errorf("index %s: %d chunks hold the term %q; want %d", name, got, term, want)
+		}
+	}
+}
+
+// TestBusy: an index another holder has open is refused within about a
+// second, not waited for.
+func TestBusy(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "bm25")
+	x, err := New(Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	start := time.Now()
+	y, err := New(Config{Dir: dir})
+	if err == nil {
+		y.Close()
+		t.Fatal("a second open of a held index succeeded")
+	}
+	if !errors.Is(err, ErrBusy) || time.Since(start) > 3*time.Second {
+		t.Errorf("second open: %v after %s; want ErrBusy within about a second", err, time.Since(start))
 	}
 }
