@@ -135,13 +135,13 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	start := time.Now()
 	g := e.graph()
 	if g != nil {
-		if a, ok := Culture(g, q); ok {
+		if a, ok := fromGraph(g, q); ok {
 			a.Timings = Timings{Total: time.Since(start)}
 			return a, nil
 		}
 	}
 	n := e.cfg.Passages
-	reverse := g != nil && AsksForIdiom(q)
+	reverse := g != nil && asksForIdiom(q)
 	if g != nil {
 		n = max(n, 10) // candidates for the idiom whose meaning is asked, or the line quoted
 	}
@@ -157,9 +157,9 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			docs[i] = h.DocID
 		}
 		if reverse {
-			a, _ = IdiomFor(g, q, docs)
+			a, _ = idiomFor(g, q, docs)
 		} else {
-			a, _ = LineFor(g, q, docs)
+			a, _ = lineFor(g, q, docs)
 		}
 	}
 	if !a.Found {

@@ -77,15 +77,15 @@ func (f fixed) Search(ctx context.Context, q string, k int) ([]corpora.Hit, erro
 func TestParseQuestion(t *testing.T) {
 	tests := []struct {
 		q          string
-		kind       Kind
+		kind       answerKind
 		left, unit string
 	}{
-		{"范廷颂是什么时候被任为主教的？", KindDate, "范廷颂是", ""},
-		{"有多少人参赛", KindNumber, "有", "人"},
-		{"谁发明了电灯", KindPerson, "", ""},
-		{"首都在哪里？", KindPlace, "首都在", ""},
-		{"为什么天空是蓝色的", KindReason, "", ""},
-		{"这是什么", KindPhrase, "这是", ""},
+		{"范廷颂是什么时候被任为主教的？", kindDate, "范廷颂是", ""},
+		{"有多少人参赛", kindNumber, "有", "人"},
+		{"谁发明了电灯", kindPerson, "", ""},
+		{"首都在哪里？", kindPlace, "首都在", ""},
+		{"为什么天空是蓝色的", kindReason, "", ""},
+		{"这是什么", kindPhrase, "这是", ""},
 	}
 	for _, tt := range tests {
 		q := parseQuestion([]rune(tt.q))

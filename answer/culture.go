@@ -20,18 +20,18 @@ type Graph interface {
 // ModeGraph marks answers taken from the knowledge graph's facts.
 const ModeGraph = "graph"
 
-// Culture answers a question about an idiom, a poem or a line, a poet or
+// fromGraph answers a question about an idiom, a poem or a line, a poet or
 // a 歇后语 from the graph's facts, citing each. ok is false when the
 // question names no entity or asks what the facts do not hold; the text
 // answerer then takes it.
-func Culture(g Graph, q string) (Answer, bool) {
+func fromGraph(g Graph, q string) (Answer, bool) {
 	linked := link(g, q)
 	return culture(g, q, linked, linked)
 }
 
 // culture answers q about the entity linked, named in the question's Key
 // by span: the entity's own key, or a line as the question misquotes it
-// (LineFor). A line named exactly must stand alone in its clause.
+// (lineFor). A line named exactly must stand alone in its clause.
 func culture(g Graph, q, linked, span string) (Answer, bool) {
 	a := Answer{Question: q, Answer: NotFound, Mode: ModeGraph, Citations: []Citation{}}
 	qn := zh.Normalize(q)
@@ -43,12 +43,12 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 	if byPinyin {
 		// Named by its pinyin: unless something else is asked, the
 		// answer is the idiom itself.
-		if in := intentOf(strings.Replace(zh.Key(qn), linked, " ", 1)); in == "" || AsksForIdiom(q) {
+		if in := intentOf(strings.Replace(zh.Key(qn), linked, " ", 1)); in == "" || asksForIdiom(q) {
 			if f, ok := first(facts, corpora.RelPinyin, ""); ok {
 				return answerWith(a, f.Subject, f)
 			}
 		}
-	} else if AsksForIdiom(q) && len([]rune(linked)) < len([]rune(zh.Key(q)))/2 {
+	} else if asksForIdiom(q) && len([]rune(linked)) < len([]rune(zh.Key(q)))/2 {
 		// 哪个成语的意思是“…欺软怕硬”: an idiom inside the description
 		// is not the one asked for.
 		return a, false
@@ -77,7 +77,7 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 	}
 	if kind == "句" && linked == span && partOfClause(g, qn, linked) {
 		// 床前明月光 names the line 明月光 only by its end: another
-		// line, or another text of it (LineFor).
+		// line, or another text of it (lineFor).
 		return a, false
 	}
 	if f, ok := namedRelation(facts, rest); ok {

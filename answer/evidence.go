@@ -148,13 +148,13 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			}
 		}
 		switch {
-		case q.kind == KindDate && dateRe.MatchString(string(out[i].folded)):
+		case q.kind == kindDate && dateRe.MatchString(string(out[i].folded)):
 			score *= 1.15
-		case q.kind == KindNumber && q.unit != "" && strings.Contains(string(out[i].folded), q.unit) && numRe.MatchString(string(out[i].folded)):
+		case q.kind == kindNumber && q.unit != "" && strings.Contains(string(out[i].folded), q.unit) && numRe.MatchString(string(out[i].folded)):
 			score *= 1.15
-		case q.kind == KindNumber && digitRe.MatchString(string(out[i].folded)):
+		case q.kind == kindNumber && digitRe.MatchString(string(out[i].folded)):
 			score *= 1.1 // a number, if not in the unit asked for (几天 … 15个工作日)
-		case q.kind == KindPlace && placeRe.MatchString(string(out[i].folded)):
+		case q.kind == kindPlace && placeRe.MatchString(string(out[i].folded)):
 			score *= 1.15
 		}
 		out[i].score = score * (1 - 0.08*float64(out[i].hit))

@@ -27,15 +27,15 @@ func extract(q question, s []rune) span {
 		gap.e = clauseEnd(s, gap.s)
 	}
 	switch q.kind {
-	case KindDate:
+	case kindDate:
 		if m, ok := nearestMatch(dateRe, s, gap, "", q.folded); ok {
 			return clean(s, m)
 		}
-	case KindNumber:
+	case kindNumber:
 		if m, ok := nearestMatch(numRe, s, gap, q.unit, q.folded); ok {
 			return clean(s, m)
 		}
-	case KindReason:
+	case kindReason:
 		// 为什么 … 因为一般电离辐射是看不到的，…: the clause the cause opens.
 		if loc := causeRe.FindStringIndex(string(s)); loc != nil {
 			b := len([]rune(string(s)[:loc[0]]))
@@ -43,7 +43,7 @@ func extract(q question, s []rune) span {
 				return clean(s, span{b, e})
 			}
 		}
-	case KindPerson:
+	case kindPerson:
 		// 纪念哪位运动员 … 纪念著名网球运动员罗德·拉沃: the name follows the
 		// noun the question put after its question word.
 		if t := typeNoun(q); t != "" && ok && strings.HasPrefix(string(s[gap.e:]), t) {
@@ -59,7 +59,7 @@ func extract(q question, s []rune) span {
 	if !ok {
 		return clean(s, span{0, len(s)})
 	}
-	if q.kind == KindPerson {
+	if q.kind == kindPerson {
 		return trimRole(s, clean(s, gap))
 	}
 	return clean(s, gap)

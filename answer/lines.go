@@ -69,12 +69,12 @@ func partOfClause(g Graph, qn, line string) bool {
 	return false
 }
 
-// LineFor answers a question about a line the question quotes in another
+// lineFor answers a question about a line the question quotes in another
 // text than the graph's (床前明月光 for 牀前看月光): among the lines of
 // the retrieved poems (best first), the longest found in the question with
 // at most one character different (two from seven characters up). ok is
 // false when none is.
-func LineFor(g Graph, q string, docs []string) (Answer, bool) {
+func lineFor(g Graph, q string, docs []string) (Answer, bool) {
 	qk := []rune(zh.Key(zh.Normalize(q)))
 	best, bestSpan, bestMiss := "", "", 0
 	for _, d := range docs {

@@ -60,9 +60,9 @@ type Request struct {
 	K int
 }
 
-// Source is one numbered piece of the context an LLM answers from: a
+// source is one numbered piece of the context an LLM answers from: a
 // retrieved passage, or an entity's facts from one document.
-type Source struct {
+type source struct {
 	N     int    `json:"n"`
 	Doc   string `json:"doc"`
 	Chunk int    `json:"chunk"`
@@ -98,9 +98,9 @@ const rewritePrompt = `把用户的追问改写成一个不依赖上下文、可
 // composeWords ask for writing rather than an answer.
 var composeWords = []string{"写一首", "写首", "帮我写", "请写", "写一篇", "写一段", "作一首", "创作", "藏头诗", "编一首", "编一个", "写个", "写一个"}
 
-// Composes reports whether a question asks the LLM to write something
+// composes reports whether a question asks the LLM to write something
 // (写一首藏头诗) from the facts rather than to answer.
-func Composes(q string) bool {
+func composes(q string) bool {
 	qn := zh.Normalize(q)
 	for _, w := range composeWords {
 		if strings.Contains(qn, w) {
@@ -113,10 +113,10 @@ func Composes(q string) bool {
 // pronouns stand for what an earlier turn was about.
 var pronouns = []string{"这首诗", "这首词", "这个成语", "这句诗", "这句", "这首", "那首诗", "那首", "它的", "他的", "她的", "它", "他", "她", "其", "该诗", "该词", "此诗"}
 
-// Rewrite turns a follow-up into a question that stands alone: by the LLM
+// rewrite turns a follow-up into a question that stands alone: by the LLM
 // when one is configured; else by carrying over the previous turn's
 // entity (那它是谁写的？ after 床前明月光的下一句 → 床前明月光 是谁写的).
-func (e *Engine) Rewrite(ctx context.Context, q string, history []Turn) (string, error) {
+func (e *Engine) rewrite(ctx context.Context, q string, history []Turn) (string, error) {
 	if len(history) == 0 {
 		return q, nil
 	}
@@ -200,7 +200,7 @@ func (e *Engine) Answer(ctx context.Context, req Request) (Answer, error) {
 		per.cfg.Passages, per.cfg.LLMPassages = min(req.K, 50), min(req.K, 50)
 		e = &per
 	}
-	q, err := e.Rewrite(ctx, req.Question, req.History)
+	q, err := e.rewrite(ctx, req.Question, req.History)
 	if err != nil {
 		return Answer{}, err
 	}
@@ -210,19 +210,19 @@ func (e *Engine) Answer(ctx context.Context, req Request) (Answer, error) {
 		if q == req.Question {
 			a.Standalone = ""
 		}
-		if err == nil && a.Found && Composes(q) {
+		if err == nil && a.Found && composes(q) {
 			// Offline there is no one to compose: the facts, and why.
 			a.Answer += "\n（写诗、写文需要配置大模型：OPENAI_BASE_URL 与 WENDA_CHAT_MODEL。以上是资料中的相关内容。）"
 		}
 		a.Timings.Total = time.Since(start)
 		return a, err
 	}
-	sources, facts, err := e.Sources(ctx, q)
+	sources, facts, err := e.sources(ctx, q)
 	if err != nil {
 		return Answer{}, err
 	}
 	retrieval := time.Since(start)
-	msgs := e.Prompt(q, req.History, sources)
+	msgs := e.prompt(q, req.History, sources)
 	a := Answer{Question: req.Question, Mode: ModeLLM, Facts: facts, Citations: []Citation{}}
 	if q != req.Question {
 		a.Standalone = q
@@ -246,26 +246,26 @@ func (e *Engine) Answer(ctx context.Context, req Request) (Answer, error) {
 	if err != nil {
 		return Answer{}, fmt.Errorf("answer: generate: %w", err)
 	}
-	a.Answer, a.Citations = CheckCitations(text, sources)
+	a.Answer, a.Citations = checkCitations(text, sources)
 	a.Found = !strings.Contains(a.Answer, strings.TrimSuffix(NotFound, "。"))
 	a.Unsupported = a.Found && len(a.Citations) == 0
 	a.Timings = Timings{Retrieval: retrieval, FirstToken: first, Total: time.Since(start)}
 	return a, nil
 }
 
-// Sources assembles the numbered context for q within the budget: the
+// sources assembles the numbered context for q within the budget: the
 // facts of the entity it names (and, for a line, its poem's; for a poem,
 // its poet's) first, one source per document, then the retrieved passages,
 // best first, none twice (a record's text beside its facts: the facts are
 // exact, the text has what the facts leave out, such as a poem's lines).
-func (e *Engine) Sources(ctx context.Context, q string) ([]Source, []corpora.Fact, error) {
+func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fact, error) {
 	budget := e.cfg.ContextChars
 	if budget <= 0 {
 		budget = DefaultContextChars
 	}
-	var out []Source
+	var out []source
 	used := 0
-	add := func(s Source) bool {
+	add := func(s source) bool {
 		n := utf8.RuneCountInString(s.Text) + utf8.RuneCountInString(s.Title)
 		if used+n > budget {
 			if len(out) > 0 {
@@ -295,7 +295,7 @@ func (e *Engine) Sources(ctx context.Context, q string) ([]Source, []corpora.Fac
 			for _, f := range byDoc[d] {
 				fmt.Fprintf(&b, "%s —%s→ %s\n", f.Subject, f.Relation, f.Object)
 			}
-			if !add(Source{Doc: d, Title: "知识图谱：" + byDoc[d][0].Subject, Text: strings.TrimSpace(b.String()), Facts: true}) {
+			if !add(source{Doc: d, Title: "知识图谱：" + byDoc[d][0].Subject, Text: strings.TrimSpace(b.String()), Facts: true}) {
 				break
 			}
 		}
@@ -314,7 +314,7 @@ func (e *Engine) Sources(ctx context.Context, q string) ([]Source, []corpora.Fac
 			continue
 		}
 		seen[h.ID] = true
-		if !add(Source{Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: h.Text}) {
+		if !add(source{Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: h.Text}) {
 			break
 		}
 	}
@@ -365,12 +365,12 @@ func entityFacts(g Graph, q string) []corpora.Fact {
 // document is not one.
 var fence = strings.NewReplacer("</资料>", "＜/资料＞", "<资料", "＜资料")
 
-// Prompt renders the messages for q: the rules, the last turns of the
+// prompt renders the messages for q: the rules, the last turns of the
 // conversation, then the numbered sources (fenced, labelled as data) and
 // the question.
-func (e *Engine) Prompt(q string, history []Turn, sources []Source) []Message {
+func (e *Engine) prompt(q string, history []Turn, sources []source) []Message {
 	sys := systemPrompt
-	if Composes(q) {
+	if composes(q) {
 		sys = composePrompt
 	}
 	msgs := []Message{{RoleSystem, sys}}
@@ -393,11 +393,11 @@ func (e *Engine) Prompt(q string, history []Turn, sources []Source) []Message {
 // citeMark is a citation as LLMs write it: [1], [1, 3], [1][2], 【2】.
 var citeMark = regexp.MustCompile(`[\[【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】]`)
 
-// CheckCitations keeps the citations of text that name a source, removes
+// checkCitations keeps the citations of text that name a source, removes
 // the others (a [7] when there are 3 sources), and returns the text with
 // the cited sources in order of first citation.
-func CheckCitations(text string, sources []Source) (string, []Citation) {
-	byN := map[int]Source{}
+func checkCitations(text string, sources []source) (string, []Citation) {
+	byN := map[int]source{}
 	for _, s := range sources {
 		byN[s.N] = s
 	}

@@ -111,12 +111,12 @@ func TestUnsupportedAndNotFound(t *testing.T) {
 func TestBudget(t *testing.T) {
 	long := fixed{hit("a", strings.Repeat("甲", 500)), hit("b", strings.Repeat("乙", 500)), hit("c", strings.Repeat("丙", 500))}
 	e, _ := New(Config{LLM: &scripted{reply: func([]Message) string { return "" }}, ContextChars: 1100}, long)
-	srcs, _, err := e.Sources(context.Background(), "问题")
+	srcs, _, err := e.sources(context.Background(), "问题")
 	if err != nil || len(srcs) != 2 || srcs[1].N != 2 {
 		t.Errorf("sources %d (%v); want 2 within 1,100 characters", len(srcs), err)
 	}
 	e, _ = New(Config{LLM: &scripted{reply: func([]Message) string { return "" }}, ContextChars: 100}, long)
-	if srcs, _, _ := e.Sources(context.Background(), "问题"); len(srcs) != 1 || len([]rune(srcs[0].Text)) > 101 {
+	if srcs, _, _ := e.sources(context.Background(), "问题"); len(srcs) != 1 || len([]rune(srcs[0].Text)) > 101 {
 		t.Errorf("a first source longer than the budget: %d sources, %d characters", len(srcs), len([]rune(srcs[0].Text)))
 	}
 }
@@ -157,8 +157,8 @@ func TestCompose(t *testing.T) {
 		return "洛阳纸贵比喻著作有价值，流传广[1]。\n洛水春风动\n阳和万物新\n纸上千秋事\n贵在一片心"
 	}}
 	e, _ := New(Config{Graph: g, LLM: llm}, fixed{hit("idioms.txt#6612", "洛阳纸贵（luò yáng zhǐ guì）\n释义：比喻著作有价值，流传广。")})
-	if !Composes("以洛阳纸贵写一首藏头诗") || Composes("洛阳纸贵是什么意思") {
-		t.Error("Composes")
+	if !composes("以洛阳纸贵写一首藏头诗") || composes("洛阳纸贵是什么意思") {
+		t.Error("composes")
 	}
 	a, err := e.Answer(context.Background(), Request{Question: "解释洛阳纸贵，并以它写一首藏头诗"})
 	if err != nil || len(a.Citations) != 1 || a.Citations[0].Doc != "idioms.txt#6612" || a.Unsupported {
@@ -196,8 +196,8 @@ func TestOfflineRewrite(t *testing.T) {
 		"它可以顺延吗？":     "年假有几天？ 可以顺延吗？",
 		"出处呢":         "年假有几天？ 出处呢",
 	} {
-		if got, err := e.Rewrite(context.Background(), q, hist); err != nil || got != want {
-			t.Errorf("Rewrite(%s) = %q, %v; want %q", q, got, err, want)
+		if got, err := e.rewrite(context.Background(), q, hist); err != nil || got != want {
+			t.Errorf("rewrite(%s) = %q, %v; want %q", q, got, err, want)
 		}
 	}
 }

@@ -2,19 +2,19 @@ package answer
 
 import "strings"
 
-// Kind is what a question asks for, read from its question word.
-type Kind int
+// answerKind is what a question asks for, read from its question word.
+type answerKind int
 
 const (
-	KindPhrase Kind = iota // 什么, 哪个 … : the phrase standing in the gap
-	KindPerson             // 谁, 哪位
-	KindDate               // 哪一年, 何时
-	KindNumber             // 多少, 几
-	KindPlace              // 哪里, 什么地方
-	KindReason             // 为什么, 如何: a clause
+	kindPhrase answerKind = iota // 什么, 哪个 … : the phrase standing in the gap
+	kindPerson                   // 谁, 哪位
+	kindDate                     // 哪一年, 何时
+	kindNumber                   // 多少, 几
+	kindPlace                    // 哪里, 什么地方
+	kindReason                   // 为什么, 如何: a clause
 )
 
-func (k Kind) String() string {
+func (k answerKind) String() string {
 	return [...]string{"phrase", "person", "date", "number", "place", "reason"}[k]
 }
 
@@ -22,25 +22,25 @@ func (k Kind) String() string {
 // searched longest first so that 哪一年 wins over 哪.
 type whWord struct {
 	text string
-	kind Kind
+	kind answerKind
 }
 
 var whWords = sortWh([]whWord{
-	{"哪一年", KindDate}, {"哪年", KindDate}, {"何年", KindDate}, {"哪一天", KindDate}, {"哪天", KindDate},
-	{"何时", KindDate}, {"什么时候", KindDate}, {"什么时间", KindDate}, {"哪个时候", KindDate}, {"几月", KindDate},
-	{"几号", KindDate}, {"几年", KindDate}, {"哪个年代", KindDate}, {"哪个朝代", KindDate}, {"什么年代", KindDate},
-	{"哪一时期", KindDate}, {"什么时期", KindDate}, {"哪个时期", KindDate}, {"多少年", KindDate},
-	{"多少", KindNumber}, {"几", KindNumber}, {"多大", KindNumber}, {"多长", KindNumber}, {"多高", KindNumber},
-	{"多远", KindNumber}, {"多久", KindNumber}, {"多重", KindNumber}, {"多深", KindNumber}, {"多宽", KindNumber},
-	{"谁", KindPerson}, {"哪位", KindPerson}, {"哪个人", KindPerson}, {"什么人", KindPerson}, {"何人", KindPerson},
-	{"哪一位", KindPerson},
-	{"哪里", KindPlace}, {"哪儿", KindPlace}, {"什么地方", KindPlace}, {"何处", KindPlace}, {"何地", KindPlace},
-	{"哪个国家", KindPlace}, {"哪个城市", KindPlace}, {"哪个地区", KindPlace}, {"哪个省", KindPlace}, {"哪国", KindPlace},
-	{"为什么", KindReason}, {"为何", KindReason}, {"如何", KindReason}, {"怎样", KindReason}, {"怎么", KindReason},
-	{"什么原因", KindReason},
-	{"什么", KindPhrase}, {"哪个", KindPhrase}, {"哪些", KindPhrase}, {"哪种", KindPhrase}, {"哪一个", KindPhrase},
-	{"哪一种", KindPhrase}, {"哪部", KindPhrase}, {"哪家", KindPhrase}, {"何种", KindPhrase}, {"哪", KindPhrase},
-	{"啥", KindPhrase}, {"何", KindPhrase},
+	{"哪一年", kindDate}, {"哪年", kindDate}, {"何年", kindDate}, {"哪一天", kindDate}, {"哪天", kindDate},
+	{"何时", kindDate}, {"什么时候", kindDate}, {"什么时间", kindDate}, {"哪个时候", kindDate}, {"几月", kindDate},
+	{"几号", kindDate}, {"几年", kindDate}, {"哪个年代", kindDate}, {"哪个朝代", kindDate}, {"什么年代", kindDate},
+	{"哪一时期", kindDate}, {"什么时期", kindDate}, {"哪个时期", kindDate}, {"多少年", kindDate},
+	{"多少", kindNumber}, {"几", kindNumber}, {"多大", kindNumber}, {"多长", kindNumber}, {"多高", kindNumber},
+	{"多远", kindNumber}, {"多久", kindNumber}, {"多重", kindNumber}, {"多深", kindNumber}, {"多宽", kindNumber},
+	{"谁", kindPerson}, {"哪位", kindPerson}, {"哪个人", kindPerson}, {"什么人", kindPerson}, {"何人", kindPerson},
+	{"哪一位", kindPerson},
+	{"哪里", kindPlace}, {"哪儿", kindPlace}, {"什么地方", kindPlace}, {"何处", kindPlace}, {"何地", kindPlace},
+	{"哪个国家", kindPlace}, {"哪个城市", kindPlace}, {"哪个地区", kindPlace}, {"哪个省", kindPlace}, {"哪国", kindPlace},
+	{"为什么", kindReason}, {"为何", kindReason}, {"如何", kindReason}, {"怎样", kindReason}, {"怎么", kindReason},
+	{"什么原因", kindReason},
+	{"什么", kindPhrase}, {"哪个", kindPhrase}, {"哪些", kindPhrase}, {"哪种", kindPhrase}, {"哪一个", kindPhrase},
+	{"哪一种", kindPhrase}, {"哪部", kindPhrase}, {"哪家", kindPhrase}, {"何种", kindPhrase}, {"哪", kindPhrase},
+	{"啥", kindPhrase}, {"何", kindPhrase},
 })
 
 func sortWh(ws []whWord) []whWord {
@@ -58,7 +58,7 @@ type question struct {
 	folded      []rune
 	left, right []rune
 	wh          string
-	kind        Kind
+	kind        answerKind
 	unit        string // the measure word after 多少/几 (多少人 → 人)
 }
 
@@ -92,7 +92,7 @@ func parseQuestion(folded []rune) question {
 	endRunes := startRunes + len([]rune(w.text))
 	b := []rune(body)
 	q.left, q.right, q.wh, q.kind = b[:startRunes], b[endRunes:], w.text, w.kind
-	if w.kind == KindNumber && len(q.right) > 0 {
+	if w.kind == kindNumber && len(q.right) > 0 {
 		q.unit = measureAfter(q.right)
 	}
 	return q

@@ -14,9 +14,9 @@ var reverseWords = []string{"哪个成语", "什么成语", "哪一个成语", "
 
 var thisIdiom = strings.NewReplacer("这个成语", "", "该成语", "", "此成语", "", "这条成语", "", "这句成语", "", "这一成语", "")
 
-// AsksForIdiom reports whether a question asks which idiom means
+// asksForIdiom reports whether a question asks which idiom means
 // something.
-func AsksForIdiom(q string) bool {
+func asksForIdiom(q string) bool {
 	// 这个成语是怎么来的 asks about an idiom already named.
 	qn := thisIdiom.Replace(zh.Normalize(q))
 	if !strings.Contains(qn, "成语") {
@@ -96,10 +96,10 @@ func dice(a, b map[string]int) float64 {
 	return 2 * float64(common) / float64(na+nb)
 }
 
-// IdiomFor answers a question that asks which idiom means something
-// (AsksForIdiom) with the idiom of a retrieved passage (BestIdiom). ok is
+// idiomFor answers a question that asks which idiom means something
+// (asksForIdiom) with the idiom of a retrieved passage (BestIdiom). ok is
 // false when no hit is an idiom.
-func IdiomFor(g Graph, q string, docs []string) (Answer, bool) {
+func idiomFor(g Graph, q string, docs []string) (Answer, bool) {
 	m, ok := BestIdiom(g, q, docs)
 	if !ok {
 		return Answer{}, false
