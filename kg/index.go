@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
@@ -32,15 +33,15 @@ func (g *Graph) index(doc string, d *docFacts) {
 	}
 	for _, p := range d.facts {
 		switch d.strs[p.r] {
-		case Author:
+		case corpora.RelAuthor:
 			g.works[zh.Key(d.strs[p.o])]++
-		case Pinyin:
-			for _, a := range PinyinKeys(d.strs[p.o]) {
+		case corpora.RelPinyin:
+			for _, a := range pinyinKeys(d.strs[p.o]) {
 				if _, taken := g.alias[a]; !taken {
 					g.alias[a] = d.strs[p.key]
 				}
 			}
-		case Kind:
+		case corpora.RelKind:
 			if g.galias != nil {
 				g.nameAliases(d, p)
 			}
@@ -72,7 +73,7 @@ func (g *Graph) buildNameAliases() {
 	for _, id := range ids {
 		d := g.docs[id]
 		for _, p := range d.facts {
-			if d.strs[p.r] == Kind {
+			if d.strs[p.r] == corpora.RelKind {
 				g.nameAliases(d, p)
 			}
 		}
@@ -89,14 +90,14 @@ func (g *Graph) unindex(doc string, d *docFacts) {
 		var as []string
 		var m map[string]string
 		switch d.strs[p.r] {
-		case Author:
+		case corpora.RelAuthor:
 			k := zh.Key(d.strs[p.o])
 			if g.works[k]--; g.works[k] <= 0 {
 				delete(g.works, k)
 			}
-		case Pinyin:
-			as, m = PinyinKeys(d.strs[p.o]), g.alias
-		case Kind:
+		case corpora.RelPinyin:
+			as, m = pinyinKeys(d.strs[p.o]), g.alias
+		case corpora.RelKind:
 			if g.galias != nil {
 				as, m = namePinyin(d.strs[p.key]), g.galias
 			}

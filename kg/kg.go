@@ -17,24 +17,6 @@ import (
 	"github.com/wenda-rag/wenda/corpora"
 )
 
-// Relations (corpora's, by their short names here).
-const (
-	Meaning  = corpora.RelMeaning
-	Source   = corpora.RelSource
-	Work     = corpora.RelWork
-	Pinyin   = corpora.RelPinyin
-	Example  = corpora.RelExample
-	Author   = corpora.RelAuthor
-	Dynasty  = corpora.RelDynasty
-	Bio      = corpora.RelBio
-	Rhythmic = corpora.RelRhythmic
-	Next     = corpora.RelNext
-	Prev     = corpora.RelPrev
-	InPoem   = corpora.RelInPoem
-	Answer   = corpora.RelAnswer
-	Kind     = corpora.RelKind
-)
-
 // Fact is one edge with its provenance.
 type Fact = corpora.Fact
 
@@ -42,25 +24,26 @@ type Fact = corpora.Fact
 // write them in the files they import: a fact read as 作者 is asked for
 // as 作者 whatever its file called it.
 var relationAliases = map[string]string{
-	"meaning": Meaning, "definition": Meaning, "explanation": Meaning, "意思": Meaning, "含义": Meaning, "解释": Meaning,
-	"source": Source, "origin": Source, "来源": Source, "典故": Source,
-	"work": Work, "book": Work, "出自作品": Work,
-	"pinyin": Pinyin, "读音": Pinyin,
-	"example": Example, "造句": Example,
-	"author": Author, "writer": Author, "poet": Author, "作家": Author,
-	"dynasty": Dynasty, "era": Dynasty, "时代": Dynasty,
-	"bio": Bio, "biography": Bio, "description": Bio, "介绍": Bio, "生平": Bio,
-	"rhythmic": Rhythmic, "cipai": Rhythmic,
-	"next": Next, "下句": Next, "prev": Prev, "previous": Prev, "上句": Prev,
-	"title": InPoem, "诗名": InPoem,
-	"answer": Answer, "下半句": Answer,
-	"kind": Kind, "type": Kind, "category": Kind, "类型": Kind,
+	"meaning": corpora.RelMeaning, "definition": corpora.RelMeaning, "explanation": corpora.RelMeaning,
+	"意思": corpora.RelMeaning, "含义": corpora.RelMeaning, "解释": corpora.RelMeaning,
+	"source": corpora.RelSource, "origin": corpora.RelSource, "来源": corpora.RelSource, "典故": corpora.RelSource,
+	"work": corpora.RelWork, "book": corpora.RelWork, "出自作品": corpora.RelWork,
+	"pinyin": corpora.RelPinyin, "读音": corpora.RelPinyin,
+	"example": corpora.RelExample, "造句": corpora.RelExample,
+	"author": corpora.RelAuthor, "writer": corpora.RelAuthor, "poet": corpora.RelAuthor, "作家": corpora.RelAuthor,
+	"dynasty": corpora.RelDynasty, "era": corpora.RelDynasty, "时代": corpora.RelDynasty,
+	"bio": corpora.RelBio, "biography": corpora.RelBio, "description": corpora.RelBio, "介绍": corpora.RelBio, "生平": corpora.RelBio,
+	"rhythmic": corpora.RelRhythmic, "cipai": corpora.RelRhythmic,
+	"next": corpora.RelNext, "下句": corpora.RelNext, "prev": corpora.RelPrev, "previous": corpora.RelPrev, "上句": corpora.RelPrev,
+	"title": corpora.RelInPoem, "诗名": corpora.RelInPoem,
+	"answer": corpora.RelAnswer, "下半句": corpora.RelAnswer,
+	"kind": corpora.RelKind, "type": corpora.RelKind, "category": corpora.RelKind, "类型": corpora.RelKind,
 }
 
-// Relation is the graph's name for a relation as written in an imported
-// file: one of its own when it is another name of one (author → 作者,
-// 意思 → 释义), else as written.
-func Relation(name string) string {
+// relationName is the graph's name for a relation as written in an
+// imported file: one of its own when it is another name of one (author →
+// 作者, 意思 → 释义), else as written.
+func relationName(name string) string {
 	n := strings.TrimSpace(name)
 	if r, ok := relationAliases[strings.ToLower(n)]; ok {
 		return r
@@ -105,35 +88,35 @@ func FactsOf(d corpora.Document) []Fact {
 	if r.Kind == corpora.RecordPoem && f[corpora.FieldRhythmic] != "" {
 		kind = "词"
 	}
-	add(name, Kind, kind, "")
+	add(name, corpora.RelKind, kind, "")
 	switch r.Kind {
 	case corpora.RecordIdiom:
-		add(name, Meaning, f[corpora.FieldExplanation], corpora.FieldExplanation)
-		add(name, Source, f[corpora.FieldSource], corpora.FieldSource)
-		add(name, Work, workQuote(f[corpora.FieldSource]), corpora.FieldSource)
-		add(name, Pinyin, f[corpora.FieldPinyin], corpora.FieldPinyin)
-		add(name, Example, f[corpora.FieldExample], corpora.FieldExample)
+		add(name, corpora.RelMeaning, f[corpora.FieldExplanation], corpora.FieldExplanation)
+		add(name, corpora.RelSource, f[corpora.FieldSource], corpora.FieldSource)
+		add(name, corpora.RelWork, workQuote(f[corpora.FieldSource]), corpora.FieldSource)
+		add(name, corpora.RelPinyin, f[corpora.FieldPinyin], corpora.FieldPinyin)
+		add(name, corpora.RelExample, f[corpora.FieldExample], corpora.FieldExample)
 	case corpora.RecordPoem, corpora.RecordClassic:
-		add(name, Author, f[corpora.FieldAuthor], corpora.FieldAuthor)
-		add(name, Dynasty, f[corpora.FieldDynasty], corpora.FieldDynasty)
-		add(name, Rhythmic, f[corpora.FieldRhythmic], corpora.FieldRhythmic)
-		add(name, Work, f[corpora.FieldWork], corpora.FieldWork)
+		add(name, corpora.RelAuthor, f[corpora.FieldAuthor], corpora.FieldAuthor)
+		add(name, corpora.RelDynasty, f[corpora.FieldDynasty], corpora.FieldDynasty)
+		add(name, corpora.RelRhythmic, f[corpora.FieldRhythmic], corpora.FieldRhythmic)
+		add(name, corpora.RelWork, f[corpora.FieldWork], corpora.FieldWork)
 		for i, line := range r.Lines {
-			add(line, InPoem, name, "lines")
+			add(line, corpora.RelInPoem, name, "lines")
 			if i+1 < len(r.Lines) {
-				add(line, Next, r.Lines[i+1], "lines")
-				add(r.Lines[i+1], Prev, line, "lines")
+				add(line, corpora.RelNext, r.Lines[i+1], "lines")
+				add(r.Lines[i+1], corpora.RelPrev, line, "lines")
 			}
 		}
 	case corpora.RecordPoet:
-		add(name, Dynasty, f[corpora.FieldDynasty], corpora.FieldDynasty)
-		add(name, Bio, f[corpora.FieldBiography], corpora.FieldBiography)
+		add(name, corpora.RelDynasty, f[corpora.FieldDynasty], corpora.FieldDynasty)
+		add(name, corpora.RelBio, f[corpora.FieldBiography], corpora.FieldBiography)
 	case corpora.RecordXiehouyu:
-		add(name, Answer, f[corpora.FieldAnswer], corpora.FieldAnswer)
+		add(name, corpora.RelAnswer, f[corpora.FieldAnswer], corpora.FieldAnswer)
 	case corpora.RecordFacts:
 		for _, t := range r.Triples {
 			n := len(out)
-			add(name, Relation(t.Relation), t.Object, fmt.Sprintf("line %d", t.Line))
+			add(name, relationName(t.Relation), t.Object, fmt.Sprintf("line %d", t.Line))
 			if len(out) > n {
 				out[n].Source = t.Source
 			}

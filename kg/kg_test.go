@@ -53,20 +53,20 @@ func TestGraph(t *testing.T) {
 		}
 	}
 	lz := g.Facts("洛陽紙貴") // traditional folds
-	if !has(lz, Meaning, "比喻著作有价值，流传广。") || !has(lz, Work, "晋书·左思传") || !has(lz, Pinyin, "luò yáng zhǐ guì") || !has(lz, Kind, "成语") {
+	if !has(lz, corpora.RelMeaning, "比喻著作有价值，流传广。") || !has(lz, corpora.RelWork, "晋书·左思传") || !has(lz, corpora.RelPinyin, "luò yáng zhǐ guì") || !has(lz, corpora.RelKind, "成语") {
 		t.Errorf("洛阳纸贵: %+v", lz)
 	}
 	if lz[0].Doc != "idioms.txt#6612" {
 		t.Errorf("provenance: %+v", lz[0])
 	}
 	line := g.Facts("床前看月光") // the poem writes 牀 and a comma
-	if !has(line, Next, "疑是地上霜。") || !has(line, InPoem, "靜夜思") {
+	if !has(line, corpora.RelNext, "疑是地上霜。") || !has(line, corpora.RelInPoem, "靜夜思") {
 		t.Errorf("line: %+v", line)
 	}
-	if !has(g.Facts("疑是地上霜"), Prev, "牀前看月光，") || !has(g.Facts("静夜思"), Author, "李白") || !has(g.Facts("李白"), Dynasty, "唐") {
+	if !has(g.Facts("疑是地上霜"), corpora.RelPrev, "牀前看月光，") || !has(g.Facts("静夜思"), corpora.RelAuthor, "李白") || !has(g.Facts("李白"), corpora.RelDynasty, "唐") {
 		t.Error("previous line, author or dynasty missing")
 	}
-	if !has(g.Facts("外甥打灯笼"), Answer, "照旧（舅）") {
+	if !has(g.Facts("外甥打灯笼"), corpora.RelAnswer, "照旧（舅）") {
 		t.Error("歇后语 missing")
 	}
 	ents, facts, docs := g.Stats()
@@ -84,7 +84,7 @@ func TestGraph(t *testing.T) {
 	}
 	check := func(g *Graph) {
 		t.Helper()
-		if fs := g.Facts("洛阳纸贵"); !has(fs, Meaning, "新的释义。") || has(fs, Meaning, "比喻著作有价值，流传广。") {
+		if fs := g.Facts("洛阳纸贵"); !has(fs, corpora.RelMeaning, "新的释义。") || has(fs, corpora.RelMeaning, "比喻著作有价值，流传广。") {
 			t.Errorf("after change: %+v", fs)
 		}
 		if len(g.Facts("外甥打灯笼")) != 0 {
@@ -104,7 +104,7 @@ func TestGraph(t *testing.T) {
 	}
 	defer g.Close()
 	check(g)
-	if !has(g.Facts("静夜思"), Author, "李白") {
+	if !has(g.Facts("静夜思"), corpora.RelAuthor, "李白") {
 		t.Error("facts lost on reopening")
 	}
 }

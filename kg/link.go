@@ -16,9 +16,9 @@ var toneless = strings.NewReplacer("ā", "a", "á", "a", "ǎ", "a", "à", "a", "
 	"ī", "i", "í", "i", "ǐ", "i", "ì", "i", "ō", "o", "ó", "o", "ǒ", "o", "ò", "o", "ū", "u", "ú", "u", "ǔ", "u", "ù", "u",
 	"ǖ", "v", "ǘ", "v", "ǚ", "v", "ǜ", "v", "ü", "v", "ń", "n", "ň", "n", "ǹ", "n", "ḿ", "m")
 
-// PinyinKeys are the lookup keys of a pinyin spelling: with its tone
+// pinyinKeys are the lookup keys of a pinyin spelling: with its tone
 // marks and without (ü as v and as u), spaces dropped.
-func PinyinKeys(p string) []string {
+func pinyinKeys(p string) []string {
 	k := zh.Key(p)
 	plain := toneless.Replace(k)
 	return []string{k, plain, strings.ReplaceAll(plain, "v", "u")}
@@ -55,7 +55,7 @@ func namePinyin(key string) []string {
 	for i, s := range syl {
 		parts[i] = s[0]
 	}
-	return PinyinKeys(strings.Join(parts, " "))
+	return pinyinKeys(strings.Join(parts, " "))
 }
 
 // dictKinds are the kinds of entity whose names go into the segmenter's
@@ -73,11 +73,11 @@ func (d *docFacts) names() []string {
 		}
 		var name string
 		switch d.strs[p.r] {
-		case Kind:
+		case corpora.RelKind:
 			if dictKinds[d.strs[p.o]] {
 				name = d.strs[p.key] // normalized already
 			}
-		case Rhythmic:
+		case corpora.RelRhythmic:
 			name = zh.Normalize(strings.TrimSpace(d.strs[p.o]))
 		}
 		if isName(name) {
