@@ -72,12 +72,12 @@ func TestApproximateIndex(t *testing.T) {
 	if err := x.Upsert(ctx, items); err != nil {
 		t.Fatal(err)
 	}
-	if x.Approximate() {
+	if x.approximate() {
 		t.Fatal("approximate before Optimize")
 	}
 	built, err := x.Optimize(ctx)
-	if err != nil || !built || !x.Approximate() {
-		t.Fatalf("Optimize = %v, %v; approximate %v", built, err, x.Approximate())
+	if err != nil || !built || !x.approximate() {
+		t.Fatalf("Optimize = %v, %v; approximate %v", built, err, x.approximate())
 	}
 	if r := recallAt10(t, x, queries); r < 0.95 {
 		t.Errorf("recall@10 = %.3f, want ≥ 0.95", r)
@@ -105,7 +105,7 @@ func TestApproximateIndex(t *testing.T) {
 	}
 	// Overwriting in place (reembedding) drops the graph; Optimize
 	// rebuilds it.
-	if x.Approximate() {
+	if x.approximate() {
 		t.Error("graph kept after a vector changed in place")
 	}
 	if built, err := x.Optimize(ctx); !built || err != nil {
@@ -123,7 +123,7 @@ func TestApproximateIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !x.Approximate() {
+	if !x.approximate() {
 		t.Fatal("approximate index not loaded on Open")
 	}
 	after, _ := x.Search(ctx, queries[2].Vector, 10, Filter{})
@@ -141,7 +141,7 @@ func TestApproximateIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	if x.Approximate() {
+	if x.approximate() {
 		t.Error("damaged approximate index used")
 	}
 	if r := recallAt10(t, x, queries); r != 1 {

@@ -334,9 +334,9 @@ func (x *Index) dropANN() {
 	os.Remove(filepath.Join(x.cfg.Dir, annName))
 }
 
-// Approximate reports whether searches without a filter use the
+// approximate reports whether searches without a filter use the
 // approximate index.
-func (x *Index) Approximate() bool {
+func (x *Index) approximate() bool {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	return x.ann != nil && len(x.slot) >= x.cfg.ANNMin
