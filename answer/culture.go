@@ -63,19 +63,19 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 	// is the saying, not the idiom); a line asked for its neighbours or its
 	// poem is the line (少小离家老大回 is also a 歇后语's first half, 学而时习之
 	// also an idiom).
-	for _, named := range []string{"歇后语", "成语"} {
+	for _, named := range []string{corpora.KindXiehouyu, corpora.KindIdiom} {
 		if strings.Contains(qn, named) && hasKind(facts, named) {
 			kind = named
 		}
 	}
-	if _, isLine := first(facts, corpora.RelInPoem, ""); isLine && kind != "句" {
+	if _, isLine := first(facts, corpora.RelInPoem, ""); isLine && kind != kindLine {
 		switch {
-		case kind == "歇后语" && !strings.Contains(qn, "歇后语"),
-			kind == "成语" && !strings.Contains(qn, "成语") && (intent == corpora.RelNext || intent == corpora.RelPrev || intent == corpora.RelInPoem):
-			kind = "句"
+		case kind == corpora.KindXiehouyu && !strings.Contains(qn, corpora.KindXiehouyu),
+			kind == corpora.KindIdiom && !strings.Contains(qn, corpora.KindIdiom) && (intent == corpora.RelNext || intent == corpora.RelPrev || intent == corpora.RelInPoem):
+			kind = kindLine
 		}
 	}
-	if kind == "句" && linked == span && partOfClause(g, qn, linked) {
+	if kind == kindLine && linked == span && partOfClause(g, qn, linked) {
 		// 床前明月光 names the line 明月光 only by its end: another
 		// line, or another text of it (lineFor).
 		return a, false
@@ -84,11 +84,11 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 		return answer(f.Object, f)
 	}
 	switch kind {
-	case "歇后语":
+	case corpora.KindXiehouyu:
 		if f, ok := first(facts, corpora.RelAnswer, ""); ok && (intent == "" || intent == corpora.RelNext || intent == corpora.RelMeaning) {
 			return answer(f.Object, f)
 		}
-	case "句":
+	case kindLine:
 		poem, ok := popularLine(g, facts)
 		if !ok {
 			break
@@ -147,7 +147,7 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 				return answer(f.Object, poem, f)
 			}
 		}
-	case "诗", "词", "经典":
+	case corpora.KindPoem, corpora.KindCi, corpora.KindClassic:
 		doc := popularDoc(g, facts)
 		switch intent {
 		case whole, firstLine, lastLine:
@@ -168,7 +168,7 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 				return answer(f.Object, f)
 			}
 		}
-	case "成语":
+	case corpora.KindIdiom:
 		switch intent {
 		case corpora.RelSource:
 			if f, ok := first(facts, corpora.RelSource, ""); ok {
@@ -187,7 +187,7 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 				return answer(f.Object, f)
 			}
 		}
-	case "诗人":
+	case corpora.KindPoet:
 		// Prefer the poet's own record to the poems that name him.
 		own := ""
 		if f, ok := first(facts, corpora.RelKind, ""); ok {
@@ -263,7 +263,12 @@ func hasKind(facts []corpora.Fact, kind string) bool {
 	return false
 }
 
-// kindOf is an entity's kind (成语, 诗, 词, 诗人, 歇后语, 经典), or "句" for a
+// kindLine is what the answerer takes an entity for when it is a line of a
+// poem: not one of the graph's kinds (no RelKind fact names it), which
+// are corpora's.
+const kindLine = "句"
+
+// kindOf is an entity's kind (corpora.KindIdiom …), or kindLine for a
 // line of a poem.
 func kindOf(facts []corpora.Fact) string {
 	line := false
@@ -276,11 +281,11 @@ func kindOf(facts []corpora.Fact) string {
 		}
 	}
 	if line {
-		return "句"
+		return kindLine
 	}
 	for _, f := range facts {
 		if f.Relation == corpora.RelDynasty {
-			return "诗人" // an author known from poems only
+			return corpora.KindPoet // an author known from poems only
 		}
 	}
 	return ""

@@ -42,7 +42,7 @@ func BestIdiom(g Graph, text string, docs []string) (meaning corpora.Fact, ok bo
 	for rank, d := range docs {
 		fs := g.DocFacts(d)
 		k, isIdiom := first(fs, corpora.RelKind, "")
-		if !isIdiom || k.Object != "成语" {
+		if !isIdiom || k.Object != corpora.KindIdiom {
 			continue
 		}
 		m, hasMeaning := first(fs, corpora.RelMeaning, "")

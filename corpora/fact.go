@@ -27,5 +27,16 @@ const (
 	RelPrev     = "上一句"
 	RelInPoem   = "诗题" // a line → the title of its poem
 	RelAnswer   = "后半句"
-	RelKind     = "类别" // 成语, 诗, 词, 诗人, 歇后语, 经典
+	RelKind     = "类别" // one of the kinds below
+)
+
+// Kinds of entity: the objects of RelKind facts. Every package that asks
+// what an entity is compares with these, never with the words.
+const (
+	KindIdiom    = "成语"
+	KindPoem     = "诗"
+	KindCi       = "词" // a poem written to a 词牌 (RelRhythmic)
+	KindPoet     = "诗人"
+	KindXiehouyu = "歇后语"
+	KindClassic  = "经典" // a chapter of a classic: 论语, 诗经 …
 )

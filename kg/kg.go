@@ -51,8 +51,8 @@ func relationName(name string) string {
 	return n
 }
 
-var kindName = map[string]string{corpora.RecordIdiom: "成语", corpora.RecordPoem: "诗", corpora.RecordPoet: "诗人",
-	corpora.RecordXiehouyu: "歇后语", corpora.RecordClassic: "经典"}
+var kindName = map[string]string{corpora.RecordIdiom: corpora.KindIdiom, corpora.RecordPoem: corpora.KindPoem,
+	corpora.RecordPoet: corpora.KindPoet, corpora.RecordXiehouyu: corpora.KindXiehouyu, corpora.RecordClassic: corpora.KindClassic}
 
 // workQuote finds the work named in an idiom's source: the first 《…》.
 func workQuote(source string) string {
@@ -86,7 +86,7 @@ func FactsOf(d corpora.Document) []Fact {
 	}
 	kind := kindName[r.Kind]
 	if r.Kind == corpora.RecordPoem && f[corpora.FieldRhythmic] != "" {
-		kind = "词"
+		kind = corpora.KindCi
 	}
 	add(name, corpora.RelKind, kind, "")
 	switch r.Kind {

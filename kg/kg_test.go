@@ -53,7 +53,7 @@ func TestGraph(t *testing.T) {
 		}
 	}
 	lz := g.Facts("洛陽紙貴") // traditional folds
-	if !has(lz, corpora.RelMeaning, "比喻著作有价值，流传广。") || !has(lz, corpora.RelWork, "晋书·左思传") || !has(lz, corpora.RelPinyin, "luò yáng zhǐ guì") || !has(lz, corpora.RelKind, "成语") {
+	if !has(lz, corpora.RelMeaning, "比喻著作有价值，流传广。") || !has(lz, corpora.RelWork, "晋书·左思传") || !has(lz, corpora.RelPinyin, "luò yáng zhǐ guì") || !has(lz, corpora.RelKind, corpora.KindIdiom) {
 		t.Errorf("洛阳纸贵: %+v", lz)
 	}
 	if lz[0].Doc != "idioms.txt#6612" {

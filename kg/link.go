@@ -27,7 +27,8 @@ func pinyinKeys(p string) []string {
 // pinyinKinds are the kinds of entity found by their pinyin as go-pinyin
 // spells it (an idiom's dictionary spelling comes first): 静夜思 as
 // jingyesi, 李白 as li bai. 歇后语 are sentences, not names.
-var pinyinKinds = map[string]bool{"成语": true, "诗": true, "词": true, "诗人": true, "经典": true}
+var pinyinKinds = map[string]bool{corpora.KindIdiom: true, corpora.KindPoem: true, corpora.KindCi: true, corpora.KindPoet: true,
+	corpora.KindClassic: true}
 
 var pinyinArgs = func() pinyin.Args {
 	a := pinyin.NewArgs()
@@ -60,7 +61,7 @@ func namePinyin(key string) []string {
 
 // dictKinds are the kinds of entity whose names go into the segmenter's
 // dictionary, so that 洛阳纸贵 or 水调歌头 is cut as one word.
-var dictKinds = map[string]bool{"成语": true, "诗": true, "词": true, "诗人": true}
+var dictKinds = map[string]bool{corpora.KindIdiom: true, corpora.KindPoem: true, corpora.KindCi: true, corpora.KindPoet: true}
 
 // names are a document's entity names for the segmenter's dictionary
 // (normalized, 2 to 8 Han characters): its idiom, poem title or poet, and
