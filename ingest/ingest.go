@@ -228,6 +228,9 @@ type fileResult struct {
 	same    int
 	chars   []int // text bytes of each document in docs
 	err     error
+	// indexErr is a failure of the index's Lookup: it stops the run, for
+	// the index is to blame, not the file (nor, cancelled, the user's).
+	indexErr error
 }
 
 // Run ingests files. A file that cannot be read is recorded in the summary's
@@ -357,6 +360,15 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 		batchDocs, batchChunk, batchRecs, batchChars, batchFiles, batchBytes = nil, nil, nil, 0, 0, 0
 	}
 	for r := range results {
+		if r.indexErr != nil {
+			mu.Lock()
+			if runErr == nil && ctx.Err() == nil {
+				runErr = fmt.Errorf("ingest: %w", r.indexErr)
+			}
+			mu.Unlock()
+			cancel()
+			continue
+		}
 		mu.Lock()
 		switch {
 		case errors.Is(r.err, corpora.ErrUnsupported) && !corpora.Supported(r.file.Path), errors.Is(r.err, corpora.ErrLayout):
@@ -428,7 +440,7 @@ func (p *Pipeline) prepare(ctx context.Context, f corpora.File, read func(corpor
 		rec := corpora.DocRecord{ID: d.ID, Title: d.Title, Source: d.Source, Hash: Hash(d, p.cfg.ChunkSize)}
 		old, ok, err := p.index.Lookup(ctx, d.ID)
 		if err != nil {
-			r.err = fmt.Errorf("%s: %w", f.Path, err)
+			r.indexErr = fmt.Errorf("lookup %s: %w", d.ID, err)
 			return r
 		}
 		if ok && old.Hash == rec.Hash {
