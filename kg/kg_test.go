@@ -155,6 +155,14 @@ func TestSnapshot(t *testing.T) {
 	if fi, _ := os.Stat(filepath.Join(dir, logName)); fi.Size() != 0 {
 		t.Errorf("log holds %d bytes after a checkpoint", fi.Size())
 	}
+	// The snapshot replaces the old whole: no temporary file is left.
+	if es, _ := os.ReadDir(dir); len(es) != 2 {
+		var names []string
+		for _, e := range es {
+			names = append(names, e.Name())
+		}
+		t.Errorf("graph folder holds %q after a checkpoint; want only %s and %s", names, logName, snapName)
+	}
 	// A write after the checkpoint goes to the log; reopened, the graph is
 	// the snapshot plus the log.
 	if err := g.Remove(ctx, "xiehouyu.json#0"); err != nil {

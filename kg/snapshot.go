@@ -1,7 +1,6 @@
 package kg
 
 import (
-	"bufio"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -11,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"unsafe"
+
+	"github.com/wenda-rag/wenda/internal/atomicfile"
 )
 
 const (
@@ -49,71 +50,53 @@ func (g *Graph) checkpoint() error {
 var snapMagic = []byte("wenda kg snapshot 1\n")
 
 func (g *Graph) writeSnapshot() error {
-	tmp := filepath.Join(g.dir, snapName+".tmp")
-	f, err := os.Create(tmp)
-	if err != nil {
-		return fmt.Errorf("kg: snapshot: %w", err)
-	}
-	fail := func(err error) error {
-		f.Close()
-		os.Remove(tmp)
-		return fmt.Errorf("kg: snapshot %s: %w", tmp, err)
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	w.Write(snapMagic)
-	crc := crc32.New(table)
-	body := io.MultiWriter(w, crc)
-	var n int64
-	var vb [binary.MaxVarintLen64]byte
-	uv := func(x uint64) {
-		k := binary.PutUvarint(vb[:], x)
-		body.Write(vb[:k])
-		n += int64(k)
-	}
-	str := func(s string) {
-		uv(uint64(len(s)))
-		io.WriteString(body, s)
-		n += int64(len(s))
-	}
-	ids := make([]string, 0, len(g.docs))
-	for id := range g.docs {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	uv(uint64(len(ids)))
-	for _, id := range ids {
-		d := g.docs[id]
-		str(id)
-		uv(uint64(len(d.strs)))
-		for _, s := range d.strs {
-			str(s)
+	p := filepath.Join(g.dir, snapName)
+	err := atomicfile.Write(p, 0o644, func(w io.Writer) error {
+		w.Write(snapMagic)
+		crc := crc32.New(table)
+		body := io.MultiWriter(w, crc)
+		var n int64
+		var vb [binary.MaxVarintLen64]byte
+		uv := func(x uint64) {
+			k := binary.PutUvarint(vb[:], x)
+			body.Write(vb[:k])
+			n += int64(k)
 		}
-		uv(uint64(len(d.facts)))
-		for _, p := range d.facts {
-			for _, x := range [...]uint32{p.s, p.r, p.o, p.f, p.src, p.key} {
-				uv(uint64(x))
+		str := func(s string) {
+			uv(uint64(len(s)))
+			io.WriteString(body, s)
+			n += int64(len(s))
+		}
+		ids := make([]string, 0, len(g.docs))
+		for id := range g.docs {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		uv(uint64(len(ids)))
+		for _, id := range ids {
+			d := g.docs[id]
+			str(id)
+			uv(uint64(len(d.strs)))
+			for _, s := range d.strs {
+				str(s)
+			}
+			uv(uint64(len(d.facts)))
+			for _, p := range d.facts {
+				for _, x := range [...]uint32{p.s, p.r, p.o, p.f, p.src, p.key} {
+					uv(uint64(x))
+				}
 			}
 		}
-	}
-	var tail [12]byte
-	binary.LittleEndian.PutUint32(tail[:4], crc.Sum32())
-	binary.LittleEndian.PutUint64(tail[4:], uint64(n))
-	w.Write(tail[:])
-	if err := w.Flush(); err != nil {
-		return fail(err)
-	}
-	if err := f.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(tmp, filepath.Join(g.dir, snapName)); err != nil {
-		return fail(err)
-	}
-	if d, err := os.Open(g.dir); err == nil {
-		d.Sync()
-		d.Close()
+		var tail [12]byte
+		binary.LittleEndian.PutUint32(tail[:4], crc.Sum32())
+		binary.LittleEndian.PutUint64(tail[4:], uint64(n))
+		// w is buffered: an error in a write above comes back here or
+		// when it is flushed.
+		_, err := w.Write(tail[:])
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("kg: snapshot %s: %w", p, err)
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora/zh"
+	"github.com/wenda-rag/wenda/internal/atomicfile"
 )
 
 // Hashed is wenda's offline embedder: no network, no downloaded model.
@@ -279,11 +280,7 @@ func (d *DF) WriteFile(path string) error {
 		buf = binary.LittleEndian.AppendUint32(buf, c)
 	}
 	buf = binary.LittleEndian.AppendUint32(buf, crc32.ChecksumIEEE(buf))
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, buf, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return atomicfile.WriteFile(path, buf, 0o644)
 }
 
 // ReadDF loads counts saved by WriteFile.

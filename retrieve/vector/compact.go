@@ -3,42 +3,46 @@ package vector
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/wenda-rag/wenda/internal/atomicfile"
 )
 
 // compact rewrites the log with only the live vectors, atomically.
 func (x *Index) compact() error {
-	tmp := filepath.Join(x.cfg.Dir, logName+".tmp")
-	f, err := os.Create(tmp)
-	if err != nil {
-		return fmt.Errorf("vector: compact: %w", err)
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	var buf []byte
-	for s, id := range x.ids {
-		if id == "" {
-			continue
+	p := filepath.Join(x.cfg.Dir, logName)
+	werr := atomicfile.Write(p, 0o644, func(w io.Writer) error {
+		var buf []byte
+		for s, id := range x.ids {
+			if id == "" {
+				continue
+			}
+			buf = appendRecord(buf[:0], record{op: opUpsert, chunk: id, doc: x.docs[s], vec: x.vec(s)})
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
 		}
-		buf = appendRecord(buf[:0], record{op: opUpsert, chunk: id, doc: x.docs[s], vec: x.vec(s)})
-		if _, err := w.Write(buf); err != nil {
+		return nil
+	})
+	// Whether or not the new log replaced the old (a failure can come
+	// after the rename), the log is the file at p now: appends go there.
+	f, err := os.OpenFile(p, os.O_RDWR, 0o644)
+	if err == nil {
+		if _, err = f.Seek(0, io.SeekEnd); err != nil {
 			f.Close()
-			return fmt.Errorf("vector: compact: %w", err)
 		}
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return fmt.Errorf("vector: compact: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("vector: compact: %w", err)
-	}
-	if err := os.Rename(tmp, filepath.Join(x.cfg.Dir, logName)); err != nil {
-		f.Close()
-		return fmt.Errorf("vector: compact: %w", err)
 	}
 	x.log.Close()
-	x.log, x.w, x.dead = f, bufio.NewWriterSize(f, 1<<20), 0
+	if err != nil {
+		x.log = nil // closed: no write may go to a replaced file
+		return fmt.Errorf("vector: compact: reopen the log: %w", err)
+	}
+	x.log, x.w = f, bufio.NewWriterSize(f, 1<<20)
+	if werr != nil {
+		return fmt.Errorf("vector: compact: %w", werr)
+	}
+	x.dead = 0
 	return nil
 }

@@ -1,7 +1,6 @@
 package vector
 
 import (
-	"bufio"
 	"container/heap"
 	"context"
 	"encoding/binary"
@@ -14,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/wenda-rag/wenda/internal/atomicfile"
 )
 
 // hnsw is the approximate index: a hierarchical navigable small-world
@@ -412,12 +413,6 @@ const annName = "ann.bin"
 var annMagic = [8]byte{'w', 'e', 'n', 'd', 'a', 'h', 'n', '1'}
 
 func (h *hnsw) save(x *Index) error {
-	p := filepath.Join(x.cfg.Dir, annName)
-	tmp := p + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
 	num := make([]int32, len(h.level)) // slot → node number in the file
 	n := int32(0)
 	for s, l := range h.level {
@@ -427,51 +422,40 @@ func (h *hnsw) save(x *Index) error {
 			n++
 		}
 	}
-	crc := crc32.New(castagnoli)
-	w := bufio.NewWriterSize(io.MultiWriter(f, crc), 1<<20)
-	w.Write(annMagic[:])
-	b := binary.LittleEndian.AppendUint32(nil, uint32(n))
-	entry := int32(-1)
-	if h.entry >= 0 {
-		entry = num[h.entry]
-	}
-	b = binary.LittleEndian.AppendUint32(b, uint32(entry))
-	w.Write(b)
-	for s, l := range h.level {
-		if l < 0 {
-			continue
+	err := atomicfile.Write(filepath.Join(x.cfg.Dir, annName), 0o644, func(out io.Writer) error {
+		crc := crc32.New(castagnoli)
+		w := io.MultiWriter(out, crc)
+		w.Write(annMagic[:])
+		b := binary.LittleEndian.AppendUint32(nil, uint32(n))
+		entry := int32(-1)
+		if h.entry >= 0 {
+			entry = num[h.entry]
 		}
-		id := x.ids[s]
-		b = binary.LittleEndian.AppendUint16(b[:0], uint16(len(id)))
-		b = append(b, id...)
-		b = append(b, byte(l))
-		for layer := 0; layer <= int(l); layer++ {
-			ns := h.neighbours(int32(s), layer)
-			b = append(b, byte(len(ns)))
-			for _, nb := range ns {
-				b = binary.LittleEndian.AppendUint32(b, uint32(num[nb]))
-			}
-		}
+		b = binary.LittleEndian.AppendUint32(b, uint32(entry))
 		w.Write(b)
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
+		for s, l := range h.level {
+			if l < 0 {
+				continue
+			}
+			id := x.ids[s]
+			b = binary.LittleEndian.AppendUint16(b[:0], uint16(len(id)))
+			b = append(b, id...)
+			b = append(b, byte(l))
+			for layer := 0; layer <= int(l); layer++ {
+				ns := h.neighbours(int32(s), layer)
+				b = append(b, byte(len(ns)))
+				for _, nb := range ns {
+					b = binary.LittleEndian.AppendUint32(b, uint32(num[nb]))
+				}
+			}
+			w.Write(b)
+		}
+		// out is buffered: an error in a write above comes back here
+		// or when it is flushed.
+		_, err := out.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
 		return err
-	}
-	var sum [4]byte
-	binary.LittleEndian.PutUint32(sum[:], crc.Sum32())
-	if _, err := f.Write(sum[:]); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, p); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	h.dirty = false

@@ -20,6 +20,7 @@ import (
 	"sync"
 
 	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/internal/atomicfile"
 )
 
 // Config configures an Index.
@@ -92,7 +93,7 @@ func Open(cfg Config) (*Index, error) {
 		}
 	} else if errors.Is(err, os.ErrNotExist) {
 		raw, _ := json.Marshal(meta{cfg.Model, cfg.Dimension})
-		if err := writeAtomic(mp, raw); err != nil {
+		if err := atomicfile.WriteFile(mp, raw, 0o644); err != nil {
 			return nil, fmt.Errorf("vector: %w", err)
 		}
 	} else {
@@ -361,14 +362,6 @@ func (x *Index) Close() error {
 	}
 	x.log = nil
 	return err
-}
-
-func writeAtomic(path string, data []byte) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }
 
 // IDs returns the chunk ids the index holds, for checking it against the

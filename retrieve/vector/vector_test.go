@@ -155,6 +155,14 @@ func TestCompaction(t *testing.T) {
 		t.Errorf("log is %d bytes after 30 rewrites of 100 vectors; want it compacted well under %d", fi.Size(), full)
 	}
 	x.Close()
+	// Compaction replaces the log whole: no temporary file is left.
+	if es, _ := os.ReadDir(dir); len(es) != 2 {
+		var names []string
+		for _, e := range es {
+			names = append(names, e.Name())
+		}
+		t.Errorf("index folder holds %q; want only %s and %s", names, metaName, logName)
+	}
 	x = open(t, dir)
 	defer x.Close()
 	hs, _ := x.Search(ctx, []float32{29, 50, 1}, 1, Filter{})
