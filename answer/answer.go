@@ -50,6 +50,11 @@ type Config struct {
 	ContextChars int
 	// LLMPassages is how many passages are retrieved for the LLM; default 8.
 	LLMPassages int
+	// Segmenter is the knowledge base's segmenter, so that questions are
+	// cut into words as its documents were (the words that must be found
+	// in a passage, the nouns and names an answer is looked for by); nil:
+	// zh.Default().
+	Segmenter *zh.Segmenter
 }
 
 // Citation points at the text an answer comes from.
@@ -111,6 +116,7 @@ type Timings struct {
 type Engine struct {
 	cfg Config
 	r   Retriever
+	seg *zh.Segmenter // nil if the default one could not be loaded
 }
 
 // New returns an Engine over r.
@@ -127,7 +133,13 @@ func New(cfg Config, r Retriever) (*Engine, error) {
 	if cfg.MinWords <= 0 {
 		cfg.MinWords = 0.4
 	}
-	return &Engine{cfg: cfg, r: r}, nil
+	seg := cfg.Segmenter
+	if seg == nil {
+		// Without a segmenter the answers rest on character evidence
+		// alone: a weaker engine, not a broken one.
+		seg, _ = zh.Default()
+	}
+	return &Engine{cfg: cfg, r: r, seg: seg}, nil
 }
 
 // Ask retrieves passages for a question and answers it.
@@ -192,12 +204,12 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	s := sents[best]
 	h := hits[s.hit]
-	if wordCoverage(pq, h.Title+"\n"+h.Text, hits) < e.cfg.MinWords {
+	if wordCoverage(e.seg, pq, h.Title+"\n"+h.Text, hits) < e.cfg.MinWords {
 		return a
 	}
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.
-	sp := extract(pq, s.folded)
+	sp := extract(e.seg, pq, s.folded)
 	ans := string(s.orig[sp.s:sp.e])
 	if ans == "" {
 		ans = string(s.orig)
@@ -211,12 +223,12 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	return a
 }
 
-// wordCoverage is the length-weighted share of the question's words found in
-// the passage. A word that none of the retrieved passages holds weighs
-// double: the knowledge base likely lacks what the question is about.
-func wordCoverage(q question, passage string, hits []corpora.Hit) float64 {
-	seg, err := zh.Default()
-	if err != nil {
+// wordCoverage is the length-weighted share of the question's words, as
+// seg cuts them, found in the passage. A word that none of the retrieved
+// passages holds weighs double: the knowledge base likely lacks what the
+// question is about.
+func wordCoverage(seg *zh.Segmenter, q question, passage string, hits []corpora.Hit) float64 {
+	if seg == nil {
 		return 1 // without a segmenter, character evidence alone decides
 	}
 	text := string(zh.Fold(passage))

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
 func hit(doc, text string) corpora.Hit {
@@ -139,5 +140,43 @@ func TestPersonNames(t *testing.T) {
 		if a, _ := e.Ask(context.Background(), q); a.Answer != want {
 			t.Errorf("Ask(%q) = %q; want %q", q, a.Answer, want)
 		}
+	}
+}
+
+// TestSegmenter checks that an engine cuts questions with its knowledge
+// base's segmenter: a word that knowledge base's dictionary holds whole
+// (年假天数) must be found whole, while the default dictionary cuts it
+// into words the passage holds.
+func TestSegmenter(t *testing.T) {
+	base, err := zh.Default()
+	if err != nil {
+		t.Skipf("no default segmenter: %v", err)
+	}
+	kb := base.Layer()
+	kb.AddWords([]zh.Word{{Text: "年假天数"}})
+	hits := fixed{hit("handbook", "员工的年假的天数是十五天。")}
+	const q = "年假天数是多少？"
+	for _, tt := range []struct {
+		name string
+		seg  *zh.Segmenter
+		want string
+	}{
+		{"default", nil, "十五天"},
+		{"the default, given", base, "十五天"},
+		{"the knowledge base's", kb, NotFound},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := New(Config{Segmenter: tt.seg}, hits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := e.Ask(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Answer != tt.want {
+				t.Errorf("Ask(%q) cutting %v = %q; want %q", q, e.seg.Cut("年假天数是"), a.Answer, tt.want)
+			}
+		})
 	}
 }

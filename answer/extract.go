@@ -12,11 +12,12 @@ import (
 // span is a half-open rune range.
 type span struct{ s, e int }
 
-// extract narrows a sentence to the answer span the question asks for.
-// It aligns the question's words before and after its question word with the
-// sentence (the answer usually stands where the question word stands), then,
-// for dates and numbers, prefers a date or number inside or near that gap.
-func extract(q question, s []rune) span {
+// extract narrows a sentence to the answer span the question asks for,
+// cutting words with seg (nil: none). It aligns the question's words before
+// and after its question word with the sentence (the answer usually stands
+// where the question word stands), then, for dates and numbers, prefers a
+// date or number inside or near that gap.
+func extract(seg *zh.Segmenter, q question, s []rune) span {
 	gap, ok := alignGap(q, s)
 	if !ok {
 		gap = span{0, len(s)}
@@ -46,13 +47,13 @@ func extract(q question, s []rune) span {
 	case kindPerson:
 		// 纪念哪位运动员 … 纪念著名网球运动员罗德·拉沃: the name follows the
 		// noun the question put after its question word.
-		if t := typeNoun(q); t != "" && ok && strings.HasPrefix(string(s[gap.e:]), t) {
+		if t := typeNoun(seg, q); t != "" && ok && strings.HasPrefix(string(s[gap.e:]), t) {
 			after := gap.e + len([]rune(t))
 			if e := clauseEnd(s, after); e > after && e-after <= 12 {
 				return clean(s, span{after, e})
 			}
 		}
-		if m, found := nearestName(s, gap, q.folded); found {
+		if m, found := nearestName(seg, s, gap, q.folded); found {
 			return m
 		}
 	}
@@ -337,9 +338,8 @@ func skipAside(s []rune, i int) int {
 }
 
 // typeNoun is the noun right after the question word (哪位运动员 → 运动员).
-func typeNoun(q question) string {
-	seg, err := zh.Default()
-	if err != nil || len(q.right) == 0 {
+func typeNoun(seg *zh.Segmenter, q question) string {
+	if seg == nil || len(q.right) == 0 {
 		return ""
 	}
 	words := seg.Cut(string(q.right))
@@ -363,9 +363,9 @@ var (
 
 // nearestName finds a person's name in s inside or nearest the gap: a
 // transliterated name joined by ·, a Latin name, the doer after 由, or a
-// word the dictionary tags as a person name. Names the question holds are
-// not answers.
-func nearestName(s []rune, gap span, question []rune) (span, bool) {
+// word seg's dictionary tags as a person name (none when seg is nil). Names
+// the question holds are not answers.
+func nearestName(seg *zh.Segmenter, s []rune, gap span, question []rune) (span, bool) {
 	str := string(s)
 	toRune := runeOffsets(str)
 	var cands []span
@@ -386,7 +386,7 @@ func nearestName(s []rune, gap span, question []rune) (span, bool) {
 	for _, m := range byWhomRe.FindAllStringSubmatchIndex(str, -1) {
 		cands = append(cands, span{toRune[m[2]], toRune[m[3]]})
 	}
-	if seg, err := zh.Default(); err == nil {
+	if seg != nil {
 		pos := 0
 		for _, w := range seg.Cut(str) {
 			i := strings.Index(str[pos:], w)
