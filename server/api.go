@@ -7,12 +7,17 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/wenda-rag/wenda"
 	"github.com/wenda-rag/wenda/answer"
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/internal/atomicfile"
 )
 
 type askRequest struct {
@@ -133,9 +138,13 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
-	res, err := b.Search(ctx, q, k, mode)
+	res, err := b.Search(ctx, q, wenda.SearchOptions{K: k, Mode: mode})
 	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+		code := http.StatusInternalServerError
+		if errors.Is(err, wenda.ErrNoVectors) || errors.Is(err, wenda.ErrOption) {
+			code = http.StatusBadRequest
+		}
+		writeError(w, code, err.Error())
 		return
 	}
 	writeJSON(w, http.StatusOK, res)
@@ -173,11 +182,55 @@ func SafeName(name string) string {
 	return name
 }
 
+// upload is a file sent to be ingested.
+type upload struct {
+	Name string
+	Data []byte
+}
+
+// ingestUploads keeps the files (names already made safe) in the
+// knowledge base's uploads folder and ingests them one by one, each with
+// its own result; a file that is not ingested is not kept.
+func ingestUploads(ctx context.Context, b KB, files []upload) ([]FileResult, error) {
+	dir := filepath.Join(b.Dir(), "uploads")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	out := make([]FileResult, len(files))
+	for i, f := range files {
+		out[i].Name = f.Name
+		path := filepath.Join(dir, f.Name)
+		if filepath.Dir(path) != dir {
+			out[i].Error = "file name leaves the upload folder"
+			continue
+		}
+		if err := atomicfile.WriteFile(path, f.Data, 0o644); err != nil {
+			out[i].Error = err.Error()
+			continue
+		}
+		sum, err := b.Ingest(ctx, []corpora.File{{Path: path, ID: "uploads/" + f.Name, Size: int64(len(f.Data))}}, wenda.IngestOptions{})
+		switch {
+		case err != nil:
+			out[i].Error = err.Error()
+		case len(sum.Failed) > 0:
+			out[i].Error = sum.Failed[0].Err.Error()
+		case len(sum.Skipped) > 0:
+			out[i].Error = sum.Skipped[0].Err.Error()
+		}
+		out[i].Docs, out[i].Chunks = sum.Docs+sum.Unchanged, sum.Chunks
+		if out[i].Error != "" {
+			os.Remove(path)
+			out[i].Error = strings.ReplaceAll(out[i].Error, dir+string(filepath.Separator), "")
+		}
+	}
+	return out, nil
+}
+
 // upload ingests files: multipart (files in "file" fields) or JSON
 // {"kb", "name", "text"}.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	kb := r.URL.Query().Get("kb")
-	var files []Upload
+	var files []upload
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
 		mr, err := r.MultipartReader()
@@ -217,7 +270,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 				writeError(w, http.StatusBadRequest, "reading "+part.FileName()+": "+err.Error())
 				return
 			}
-			files = append(files, Upload{Name: part.FileName(), Data: data})
+			files = append(files, upload{Name: part.FileName(), Data: data})
 		}
 	} else {
 		var req struct {
@@ -235,7 +288,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		if req.KB != "" {
 			kb = req.KB
 		}
-		files = append(files, Upload{Name: req.Name, Data: []byte(req.Text)})
+		files = append(files, upload{Name: req.Name, Data: []byte(req.Text)})
 	}
 	if len(files) == 0 {
 		writeError(w, http.StatusBadRequest, "no files")
@@ -253,7 +306,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	if b == nil {
 		return
 	}
-	res, err := b.Ingest(r.Context(), files)
+	res, err := ingestUploads(r.Context(), b, files)
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
@@ -314,7 +367,11 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := b.Remove(r.Context(), id); err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
+		code := http.StatusInternalServerError
+		if errors.Is(err, wenda.ErrNotFound) {
+			code = http.StatusNotFound
+		}
+		writeError(w, code, err.Error())
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"deleted": id})
@@ -343,8 +400,8 @@ func (s *Server) listKBs(w http.ResponseWriter, r *http.Request) {
 	}
 	k := keyOf(r)
 	type kbJSON struct {
-		Name  string `json:"name"`
-		Stats *Stats `json:"stats,omitempty"` // of an open knowledge base
+		Name  string       `json:"name"`
+		Stats *wenda.Stats `json:"stats,omitempty"` // of an open knowledge base
 	}
 	out := []kbJSON{}
 	for _, n := range names {
@@ -383,7 +440,11 @@ func (s *Server) createKB(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.bases.Create(r.Context(), req.Name); err != nil {
-		writeError(w, http.StatusConflict, err.Error())
+		code := http.StatusInternalServerError
+		if errors.Is(err, wenda.ErrExists) {
+			code = http.StatusConflict
+		}
+		writeError(w, code, err.Error())
 		return
 	}
 	writeJSON(w, http.StatusCreated, map[string]string{"created": req.Name})
@@ -398,7 +459,7 @@ func (s *Server) deleteKB(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.bases.Delete(r.Context(), name); err != nil {
-		if errors.Is(err, ErrNoBase) {
+		if errors.Is(err, wenda.ErrNotFound) {
 			writeError(w, http.StatusNotFound, err.Error())
 			return
 		}

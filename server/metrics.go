@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/wenda-rag/wenda"
 )
 
 // limiter is a token bucket per key: rate a minute, a burst of as many.
@@ -134,14 +136,14 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintln(w, "# HELP wenda_kb_documents Documents per open knowledge base.\n# TYPE wenda_kb_documents gauge")
 	var stats []struct {
 		name string
-		st   Stats
+		st   wenda.Stats
 	}
 	for _, n := range names {
 		if b, ok := s.bases.Loaded(n); ok {
 			if st, err := b.Stats(r.Context()); err == nil {
 				stats = append(stats, struct {
 					name string
-					st   Stats
+					st   wenda.Stats
 				}{n, st})
 			}
 		}

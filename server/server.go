@@ -4,8 +4,9 @@
 // API keys with per-key knowledge bases and rate limits, Prometheus
 // metrics, and the web page, embedded.
 //
-// The server knows knowledge bases only through Bases and Base, which
-// cmd/wenda implements over its stores; one failing request never takes
+// The server knows knowledge bases through Library and KB, what
+// *wenda.Library and *wenda.KB do; it keeps uploaded files itself, in a
+// knowledge base's uploads folder. One failing request never takes
 // the process down (handlers recover), and Shutdown lets requests in
 // flight finish.
 package server
@@ -24,58 +25,59 @@ import (
 	"sync"
 	"time"
 
+	"github.com/wenda-rag/wenda"
 	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/ingest"
 )
 
-// Base is a knowledge base as the server uses it.
-type Base interface {
+// KB is a knowledge base as the server uses it: what *wenda.KB does.
+type KB interface {
 	Answer(ctx context.Context, req answer.Request) (answer.Answer, error)
-	Search(ctx context.Context, q string, k int, mode string) (Results, error)
-	Ingest(ctx context.Context, files []Upload) ([]FileResult, error)
+	Search(ctx context.Context, q string, opt wenda.SearchOptions) (wenda.Results, error)
+	Ingest(ctx context.Context, files []corpora.File, opt wenda.IngestOptions) (ingest.Summary, error)
 	Documents(ctx context.Context, from, size int) ([]corpora.DocRecord, int, error)
-	Remove(ctx context.Context, id string) error
+	Remove(ctx context.Context, ids ...string) error
 	Entity(name string) []corpora.Fact
-	Stats(ctx context.Context) (Stats, error)
+	Stats(ctx context.Context) (wenda.Stats, error)
+	Dir() string // uploaded files are kept in its uploads folder
 }
 
-// Bases are the knowledge bases of a data directory.
-type Bases interface {
+// Library is the data directory's knowledge bases: what *wenda.Library
+// does.
+type Library interface {
 	List() ([]string, error)
-	Open(ctx context.Context, name string) (Base, error) // ErrNoBase when it does not exist
+	Open(ctx context.Context, name string) (KB, error) // wenda.ErrNotFound when it does not exist
 	// Loaded is the knowledge base if it is open already: listings and
 	// metrics report on those, and never open one (which can take seconds
 	// for a large base) just to count it.
-	Loaded(name string) (Base, bool)
-	Create(ctx context.Context, name string) error
-	Delete(ctx context.Context, name string) error
+	Loaded(name string) (KB, bool)
+	Create(ctx context.Context, name string) error // wenda.ErrExists
+	Delete(ctx context.Context, name string) error // wenda.ErrNotFound
 }
 
-// ErrNoBase is returned by Bases.Open for a knowledge base that does not
-// exist.
-var ErrNoBase = errors.New("no such knowledge base")
+// library is a *wenda.Library as a Library.
+type library struct{ *wenda.Library }
 
-// Results are a search's passages with what each signal said.
-type Results struct {
-	Signals []string `json:"signals"` // the lists fused, in the order of Ranks
-	Hits    []Result `json:"hits"`
+func (l library) Open(ctx context.Context, name string) (KB, error) {
+	k, err := l.Library.Open(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	return k, nil
 }
 
-// Result is one passage of a search.
-type Result struct {
-	Doc    string    `json:"doc"`
-	Chunk  int       `json:"chunk"`
-	Title  string    `json:"title,omitempty"`
-	Text   string    `json:"text"`
-	Score  float64   `json:"score"`
-	Ranks  []int     `json:"ranks"` // rank in each signal's list (0: not in its top)
-	Scores []float64 `json:"scores"`
+func (l library) Loaded(name string) (KB, bool) {
+	k, ok := l.Library.Loaded(name)
+	if !ok {
+		return nil, false
+	}
+	return k, true
 }
 
-// Upload is a file sent to be ingested.
-type Upload struct {
-	Name string
-	Data []byte
+func (l library) Create(ctx context.Context, name string) error {
+	_, err := l.Library.Create(ctx, name)
+	return err
 }
 
 // FileResult is what became of one uploaded file.
@@ -84,15 +86,6 @@ type FileResult struct {
 	Docs   int    `json:"documents"`
 	Chunks int    `json:"chunks"`
 	Error  string `json:"error,omitempty"`
-}
-
-// Stats are a knowledge base's sizes.
-type Stats struct {
-	Documents int   `json:"documents"`
-	Chunks    int   `json:"chunks"`
-	Bytes     int64 `json:"bytes"`
-	Entities  int   `json:"entities"`
-	Facts     int   `json:"facts"`
 }
 
 // Config configures a Server. Zero values are the defaults.
@@ -139,7 +132,7 @@ func (k *Key) allows(kb string) bool {
 // Server serves the API and the page.
 type Server struct {
 	cfg     Config
-	bases   Bases
+	bases   Library
 	mux     *http.ServeMux
 	keys    map[string]*Key
 	limits  *limiter
@@ -150,8 +143,16 @@ type Server struct {
 //go:embed web
 var webFS embed.FS
 
-// New returns a Server over bases.
-func New(cfg Config, bases Bases) (*Server, error) {
+// New returns a Server over the knowledge bases of lib; the caller closes
+// lib after the server stops.
+func New(cfg Config, lib *wenda.Library) (*Server, error) {
+	if lib == nil {
+		return nil, errors.New("server: no knowledge bases")
+	}
+	return newServer(cfg, library{lib})
+}
+
+func newServer(cfg Config, bases Library) (*Server, error) {
 	if bases == nil {
 		return nil, errors.New("server: no knowledge bases")
 	}
@@ -335,7 +336,7 @@ func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
 
 // base opens the knowledge base a request names, if its key may use it
 // (and write to it, when write): otherwise it answers and returns nil.
-func (s *Server) base(w http.ResponseWriter, r *http.Request, name string, write bool) Base {
+func (s *Server) base(w http.ResponseWriter, r *http.Request, name string, write bool) KB {
 	if name == "" {
 		name = "default"
 	}
@@ -350,8 +351,13 @@ func (s *Server) base(w http.ResponseWriter, r *http.Request, name string, write
 		}
 	}
 	b, err := s.bases.Open(r.Context(), name)
-	if errors.Is(err, ErrNoBase) {
+	if errors.Is(err, wenda.ErrNotFound) || errors.Is(err, wenda.ErrName) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no knowledge base %q", name))
+		return nil
+	}
+	if errors.Is(err, wenda.ErrHeld) {
+		w.Header().Set("Retry-After", "5")
+		writeError(w, http.StatusServiceUnavailable, err.Error())
 		return nil
 	}
 	if err != nil {

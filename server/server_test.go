@@ -9,6 +9,8 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -17,14 +19,17 @@ import (
 
 	goopenai "github.com/sashabaranov/go-openai"
 
+	"github.com/wenda-rag/wenda"
 	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/ingest"
 )
 
 // fakeBase answers every question with "年假十五天[1]。" citing one passage,
 // streaming it in pieces when asked; 崩溃 makes it panic.
 type fakeBase struct {
 	name     string
+	dir      string
 	mu       sync.Mutex
 	uploaded []string
 	removed  []string
@@ -46,29 +51,32 @@ func (b *fakeBase) Answer(ctx context.Context, req answer.Request) (answer.Answe
 	return a, nil
 }
 
-func (b *fakeBase) Search(ctx context.Context, q string, k int, mode string) (Results, error) {
-	return Results{Signals: []string{"bm25", "vector"}, Hits: []Result{{Doc: b.name + "/leave.md", Text: "年假", Score: 0.03, Ranks: []int{1, 0}, Scores: []float64{7, 0}}}}, nil
+func (b *fakeBase) Search(ctx context.Context, q string, opt wenda.SearchOptions) (wenda.Results, error) {
+	return wenda.Results{Signals: []string{"bm25", "vector"}, Hits: []wenda.Result{{Doc: b.name + "/leave.md", Text: "年假", Score: 0.03, Ranks: []int{1, 0}, Scores: []float64{7, 0}}}}, nil
 }
 
-func (b *fakeBase) Ingest(ctx context.Context, files []Upload) ([]FileResult, error) {
+func (b *fakeBase) Ingest(ctx context.Context, files []corpora.File, opt wenda.IngestOptions) (ingest.Summary, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	var out []FileResult
 	for _, f := range files {
-		b.uploaded = append(b.uploaded, f.Name)
-		out = append(out, FileResult{Name: f.Name, Docs: 1, Chunks: 1})
+		if _, err := os.Stat(f.Path); err != nil {
+			return ingest.Summary{}, err // the server keeps the file before ingesting it
+		}
+		b.uploaded = append(b.uploaded, filepath.Base(f.Path))
 	}
-	return out, nil
+	return ingest.Summary{Files: len(files), Docs: len(files), Chunks: len(files)}, nil
 }
+
+func (b *fakeBase) Dir() string { return b.dir }
 
 func (b *fakeBase) Documents(ctx context.Context, from, size int) ([]corpora.DocRecord, int, error) {
 	return []corpora.DocRecord{{ID: "leave.md", Title: "休假制度", Chunks: 1}}, 1, nil
 }
 
-func (b *fakeBase) Remove(ctx context.Context, id string) error {
+func (b *fakeBase) Remove(ctx context.Context, ids ...string) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.removed = append(b.removed, id)
+	b.removed = append(b.removed, ids...)
 	return nil
 }
 
@@ -79,19 +87,24 @@ func (b *fakeBase) Entity(name string) []corpora.Fact {
 	return nil
 }
 
-func (b *fakeBase) Stats(ctx context.Context) (Stats, error) {
-	return Stats{Documents: 1, Chunks: 1}, nil
+func (b *fakeBase) Stats(ctx context.Context) (wenda.Stats, error) {
+	return wenda.Stats{Documents: 1, Chunks: 1}, nil
 }
 
 type fakeBases struct {
 	mu  sync.Mutex
+	dir string
 	kbs map[string]*fakeBase
 }
 
 func newFakeBases(names ...string) *fakeBases {
-	f := &fakeBases{kbs: map[string]*fakeBase{}}
+	dir, err := os.MkdirTemp("", "wenda-server-test-")
+	if err != nil {
+		panic(err)
+	}
+	f := &fakeBases{dir: dir, kbs: map[string]*fakeBase{}}
 	for _, n := range names {
-		f.kbs[n] = &fakeBase{name: n}
+		f.kbs[n] = &fakeBase{name: n, dir: filepath.Join(dir, n)}
 	}
 	return f
 }
@@ -107,16 +120,16 @@ func (f *fakeBases) List() ([]string, error) {
 	return out, nil
 }
 
-func (f *fakeBases) Open(ctx context.Context, name string) (Base, error) {
+func (f *fakeBases) Open(ctx context.Context, name string) (KB, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if b, ok := f.kbs[name]; ok {
 		return b, nil
 	}
-	return nil, ErrNoBase
+	return nil, wenda.ErrNotFound
 }
 
-func (f *fakeBases) Loaded(name string) (Base, bool) {
+func (f *fakeBases) Loaded(name string) (KB, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	b, ok := f.kbs[name]
@@ -127,9 +140,9 @@ func (f *fakeBases) Create(ctx context.Context, name string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if _, ok := f.kbs[name]; ok {
-		return errors.New("exists")
+		return wenda.ErrExists
 	}
-	f.kbs[name] = &fakeBase{name: name}
+	f.kbs[name] = &fakeBase{name: name, dir: filepath.Join(f.dir, name)}
 	return nil
 }
 
@@ -137,7 +150,7 @@ func (f *fakeBases) Delete(ctx context.Context, name string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if _, ok := f.kbs[name]; !ok {
-		return ErrNoBase
+		return wenda.ErrNotFound
 	}
 	delete(f.kbs, name)
 	return nil
@@ -149,9 +162,9 @@ var testKeys = []Key{
 	{Token: "slow-key", Name: "limited", KBs: []string{"hr"}, Rate: 2},
 }
 
-func newTest(t *testing.T, cfg Config, bases Bases) *httptest.Server {
+func newTest(t *testing.T, cfg Config, bases Library) *httptest.Server {
 	t.Helper()
-	s, err := New(cfg, bases)
+	s, err := newServer(cfg, bases)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,10 +338,10 @@ func TestLimitsAndNames(t *testing.T) {
 }
 
 func TestOpenModeOnlyOnLoopback(t *testing.T) {
-	if _, err := New(Config{}, newFakeBases()); err == nil {
+	if _, err := newServer(Config{}, newFakeBases()); err == nil {
 		t.Error("open mode allowed off loopback")
 	}
-	if _, err := New(Config{Loopback: true}, newFakeBases()); err != nil {
+	if _, err := newServer(Config{Loopback: true}, newFakeBases()); err != nil {
 		t.Error(err)
 	}
 	for addr, want := range map[string]bool{"127.0.0.1:8080": true, "localhost:80": true, "[::1]:8080": true, "0.0.0.0:8080": false, ":8080": false, "10.0.0.5:80": false} {

@@ -5,9 +5,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/wenda-rag/wenda"
 	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/ingest"
@@ -34,30 +37,27 @@ func (c *cli) ingest(ctx context.Context, args []string) error {
 	if !slices.Contains(corpora.Formats, *format) {
 		return exitError{2, fmt.Sprintf("ingest: --format %q: want one of %s", *format, strings.Join(corpora.Formats, ", "))}
 	}
-	k, err := c.open(ctx, c.kbDir(c.g.kb), true, true)
+	// What to read first: a path that does not exist makes no
+	// knowledge base.
+	files, err := corpora.Walk(paths)
+	if err != nil {
+		return err
+	}
+	k, err := c.open(ctx, createKB)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
 	if *dict != "" {
-		n, err := addUserDict(k.dir, *dict)
+		n, err := k.AddDictionary(*dict)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stderr, "用户词典 %s：%d 个词\n", *dict, n)
 	}
-	files, err := corpora.Walk(paths)
-	if err != nil {
-		return err
-	}
-	p, _, err := k.pipeline(c.stderr, *chunk, *format)
-	if err != nil {
-		return err
-	}
-	sum, err := p.Run(ctx, files)
-	if err == nil && (sum.Docs > 0 || len(sum.Failed) > 0) {
-		err = c.refresh(ctx, k)
-	}
+	bar := newProgressBar(c.stderr)
+	batch, _ := strconv.Atoi(os.Getenv("WENDA_BATCH_KB")) // for measuring batch sizes
+	sum, err := k.Ingest(ctx, files, wenda.IngestOptions{ChunkSize: *chunk, Format: *format, BatchChars: batch << 10, Progress: bar.update})
 	for _, f := range sum.Skipped {
 		fmt.Fprintf(c.stderr, "略过 passed over %s\n", f.Err)
 	}
@@ -89,40 +89,28 @@ func (c *cli) search(ctx context.Context, args []string) error {
 	if q == "" {
 		return exitError{2, "search: no QUERY given"}
 	}
-	k, err := c.open(ctx, c.kbDir(c.g.kb), false, false)
+	k, err := c.open(ctx, readKB)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
-	r, err := k.retriever(*rf)
+	opt := *rf
+	opt.K = *n
+	res, err := k.Search(ctx, q, opt)
 	if err != nil {
-		return err
-	}
-	hits, err := r.Search(ctx, q, *n)
-	if err != nil {
-		return err
+		return c.explain(err)
 	}
 	if *asJSON {
-		type hitJSON struct {
-			Doc   string  `json:"doc"`
-			Chunk int     `json:"chunk"`
-			Score float64 `json:"score"`
-			Title string  `json:"title,omitempty"`
-			Start int     `json:"start"`
-			End   int     `json:"end"`
-			Text  string  `json:"text"`
+		if res.Hits == nil {
+			res.Hits = []wenda.Result{}
 		}
-		out := make([]hitJSON, len(hits))
-		for i, h := range hits {
-			out[i] = hitJSON{h.DocID, h.Ordinal, h.Score, h.Title, h.Start, h.End, h.Text}
-		}
-		return printJSON(c.stdout, out)
+		return printJSON(c.stdout, res.Hits)
 	}
-	if len(hits) == 0 {
+	if len(res.Hits) == 0 {
 		fmt.Fprintln(c.stdout, "没有找到相关段落。")
 	}
-	for i, h := range hits {
-		fmt.Fprintf(c.stdout, "%d. [%s #%d] %s (%.4f)\n   %s\n", i+1, h.DocID, h.Ordinal, h.Title, h.Score, oneLine(h.Text))
+	for i, h := range res.Hits {
+		fmt.Fprintf(c.stdout, "%d. [%s #%d] %s (%.4f)\n   %s\n", i+1, h.Doc, h.Chunk, h.Title, h.Score, oneLine(h.Text))
 	}
 	return nil
 }
@@ -137,7 +125,7 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, e, err := c.llmEngine(ctx, *rf, lf)
+	k, err := c.openForAnswers(ctx, *rf, lf)
 	if err != nil {
 		return err
 	}
@@ -156,9 +144,9 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 				return err
 			}
 		}
-		a, err := e.Answer(ctx, req)
+		a, err := k.Answer(ctx, req)
 		if err != nil {
-			return err
+			return c.explain(err)
 		}
 		if *simplified {
 			a = a.Simplified()
@@ -208,24 +196,21 @@ func (c *cli) rm(ctx context.Context, args []string) error {
 	if len(pos) == 0 {
 		return exitError{2, "rm: no DOC_ID given"}
 	}
-	k, err := c.open(ctx, c.kbDir(c.g.kb), false, true)
+	k, err := c.open(ctx, writeKB)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
-	var failed error
+	failed := false
 	for _, id := range pos {
-		if err := k.remove(ctx, id); err != nil {
+		if err := k.Remove(ctx, id); err != nil {
 			fmt.Fprintln(c.stderr, "wenda rm:", err)
-			failed = err
+			failed = true
 			continue
 		}
 		fmt.Fprintf(c.stdout, "已删除 %s\n", id)
 	}
-	if err := c.refresh(ctx, k); err != nil {
-		return err
-	}
-	if failed != nil {
+	if failed {
 		return exitError{1, ""}
 	}
 	return nil
@@ -237,22 +222,18 @@ func (c *cli) stats(ctx context.Context, args []string) error {
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return err
 	}
-	k, err := openKB(c.kbDir(c.g.kb), false)
+	k, err := c.open(ctx, readKB)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
-	st, err := k.index.Stats(ctx)
+	st, err := k.Stats(ctx)
 	if err != nil {
 		return err
 	}
-	rec, err := readKBEmbedding(k.dir)
-	if err != nil {
-		return err
-	}
+	rec := st.Vectors
 	if *asJSON {
-		ents, facts, _ := k.graph.Stats()
-		out := map[string]interface{}{"kb": c.g.kb, "documents": st.Documents, "chunks": st.Chunks, "bytes_on_disk": st.Bytes, "entities": ents, "facts": facts}
+		out := map[string]interface{}{"kb": c.g.kb, "documents": st.Documents, "chunks": st.Chunks, "bytes_on_disk": st.Bytes, "entities": st.Entities, "facts": st.Facts}
 		if rec != nil {
 			out["vectors"] = rec
 		}
@@ -264,8 +245,8 @@ func (c *cli) stats(ctx context.Context, args []string) error {
 	} else {
 		fmt.Fprint(c.stdout, "；无向量")
 	}
-	if ents, facts, _ := k.graph.Stats(); facts > 0 {
-		fmt.Fprintf(c.stdout, "；知识图谱：%d 个实体，%d 条事实", ents, facts)
+	if st.Facts > 0 {
+		fmt.Fprintf(c.stdout, "；知识图谱：%d 个实体，%d 条事实", st.Entities, st.Facts)
 	}
 	fmt.Fprintln(c.stdout)
 	return nil
@@ -290,13 +271,13 @@ func (c *cli) kgCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, err := openKB(c.kbDir(c.g.kb), false)
+	k, err := c.open(ctx, readKB)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
 	if args[0] == "stats" {
-		ents, facts, docs := k.graph.Stats()
+		ents, facts, docs := k.GraphStats()
 		if *asJSON {
 			return printJSON(c.stdout, map[string]int{"entities": ents, "facts": facts, "documents": docs})
 		}
@@ -307,7 +288,7 @@ func (c *cli) kgCmd(ctx context.Context, args []string) error {
 		return exitError{2, "kg show: no NAME given"}
 	}
 	name := strings.Join(pos, " ")
-	facts := k.graph.Facts(name)
+	facts := k.Entity(name)
 	if *asJSON {
 		return printJSON(c.stdout, map[string]interface{}{"name": name, "facts": facts})
 	}
@@ -318,5 +299,31 @@ func (c *cli) kgCmd(ctx context.Context, args []string) error {
 	for _, f := range facts {
 		fmt.Fprintf(c.stdout, "  —%s→ %s   [%s %s]\n", f.Relation, oneLine(f.Object), f.Doc, f.Field)
 	}
+	return nil
+}
+
+// reembed rebuilds the vectors of every chunk with the configured model.
+func (c *cli) reembed(ctx context.Context, args []string) error {
+	fs := c.flags("reembed")
+	if _, err := parseInterleaved(fs, args); err != nil {
+		return err
+	}
+	cfg, err := c.kbConfig(writeKB)
+	if err != nil {
+		return err
+	}
+	cfg.Reembed = true
+	k, err := c.openWith(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	n, err := k.Reembed(ctx, func(done int) { fmt.Fprintf(c.stderr, "\r已嵌入 %d 个块", done) })
+	fmt.Fprintln(c.stderr)
+	if err != nil {
+		return err
+	}
+	e := k.Embedding()
+	fmt.Fprintf(c.stdout, "知识库 %s：%d 个块已用 %s（%d 维）重新嵌入\n", c.g.kb, n, e.Model, e.Dimension)
 	return nil
 }

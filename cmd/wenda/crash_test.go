@@ -11,8 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wenda-rag/wenda"
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/sample"
+	"github.com/wenda-rag/wenda/ingest"
 	"github.com/wenda-rag/wenda/retrieve/embed"
 	"github.com/wenda-rag/wenda/retrieve/vector"
 )
@@ -118,13 +120,14 @@ func killMidIngest(t *testing.T, env []string, vectors bool) {
 // if exact, that the vector index holds no other chunks.
 func sameChunks(t *testing.T, dir string, exact bool) {
 	t.Helper()
-	k, err := openKB(dir, false)
+	k, err := wenda.Open(context.Background(), wenda.Config{Dir: dir, ReadOnly: true, NoVectors: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer k.Close()
 	lexical := map[string]bool{}
-	if err := k.index.EachChunk(context.Background(), func(c corpora.Chunk) error {
+	fresh := embed.NewDF() // the offline model's counts, from scratch
+	if err := k.EachChunk(context.Background(), func(c corpora.Chunk) error {
+		fresh.Add(ingest.EmbedText(c))
 		if lexical[c.ID] {
 			t.Errorf("chunk %s listed twice by BM25", c.ID)
 		}
@@ -133,7 +136,9 @@ func sameChunks(t *testing.T, dir string, exact bool) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	rec, err := readKBEmbedding(dir)
+	st, err := k.Stats(context.Background())
+	k.Close()
+	rec := st.Vectors
 	if err != nil || rec == nil {
 		t.Fatalf("no embedding record: %v", err)
 	}
@@ -163,11 +168,7 @@ func sameChunks(t *testing.T, dir string, exact bool) {
 	if exact && rec.Model == embed.NewHashed(0).Model() {
 		// The offline model's document frequencies, kept in step through
 		// the crash and the re-ingest, equal a recount.
-		kept, err := embed.ReadDF(filepath.Join(dir, dfFile))
-		if err != nil {
-			t.Fatal(err)
-		}
-		fresh, err := countDF(context.Background(), k)
+		kept, err := embed.ReadDF(filepath.Join(dir, "df.bin"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wenda-rag/wenda"
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
 	"github.com/wenda-rag/wenda/eval"
@@ -87,46 +88,40 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	dictLoad := time.Since(t0)
 	// A scratch knowledge base, removed afterwards; with an embedding
 	// model configured, it gets vectors too.
-	k, remove, err := c.scratchKB(ctx, ".eval-", true)
+	k, remove, err := c.scratchKB(ctx, ".eval-", nil)
 	if err != nil {
 		return err
 	}
 	defer remove()
-	defer k.Close()
-	p, _, err := k.pipeline(c.stderr, *chunk, corpora.FormatAuto)
-	if err != nil {
-		return err
-	}
 	fi, err := os.Stat(file)
 	if err != nil {
 		return err
 	}
+	opt := wenda.IngestOptions{ChunkSize: *chunk, Progress: newProgressBar(c.stderr).update}
+	t0 = time.Now()
 	var sum ingest.Summary
 	if *trad == "all" {
 		// The passages were converted in memory: index them from there.
-		sum, err = p.RunDocuments(ctx, docs)
+		sum, err = k.IngestDocuments(ctx, docs, opt)
 	} else {
-		sum, err = p.Run(ctx, []corpora.File{{Path: file, ID: filepath.Base(file), Size: fi.Size()}})
+		sum, err = k.Ingest(ctx, []corpora.File{{Path: file, ID: filepath.Base(file), Size: fi.Size()}}, opt)
 	}
-	t1 := time.Now()
-	if err == nil {
-		// Part of the ingest: the offline model's statistics and the
-		// approximate index.
-		err = c.refresh(ctx, k)
-	}
+	// With what derives from the documents: the offline model's
+	// statistics and the approximate index.
+	ingestTime := time.Since(t0)
 	if err != nil {
 		return err
 	}
 	if len(sum.Failed) > 0 {
 		return sum.Failed[0]
 	}
-	ingestMBs := float64(textBytes) / 1e6 / (sum.Elapsed + time.Since(t1)).Seconds()
+	ingestMBs := float64(textBytes) / 1e6 / ingestTime.Seconds()
 
 	// --mode bm25,vector,hybrid evaluates each mode on the one index, one
 	// JSON object per mode.
-	modes := []string{rf.mode}
-	if strings.Contains(rf.mode, ",") {
-		modes = strings.Split(rf.mode, ",")
+	modes := []string{rf.Mode}
+	if strings.Contains(rf.Mode, ",") {
+		modes = strings.Split(rf.Mode, ",")
 	}
 	var dumpF *os.File
 	if *dump != "" {
@@ -137,15 +132,15 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	}
 	for _, mode := range modes {
 		r := *rf
-		r.mode = strings.TrimSpace(mode)
+		r.Mode = strings.TrimSpace(mode)
 		res, err := c.evalQuestions(ctx, k, r, questions, cuts, dumpF, !*asJSON)
 		if err != nil {
 			return err
 		}
 		res["passages"] = len(docs)
 		res["ingest_mb_per_s"] = round(ingestMBs)
-		if rf.mode != "" {
-			res["mode"] = r.mode
+		if rf.Mode != "" {
+			res["mode"] = r.Mode
 		}
 		if *asJSON {
 			if err := printJSON(c.stdout, res); err != nil {
@@ -155,7 +150,7 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 		}
 		fmt.Fprintln(c.stderr)
 		fmt.Fprintf(c.stdout, "%s: %d 个问题, %d 个段落 (mode=%s, lexical=%s, chunk=%d; 词典加载 %s, 入库 %.2f MB/s)\n",
-			file, len(questions), len(docs), r.mode, r.lexical, *chunk, dictLoad.Round(time.Millisecond), ingestMBs)
+			file, len(questions), len(docs), r.Mode, r.Lexical, *chunk, dictLoad.Round(time.Millisecond), ingestMBs)
 		keys := make([]string, 0, len(res))
 		for key := range res {
 			keys = append(keys, key)
@@ -170,8 +165,12 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 
 // evalQuestions asks every question through one retrieval mode and scores
 // retrieval and answers.
-func (c *cli) evalQuestions(ctx context.Context, k *kb, rf retrieval, questions []corpora.Question, cuts []int, dumpF *os.File, progress bool) (map[string]interface{}, error) {
-	e, r, err := k.engine(rf)
+func (c *cli) evalQuestions(ctx context.Context, k *wenda.KB, rf wenda.SearchOptions, questions []corpora.Question, cuts []int, dumpF *os.File, progress bool) (map[string]interface{}, error) {
+	e, err := k.Engine(rf)
+	if err != nil {
+		return nil, c.explain(err)
+	}
+	r, _, err := k.Retriever(rf)
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +233,7 @@ func (c *cli) evalQuestions(ctx context.Context, k *kb, rf retrieval, questions 
 		em += qem
 		if dumpF != nil {
 			_ = printJSON(dumpF, map[string]interface{}{"id": q.ID, "question": q.Text, "answers": q.Answers, "prediction": a.Answer,
-				"f1": qf1, "em": qem, "rank": rank, "cited": a.Citations, "mode": rf.mode})
+				"f1": qf1, "em": qem, "rank": rank, "cited": a.Citations, "mode": rf.Mode})
 		}
 		if time.Since(lastReport) > 500*time.Millisecond && progress {
 			lastReport = time.Now()

@@ -42,7 +42,7 @@ func (c *cli) evalCulture(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", pos[0], err)
 	}
-	k, e, err := c.openEngine(ctx, *rf)
+	k, err := c.openForAnswers(ctx, *rf, &llmFlags{offline: true})
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func (c *cli) evalCulture(ctx context.Context, args []string) error {
 			continue
 		}
 		t := time.Now()
-		a, err := e.Ask(ctx, q)
+		a, err := k.Ask(ctx, q)
 		if err != nil {
 			return err
 		}

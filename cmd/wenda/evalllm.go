@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/wenda-rag/wenda"
 	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/answer/openai"
 	"github.com/wenda-rag/wenda/answer/openai/openaitest"
@@ -14,26 +15,47 @@ import (
 	"github.com/wenda-rag/wenda/eval"
 )
 
-// ingestFile ingests one file into k, quietly, as `wenda ingest` would,
-// and refreshes what derives from the documents (the offline model's
-// statistics, the approximate index).
-func (c *cli) ingestFile(ctx context.Context, k *kb, path string) error {
-	p, _, err := k.pipeline(nil, 0, corpora.FormatAuto)
-	if err != nil {
-		return err
+// scratchKB opens a new knowledge base in a hidden folder of the data
+// directory, configured as the commands' are and then by set (nil:
+// nothing more); remove closes and deletes it.
+func (c *cli) scratchKB(ctx context.Context, prefix string, set func(*wenda.Config)) (k *wenda.KB, remove func(), err error) {
+	if err := os.MkdirAll(c.g.data, 0o755); err != nil {
+		return nil, nil, err
 	}
+	dir, err := os.MkdirTemp(c.g.data, prefix)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg, err := c.kbConfig(createKB)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	cfg.Dir = dir
+	if set != nil {
+		set(&cfg)
+	}
+	if k, err = c.openWith(ctx, cfg); err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return k, func() { k.Close(); os.RemoveAll(dir) }, nil
+}
+
+// ingestFile ingests one file into k, quietly, as `wenda ingest` would.
+func ingestFile(ctx context.Context, k *wenda.KB, path string) error {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return err
 	}
-	sum, err := p.Run(ctx, []corpora.File{{Path: path, ID: filepath.Base(path), Size: fi.Size()}})
+	sum, err := k.Ingest(ctx, []corpora.File{{Path: path, ID: filepath.Base(path), Size: fi.Size()}}, wenda.IngestOptions{})
 	if err != nil {
 		return err
 	}
 	if len(sum.Failed) > 0 {
 		return sum.Failed[0]
 	}
-	return c.refresh(ctx, k)
+	return nil
 }
 
 // evalLLM measures what wenda adds before an LLM's first token —
@@ -61,32 +83,23 @@ func (c *cli) evalLLM(ctx context.Context, args []string) error {
 	if *limit > 0 && *limit < len(questions) {
 		questions = questions[:*limit]
 	}
-	k, remove, err := c.scratchKB(ctx, ".eval-llm-", true)
-	if err != nil {
-		return err
-	}
-	defer remove()
-	defer k.Close()
-	if err := c.ingestFile(ctx, k, pos[0]); err != nil {
-		return err
-	}
 	srv := openaitest.New(openaitest.Fixed("根据资料，答案见[1]。"))
 	defer srv.Close()
 	chat, err := openai.New(openai.Config{BaseURL: srv.URL, Model: "in-process"})
 	if err != nil {
 		return err
 	}
-	h, err := k.retriever(*rf)
+	k, remove, err := c.scratchKB(ctx, ".eval-llm-", func(cfg *wenda.Config) { cfg.LLM, cfg.Retrieval = chat, *rf })
 	if err != nil {
 		return err
 	}
-	e, err := answer.New(answer.Config{Graph: k.graph, LLM: chat}, h)
-	if err != nil {
+	defer remove()
+	if err := ingestFile(ctx, k, pos[0]); err != nil {
 		return err
 	}
 	var first, assembly, request []time.Duration
 	for _, q := range questions {
-		a, err := e.Answer(ctx, answer.Request{Question: q.Text, OnToken: func(string) error { return nil }})
+		a, err := k.Answer(ctx, answer.Request{Question: q.Text, OnToken: func(string) error { return nil }})
 		if err != nil {
 			return err
 		}

@@ -53,21 +53,22 @@ func (c *cli) evalLoad(ctx context.Context, args []string) error {
 	}
 	defer os.RemoveAll(data)
 	lc := &cli{g: global{data: data, kb: "cmrc", qdrant: c.g.qdrant}, stdin: c.stdin, stdout: io.Discard, stderr: c.stderr}
-	k, err := lc.open(ctx, lc.kbDir("cmrc"), true, true)
+	lib, err := lc.library(*rf, &llmFlags{offline: true}, "")
 	if err != nil {
 		return err
 	}
-	if err := lc.ingestFile(ctx, k, pos[0]); err != nil {
-		k.Close()
-		return err
-	}
-	k.Close()
-
-	srv, bs, err := lc.newServer(server.Config{Loopback: true}, *rf, &llmFlags{offline: true})
+	defer lib.Close()
+	k, err := lib.Create(ctx, "cmrc")
 	if err != nil {
 		return err
 	}
-	defer bs.closeAll()
+	if err := ingestFile(ctx, k, pos[0]); err != nil {
+		return err
+	}
+	srv, err := lc.newServer(server.Config{Loopback: true}, lib)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err

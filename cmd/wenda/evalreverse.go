@@ -48,14 +48,14 @@ func (c *cli) evalReverse(ctx context.Context, args []string) error {
 	if len(pool) > *n {
 		pool = pool[:*n]
 	}
-	k, err := c.open(ctx, c.kbDir(c.g.kb), false, false)
+	k, err := c.open(ctx, readKB)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
-	h, err := k.retriever(*rf)
+	h, _, err := k.Retriever(*rf)
 	if err != nil {
-		return err
+		return c.explain(err)
 	}
 	firstIdiom := func(q string) (string, time.Duration, error) {
 		t := time.Now()
@@ -67,7 +67,7 @@ func (c *cli) evalReverse(ctx context.Context, args []string) error {
 		for i, hit := range hits {
 			docs[i] = hit.DocID
 		}
-		m, _ := answer.BestIdiom(k.graph, q, docs)
+		m, _ := answer.BestIdiom(k.Graph(), q, docs)
 		return m.Subject, time.Since(t), nil
 	}
 	var whole, last, wholeStrict, lastStrict int

@@ -13,8 +13,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/wenda-rag/wenda"
 	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/answer/openai"
+	"github.com/wenda-rag/wenda/internal/atomicfile"
 )
 
 // llmFlags are the chat model's settings; each flag defaults to its
@@ -46,27 +48,28 @@ func (l *llmFlags) generator() (answer.Generator, error) {
 	return openai.New(openai.Config{BaseURL: l.url, APIKey: l.key, Model: l.model})
 }
 
-// llmEngine opens the knowledge base and an engine with the LLM, if any.
-func (c *cli) llmEngine(ctx context.Context, rf retrieval, l *llmFlags) (*kb, *answer.Engine, error) {
+// openForAnswers opens the knowledge base of --kb to read, answering with
+// the LLM when one is configured.
+func (c *cli) openForAnswers(ctx context.Context, rf wenda.SearchOptions, l *llmFlags) (*wenda.KB, error) {
 	gen, err := l.generator()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	k, err := c.open(ctx, c.kbDir(c.g.kb), false, false)
+	cfg, err := c.kbConfig(readKB)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	h, err := k.retriever(rf)
+	cfg.Retrieval, cfg.LLM, cfg.ContextChars = rf, gen, l.contextChars
+	k, err := c.openWith(ctx, cfg)
 	if err != nil {
+		return nil, err
+	}
+	// A bad --mode or --lexical is said now, not at the first question.
+	if _, _, err := k.Retriever(rf); err != nil {
 		k.Close()
-		return nil, nil, err
+		return nil, c.explain(err)
 	}
-	e, err := answer.New(answer.Config{Graph: k.graph, LLM: gen, ContextChars: l.contextChars}, h)
-	if err != nil {
-		k.Close()
-		return nil, nil, err
-	}
-	return k, e, nil
+	return k, nil
 }
 
 // printCitations lists an answer's citations under it.
@@ -127,11 +130,7 @@ func (s *session) save() error {
 	if err != nil {
 		return err
 	}
-	tmp := s.path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, s.path)
+	return atomicfile.WriteFile(s.path, b, 0o644)
 }
 
 const chatHelp = `命令：/sources 显示上一个回答引用的资料全文；/new 开始新对话；/exit 退出（Ctrl-D 也可以）。`
@@ -150,7 +149,7 @@ func (c *cli) chat(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, e, err := c.llmEngine(ctx, *rf, lf)
+	k, err := c.openForAnswers(ctx, *rf, lf)
 	if err != nil {
 		return err
 	}
@@ -203,7 +202,7 @@ func (c *cli) chat(ctx context.Context, args []string) error {
 		}
 		fmt.Fprint(c.stdout, "wenda：")
 		streamed := false
-		a, err := e.Answer(ctx, answer.Request{Question: q, History: s.Turns, OnToken: func(tok string) error {
+		a, err := k.Answer(ctx, answer.Request{Question: q, History: s.Turns, OnToken: func(tok string) error {
 			streamed = true
 			_, err := fmt.Fprint(c.stdout, tok)
 			return err
@@ -223,7 +222,7 @@ func (c *cli) chat(ctx context.Context, args []string) error {
 		if standalone == "" {
 			standalone = q
 		}
-		s.Turns = append(s.Turns, answer.Turn{Question: q, Standalone: a.Standalone, Answer: a.Answer, Entity: e.Entity(standalone)})
+		s.Turns = append(s.Turns, answer.Turn{Question: q, Standalone: a.Standalone, Answer: a.Answer, Entity: k.Topic(standalone)})
 		if err := s.save(); err != nil {
 			return fmt.Errorf("chat: save session: %w", err)
 		}

@@ -78,7 +78,7 @@ func TestAskWithLLM(t *testing.T) {
 	}
 	// A model unset is a clear error.
 	t.Setenv("WENDA_CHAT_MODEL", "")
-	if code, _, errs := wenda(t, "", "--data", data, "--kb", "demo", "ask", "年假有几天"); code != 2 || !strings.Contains(errs, "WENDA_CHAT_MODEL") {
+	if code, _, errs := runCLI(t, "", "--data", data, "--kb", "demo", "ask", "年假有几天"); code != 2 || !strings.Contains(errs, "WENDA_CHAT_MODEL") {
 		t.Errorf("no model: exit %d, %s", code, errs)
 	}
 }
@@ -89,7 +89,7 @@ func TestChatSession(t *testing.T) {
 	srv := poemLLM()
 	defer srv.Close()
 	llmEnv(t, srv)
-	code, out, errs := wenda(t, "白日依山尽的下一句是什么？\n那它是谁写的？\n/sources\n/exit\n", "--data", data, "--kb", "demo", "chat", "--session", "诗词")
+	code, out, errs := runCLI(t, "白日依山尽的下一句是什么？\n那它是谁写的？\n/sources\n/exit\n", "--data", data, "--kb", "demo", "chat", "--session", "诗词")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -105,11 +105,11 @@ func TestChatSession(t *testing.T) {
 		t.Errorf("requests %+v", reqs)
 	}
 	// Resumed from disk.
-	_, out, _ = wenda(t, "/exit\n", "--data", data, "--kb", "demo", "chat", "--session", "诗词")
+	_, out, _ = runCLI(t, "/exit\n", "--data", data, "--kb", "demo", "chat", "--session", "诗词")
 	if !strings.Contains(out, "已恢复会话 诗词：2 轮") {
 		t.Errorf("resume:\n%s", out)
 	}
-	if code, _, errs := wenda(t, "", "--data", data, "--kb", "demo", "chat", "--session", "../x"); code != 2 || !strings.Contains(errs, "session name") {
+	if code, _, errs := runCLI(t, "", "--data", data, "--kb", "demo", "chat", "--session", "../x"); code != 2 || !strings.Contains(errs, "session name") {
 		t.Errorf("bad session name: %d %s", code, errs)
 	}
 }

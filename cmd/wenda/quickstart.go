@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda"
 	"github.com/wenda-rag/wenda/corpora/sample"
 )
 
@@ -25,20 +25,17 @@ func (c *cli) quickstart(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "示例文档已写入 %s，正在入库到知识库 %q …\n", src, name)
-	k, err := c.open(ctx, c.kbDir(name), true, true)
+	cfg, err := c.kbConfig(createKB)
+	if err != nil {
+		return err
+	}
+	cfg.Dir = c.kbDir(name)
+	k, err := c.openWith(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
-	files, err := corpora.Walk([]string{src})
-	if err != nil {
-		return err
-	}
-	p, _, err := k.pipeline(c.stderr, 0, corpora.FormatAuto)
-	if err != nil {
-		return err
-	}
-	sum, err := p.Run(ctx, files)
+	sum, err := k.IngestPaths(ctx, []string{src}, wenda.IngestOptions{Progress: newProgressBar(c.stderr).update})
 	if err != nil {
 		return err
 	}
@@ -46,12 +43,8 @@ func (c *cli) quickstart(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.stderr, "失败 failed %s\n", f.Err)
 	}
 	fmt.Fprintf(c.stdout, "入库完成：%d 个文件，新写入 %d 篇文档、%d 个块，%d 篇未变。\n\n", sum.Files, sum.Docs, sum.Chunks, sum.Unchanged)
-	e, _, err := k.engine(retrieval{lexical: defaultLexical})
-	if err != nil {
-		return err
-	}
 	for _, q := range sample.Questions {
-		a, err := e.Ask(ctx, q.Text)
+		a, err := k.Ask(ctx, q.Text)
 		if err != nil {
 			return err
 		}

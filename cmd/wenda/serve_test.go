@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wenda-rag/wenda"
 	"github.com/wenda-rag/wenda/answer/openai/openaitest"
 	"github.com/wenda-rag/wenda/server"
 )
@@ -29,12 +30,16 @@ func serveTest(t *testing.T) (*httptest.Server, string) {
 	data := t.TempDir()
 	mustRun(t, "--data", data, "--kb", "docs", "quickstart")
 	c := &cli{g: global{data: data, kb: "default"}, stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
-	srv, bs, err := c.newServer(server.Config{Loopback: true}, retrieval{lexical: defaultLexical}, &llmFlags{url: os.Getenv("OPENAI_BASE_URL"), model: os.Getenv("WENDA_CHAT_MODEL")})
+	lib, err := c.library(wenda.SearchOptions{}, &llmFlags{url: os.Getenv("OPENAI_BASE_URL"), model: os.Getenv("WENDA_CHAT_MODEL")}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := c.newServer(server.Config{Loopback: true}, lib)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv)
-	t.Cleanup(func() { ts.Close(); bs.closeAll() })
+	t.Cleanup(func() { ts.Close(); lib.Close() })
 	return ts, data
 }
 

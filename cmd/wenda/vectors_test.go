@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"hash/fnv"
 	"net/http"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/wenda-rag/wenda/corpora/sample"
 	"github.com/wenda-rag/wenda/corpora/zh"
-	"github.com/wenda-rag/wenda/retrieve/embed"
 	"github.com/wenda-rag/wenda/retrieve/qdrant/qdranttest"
 )
 
@@ -69,7 +67,7 @@ func TestVectorsEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustRun(t, "--data", data, "ingest", src)
-	raw, err := os.ReadFile(filepath.Join(data, "default", embeddingFile))
+	raw, err := os.ReadFile(filepath.Join(data, "default", "embedding.json"))
 	if err != nil || !strings.Contains(string(raw), `"fake-bigram"`) || !strings.Contains(string(raw), `"dimension": 256`) {
 		t.Fatalf("embedding.json = %s, %v; want the model and its dimension", raw, err)
 	}
@@ -87,10 +85,10 @@ func TestVectorsEndToEnd(t *testing.T) {
 	}
 	// Another model is refused, then reembed switches to it.
 	t.Setenv("WENDA_EMBED_MODEL", "fake-wide")
-	if code, _, errs := wenda(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "reembed") || !strings.Contains(errs, "fake-bigram") {
+	if code, _, errs := runCLI(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "reembed") || !strings.Contains(errs, "fake-bigram") {
 		t.Errorf("ingest with another model: exit %d, %q; want a refusal naming the old model and reembed", code, errs)
 	}
-	if code, _, errs := wenda(t, "", "--data", data, "search", "--mode", "vector", "出差"); code == 0 || !strings.Contains(errs, "reembed") {
+	if code, _, errs := runCLI(t, "", "--data", data, "search", "--mode", "vector", "出差"); code == 0 || !strings.Contains(errs, "reembed") {
 		t.Errorf("vector search with another model: exit %d, %q; want a refusal", code, errs)
 	}
 	out := mustRun(t, "--data", data, "reembed")
@@ -108,12 +106,12 @@ func TestVectorsEndToEnd(t *testing.T) {
 	if got := docs(search(t, data, "出差补助为每天120元，用于餐饮和杂费")); len(got) == 0 || got[0] != "handbook/expenses.txt" {
 		t.Errorf("without an embedder, search = %q; want BM25 results", got)
 	}
-	if code, _, errs := wenda(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "fake-wide") {
+	if code, _, errs := runCLI(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "fake-wide") {
 		t.Errorf("ingest without the embedder into a base with vectors: exit %d, %q; want a refusal naming the model", code, errs)
 	}
 	// Unset, the model is the offline one: another model, refused too.
 	t.Setenv("WENDA_EMBED_MODEL", "")
-	if code, _, errs := wenda(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "reembed") || !strings.Contains(errs, "wenda-hash") {
+	if code, _, errs := runCLI(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "reembed") || !strings.Contains(errs, "wenda-hash") {
 		t.Errorf("ingest with the offline model into a base of fake-wide: exit %d, %q; want a refusal", code, errs)
 	}
 }
@@ -127,12 +125,12 @@ func TestVectorsAddedToExistingBase(t *testing.T) {
 	t.Setenv("WENDA_EMBED_MODEL", "none")
 	t.Setenv("QDRANT_URL", "")
 	mustRun(t, "--data", data, "ingest", src)
-	if _, err := os.Stat(filepath.Join(data, "default", embeddingFile)); err == nil {
-		t.Errorf("WENDA_EMBED_MODEL=none wrote %s", embeddingFile)
+	if _, err := os.Stat(filepath.Join(data, "default", "embedding.json")); err == nil {
+		t.Errorf("WENDA_EMBED_MODEL=none wrote %s", "embedding.json")
 	}
 	t.Setenv("WENDA_EMBED_BASE_URL", fakeEmbeddings(t))
 	t.Setenv("WENDA_EMBED_MODEL", "fake-bigram")
-	if code, _, errs := wenda(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "without vectors") {
+	if code, _, errs := runCLI(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "without vectors") {
 		t.Errorf("ingest with vectors into a base without: exit %d, %q; want a refusal asking for reembed", code, errs)
 	}
 	mustRun(t, "--data", data, "reembed")
@@ -153,13 +151,12 @@ func TestOfflineModel(t *testing.T) {
 	if err := sample.WriteTo(src); err != nil {
 		t.Fatal(err)
 	}
-	recounts := dfRecounts.Load()
 	mustRun(t, "--data", data, "ingest", src)
-	raw, err := os.ReadFile(filepath.Join(data, "default", embeddingFile))
+	raw, err := os.ReadFile(filepath.Join(data, "default", "embedding.json"))
 	if err != nil || !strings.Contains(string(raw), `"wenda-hash-c12-v1"`) || !strings.Contains(string(raw), `"dimension": 2048`) {
 		t.Fatalf("embedding.json = %s, %v; want the offline model", raw, err)
 	}
-	df1, err := os.ReadFile(filepath.Join(data, "default", dfFile))
+	df1, err := os.ReadFile(filepath.Join(data, "default", "df.bin"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +169,7 @@ func TestOfflineModel(t *testing.T) {
 	}
 	// Removing a document recounts the statistics.
 	mustRun(t, "--data", data, "rm", "handbook/expenses.txt")
-	df2, _ := os.ReadFile(filepath.Join(data, "default", dfFile))
+	df2, _ := os.ReadFile(filepath.Join(data, "default", "df.bin"))
 	if string(df1) == string(df2) {
 		t.Error("document frequencies unchanged by rm")
 	}
@@ -181,8 +178,8 @@ func TestOfflineModel(t *testing.T) {
 			t.Errorf("removed document still found: %+v", h)
 		}
 	}
-	// A changed document: its old chunks counted out, its new ones in. The
-	// counts kept in step equal a recount from scratch.
+	// A changed document is found by its new text. (That the counts kept
+	// in step equal a recount: TestOfflineModelCounts, in package wenda.)
 	p := filepath.Join(src, "handbook", "leave.md")
 	raw, err = os.ReadFile(p)
 	if err != nil {
@@ -192,30 +189,6 @@ func TestOfflineModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustRun(t, "--data", data, "ingest", src)
-	kept, err := embed.ReadDF(filepath.Join(data, "default", dfFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	k, err := openKB(filepath.Join(data, "default"), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fresh, err := countDF(context.Background(), k)
-	k.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if kept.Docs != fresh.Docs || len(kept.Counts) != len(fresh.Counts) {
-		t.Fatalf("kept counts: %d chunks, %d features; recounted: %d, %d", kept.Docs, len(kept.Counts), fresh.Docs, len(fresh.Counts))
-	}
-	for f, c := range fresh.Counts {
-		if kept.Counts[f] != c {
-			t.Fatalf("feature %x: kept %d, recounted %d", f, kept.Counts[f], c)
-		}
-	}
-	if n := dfRecounts.Load() - recounts; n != 0 {
-		t.Errorf("%d recounts: the counts kept in step drifted", n)
-	}
 	if got := docs(search(t, data, "陪产假有几天", "--mode", "vector")); len(got) == 0 || got[0] != "handbook/leave.md" {
 		t.Errorf("changed document: vector search = %q", got)
 	}
@@ -279,7 +252,7 @@ func TestVectorsInQdrant(t *testing.T) {
 		}
 	}
 	// The knowledge base remembers Qdrant: the embedded store is refused.
-	if code, _, errs := wenda(t, "", "--data", data, "--kb", "hb", "search", "--mode", "vector", "出差"); code == 0 || !strings.Contains(errs, "qdrant") {
+	if code, _, errs := runCLI(t, "", "--data", data, "--kb", "hb", "search", "--mode", "vector", "出差"); code == 0 || !strings.Contains(errs, "qdrant") {
 		t.Errorf("search without --qdrant on a Qdrant base: exit %d, %q; want a refusal naming the store", code, errs)
 	}
 }

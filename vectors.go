@@ -1,4 +1,4 @@
-package main
+package wenda
 
 import (
 	"context"
@@ -8,20 +8,20 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/ingest"
+	"github.com/wenda-rag/wenda/internal/atomicfile"
 	"github.com/wenda-rag/wenda/retrieve"
 	"github.com/wenda-rag/wenda/retrieve/embed"
 	"github.com/wenda-rag/wenda/retrieve/qdrant"
 	"github.com/wenda-rag/wenda/retrieve/vector"
 )
 
-// vectorStore is what the commands need of the embedded index and of
+// vectorStore is what a knowledge base needs of the embedded index and of
 // Qdrant alike.
 type vectorStore interface {
 	ingest.Vectors
@@ -41,9 +41,9 @@ func (s qdrantStore) search(ctx context.Context, q []float32, k int) ([]corpora.
 	return s.Search(ctx, q, k)
 }
 
-// kbEmbedding is what a knowledge base records about its vectors, so that
-// a different model is refused rather than mixed in.
-type kbEmbedding struct {
+// EmbeddingInfo is what a knowledge base records about its vectors, so
+// that a different model is refused rather than mixed in.
+type EmbeddingInfo struct {
 	Model     string `json:"model"`
 	Dimension int    `json:"dimension"`
 	Store     string `json:"store"` // "embedded" or "qdrant"
@@ -51,77 +51,25 @@ type kbEmbedding struct {
 
 const embeddingFile = "embedding.json"
 
-func readKBEmbedding(dir string) (*kbEmbedding, error) {
-	raw, err := os.ReadFile(filepath.Join(dir, embeddingFile))
+func readEmbeddingInfo(dir string) (*EmbeddingInfo, error) {
+	path := filepath.Join(dir, embeddingFile)
+	raw, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("wenda: %w", err)
 	}
-	var e kbEmbedding
+	var e EmbeddingInfo
 	if err := json.Unmarshal(raw, &e); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, embeddingFile), err)
+		return nil, fmt.Errorf("wenda: %s: %w", path, err)
 	}
 	return &e, nil
 }
 
-func writeKBEmbedding(dir string, e kbEmbedding) error {
+func writeEmbeddingInfo(dir string, e EmbeddingInfo) error {
 	raw, _ := json.MarshalIndent(e, "", "  ")
-	tmp := filepath.Join(dir, embeddingFile+".tmp")
-	if err := os.WriteFile(tmp, raw, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(dir, embeddingFile))
-}
-
-// embedderFromEnv returns the configured embedder: an OpenAI-compatible
-// endpoint when WENDA_EMBED_BASE_URL is set, none when WENDA_EMBED_MODEL is
-// "none" (BM25 only), else the offline model.
-func embedderFromEnv() (embedder, error) {
-	url := os.Getenv("WENDA_EMBED_BASE_URL")
-	if url == "" {
-		switch m := os.Getenv("WENDA_EMBED_MODEL"); m {
-		case "none", "off":
-			return nil, nil
-		case "", embed.NewHashed(0).Model():
-		default:
-			return nil, fmt.Errorf("WENDA_EMBED_MODEL=%q needs WENDA_EMBED_BASE_URL, the endpoint that serves it (unset both for the offline model, or set the model to none for BM25 only)", m)
-		}
-		dim := 0
-		if v := os.Getenv("WENDA_EMBED_DIM"); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 64 {
-				return nil, fmt.Errorf("WENDA_EMBED_DIM=%q: want a whole number of at least 64", v)
-			}
-			dim = n
-		}
-		return embed.NewHashed(dim), nil
-	}
-	cfg := embed.Config{BaseURL: url, APIKey: os.Getenv("WENDA_EMBED_API_KEY"), Model: os.Getenv("WENDA_EMBED_MODEL")}
-	for name, dst := range map[string]*int{"WENDA_EMBED_DIM": &cfg.Dimension, "WENDA_EMBED_BATCH": &cfg.BatchSize} {
-		if v := os.Getenv(name); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n <= 0 {
-				return nil, fmt.Errorf("%s=%q: want a positive whole number", name, v)
-			}
-			*dst = n
-		}
-	}
-	cfg.SendDimension = os.Getenv("WENDA_EMBED_SEND_DIM") == "1"
-	e, err := embed.NewOpenAI(cfg)
-	if err != nil {
-		return nil, err // not a typed nil in the interface
-	}
-	return e, nil
-}
-
-// embedder is a model that turns texts into vectors and names itself, so a
-// knowledge base can record which model its vectors came from.
-type embedder interface {
-	ingest.Embedder
-	Model() string
-	Dimension() int
+	return atomicfile.WriteFile(filepath.Join(dir, embeddingFile), raw, 0o644)
 }
 
 // queryEmbedder is a model that embeds queries differently from documents
@@ -132,99 +80,103 @@ type queryEmbedder interface {
 
 // vectors is the vector side of an open knowledge base.
 type vectors struct {
-	emb   embedder
-	store vectorStore
-	df    *dfTracker // the offline model's counts, when writing
+	emb    Embedder
+	store  vectorStore
+	hashed *embed.Hashed // the offline model, when it is the one in use
+	df     *dfTracker    // the offline model's counts, when writing
 }
 
-// openVectors opens the knowledge base's vectors when an embedder is
-// configured. forWrite refuses what would leave the two stores
-// disagreeing: writing without the recorded model, or adding vectors to a
-// knowledge base whose existing documents have none (reembed first).
-// reembed allows the latter and a change of model.
-func (c *cli) openVectors(ctx context.Context, k *kb, forWrite, reembed bool) (*vectors, error) {
-	rec, err := readKBEmbedding(k.dir)
+// openVectors opens the knowledge base's vectors unless they are turned
+// off. A writer is refused what would leave the two stores disagreeing:
+// writing without the recorded model, or adding vectors to a knowledge
+// base whose documents have none (ErrVectorsOff, ErrNotEmbedded);
+// Config.Reembed allows the latter and a change of model. A reader of a
+// knowledge base without vectors searches BM25 alone.
+func (k *KB) openVectors(ctx context.Context) (*vectors, error) {
+	cfg := k.cfg
+	forWrite := !cfg.ReadOnly
+	rec, err := readEmbeddingInfo(k.dir)
 	if err != nil {
 		return nil, err
 	}
-	emb, err := embedderFromEnv()
-	if err != nil {
-		return nil, err
-	}
-	if emb == nil {
-		if rec != nil && forWrite {
-			return nil, fmt.Errorf("knowledge base %s has vectors from %s (dimension %d): configure that model to write to it (WENDA_EMBED_MODEL=none turns vectors off)", k.dir, rec.Model, rec.Dimension)
-		}
-		if reembed {
-			return nil, errors.New("reembed: vectors are turned off (WENDA_EMBED_MODEL=none)")
+	if cfg.NoVectors {
+		switch {
+		case cfg.Reembed:
+			return nil, fmt.Errorf("wenda: reembed %s: %w", k.dir, ErrVectorsOff)
+		case rec != nil && forWrite:
+			return nil, fmt.Errorf("wenda: %s has vectors from %s (dimension %d): %w", k.dir, rec.Model, rec.Dimension, ErrVectorsOff)
 		}
 		return nil, nil
 	}
+	emb := cfg.Embedder
+	if emb == nil {
+		emb = embed.NewHashed(0)
+	}
 	dim := emb.Dimension()
 	switch {
-	case dim == 0 && rec != nil && rec.Model == emb.Model() && !reembed:
+	case dim == 0 && rec != nil && rec.Model == emb.Model() && !cfg.Reembed:
 		// The knowledge base knows the model's dimension; a vector of
-		// another is refused when it arrives (ErrModel, ErrDimension).
+		// another is refused when it arrives.
 		dim = rec.Dimension
 	case dim == 0:
 		// Learn the dimension from the model itself.
 		if _, err := emb.Embed(ctx, []string{"维度"}); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("wenda: embed: %w", err)
 		}
 		dim = emb.Dimension()
 	}
-	want := kbEmbedding{Model: emb.Model(), Dimension: dim, Store: "embedded"}
-	if c.g.qdrant != "" {
+	want := EmbeddingInfo{Model: emb.Model(), Dimension: dim, Store: "embedded"}
+	if cfg.Qdrant != nil {
 		want.Store = "qdrant"
 	}
 	switch {
-	case rec != nil && *rec != want && !reembed:
-		return nil, fmt.Errorf("knowledge base %s was embedded with %s (dimension %d, %s store); configured: %s (dimension %d, %s store). Run `wenda reembed` to rebuild its vectors with the configured model",
-			k.dir, rec.Model, rec.Dimension, rec.Store, want.Model, want.Dimension, want.Store)
-	case rec == nil && !reembed:
+	case rec != nil && *rec != want && !cfg.Reembed:
+		return nil, fmt.Errorf("wenda: %s was embedded with %s (dimension %d, %s store); configured: %s (dimension %d, %s store): %w",
+			k.dir, rec.Model, rec.Dimension, rec.Store, want.Model, want.Dimension, want.Store, ErrModelChanged)
+	case rec == nil && !cfg.Reembed:
 		st, err := k.index.Stats(ctx)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("wenda: %w", err)
 		}
 		if st.Documents > 0 {
 			if forWrite {
-				return nil, fmt.Errorf("knowledge base %s holds %d documents without vectors: run `wenda reembed` to embed them with %s first", k.dir, st.Documents, want.Model)
+				return nil, fmt.Errorf("wenda: %s holds %d documents without vectors for %s: %w", k.dir, st.Documents, want.Model, ErrNotEmbedded)
 			}
 			return nil, nil // nothing to search yet: BM25 alone
 		}
 	}
-	if reembed && rec != nil && rec.Store == "embedded" {
+	if cfg.Reembed && rec != nil && rec.Store == "embedded" {
 		// A new model means new vectors: start the embedded index afresh.
 		if err := os.RemoveAll(filepath.Join(k.dir, "vectors")); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("wenda: %w", err)
 		}
 	}
 	var store vectorStore
 	if want.Store == "qdrant" {
-		s, err := qdrant.New(ctx, qdrant.Config{URL: c.g.qdrant, APIKey: os.Getenv("QDRANT_API_KEY"), Collection: os.Getenv("QDRANT_COLLECTION"),
-			KB: filepath.Base(k.dir), Dimension: want.Dimension})
+		s, err := qdrant.New(ctx, qdrant.Config{URL: cfg.Qdrant.URL, APIKey: cfg.Qdrant.APIKey, Collection: cfg.Qdrant.Collection,
+			KB: k.Name(), Dimension: want.Dimension})
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("wenda: %w", err)
 		}
 		store = qdrantStore{s}
 	} else {
-		cfg := vector.Config{Dir: filepath.Join(k.dir, "vectors"), Model: want.Model, Dimension: want.Dimension}
+		vc := vector.Config{Dir: filepath.Join(k.dir, "vectors"), Model: want.Model, Dimension: want.Dimension}
 		if _, ok := emb.(*embed.Hashed); ok {
 			// The offline model's queries are sparse (a few dozen
 			// features): the exact scan reads only those components of
 			// each vector and beats a graph walk at full recall.
-			cfg.ANNMin = -1
+			vc.ANNMin = -1
 		}
-		x, err := vector.Open(cfg)
+		x, err := vector.Open(vc)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("wenda: %w", err)
 		}
 		store = embeddedStore{x}
 	}
-	if forWrite && (rec == nil || reembed) {
-		if err := writeKBEmbedding(k.dir, want); err != nil {
+	if forWrite && (rec == nil || cfg.Reembed) {
+		if err := writeEmbeddingInfo(k.dir, want); err != nil {
 			store.Close()
-			return nil, err
+			return nil, fmt.Errorf("wenda: %w", err)
 		}
 	}
 	v := &vectors{emb: emb, store: store}
@@ -232,9 +184,10 @@ func (c *cli) openVectors(ctx context.Context, k *kb, forWrite, reembed bool) (*
 		// The offline model weighs queries by the knowledge base's
 		// document frequencies, kept in step with every write (dfTracker)
 		// and saved by refresh.
+		v.hashed = h
 		df, err := embed.ReadDF(filepath.Join(k.dir, dfFile))
 		if err != nil {
-			if df, err = countDF(ctx, k); err != nil {
+			if df, err = k.countDF(ctx); err != nil {
 				store.Close()
 				return nil, err
 			}
@@ -257,24 +210,13 @@ func (c *cli) openVectors(ctx context.Context, k *kb, forWrite, reembed bool) (*
 // dfRecounts counts the recounts refresh fell back to, for tests.
 var dfRecounts atomic.Int64
 
-// hashed is the offline model, when it is the one in use.
-func (v *vectors) hashed() *embed.Hashed {
-	switch e := v.emb.(type) {
-	case *embed.Hashed:
-		return e
-	case trackedEmbedder:
-		return e.Hashed
-	}
-	return nil
-}
-
 // dfTracker keeps the offline model's document frequencies in step with
 // the writes: chunks embedded are counted in, the chunks of documents
 // replaced or removed counted out (read from the lexical index before it
 // changes). refresh checks the count of chunks against the lexical index
 // and recounts from scratch when they disagree (a failed write).
 type dfTracker struct {
-	k  *kb
+	k  *KB
 	mu sync.Mutex
 	df *embed.DF
 }
@@ -356,35 +298,39 @@ const dfFile = "df.bin"
 
 // countDF counts the offline model's features over every chunk of the
 // knowledge base.
-func countDF(ctx context.Context, k *kb) (*embed.DF, error) {
+func (k *KB) countDF(ctx context.Context) (*embed.DF, error) {
 	df := embed.NewDF()
 	err := k.index.EachChunk(ctx, func(ch corpora.Chunk) error {
 		df.Add(ingest.EmbedText(ch))
 		return nil
 	})
-	return df, err
+	if err != nil {
+		return nil, fmt.Errorf("wenda: count document frequencies: %w", err)
+	}
+	return df, nil
 }
 
 // refresh brings what is derived from the whole knowledge base up to date
-// after a change: the offline model's document frequencies, and the
+// after a write: the offline model's document frequencies, and the
 // embedded index's approximate index once it is large enough. Both are
 // caches of what the stores hold: a crash before refresh leaves them stale,
-// not wrong, and the next change refreshes them.
-func (c *cli) refresh(ctx context.Context, k *kb) error {
+// not wrong, and the next write refreshes them. The caller holds the
+// write.
+func (k *KB) refresh(ctx context.Context) error {
 	if k.vec == nil {
 		return nil
 	}
 	if t := k.vec.df; t != nil {
 		st, err := k.index.Stats(ctx)
 		if err != nil {
-			return err
+			return fmt.Errorf("wenda: %w", err)
 		}
 		t.mu.Lock()
 		df := t.df.Clone()
 		t.mu.Unlock()
 		if df.Docs != st.Chunks {
 			dfRecounts.Add(1)
-			if df, err = countDF(ctx, k); err != nil {
+			if df, err = k.countDF(ctx); err != nil {
 				return err
 			}
 			t.mu.Lock()
@@ -392,18 +338,18 @@ func (c *cli) refresh(ctx context.Context, k *kb) error {
 			t.mu.Unlock()
 		}
 		if err := df.WriteFile(filepath.Join(k.dir, dfFile)); err != nil {
-			return err
+			return fmt.Errorf("wenda: %w", err)
 		}
-		k.vec.hashed().SetIDF(df)
+		k.vec.hashed.SetIDF(df)
 	}
 	if s, ok := k.vec.store.(embeddedStore); ok {
 		t0 := time.Now()
 		built, err := s.Optimize(ctx)
 		if err != nil {
-			return err
+			return fmt.Errorf("wenda: %w", err)
 		}
-		if built {
-			fmt.Fprintf(c.stderr, "近似索引 (HNSW) 已建立：%d 个向量，用时 %s\n", s.Len(), time.Since(t0).Round(time.Millisecond))
+		if built && k.cfg.Logf != nil {
+			k.cfg.Logf("近似索引 (HNSW) 已建立：%d 个向量，用时 %s", s.Len(), time.Since(t0).Round(time.Millisecond))
 		}
 	}
 	return nil
@@ -416,7 +362,7 @@ func (c *cli) refresh(ctx context.Context, k *kb) error {
 // usual RRF setting (not measured here: no model can be run on this
 // machine).
 func (v *vectors) defaultWeight() float64 {
-	if v.hashed() != nil {
+	if v.hashed != nil {
 		return 0.2
 	}
 	return 1
@@ -440,24 +386,31 @@ func (v *vectors) searcher() retrieve.Searcher {
 	})
 }
 
-// reembed rebuilds the vectors of every chunk with the configured model.
-func (c *cli) reembed(ctx context.Context, args []string) error {
-	fs := c.flags("reembed")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		return err
+// Embedding is the model and store of the knowledge base's vectors, nil
+// when it has none open.
+func (k *KB) Embedding() *EmbeddingInfo {
+	if k.vec == nil {
+		return nil
 	}
-	k, err := openKB(c.kbDir(c.g.kb), false)
+	info, _ := readEmbeddingInfo(k.dir)
+	return info
+}
+
+// Reembed rebuilds the vectors of every chunk with the configured model
+// (open with Config.Reembed), reporting the chunks done to progress (nil:
+// none). It returns how many chunks were embedded.
+func (k *KB) Reembed(ctx context.Context, progress func(done int)) (int, error) {
+	done, err := k.write()
 	if err != nil {
-		return err
+		return 0, err
 	}
-	defer k.Close()
-	v, err := c.openVectors(ctx, k, true, true)
-	if err != nil {
-		return err
+	defer done()
+	if k.vec == nil {
+		return 0, fmt.Errorf("wenda: reembed %s: %w", k.dir, ErrVectorsOff)
 	}
-	k.vec = v // closed with the knowledge base
+	v := k.vec
 	var batch []corpora.Chunk
-	done := 0
+	n := 0
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -477,8 +430,10 @@ func (c *cli) reembed(ctx context.Context, args []string) error {
 		if err := v.store.Upsert(ctx, items); err != nil {
 			return err
 		}
-		done += len(batch)
-		fmt.Fprintf(c.stderr, "\r已嵌入 %d 个块", done)
+		n += len(batch)
+		if progress != nil {
+			progress(n)
+		}
 		batch = batch[:0]
 		return nil
 	}
@@ -492,13 +447,11 @@ func (c *cli) reembed(ctx context.Context, args []string) error {
 	if err == nil {
 		err = flush()
 	}
-	fmt.Fprintln(c.stderr)
 	if err == nil {
-		err = c.refresh(ctx, k)
+		err = k.refresh(ctx)
 	}
 	if err != nil {
-		return err
+		return n, fmt.Errorf("wenda: reembed %s: %w", k.dir, err)
 	}
-	fmt.Fprintf(c.stdout, "知识库 %s：%d 个块已用 %s（%d 维）重新嵌入\n", c.g.kb, done, v.emb.Model(), v.emb.Dimension())
-	return nil
+	return n, nil
 }

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/wenda-rag/wenda"
+	"github.com/wenda-rag/wenda/retrieve/embed"
+)
+
+// cli is what every command shares: the global flags and the standard
+// streams.
+type cli struct {
+	g              global
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func (c *cli) kbDir(name string) string { return filepath.Join(c.g.data, name) }
+
+// Ways a command opens a knowledge base.
+const (
+	readKB   = iota // search, ask, stats: read-only, beside other readers
+	writeKB         // rm: an existing one, to change it
+	createKB        // ingest: made if absent
+)
+
+// kbConfig turns the environment and the global flags into the
+// knowledge base's Config.
+func (c *cli) kbConfig(how int) (wenda.Config, error) {
+	cfg := wenda.Config{Dir: c.kbDir(c.g.kb), ReadOnly: how == readKB, Create: how == createKB,
+		Logf: func(format string, args ...any) { fmt.Fprintf(c.stderr, format+"\n", args...) }}
+	emb, none, err := embedderFromEnv()
+	if err != nil {
+		return cfg, exitError{2, err.Error()}
+	}
+	cfg.Embedder, cfg.NoVectors = emb, none
+	if c.g.qdrant != "" {
+		cfg.Qdrant = &wenda.QdrantConfig{URL: c.g.qdrant, APIKey: os.Getenv("QDRANT_API_KEY"), Collection: os.Getenv("QDRANT_COLLECTION")}
+	}
+	return cfg, nil
+}
+
+// open opens the knowledge base of --kb.
+func (c *cli) open(ctx context.Context, how int) (*wenda.KB, error) {
+	cfg, err := c.kbConfig(how)
+	if err != nil {
+		return nil, err
+	}
+	return c.openWith(ctx, cfg)
+}
+
+func (c *cli) openWith(ctx context.Context, cfg wenda.Config) (*wenda.KB, error) {
+	k, err := wenda.Open(ctx, cfg)
+	if err != nil {
+		return nil, c.explain(err)
+	}
+	return k, nil
+}
+
+// explain adds to a library error what to do about it on the command
+// line.
+func (c *cli) explain(err error) error {
+	var held *wenda.HeldError
+	switch {
+	case errors.As(err, &held):
+		hint := "它关闭后再试 (try again when it has closed)"
+		if a := held.Addr(); a != "" {
+			hint = fmt.Sprintf("服务器运行时请通过它的 HTTP API 访问 (use the server's HTTP API while it runs): %s/v1/ask, %s/v1/search", strings.TrimSuffix(a, "/"), strings.TrimSuffix(a, "/"))
+		}
+		return fmt.Errorf("%w\n%s", err, hint)
+	case errors.Is(err, wenda.ErrNotFound) && strings.Contains(err.Error(), "no knowledge base"):
+		hint := "run `wenda ingest PATH` first, or pass --data DIR / --kb NAME"
+		if c.g.kb == "default" {
+			if _, serr := os.Stat(filepath.Join(c.kbDir("quickstart"), "bm25")); serr == nil {
+				hint = "quickstart wrote its sample to the knowledge base \"quickstart\": add --kb quickstart, or `wenda ingest PATH` your own documents"
+			}
+		}
+		return fmt.Errorf("%w (%s)", err, hint)
+	case errors.Is(err, wenda.ErrModelChanged):
+		return fmt.Errorf("%w. Run `wenda reembed` to rebuild its vectors with the configured model (WENDA_EMBED_BASE_URL, WENDA_EMBED_MODEL)", err)
+	case errors.Is(err, wenda.ErrNotEmbedded):
+		return fmt.Errorf("%w: run `wenda reembed` to embed them first", err)
+	case errors.Is(err, wenda.ErrVectorsOff):
+		return fmt.Errorf("%w: configure the model it was embedded with to write to it (WENDA_EMBED_MODEL=none turns vectors off)", err)
+	case errors.Is(err, wenda.ErrNoVectors):
+		return fmt.Errorf("%w for the configured model (set WENDA_EMBED_BASE_URL and WENDA_EMBED_MODEL; `wenda reembed` embeds existing documents)", err)
+	case errors.Is(err, wenda.ErrOption):
+		return exitError{2, strings.NewReplacer("search mode", "--mode", "lexical ranking", "--lexical").Replace(err.Error())}
+	}
+	return err
+}
+
+// embedderFromEnv is the configured embedder: an OpenAI-compatible
+// endpoint when WENDA_EMBED_BASE_URL is set, none when WENDA_EMBED_MODEL is
+// "none" (BM25 only), else the offline model (nil: the library's
+// default) at WENDA_EMBED_DIM.
+func embedderFromEnv() (e wenda.Embedder, none bool, err error) {
+	url := os.Getenv("WENDA_EMBED_BASE_URL")
+	if url == "" {
+		switch m := os.Getenv("WENDA_EMBED_MODEL"); m {
+		case "none", "off":
+			return nil, true, nil
+		case "", embed.NewHashed(0).Model():
+		default:
+			return nil, false, fmt.Errorf("WENDA_EMBED_MODEL=%q needs WENDA_EMBED_BASE_URL, the endpoint that serves it (unset both for the offline model, or set the model to none for BM25 only)", m)
+		}
+		if v := os.Getenv("WENDA_EMBED_DIM"); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 64 {
+				return nil, false, fmt.Errorf("WENDA_EMBED_DIM=%q: want a whole number of at least 64", v)
+			}
+			return embed.NewHashed(n), false, nil
+		}
+		return nil, false, nil
+	}
+	cfg := embed.Config{BaseURL: url, APIKey: os.Getenv("WENDA_EMBED_API_KEY"), Model: os.Getenv("WENDA_EMBED_MODEL")}
+	for name, dst := range map[string]*int{"WENDA_EMBED_DIM": &cfg.Dimension, "WENDA_EMBED_BATCH": &cfg.BatchSize} {
+		if v := os.Getenv(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n <= 0 {
+				return nil, false, fmt.Errorf("%s=%q: want a positive whole number", name, v)
+			}
+			*dst = n
+		}
+	}
+	cfg.SendDimension = os.Getenv("WENDA_EMBED_SEND_DIM") == "1"
+	o, err := embed.NewOpenAI(cfg)
+	if err != nil {
+		return nil, false, err
+	}
+	return o, false, nil
+}
+
+// retrievalFlags are the ranking flags of search, ask, chat, serve and
+// the evaluations.
+func (c *cli) retrievalFlags(fs *flag.FlagSet) *wenda.SearchOptions {
+	r := &wenda.SearchOptions{}
+	fs.StringVar(&r.Lexical, "lexical", wenda.LexicalSum, "lexical ranking: sum, rrf, words or bigrams")
+	fs.StringVar(&r.Mode, "mode", "", "bm25, vector or hybrid (default: hybrid when the knowledge base has vectors, else bm25)")
+	fs.Float64Var(&r.VectorWeight, "vector-weight", 0, "weight of the vector list against BM25's (1) in hybrid fusion (default: 0.2 for the offline model, 1 for an embedding endpoint)")
+	return r
+}
+
+// printJSON writes v as one line of JSON, Chinese unescaped.
+func printJSON(w io.Writer, v interface{}) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,225 @@
+package wenda
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/wenda-rag/wenda/answer"
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/kg"
+	"github.com/wenda-rag/wenda/retrieve"
+	"github.com/wenda-rag/wenda/retrieve/bm25"
+)
+
+// Retrieval modes (SearchOptions.Mode).
+const (
+	ModeBM25   = "bm25"
+	ModeVector = "vector"
+	ModeHybrid = "hybrid"
+)
+
+// Lexical rankings (SearchOptions.Lexical). "sum" adds the BM25 scores of
+// gse words, character bigrams and title bigrams in one query; "rrf" fuses
+// the word and bigram lists by reciprocal rank. The default is what
+// measured best (README, results table).
+const (
+	LexicalSum     = "sum"
+	LexicalRRF     = "rrf"
+	LexicalWords   = "words"
+	LexicalBigrams = "bigrams"
+)
+
+// SearchOptions say how passages are ranked. Zero values are
+// Config.Retrieval's, and the defaults where that is zero too.
+type SearchOptions struct {
+	K int // passages; default 5
+	// Mode is ModeBM25, ModeVector or ModeHybrid; default hybrid when the
+	// knowledge base has vectors, else BM25. The graph's list joins a
+	// hybrid search whenever the graph holds facts.
+	Mode    string
+	Lexical string // default LexicalSum
+	// VectorWeight is the vector list's weight against BM25's (1) in
+	// hybrid fusion; default 0.2 for the offline model, 1 for any other.
+	VectorWeight float64
+}
+
+// Results are a search's passages with what each signal said of them.
+type Results struct {
+	Signals []string `json:"signals"` // the lists fused, in the order of each hit's Ranks
+	Hits    []Result `json:"hits"`
+}
+
+// Result is one passage of a search.
+type Result struct {
+	Doc    string    `json:"doc"`
+	Chunk  int       `json:"chunk"`
+	Title  string    `json:"title,omitempty"`
+	Text   string    `json:"text"`
+	Start  int       `json:"start"` // the passage's character offsets in its document
+	End    int       `json:"end"`
+	Score  float64   `json:"score"` // fused
+	Ranks  []int     `json:"ranks"` // rank in each signal's list (0: not in its top)
+	Scores []float64 `json:"scores"`
+}
+
+// Search ranks the knowledge base's passages for q, with each signal's
+// rank and score.
+func (k *KB) Search(ctx context.Context, q string, opt SearchOptions) (Results, error) {
+	done, err := k.use()
+	if err != nil {
+		return Results{}, err
+	}
+	defer done()
+	h, names, err := k.retriever(k.withDefaults(opt))
+	if err != nil {
+		return Results{}, err
+	}
+	n := opt.K
+	if n <= 0 {
+		n = 5
+	}
+	ranked, err := h.Explain(ctx, q, n)
+	if err != nil {
+		return Results{}, fmt.Errorf("wenda: search: %w", err)
+	}
+	res := Results{Signals: names, Hits: make([]Result, len(ranked))}
+	for i, rk := range ranked {
+		res.Hits[i] = Result{Doc: rk.DocID, Chunk: rk.Ordinal, Title: rk.Title, Text: rk.Text, Start: rk.Start, End: rk.End,
+			Score: rk.Score, Ranks: rk.Ranks, Scores: rk.Scores}
+	}
+	return res, nil
+}
+
+// withDefaults fills opt's zero fields from Config.Retrieval.
+func (k *KB) withDefaults(opt SearchOptions) SearchOptions {
+	d := k.cfg.Retrieval
+	if opt.Mode == "" {
+		opt.Mode = d.Mode
+	}
+	if opt.Lexical == "" {
+		opt.Lexical = d.Lexical
+	}
+	if opt.VectorWeight == 0 {
+		opt.VectorWeight = d.VectorWeight
+	}
+	if opt.K == 0 {
+		opt.K = d.K
+	}
+	return opt
+}
+
+// Retriever is the ranking Search uses, for callers that need its hits
+// alone and fast (evaluation), with the names of the lists it fuses. It
+// reads the knowledge base as it is when called: build another after the
+// graph gains its first facts.
+func (k *KB) Retriever(opt SearchOptions) (*retrieve.Hybrid, []string, error) {
+	return k.retriever(opt)
+}
+
+func (k *KB) retriever(opt SearchOptions) (*retrieve.Hybrid, []string, error) {
+	field := func(f bm25.Field) retrieve.Searcher {
+		return retrieve.SearchFunc(func(ctx context.Context, q string, n int) ([]corpora.Hit, error) {
+			return k.index.SearchField(ctx, f, q, n)
+		})
+	}
+	var lex []retrieve.Searcher
+	var names []string
+	switch opt.Lexical {
+	case LexicalRRF:
+		lex, names = []retrieve.Searcher{field(bm25.Words), field(bm25.Bigrams)}, []string{"bm25_words", "bm25_bigrams"}
+	case LexicalWords:
+		lex, names = []retrieve.Searcher{field(bm25.Words)}, []string{"bm25_words"}
+	case LexicalBigrams:
+		lex, names = []retrieve.Searcher{field(bm25.Bigrams)}, []string{"bm25_bigrams"}
+	case LexicalSum, "":
+		lex, names = []retrieve.Searcher{k.index}, []string{"bm25"}
+	default:
+		return nil, nil, fmt.Errorf("wenda: lexical ranking %q: want sum, rrf, words or bigrams: %w", opt.Lexical, ErrOption)
+	}
+	mode := opt.Mode
+	if mode == "" {
+		mode = ModeBM25
+		if k.vec != nil {
+			mode = ModeHybrid
+		}
+	}
+	if mode != ModeBM25 && mode != ModeVector && mode != ModeHybrid {
+		return nil, nil, fmt.Errorf("wenda: search mode %q: want bm25, vector or hybrid: %w", opt.Mode, ErrOption)
+	}
+	if mode != ModeBM25 && k.vec == nil {
+		return nil, nil, fmt.Errorf("wenda: search mode %s: %s: %w", mode, k.dir, ErrNoVectors)
+	}
+	switch mode {
+	case ModeBM25:
+		h, err := retrieve.New(retrieve.Config{}, k.index, lex...)
+		return h, names, err
+	case ModeVector:
+		h, err := retrieve.New(retrieve.Config{}, k.index, k.vec.searcher())
+		return h, []string{"vector"}, err
+	}
+	weights := make([]float64, len(lex)+1)
+	for i := range lex {
+		weights[i] = 1
+	}
+	weights[len(lex)] = opt.VectorWeight
+	if opt.VectorWeight <= 0 {
+		weights[len(lex)] = k.vec.defaultWeight()
+	}
+	lists := append(lex, k.vec.searcher())
+	names = append(names, "vector")
+	if _, facts, _ := k.graph.Stats(); facts > 0 {
+		// The documents of the entity the query names: a third list.
+		lists, weights, names = append(lists, k.graph), append(weights, 1), append(names, "graph")
+	}
+	h, err := retrieve.New(retrieve.Config{Weights: weights}, k.index, lists...)
+	return h, names, err
+}
+
+// Engine is an answer engine over the knowledge base as it is now, ranking
+// with opt (Config.Retrieval when zero), with the configured LLM. Answer
+// makes a new one for every question; callers that answer many from their
+// own hits (evaluation) keep one.
+func (k *KB) Engine(opt SearchOptions) (*answer.Engine, error) {
+	h, _, err := k.retriever(opt)
+	if err != nil {
+		return nil, err
+	}
+	return answer.New(answer.Config{Graph: k.graph, LLM: k.cfg.LLM, ContextChars: k.cfg.ContextChars, Segmenter: k.seg}, h)
+}
+
+// Answer answers a request (a question, its conversation, a callback for
+// the streamed answer): from the graph's facts, extractively, or by the
+// configured LLM from the numbered sources, always with citations.
+func (k *KB) Answer(ctx context.Context, req answer.Request) (answer.Answer, error) {
+	done, err := k.use()
+	if err != nil {
+		return answer.Answer{}, err
+	}
+	defer done()
+	// Built per question, so it sees the knowledge base as it is now
+	// (the graph's first facts, written since the last question).
+	e, err := k.Engine(k.cfg.Retrieval)
+	if err != nil {
+		return answer.Answer{}, err
+	}
+	return e.Answer(ctx, req)
+}
+
+// Ask answers one question (Answer without a conversation).
+func (k *KB) Ask(ctx context.Context, q string) (answer.Answer, error) {
+	return k.Answer(ctx, answer.Request{Question: q})
+}
+
+// Topic is the graph entity a question is about ("" when none): what a
+// conversation carries to the next turn.
+func (k *KB) Topic(q string) string {
+	e, err := k.Engine(k.cfg.Retrieval)
+	if err != nil {
+		return ""
+	}
+	return e.Entity(q)
+}
+
+// Graph is the knowledge base's graph, for callers that measure its
+// lookups directly (evaluation).
+func (k *KB) Graph() *kg.Graph { return k.graph }
