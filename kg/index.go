@@ -36,6 +36,9 @@ func (g *Graph) index(doc string, d *docFacts) {
 		case corpora.RelAuthor:
 			g.works[zh.Key(d.strs[p.o])]++
 		case corpora.RelPinyin:
+			if !isEntity(d.strs[p.s]) {
+				continue
+			}
 			for _, a := range pinyinKeys(d.strs[p.o]) {
 				if _, taken := g.alias[a]; !taken {
 					g.alias[a] = d.strs[p.key]
@@ -51,7 +54,7 @@ func (g *Graph) index(doc string, d *docFacts) {
 
 // nameAliases files a named entity under the pinyin go-pinyin gives it.
 func (g *Graph) nameAliases(d *docFacts, p packed) {
-	if !pinyinKinds[d.strs[p.o]] {
+	if !pinyinKinds[d.strs[p.o]] || !isEntity(d.strs[p.s]) {
 		return
 	}
 	for _, a := range namePinyin(d.strs[p.key]) {
@@ -149,8 +152,11 @@ func (g *Graph) removeSubject(k, doc string) {
 
 // Resolve returns the entity key a key names: itself, or the entity whose
 // pinyin it is (an idiom's, as its dictionary spells it, before any other
-// name's). alias reports the latter.
+// name's). alias reports the latter. The empty key names nothing.
 func (g *Graph) Resolve(key string) (ent string, alias, ok bool) {
+	if key == "" {
+		return "", false, false
+	}
 	g.mu.RLock()
 	if _, ok := g.first[key]; ok {
 		g.mu.RUnlock()

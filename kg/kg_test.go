@@ -211,3 +211,94 @@ func TestSnapshot(t *testing.T) {
 		t.Errorf("damaged snapshot: %v", err)
 	}
 }
+
+func TestIsEntity(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{
+		{"床前明月光，", true},
+		{"洛阳纸贵", true},
+		{"燭", true}, // a poem's one-character title
+		{"《论语·学而》", true},
+		{"借问酒家何处有？", true},
+		{"□□□□□，", false},
+		{"□□□□□，□□□□色。", false},
+		{"杖策聊□□。", false},
+		{"馮□原", false},
+		{"楊□", false},
+		{"床前明〓光", false},
+		{"李＊", false},
+		{"何处？？", false},
+		{"___", false},
+		{"，。", false},
+		{"兮，", false}, // as much punctuation as letters
+		{"", false},
+	} {
+		if got := isEntity(tt.name); got != tt.want {
+			t.Errorf("isEntity(%q) = %v; want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestLostCharacters: the Tang poems and poets have characters their
+// sources lost, written □. A line or a name of them names no entity: no
+// question links to it (□□□□□， has the empty key), the dictionary does
+// not get it, and its poem keeps its lines.
+func TestLostCharacters(t *testing.T) {
+	ctx := context.Background()
+	shared := filepath.Join("..", "..", "shared", "data", "poetry", "dist", "quantangshi")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skipf("skipped: %s not found (CI has ../shared/data beside the checkout)", shared)
+	}
+	g, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	var names []string
+	g.OnNames(func(ns []string) { names = append(names, ns...) })
+	for _, name := range []string{"poet.tang.0.json", "authors.tang.json"} {
+		docs, err := corpora.ReadFile(corpora.File{Path: filepath.Join(shared, name), ID: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := g.Replace(ctx, ids(docs), docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 石橋 by 信安王禕: 杖策聊□□。 □□□□□，□□□□色。 …
+	const doc = "poet.tang.0.json#306"
+	var lost []string
+	for _, f := range g.DocFacts(doc) {
+		if f.Relation == corpora.RelInPoem && strings.Contains(f.Subject, "□") {
+			lost = append(lost, f.Subject)
+		}
+	}
+	if len(lost) < 3 {
+		t.Fatalf("%s has lines %q with □; want the poem 石橋 with at least 3", doc, lost)
+	}
+	for _, line := range append(lost, "馮□原", "楊□", "雍州率□□□") {
+		k := zh.Key(line)
+		if g.Has(k) || len(g.Facts(line)) != 0 {
+			t.Errorf("%s is an entity (key %q): %+v", line, k, g.Facts(line))
+		}
+		for _, n := range names {
+			if n == k && k != "" {
+				t.Errorf("%s went to the dictionary as %q", line, n)
+			}
+		}
+	}
+	if ent, _, ok := g.Resolve(""); ok {
+		t.Errorf("the empty key resolves to %q", ent)
+	}
+	for _, q := range []string{"今天天气怎么样", "□□□□□", "？"} {
+		if hits, err := g.Search(ctx, q, 5); err != nil || len(hits) != 0 {
+			t.Errorf("Search(%q) = %+v, %v; want no hits", q, hits, err)
+		}
+	}
+	// The poem is whole, and found by its whole lines.
+	if fs := g.Facts("別有經行所，"); len(fs) == 0 || fs[0].Doc != doc {
+		t.Errorf("石橋's first line: %+v", fs)
+	}
+}

@@ -75,7 +75,7 @@ func (d *docFacts) names() []string {
 		var name string
 		switch d.strs[p.r] {
 		case corpora.RelKind:
-			if dictKinds[d.strs[p.o]] {
+			if dictKinds[d.strs[p.o]] && isEntity(d.strs[p.s]) {
 				name = d.strs[p.key] // normalized already
 			}
 		case corpora.RelRhythmic:
@@ -86,6 +86,45 @@ func (d *docFacts) names() []string {
 		}
 	}
 	return out
+}
+
+// isEntity reports whether a subject names an entity: it has a letter or
+// a digit, more of them than anything else, and no mark of a character
+// the source has lost — □, ■, ○, 〓, ＊, or a run of ？, … or _. Poems
+// and poets of the Tang collections are full of them (□□□□□，, 杖策聊□□。,
+// 馮□原): Key drops the marks, so □□□□□， would be the entity of the
+// empty key, which every question naming none links to, and 馮□原 the
+// poet 冯原, who never was. Such a subject keeps its facts (its poem's
+// lines are whole), but nothing is filed under it, linked to it, or given
+// to the segmenter's dictionary as a word.
+func isEntity(s string) bool {
+	letters, others, run := 0, 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			letters++
+			run = 0
+		case unicode.IsSpace(r):
+			run = 0
+		case lostChar(r):
+			return false
+		case strings.ContainsRune("?？…⋯_＿", r):
+			if run++; run >= 2 {
+				return false
+			}
+			others++
+		default:
+			others++
+			run = 0
+		}
+	}
+	return letters > 0 && letters > others
+}
+
+// lostChar reports whether r marks a character missing from the source:
+// geometric shapes (□ ■ ○ ● ◇ △ …), ballot boxes, 〓 and asterisks.
+func lostChar(r rune) bool {
+	return r >= 0x25A0 && r <= 0x25FF || r >= 0x2610 && r <= 0x2612 || r == '〓' || r == '*' || r == '＊'
 }
 
 func isName(s string) bool {

@@ -91,12 +91,13 @@ func (d *docFacts) all(doc string) []Fact {
 	return out
 }
 
-// keys lists the document's subject keys, each once.
+// keys lists the keys of the document's subjects that name entities
+// (isEntity), each once.
 func (d *docFacts) keys() []string {
 	var out []string
 	seen := map[uint32]bool{}
 	for _, p := range d.facts {
-		if !seen[p.key] {
+		if !seen[p.key] && isEntity(d.strs[p.s]) {
 			seen[p.key] = true
 			out = append(out, d.strs[p.key])
 		}
@@ -232,7 +233,8 @@ func (g *Graph) Facts(name string) []Fact {
 	for _, doc := range append([]string{f}, g.more[k]...) {
 		d := g.docs[doc]
 		for _, p := range d.facts {
-			if d.strs[p.key] == k {
+			// 床前明□光 has 床前明光's key, and is not that line.
+			if d.strs[p.key] == k && isEntity(d.strs[p.s]) {
 				out = append(out, d.fact(doc, p))
 			}
 		}
