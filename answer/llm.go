@@ -186,7 +186,21 @@ func (e *Engine) Entity(q string) string {
 	if g == nil {
 		return ""
 	}
-	ent, _, _ := g.Resolve(link(g, q))
+	return entityOf(g, q)
+}
+
+// entityOf is the entity q names, "" when it names none. A question that
+// links to nothing does not ask the graph about "": a name whose every
+// character a Key drops (□□□□□，) would be its entity.
+func entityOf(g Graph, q string) string {
+	name := link(g, q)
+	if name == "" {
+		return ""
+	}
+	ent, _, ok := g.Resolve(name)
+	if !ok {
+		return ""
+	}
 	return ent
 }
 
@@ -325,8 +339,8 @@ func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fac
 // hop where it answers the usual follow-ups: a line's poem (author,
 // dynasty), a poem's poet. At most 40, the entity's own first.
 func entityFacts(g Graph, q string) []corpora.Fact {
-	ent, _, ok := g.Resolve(link(g, q))
-	if !ok {
+	ent := entityOf(g, q)
+	if ent == "" {
 		return nil
 	}
 	facts := g.Facts(ent)

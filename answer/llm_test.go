@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -199,5 +202,73 @@ func TestOfflineRewrite(t *testing.T) {
 		if got, err := e.rewrite(context.Background(), q, hist); err != nil || got != want {
 			t.Errorf("rewrite(%s) = %q, %v; want %q", q, got, err, want)
 		}
+	}
+}
+
+// emptyKeyGraph is a graph that, as kg's did, holds an entity under the
+// empty key: a line of lost characters (□□□□□，), whose every character a
+// Key drops.
+type emptyKeyGraph struct {
+	Graph
+	lost []corpora.Fact
+}
+
+func (g emptyKeyGraph) Resolve(key string) (string, bool, bool) {
+	if key == "" {
+		return "", false, true
+	}
+	return g.Graph.Resolve(key)
+}
+
+func (g emptyKeyGraph) Facts(name string) []corpora.Fact {
+	if zh.Key(name) == "" {
+		return g.lost
+	}
+	return g.Graph.Facts(name)
+}
+
+// TestNoEntity: a question naming no entity gets no entity and no facts,
+// even beside a poem with a line of lost characters — which once was
+// the entity of the empty key, and every such question's first source.
+func TestNoEntity(t *testing.T) {
+	g := cultureGraph(t)
+	poem := corpora.Document{ID: "poet.tang.0.json#306", Title: "石橋", Record: &corpora.Record{Kind: corpora.RecordPoem,
+		Fields: map[string]string{corpora.FieldName: "石橋", corpora.FieldAuthor: "信安王禕"},
+		Lines:  []string{"放情恣披拂，", "杖策聊□□。", "□□□□□，", "□□□□色。", "亂幡霧中見，"}}}
+	addDocs(t, g, poem)
+	var lost []corpora.Fact
+	for _, f := range g.DocFacts(poem.ID) {
+		if f.Subject == "□□□□□，" {
+			lost = append(lost, f)
+		}
+	}
+	for name, graph := range map[string]Graph{"kg": g, "a graph with an empty key": emptyKeyGraph{g, lost}} {
+		t.Run(name, func(t *testing.T) {
+			llm := &scripted{reply: func([]Message) string { return NotFound }}
+			e, err := New(Config{Graph: graph, LLM: llm}, handbook)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range []string{"今天天气怎么样？", "年假有几天？", "□□□□□，"} {
+				if ent := e.Entity(q); ent != "" {
+					t.Errorf("Entity(%q) = %q; want none", q, ent)
+				}
+				srcs, facts, err := e.sources(context.Background(), q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(facts) != 0 || len(srcs) > 0 && srcs[0].Facts {
+					t.Errorf("%s: facts %+v, sources %+v; want no facts", q, facts, srcs)
+				}
+				a, err := e.Answer(context.Background(), Request{Question: q})
+				if err != nil || len(a.Facts) != 0 {
+					t.Errorf("Answer(%q) facts %+v, %v; want none", q, a.Facts, err)
+				}
+			}
+			// The poem's whole lines are still entities.
+			if ent := e.Entity("放情恣披拂的下一句"); zh.Key(ent) != zh.Key("放情恣披拂") {
+				t.Errorf("Entity of a whole line = %q", ent)
+			}
+		})
 	}
 }
