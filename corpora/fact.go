@@ -1,8 +1,8 @@
 package corpora
 
 // Fact is one edge of the knowledge graph with its provenance: taken
-// from a document's record (kg.FactsOf), stored by the graph, given to the
-// answerer as structured context.
+// from a document's record by the graph (package kg), stored there, given
+// to the answerer as structured context.
 type Fact struct {
 	Subject  string `json:"s"`
 	Relation string `json:"r"`

@@ -17,9 +17,6 @@ import (
 	"github.com/wenda-rag/wenda/corpora"
 )
 
-// Fact is one edge with its provenance.
-type Fact = corpora.Fact
-
 // relationAliases are other names of the graph's own relations, as users
 // write them in the files they import: a fact read as 作者 is asked for
 // as 作者 whatever its file called it.
@@ -67,8 +64,8 @@ func workQuote(source string) string {
 	return source[i+len("《") : i+j]
 }
 
-// FactsOf returns the facts of a document's record (none for prose).
-func FactsOf(d corpora.Document) []Fact {
+// factsOf returns the facts of a document's record (none for prose).
+func factsOf(d corpora.Document) []corpora.Fact {
 	r := d.Record
 	if r == nil {
 		return nil
@@ -78,10 +75,10 @@ func FactsOf(d corpora.Document) []Fact {
 	if name == "" {
 		return nil
 	}
-	var out []Fact
+	var out []corpora.Fact
 	add := func(s, rel, o, field string) {
 		if strings.TrimSpace(s) != "" && strings.TrimSpace(o) != "" {
-			out = append(out, Fact{Subject: s, Relation: rel, Object: o, Doc: d.ID, Field: field})
+			out = append(out, corpora.Fact{Subject: s, Relation: rel, Object: o, Doc: d.ID, Field: field})
 		}
 	}
 	kind := kindName[r.Kind]

@@ -30,7 +30,7 @@ func ids(docs []corpora.Document) []string {
 	return out
 }
 
-func has(fs []Fact, rel, obj string) bool {
+func has(fs []corpora.Fact, rel, obj string) bool {
 	for _, f := range fs {
 		if f.Relation == rel && f.Object == obj {
 			return true
@@ -142,7 +142,7 @@ func TestSnapshot(t *testing.T) {
 		}
 	}
 	ents, facts, docs := g.Stats()
-	before := map[string][]Fact{}
+	before := map[string][]corpora.Fact{}
 	for _, n := range []string{"洛阳纸贵", "床前看月光", "静夜思", "李白", "外甥打灯笼", "水调歌头"} {
 		before[n] = g.Facts(n)
 	}

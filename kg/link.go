@@ -70,7 +70,7 @@ func (d *docFacts) names() []string {
 	var out []string
 	for _, p := range d.facts {
 		if d.strs[p.f] == "lines" {
-			break // a poem's lines come after its own facts (FactsOf)
+			break // a poem's lines come after its own facts (factsOf)
 		}
 		var name string
 		switch d.strs[p.r] {

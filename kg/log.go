@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/wenda-rag/wenda/corpora"
 )
 
 const logName = "facts.log"
@@ -16,8 +18,8 @@ const logName = "facts.log"
 var table = crc32.MakeTable(crc32.Castagnoli)
 
 type entry struct {
-	Doc   string `json:"doc"`
-	Facts []Fact `json:"facts,omitempty"`
+	Doc   string         `json:"doc"`
+	Facts []corpora.Fact `json:"facts,omitempty"`
 }
 
 // A log line: CRC-32C of the JSON in 8 hex digits, a tab, the JSON.

@@ -53,7 +53,7 @@ type docFacts struct {
 	facts []packed
 }
 
-func pack(fs []Fact) *docFacts {
+func pack(fs []corpora.Fact) *docFacts {
 	d := &docFacts{facts: make([]packed, len(fs))}
 	idx := make(map[string]uint32, len(fs))
 	in := func(s string) uint32 {
@@ -79,12 +79,12 @@ func pack(fs []Fact) *docFacts {
 	return d
 }
 
-func (d *docFacts) fact(doc string, p packed) Fact {
-	return Fact{Subject: d.strs[p.s], Relation: d.strs[p.r], Object: d.strs[p.o], Doc: doc, Field: d.strs[p.f], Source: d.strs[p.src]}
+func (d *docFacts) fact(doc string, p packed) corpora.Fact {
+	return corpora.Fact{Subject: d.strs[p.s], Relation: d.strs[p.r], Object: d.strs[p.o], Doc: doc, Field: d.strs[p.f], Source: d.strs[p.src]}
 }
 
-func (d *docFacts) all(doc string) []Fact {
-	out := make([]Fact, len(d.facts))
+func (d *docFacts) all(doc string) []corpora.Fact {
+	out := make([]corpora.Fact, len(d.facts))
 	for i, p := range d.facts {
 		out[i] = d.fact(doc, p)
 	}
@@ -146,9 +146,9 @@ func (g *Graph) Replace(ctx context.Context, ids []string, docs []corpora.Docume
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	facts := map[string][]Fact{}
+	facts := map[string][]corpora.Fact{}
 	for _, d := range docs {
-		facts[d.ID] = append(facts[d.ID], FactsOf(d)...)
+		facts[d.ID] = append(facts[d.ID], factsOf(d)...)
 	}
 	var buf []byte
 	var es []entry
@@ -221,7 +221,7 @@ func (g *Graph) commit(buf []byte, es []entry) error {
 
 // Facts returns the facts whose subject is name (by Key), document by
 // document in the order of their ids.
-func (g *Graph) Facts(name string) []Fact {
+func (g *Graph) Facts(name string) []corpora.Fact {
 	k := zh.Key(name)
 	g.mu.RLock()
 	defer g.mu.RUnlock()
@@ -229,7 +229,7 @@ func (g *Graph) Facts(name string) []Fact {
 	if !ok {
 		return nil
 	}
-	var out []Fact
+	var out []corpora.Fact
 	for _, doc := range append([]string{f}, g.more[k]...) {
 		d := g.docs[doc]
 		for _, p := range d.facts {
@@ -243,7 +243,7 @@ func (g *Graph) Facts(name string) []Fact {
 }
 
 // DocFacts returns the facts taken from one document.
-func (g *Graph) DocFacts(doc string) []Fact {
+func (g *Graph) DocFacts(doc string) []corpora.Fact {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
 	if d := g.docs[doc]; d != nil {
