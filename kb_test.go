@@ -1,0 +1,436 @@
+package wenda
+
+import (
+	"context"
+	"errors"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/wenda-rag/wenda/answer"
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/sample"
+	"github.com/wenda-rag/wenda/corpora/zh"
+	"github.com/wenda-rag/wenda/retrieve/embed"
+)
+
+// sampleDir writes the sample corpus (or one of its folders) to a
+// temporary folder.
+func sampleDir(t *testing.T, sub string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := sample.WriteTo(dir); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, sub)
+}
+
+func mustOpen(t *testing.T, cfg Config) *KB {
+	t.Helper()
+	k, err := Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { k.Close() })
+	return k
+}
+
+func mustIngest(t *testing.T, k *KB, paths ...string) {
+	t.Helper()
+	sum, err := k.IngestPaths(context.Background(), paths, IngestOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Failed) > 0 {
+		t.Fatalf("ingest %v: failed %v", paths, sum.Failed)
+	}
+}
+
+func hitDocs(res Results) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.Doc)
+	}
+	return out
+}
+
+// bigramEmbedder is a model of hashed character bigrams: texts sharing
+// words get similar vectors. The name is hashed in, so two models differ.
+type bigramEmbedder struct {
+	name string
+	dim  int
+}
+
+func (e bigramEmbedder) Model() string  { return e.name }
+func (e bigramEmbedder) Dimension() int { return e.dim }
+func (e bigramEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	out := make([][]float32, len(texts))
+	for i, text := range texts {
+		v := make([]float32, e.dim)
+		rs := []rune(zh.Normalize(text))
+		for j := 0; j+1 < len(rs); j++ {
+			h := fnv.New32a()
+			h.Write([]byte(e.name + string(rs[j:j+2])))
+			v[h.Sum32()%uint32(e.dim)]++
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// TestSegmentationPerKB: two knowledge bases in one process, a word in
+// A's dictionary: A cuts it whole; B's documents and queries are cut
+// exactly as without it.
+func TestSegmentationPerKB(t *testing.T) {
+	ctx := context.Background()
+	const term = "云栖数据湖仓"
+	src := t.TempDir()
+	texts := map[string]string{
+		"whole.txt": "我们团队的全部业务日志、监控指标和审计记录，按照公司的规定，都统一存放在" + term + "里，查询起来很快。",
+		"parts.txt": "云栖的数据，湖边的仓。",
+	}
+	for name, text := range texts {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dict := filepath.Join(t.TempDir(), "terms.txt")
+	if err := os.WriteFile(dict, []byte(term+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib := NewLibrary(t.TempDir(), Config{NoVectors: true})
+	defer lib.Close()
+	a, err := lib.Create(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := lib.Create(ctx, "b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AddDictionary(dict); err != nil {
+		t.Fatal(err)
+	}
+	mustIngest(t, a, src)
+	mustIngest(t, b, src)
+
+	base, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range append([]string{term, "年假" + term + "在哪里"}, texts["whole.txt"], texts["parts.txt"]) {
+		if got := a.Segmenter().CutSearch(text); strings.Contains(text, term) && !slices.Contains(got, term) {
+			t.Errorf("A cuts %q into %q; want %q whole", text, got, term)
+		}
+		if got, want := b.Segmenter().CutSearch(text), base.Layer().CutSearch(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("B cuts %q into %q; without A's dictionary: %q", text, got, want)
+		}
+	}
+	words := SearchOptions{K: 2, Lexical: LexicalWords}
+	if res, err := a.Search(ctx, term, words); err != nil || len(res.Hits) == 0 || res.Hits[0].Doc != "whole.txt" {
+		t.Errorf("A, words search for %q: %q, %v; want whole.txt first (the word whole)", term, hitDocs(res), err)
+	}
+	if res, err := b.Search(ctx, term, words); err != nil || len(res.Hits) == 0 || res.Hits[0].Doc != "parts.txt" {
+		t.Errorf("B, words search for %q: %q, %v; want parts.txt first (the word cut into its parts)", term, hitDocs(res), err)
+	}
+	// Reopened, A still has its word (kept in the knowledge base).
+	lib.Close()
+	a2 := mustOpen(t, Config{Dir: filepath.Join(lib.Dir(), "a"), ReadOnly: true, NoVectors: true})
+	if got := a2.Segmenter().CutSearch(term); !slices.Contains(got, term) {
+		t.Errorf("A reopened cuts %q into %q", term, got)
+	}
+}
+
+// TestVectorsRightAfterIngest: the offline model's statistics follow the
+// ingest in the same process — vector search right after it ranks by the
+// knowledge base's document frequencies, not all zeros.
+func TestVectorsRightAfterIngest(t *testing.T) {
+	ctx := context.Background()
+	k := mustOpen(t, Config{Dir: t.TempDir(), Create: true})
+	mustIngest(t, k, sampleDir(t, "handbook"))
+	for q, want := range map[string]string{"出差補助每天多少錢": "expenses.txt", "密碼多久更換一次": "it.html"} {
+		res, err := k.Search(ctx, q, SearchOptions{K: 3, Mode: ModeVector})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) == 0 || res.Hits[0].Doc != want {
+			t.Errorf("vector search %q = %q; want %s first", q, hitDocs(res), want)
+		}
+		for _, h := range res.Hits {
+			if h.Scores[0] <= 0 {
+				t.Errorf("vector search %q: %s scored %v; want a positive similarity", q, h.Doc, h.Scores[0])
+			}
+		}
+	}
+}
+
+// recordingLLM answers "[1]" and keeps the sources it was given.
+type recordingLLM struct {
+	mu      sync.Mutex
+	prompts []string
+}
+
+func (r *recordingLLM) Generate(ctx context.Context, msgs []answer.Message) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var b strings.Builder
+	for _, m := range msgs {
+		b.WriteString(m.Content)
+	}
+	r.prompts = append(r.prompts, b.String())
+	return "见资料[1]。", nil
+}
+
+func (r *recordingLLM) last() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.prompts[len(r.prompts)-1]
+}
+
+// TestGraphListAfterFirstFacts: a knowledge base that gains its first
+// facts while open answers as it does after a restart — the graph's list
+// joins the fusion of Answer as it does of Search.
+func TestGraphListAfterFirstFacts(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	llm := &recordingLLM{}
+	cfg := Config{Dir: dir, Create: true, LLM: llm}
+	k := mustOpen(t, cfg)
+	mustIngest(t, k, sampleDir(t, "handbook"))
+	if res, err := k.Search(ctx, "年假", SearchOptions{}); err != nil || slices.Contains(res.Signals, "graph") {
+		t.Fatalf("before any fact: signals %q, %v; want no graph", res.Signals, err)
+	}
+	mustIngest(t, k, sampleDir(t, "culture"))
+	const q = "洛阳纸贵出自哪里？"
+	res, err := k.Search(ctx, q, SearchOptions{})
+	if err != nil || !slices.Contains(res.Signals, "graph") {
+		t.Fatalf("after the facts: signals %q, %v; want the graph among them", res.Signals, err)
+	}
+	if _, err := k.Answer(ctx, answer.Request{Question: q}); err != nil {
+		t.Fatal(err)
+	}
+	live := llm.last()
+	k.Close()
+	cfg.Create = false
+	k2 := mustOpen(t, cfg)
+	if _, err := k2.Answer(ctx, answer.Request{Question: q}); err != nil {
+		t.Fatal(err)
+	}
+	if restarted := llm.last(); live != restarted {
+		t.Errorf("the LLM's sources differ before and after reopening:\nlive:\n%s\nreopened:\n%s", live, restarted)
+	}
+}
+
+func TestIngestIdempotentAndRemove(t *testing.T) {
+	ctx := context.Background()
+	k := mustOpen(t, Config{Dir: t.TempDir(), Create: true})
+	docs := []corpora.Document{
+		{ID: "a.md", Title: "年假", Text: "员工每年享有带薪年假十五天。"},
+		{ID: "b.md", Title: "报销", Text: "出差补助标准为每天一百元。"},
+	}
+	sum, err := k.IngestDocuments(ctx, docs, IngestOptions{})
+	if err != nil || sum.Docs != 2 {
+		t.Fatalf("first ingest: %+v, %v; want 2 documents", sum, err)
+	}
+	if sum, err = k.IngestDocuments(ctx, docs, IngestOptions{}); err != nil || sum.Docs != 0 || sum.Unchanged != 2 {
+		t.Fatalf("second ingest: %+v, %v; want 2 unchanged", sum, err)
+	}
+	docs[1].Text = "出差补助标准调整为每天一百二十元。"
+	if sum, err = k.IngestDocuments(ctx, docs, IngestOptions{}); err != nil || sum.Docs != 1 || sum.Unchanged != 1 {
+		t.Fatalf("changed ingest: %+v, %v; want 1 written, 1 unchanged", sum, err)
+	}
+	if res, _ := k.Search(ctx, "一百二十元", SearchOptions{K: 1, Mode: ModeBM25}); len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Text, "一百二十元") {
+		t.Errorf("the changed text is not found: %+v", res.Hits)
+	}
+	if err := k.Remove(ctx, "b.md"); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []string{ModeBM25, ModeVector} {
+		res, err := k.Search(ctx, "出差补助", SearchOptions{K: 5, Mode: mode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.Contains(hitDocs(res), "b.md") {
+			t.Errorf("%s search finds the removed document: %q", mode, hitDocs(res))
+		}
+	}
+	if err := k.Remove(ctx, "no/such.md", "a.md"); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "no/such.md") {
+		t.Errorf("removing a missing document: %v; want ErrNotFound naming it", err)
+	}
+	if st, _ := k.Stats(ctx); st.Documents != 0 {
+		t.Errorf("after removing both: %d documents; want 0 (the missing one does not stop the other)", st.Documents)
+	}
+}
+
+// TestModelRecorded: the embedding model is recorded; another is refused
+// for reading and writing until Reembed; vectors off cannot write to a
+// knowledge base that has them; a model cannot be added to documents
+// that have none without Reembed.
+func TestModelRecorded(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	m1, m2 := bigramEmbedder{"m1", 64}, bigramEmbedder{"m2", 96}
+	k := mustOpen(t, Config{Dir: dir, Create: true, Embedder: m1})
+	mustIngest(t, k, sampleDir(t, "handbook"))
+	k.Close()
+	for _, ro := range []bool{false, true} {
+		if _, err := Open(ctx, Config{Dir: dir, Embedder: m2, ReadOnly: ro}); !errors.Is(err, ErrModelChanged) {
+			t.Errorf("open (read-only %v) with another model: %v; want ErrModelChanged", ro, err)
+		}
+	}
+	if _, err := Open(ctx, Config{Dir: dir, NoVectors: true}); !errors.Is(err, ErrVectorsOff) {
+		t.Errorf("open to write with vectors off: %v; want ErrVectorsOff", err)
+	}
+	r := mustOpen(t, Config{Dir: dir, NoVectors: true, ReadOnly: true})
+	if _, err := r.Search(ctx, "出差", SearchOptions{Mode: ModeVector}); !errors.Is(err, ErrNoVectors) {
+		t.Errorf("vector search with vectors off: %v; want ErrNoVectors", err)
+	}
+	r.Close()
+	k = mustOpen(t, Config{Dir: dir, Embedder: m2, Reembed: true})
+	n, err := k.Reembed(ctx, nil)
+	if err != nil || n == 0 {
+		t.Fatalf("reembed: %d chunks, %v", n, err)
+	}
+	if e := k.Embedding(); e == nil || e.Model != "m2" || e.Dimension != 96 {
+		t.Errorf("after reembed the record is %+v; want m2, 96", e)
+	}
+	k.Close()
+	k = mustOpen(t, Config{Dir: dir, Embedder: m2, ReadOnly: true})
+	if res, err := k.Search(ctx, "出差补助每天多少钱", SearchOptions{K: 1, Mode: ModeVector}); err != nil || len(res.Hits) == 0 || res.Hits[0].Doc != "expenses.txt" {
+		t.Errorf("vector search after reembed: %q, %v", hitDocs(res), err)
+	}
+	k.Close()
+
+	bare := t.TempDir()
+	k = mustOpen(t, Config{Dir: bare, Create: true, NoVectors: true})
+	mustIngest(t, k, sampleDir(t, "handbook"))
+	k.Close()
+	if _, err := Open(ctx, Config{Dir: bare, Embedder: m1}); !errors.Is(err, ErrNotEmbedded) {
+		t.Errorf("adding a model to documents without vectors: %v; want ErrNotEmbedded", err)
+	}
+}
+
+// TestLock: one writer or many readers; another opener fails within a
+// second, told who holds the knowledge base.
+func TestLock(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	w := mustOpen(t, Config{Dir: dir, Create: true, NoVectors: true, Holder: Holder{Command: "wenda serve", Addr: "http://127.0.0.1:8080"}})
+	for _, ro := range []bool{false, true} {
+		start := time.Now()
+		_, err := Open(ctx, Config{Dir: dir, NoVectors: true, ReadOnly: ro})
+		var held *HeldError
+		if !errors.As(err, &held) || !errors.Is(err, ErrHeld) {
+			t.Fatalf("open (read-only %v) beside a writer: %v; want a HeldError", ro, err)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("refused after %s; want within a second", d)
+		}
+		if len(held.Holders) != 1 || held.Holders[0].PID != os.Getpid() || held.Addr() != "http://127.0.0.1:8080" ||
+			!strings.Contains(err.Error(), "wenda serve") {
+			t.Errorf("held by %+v (%v); want this process, its command and address", held.Holders, err)
+		}
+	}
+	w.Close()
+	r1 := mustOpen(t, Config{Dir: dir, NoVectors: true, ReadOnly: true})
+	r2 := mustOpen(t, Config{Dir: dir, NoVectors: true, ReadOnly: true})
+	if _, err := r2.Stats(ctx); err != nil {
+		t.Errorf("a second reader: %v", err)
+	}
+	if _, err := Open(ctx, Config{Dir: dir, NoVectors: true}); !errors.Is(err, ErrHeld) {
+		t.Errorf("a writer beside readers: %v; want ErrHeld", err)
+	}
+	if _, err := r1.IngestDocuments(ctx, []corpora.Document{{ID: "x", Text: "文字"}}, IngestOptions{}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("ingest into a read-only knowledge base: %v; want ErrReadOnly", err)
+	}
+	r1.Close()
+	r2.Close()
+	if _, err := r1.Stats(ctx); !errors.Is(err, ErrClosed) {
+		t.Errorf("a call after Close: %v; want ErrClosed", err)
+	}
+	mustOpen(t, Config{Dir: dir, NoVectors: true})
+}
+
+// TestOfflineModelCounts: the offline model's document frequencies, kept
+// in step through ingests, changes and removals, equal a recount, and
+// never needed one.
+func TestOfflineModelCounts(t *testing.T) {
+	ctx := context.Background()
+	src := sampleDir(t, "handbook")
+	k := mustOpen(t, Config{Dir: t.TempDir(), Create: true})
+	recounts := dfRecounts.Load()
+	mustIngest(t, k, src)
+	p := filepath.Join(src, "leave.md")
+	raw, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(raw, []byte("\n\n## 陪产假\n\n男员工的配偶生育时，可享受陪产假十五天。\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustIngest(t, k, src)
+	if err := k.Remove(ctx, "it.html"); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := embed.ReadDF(filepath.Join(k.Dir(), dfFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := k.countDF(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept.Docs != fresh.Docs || !reflect.DeepEqual(kept.Counts, fresh.Counts) {
+		t.Errorf("kept counts: %d chunks, %d features; recounted: %d, %d", kept.Docs, len(kept.Counts), fresh.Docs, len(fresh.Counts))
+	}
+	if n := dfRecounts.Load() - recounts; n != 0 {
+		t.Errorf("%d recounts: the counts kept in step drifted", n)
+	}
+	if res, _ := k.Search(ctx, "陪产假有几天", SearchOptions{K: 1, Mode: ModeVector}); len(res.Hits) == 0 || res.Hits[0].Doc != "leave.md" {
+		t.Errorf("changed document: vector search = %q", hitDocs(res))
+	}
+}
+
+func TestLibrary(t *testing.T) {
+	ctx := context.Background()
+	lib := NewLibrary(filepath.Join(t.TempDir(), "data"), Config{NoVectors: true})
+	defer lib.Close()
+	if names, err := lib.List(); err != nil || len(names) != 0 {
+		t.Errorf("a new data directory lists %q, %v", names, err)
+	}
+	for _, name := range []string{"", ".hidden", "a/b", `a\b`} {
+		if _, err := lib.Create(ctx, name); !errors.Is(err, ErrName) {
+			t.Errorf("Create(%q): %v; want ErrName", name, err)
+		}
+	}
+	if _, err := lib.Create(ctx, "hr"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.Create(ctx, "hr"); !errors.Is(err, ErrExists) {
+		t.Errorf("creating hr twice: %v; want ErrExists", err)
+	}
+	if _, err := lib.Open(ctx, "legal"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Open(legal): %v; want ErrNotFound", err)
+	}
+	if names, _ := lib.List(); !reflect.DeepEqual(names, []string{"hr"}) {
+		t.Errorf("List = %q; want [hr]", names)
+	}
+	if _, ok := lib.Loaded("hr"); !ok {
+		t.Error("hr, created, is not loaded")
+	}
+	if err := lib.Delete(ctx, "hr"); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.Delete(ctx, "hr"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("deleting hr twice: %v; want ErrNotFound", err)
+	}
+	if names, _ := lib.List(); len(names) != 0 {
+		t.Errorf("after Delete, List = %q", names)
+	}
+}
