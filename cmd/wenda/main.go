@@ -158,7 +158,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if errors.Is(cmdErr, flag.ErrHelp) {
 			return 0
 		}
-		fmt.Fprintf(stderr, "wenda %s: %v\n", cmd, cmdErr)
+		// Library errors start "wenda: "; the command says it once.
+		fmt.Fprintf(stderr, "wenda %s: %s\n", cmd, strings.TrimPrefix(cmdErr.Error(), "wenda: "))
 		return 1
 	}
 	return 0
