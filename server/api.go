@@ -48,14 +48,14 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, `field "question" is over 2,000 characters`)
 		return
 	}
-	b := s.base(w, r, req.KB, false)
-	if b == nil {
+	k := s.kb(w, r, req.KB, false)
+	if k == nil {
 		return
 	}
 	if !req.Stream {
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 		defer cancel()
-		a, err := b.Answer(ctx, answer.Request{Question: req.Question, History: req.History, K: req.K})
+		a, err := k.Answer(ctx, answer.Request{Question: req.Question, History: req.History, K: req.K})
 		if err != nil {
 			writeError(w, statusOf(err), err.Error())
 			return
@@ -64,7 +64,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sse := startSSE(w)
-	a, err := b.Answer(r.Context(), answer.Request{Question: req.Question, History: req.History, K: req.K, OnToken: func(tok string) error {
+	a, err := k.Answer(r.Context(), answer.Request{Question: req.Question, History: req.History, K: req.K, OnToken: func(tok string) error {
 		return sse.event("token", map[string]string{"text": tok})
 	}})
 	if err != nil {
@@ -120,7 +120,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, `parameter "q" is empty`)
 		return
 	}
-	k, err := intParam(r, "k", 10, 1, 100)
+	n, err := intParam(r, "k", 10, 1, 100)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -132,13 +132,13 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, fmt.Sprintf(`parameter "mode" is %q; want bm25, vector or hybrid`, mode))
 		return
 	}
-	b := s.base(w, r, r.URL.Query().Get("kb"), false)
-	if b == nil {
+	k := s.kb(w, r, r.URL.Query().Get("kb"), false)
+	if k == nil {
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
-	res, err := b.Search(ctx, q, wenda.SearchOptions{K: k, Mode: mode})
+	res, err := k.Search(ctx, q, wenda.SearchOptions{K: n, Mode: mode})
 	if err != nil {
 		code := http.StatusInternalServerError
 		if errors.Is(err, wenda.ErrNoVectors) || errors.Is(err, wenda.ErrOption) {
@@ -191,8 +191,8 @@ type upload struct {
 // ingestUploads keeps the files (names already made safe) in the
 // knowledge base's uploads folder and ingests them one by one, each with
 // its own result; a file that is not ingested is not kept.
-func ingestUploads(ctx context.Context, b KB, files []upload) ([]FileResult, error) {
-	dir := filepath.Join(b.Dir(), "uploads")
+func ingestUploads(ctx context.Context, k KB, files []upload) ([]FileResult, error) {
+	dir := filepath.Join(k.Dir(), "uploads")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -208,7 +208,7 @@ func ingestUploads(ctx context.Context, b KB, files []upload) ([]FileResult, err
 			out[i].Error = err.Error()
 			continue
 		}
-		sum, err := b.Ingest(ctx, []corpora.File{{Path: path, ID: "uploads/" + f.Name, Size: int64(len(f.Data))}}, wenda.IngestOptions{})
+		sum, err := k.Ingest(ctx, []corpora.File{{Path: path, ID: "uploads/" + f.Name, Size: int64(len(f.Data))}}, wenda.IngestOptions{})
 		switch {
 		case err != nil:
 			out[i].Error = err.Error()
@@ -302,11 +302,11 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		}
 		files[i].Name = safe
 	}
-	b := s.base(w, r, kb, true)
-	if b == nil {
+	k := s.kb(w, r, kb, true)
+	if k == nil {
 		return
 	}
-	res, err := ingestUploads(r.Context(), b, files)
+	res, err := ingestUploads(r.Context(), k, files)
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
@@ -339,11 +339,11 @@ func (s *Server) documents(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	b := s.base(w, r, r.URL.Query().Get("kb"), false)
-	if b == nil {
+	k := s.kb(w, r, r.URL.Query().Get("kb"), false)
+	if k == nil {
 		return
 	}
-	docs, total, err := b.Documents(r.Context(), from, size)
+	docs, total, err := k.Documents(r.Context(), from, size)
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
@@ -362,11 +362,11 @@ func (s *Server) documents(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	b := s.base(w, r, r.URL.Query().Get("kb"), true)
-	if b == nil {
+	k := s.kb(w, r, r.URL.Query().Get("kb"), true)
+	if k == nil {
 		return
 	}
-	if err := b.Remove(r.Context(), id); err != nil {
+	if err := k.Remove(r.Context(), id); err != nil {
 		code := http.StatusInternalServerError
 		if errors.Is(err, wenda.ErrNotFound) {
 			code = http.StatusNotFound
@@ -379,11 +379,11 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) entity(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
-	b := s.base(w, r, r.URL.Query().Get("kb"), false)
-	if b == nil {
+	k := s.kb(w, r, r.URL.Query().Get("kb"), false)
+	if k == nil {
 		return
 	}
-	facts := b.Entity(name)
+	facts := k.Entity(name)
 	if len(facts) == 0 {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no entity %q", name))
 		return
@@ -393,7 +393,7 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request) {
 
 // listKBs lists the knowledge bases the key may use, and only those.
 func (s *Server) listKBs(w http.ResponseWriter, r *http.Request) {
-	names, err := s.bases.List()
+	names, err := s.lib.List()
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
@@ -409,8 +409,8 @@ func (s *Server) listKBs(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		x := kbJSON{Name: n}
-		if b, ok := s.bases.Loaded(n); ok {
-			if st, err := b.Stats(r.Context()); err == nil {
+		if k, ok := s.lib.Loaded(n); ok {
+			if st, err := k.Stats(r.Context()); err == nil {
 				x.Stats = &st
 			}
 		}
@@ -439,7 +439,7 @@ func (s *Server) createKB(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.bases.Create(r.Context(), req.Name); err != nil {
+	if err := s.lib.Create(r.Context(), req.Name); err != nil {
 		code := http.StatusInternalServerError
 		if errors.Is(err, wenda.ErrExists) {
 			code = http.StatusConflict
@@ -458,7 +458,7 @@ func (s *Server) deleteKB(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.bases.Delete(r.Context(), name); err != nil {
+	if err := s.lib.Delete(r.Context(), name); err != nil {
 		if errors.Is(err, wenda.ErrNotFound) {
 			writeError(w, http.StatusNotFound, err.Error())
 			return

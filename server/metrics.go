@@ -132,15 +132,15 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	} {
 		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", c.name, c.help, c.name, c.name, c.v)
 	}
-	names, _ := s.bases.List()
+	names, _ := s.lib.List()
 	fmt.Fprintln(w, "# HELP wenda_kb_documents Documents per open knowledge base.\n# TYPE wenda_kb_documents gauge")
 	var stats []struct {
 		name string
 		st   wenda.Stats
 	}
 	for _, n := range names {
-		if b, ok := s.bases.Loaded(n); ok {
-			if st, err := b.Stats(r.Context()); err == nil {
+		if k, ok := s.lib.Loaded(n); ok {
+			if st, err := k.Stats(r.Context()); err == nil {
 				stats = append(stats, struct {
 					name string
 					st   wenda.Stats

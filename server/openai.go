@@ -112,8 +112,8 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 	if kb == "" || kb == "wenda" {
 		kb = "default"
 	}
-	b := s.base(w, r, kb, false)
-	if b == nil {
+	k := s.kb(w, r, kb, false)
+	if k == nil {
 		return
 	}
 	id := fmt.Sprintf("chatcmpl-wenda-%d", time.Now().UnixNano())
@@ -121,7 +121,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 	if !req.Stream {
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 		defer cancel()
-		a, err := b.Answer(ctx, answer.Request{Question: q, History: hist})
+		a, err := k.Answer(ctx, answer.Request{Question: q, History: hist})
 		if err != nil {
 			writeError(w, statusOf(err), err.Error())
 			return
@@ -156,7 +156,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 	}
 	chunk(map[string]any{"role": "assistant", "content": ""}, nil, nil)
 	streamed := false
-	a, err := b.Answer(r.Context(), answer.Request{Question: q, History: hist, OnToken: func(tok string) error {
+	a, err := k.Answer(r.Context(), answer.Request{Question: q, History: hist, OnToken: func(tok string) error {
 		streamed = true
 		return chunk(map[string]any{"content": tok}, nil, nil)
 	}})
@@ -183,7 +183,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 
 // models lists the knowledge bases the key may use, as models.
 func (s *Server) models(w http.ResponseWriter, r *http.Request) {
-	names, err := s.bases.List()
+	names, err := s.lib.List()
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return

@@ -132,7 +132,7 @@ func (k *Key) allows(kb string) bool {
 // Server serves the API and the page.
 type Server struct {
 	cfg     Config
-	bases   Library
+	lib     Library
 	mux     *http.ServeMux
 	keys    map[string]*Key
 	limits  *limiter
@@ -152,8 +152,8 @@ func New(cfg Config, lib *wenda.Library) (*Server, error) {
 	return newServer(cfg, library{lib})
 }
 
-func newServer(cfg Config, bases Library) (*Server, error) {
-	if bases == nil {
+func newServer(cfg Config, lib Library) (*Server, error) {
+	if lib == nil {
 		return nil, errors.New("server: no knowledge bases")
 	}
 	if len(cfg.Keys) == 0 && !cfg.Loopback {
@@ -174,7 +174,7 @@ func newServer(cfg Config, bases Library) (*Server, error) {
 	if cfg.Logf == nil {
 		cfg.Logf = func(string, ...any) {}
 	}
-	s := &Server{cfg: cfg, bases: bases, mux: http.NewServeMux(), keys: map[string]*Key{}, metrics: newMetrics()}
+	s := &Server{cfg: cfg, lib: lib, mux: http.NewServeMux(), keys: map[string]*Key{}, metrics: newMetrics()}
 	for i := range cfg.Keys {
 		k := &cfg.Keys[i]
 		if k.Token == "" {
@@ -334,9 +334,9 @@ func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
 	return false
 }
 
-// base opens the knowledge base a request names, if its key may use it
+// kb opens the knowledge base a request names, if its key may use it
 // (and write to it, when write): otherwise it answers and returns nil.
-func (s *Server) base(w http.ResponseWriter, r *http.Request, name string, write bool) KB {
+func (s *Server) kb(w http.ResponseWriter, r *http.Request, name string, write bool) KB {
 	if name == "" {
 		name = "default"
 	}
@@ -350,7 +350,7 @@ func (s *Server) base(w http.ResponseWriter, r *http.Request, name string, write
 			return nil
 		}
 	}
-	b, err := s.bases.Open(r.Context(), name)
+	b, err := s.lib.Open(r.Context(), name)
 	if errors.Is(err, wenda.ErrNotFound) || errors.Is(err, wenda.ErrName) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no knowledge base %q", name))
 		return nil

@@ -25,9 +25,9 @@ import (
 	"github.com/wenda-rag/wenda/ingest"
 )
 
-// fakeBase answers every question with "年假十五天[1]。" citing one passage,
+// fakeKB answers every question with "年假十五天[1]。" citing one passage,
 // streaming it in pieces when asked; 崩溃 makes it panic.
-type fakeBase struct {
+type fakeKB struct {
 	name     string
 	dir      string
 	mu       sync.Mutex
@@ -35,7 +35,7 @@ type fakeBase struct {
 	removed  []string
 }
 
-func (b *fakeBase) Answer(ctx context.Context, req answer.Request) (answer.Answer, error) {
+func (b *fakeKB) Answer(ctx context.Context, req answer.Request) (answer.Answer, error) {
 	if req.Question == "崩溃" {
 		panic("a bug in a handler")
 	}
@@ -51,11 +51,11 @@ func (b *fakeBase) Answer(ctx context.Context, req answer.Request) (answer.Answe
 	return a, nil
 }
 
-func (b *fakeBase) Search(ctx context.Context, q string, opt wenda.SearchOptions) (wenda.Results, error) {
+func (b *fakeKB) Search(ctx context.Context, q string, opt wenda.SearchOptions) (wenda.Results, error) {
 	return wenda.Results{Signals: []string{"bm25", "vector"}, Hits: []wenda.Result{{Doc: b.name + "/leave.md", Text: "年假", Score: 0.03, Ranks: []int{1, 0}, Scores: []float64{7, 0}}}}, nil
 }
 
-func (b *fakeBase) Ingest(ctx context.Context, files []corpora.File, opt wenda.IngestOptions) (ingest.Summary, error) {
+func (b *fakeKB) Ingest(ctx context.Context, files []corpora.File, opt wenda.IngestOptions) (ingest.Summary, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, f := range files {
@@ -67,49 +67,49 @@ func (b *fakeBase) Ingest(ctx context.Context, files []corpora.File, opt wenda.I
 	return ingest.Summary{Files: len(files), Docs: len(files), Chunks: len(files)}, nil
 }
 
-func (b *fakeBase) Dir() string { return b.dir }
+func (b *fakeKB) Dir() string { return b.dir }
 
-func (b *fakeBase) Documents(ctx context.Context, from, size int) ([]corpora.DocRecord, int, error) {
+func (b *fakeKB) Documents(ctx context.Context, from, size int) ([]corpora.DocRecord, int, error) {
 	return []corpora.DocRecord{{ID: "leave.md", Title: "休假制度", Chunks: 1}}, 1, nil
 }
 
-func (b *fakeBase) Remove(ctx context.Context, ids ...string) error {
+func (b *fakeKB) Remove(ctx context.Context, ids ...string) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.removed = append(b.removed, ids...)
 	return nil
 }
 
-func (b *fakeBase) Entity(name string) []corpora.Fact {
+func (b *fakeKB) Entity(name string) []corpora.Fact {
 	if name == "洛阳纸贵" {
 		return []corpora.Fact{{Subject: name, Relation: corpora.RelMeaning, Object: "比喻著作有价值，流传广。", Doc: "idioms#1"}}
 	}
 	return nil
 }
 
-func (b *fakeBase) Stats(ctx context.Context) (wenda.Stats, error) {
+func (b *fakeKB) Stats(ctx context.Context) (wenda.Stats, error) {
 	return wenda.Stats{Documents: 1, Chunks: 1}, nil
 }
 
-type fakeBases struct {
+type fakeLibrary struct {
 	mu  sync.Mutex
 	dir string
-	kbs map[string]*fakeBase
+	kbs map[string]*fakeKB
 }
 
-func newFakeBases(names ...string) *fakeBases {
+func newFakeLibrary(names ...string) *fakeLibrary {
 	dir, err := os.MkdirTemp("", "wenda-server-test-")
 	if err != nil {
 		panic(err)
 	}
-	f := &fakeBases{dir: dir, kbs: map[string]*fakeBase{}}
+	f := &fakeLibrary{dir: dir, kbs: map[string]*fakeKB{}}
 	for _, n := range names {
-		f.kbs[n] = &fakeBase{name: n, dir: filepath.Join(dir, n)}
+		f.kbs[n] = &fakeKB{name: n, dir: filepath.Join(dir, n)}
 	}
 	return f
 }
 
-func (f *fakeBases) List() ([]string, error) {
+func (f *fakeLibrary) List() ([]string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var out []string
@@ -120,7 +120,7 @@ func (f *fakeBases) List() ([]string, error) {
 	return out, nil
 }
 
-func (f *fakeBases) Open(ctx context.Context, name string) (KB, error) {
+func (f *fakeLibrary) Open(ctx context.Context, name string) (KB, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if b, ok := f.kbs[name]; ok {
@@ -129,24 +129,24 @@ func (f *fakeBases) Open(ctx context.Context, name string) (KB, error) {
 	return nil, wenda.ErrNotFound
 }
 
-func (f *fakeBases) Loaded(name string) (KB, bool) {
+func (f *fakeLibrary) Loaded(name string) (KB, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	b, ok := f.kbs[name]
 	return b, ok
 }
 
-func (f *fakeBases) Create(ctx context.Context, name string) error {
+func (f *fakeLibrary) Create(ctx context.Context, name string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if _, ok := f.kbs[name]; ok {
 		return wenda.ErrExists
 	}
-	f.kbs[name] = &fakeBase{name: name, dir: filepath.Join(f.dir, name)}
+	f.kbs[name] = &fakeKB{name: name, dir: filepath.Join(f.dir, name)}
 	return nil
 }
 
-func (f *fakeBases) Delete(ctx context.Context, name string) error {
+func (f *fakeLibrary) Delete(ctx context.Context, name string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if _, ok := f.kbs[name]; !ok {
@@ -162,9 +162,9 @@ var testKeys = []Key{
 	{Token: "slow-key", Name: "limited", KBs: []string{"hr"}, Rate: 2},
 }
 
-func newTest(t *testing.T, cfg Config, bases Library) *httptest.Server {
+func newTest(t *testing.T, cfg Config, lib Library) *httptest.Server {
 	t.Helper()
-	s, err := newServer(cfg, bases)
+	s, err := newServer(cfg, lib)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +192,7 @@ func do(t *testing.T, method, url, key, body string) (int, http.Header, string) 
 }
 
 func TestAuth(t *testing.T) {
-	ts := newTest(t, Config{Keys: testKeys}, newFakeBases("hr", "legal"))
+	ts := newTest(t, Config{Keys: testKeys}, newFakeLibrary("hr", "legal"))
 	ask := `{"question":"年假有几天？","kb":"%s"}`
 	for _, c := range []struct {
 		method, path, key, body string
@@ -239,7 +239,7 @@ func TestRateLimit(t *testing.T) {
 	now := time.Unix(1_700_000_000, 0)
 	var mu sync.Mutex
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	ts := newTest(t, Config{Keys: testKeys, Now: clock}, newFakeBases("hr"))
+	ts := newTest(t, Config{Keys: testKeys, Now: clock}, newFakeLibrary("hr"))
 	q := `{"question":"年假","kb":"hr"}`
 	for i := 0; i < 2; i++ {
 		if code, _, _ := do(t, "POST", ts.URL+"/v1/ask", "slow-key", q); code != 200 {
@@ -280,7 +280,7 @@ func multipartBody(t *testing.T, files map[string]string) (*bytes.Buffer, string
 }
 
 func TestLimitsAndNames(t *testing.T) {
-	bases := newFakeBases("hr")
+	bases := newFakeLibrary("hr")
 	ts := newTest(t, Config{Keys: testKeys, MaxBody: 1024, MaxUpload: 4096}, bases)
 	big := `{"question":"` + strings.Repeat("长", 2000) + `","kb":"hr"}`
 	if code, _, body := do(t, "POST", ts.URL+"/v1/ask", "admin-key", big); code != 413 {
@@ -338,10 +338,10 @@ func TestLimitsAndNames(t *testing.T) {
 }
 
 func TestOpenModeOnlyOnLoopback(t *testing.T) {
-	if _, err := newServer(Config{}, newFakeBases()); err == nil {
+	if _, err := newServer(Config{}, newFakeLibrary()); err == nil {
 		t.Error("open mode allowed off loopback")
 	}
-	if _, err := newServer(Config{Loopback: true}, newFakeBases()); err != nil {
+	if _, err := newServer(Config{Loopback: true}, newFakeLibrary()); err != nil {
 		t.Error(err)
 	}
 	for addr, want := range map[string]bool{"127.0.0.1:8080": true, "localhost:80": true, "[::1]:8080": true, "0.0.0.0:8080": false, ":8080": false, "10.0.0.5:80": false} {
@@ -352,7 +352,7 @@ func TestOpenModeOnlyOnLoopback(t *testing.T) {
 }
 
 func TestPanicAndStream(t *testing.T) {
-	ts := newTest(t, Config{Loopback: true}, newFakeBases("default"))
+	ts := newTest(t, Config{Loopback: true}, newFakeLibrary("default"))
 	if code, _, _ := do(t, "POST", ts.URL+"/v1/ask", "", `{"question":"崩溃"}`); code != 500 {
 		t.Errorf("panicking request: %d; want 500", code)
 	}
@@ -375,7 +375,7 @@ func TestPanicAndStream(t *testing.T) {
 }
 
 func TestCORS(t *testing.T) {
-	ts := newTest(t, Config{Loopback: true}, newFakeBases("default"))
+	ts := newTest(t, Config{Loopback: true}, newFakeLibrary("default"))
 	req, _ := http.NewRequest("GET", ts.URL+"/healthz", nil)
 	req.Header.Set("Origin", "https://evil.example")
 	res, _ := http.DefaultClient.Do(req)
@@ -383,7 +383,7 @@ func TestCORS(t *testing.T) {
 	if res.Header.Get("Access-Control-Allow-Origin") != "" {
 		t.Error("CORS on without configuration")
 	}
-	ts = newTest(t, Config{Loopback: true, CORSOrigins: []string{"https://app.example"}}, newFakeBases("default"))
+	ts = newTest(t, Config{Loopback: true, CORSOrigins: []string{"https://app.example"}}, newFakeLibrary("default"))
 	req, _ = http.NewRequest("OPTIONS", ts.URL+"/v1/ask", nil)
 	req.Header.Set("Origin", "https://app.example")
 	res, _ = http.DefaultClient.Do(req)
@@ -396,7 +396,7 @@ func TestCORS(t *testing.T) {
 // TestChatCompletions uses go-openai as the client, as SDKs and chat apps
 // would: the knowledge base is the model, and the citations survive.
 func TestChatCompletions(t *testing.T) {
-	ts := newTest(t, Config{Keys: testKeys}, newFakeBases("hr", "legal"))
+	ts := newTest(t, Config{Keys: testKeys}, newFakeLibrary("hr", "legal"))
 	cfg := goopenai.DefaultConfig("hr-key")
 	cfg.BaseURL = ts.URL + "/v1"
 	client := goopenai.NewClientWithConfig(cfg)
