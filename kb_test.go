@@ -434,3 +434,59 @@ func TestLibrary(t *testing.T) {
 		t.Errorf("after Delete, List = %q", names)
 	}
 }
+
+// TestConcurrentUse: searches and answers run beside ingests and removals
+// of the same knowledge base, and Close waits for the calls in flight;
+// a call after Close is refused, never a crash. (Run with -race.)
+func TestConcurrentUse(t *testing.T) {
+	ctx := context.Background()
+	k, err := Open(ctx, Config{Dir: t.TempDir(), Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustIngest(t, k, sampleDir(t, "handbook"))
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			for n := 0; ; n++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				var err error
+				if (i+n)%2 == 0 {
+					_, err = k.Search(ctx, "出差补助", SearchOptions{K: 3})
+				} else {
+					_, err = k.Ask(ctx, "年假有几天？")
+				}
+				if err != nil && !errors.Is(err, ErrClosed) {
+					errs <- err
+					return
+				}
+			}
+		}(i)
+	}
+	for i := 0; i < 5; i++ {
+		doc := corpora.Document{ID: "notice.md", Title: "通知", Text: strings.Repeat("本周五下午组织团建活动，地点在公司楼下。", i+1)}
+		if _, err := k.IngestDocuments(ctx, []corpora.Document{doc}, IngestOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := k.Remove(ctx, "notice.md"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := k.Close(); err != nil {
+		t.Fatal(err)
+	}
+	close(stop)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("a call beside writes: %v", err)
+	}
+}
