@@ -289,39 +289,6 @@ func TestAskJSONLinesAndGlobalFlags(t *testing.T) {
 	}
 }
 
-// TestRetrievalCases runs the retrieval regressions kept as data:
-// testdata/retrieval/<case>/{docs/, queries.tsv}, each query with the
-// document that must rank first. Phrasings vary as users' do: full-width
-// letters, traditional characters, Taiwan words, mixed Latin.
-func TestRetrievalCases(t *testing.T) {
-	cases, err := filepath.Glob(filepath.Join("testdata", "retrieval", "*"))
-	if err != nil || len(cases) == 0 {
-		t.Fatalf("no retrieval cases: %v", err)
-	}
-	for _, dir := range cases {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			data := t.TempDir()
-			mustRun(t, "--data", data, "ingest", filepath.Join(dir, "docs"))
-			raw, err := os.ReadFile(filepath.Join(dir, "queries.tsv"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, line := range strings.Split(string(raw), "\n") {
-				if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
-					continue
-				}
-				q, want, ok := strings.Cut(line, "\t")
-				if !ok {
-					t.Fatalf("queries.tsv line %q: want QUERY<TAB>DOC", line)
-				}
-				if got := docs(search(t, data, q)); len(got) == 0 || got[0] != want {
-					t.Errorf("search %q = %q; want %s first", q, got, want)
-				}
-			}
-		})
-	}
-}
-
 // TestKGImport: a user's own facts, imported, answered with their source,
 // shown, searchable, replaced on re-import; a bad file fails by line.
 func TestKGImport(t *testing.T) {
