@@ -155,6 +155,9 @@ func (k *KB) openVectors(ctx context.Context) (*vectors, error) {
 	if want.Store == "qdrant" {
 		s, err := qdrant.New(ctx, qdrant.Config{URL: cfg.Qdrant.URL, APIKey: cfg.Qdrant.APIKey, Collection: cfg.Qdrant.Collection,
 			KB: k.Name(), Dimension: want.Dimension})
+		if errors.Is(err, qdrant.ErrDimension) {
+			return nil, fmt.Errorf("wenda: %w: %w", ErrModelChanged, err)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("wenda: %w", err)
 		}
@@ -168,6 +171,9 @@ func (k *KB) openVectors(ctx context.Context) (*vectors, error) {
 			vc.ANNMin = -1
 		}
 		x, err := vector.Open(vc)
+		if errors.Is(err, vector.ErrModel) {
+			return nil, fmt.Errorf("wenda: %w: %w", ErrModelChanged, err)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("wenda: %w", err)
 		}

@@ -226,7 +226,7 @@ func (e *Engine) Answer(ctx context.Context, req Request) (Answer, error) {
 		}
 		if err == nil && a.Found && composes(q) {
 			// Offline there is no one to compose: the facts, and why.
-			a.Answer += "\n（写诗、写文需要配置大模型：OPENAI_BASE_URL 与 WENDA_CHAT_MODEL。以上是资料中的相关内容。）"
+			a.Answer += "\n（写诗、写文需要大模型，当前没有配置。以上是资料中的相关内容。）"
 		}
 		a.Timings.Total = time.Since(start)
 		return a, err

@@ -157,7 +157,7 @@ func newServer(cfg Config, lib Library) (*Server, error) {
 		return nil, errors.New("server: no knowledge bases")
 	}
 	if len(cfg.Keys) == 0 && !cfg.Loopback {
-		return nil, errors.New("server: no API keys (--keys FILE): the open mode is only for a loopback address")
+		return nil, errors.New("server: no API keys: the open mode is only for a loopback address")
 	}
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 1 << 20

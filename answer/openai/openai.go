@@ -50,15 +50,14 @@ type Chat struct {
 	sleep  func(context.Context, time.Duration) error // tests replace it
 }
 
-var vars = openaicompat.Vars{Key: "OPENAI_API_KEY", Model: "WENDA_CHAT_MODEL"}
 
 // New returns a Chat for cfg.
 func New(cfg Config) (*Chat, error) {
 	if cfg.BaseURL == "" {
-		return nil, errors.New("openai: no base URL (OPENAI_BASE_URL)")
+		return nil, errors.New("openai: no base URL")
 	}
 	if cfg.Model == "" {
-		return nil, errors.New("openai: no model (WENDA_CHAT_MODEL)")
+		return nil, errors.New("openai: no model")
 	}
 	if cfg.MaxRetries <= 0 {
 		cfg.MaxRetries = 3
@@ -84,7 +83,7 @@ func (c *Chat) wrap(err error) error {
 // Generate returns the reply to msgs.
 func (c *Chat) Generate(ctx context.Context, msgs []answer.Message) (string, error) {
 	var res goopenai.ChatCompletionResponse
-	err := openaicompat.Retry(ctx, c.cfg.MaxRetries, vars, c.sleep, func(ctx context.Context) (err error) {
+	err := openaicompat.Retry(ctx, c.cfg.MaxRetries, c.sleep, func(ctx context.Context) (err error) {
 		res, err = c.client.CreateChatCompletion(ctx, c.request(msgs, false))
 		return err
 	})
@@ -102,7 +101,7 @@ func (c *Chat) Generate(ctx context.Context, msgs []answer.Message) (string, err
 // Generate's are; one cut off after it returns what came and the error.
 func (c *Chat) Stream(ctx context.Context, msgs []answer.Message, onToken func(string) error) (string, error) {
 	var st *goopenai.ChatCompletionStream
-	err := openaicompat.Retry(ctx, c.cfg.MaxRetries, vars, c.sleep, func(ctx context.Context) (err error) {
+	err := openaicompat.Retry(ctx, c.cfg.MaxRetries, c.sleep, func(ctx context.Context) (err error) {
 		st, err = c.client.CreateChatCompletionStream(ctx, c.request(msgs, true))
 		return err
 	})

@@ -58,9 +58,9 @@ func TestErrors(t *testing.T) {
 		want error
 		hint string
 	}{
-		{"bad key", openaitest.Reply{Status: 401, Error: "Incorrect API key provided"}, ErrAuth, "OPENAI_API_KEY"},
-		{"unknown model", openaitest.Reply{Status: 404, Error: "The model `gpt-9` does not exist"}, ErrModel, "WENDA_CHAT_MODEL"},
-		{"context length", openaitest.Reply{Status: 400, Error: "This model's maximum context length is 8192 tokens", Code: "context_length_exceeded"}, ErrContextLength, "WENDA_CONTEXT_CHARS"},
+		{"bad key", openaitest.Reply{Status: 401, Error: "Incorrect API key provided"}, ErrAuth, "HTTP 401"},
+		{"unknown model", openaitest.Reply{Status: 404, Error: "The model `gpt-9` does not exist"}, ErrModel, "/v1"},
+		{"context length", openaitest.Reply{Status: 400, Error: "This model's maximum context length is 8192 tokens", Code: "context_length_exceeded"}, ErrContextLength, "fewer sources"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var n atomic.Int32

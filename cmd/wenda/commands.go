@@ -68,7 +68,7 @@ func (c *cli) ingest(ctx context.Context, args []string) error {
 	fmt.Fprintf(c.stdout, "知识库 %s：读取 %d 个文件 (%.2f MB)，写入 %d 篇文档、%d 个块，%d 篇未变，%d 个文件失败，%d 个其他类型的文件略过；用时 %s (%.2f MB/s)\n",
 		c.g.kb, sum.Files, mb, sum.Docs, sum.Chunks, sum.Unchanged, len(sum.Failed), len(sum.Skipped), sum.Elapsed.Round(1e6), mb/sum.Elapsed.Seconds())
 	if err != nil {
-		return err
+		return c.explain(err)
 	}
 	if len(sum.Failed) > 0 {
 		return exitError{1, fmt.Sprintf("%d of %d files could not be ingested (listed above); the others were", len(sum.Failed), len(files))}

@@ -13,7 +13,9 @@ import (
 	"strings"
 
 	"github.com/wenda-rag/wenda"
+	"github.com/wenda-rag/wenda/answer/openai"
 	"github.com/wenda-rag/wenda/retrieve/embed"
+	"github.com/wenda-rag/wenda/retrieve/qdrant"
 )
 
 // cli is what every command shares: the global flags and the standard
@@ -93,10 +95,27 @@ func (c *cli) explain(err error) error {
 		return fmt.Errorf("%w: configure the model it was embedded with to write to it (WENDA_EMBED_MODEL=none turns vectors off)", err)
 	case errors.Is(err, wenda.ErrNoVectors):
 		return fmt.Errorf("%w for the configured model (set WENDA_EMBED_BASE_URL and WENDA_EMBED_MODEL; `wenda reembed` embeds existing documents)", err)
+	case errors.Is(err, openai.ErrAuth): // the embedding client's too
+		return fmt.Errorf("%w (check %s)", err, endpointVar(err, "WENDA_EMBED_API_KEY", "OPENAI_API_KEY"))
+	case errors.Is(err, openai.ErrModel):
+		return fmt.Errorf("%w (check %s and the base URL)", err, endpointVar(err, "WENDA_EMBED_MODEL, WENDA_EMBED_BASE_URL", "WENDA_CHAT_MODEL, OPENAI_BASE_URL"))
+	case errors.Is(err, openai.ErrContextLength):
+		return fmt.Errorf("%w (lower WENDA_CONTEXT_CHARS)", err)
+	case errors.Is(err, qdrant.ErrAuth):
+		return fmt.Errorf("%w (check QDRANT_API_KEY)", err)
 	case errors.Is(err, wenda.ErrOption):
 		return exitError{2, strings.NewReplacer("search mode", "--mode", "lexical ranking", "--lexical").Replace(err.Error())}
 	}
 	return err
+}
+
+// endpointVar is the setting to check for an endpoint's error: the
+// embedding endpoint's (its errors say "embed:") or the chat model's.
+func endpointVar(err error, embedding, chat string) string {
+	if strings.Contains(err.Error(), "embed:") {
+		return embedding
+	}
+	return chat
 }
 
 // embedderFromEnv is the configured embedder: an OpenAI-compatible

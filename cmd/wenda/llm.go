@@ -209,7 +209,7 @@ func (c *cli) chat(ctx context.Context, args []string) error {
 		}})
 		if err != nil {
 			// One failed question does not end the conversation.
-			fmt.Fprintf(c.stdout, "\n（出错：%v）\n", err)
+			fmt.Fprintf(c.stdout, "\n（出错：%v）\n", c.explain(err))
 			continue
 		}
 		if !streamed {

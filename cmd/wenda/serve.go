@@ -92,7 +92,7 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	srv, err := c.newServer(cfg, lib)
 	if err != nil {
 		ln.Close()
-		return exitError{2, err.Error()}
+		return exitError{2, err.Error() + " (give API keys with --keys FILE, or listen on 127.0.0.1)"}
 	}
 	// No write timeout: answers stream for as long as the model writes (the
 	// client's going away ends them); reading a request, even a large

@@ -48,15 +48,12 @@ func NewClient(baseURL, apiKey string, hc *http.Client) *openai.Client {
 	return openai.NewClientWithConfig(oc)
 }
 
-// Vars name the settings an error message points at.
-type Vars struct{ Key, Model string }
-
 // Retry calls call until it succeeds, fails for good (Classify), the
 // context ends or maxRetries retries are spent, waiting between attempts
 // with exponential backoff and jitter from 500 ms, or as long as the
 // server's Retry-After says. sleep waits (tests replace it; nil: the
 // context-aware timer).
-func Retry(ctx context.Context, maxRetries int, vars Vars, sleep func(context.Context, time.Duration) error, call func(ctx context.Context) error) error {
+func Retry(ctx context.Context, maxRetries int, sleep func(context.Context, time.Duration) error, call func(ctx context.Context) error) error {
 	if sleep == nil {
 		sleep = Sleep
 	}
@@ -70,7 +67,7 @@ func Retry(ctx context.Context, maxRetries int, vars Vars, sleep func(context.Co
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		retry, final := Classify(err, vars)
+		retry, final := Classify(err)
 		if !retry || attempt >= maxRetries {
 			return final
 		}
@@ -85,8 +82,11 @@ func Retry(ctx context.Context, maxRetries int, vars Vars, sleep func(context.Co
 	}
 }
 
-// Classify says whether an error is worth retrying, and what to report.
-func Classify(err error, vars Vars) (retry bool, report error) {
+// Classify says whether an error is worth retrying, and what to report:
+// ErrAuth, ErrModel, ErrContextLength or ErrUnreachable where it is one of
+// those. The messages name no setting of wenda's: the program using the
+// client says which of its own to check.
+func Classify(err error) (retry bool, report error) {
 	var apiErr *openai.APIError
 	var reqErr *openai.RequestError
 	status := 0
@@ -103,14 +103,14 @@ func Classify(err error, vars Vars) (retry bool, report error) {
 	}
 	switch {
 	case status == http.StatusUnauthorized || status == http.StatusForbidden:
-		return false, fmt.Errorf("%w (HTTP %d; check %s): %v", ErrAuth, status, vars.Key, err)
+		return false, fmt.Errorf("%w (HTTP %d): %v", ErrAuth, status, err)
 	case status == http.StatusNotFound:
-		return false, fmt.Errorf("%w (HTTP 404; check %s and the base URL, which usually ends in /v1): %v", ErrModel, vars.Model, err)
+		return false, fmt.Errorf("%w (HTTP 404; or the base URL is wrong: it usually ends in /v1): %v", ErrModel, err)
 	case status == http.StatusTooManyRequests || status >= 500:
 		return true, err
 	case status != 0 && (strings.Contains(msg, "context_length") || strings.Contains(msg, "context length") ||
 		strings.Contains(msg, "maximum context") || strings.Contains(msg, "too many tokens") || strings.Contains(msg, "too long")):
-		return false, fmt.Errorf("%w (lower WENDA_CONTEXT_CHARS, or choose a model with a longer context): %v", ErrContextLength, err)
+		return false, fmt.Errorf("%w (give it fewer sources, or choose a model with a longer context): %v", ErrContextLength, err)
 	case status != 0:
 		return false, err
 	}

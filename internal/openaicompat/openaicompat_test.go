@@ -29,17 +29,16 @@ func TestParseRetryAfter(t *testing.T) {
 }
 
 func TestClassify(t *testing.T) {
-	vars := Vars{Key: "THE_KEY", Model: "THE_MODEL"}
 	for _, c := range []struct {
 		err   error
 		retry bool
 		is    error
 		says  string
 	}{
-		{&openai.APIError{HTTPStatusCode: 401, Message: "bad key"}, false, ErrAuth, "THE_KEY"},
-		{&openai.APIError{HTTPStatusCode: 403}, false, ErrAuth, "THE_KEY"},
-		{&openai.APIError{HTTPStatusCode: 404, Message: "model not found"}, false, ErrModel, "THE_MODEL"},
-		{&openai.APIError{HTTPStatusCode: 400, Code: "context_length_exceeded", Message: "too many tokens"}, false, ErrContextLength, "WENDA_CONTEXT_CHARS"},
+		{&openai.APIError{HTTPStatusCode: 401, Message: "bad key"}, false, ErrAuth, "HTTP 40"},
+		{&openai.APIError{HTTPStatusCode: 403}, false, ErrAuth, "HTTP 40"},
+		{&openai.APIError{HTTPStatusCode: 404, Message: "model not found"}, false, ErrModel, "/v1"},
+		{&openai.APIError{HTTPStatusCode: 400, Code: "context_length_exceeded", Message: "too many tokens"}, false, ErrContextLength, "fewer sources"},
 		{&openai.APIError{HTTPStatusCode: 400, Message: "This model's maximum context length is 8192 tokens"}, false, ErrContextLength, ""},
 		{&openai.APIError{HTTPStatusCode: 400, Message: "bad temperature"}, false, nil, "bad temperature"},
 		{&openai.APIError{HTTPStatusCode: 429}, true, nil, ""},
@@ -47,7 +46,7 @@ func TestClassify(t *testing.T) {
 		{fmt.Errorf("post: %w", &net.OpError{Op: "dial", Err: errors.New("connection refused")}), true, ErrUnreachable, "connection refused"},
 		{errors.New("something else"), false, nil, "something else"},
 	} {
-		retry, report := Classify(c.err, vars)
+		retry, report := Classify(c.err)
 		if retry != c.retry || (c.is != nil && !errors.Is(report, c.is)) || (c.says != "" && !strings.Contains(report.Error(), c.says)) {
 			t.Errorf("Classify(%v) = %v, %v; want retry %v, %v, saying %q", c.err, retry, report, c.retry, c.is, c.says)
 		}

@@ -57,10 +57,10 @@ var (
 // NewOpenAI returns an embedder for cfg.
 func NewOpenAI(cfg Config) (*OpenAI, error) {
 	if cfg.BaseURL == "" {
-		return nil, errors.New("embed: no base URL (WENDA_EMBED_BASE_URL)")
+		return nil, errors.New("embed: no base URL")
 	}
 	if cfg.Model == "" {
-		return nil, errors.New("embed: no model (WENDA_EMBED_MODEL)")
+		return nil, errors.New("embed: no model")
 	}
 	if cfg.BatchSize <= 0 {
 		cfg.BatchSize = 32
@@ -98,7 +98,7 @@ func (o *OpenAI) embedBatch(ctx context.Context, texts []string) ([][]float32, e
 		req.Dimensions = o.cfg.Dimension
 	}
 	var res openai.EmbeddingResponse
-	err := openaicompat.Retry(ctx, o.cfg.MaxRetries, vars, o.sleep, func(ctx context.Context) (err error) {
+	err := openaicompat.Retry(ctx, o.cfg.MaxRetries, o.sleep, func(ctx context.Context) (err error) {
 		res, err = o.client.CreateEmbeddings(ctx, req)
 		return err
 	})
@@ -108,7 +108,6 @@ func (o *OpenAI) embedBatch(ctx context.Context, texts []string) ([][]float32, e
 	return o.check(res, len(texts))
 }
 
-var vars = openaicompat.Vars{Key: "WENDA_EMBED_API_KEY", Model: "WENDA_EMBED_MODEL"}
 
 // check puts the vectors in input order and holds them to the dimension.
 func (o *OpenAI) check(res openai.EmbeddingResponse, n int) ([][]float32, error) {

@@ -43,6 +43,7 @@ type Config struct {
 // Errors worth telling apart.
 var (
 	ErrUnreachable = errors.New("qdrant server unreachable")
+	ErrAuth        = errors.New("qdrant server refused the API key")
 	ErrDimension   = errors.New("collection holds vectors of another dimension")
 )
 
@@ -116,7 +117,7 @@ func (s *Store) wrap(op string, err error) error {
 	case codes.Unavailable, codes.DeadlineExceeded:
 		return fmt.Errorf("qdrant: %s at %s: %w: %v", op, s.addr, ErrUnreachable, err)
 	case codes.Unauthenticated, codes.PermissionDenied:
-		return fmt.Errorf("qdrant: %s at %s: the server refused the API key (QDRANT_API_KEY): %w", op, s.addr, err)
+		return fmt.Errorf("qdrant: %s at %s: %w: %w", op, s.addr, ErrAuth, err)
 	}
 	return fmt.Errorf("qdrant: %s at %s: %w", op, s.addr, err)
 }
@@ -133,7 +134,7 @@ func (s *Store) ensureCollection(ctx context.Context) error {
 		}
 		size := info.GetConfig().GetParams().GetVectorsConfig().GetParams().GetSize()
 		if int(size) != s.cfg.Dimension {
-			return fmt.Errorf("qdrant: collection %s at %s: %w: it holds %d, the embedding model gives %d (use another collection, or `wenda reembed`)",
+			return fmt.Errorf("qdrant: collection %s at %s: %w: it holds %d, the embedding model gives %d (use another collection, or embed again with a model of that dimension)",
 				s.cfg.Collection, s.addr, ErrDimension, size, s.cfg.Dimension)
 		}
 		return nil

@@ -88,7 +88,7 @@ func Open(cfg Config) (*Index, error) {
 			return nil, fmt.Errorf("vector: %s: %w", mp, err)
 		}
 		if m.Model != cfg.Model || m.Dimension != cfg.Dimension {
-			return nil, fmt.Errorf("vector: index %s holds %s (dimension %d), asked for %s (dimension %d): %w; run `wenda reembed` to rebuild it",
+			return nil, fmt.Errorf("vector: index %s holds %s (dimension %d), asked for %s (dimension %d): %w",
 				cfg.Dir, m.Model, m.Dimension, cfg.Model, cfg.Dimension, ErrModel)
 		}
 	} else if errors.Is(err, os.ErrNotExist) {
