@@ -50,7 +50,6 @@ type Chat struct {
 	sleep  func(context.Context, time.Duration) error // tests replace it
 }
 
-
 // New returns a Chat for cfg.
 func New(cfg Config) (*Chat, error) {
 	if cfg.BaseURL == "" {

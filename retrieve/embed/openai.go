@@ -108,7 +108,6 @@ func (o *OpenAI) embedBatch(ctx context.Context, texts []string) ([][]float32, e
 	return o.check(res, len(texts))
 }
 
-
 // check puts the vectors in input order and holds them to the dimension.
 func (o *OpenAI) check(res openai.EmbeddingResponse, n int) ([][]float32, error) {
 	if len(res.Data) != n {
