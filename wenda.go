@@ -197,7 +197,7 @@ func open(ctx context.Context, cfg Config, lock *dirLock) (*KB, error) {
 	}
 	graphDone := make(chan error, 1)
 	go func() {
-		g, err := kg.Open(filepath.Join(k.dir, "kg"))
+		g, err := kg.Open(ctx, filepath.Join(k.dir, "kg"))
 		if err == nil {
 			// The graph's idioms, titles, poets and 词牌 are cut whole,
 			// in the documents ingested with them and in questions —
@@ -213,7 +213,7 @@ func open(ctx context.Context, cfg Config, lock *dirLock) (*KB, error) {
 		}
 		graphDone <- err
 	}()
-	k.index, err = bm25.New(bm25.Config{Dir: filepath.Join(k.dir, "bm25"), Segmenter: k.seg, ReadOnly: cfg.ReadOnly})
+	k.index, err = bm25.New(ctx, bm25.Config{Dir: filepath.Join(k.dir, "bm25"), Segmenter: k.seg, ReadOnly: cfg.ReadOnly})
 	if err != nil {
 		if gerr := <-graphDone; gerr == nil {
 			k.graph.Close()

@@ -12,7 +12,7 @@ import (
 
 func cultureGraph(t *testing.T) *kg.Graph {
 	t.Helper()
-	g, err := kg.Open(t.TempDir())
+	g, err := kg.Open(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

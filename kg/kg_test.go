@@ -42,7 +42,7 @@ func has(fs []corpora.Fact, rel, obj string) bool {
 func TestGraph(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	g, err := Open(dir)
+	g, err := Open(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestGraph(t *testing.T) {
 	f, _ := os.OpenFile(filepath.Join(dir, logName), os.O_APPEND|os.O_WRONLY, 0)
 	f.WriteString(`0000abcd	{"doc":"torn","fac`)
 	f.Close()
-	g, err = Open(dir)
+	g, err = Open(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestGraph(t *testing.T) {
 func TestSnapshot(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	g, err := Open(dir)
+	g, err := Open(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestSnapshot(t *testing.T) {
 	g.Close()
 	reopen := func() *Graph {
 		t.Helper()
-		g, err := Open(dir)
+		g, err := Open(context.Background(), dir)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -207,7 +207,7 @@ func TestSnapshot(t *testing.T) {
 	b, _ := os.ReadFile(p)
 	b[len(b)/2] ^= 0xff
 	os.WriteFile(p, b, 0o644)
-	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), p) {
+	if _, err := Open(context.Background(), dir); err == nil || !strings.Contains(err.Error(), p) {
 		t.Errorf("damaged snapshot: %v", err)
 	}
 }
@@ -251,7 +251,7 @@ func TestLostCharacters(t *testing.T) {
 	if _, err := os.Stat(shared); err != nil {
 		t.Skipf("skipped: %s not found (CI has ../shared/data beside the checkout)", shared)
 	}
-	g, err := Open(t.TempDir())
+	g, err := Open(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

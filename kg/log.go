@@ -2,6 +2,7 @@ package kg
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"hash/crc32"
@@ -48,7 +49,7 @@ func decodeLine(line []byte) (entry, bool) {
 
 // replay opens the log and applies the entries written since the
 // snapshot, cutting off a torn last line.
-func (g *Graph) replay() error {
+func (g *Graph) replay(ctx context.Context) error {
 	p := filepath.Join(g.dir, logName)
 	f, err := os.OpenFile(p, os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
@@ -56,7 +57,11 @@ func (g *Graph) replay() error {
 	}
 	r := bufio.NewReaderSize(f, 1<<20)
 	var good int64
-	for {
+	for n := 0; ; n++ {
+		if n%4096 == 0 && ctx.Err() != nil {
+			f.Close()
+			return ctx.Err()
+		}
 		line, err := r.ReadBytes('\n')
 		if err != nil {
 			break // EOF, or a torn last line

@@ -107,7 +107,10 @@ func (d *docFacts) keys() []string {
 
 // Open opens (creating) the graph in dir: its snapshot, then the log
 // written since.
-func Open(dir string) (*Graph, error) {
+func Open(ctx context.Context, dir string) (*Graph, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("kg: %w", err)
 	}
@@ -115,7 +118,7 @@ func Open(dir string) (*Graph, error) {
 	if err := g.loadSnapshot(); err != nil {
 		return nil, err
 	}
-	if err := g.replay(); err != nil {
+	if err := g.replay(ctx); err != nil {
 		return nil, err
 	}
 	g.reindex()

@@ -19,7 +19,7 @@ func BenchmarkSearch(b *testing.B) {
 		b.Skipf("skipped: %v", err)
 	}
 	ctx := context.Background()
-	x, err := New(Config{Dir: filepath.Join(b.TempDir(), "bm25")})
+	x, err := New(context.Background(), Config{Dir: filepath.Join(b.TempDir(), "bm25")})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func BenchmarkWrite(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		dir := filepath.Join(b.TempDir(), "bm25")
-		x, err := New(Config{Dir: dir})
+		x, err := New(context.Background(), Config{Dir: dir})
 		if err != nil {
 			b.Fatal(err)
 		}

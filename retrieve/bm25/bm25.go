@@ -72,9 +72,12 @@ const (
 )
 
 // New opens the index in cfg.Dir, creating it if absent.
-func New(cfg Config) (*Index, error) {
+func New(ctx context.Context, cfg Config) (*Index, error) {
 	if cfg.Dir == "" {
 		return nil, errors.New("bm25: no directory")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	// Fail within a second rather than wait for ever on another
 	// process's lock (bleve's default).

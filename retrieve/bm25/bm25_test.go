@@ -29,7 +29,7 @@ func TestBigramTokenizer(t *testing.T) {
 func TestIndexWriteSearchRemove(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "bm25")
-	x, err := New(Config{Dir: dir})
+	x, err := New(context.Background(), Config{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestIndexWriteSearchRemove(t *testing.T) {
 	if err := x.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if x, err = New(Config{Dir: dir}); err != nil {
+	if x, err = New(context.Background(), Config{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
 	defer x.Close()
@@ -97,7 +97,7 @@ func TestIndexWriteSearchRemove(t *testing.T) {
 }
 
 func TestDocuments(t *testing.T) {
-	x, err := New(Config{Dir: filepath.Join(t.TempDir(), "bm25")})
+	x, err := New(context.Background(), Config{Dir: filepath.Join(t.TempDir(), "bm25")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,12 +137,12 @@ func TestSegmenterPerIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	segA, segB := base.Layer(), base.Layer()
-	a, err := New(Config{Dir: filepath.Join(t.TempDir(), "a"), Segmenter: segA})
+	a, err := New(context.Background(), Config{Dir: filepath.Join(t.TempDir(), "a"), Segmenter: segA})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	b, err := New(Config{Dir: filepath.Join(t.TempDir(), "b"), Segmenter: segB})
+	b, err := New(context.Background(), Config{Dir: filepath.Join(t.TempDir(), "b"), Segmenter: segB})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,13 +182,13 @@ func TestSegmenterPerIndex(t *testing.T) {
 // second, not waited for.
 func TestBusy(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "bm25")
-	x, err := New(Config{Dir: dir})
+	x, err := New(context.Background(), Config{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer x.Close()
 	start := time.Now()
-	y, err := New(Config{Dir: dir})
+	y, err := New(context.Background(), Config{Dir: dir})
 	if err == nil {
 		y.Close()
 		t.Fatal("a second open of a held index succeeded")
