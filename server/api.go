@@ -459,11 +459,14 @@ func (s *Server) deleteKB(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.lib.Delete(r.Context(), name); err != nil {
-		if errors.Is(err, wenda.ErrNotFound) {
+		switch {
+		case errors.Is(err, wenda.ErrNotFound):
 			writeError(w, http.StatusNotFound, err.Error())
-			return
+		case errors.Is(err, wenda.ErrHeld):
+			writeError(w, http.StatusConflict, err.Error())
+		default:
+			writeError(w, http.StatusInternalServerError, err.Error())
 		}
-		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"deleted": name})
