@@ -1,4 +1,4 @@
-package main
+package ann
 
 import (
 	"context"
@@ -19,10 +19,10 @@ type sparseRow struct {
 // dimensions by latent semantic analysis: a truncated SVD computed by a
 // randomized range finder with one power iteration (Halko, Martinsson &
 // Tropp 2011). The rows (IDF-weighted, unit length) are projected on the
-// top r right singular vectors and normalized. It makes dense, low-rank
-// "semantic" embeddings of real chunks for measuring the approximate
-// index: hashed character vectors are near-orthogonal and flat, unlike
-// the embeddings of a trained model.
+// top r right singular vectors; the index normalizes them. It makes dense,
+// low-rank "semantic" embeddings of real chunks for measuring the
+// approximate index: hashed character vectors are near-orthogonal and
+// flat, unlike the embeddings of a trained model.
 func lsa(ctx context.Context, rows []sparseRow, d, r int) ([][]float32, error) {
 	n := len(rows)
 	k := r + 16
@@ -36,70 +36,59 @@ func lsa(ctx context.Context, rows []sparseRow, d, r int) ([][]float32, error) {
 			omega.Set(i, j, rng.NormFloat64())
 		}
 	}
-	y := mulSparse(rows, omega, n, k) // A Ω
+	y := mulSparse(rows, omega, n, k, false) // A Ω
+	var z *mat.Dense
 	for pass := 0; pass < 2; pass++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if pass > 0 {
+			y = mulSparse(rows, z, n, k, false) // A Aᵀ Q: one power iteration
 		}
 		q, err := orthonormal(y)
 		if err != nil {
 			return nil, err
 		}
-		z := mulSparseT(rows, q, d, k) // Aᵀ Q
-		if pass == 1 {
-			// Aᵀ Q = (Qᵀ A)ᵀ: its left singular vectors are A's top
-			// right singular vectors.
-			var svd mat.SVD
-			if !svd.Factorize(z, mat.SVDThin) {
-				return nil, errors.New("lsa: SVD did not converge")
-			}
-			var u mat.Dense
-			svd.UTo(&u)
-			v := u.Slice(0, d, 0, r).(*mat.Dense)
-			out := make([][]float32, n)
-			for i, row := range rows {
-				e := make([]float32, r)
-				for p, c := range row.idx {
-					vr := v.RawRowView(int(c))
-					for j := 0; j < r; j++ {
-						e[j] += float32(row.val[p] * vr[j])
-					}
-				}
-				out[i] = e
-			}
-			return out, nil
-		}
-		y = mulSparse(rows, z, n, k) // A Aᵀ Q: one power iteration
+		z = mulSparse(rows, q, d, k, true) // Aᵀ Q
 	}
-	panic("unreachable")
-}
-
-// mulSparse returns A·B for sparse A (n rows) and dense B (d × k).
-func mulSparse(rows []sparseRow, b *mat.Dense, n, k int) *mat.Dense {
-	out := mat.NewDense(n, k, nil)
+	// Aᵀ Q = (Qᵀ A)ᵀ: its left singular vectors are A's top right
+	// singular vectors.
+	var svd mat.SVD
+	if !svd.Factorize(z, mat.SVDThin) {
+		return nil, errors.New("lsa: SVD did not converge")
+	}
+	var u mat.Dense
+	svd.UTo(&u)
+	v := u.Slice(0, d, 0, r).(*mat.Dense)
+	out := make([][]float32, n)
 	for i, row := range rows {
-		o := out.RawRowView(i)
+		e := make([]float32, r)
 		for p, c := range row.idx {
-			br := b.RawRowView(int(c))
-			v := row.val[p]
-			for j := range o {
-				o[j] += v * br[j]
+			vr := v.RawRowView(int(c))
+			for j := 0; j < r; j++ {
+				e[j] += float32(row.val[p] * vr[j])
 			}
 		}
+		out[i] = e
 	}
-	return out
+	return out, nil
 }
 
-// mulSparseT returns Aᵀ·Q for sparse A (rows) and dense Q (n × k).
-func mulSparseT(rows []sparseRow, q *mat.Dense, d, k int) *mat.Dense {
-	out := mat.NewDense(d, k, nil)
+// mulSparse returns A·B for sparse A (rows) and dense B with a row per
+// column of A, outRows × k; with transpose, Aᵀ·B for B with a row per row
+// of A.
+func mulSparse(rows []sparseRow, b *mat.Dense, outRows, k int, transpose bool) *mat.Dense {
+	out := mat.NewDense(outRows, k, nil)
 	for i, row := range rows {
-		qr := q.RawRowView(i)
 		for p, c := range row.idx {
-			o := out.RawRowView(int(c))
+			oi, xi := i, int(c)
+			if transpose {
+				oi, xi = xi, oi
+			}
+			o, x := out.RawRowView(oi), b.RawRowView(xi)
 			v := row.val[p]
 			for j := range o {
-				o[j] += v * qr[j]
+				o[j] += v * x[j]
 			}
 		}
 	}
