@@ -5,14 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/wenda-rag/wenda"
-	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/answer/openai"
-	"github.com/wenda-rag/wenda/answer/openai/openaitest"
 	"github.com/wenda-rag/wenda/corpora"
-	"github.com/wenda-rag/wenda/eval"
+	"github.com/wenda-rag/wenda/eval/llmbench"
 )
 
 // scratchKB opens a new knowledge base in a hidden folder of the data
@@ -59,10 +56,10 @@ func ingestFile(ctx context.Context, k *wenda.KB, path string) error {
 }
 
 // evalLLM measures what wenda adds before an LLM's first token —
-// retrieval, context assembly and the request — against the in-process
-// OpenAI-compatible server, which streams its reply at once: the time to
-// the first token is then wenda's own. The knowledge base is a scratch one
-// holding the SQuAD file's passages.
+// retrieval, context assembly and the request — against eval/llmbench's
+// zero-latency model on loopback, which streams its reply at once: the
+// time to the first token is then wenda's own. The knowledge base is a
+// scratch one holding the SQuAD file's passages.
 func (c *cli) evalLLM(ctx context.Context, args []string) error {
 	fs := c.flags("eval llm")
 	asJSON := fs.Bool("json", false, "print one JSON object")
@@ -83,7 +80,10 @@ func (c *cli) evalLLM(ctx context.Context, args []string) error {
 	if *limit > 0 && *limit < len(questions) {
 		questions = questions[:*limit]
 	}
-	srv := openaitest.New(openaitest.Fixed("根据资料，答案见[1]。"))
+	srv, err := llmbench.Listen("根据资料，答案见[1]。")
+	if err != nil {
+		return err
+	}
 	defer srv.Close()
 	chat, err := openai.New(openai.Config{BaseURL: srv.URL, Model: "in-process"})
 	if err != nil {
@@ -97,29 +97,27 @@ func (c *cli) evalLLM(ctx context.Context, args []string) error {
 	if err := ingestFile(ctx, k, pos[0]); err != nil {
 		return err
 	}
-	var first, assembly, request []time.Duration
-	for _, q := range questions {
-		a, err := k.Answer(ctx, answer.Request{Question: q.Text, OnToken: func(string) error { return nil }})
-		if err != nil {
-			return err
-		}
-		first = append(first, a.Timings.FirstToken)
-		assembly = append(assembly, a.Timings.Retrieval)
-		request = append(request, a.Timings.FirstToken-a.Timings.Retrieval)
+	texts := make([]string, len(questions))
+	for i, q := range questions {
+		texts[i] = q.Text
+	}
+	r, err := llmbench.Measure(ctx, k, texts)
+	if err != nil {
+		return err
 	}
 	res := map[string]any{
-		"questions":                len(questions),
-		"first_token_p50_ms":       round(eval.Percentile(first, 50)),
-		"first_token_p99_ms":       round(eval.Percentile(first, 99)),
-		"retrieval_context_p50_ms": round(eval.Percentile(assembly, 50)),
-		"retrieval_context_p99_ms": round(eval.Percentile(assembly, 99)),
-		"request_p50_ms":           round(eval.Percentile(request, 50)),
-		"request_p99_ms":           round(eval.Percentile(request, 99)),
+		"questions":                r.Questions,
+		"first_token_p50_ms":       round(r.FirstTokenP50MS),
+		"first_token_p99_ms":       round(r.FirstTokenP99MS),
+		"retrieval_context_p50_ms": round(r.RetrievalP50MS),
+		"retrieval_context_p99_ms": round(r.RetrievalP99MS),
+		"request_p50_ms":           round(r.RequestP50MS),
+		"request_p99_ms":           round(r.RequestP99MS),
 	}
 	if *asJSON {
 		return printJSON(c.stdout, res)
 	}
 	fmt.Fprintf(c.stdout, "%d 个问题，到第一个 token 前 wenda 用时：p50 %.2f ms，p99 %.2f ms（检索与组装上下文 p50 %.2f / p99 %.2f ms；请求 p50 %.2f / p99 %.2f ms）\n",
-		len(questions), res["first_token_p50_ms"], res["first_token_p99_ms"], res["retrieval_context_p50_ms"], res["retrieval_context_p99_ms"], res["request_p50_ms"], res["request_p99_ms"])
+		r.Questions, r.FirstTokenP50MS, r.FirstTokenP99MS, r.RetrievalP50MS, r.RetrievalP99MS, r.RequestP50MS, r.RequestP99MS)
 	return nil
 }
