@@ -1,6 +1,10 @@
 // Package eval scores retrieval and answers against reference data: recall
 // and MRR over ranked documents, and answer EM/F1 computed as the CMRC 2018
-// official evaluator does.
+// official evaluator does; Questions runs a question set through a
+// retriever and a reader with them. Its subpackages measure the rest: ann
+// the approximate vector index against the exact scan, load an HTTP server
+// under concurrent clients, llmbench the time before a model's first
+// token. The root package wenda never imports eval.
 package eval
 
 import (

@@ -163,8 +163,8 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	return nil
 }
 
-// evalQuestions asks every question through one retrieval mode and scores
-// retrieval and answers.
+// evalQuestions asks every question through one retrieval mode, scored by
+// eval.Questions, and returns the figures under their JSON keys.
 func (c *cli) evalQuestions(ctx context.Context, k *wenda.KB, rf wenda.SearchOptions, questions []corpora.Question, cuts []int, dumpF *os.File, progress bool) (map[string]interface{}, error) {
 	e, err := k.Engine(rf)
 	if err != nil {
@@ -174,86 +174,35 @@ func (c *cli) evalQuestions(ctx context.Context, k *wenda.KB, rf wenda.SearchOpt
 	if err != nil {
 		return nil, err
 	}
-	maxK := cuts[len(cuts)-1]
-	var (
-		recall     = make([]float64, len(cuts))
-		inTop1     float64
-		inTop5     float64
-		mrr        float64
-		em, f1     float64
-		qTimes     []time.Duration
-		aTimes     []time.Duration
-		start      = time.Now()
-		lastReport time.Time
-	)
-	for i, q := range questions {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		t := time.Now()
-		hits, err := r.Search(ctx, q.Text, maxK)
-		if err != nil {
-			return nil, err
-		}
-		qTimes = append(qTimes, time.Since(t))
-		var ranked []string
-		seen := map[string]bool{}
-		for _, h := range hits {
-			if !seen[h.DocID] {
-				seen[h.DocID] = true
-				ranked = append(ranked, h.DocID)
-			}
-		}
-		rank := eval.Rank(ranked, q.DocID)
-		for j, cut := range cuts {
-			if rank > 0 && rank <= cut {
-				recall[j]++
-			}
-		}
-		if rank > 0 && rank <= 20 {
-			mrr += 1 / float64(rank)
-		}
-		for j, h := range hits {
-			if j >= 5 {
-				break
-			}
-			if eval.Contains(h.Text, q.Answers) {
-				if j == 0 {
-					inTop1++
-				}
-				inTop5++
-				break
-			}
-		}
-		t = time.Now()
-		a := e.FromHits(q.Text, hits)
-		aTimes = append(aTimes, time.Since(t))
-		qf1, qem := eval.F1(a.Answer, q.Answers), eval.EM(a.Answer, q.Answers)
-		f1 += qf1
-		em += qem
+	done, start, lastReport := 0, time.Now(), time.Time{}
+	each := func(p eval.Prediction) {
+		done++
 		if dumpF != nil {
-			_ = printJSON(dumpF, map[string]interface{}{"id": q.ID, "question": q.Text, "answers": q.Answers, "prediction": a.Answer,
-				"f1": qf1, "em": qem, "rank": rank, "cited": a.Citations, "mode": rf.Mode})
+			_ = printJSON(dumpF, map[string]interface{}{"id": p.Question.ID, "question": p.Question.Text, "answers": p.Question.Answers, "prediction": p.Answer.Answer,
+				"f1": p.F1, "em": p.EM, "rank": p.Rank, "cited": p.Answer.Citations, "mode": rf.Mode})
 		}
 		if time.Since(lastReport) > 500*time.Millisecond && progress {
 			lastReport = time.Now()
-			fmt.Fprintf(c.stderr, "\r问题 %d/%d  %.0f 问/秒   ", i+1, len(questions), float64(i+1)/time.Since(start).Seconds())
+			fmt.Fprintf(c.stderr, "\r问题 %d/%d  %.0f 问/秒   ", done, len(questions), float64(done)/time.Since(start).Seconds())
 		}
 	}
-	n := float64(len(questions))
-	res := map[string]interface{}{
-		"questions":      len(questions),
-		"answer_in_top1": round(inTop1 / n),
-		"answer_in_top5": round(inTop5 / n),
-		"mrr@20":         round(mrr / n),
-		"em":             round(100 * em / n),
-		"f1":             round(100 * f1 / n),
-		"query_p50_ms":   round(eval.Percentile(qTimes, 50)),
-		"query_p99_ms":   round(eval.Percentile(qTimes, 99)),
-		"answer_p50_ms":  round(eval.Percentile(aTimes, 50)),
+	sc, err := eval.Questions(ctx, r, e, questions, eval.Config{Cuts: cuts, Each: each})
+	if err != nil {
+		return nil, err
 	}
-	for j, cut := range cuts {
-		res["recall@"+strconv.Itoa(cut)] = round(recall[j] / n)
+	res := map[string]interface{}{
+		"questions":      sc.Questions,
+		"answer_in_top1": round(sc.AnswerInTop1),
+		"answer_in_top5": round(sc.AnswerInTop5),
+		"mrr@20":         round(sc.MRR),
+		"em":             round(sc.EM),
+		"f1":             round(sc.F1),
+		"query_p50_ms":   round(sc.QueryP50MS),
+		"query_p99_ms":   round(sc.QueryP99MS),
+		"answer_p50_ms":  round(sc.AnswerP50MS),
+	}
+	for j, cut := range sc.Cuts {
+		res["recall@"+strconv.Itoa(cut)] = round(sc.Recall[j])
 	}
 	return res, nil
 }
