@@ -170,7 +170,7 @@ func (k *KB) openVectors(ctx context.Context) (*vectors, error) {
 			// each vector and beats a graph walk at full recall.
 			vc.ANNMin = -1
 		}
-		x, err := vector.Open(vc)
+		x, err := vector.Open(ctx, vc)
 		if errors.Is(err, vector.ErrModel) {
 			return nil, fmt.Errorf("wenda: %w: %w", ErrModelChanged, err)
 		}

@@ -142,7 +142,7 @@ func sameChunks(t *testing.T, dir string, exact bool) {
 	if err != nil || rec == nil {
 		t.Fatalf("no embedding record: %v", err)
 	}
-	x, err := vector.Open(vector.Config{Dir: filepath.Join(dir, "vectors"), Model: rec.Model, Dimension: rec.Dimension})
+	x, err := vector.Open(context.Background(), vector.Config{Dir: filepath.Join(dir, "vectors"), Model: rec.Model, Dimension: rec.Dimension})
 	if err != nil {
 		t.Fatal(err)
 	}

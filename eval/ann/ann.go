@@ -130,7 +130,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		return Result{}, err
 	}
 	defer os.RemoveAll(dir)
-	x, err := vector.Open(vector.Config{Dir: dir, Model: "eval-ann", Dimension: d, ANNMin: 1})
+	x, err := vector.Open(ctx, vector.Config{Dir: dir, Model: "eval-ann", Dimension: d, ANNMin: 1})
 	if err != nil {
 		return Result{}, err
 	}

@@ -63,7 +63,7 @@ func TestApproximateIndex(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	cfg := Config{Dir: dir, Model: "m", Dimension: 32, ANNMin: 2000}
-	x, err := Open(cfg)
+	x, err := Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestApproximateIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Reopened, the index loads the saved lists and answers the same.
-	x, err = Open(cfg)
+	x, err = Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func TestApproximateIndex(t *testing.T) {
 	raw, _ := os.ReadFile(p)
 	raw[len(raw)/2] ^= 0xff
 	os.WriteFile(p, raw, 0o644)
-	x, err = Open(cfg)
+	x, err = Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestApproximateIndex(t *testing.T) {
 func TestApproximateIndexDeletes(t *testing.T) {
 	ctx := context.Background()
 	cfg := Config{Dir: t.TempDir(), Model: "m", Dimension: 32, ANNMin: 1000, EF: 128}
-	x, err := Open(cfg)
+	x, err := Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package vector
 
 import (
 	"bufio"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -20,7 +21,7 @@ const (
 )
 
 // replay reads the log into memory, cutting off a torn tail.
-func (x *Index) replay() error {
+func (x *Index) replay(ctx context.Context) error {
 	p := filepath.Join(x.cfg.Dir, logName)
 	f, err := os.OpenFile(p, os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
@@ -33,7 +34,11 @@ func (x *Index) replay() error {
 	// the collector).
 	var buf []byte
 	vec := make([]float32, x.cfg.Dimension)
-	for {
+	for i := 0; ; i++ {
+		if i%4096 == 0 && ctx.Err() != nil {
+			f.Close()
+			return ctx.Err()
+		}
 		rec, n, err := readRecord(r, x.cfg.Dimension, &buf, vec)
 		if err != nil {
 			break // io.EOF, or a torn or corrupt tail

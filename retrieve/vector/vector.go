@@ -74,9 +74,12 @@ type meta struct {
 
 // Open opens the index in cfg.Dir, creating it if absent, and replays its
 // log.
-func Open(cfg Config) (*Index, error) {
+func Open(ctx context.Context, cfg Config) (*Index, error) {
 	if cfg.Dir == "" || cfg.Model == "" || cfg.Dimension <= 0 {
 		return nil, errors.New("vector: Config needs Dir, Model and Dimension")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("vector: %w", err)
@@ -103,7 +106,7 @@ func Open(cfg Config) (*Index, error) {
 	if cfg.ANNMin == 0 {
 		x.cfg.ANNMin = max(20000, (256<<20)/(4*cfg.Dimension))
 	}
-	if err := x.replay(); err != nil {
+	if err := x.replay(ctx); err != nil {
 		return nil, err
 	}
 	if x.cfg.ANNMin > 0 && len(x.slot) >= x.cfg.ANNMin {

@@ -27,7 +27,7 @@ func ids(hs []corpora.Hit) []string {
 
 func open(t *testing.T, dir string) *Index {
 	t.Helper()
-	x, err := Open(Config{Dir: dir, Model: "test-model", Dimension: 3})
+	x, err := Open(context.Background(), Config{Dir: dir, Model: "test-model", Dimension: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,10 +91,10 @@ func TestModelAndDimensionRefused(t *testing.T) {
 		t.Errorf("Search with a 1-dimensional query: %v; want ErrModel", err)
 	}
 	x.Close()
-	if _, err := Open(Config{Dir: dir, Model: "other-model", Dimension: 3}); !errors.Is(err, ErrModel) {
+	if _, err := Open(context.Background(), Config{Dir: dir, Model: "other-model", Dimension: 3}); !errors.Is(err, ErrModel) {
 		t.Errorf("Open with another model: %v; want ErrModel", err)
 	}
-	if _, err := Open(Config{Dir: dir, Model: "test-model", Dimension: 4}); !errors.Is(err, ErrModel) {
+	if _, err := Open(context.Background(), Config{Dir: dir, Model: "test-model", Dimension: 4}); !errors.Is(err, ErrModel) {
 		t.Errorf("Open with another dimension: %v; want ErrModel", err)
 	}
 }
@@ -176,7 +176,7 @@ func TestExactMatchesBruteForce(t *testing.T) {
 	ctx := context.Background()
 	r := rand.New(rand.NewPCG(1, 2))
 	const n, dim = 30000, 16
-	x, err := Open(Config{Dir: t.TempDir(), Model: "m", Dimension: dim})
+	x, err := Open(context.Background(), Config{Dir: t.TempDir(), Model: "m", Dimension: dim})
 	if err != nil {
 		t.Fatal(err)
 	}
