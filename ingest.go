@@ -66,8 +66,9 @@ func (k *KB) runIngest(ctx context.Context, opt IngestOptions, run func(*ingest.
 		return ingest.Summary{}, fmt.Errorf("wenda: %w", err)
 	}
 	sum, err := run(p)
-	// Refreshed after a failed run too: its first batches may have landed.
-	if rerr := k.refresh(ctx); err == nil {
+	// Refreshed after a failed or cancelled run too: its first batches
+	// may have landed.
+	if rerr := k.refresh(context.WithoutCancel(ctx)); err == nil {
 		err = rerr
 	}
 	if err != nil {
@@ -79,7 +80,7 @@ func (k *KB) runIngest(ctx context.Context, opt IngestOptions, run func(*ingest.
 // Remove deletes documents by id: vectors first, then facts, then BM25
 // (which holds the document's record) — a crash between leaves the
 // document listed, and removing it again finishes the job. A document the
-// knowledge base does not hold is an ErrNotFound among the errors
+// knowledge base does not hold is an ErrNoDocument among the errors
 // returned; the others are still removed.
 func (k *KB) Remove(ctx context.Context, ids ...string) error {
 	done, err := k.write()
@@ -93,7 +94,7 @@ func (k *KB) Remove(ctx context.Context, ids ...string) error {
 			errs = append(errs, err)
 		}
 	}
-	if err := k.refresh(ctx); err != nil {
+	if err := k.refresh(context.WithoutCancel(ctx)); err != nil {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
@@ -105,7 +106,7 @@ func (k *KB) remove(ctx context.Context, id string) error {
 		return fmt.Errorf("wenda: remove %s: %w", id, err)
 	}
 	if !ok {
-		return fmt.Errorf("wenda: remove %s: no such document: %w", id, ErrNotFound)
+		return fmt.Errorf("wenda: remove %s: %w", id, ErrNoDocument)
 	}
 	if k.vec != nil {
 		if err := k.vec.store.DeleteDoc(ctx, id); err != nil {
@@ -139,8 +140,8 @@ func (k *KB) loadDictionary() error {
 // AddDictionary adds the words of a user dictionary (one word per line,
 // optionally followed by a frequency) to the knowledge base: kept in it,
 // so every later open cuts its documents and questions with them, and in
-// force at once. It returns how many words were added. Documents ingested
-// before keep their cut until they are ingested again.
+// force at once. It returns how many words were new to the dictionary.
+// Documents ingested before keep their cut until they are ingested again.
 func (k *KB) AddDictionary(path string) (int, error) {
 	words, err := zh.ReadDictFile(path)
 	if err != nil {
@@ -173,6 +174,5 @@ func (k *KB) AddDictionary(path string) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("wenda: add dictionary %s: %w", path, err)
 	}
-	k.seg.AddWords(words)
-	return len(words), nil
+	return k.seg.AddWords(words), nil
 }

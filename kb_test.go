@@ -3,6 +3,7 @@ package wenda
 import (
 	"context"
 	"errors"
+	"fmt"
 	"hash/fnv"
 	"os"
 	"path/filepath"
@@ -139,6 +140,19 @@ func TestSegmentationPerKB(t *testing.T) {
 	if res, err := b.Search(ctx, term, words); err != nil || len(res.Hits) == 0 || res.Hits[0].Doc != "parts.txt" {
 		t.Errorf("B, words search for %q: %q, %v; want parts.txt first (the word cut into its parts)", term, hitDocs(res), err)
 	}
+	// The graph's names are the other way a knowledge base gains words:
+	// A's idioms are cut whole in A, and B still cuts them as the base
+	// dictionary does.
+	mustIngest(t, a, sampleDir(t, "culture"))
+	for _, name := range []string{"洛阳纸贵", "登鹳雀楼"} {
+		text := "他说" + name + "的故事"
+		if got := a.Segmenter().CutSearch(text); !slices.Contains(got, name) {
+			t.Errorf("A, after its graph named %q: cuts %q into %q", name, text, got)
+		}
+		if got, want := b.Segmenter().CutSearch(text), base.Layer().CutSearch(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("B, after A's graph named %q: cuts %q into %q; without it %q", name, text, got, want)
+		}
+	}
 	// Reopened, A still has its word (kept in the knowledge base).
 	lib.Close()
 	a2 := mustOpen(t, Config{Dir: filepath.Join(lib.Dir(), "a"), ReadOnly: true, NoVectors: true})
@@ -260,8 +274,8 @@ func TestIngestIdempotentAndRemove(t *testing.T) {
 			t.Errorf("%s search finds the removed document: %q", mode, hitDocs(res))
 		}
 	}
-	if err := k.Remove(ctx, "no/such.md", "a.md"); !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "no/such.md") {
-		t.Errorf("removing a missing document: %v; want ErrNotFound naming it", err)
+	if err := k.Remove(ctx, "no/such.md", "a.md"); !errors.Is(err, ErrNoDocument) || !strings.Contains(err.Error(), "no/such.md") {
+		t.Errorf("removing a missing document: %v; want ErrNoDocument naming it", err)
 	}
 	if st, _ := k.Stats(ctx); st.Documents != 0 {
 		t.Errorf("after removing both: %d documents; want 0 (the missing one does not stop the other)", st.Documents)
@@ -292,13 +306,20 @@ func TestModelRecorded(t *testing.T) {
 		t.Errorf("vector search with vectors off: %v; want ErrNoVectors", err)
 	}
 	r.Close()
+	// Opened to rebuild, closed before Reembed: the knowledge base says
+	// its vectors are not all there, rather than search without them.
+	k = mustOpen(t, Config{Dir: dir, Embedder: m2, Reembed: true})
+	k.Close()
+	if _, err := Open(ctx, Config{Dir: dir, Embedder: m2}); !errors.Is(err, ErrNotEmbedded) {
+		t.Errorf("open after an abandoned reembed: %v; want ErrNotEmbedded", err)
+	}
 	k = mustOpen(t, Config{Dir: dir, Embedder: m2, Reembed: true})
 	n, err := k.Reembed(ctx, nil)
 	if err != nil || n == 0 {
 		t.Fatalf("reembed: %d chunks, %v", n, err)
 	}
-	if e := k.Embedding(); e == nil || e.Model != "m2" || e.Dimension != 96 {
-		t.Errorf("after reembed the record is %+v; want m2, 96", e)
+	if e := k.Embedding(); e == nil || e.Model != "m2" || e.Dimension != 96 || e.Pending {
+		t.Errorf("after reembed the record is %+v; want m2, 96, done", e)
 	}
 	k.Close()
 	k = mustOpen(t, Config{Dir: dir, Embedder: m2, ReadOnly: true})
@@ -525,5 +546,100 @@ func TestRetrievalCases(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOfflineModelPerKB: two knowledge bases of one library given the same
+// offline model keep their own document frequencies: writing to one does
+// not change how the other ranks.
+func TestOfflineModelPerKB(t *testing.T) {
+	ctx := context.Background()
+	lib := NewLibrary(t.TempDir(), Config{Embedder: embed.NewHashed(256)})
+	defer lib.Close()
+	a, err := lib.Create(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustIngest(t, a, sampleDir(t, "handbook"))
+	opt := SearchOptions{K: 3, Mode: ModeVector}
+	before, err := a.Search(ctx, "出差补助每天多少钱", opt)
+	if err != nil || len(before.Hits) == 0 {
+		t.Fatalf("search A: %+v, %v", before, err)
+	}
+	b, err := lib.Create(ctx, "b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []corpora.Document
+	for i := 0; i < 50; i++ {
+		docs = append(docs, corpora.Document{ID: fmt.Sprintf("d%d", i), Text: fmt.Sprintf("出差补助每天多少钱？第%d号通知说明了补助标准。", i)})
+	}
+	if _, err := b.IngestDocuments(ctx, docs, IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := a.Search(ctx, "出差补助每天多少钱", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(before.Hits, after.Hits) {
+		t.Errorf("A's vector search changed when B was written to:\nbefore %+v\nafter  %+v", before.Hits, after.Hits)
+	}
+}
+
+// TestDeleteWhileOpening: a knowledge base deleted while another caller
+// waits to open it is gone for that caller — not made again, empty, by
+// opening its stores.
+func TestDeleteWhileOpening(t *testing.T) {
+	ctx := context.Background()
+	data := t.TempDir()
+	lib := NewLibrary(data, Config{NoVectors: true})
+	defer lib.Close()
+	if _, err := lib.Create(ctx, "hr"); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		dir := filepath.Join(data, fmt.Sprintf("x%d", i))
+		k := mustOpen(t, Config{Dir: dir, Create: true, NoVectors: true})
+		// The holder deletes while another waits for the lock.
+		done := make(chan error, 1)
+		go func() {
+			_, err := Open(ctx, Config{Dir: dir, NoVectors: true, LockWait: 5 * time.Second})
+			done <- err
+		}()
+		time.Sleep(50 * time.Millisecond)
+		lock, err := k.closeStores()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		lock.release()
+		if err := <-done; !errors.Is(err, ErrNotFound) {
+			t.Errorf("open while the knowledge base was deleted: %v; want ErrNotFound", err)
+		}
+		if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("the deleted knowledge base's folder is back: %v", err)
+		}
+	}
+	if err := lib.Delete(ctx, "hr"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(data, "hr")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("after Delete: %v", err)
+	}
+}
+
+// TestGraphWithoutVectors: with vectors off, the graph's list still joins
+// the fusion once the graph holds facts.
+func TestGraphWithoutVectors(t *testing.T) {
+	k := mustOpen(t, Config{Dir: t.TempDir(), Create: true, NoVectors: true})
+	mustIngest(t, k, sampleDir(t, "culture"))
+	res, err := k.Search(context.Background(), "洛阳纸贵", SearchOptions{})
+	if err != nil || !reflect.DeepEqual(res.Signals, []string{"bm25", "graph"}) {
+		t.Errorf("signals %q, %v; want bm25 and graph", res.Signals, err)
+	}
+	if _, err := Open(context.Background(), Config{Dir: t.TempDir(), Create: true, Retrieval: SearchOptions{Mode: "dense"}}); !errors.Is(err, ErrOption) {
+		t.Errorf("open with mode dense: %v; want ErrOption", err)
 	}
 }

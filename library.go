@@ -123,19 +123,24 @@ func (l *Library) Delete(ctx context.Context, name string) error {
 	if !l.Exists(name) {
 		return fmt.Errorf("wenda: knowledge base %s: %w", name, ErrNotFound)
 	}
+	var lock *dirLock
 	if k, ok := l.kbs[name]; ok {
 		delete(l.kbs, name)
-		if err := k.Close(); err != nil {
+		var err error
+		// The stores closed, the lock kept until the folder is gone: no
+		// one opens, or makes again, what is being removed.
+		if lock, err = k.closeStores(); err != nil {
+			lock.release()
 			return err
 		}
 	} else {
 		// Held by another process? Then it is not ours to delete.
-		lock, err := acquire(ctx, l.path(name), true, l.cfg.Holder, l.cfg.LockWait)
-		if err != nil {
+		var err error
+		if lock, err = acquire(ctx, l.path(name), true, l.cfg.Holder, l.cfg.LockWait); err != nil {
 			return err
 		}
-		defer lock.release()
 	}
+	defer lock.release()
 	if err := os.RemoveAll(l.path(name)); err != nil {
 		return fmt.Errorf("wenda: delete %s: %w", name, err)
 	}

@@ -99,8 +99,15 @@ func acquire(ctx context.Context, dir string, write bool, h Holder, wait time.Du
 			f.Close()
 			return nil, fmt.Errorf("wenda: lock %s: %w", dir, err)
 		}
-		if ok {
+		if ok && sameFile(f, filepath.Join(dir, lockFile)) {
 			break
+		}
+		if ok {
+			// Locked a file that was deleted (with its knowledge base)
+			// while we waited: the knowledge base is gone.
+			unlock(f)
+			f.Close()
+			return nil, fmt.Errorf("wenda: no knowledge base at %s: %w", dir, ErrNotFound)
 		}
 		if time.Now().After(deadline) {
 			f.Close()
@@ -134,6 +141,16 @@ func acquire(ctx context.Context, dir string, write bool, h Holder, wait time.Du
 		}
 	}
 	return l, nil
+}
+
+// sameFile reports whether f is still the file at path.
+func sameFile(f *os.File, path string) bool {
+	a, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	b, err := os.Stat(path)
+	return err == nil && os.SameFile(a, b)
 }
 
 func (l *dirLock) release() {

@@ -116,7 +116,25 @@ func (k *KB) Retriever(opt SearchOptions) (*retrieve.Hybrid, []string, error) {
 	return k.retriever(opt)
 }
 
+// check refuses a mode or lexical ranking out of range.
+func (opt SearchOptions) check() error {
+	switch opt.Lexical {
+	case "", LexicalSum, LexicalRRF, LexicalWords, LexicalBigrams:
+	default:
+		return fmt.Errorf("wenda: lexical ranking %q: want sum, rrf, words or bigrams: %w", opt.Lexical, ErrOption)
+	}
+	switch opt.Mode {
+	case "", ModeBM25, ModeVector, ModeHybrid:
+	default:
+		return fmt.Errorf("wenda: search mode %q: want bm25, vector or hybrid: %w", opt.Mode, ErrOption)
+	}
+	return nil
+}
+
 func (k *KB) retriever(opt SearchOptions) (*retrieve.Hybrid, []string, error) {
+	if err := opt.check(); err != nil {
+		return nil, nil, err
+	}
 	field := func(f bm25.Field) retrieve.Searcher {
 		return retrieve.SearchFunc(func(ctx context.Context, q string, n int) ([]corpora.Hit, error) {
 			return k.index.SearchField(ctx, f, q, n)
@@ -131,10 +149,8 @@ func (k *KB) retriever(opt SearchOptions) (*retrieve.Hybrid, []string, error) {
 		lex, names = []retrieve.Searcher{field(bm25.Words)}, []string{"bm25_words"}
 	case LexicalBigrams:
 		lex, names = []retrieve.Searcher{field(bm25.Bigrams)}, []string{"bm25_bigrams"}
-	case LexicalSum, "":
-		lex, names = []retrieve.Searcher{k.index}, []string{"bm25"}
 	default:
-		return nil, nil, fmt.Errorf("wenda: lexical ranking %q: want sum, rrf, words or bigrams: %w", opt.Lexical, ErrOption)
+		lex, names = []retrieve.Searcher{k.index}, []string{"bm25"}
 	}
 	mode := opt.Mode
 	if mode == "" {
@@ -143,32 +159,28 @@ func (k *KB) retriever(opt SearchOptions) (*retrieve.Hybrid, []string, error) {
 			mode = ModeHybrid
 		}
 	}
-	if mode != ModeBM25 && mode != ModeVector && mode != ModeHybrid {
-		return nil, nil, fmt.Errorf("wenda: search mode %q: want bm25, vector or hybrid: %w", opt.Mode, ErrOption)
-	}
 	if mode != ModeBM25 && k.vec == nil {
 		return nil, nil, fmt.Errorf("wenda: search mode %s: %s: %w", mode, k.dir, ErrNoVectors)
 	}
-	switch mode {
-	case ModeBM25:
-		h, err := retrieve.New(retrieve.Config{}, k.index, lex...)
-		return h, names, err
-	case ModeVector:
+	if mode == ModeVector {
 		h, err := retrieve.New(retrieve.Config{}, k.index, k.vec.searcher())
 		return h, []string{"vector"}, err
 	}
-	weights := make([]float64, len(lex)+1)
+	lists := lex
+	weights := make([]float64, len(lex))
 	for i := range lex {
 		weights[i] = 1
 	}
-	weights[len(lex)] = opt.VectorWeight
-	if opt.VectorWeight <= 0 {
-		weights[len(lex)] = k.vec.defaultWeight()
+	if mode == ModeHybrid {
+		w := opt.VectorWeight
+		if w <= 0 {
+			w = k.vec.defaultWeight()
+		}
+		lists, weights, names = append(lists, k.vec.searcher()), append(weights, w), append(names, "vector")
 	}
-	lists := append(lex, k.vec.searcher())
-	names = append(names, "vector")
 	if _, facts, _ := k.graph.Stats(); facts > 0 {
-		// The documents of the entity the query names: a third list.
+		// The documents of the entity the query names: one more list,
+		// with BM25 alone too.
 		lists, weights, names = append(lists, k.graph), append(weights, 1), append(names, "graph")
 	}
 	h, err := retrieve.New(retrieve.Config{Weights: weights}, k.index, lists...)

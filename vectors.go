@@ -47,6 +47,10 @@ type EmbeddingInfo struct {
 	Model     string `json:"model"`
 	Dimension int    `json:"dimension"`
 	Store     string `json:"store"` // "embedded" or "qdrant"
+	// Pending marks vectors being rebuilt (Config.Reembed) and not yet
+	// all there: until KB.Reembed finishes, writers are refused
+	// (ErrNotEmbedded) and readers search without vectors.
+	Pending bool `json:"pending,omitempty"`
 }
 
 const embeddingFile = "embedding.json"
@@ -80,10 +84,12 @@ type queryEmbedder interface {
 
 // vectors is the vector side of an open knowledge base.
 type vectors struct {
-	emb    Embedder
-	store  vectorStore
-	hashed *embed.Hashed // the offline model, when it is the one in use
-	df     *dfTracker    // the offline model's counts, when writing
+	info        EmbeddingInfo // as recorded
+	approximate vectorStore   // the store itself, unwrapped (refresh optimizes it)
+	emb         Embedder
+	store       vectorStore
+	hashed      *embed.Hashed // the offline model, when it is the one in use
+	df          *dfTracker    // the offline model's counts, when writing
 }
 
 // openVectors opens the knowledge base's vectors unless they are turned
@@ -109,8 +115,25 @@ func (k *KB) openVectors(ctx context.Context) (*vectors, error) {
 		return nil, nil
 	}
 	emb := cfg.Embedder
-	if emb == nil {
+	switch e := emb.(type) {
+	case nil:
 		emb = embed.NewHashed(0)
+	case *embed.Hashed:
+		// The offline model holds the knowledge base's document
+		// frequencies: one of its own for each (a Library's template
+		// hands every knowledge base the same one).
+		emb = embed.NewHashed(e.Dimension())
+	}
+	if rec != nil && rec.Pending && !cfg.Reembed {
+		if forWrite {
+			return nil, fmt.Errorf("wenda: %s: rebuilding its vectors with %s did not finish: %w", k.dir, rec.Model, ErrNotEmbedded)
+		}
+		return nil, nil // BM25 alone until the vectors are all there
+	}
+	if rec == nil && !forWrite {
+		// A reader of a knowledge base without vectors searches BM25
+		// alone; no need to ask the model anything.
+		return nil, nil
 	}
 	dim := emb.Dimension()
 	switch {
@@ -130,7 +153,7 @@ func (k *KB) openVectors(ctx context.Context) (*vectors, error) {
 		want.Store = "qdrant"
 	}
 	switch {
-	case rec != nil && *rec != want && !cfg.Reembed:
+	case rec != nil && (rec.Model != want.Model || rec.Dimension != want.Dimension || rec.Store != want.Store) && !cfg.Reembed:
 		return nil, fmt.Errorf("wenda: %s was embedded with %s (dimension %d, %s store); configured: %s (dimension %d, %s store): %w",
 			k.dir, rec.Model, rec.Dimension, rec.Store, want.Model, want.Dimension, want.Store, ErrModelChanged)
 	case rec == nil && !cfg.Reembed:
@@ -155,9 +178,6 @@ func (k *KB) openVectors(ctx context.Context) (*vectors, error) {
 	if want.Store == "qdrant" {
 		s, err := qdrant.New(ctx, qdrant.Config{URL: cfg.Qdrant.URL, APIKey: cfg.Qdrant.APIKey, Collection: cfg.Qdrant.Collection,
 			KB: k.Name(), Dimension: want.Dimension})
-		if errors.Is(err, qdrant.ErrDimension) {
-			return nil, fmt.Errorf("wenda: %w: %w", ErrModelChanged, err)
-		}
 		if err != nil {
 			return nil, fmt.Errorf("wenda: %w", err)
 		}
@@ -180,12 +200,14 @@ func (k *KB) openVectors(ctx context.Context) (*vectors, error) {
 		store = embeddedStore{x}
 	}
 	if forWrite && (rec == nil || cfg.Reembed) {
+		// A rebuild is pending until Reembed has written every vector.
+		want.Pending = cfg.Reembed
 		if err := writeEmbeddingInfo(k.dir, want); err != nil {
 			store.Close()
 			return nil, fmt.Errorf("wenda: %w", err)
 		}
 	}
-	v := &vectors{emb: emb, store: store}
+	v := &vectors{emb: emb, store: store, info: want, approximate: store}
 	if h, ok := emb.(*embed.Hashed); ok {
 		// The offline model weighs queries by the knowledge base's
 		// document frequencies, kept in step with every write (dfTracker)
@@ -348,7 +370,7 @@ func (k *KB) refresh(ctx context.Context) error {
 		}
 		k.vec.hashed.SetIDF(df)
 	}
-	if s, ok := k.vec.store.(embeddedStore); ok {
+	if s, ok := k.vec.approximate.(optimizer); ok {
 		t0 := time.Now()
 		built, err := s.Optimize(ctx)
 		if err != nil {
@@ -359,6 +381,13 @@ func (k *KB) refresh(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// optimizer is a store with an approximate index built from its vectors
+// once there are enough (the embedded index).
+type optimizer interface {
+	Optimize(ctx context.Context) (bool, error)
+	Len() int
 }
 
 // defaultWeight is the vector list's weight in hybrid fusion when not
@@ -398,8 +427,8 @@ func (k *KB) Embedding() *EmbeddingInfo {
 	if k.vec == nil {
 		return nil
 	}
-	info, _ := readEmbeddingInfo(k.dir)
-	return info
+	info := k.vec.info
+	return &info
 }
 
 // Reembed rebuilds the vectors of every chunk with the configured model
@@ -415,6 +444,12 @@ func (k *KB) Reembed(ctx context.Context, progress func(done int)) (int, error) 
 		return 0, fmt.Errorf("wenda: reembed %s: %w", k.dir, ErrVectorsOff)
 	}
 	v := k.vec
+	if v.df != nil {
+		// Every chunk is embedded again: counted from nothing.
+		v.df.mu.Lock()
+		v.df.df = embed.NewDF()
+		v.df.mu.Unlock()
+	}
 	var batch []corpora.Chunk
 	n := 0
 	flush := func() error {
@@ -455,6 +490,10 @@ func (k *KB) Reembed(ctx context.Context, progress func(done int)) (int, error) 
 	}
 	if err == nil {
 		err = k.refresh(ctx)
+	}
+	if err == nil && v.info.Pending {
+		v.info.Pending = false
+		err = writeEmbeddingInfo(k.dir, v.info)
 	}
 	if err != nil {
 		return n, fmt.Errorf("wenda: reembed %s: %w", k.dir, err)

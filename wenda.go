@@ -46,8 +46,11 @@ import (
 // them in its own terms.
 var (
 	// ErrNotFound: no knowledge base at the directory (Config.Create was
-	// not set), or no document of that id.
-	ErrNotFound = errors.New("not found")
+	// not set), or of that name.
+	ErrNotFound = errors.New("no such knowledge base")
+	// ErrNoDocument: KB.Remove of a document the knowledge base does not
+	// hold.
+	ErrNoDocument = errors.New("no such document")
 	// ErrExists: Library.Create of a name already taken.
 	ErrExists = errors.New("knowledge base exists")
 	// ErrName: a knowledge base name that is not a plain name.
@@ -164,10 +167,21 @@ func Open(ctx context.Context, cfg Config) (*KB, error) {
 	if cfg.ReadOnly && (cfg.Create || cfg.Reembed) {
 		return nil, errors.New("wenda: open: read-only with create or reembed")
 	}
+	if err := cfg.Retrieval.check(); err != nil {
+		return nil, err
+	}
 	dir := cfg.Dir
-	if _, err := os.Stat(filepath.Join(dir, "bm25")); err != nil {
+	exists := func() bool {
+		_, err := os.Stat(filepath.Join(dir, "bm25"))
+		return err == nil
+	}
+	created := false
+	if !exists() {
 		if !cfg.Create {
 			return nil, fmt.Errorf("wenda: no knowledge base at %s: %w", dir, ErrNotFound)
+		}
+		if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+			created = true
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("wenda: %w", err)
@@ -177,9 +191,20 @@ func Open(ctx context.Context, cfg Config) (*KB, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Deleted while this waited for the lock? Then it is gone, not to be
+	// made again by opening its stores.
+	if !cfg.Create && !exists() {
+		lock.release()
+		return nil, fmt.Errorf("wenda: no knowledge base at %s: %w", dir, ErrNotFound)
+	}
 	k, err := open(ctx, cfg, lock)
 	if err != nil {
 		lock.release()
+		if created {
+			// Half made: leave nothing that would later pass for a
+			// knowledge base.
+			os.RemoveAll(dir)
+		}
 		return nil, err
 	}
 	return k, nil
@@ -219,7 +244,7 @@ func open(ctx context.Context, cfg Config, lock *dirLock) (*KB, error) {
 			k.graph.Close()
 		}
 		if errors.Is(err, bm25.ErrBusy) {
-			return nil, fmt.Errorf("wenda: %s: %w", k.dir, ErrHeld)
+			return nil, &HeldError{Dir: k.dir, Holders: liveHolders(k.dir)}
 		}
 		return nil, fmt.Errorf("wenda: %w", err)
 	}
@@ -279,10 +304,19 @@ func (k *KB) write() (done func(), err error) {
 // Close waits for the calls in flight, then closes the stores and lets
 // the directory go. Closing twice is harmless.
 func (k *KB) Close() error {
+	lock, err := k.closeStores()
+	lock.release()
+	return err
+}
+
+// closeStores is Close keeping the directory's lock, which it returns
+// (nil when closed before): Library.Delete removes the directory before
+// anyone else may open it.
+func (k *KB) closeStores() (*dirLock, error) {
 	k.closeMu.Lock()
 	defer k.closeMu.Unlock()
 	if k.closed {
-		return nil
+		return nil, nil
 	}
 	k.closed = true
 	var errs []error
@@ -290,11 +324,10 @@ func (k *KB) Close() error {
 		errs = append(errs, k.vec.store.Close())
 	}
 	errs = append(errs, k.graph.Close(), k.index.Close())
-	k.lock.release()
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("wenda: close %s: %w", k.dir, err)
+		return k.lock, fmt.Errorf("wenda: close %s: %w", k.dir, err)
 	}
-	return nil
+	return k.lock, nil
 }
 
 // Stats are a knowledge base's sizes.

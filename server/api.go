@@ -368,7 +368,7 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := k.Remove(r.Context(), id); err != nil {
 		code := http.StatusInternalServerError
-		if errors.Is(err, wenda.ErrNotFound) {
+		if errors.Is(err, wenda.ErrNoDocument) {
 			code = http.StatusNotFound
 		}
 		writeError(w, code, err.Error())

@@ -356,8 +356,11 @@ func (s *Server) kb(w http.ResponseWriter, r *http.Request, name string, write b
 		return nil
 	}
 	if errors.Is(err, wenda.ErrHeld) {
+		// Who holds it (a command line, a path) is for the log, not for
+		// API clients.
+		s.cfg.Logf("wenda serve: knowledge base %q: %v", name, err)
 		w.Header().Set("Retry-After", "5")
-		writeError(w, http.StatusServiceUnavailable, err.Error())
+		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("knowledge base %q is in use by another process; try again shortly", name))
 		return nil
 	}
 	if err != nil {

@@ -16,6 +16,18 @@ import (
 	"github.com/wenda-rag/wenda/ingest"
 )
 
+// openNoVectors opens the knowledge base of --kb to read its records and
+// graph: whatever model the environment names, the vectors are not
+// needed (stats reads which model made them from the knowledge base).
+func (c *cli) openNoVectors(ctx context.Context) (*wenda.KB, error) {
+	cfg, err := c.kbConfig(readKB)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Embedder, cfg.NoVectors = nil, true
+	return c.openWith(ctx, cfg)
+}
+
 func (c *cli) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(c.stderr)
@@ -222,14 +234,14 @@ func (c *cli) stats(ctx context.Context, args []string) error {
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return err
 	}
-	k, err := c.open(ctx, readKB)
+	k, err := c.openNoVectors(ctx)
 	if err != nil {
 		return err
 	}
 	defer k.Close()
 	st, err := k.Stats(ctx)
 	if err != nil {
-		return err
+		return c.explain(err)
 	}
 	rec := st.Vectors
 	if *asJSON {
@@ -271,7 +283,7 @@ func (c *cli) kgCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, err := c.open(ctx, readKB)
+	k, err := c.openNoVectors(ctx)
 	if err != nil {
 		return err
 	}
@@ -321,7 +333,7 @@ func (c *cli) reembed(ctx context.Context, args []string) error {
 	n, err := k.Reembed(ctx, func(done int) { fmt.Fprintf(c.stderr, "\r已嵌入 %d 个块", done) })
 	fmt.Fprintln(c.stderr)
 	if err != nil {
-		return err
+		return c.explain(err)
 	}
 	e := k.Embedding()
 	fmt.Fprintf(c.stdout, "知识库 %s：%d 个块已用 %s（%d 维）重新嵌入\n", c.g.kb, n, e.Model, e.Dimension)

@@ -79,7 +79,7 @@ func (c *cli) explain(err error) error {
 			hint = fmt.Sprintf("服务器运行时请通过它的 HTTP API 访问 (use the server's HTTP API while it runs): %s/v1/ask, %s/v1/search", strings.TrimSuffix(a, "/"), strings.TrimSuffix(a, "/"))
 		}
 		return fmt.Errorf("%w\n%s", err, hint)
-	case errors.Is(err, wenda.ErrNotFound) && strings.Contains(err.Error(), "no knowledge base"):
+	case errors.Is(err, wenda.ErrNotFound):
 		hint := "run `wenda ingest PATH` first, or pass --data DIR / --kb NAME"
 		if c.g.kb == "default" {
 			if _, serr := os.Stat(filepath.Join(c.kbDir("quickstart"), "bm25")); serr == nil {
@@ -92,7 +92,7 @@ func (c *cli) explain(err error) error {
 	case errors.Is(err, wenda.ErrNotEmbedded):
 		return fmt.Errorf("%w: run `wenda reembed` to embed them first", err)
 	case errors.Is(err, wenda.ErrVectorsOff):
-		return fmt.Errorf("%w: configure the model it was embedded with to write to it (WENDA_EMBED_MODEL=none turns vectors off)", err)
+		return fmt.Errorf("%w: to write to it, configure the model it was embedded with (unset WENDA_EMBED_MODEL=none; WENDA_EMBED_BASE_URL and WENDA_EMBED_MODEL for an endpoint)", err)
 	case errors.Is(err, wenda.ErrNoVectors):
 		return fmt.Errorf("%w for the configured model (set WENDA_EMBED_BASE_URL and WENDA_EMBED_MODEL; `wenda reembed` embeds existing documents)", err)
 	case errors.Is(err, openai.ErrAuth): // the embedding client's too
@@ -101,6 +101,8 @@ func (c *cli) explain(err error) error {
 		return fmt.Errorf("%w (check %s and the base URL)", err, endpointVar(err, "WENDA_EMBED_MODEL, WENDA_EMBED_BASE_URL", "WENDA_CHAT_MODEL, OPENAI_BASE_URL"))
 	case errors.Is(err, openai.ErrContextLength):
 		return fmt.Errorf("%w (lower WENDA_CONTEXT_CHARS)", err)
+	case errors.Is(err, qdrant.ErrDimension):
+		return fmt.Errorf("%w (a collection holds one dimension: name another with QDRANT_COLLECTION)", err)
 	case errors.Is(err, qdrant.ErrAuth):
 		return fmt.Errorf("%w (check QDRANT_API_KEY)", err)
 	case errors.Is(err, wenda.ErrOption):

@@ -62,7 +62,7 @@ func TestCommandBesideServer(t *testing.T) {
 	}
 
 	pid := strconv.Itoa(srv.Process.Pid)
-	for _, args := range [][]string{{"ask", "年假有几天？"}, {"search", "年假"}, {"stats"}, {"rm", "handbook/leave.md"}} {
+	for _, args := range [][]string{{"ask", "年假有几天？"}, {"search", "年假"}, {"stats"}, {"kg", "show", "洛阳纸贵"}, {"rm", "handbook/leave.md"}} {
 		// The better of two tries: the machine is shared.
 		best := time.Hour
 		var out []byte

@@ -37,7 +37,7 @@ func (c *cli) quickstart(ctx context.Context, args []string) error {
 	defer k.Close()
 	sum, err := k.IngestPaths(ctx, []string{src}, wenda.IngestOptions{Progress: newProgressBar(c.stderr).update})
 	if err != nil {
-		return err
+		return c.explain(err)
 	}
 	for _, f := range sum.Failed {
 		fmt.Fprintf(c.stderr, "失败 failed %s\n", f.Err)
@@ -46,7 +46,7 @@ func (c *cli) quickstart(ctx context.Context, args []string) error {
 	for _, q := range sample.Questions {
 		a, err := k.Ask(ctx, q.Text)
 		if err != nil {
-			return err
+			return c.explain(err)
 		}
 		printAnswer(c, a)
 	}

@@ -92,7 +92,10 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	srv, err := c.newServer(cfg, lib)
 	if err != nil {
 		ln.Close()
-		return exitError{2, err.Error() + " (give API keys with --keys FILE, or listen on 127.0.0.1)"}
+		if len(keys) == 0 && !cfg.Loopback {
+			return exitError{2, err.Error() + " (give API keys with --keys FILE, or listen on 127.0.0.1)"}
+		}
+		return exitError{2, err.Error()}
 	}
 	// No write timeout: answers stream for as long as the model writes (the
 	// client's going away ends them); reading a request, even a large
@@ -115,6 +118,9 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {
+		// Requests still running after 30 s are cut off, so that the
+		// knowledge bases can close.
+		hs.Close()
 		return err
 	}
 	fmt.Fprintln(c.stdout, "wenda serve：已停止")

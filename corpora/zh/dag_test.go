@@ -70,7 +70,10 @@ func TestLayerMatchesAddedWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	words := []Word{{Text: "云栖数据湖仓"}, {Text: "床前明月光"}, {Text: "洛阳纸贵"}, {Text: "宁平省出生", Freq: 50}, {Text: "战国无双系列"}, {Text: "上海交通"}}
+	// Words that interact (李白 inside 李白诗选, 数据湖 inside 云栖数据湖仓):
+	// each is scored against the base alone, whatever came before it.
+	words := []Word{{Text: "云栖数据湖仓"}, {Text: "数据湖"}, {Text: "床前明月光"}, {Text: "洛阳纸贵"}, {Text: "宁平省出生", Freq: 50},
+		{Text: "战国无双系列"}, {Text: "上海交通"}, {Text: "李白诗选"}, {Text: "李白"}, {Text: "诗选集"}}
 	layer := base.Layer()
 	layer.AddWords(words)
 	for _, w := range words {

@@ -278,12 +278,13 @@ func ReadDictFile(path string) ([]Word, error) {
 	return ParseDict(f, path)
 }
 
-// AddWords adds words to the dictionary so they are cut whole. A word without
-// a frequency gets the one gse suggests for keeping it whole, or its
+// AddWords adds words to s's dictionary so they are cut whole, and returns
+// how many were new to it. A word without a frequency gets the one gse
+// suggests for keeping it whole against the base dictionary, or its
 // dictionary frequency if that is higher.
-func (s *Segmenter) AddWords(words []Word) {
+func (s *Segmenter) AddWords(words []Word) (added int) {
 	if len(words) == 0 {
-		return
+		return 0
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -301,10 +302,15 @@ func (s *Segmenter) AddWords(words []Word) {
 		}
 		freq := w.Freq
 		if freq == 0 {
-			freq = max(s.suggestFreq(w.Text), 10)
+			// Against the base dictionary alone, so a word's frequency
+			// does not depend on the words added before it (graph names
+			// arrive in the order batches are written, and sorted when
+			// the graph opens).
+			freq = max((&Segmenter{seg: s.seg}).suggestFreq(w.Text), 10)
 		}
 		s.words[w.Text] = freq
 		s.added += freq
+		added++
 		for i := range w.Text {
 			if i > 0 {
 				s.prefixes[w.Text[:i]] = struct{}{}
@@ -315,6 +321,7 @@ func (s *Segmenter) AddWords(words []Word) {
 	// prepares its shortest-path Segment API; Cut and CutSearch with HMM,
 	// the only cuts this type makes, look words up by frequency and need
 	// none of it.
+	return added
 }
 
 // suggestFreq is gse's SuggestFreq for one word over s's dictionary: the
