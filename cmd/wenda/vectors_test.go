@@ -139,10 +139,10 @@ func TestVectorsAddedToExistingBase(t *testing.T) {
 	}
 }
 
-// TestOfflineModel runs the default: no endpoint configured, the offline
-// model embeds, its statistics follow the knowledge base, and vector
-// search finds passages through traditional characters and a question cut
-// differently from the text.
+// TestOfflineModel: with no endpoint configured, the CLI embeds with the
+// offline model (its statistics kept in step with writes, and vector search
+// through traditional characters, are the package's tests:
+// TestOfflineModelCounts, TestVectorsRightAfterIngest).
 func TestOfflineModel(t *testing.T) {
 	t.Setenv("WENDA_EMBED_BASE_URL", "")
 	t.Setenv("WENDA_EMBED_MODEL", "")
@@ -152,45 +152,25 @@ func TestOfflineModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustRun(t, "--data", data, "ingest", src)
-	raw, err := os.ReadFile(filepath.Join(data, "default", "embedding.json"))
-	if err != nil || !strings.Contains(string(raw), `"wenda-hash-c12-v1"`) || !strings.Contains(string(raw), `"dimension": 2048`) {
-		t.Fatalf("embedding.json = %s, %v; want the offline model", raw, err)
+	var st struct {
+		Vectors struct {
+			Model     string `json:"model"`
+			Dimension int    `json:"dimension"`
+		} `json:"vectors"`
 	}
-	df1, err := os.ReadFile(filepath.Join(data, "default", "df.bin"))
-	if err != nil {
-		t.Fatal(err)
+	if err := json.Unmarshal([]byte(mustRun(t, "--data", data, "stats", "--json")), &st); err != nil || st.Vectors.Model != "wenda-hash-c12-v1" || st.Vectors.Dimension != 2048 {
+		t.Fatalf("stats: %+v, %v; want the offline model, 2048 dimensions", st, err)
 	}
-	for _, q := range []string{"出差補助每天多少錢", "密碼多久更換一次"} {
-		got := docs(search(t, data, q, "--mode", "vector"))
-		want := map[string]string{"出差補助每天多少錢": "handbook/expenses.txt", "密碼多久更換一次": "handbook/it.html"}[q]
-		if len(got) == 0 || got[0] != want {
-			t.Errorf("vector search %q = %q; want %s first", q, got, want)
-		}
+	if got := docs(search(t, data, "出差補助每天多少錢", "--mode", "vector")); len(got) == 0 || got[0] != "handbook/expenses.txt" {
+		t.Errorf("vector search = %q; want handbook/expenses.txt first", got)
 	}
-	// Removing a document recounts the statistics.
-	mustRun(t, "--data", data, "rm", "handbook/expenses.txt")
-	df2, _ := os.ReadFile(filepath.Join(data, "default", "df.bin"))
-	if string(df1) == string(df2) {
-		t.Error("document frequencies unchanged by rm")
+	// WENDA_EMBED_DIM is another offline model: refused, with the way out.
+	t.Setenv("WENDA_EMBED_DIM", "256")
+	if code, _, errs := runCLI(t, "", "--data", data, "ingest", src); code == 0 || !strings.Contains(errs, "reembed") {
+		t.Errorf("ingest with another dimension: exit %d, %q; want a refusal pointing at reembed", code, errs)
 	}
-	for _, h := range search(t, data, "出差补助", "--mode", "vector", "--k", "10") {
-		if h.Doc == "handbook/expenses.txt" {
-			t.Errorf("removed document still found: %+v", h)
-		}
-	}
-	// A changed document is found by its new text. (That the counts kept
-	// in step equal a recount: TestOfflineModelCounts, in package wenda.)
-	p := filepath.Join(src, "handbook", "leave.md")
-	raw, err = os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, append(raw, []byte("\n\n## 陪产假\n\n男员工的配偶生育时，可享受陪产假十五天。\n")...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	mustRun(t, "--data", data, "ingest", src)
-	if got := docs(search(t, data, "陪产假有几天", "--mode", "vector")); len(got) == 0 || got[0] != "handbook/leave.md" {
-		t.Errorf("changed document: vector search = %q", got)
+	if out := mustRun(t, "--data", data, "stats"); !strings.Contains(out, "wenda-hash-c12-v1") {
+		t.Errorf("stats with another model configured: %q; want the knowledge base's own model", out)
 	}
 }
 
