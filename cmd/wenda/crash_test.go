@@ -37,15 +37,23 @@ func TestKillMidIngest(t *testing.T) {
 	})
 }
 
+// buildBinary builds the command into dir, for tests that run it as a
+// process of its own.
+func buildBinary(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "wenda")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
 func killMidIngest(t *testing.T, env []string, vectors bool) {
 	if testing.Short() {
 		t.Skip("skipped in -short: builds the binary and ingests 2,500 documents three times")
 	}
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "wenda")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t, tmp)
 	src := filepath.Join(tmp, "src")
 	files := writeCorpus(t, src, 2500)
 

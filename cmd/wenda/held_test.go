@@ -25,10 +25,7 @@ func TestCommandBesideServer(t *testing.T) {
 		t.Skip("skipped in -short: builds the binary and runs a server")
 	}
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "wenda")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t, tmp)
 	data := filepath.Join(tmp, "data")
 	mustRun(t, "--data", data, "--kb", "docs", "quickstart")
 
