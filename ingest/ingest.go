@@ -236,12 +236,29 @@ type fileResult struct {
 // Run ingests files. A file that cannot be read is recorded in the summary's
 // Failed list and the others go on; the error returned is for failures of the
 // index itself or a cancelled context, which stop the run.
+//
+// A document's id is its file's: two files of one id (the same relative
+// path under two folders given) would overwrite each other, so the second
+// is not read and is listed as failed, naming the first.
 func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, error) {
 	format := p.cfg.Format
 	if format == "" {
 		format = corpora.FormatAuto
 	}
-	return p.run(ctx, files, func(f corpora.File) ([]corpora.Document, error) { return corpora.ReadFileAs(f, format) })
+	first := make(map[string]string, len(files))
+	var dups []FileError
+	unique := make([]corpora.File, 0, len(files))
+	for _, f := range files {
+		if prev, ok := first[f.ID]; ok {
+			dups = append(dups, FileError{Path: f.Path, Err: fmt.Errorf("%s: not read: its document id %q is also %s's (two folders given hold the same path); ingest their common parent folder instead", f.Path, f.ID, prev)})
+			continue
+		}
+		first[f.ID] = f.Path
+		unique = append(unique, f)
+	}
+	sum, err := p.run(ctx, unique, func(f corpora.File) ([]corpora.Document, error) { return corpora.ReadFileAs(f, format) })
+	sum.Failed = append(sum.Failed, dups...)
+	return sum, err
 }
 
 func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corpora.File) ([]corpora.Document, error)) (Summary, error) {

@@ -869,3 +869,35 @@ func TestRunRecords(t *testing.T) {
 		})
 	}
 }
+
+// TestRunSameID: two files of one id (the same relative path under two
+// folders) would overwrite each other: the second is listed as failed,
+// naming the first, and the first is ingested.
+func TestRunSameID(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a", "说明.txt"), filepath.Join(dir, "b", "说明.txt")
+	for path, text := range map[string]string{a: "甲部门的报销截止日期是每月5日。", b: "乙部门的报销截止日期是每月20日。"} {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := corpora.Walk([]string{filepath.Dir(a), filepath.Dir(b)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := newIndex()
+	p, err := New(Config{}, idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := p.Run(context.Background(), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Docs != 1 || len(sum.Failed) != 1 || sum.Failed[0].Path != b || !strings.Contains(sum.Failed[0].Error(), a) {
+		t.Errorf("summary %+v; want one document and %s failed naming %s", sum, b, a)
+	}
+}
