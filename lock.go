@@ -25,6 +25,9 @@ type Holder struct {
 
 func (h Holder) String() string {
 	s := "pid " + strconv.Itoa(h.PID)
+	if h.PID == os.Getpid() {
+		s = "this process (pid " + strconv.Itoa(h.PID) + ", opened already)"
+	}
 	var what []string
 	if h.Command != "" {
 		what = append(what, h.Command)

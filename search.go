@@ -3,6 +3,7 @@ package wenda
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/corpora"
@@ -70,6 +71,9 @@ func (k *KB) Search(ctx context.Context, q string, opt SearchOptions) (Results, 
 		return Results{}, err
 	}
 	defer done()
+	if strings.TrimSpace(q) == "" {
+		return Results{}, fmt.Errorf("wenda: search: an empty query: %w", ErrOption)
+	}
 	h, names, err := k.retriever(k.withDefaults(opt))
 	if err != nil {
 		return Results{}, err

@@ -360,7 +360,7 @@ func (s *Server) kb(w http.ResponseWriter, r *http.Request, name string, write b
 		// API clients.
 		s.cfg.Logf("wenda serve: knowledge base %q: %v", name, err)
 		w.Header().Set("Retry-After", "5")
-		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("knowledge base %q is in use by another process; try again shortly", name))
+		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("knowledge base %q is open in another wenda process (a command such as ingest or chat; the server's log names it): the server can open it when that process ends", name))
 		return nil
 	}
 	if err != nil {

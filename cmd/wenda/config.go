@@ -22,6 +22,7 @@ import (
 // streams.
 type cli struct {
 	g              global
+	cmd            string // the command run: ingest, ask …
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
@@ -75,12 +76,24 @@ func (c *cli) explain(err error) error {
 	switch {
 	case errors.As(err, &held):
 		hint := "它关闭后再试 (try again when it has closed)"
-		if a := held.Addr(); a != "" {
-			hint = fmt.Sprintf("服务器运行时请通过它的 HTTP API 访问 (use the server's HTTP API while it runs): %s/v1/ask, %s/v1/search", strings.TrimSuffix(a, "/"), strings.TrimSuffix(a, "/"))
+		if a := strings.TrimSuffix(held.Addr(), "/"); a != "" {
+			// The route that does what this command would have done.
+			route := map[string]string{
+				"ingest": "POST " + a + "/v1/documents?kb=" + c.g.kb, "kg": "GET " + a + "/v1/kg/entities/NAME?kb=" + c.g.kb,
+				"rm": "DELETE " + a + "/v1/documents/ID?kb=" + c.g.kb, "stats": "GET " + a + "/v1/kbs",
+				"search": "GET " + a + "/v1/search?kb=" + c.g.kb + "&q=…",
+			}[c.cmd]
+			if route == "" {
+				route = "POST " + a + "/v1/ask {\"kb\": \"" + c.g.kb + "\", \"question\": …}"
+			}
+			hint = "服务器运行时请通过它的 HTTP API 访问 (use the server's HTTP API while it runs): " + route
 		}
 		return fmt.Errorf("%w\n%s", err, hint)
 	case errors.Is(err, wenda.ErrNotFound):
 		hint := "run `wenda ingest PATH` first, or pass --data DIR / --kb NAME"
+		if c.g.kb != "default" {
+			hint = fmt.Sprintf("run `wenda --kb %s ingest PATH` first, or pass another --data DIR / --kb NAME", c.g.kb)
+		}
 		if c.g.kb == "default" {
 			if _, serr := os.Stat(filepath.Join(c.kbDir("quickstart"), "bm25")); serr == nil {
 				hint = "quickstart wrote its sample to the knowledge base \"quickstart\": add --kb quickstart, or `wenda ingest PATH` your own documents"
@@ -106,7 +119,7 @@ func (c *cli) explain(err error) error {
 	case errors.Is(err, qdrant.ErrAuth):
 		return fmt.Errorf("%w (check QDRANT_API_KEY)", err)
 	case errors.Is(err, wenda.ErrOption):
-		return exitError{2, strings.NewReplacer("search mode", "--mode", "lexical ranking", "--lexical").Replace(err.Error())}
+		return exitError{2, strings.NewReplacer("search mode", "--mode", "lexical ranking", "--lexical").Replace(strings.TrimPrefix(err.Error(), "wenda: "))}
 	}
 	return err
 }

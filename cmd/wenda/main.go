@@ -115,7 +115,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 2
 	}
 	cmd, rest := rest[0], rest[1:]
-	env := &cli{g: g, stdin: stdin, stdout: stdout, stderr: stderr}
+	env := &cli{g: g, cmd: cmd, stdin: stdin, stdout: stdout, stderr: stderr}
 	var cmdErr error
 	switch cmd {
 	case "ingest":
