@@ -2,6 +2,7 @@ package kg
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -202,13 +203,77 @@ func TestSnapshot(t *testing.T) {
 	g.Close()
 	os.WriteFile(filepath.Join(dir, logName), logged, 0o644)
 	reopen().Close()
-	// A damaged snapshot is an error naming it, not an empty graph.
+	// A damaged snapshot opens with what the log holds and says every
+	// document may be affected; a reader leaves the file as it is.
 	p := filepath.Join(dir, snapName)
 	b, _ := os.ReadFile(p)
 	b[len(b)/2] ^= 0xff
 	os.WriteFile(p, b, 0o644)
-	if _, err := Open(context.Background(), dir); err == nil || !strings.Contains(err.Error(), p) {
-		t.Errorf("damaged snapshot: %v", err)
+	r, err := OpenReadOnly(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := r.Damage(); !d.Unknown || !strings.Contains(d.File, p) {
+		t.Errorf("damaged snapshot: damage %+v; want all documents affected, naming %s", d, p)
+	}
+	r.Close()
+	if after, _ := os.ReadFile(p); string(after) != string(b) {
+		t.Error("a read-only open changed the damaged snapshot")
+	}
+}
+
+// TestLogDamage: a record damaged in the middle of the log is skipped and
+// reported with its document, the records after it kept; a torn tail is
+// cut by a writer only; a reader changes nothing.
+func TestLogDamage(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	g, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []corpora.Document
+	for i := 0; i < 10; i++ {
+		docs = append(docs, corpora.Document{ID: fmt.Sprintf("idioms.csv#%d", i), Record: &corpora.Record{Kind: corpora.RecordIdiom,
+			Fields: map[string]string{corpora.FieldName: fmt.Sprintf("成语第%d个", i), corpora.FieldExplanation: fmt.Sprintf("第%d个的解释", i)}}})
+	}
+	for _, d := range docs {
+		if err := g.Replace(ctx, []string{d.ID}, []corpora.Document{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g.Close()
+	p := filepath.Join(dir, logName)
+	raw, _ := os.ReadFile(p)
+	lines := strings.SplitAfter(string(raw), "\n")
+	// Damage the fourth record's facts (its doc id stays readable), and
+	// leave half a record at the end.
+	lines[3] = strings.Replace(lines[3], "解释", "解譯", 1)
+	damaged := strings.Join(lines[:len(lines)-1], "") + lines[len(lines)-2][:20]
+	os.WriteFile(p, []byte(damaged), 0o644)
+
+	r, err := OpenReadOnly(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := r.Damage()
+	if d.Records != 1 || len(d.Docs) < 1 || d.Docs[0] != "idioms.csv#3" || d.Torn != 20 {
+		t.Errorf("damage %+v; want record 3 skipped and named, 20 torn bytes", d)
+	}
+	if _, facts, _ := r.Stats(); facts == 0 || len(r.DocFacts("idioms.csv#9")) == 0 || len(r.DocFacts("idioms.csv#3")) != 0 {
+		t.Errorf("after the damaged record: %d facts, #9 %v, #3 %v; want every other record kept", facts, r.DocFacts("idioms.csv#9"), r.DocFacts("idioms.csv#3"))
+	}
+	r.Close()
+	if after, _ := os.ReadFile(p); string(after) != damaged {
+		t.Error("a read-only open changed the log")
+	}
+	w, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if after, _ := os.ReadFile(p); string(after) != damaged[:len(damaged)-20] {
+		t.Errorf("a writer's open: log of %d bytes; want the torn tail cut and the rest kept (%d)", len(after), len(damaged)-20)
 	}
 }
 

@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -48,10 +50,22 @@ func decodeLine(line []byte) (entry, bool) {
 }
 
 // replay opens the log and applies the entries written since the
-// snapshot, cutting off a torn last line.
+// snapshot. A line whose checksum or JSON is bad is skipped, its
+// neighbours kept (lines are their own frames: replay resynchronises at
+// the next newline), and counted in g.damage with the document it was
+// about when that can still be read. Only a torn tail — bytes after the
+// last newline, a write that did not finish — is cut, and only by a
+// writer; a reader leaves the file as it is.
 func (g *Graph) replay(ctx context.Context) error {
 	p := filepath.Join(g.dir, logName)
-	f, err := os.OpenFile(p, os.O_CREATE|os.O_RDWR, 0o644)
+	flag := os.O_CREATE | os.O_RDWR
+	if g.readOnly {
+		flag = os.O_RDONLY
+	}
+	f, err := os.OpenFile(p, flag, 0o644)
+	if errors.Is(err, os.ErrNotExist) && g.readOnly {
+		return nil // nothing written since the snapshot
+	}
 	if err != nil {
 		return fmt.Errorf("kg: %w", err)
 	}
@@ -64,18 +78,35 @@ func (g *Graph) replay(ctx context.Context) error {
 		}
 		line, err := r.ReadBytes('\n')
 		if err != nil {
-			break // EOF, or a torn last line
-		}
-		e, ok := decodeLine(line)
-		if !ok {
+			if len(line) > 0 {
+				// A torn tail: the last write did not finish.
+				g.damage.Torn += int64(len(line))
+				g.damage.noteDoc(line)
+			}
 			break
 		}
 		good += int64(len(line))
+		e, ok := decodeLine(line)
+		if !ok {
+			g.damage.Records++
+			g.damage.Bytes += int64(len(line))
+			g.damage.noteDoc(line)
+			continue
+		}
 		g.apply(e)
 	}
-	if err := f.Truncate(good); err != nil {
+	if g.damage.Records > 0 || g.damage.Torn > 0 {
+		g.damage.File = p
+	}
+	if g.readOnly {
 		f.Close()
-		return fmt.Errorf("kg: cut the torn tail of %s: %w", p, err)
+		return nil
+	}
+	if g.damage.Torn > 0 {
+		if err := f.Truncate(good); err != nil {
+			f.Close()
+			return fmt.Errorf("kg: cut the torn tail of %s: %w", p, err)
+		}
 	}
 	if _, err := f.Seek(good, io.SeekStart); err != nil {
 		f.Close()
@@ -83,4 +114,43 @@ func (g *Graph) replay(ctx context.Context) error {
 	}
 	g.log, g.w, g.logN = f, bufio.NewWriterSize(f, 1<<20), good
 	return nil
+}
+
+// Damage is what opening the graph found damaged: records skipped (their
+// documents' facts are missing, or stale), a torn tail, a snapshot that
+// could not be read. Nothing is lost silently: the knowledge base marks
+// the documents named, or all when some are unknown, to be written again
+// by the next ingest.
+type Damage struct {
+	File    string   // the file most recently found damaged
+	Records int      // log records skipped
+	Bytes   int64    // bytes of them
+	Torn    int64    // bytes of an unfinished last record (cut by a writer)
+	Docs    []string // the documents those records were about, where readable
+	Unknown bool     // some damaged record's document could not be read: any may be affected
+}
+
+// Any reports whether anything was found damaged.
+func (d Damage) Any() bool { return d.Records > 0 || d.Torn > 0 || d.Unknown || len(d.Docs) > 0 }
+
+// docField finds a record's document id in what is left of its JSON.
+var docField = regexp.MustCompile(`"doc":"((?:[^"\\]|\\.)*)"`)
+
+// noteDoc records which document a damaged line was about, if that can
+// still be read from it.
+func (d *Damage) noteDoc(line []byte) {
+	m := docField.FindSubmatch(line)
+	var id string
+	if m != nil && json.Unmarshal(append(append([]byte{'"'}, m[1]...), '"'), &id) == nil && id != "" {
+		d.Docs = append(d.Docs, id)
+		return
+	}
+	d.Unknown = true
+}
+
+// Damage reports what Open found damaged.
+func (g *Graph) Damage() Damage {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	return g.damage
 }

@@ -113,8 +113,15 @@ func (g *Graph) loadSnapshot() error {
 	if err != nil {
 		return fmt.Errorf("kg: %w", err)
 	}
+	// A damaged snapshot is not a reason to refuse the knowledge base:
+	// the graph opens with what the log holds, and says every document
+	// may have lost its facts (the knowledge base then writes them all
+	// again at the next ingest). The file stays as it is until a writer
+	// replaces it.
 	damaged := func(why string) error {
-		return fmt.Errorf("kg: snapshot %s is damaged (%s); remove the knowledge base's kg folder and ingest its structured files again", p, why)
+		g.docs, g.nfacts = map[string]*docFacts{}, 0
+		g.damage.File, g.damage.Unknown = p+" ("+why+")", true
+		return nil
 	}
 	if len(buf) < len(snapMagic)+12 || string(buf[:len(snapMagic)]) != string(snapMagic) {
 		return damaged("not a wenda graph snapshot")

@@ -43,6 +43,9 @@ type Graph struct {
 	log    *os.File
 	w      *bufio.Writer
 	hooks  []func(names []string)
+
+	readOnly bool   // opened to read: nothing on disk changes
+	damage   Damage // what Open found damaged
 }
 
 // packed is a fact as indexes into its document's strings.
@@ -108,13 +111,26 @@ func (d *docFacts) keys() []string {
 // Open opens (creating) the graph in dir: its snapshot, then the log
 // written since.
 func Open(ctx context.Context, dir string) (*Graph, error) {
+	return open(ctx, dir, false)
+}
+
+// OpenReadOnly opens the graph in dir to read it: nothing on disk is
+// created, cut or rewritten, also on Close. A graph that is not there is
+// empty.
+func OpenReadOnly(ctx context.Context, dir string) (*Graph, error) {
+	return open(ctx, dir, true)
+}
+
+func open(ctx context.Context, dir string, readOnly bool) (*Graph, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("kg: %w", err)
+	if !readOnly {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("kg: %w", err)
+		}
 	}
-	g := &Graph{dir: dir, docs: map[string]*docFacts{}}
+	g := &Graph{dir: dir, docs: map[string]*docFacts{}, readOnly: readOnly}
 	if err := g.loadSnapshot(); err != nil {
 		return nil, err
 	}
@@ -181,6 +197,9 @@ func (g *Graph) commit(buf []byte, es []entry) error {
 	g.mu.Lock()
 	if g.log == nil {
 		g.mu.Unlock()
+		if g.readOnly {
+			return errors.New("kg: graph opened read-only")
+		}
 		return errors.New("kg: graph is closed")
 	}
 	if _, err := g.w.Write(buf); err != nil {
@@ -302,7 +321,7 @@ func (g *Graph) Close() error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.log == nil {
-		return nil
+		return nil // closed, or opened read-only
 	}
 	err := g.w.Flush()
 	if err == nil && g.logN > checkpointBytes {
