@@ -39,6 +39,9 @@ type Config struct {
 	// EF is how many candidates a query explores in the approximate
 	// index (HNSW's ef); zero means DefaultEF.
 	EF int
+	// ReadOnly opens the index to search it: nothing on disk is created,
+	// cut or rewritten, also on Close; writes fail.
+	ReadOnly bool
 }
 
 // ErrModel is returned when an index built with one model is opened with
@@ -59,6 +62,8 @@ type Index struct {
 	dead  int // log records superseded since the last compaction
 
 	ann *hnsw // the approximate index, when built
+
+	damage Damage // what Open found damaged
 
 	log *os.File
 	w   *bufio.Writer
@@ -81,8 +86,10 @@ func Open(ctx context.Context, cfg Config) (*Index, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
-		return nil, fmt.Errorf("vector: %w", err)
+	if !cfg.ReadOnly {
+		if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
+			return nil, fmt.Errorf("vector: %w", err)
+		}
 	}
 	mp := filepath.Join(cfg.Dir, metaName)
 	if raw, err := os.ReadFile(mp); err == nil {
@@ -94,6 +101,8 @@ func Open(ctx context.Context, cfg Config) (*Index, error) {
 			return nil, fmt.Errorf("vector: index %s holds %s (dimension %d), asked for %s (dimension %d): %w",
 				cfg.Dir, m.Model, m.Dimension, cfg.Model, cfg.Dimension, ErrModel)
 		}
+	} else if errors.Is(err, os.ErrNotExist) && cfg.ReadOnly {
+		// Nothing written yet: an empty index.
 	} else if errors.Is(err, os.ErrNotExist) {
 		raw, _ := json.Marshal(meta{cfg.Model, cfg.Dimension})
 		if err := atomicfile.WriteFile(mp, raw, 0o644); err != nil {
@@ -233,6 +242,9 @@ func (x *Index) Replace(ctx context.Context, docs []string, items []corpora.Embe
 	buf := make([]byte, 0, len(items)*(4*x.cfg.Dimension+64)+len(docs)*64)
 	recs := make([]record, 0, len(docs)+len(items))
 	for _, d := range docs {
+		if len(d) > MaxID {
+			return fmt.Errorf("vector: document id of %d bytes: longer than %d", len(d), MaxID)
+		}
 		rec := record{op: opDelDoc, doc: d}
 		recs = append(recs, rec)
 		buf = appendRecord(buf, rec)
@@ -250,6 +262,11 @@ func (x *Index) Replace(ctx context.Context, docs []string, items []corpora.Embe
 
 // DeleteDoc removes every vector of a document.
 func (x *Index) DeleteDoc(ctx context.Context, docID string) error {
+	if len(docID) > MaxID {
+		// Its record could not hold it (a length of 16 bits): refused,
+		// rather than written as another document's.
+		return fmt.Errorf("vector: document id of %d bytes: longer than %d", len(docID), MaxID)
+	}
 	rec := record{op: opDelDoc, doc: docID}
 	return x.commit(ctx, appendRecord(nil, rec), []record{rec})
 }
@@ -261,7 +278,7 @@ func (x *Index) commit(ctx context.Context, buf []byte, recs []record) error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.log == nil {
-		return errors.New("vector: index is closed")
+		return x.closedErr()
 	}
 	if _, err := x.w.Write(buf); err != nil {
 		return fmt.Errorf("vector: write log: %w", err)
@@ -289,7 +306,7 @@ func (x *Index) Optimize(ctx context.Context) (bool, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.log == nil {
-		return false, errors.New("vector: index is closed")
+		return false, x.closedErr()
 	}
 	n := len(x.slot)
 	if x.cfg.ANNMin < 0 || n < x.cfg.ANNMin {
@@ -347,11 +364,20 @@ func (x *Index) approximate() bool {
 }
 
 // Close flushes and closes the log.
+// closedErr is why a write cannot be made: the index was opened to
+// read, or is closed.
+func (x *Index) closedErr() error {
+	if x.cfg.ReadOnly {
+		return errors.New("vector: index opened read-only")
+	}
+	return errors.New("vector: index is closed")
+}
+
 func (x *Index) Close() error {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.log == nil {
-		return nil
+		return nil // closed, or opened read-only: nothing to write
 	}
 	err := x.w.Flush()
 	x.purge()

@@ -1,13 +1,17 @@
 package vector
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -211,5 +215,95 @@ func TestExactMatchesBruteForce(t *testing.T) {
 		if hs[i].ID != all[i].id {
 			t.Fatalf("rank %d: %s; brute force says %s", i, hs[i].ID, all[i].id)
 		}
+	}
+}
+
+// TestLogDamage: a byte flipped in the middle of the log loses the record
+// it hits and no other: the replay resynchronises at the next record's
+// mark, says what it skipped and whose it was; a read-only open changes
+// nothing on disk; a writer cuts only a torn tail.
+func TestLogDamage(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	x := open(t, dir)
+	for i := 0; i < 20; i++ {
+		if err := x.Upsert(ctx, []corpora.Embedding{emb(fmt.Sprintf("doc%d", i), 0, float32(i), 1, 0)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x.Close()
+	p := filepath.Join(dir, logName)
+	raw, _ := os.ReadFile(p)
+	at := func(i int) int { // where record i starts
+		off := 0
+		for j := 0; j < i; j++ {
+			off += len(appendRecord(nil, record{op: opUpsert, chunk: fmt.Sprintf("doc%d#0", j), doc: fmt.Sprintf("doc%d", j), vec: make([]float32, 3)}))
+		}
+		return off
+	}
+	// Damage record 7's vector (its ids stay readable), record 12's
+	// length, and leave half a record at the end.
+	raw[at(8)-6] ^= 0xff
+	raw[at(12)+5] ^= 0x40
+	raw = append(raw, appendRecord(nil, record{op: opUpsert, chunk: "late#0", doc: "late", vec: []float32{1, 0, 0}})[:10]...)
+	os.WriteFile(p, raw, 0o644)
+
+	r, err := Open(ctx, Config{Dir: dir, Model: "test-model", Dimension: 3, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := r.Damage()
+	if r.Len() != 18 || d.Records != 2 || d.Torn != 10 || !slices.Contains(d.Docs, "doc7") {
+		t.Errorf("read-only open: %d vectors, damage %+v; want 18 kept, 2 records skipped (doc7 named), 10 torn bytes", r.Len(), d)
+	}
+	r.Close()
+	if after, _ := os.ReadFile(p); !bytes.Equal(after, raw) {
+		t.Error("a read-only open changed the log")
+	}
+	w := open(t, dir)
+	if w.Len() != 18 {
+		t.Errorf("writer: %d vectors; want 18", w.Len())
+	}
+	w.Close()
+	if after, _ := os.ReadFile(p); !bytes.Equal(after, raw[:len(raw)-10]) {
+		t.Errorf("a writer's open left %d bytes; want the torn 10 cut and the rest kept", len(after))
+	}
+}
+
+// TestOldLogLayout: a log written before records carried their mark is
+// read as it was, and appended to.
+func TestOldLogLayout(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	x := open(t, dir)
+	x.Close()
+	var old []byte
+	for i, v := range [][]float32{{1, 0, 0}, {0, 1, 0}} {
+		rec := appendRecord(nil, record{op: opUpsert, chunk: fmt.Sprintf("old%d#0", i), doc: fmt.Sprintf("old%d", i), vec: v})
+		old = append(old, rec[len(recordMark):]...) // the first layout: no mark
+	}
+	os.WriteFile(filepath.Join(dir, logName), old, 0o644)
+	x = open(t, dir)
+	if x.Len() != 2 || x.Damage().Any() {
+		t.Errorf("old layout: %d vectors, damage %+v; want 2, none", x.Len(), x.Damage())
+	}
+	if err := x.Upsert(ctx, []corpora.Embedding{emb("new", 0, 0, 0, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	if x = open(t, dir); x.Len() != 3 {
+		t.Errorf("old and new records: %d vectors; want 3", x.Len())
+	}
+	x.Close()
+}
+
+// TestLongID: an id longer than a record can hold is refused, not written
+// as another document's.
+func TestLongID(t *testing.T) {
+	x := open(t, t.TempDir())
+	defer x.Close()
+	long := strings.Repeat("长", MaxID/3+1)
+	if err := x.DeleteDoc(context.Background(), long); err == nil {
+		t.Error("DeleteDoc of an id over MaxID bytes succeeded")
 	}
 }
