@@ -61,7 +61,7 @@ func (k *KB) runIngest(ctx context.Context, opt IngestOptions, run func(*ingest.
 	if k.vec != nil {
 		cfg.Embedder, cfg.Vectors = k.vec.emb, k.vec.store
 	}
-	p, err := ingest.New(cfg, k.index)
+	p, err := ingest.New(cfg, markedIndex{k.index, k})
 	if err != nil {
 		return ingest.Summary{}, fmt.Errorf("wenda: %w", err)
 	}
@@ -69,6 +69,9 @@ func (k *KB) runIngest(ctx context.Context, opt IngestOptions, run func(*ingest.
 	// Refreshed after a failed or cancelled run too: its first batches
 	// may have landed.
 	if rerr := k.refresh(context.WithoutCancel(ctx)); err == nil {
+		err = rerr
+	}
+	if rerr := k.saveRewrite(context.WithoutCancel(ctx)); err == nil {
 		err = rerr
 	}
 	if err != nil {
@@ -92,7 +95,12 @@ func (k *KB) Remove(ctx context.Context, ids ...string) error {
 	for _, id := range ids {
 		if err := k.remove(ctx, id); err != nil {
 			errs = append(errs, err)
+			continue
 		}
+		k.written(ctx, []string{id}) // gone: nothing left to write again
+	}
+	if err := k.saveRewrite(context.WithoutCancel(ctx)); err != nil {
+		errs = append(errs, err)
 	}
 	if err := k.refresh(context.WithoutCancel(ctx)); err != nil {
 		errs = append(errs, err)
@@ -100,7 +108,14 @@ func (k *KB) Remove(ctx context.Context, ids ...string) error {
 	return errors.Join(errs...)
 }
 
+// maxID bounds a document id at the edge: no store is asked about a
+// longer one (the vector log's records hold 64 KB).
+const maxID = 4096
+
 func (k *KB) remove(ctx context.Context, id string) error {
+	if len(id) > maxID {
+		return fmt.Errorf("wenda: remove a document id of %d bytes (at most %d): %w", len(id), maxID, ErrNoDocument)
+	}
 	_, ok, err := k.index.Lookup(ctx, id)
 	if err != nil {
 		return fmt.Errorf("wenda: remove %s: %w", id, err)

@@ -183,7 +183,7 @@ func (k *KB) openVectors(ctx context.Context) (*vectors, error) {
 		}
 		store = qdrantStore{s}
 	} else {
-		vc := vector.Config{Dir: filepath.Join(k.dir, "vectors"), Model: want.Model, Dimension: want.Dimension}
+		vc := vector.Config{Dir: filepath.Join(k.dir, "vectors"), Model: want.Model, Dimension: want.Dimension, ReadOnly: cfg.ReadOnly}
 		if _, ok := emb.(*embed.Hashed); ok {
 			// The offline model's queries are sparse (a few dozen
 			// features): the exact scan reads only those components of

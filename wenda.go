@@ -39,6 +39,7 @@ import (
 	"github.com/wenda-rag/wenda/corpora/zh"
 	"github.com/wenda-rag/wenda/kg"
 	"github.com/wenda-rag/wenda/retrieve/bm25"
+	"github.com/wenda-rag/wenda/retrieve/vector"
 )
 
 // Errors a caller may tell apart (errors.Is). They name no flag or
@@ -151,6 +152,11 @@ type KB struct {
 	vec   *vectors // nil: BM25 and graph only
 	lock  *dirLock
 
+	damage       []Damage     // found when opened
+	rewrite      *rewriteMark // documents to write again; nil: none
+	rewriteDirty bool
+	rewriteMu    sync.Mutex
+
 	writeMu sync.Mutex   // one write at a time; reads go on
 	closeMu sync.RWMutex // held by every call; Close takes it whole
 	closed  bool
@@ -222,7 +228,11 @@ func open(ctx context.Context, cfg Config, lock *dirLock) (*KB, error) {
 	}
 	graphDone := make(chan error, 1)
 	go func() {
-		g, err := kg.Open(ctx, filepath.Join(k.dir, "kg"))
+		openGraph := kg.Open
+		if cfg.ReadOnly {
+			openGraph = kg.OpenReadOnly
+		}
+		g, err := openGraph(ctx, filepath.Join(k.dir, "kg"))
 		if err == nil {
 			// The graph's idioms, titles, poets and 词牌 are cut whole,
 			// in the documents ingested with them and in questions —
@@ -264,6 +274,29 @@ func open(ctx context.Context, cfg Config, lock *dirLock) (*KB, error) {
 		return nil, verr
 	}
 	k.vec = vec
+	var vd *vector.Damage
+	if vec != nil {
+		if x, ok := vec.approximate.(embeddedStore); ok {
+			d := x.Damage()
+			vd = &d
+		}
+	}
+	if err := k.noteDamage(k.graph.Damage(), vd); err != nil {
+		k.Close()
+		return nil, err
+	}
+	if !cfg.ReadOnly && len(k.damage) > 0 {
+		// What was lost is marked: now the files may be made whole, so
+		// that the next open does not find, and mark, it again.
+		err := k.graph.Repair()
+		if x, ok := vec.approximate.(embeddedStore); ok && err == nil && vd != nil && vd.Records > 0 {
+			err = x.Repair()
+		}
+		if err != nil {
+			k.Close()
+			return nil, err
+		}
+	}
 	return k, nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"strconv"
 
 	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/internal/atomicfile"
 )
 
 const logName = "facts.log"
@@ -146,6 +147,39 @@ func (d *Damage) noteDoc(line []byte) {
 		return
 	}
 	d.Unknown = true
+}
+
+// Repair makes the files whole again after Open found them damaged: the
+// damaged log and snapshot are kept aside (with ".damaged" added to their
+// names), and a snapshot of what was read replaces them. Call it once
+// what was lost is recorded elsewhere (the knowledge base marks the
+// documents to write again): then the damage is not found, and counted,
+// again by every open. A graph opened read-only, or not damaged, is left
+// as it is.
+func (g *Graph) Repair() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.log == nil || (g.damage.Records == 0 && !g.damage.Unknown) {
+		return nil
+	}
+	for _, name := range []string{logName, snapName} {
+		p := filepath.Join(g.dir, name)
+		b, err := os.ReadFile(p)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err == nil {
+			err = atomicfile.WriteFile(p+".damaged", b, 0o644)
+		}
+		if err != nil {
+			return fmt.Errorf("kg: keep the damaged %s: %w", p, err)
+		}
+	}
+	if err := g.checkpoint(); err != nil {
+		return err
+	}
+	g.damage = Damage{}
+	return nil
 }
 
 // Damage reports what Open found damaged.

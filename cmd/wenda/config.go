@@ -66,7 +66,27 @@ func (c *cli) openWith(ctx context.Context, cfg wenda.Config) (*wenda.KB, error)
 	if err != nil {
 		return nil, c.explain(err)
 	}
+	c.warnDamage(k)
 	return k, nil
+}
+
+// warnDamage says, loudly, what the knowledge base found damaged and how
+// it comes back: nothing is lost silently.
+func (c *cli) warnDamage(k *wenda.KB) {
+	for _, d := range k.Damage() {
+		what := fmt.Sprintf("%d 篇文档受影响 (%d documents affected)", len(d.Docs), len(d.Docs))
+		if d.All {
+			what = "任何文档都可能受影响 (any document may be affected)"
+		}
+		skipped := ""
+		if d.Records > 0 {
+			skipped = fmt.Sprintf("跳过 %d 条损坏的记录（%d 字节），", d.Records, d.Bytes)
+		}
+		fmt.Fprintf(c.stderr, "警告：知识库 %s 的文件损坏 (damaged)：%s；%s%s。其余完好的部分照常使用。\n", c.g.kb, d.File, skipped, what)
+	}
+	if n, all := k.Pending(); n > 0 || all {
+		fmt.Fprintf(c.stderr, "下次用 wenda ingest 导入同样的文件时，受影响的文档会重新写入 (the next ingest of the same files writes them again)。\n")
+	}
 }
 
 // explain adds to a library error what to do about it on the command

@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"unicode/utf8"
+
+	"github.com/wenda-rag/wenda/internal/atomicfile"
 )
 
 // The log, and the operations its records hold.
@@ -144,6 +146,32 @@ func (d *Damage) noteDocs(b []byte) {
 	if !found {
 		d.Unknown = true
 	}
+}
+
+// Repair makes the log whole again after Open found damaged records in
+// it: the damaged log is kept aside (vectors.log.damaged) and the log
+// rewritten with the vectors read. Call it once what was lost is recorded
+// elsewhere (the knowledge base marks the documents to write again). An
+// index opened read-only, or not damaged, is left as it is.
+func (x *Index) Repair() error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.log == nil || x.damage.Records == 0 {
+		return nil
+	}
+	p := filepath.Join(x.cfg.Dir, logName)
+	b, err := os.ReadFile(p)
+	if err == nil {
+		err = atomicfile.WriteFile(p+".damaged", b, 0o644)
+	}
+	if err != nil {
+		return fmt.Errorf("vector: keep the damaged %s: %w", p, err)
+	}
+	if err := x.compact(); err != nil {
+		return err
+	}
+	x.damage = Damage{}
+	return nil
 }
 
 // Damage reports what Open found damaged.
