@@ -15,49 +15,40 @@ const DefaultChunkSize = 300
 // sentence of the one before (one sentence of overlap) so an answer spanning
 // two sentences is whole in at least one chunk. A sentence longer than size
 // is split at commas, and a clause still too long is cut hard.
+//
+// Start and End are offsets in characters (runes) into doc.Text, as
+// citations use them. The cost is linear in the size of the document.
 func Chunk(doc corpora.Document, size int) []corpora.Chunk {
 	if size <= 0 {
 		size = DefaultChunkSize
 	}
 	text := doc.Text
-	var units []zh.Span
-	for _, s := range zh.Sentences(text) {
-		if utf8.RuneCountInString(text[s.Start:s.End]) <= size {
-			units = append(units, s)
-			continue
-		}
-		for _, c := range zh.Clauses(text, s) {
-			units = append(units, hardSplit(text, c, size)...)
-		}
-	}
-	if len(units) == 0 {
+	us := units(text, size)
+	if len(us) == 0 {
 		return nil
 	}
-	// Rune offsets of every unit boundary, counted once.
-	runeAt := newRuneCounter(text)
-
 	var out []corpora.Chunk
-	for i := 0; i < len(units); {
-		j, n := i, 0
-		for j < len(units) {
-			l := runeAt.between(units[j].Start, units[j].End)
-			if j > i && n+l > size {
+	for i := 0; i < len(us); {
+		// The first unit always fits: no unit is longer than size.
+		j, n := i+1, us[i].runeEnd-us[i].runeStart
+		for ; j < len(us); j++ {
+			l := us[j].runeEnd - us[j].runeStart
+			if n+l > size {
 				break
 			}
 			n += l
-			j++
 		}
-		start, end := units[i].Start, units[j-1].End
+		first, last := us[i], us[j-1]
 		out = append(out, corpora.Chunk{
 			ID:      corpora.ChunkID(doc.ID, len(out)),
 			DocID:   doc.ID,
 			Ordinal: len(out),
-			Start:   runeAt.at(start),
-			End:     runeAt.at(end),
+			Start:   first.runeStart,
+			End:     last.runeEnd,
 			Title:   doc.Title,
-			Text:    text[start:end],
+			Text:    text[first.Start:last.End],
 		})
-		if j >= len(units) {
+		if j >= len(us) {
 			break
 		}
 		if j-i > 1 {
@@ -69,41 +60,50 @@ func Chunk(doc corpora.Document, size int) []corpora.Chunk {
 	return out
 }
 
-// hardSplit cuts a span into pieces of at most size characters.
-func hardSplit(text string, sp zh.Span, size int) []zh.Span {
-	var out []zh.Span
+// unit is a sentence, or a piece of one too long to keep whole, with its
+// byte span and its offsets in runes.
+type unit struct {
+	zh.Span
+	runeStart, runeEnd int
+}
+
+// units cuts text into sentences of at most size runes, splitting longer
+// ones at commas and then hard, and counts their rune offsets in one pass
+// from the start: units come in order, so each byte is counted once.
+func units(text string, size int) []unit {
+	var out []unit
+	at, runes := 0, 0 // the rune offset of byte at
+	add := func(sp zh.Span, n int) {
+		runes += utf8.RuneCountInString(text[at:sp.Start])
+		out = append(out, unit{Span: sp, runeStart: runes, runeEnd: runes + n})
+		at, runes = sp.End, runes+n
+	}
+	for _, s := range zh.Sentences(text) {
+		if n := utf8.RuneCountInString(text[s.Start:s.End]); n <= size {
+			add(s, n)
+			continue
+		}
+		for _, c := range zh.Clauses(text, s) {
+			hardSplit(text, c, size, add)
+		}
+	}
+	return out
+}
+
+// hardSplit cuts a span into pieces of at most size runes, passing each to
+// emit with its length in runes.
+func hardSplit(text string, sp zh.Span, size int, emit func(zh.Span, int)) {
 	start, n := sp.Start, 0
 	for i := sp.Start; i < sp.End; {
 		_, w := utf8.DecodeRuneInString(text[i:])
 		if n == size {
-			out = append(out, zh.Span{Start: start, End: i})
+			emit(zh.Span{Start: start, End: i}, n)
 			start, n = i, 0
 		}
 		i += w
 		n++
 	}
 	if start < sp.End {
-		out = append(out, zh.Span{Start: start, End: sp.End})
+		emit(zh.Span{Start: start, End: sp.End}, n)
 	}
-	return out
 }
-
-// runeCounter converts increasing byte offsets to rune offsets without
-// rescanning the text from the start each time.
-type runeCounter struct {
-	text       string
-	byteOff, n int
-}
-
-func newRuneCounter(text string) *runeCounter { return &runeCounter{text: text} }
-
-func (c *runeCounter) at(b int) int {
-	if b < c.byteOff {
-		c.byteOff, c.n = 0, 0
-	}
-	c.n += utf8.RuneCountInString(c.text[c.byteOff:b])
-	c.byteOff = b
-	return c.n
-}
-
-func (c *runeCounter) between(a, b int) int { return utf8.RuneCountInString(c.text[a:b]) }
