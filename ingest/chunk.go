@@ -16,8 +16,12 @@ const DefaultChunkSize = 300
 // two sentences is whole in at least one chunk. A sentence longer than size
 // is split at commas, and a clause still too long is cut hard.
 //
-// Start and End are offsets in characters (runes) into doc.Text, as
-// citations use them. The cost is linear in the size of the document.
+// The white space between sentences is not counted against size, but it
+// cannot make a chunk unbounded: a chunk's text never exceeds 2×size
+// characters, so a chunk ends early rather than take in a run of blank space
+// that would carry it past that. Start and End are offsets in characters
+// (runes) into doc.Text, as citations use them. The cost is linear in the
+// size of the document.
 func Chunk(doc corpora.Document, size int) []corpora.Chunk {
 	if size <= 0 {
 		size = DefaultChunkSize
@@ -33,7 +37,7 @@ func Chunk(doc corpora.Document, size int) []corpora.Chunk {
 		j, n := i+1, us[i].runeEnd-us[i].runeStart
 		for ; j < len(us); j++ {
 			l := us[j].runeEnd - us[j].runeStart
-			if n+l > size {
+			if n+l > size || us[j].runeEnd-us[i].runeStart > 2*size {
 				break
 			}
 			n += l

@@ -64,6 +64,59 @@ func TestChunkLongSentence(t *testing.T) {
 	}
 }
 
+// TestChunkBounded: white space between sentences is not counted against
+// the size, but it cannot make a chunk longer than 2×size; and a line with
+// no punctuation at all is cut into pieces of size.
+func TestChunkBounded(t *testing.T) {
+	spaces := strings.Repeat(" ", 100000)
+	tests := []struct {
+		name string
+		text string
+		size int
+	}{
+		{"spaces between sentences", "第一句。" + spaces + "第二句。", 300},
+		{"blank lines between sentences", "一。" + strings.Repeat("\n", 1000) + "二。" + strings.Repeat("\n \n", 500) + "三。", 10},
+		{"spaces after a comma", strings.Repeat("长", 400) + "，" + spaces + strings.Repeat("短", 10) + "。", 300},
+		{"fuzz: spaces before a line break", "0    \n0", 2},
+		{"only white space", spaces + "\n\u3000", 300},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			chunks := Chunk(corpora.Document{ID: "d", Text: tt.text}, tt.size)
+			runes := []rune(tt.text)
+			covered := make([]bool, len(runes))
+			for i, c := range chunks {
+				if n := utf8.RuneCountInString(c.Text); n > 2*tt.size {
+					t.Errorf("chunk %d has %d characters at size %d; want at most %d", i, n, tt.size, 2*tt.size)
+				}
+				if string(runes[c.Start:c.End]) != c.Text {
+					t.Errorf("chunk %d offsets [%d,%d) do not cut its text", i, c.Start, c.End)
+				}
+				for k := c.Start; k < c.End; k++ {
+					covered[k] = true
+				}
+			}
+			for k, r := range runes {
+				if !covered[k] && !unicode.IsSpace(r) {
+					t.Fatalf("character %d (%q) is in no chunk", k, r)
+				}
+			}
+		})
+	}
+	// A line with no sentence end is cut hard and tiled without overlap.
+	line := strings.Repeat("无标点的长行", 5000)
+	var tiled strings.Builder
+	for _, c := range Chunk(corpora.Document{ID: "d", Text: line}, 300) {
+		if n := utf8.RuneCountInString(c.Text); n != 300 {
+			t.Errorf("chunk %d of an unpunctuated line has %d characters; want 300", c.Ordinal, n)
+		}
+		tiled.WriteString(c.Text)
+	}
+	if tiled.String() != line {
+		t.Errorf("chunks of an unpunctuated line do not tile it")
+	}
+}
+
 func TestHashChangesWithChunkSize(t *testing.T) {
 	d := corpora.Document{ID: "a", Title: "t", Text: "内容"}
 	if Hash(d, 300) == Hash(d, 200) {
@@ -86,33 +139,39 @@ func TestHashChangesWithChunkSize(t *testing.T) {
 }
 
 // FuzzChunk holds Chunk to its promises on any text: offsets that cut the
-// chunk's text from the document, ordinals in order, no chunk far over the
-// size, and every sentence in some chunk.
+// chunk's text from the document, ordinals and starts in order, no chunk
+// over 2×size, and every character but white space in some chunk.
 func FuzzChunk(f *testing.F) {
 	f.Add("第一句。第二句！第三句？", 5)
 	f.Add(strings.Repeat("长", 100)+"，短。", 7)
 	f.Add("a.b. c\n\nd", 1)
 	f.Add("\ufeff标题\u3000正文", 3)
+	f.Add("0    \n0", 2) // white space between sentences made a chunk of 7
 	f.Fuzz(func(t *testing.T, text string, size int) {
 		if !utf8.ValidString(text) || size <= 0 || size > 1000 {
 			t.Skip()
 		}
 		runes := []rune(text)
 		chunks := Chunk(corpora.Document{ID: "d", Text: text}, size)
-		var all strings.Builder
+		covered := make([]bool, len(runes))
 		for i, c := range chunks {
 			if c.Ordinal != i || c.Start < 0 || c.End > len(runes) || c.Start > c.End || string(runes[c.Start:c.End]) != c.Text {
 				t.Fatalf("chunk %d = %+v of %q (size %d)", i, c, text, size)
 			}
-			if n := utf8.RuneCountInString(c.Text); n > 2*size+2 {
-				t.Errorf("chunk %d has %d characters at size %d", i, n, size)
+			if i > 0 && c.Start <= chunks[i-1].Start {
+				t.Fatalf("chunk %d starts at %d, chunk %d at %d, of %q (size %d)", i, c.Start, i-1, chunks[i-1].Start, text, size)
 			}
-			all.WriteString(c.Text)
+			if n := utf8.RuneCountInString(c.Text); n > 2*size {
+				t.Errorf("chunk %d has %d characters at size %d; want at most %d", i, n, size, 2*size)
+			}
+			for k := c.Start; k < c.End; k++ {
+				covered[k] = true
+			}
 		}
-		for _, r := range text {
+		for k, r := range runes {
 			// Space and the byte-order mark are trimmed from sentences.
-			if !unicode.IsSpace(r) && r != '\ufeff' && !strings.ContainsRune(all.String(), r) {
-				t.Fatalf("character %q of %q is in no chunk", r, text)
+			if !covered[k] && !unicode.IsSpace(r) && r != '\ufeff' {
+				t.Fatalf("character %d (%q) of %q is in no chunk (size %d)", k, r, text, size)
 			}
 		}
 	})
