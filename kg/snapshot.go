@@ -155,16 +155,29 @@ func (g *Graph) loadSnapshot() error {
 		off += n
 		return s
 	}
-	ndocs := int(uv())
+	// Counts are checked against what is left of the file before
+	// anything is made of them: a file whose checksum holds can still
+	// claim absurd ones (each document, string and fact takes a byte at
+	// least).
+	count := func() int {
+		n := uv()
+		if n > uint64(len(body)-off) {
+			bad = true
+			return 0
+		}
+		return int(n)
+	}
+	ndocs := count()
 	g.docs = make(map[string]*docFacts, ndocs)
 	for i := 0; i < ndocs && !bad; i++ {
 		id := str()
-		d := &docFacts{strs: make([]string, uv())}
+		d := &docFacts{strs: make([]string, count())}
 		for j := range d.strs {
 			d.strs[j] = str()
 		}
-		nf := int(uv())
-		if bad || nf > len(body)-off {
+		nf := count()
+		if bad || nf > (len(body)-off)/6 {
+			bad = true
 			break
 		}
 		d.facts = make([]packed, nf)

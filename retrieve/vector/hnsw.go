@@ -464,6 +464,11 @@ func (h *hnsw) save(x *Index) error {
 
 var errANNFile = errors.New("vector: approximate index file is damaged")
 
+// maxLevel bounds a node's level read from a file: levels fall off
+// geometrically (1/M per level), so a real graph of billions stays under
+// a dozen.
+const maxLevel = 32
+
 // loadHNSW reads ann.bin into a graph over x's slots; vectors the file
 // does not know (added since it was written) are inserted, if few.
 func loadHNSW(x *Index) (*hnsw, error) {
@@ -479,6 +484,12 @@ func loadHNSW(x *Index) (*hnsw, error) {
 	n := int(binary.LittleEndian.Uint32(b))
 	entry := int32(binary.LittleEndian.Uint32(b[4:]))
 	b = b[8:]
+	// A file whose checksum holds can still claim absurd counts (made by
+	// hand, or by a bug): each node takes at least 3 bytes, levels stay
+	// small, links name nodes of the file.
+	if n < 0 || n > len(b)/3 {
+		return nil, errANNFile
+	}
 	h := newHNSW()
 	h.grow(len(x.ids) - 1)
 	type node struct {
@@ -496,6 +507,9 @@ func loadHNSW(x *Index) (*hnsw, error) {
 			return nil, errANNFile
 		}
 		nd := node{slot: -1, level: int(b[2+l])}
+		if nd.level > maxLevel {
+			return nil, errANNFile
+		}
 		if s, ok := x.slot[string(b[2:2+l])]; ok {
 			nd.slot = int32(s)
 		}
@@ -524,7 +538,7 @@ func loadHNSW(x *Index) (*hnsw, error) {
 		for layer, ns := range nd.links {
 			keep := make([]int32, 0, len(ns))
 			for _, j := range ns {
-				if int(j) < len(nodes) && nodes[j].slot >= 0 {
+				if j >= 0 && int(j) < len(nodes) && nodes[j].slot >= 0 {
 					keep = append(keep, nodes[j].slot)
 				}
 			}
