@@ -26,7 +26,7 @@ func sealSnapshot(body []byte) []byte {
 // out of proportion to its size.
 func FuzzSnapshot(f *testing.F) {
 	f.Add([]byte{1, 1, 'a', 1, 1, 'b', 1, 0, 0, 0, 0, 0, 0})
-	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0x0f})                // ten billion documents
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0x0f})                 // ten billion documents
 	f.Add([]byte{1, 1, 'a', 0xff, 0xff, 0xff, 0xff, 0x0f})      // a document of ten billion strings
 	f.Add([]byte{1, 1, 'a', 1, 1, 'b', 0xff, 0xff, 0xff, 0x7f}) // facts beyond the file
 	f.Fuzz(func(t *testing.T, body []byte) {
