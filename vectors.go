@@ -51,6 +51,8 @@ type EmbeddingInfo struct {
 	// all there: until KB.Reembed finishes, writers are refused
 	// (ErrNotEmbedded) and readers search without vectors.
 	Pending bool `json:"pending,omitempty"`
+
+	recovered bool // read from the vectors' own record, the file being damaged
 }
 
 const embeddingFile = "embedding.json"
@@ -65,10 +67,32 @@ func readEmbeddingInfo(dir string) (*EmbeddingInfo, error) {
 		return nil, fmt.Errorf("wenda: %w", err)
 	}
 	var e EmbeddingInfo
-	if err := json.Unmarshal(raw, &e); err != nil {
-		return nil, fmt.Errorf("wenda: %s: %w", path, err)
+	if err := json.Unmarshal(raw, &e); err != nil || e.Model == "" || e.Dimension <= 0 || (e.Store != "embedded" && e.Store != "qdrant") {
+		// Damaged: the embedded index records its model and dimension
+		// too (its meta.json); a writer writes the record again.
+		if m, merr := readVectorMeta(dir); merr == nil {
+			m.recovered = true
+			return m, nil
+		}
+		return nil, fmt.Errorf("wenda: %s is damaged and the vectors' own record (vectors/meta.json) cannot stand in for it: %w", path, errors.Join(err, ErrModelChanged))
 	}
 	return &e, nil
+}
+
+// readVectorMeta is the embedded index's record of its model.
+func readVectorMeta(dir string) (*EmbeddingInfo, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "vectors", "meta.json"))
+	if err != nil {
+		return nil, err
+	}
+	var m struct {
+		Model     string `json:"model"`
+		Dimension int    `json:"dimension"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil || m.Model == "" || m.Dimension <= 0 {
+		return nil, fmt.Errorf("vectors/meta.json: unreadable")
+	}
+	return &EmbeddingInfo{Model: m.Model, Dimension: m.Dimension, Store: "embedded"}, nil
 }
 
 func writeEmbeddingInfo(dir string, e EmbeddingInfo) error {
@@ -123,6 +147,17 @@ func (k *KB) openVectors(ctx context.Context) (*vectors, error) {
 		// frequencies: one of its own for each (a Library's template
 		// hands every knowledge base the same one).
 		emb = embed.NewHashed(e.Dimension())
+	}
+	if rec != nil && rec.recovered {
+		k.damage = append(k.damage, Damage{Store: "record", File: filepath.Join(k.dir, embeddingFile) + " (read again from vectors/meta.json)"})
+		if forWrite {
+			r := *rec
+			r.recovered = false
+			if err := writeEmbeddingInfo(k.dir, r); err != nil {
+				return nil, fmt.Errorf("wenda: %w", err)
+			}
+		}
+		rec.recovered = false
 	}
 	if rec != nil && rec.Pending && !cfg.Reembed {
 		if forWrite {

@@ -275,10 +275,22 @@ func open(ctx context.Context, cfg Config, lock *dirLock) (*KB, error) {
 	}
 	k.vec = vec
 	var vd *vector.Damage
-	if vec != nil {
+	if vec != nil && vec.approximate != nil {
 		if x, ok := vec.approximate.(embeddedStore); ok {
 			d := x.Damage()
 			vd = &d
+		}
+	}
+	if vec != nil {
+		if x, ok := vec.approximate.(embeddedStore); ok {
+			missing, err := k.checkVectors(ctx, x)
+			if err != nil {
+				k.Close()
+				return nil, err
+			}
+			if missing != nil {
+				k.damage = append(k.damage, *missing)
+			}
 		}
 	}
 	if err := k.noteDamage(k.graph.Damage(), vd); err != nil {

@@ -20,6 +20,17 @@ const (
 	checkpointBytes = 4 << 20
 )
 
+// Checkpoint folds the log into the snapshot now (Close does when the
+// log is long).
+func (g *Graph) Checkpoint() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.log == nil {
+		return errors.New("kg: graph closed or opened read-only")
+	}
+	return g.checkpoint()
+}
+
 // checkpoint writes the snapshot and empties the log. The caller holds
 // the lock.
 func (g *Graph) checkpoint() error {

@@ -395,6 +395,18 @@ func (x *Index) Close() error {
 
 // IDs returns the chunk ids the index holds, for checking it against the
 // lexical index.
+// DocCounts returns how many vectors each document has, for checking the
+// index against the lexical one.
+func (x *Index) DocCounts() map[string]int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	out := make(map[string]int, len(x.byDoc))
+	for d, slots := range x.byDoc {
+		out[d] = len(slots)
+	}
+	return out
+}
+
 func (x *Index) IDs() []string {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
