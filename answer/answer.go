@@ -147,7 +147,11 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	start := time.Now()
 	g := e.graph()
 	if g != nil {
-		if a, ok := fromGraph(g, q); ok {
+		a, ok, err := fromGraph(ctx, g, q)
+		if err != nil {
+			return Answer{}, fmt.Errorf("answer: link: %w", err)
+		}
+		if ok {
 			a.Timings = Timings{Total: time.Since(start)}
 			return a, nil
 		}
@@ -170,8 +174,8 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		}
 		if reverse {
 			a, _ = idiomFor(g, q, docs)
-		} else {
-			a, _ = lineFor(g, q, docs)
+		} else if a, _, err = lineFor(ctx, g, q, docs); err != nil {
+			return Answer{}, fmt.Errorf("answer: misquoted line: %w", err)
 		}
 	}
 	if !a.Found {

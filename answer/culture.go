@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"strings"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -24,9 +25,13 @@ const ModeGraph = "graph"
 // a 歇后语 from the graph's facts, citing each. ok is false when the
 // question names no entity or asks what the facts do not hold; the text
 // answerer then takes it.
-func fromGraph(g Graph, q string) (Answer, bool) {
-	linked := link(g, q)
-	return culture(g, q, linked, linked)
+func fromGraph(ctx context.Context, g Graph, q string) (Answer, bool, error) {
+	linked, err := link(ctx, g, q)
+	if err != nil {
+		return Answer{}, false, err
+	}
+	a, ok := culture(g, q, linked, linked)
+	return a, ok, nil
 }
 
 // culture answers q about the entity linked, named in the question's Key

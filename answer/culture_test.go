@@ -10,7 +10,7 @@ import (
 	"github.com/wenda-rag/wenda/kg"
 )
 
-func cultureGraph(t *testing.T) *kg.Graph {
+func cultureGraph(t testing.TB) *kg.Graph {
 	t.Helper()
 	g, err := kg.Open(context.Background(), t.TempDir())
 	if err != nil {
@@ -29,7 +29,7 @@ func cultureGraph(t *testing.T) *kg.Graph {
 }
 
 // addDocs writes documents' facts into the graph.
-func addDocs(t *testing.T, g *kg.Graph, docs ...corpora.Document) {
+func addDocs(t testing.TB, g *kg.Graph, docs ...corpora.Document) {
 	t.Helper()
 	ids := make([]string, len(docs))
 	for i, d := range docs {
@@ -65,14 +65,14 @@ func TestCulture(t *testing.T) {
 		{"luò yáng zhǐ guì", "洛阳纸贵", "idioms.txt#6612"},
 		{"luoyangzhigui是什么意思", "比喻著作有价值，流传广。", "idioms.txt#6612"},
 	} {
-		a, ok := fromGraph(g, c.q)
+		a, ok := graphAnswer(t, g, c.q)
 		if !ok || a.Answer != c.want || !a.Found || a.Mode != ModeGraph || len(a.Citations) == 0 || a.Citations[0].Doc != c.doc {
 			t.Errorf("%s → %q (%v) %+v; want %q from %s", c.q, a.Answer, ok, a.Citations, c.want, c.doc)
 		}
 	}
 	// No entity, or nothing the facts hold: left to the text answerer.
 	for _, q := range []string{"年假有几天？", "洛阳纸贵的反义词是什么", "今天天气怎么样", "哪个成语的意思是比喻著作洛阳纸贵有价值"} {
-		if a, ok := fromGraph(g, q); ok {
+		if a, ok := graphAnswer(t, g, q); ok {
 			t.Errorf("%s answered %q from the graph", q, a.Answer)
 		}
 	}
@@ -96,7 +96,7 @@ func TestImportedFacts(t *testing.T) {
 		{"洛阳纸贵是什么意思？", "比喻著作有价值，流传广。", "idioms.txt#6612", ""}, // still the dictionary's
 		{"静夜思是谁写的？", "李白", "facts.jsonl#静夜思", ""},             // documents in the order of their ids
 	} {
-		a, ok := fromGraph(g, c.q)
+		a, ok := graphAnswer(t, g, c.q)
 		if !ok || a.Answer != c.want || a.Citations[0].Doc != c.doc || !strings.Contains(a.Citations[0].Text, c.cite) {
 			t.Errorf("%s → %q (%v) %+v; want %q from %s", c.q, a.Answer, ok, a.Citations, c.want, c.doc)
 		}
@@ -128,7 +128,7 @@ func TestPhrasings(t *testing.T) {
 		{"jingyesi是谁写的", "李白"},
 		{"外甥打灯笼的答案", "照旧（舅）"},
 	} {
-		a, ok := fromGraph(g, c.q)
+		a, ok := graphAnswer(t, g, c.q)
 		if !ok || a.Answer != c.want {
 			t.Errorf("%s → %q (%v); want %q", c.q, a.Answer, ok, c.want)
 		}
@@ -148,7 +148,7 @@ func TestPhrasingsMore(t *testing.T) {
 		{"举头望山月这首诗叫什么", "《靜夜思》，唐·李白"},
 		{"比喻著作有价值，流传广，打一成语", ""}, // asks for an idiom: left to retrieval
 	} {
-		a, ok := fromGraph(g, c.q)
+		a, ok := graphAnswer(t, g, c.q)
 		if c.want == "" {
 			if ok || !asksForIdiom(c.q) {
 				t.Errorf("%s → %q (%v), asks for an idiom %v", c.q, a.Answer, ok, asksForIdiom(c.q))
@@ -163,7 +163,7 @@ func TestPhrasingsMore(t *testing.T) {
 
 func TestSimplifiedDisplay(t *testing.T) {
 	g := cultureGraph(t)
-	a, ok := fromGraph(g, "静夜思全文")
+	a, ok := graphAnswer(t, g, "静夜思全文")
 	if !ok || !strings.Contains(a.Answer, "舉頭望山月") {
 		t.Fatalf("as written: %q", a.Answer)
 	}
@@ -181,10 +181,10 @@ func TestMisquotedLine(t *testing.T) {
 	short := corpora.Document{ID: "song#698", Title: "燭", Record: &corpora.Record{Kind: corpora.RecordPoem,
 		Fields: map[string]string{corpora.FieldName: "燭", corpora.FieldAuthor: "某"}, Lines: []string{"明月光。", "熒煌九華燭，"}}}
 	addDocs(t, g, short)
-	if a, ok := fromGraph(g, "明月光的下一句"); !ok || a.Answer != "熒煌九華燭" {
+	if a, ok := graphAnswer(t, g, "明月光的下一句"); !ok || a.Answer != "熒煌九華燭" {
 		t.Errorf("the short line itself: %q %v", a.Answer, ok)
 	}
-	if a, ok := fromGraph(g, "床前明月光的下一句是什么"); ok {
+	if a, ok := graphAnswer(t, g, "床前明月光的下一句是什么"); ok {
 		t.Errorf("answered %q from a partial match", a.Answer)
 	}
 	for q, want := range map[string]string{
@@ -192,12 +192,12 @@ func TestMisquotedLine(t *testing.T) {
 		"举头望明月的上一句":    "疑是地上霜",
 		"举头望明月出自哪首诗":   "《靜夜思》，唐·李白",
 	} {
-		a, ok := lineFor(g, q, []string{"idioms.txt#6612", "poet.tang.0.json#0"})
+		a, ok := lineForT(t, g, q, []string{"idioms.txt#6612", "poet.tang.0.json#0"})
 		if !ok || a.Answer != want {
 			t.Errorf("%s → %q (%v), want %q", q, a.Answer, ok, want)
 		}
 	}
-	if a, ok := lineFor(g, "今天天气怎么样", []string{"poet.tang.0.json#0"}); ok {
+	if a, ok := lineForT(t, g, "今天天气怎么样", []string{"poet.tang.0.json#0"}); ok {
 		t.Errorf("answered %q", a.Answer)
 	}
 }
@@ -221,12 +221,12 @@ func TestPopular(t *testing.T) {
 	copied := []corpora.Document{poem("d#0", "秋思", "李四", "日月盈昃时，", "辰宿列张处。"), poem("b#2", "夏思", "张三", "寒来暑往，", "秋收冬藏。")}
 	addDocs(t, g, docs...)
 	for q, want := range map[string]string{"秋思是谁写的": "张三", "甲乙丙丁戊的下一句": "子丑寅卯辰"} {
-		if a, ok := fromGraph(g, q); !ok || a.Answer != want {
+		if a, ok := graphAnswer(t, g, q); !ok || a.Answer != want {
 			t.Errorf("%s → %q %v, want %q", q, a.Answer, ok, want)
 		}
 	}
 	addDocs(t, g, copied...)
-	if a, ok := fromGraph(g, "秋思是谁写的"); !ok || a.Answer != "李四" {
+	if a, ok := graphAnswer(t, g, "秋思是谁写的"); !ok || a.Answer != "李四" {
 		t.Errorf("after the copy: %q %v, want 李四", a.Answer, ok)
 	}
 }
@@ -252,7 +252,7 @@ func TestNamesOfSeveralKinds(t *testing.T) {
 		"竹篮打水这个成语什么意思": "比喻白费气力，劳而无功。",
 		"水调歌头明月几时有的作者": "苏轼", // a title before the line frames it
 	} {
-		if a, ok := fromGraph(g, q); !ok || a.Answer != want {
+		if a, ok := graphAnswer(t, g, q); !ok || a.Answer != want {
 			t.Errorf("%s → %q %v; want %q", q, a.Answer, ok, want)
 		}
 	}
@@ -260,18 +260,38 @@ func TestNamesOfSeveralKinds(t *testing.T) {
 
 func TestTitleAndAuthor(t *testing.T) {
 	g := cultureGraph(t)
-	if a, ok := fromGraph(g, "“举头望山月”出自哪首诗？作者是谁？"); !ok || a.Answer != "《靜夜思》，唐·李白" {
+	if a, ok := graphAnswer(t, g, "“举头望山月”出自哪首诗？作者是谁？"); !ok || a.Answer != "《靜夜思》，唐·李白" {
 		t.Errorf("got %q %v", a.Answer, ok)
 	}
-	if a, ok := fromGraph(g, "举头望山月是谁写的"); !ok || a.Answer != "李白" {
+	if a, ok := graphAnswer(t, g, "举头望山月是谁写的"); !ok || a.Answer != "李白" {
 		t.Errorf("got %q %v", a.Answer, ok)
 	}
 }
 
 func TestLineMeaningNotHeld(t *testing.T) {
 	g := cultureGraph(t)
-	a, ok := fromGraph(g, "举头望山月是什么意思")
+	a, ok := graphAnswer(t, g, "举头望山月是什么意思")
 	if !ok || a.Found || a.Answer != "资料中没有找到这句诗的解释；它出自《靜夜思》，唐·李白。" || len(a.Citations) == 0 {
 		t.Errorf("got %+v %v", a, ok)
 	}
+}
+
+// graphAnswer is fromGraph with no deadline.
+func graphAnswer(t *testing.T, g Graph, q string) (Answer, bool) {
+	t.Helper()
+	a, ok, err := fromGraph(context.Background(), g, q)
+	if err != nil {
+		t.Fatalf("fromGraph(%q): %v", q, err)
+	}
+	return a, ok
+}
+
+// lineForT is lineFor with no deadline.
+func lineForT(t *testing.T, g Graph, q string, docs []string) (Answer, bool) {
+	t.Helper()
+	a, ok, err := lineFor(context.Background(), g, q, docs)
+	if err != nil {
+		t.Fatalf("lineFor(%q): %v", q, err)
+	}
+	return a, ok
 }

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"strings"
 	"unicode"
 
@@ -73,11 +74,15 @@ func partOfClause(g Graph, qn, line string) bool {
 // text than the graph's (床前明月光 for 牀前看月光): among the lines of
 // the retrieved poems (best first), the longest found in the question with
 // at most one character different (two from seven characters up). ok is
-// false when none is.
-func lineFor(g Graph, q string, docs []string) (Answer, bool) {
+// false when none is. Its cost is the question's length times the
+// lines': it stops with ctx's error when ctx is done.
+func lineFor(ctx context.Context, g Graph, q string, docs []string) (Answer, bool, error) {
 	qk := []rune(zh.Key(zh.Normalize(q)))
 	best, bestSpan, bestMiss := "", "", 0
 	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return Answer{}, false, err
+		}
 		for _, f := range g.DocFacts(d) {
 			if f.Relation != corpora.RelInPoem {
 				continue
@@ -107,9 +112,10 @@ func lineFor(g Graph, q string, docs []string) (Answer, bool) {
 		}
 	}
 	if best == "" {
-		return Answer{}, false
+		return Answer{}, false, nil
 	}
-	return culture(g, q, best, bestSpan)
+	a, ok := culture(g, q, best, bestSpan)
+	return a, ok, nil
 }
 
 // poemAnswer answers who wrote the poem a line is in (and, if title, its

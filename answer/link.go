@@ -1,8 +1,10 @@
 package answer
 
 import (
+	"context"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora/zh"
 )
@@ -10,18 +12,27 @@ import (
 // link finds the longest entity of the graph named in the question,
 // first outside the words that frame a question (是什么, 哪个朝代, 下一句 …)
 // — in a large graph 是什么 or 朝代的人 is itself some poem's title or line,
-// longer than the 张继 asked about — and only then across them.
-func link(g Graph, q string) string {
+// longer than the 张继 asked about — and only then across them. Its cost
+// is linear in the question's length (zh.Link); it stops with ctx's error
+// when ctx is done.
+func link(ctx context.Context, g Graph, q string) (string, error) {
+	k := zh.Key(q)
+	framed := frameWords.Replace(k)
 	best := ""
-	for _, seg := range strings.Split(frameWords.Replace(zh.Key(q)), "|") {
-		if l := zh.Link(g.Has, seg); len([]rune(l)) > len([]rune(best)) {
+	for _, seg := range strings.Split(framed, "|") {
+		l, err := zh.Link(ctx, g.Has, seg)
+		if err != nil {
+			return "", err
+		}
+		if utf8.RuneCountInString(l) > utf8.RuneCountInString(best) {
 			best = l
 		}
 	}
-	if best != "" {
-		return best
+	if best != "" || framed == k {
+		// No frame word: the question was looked through whole already.
+		return best, nil
 	}
-	return zh.Link(g.Has, q)
+	return zh.Link(ctx, g.Has, q)
 }
 
 // frameWords replaces the words of question frames and intents by a

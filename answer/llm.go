@@ -137,9 +137,14 @@ func (e *Engine) rewrite(ctx context.Context, q string, history []Turn) (string,
 		return out, nil
 	}
 	last := history[len(history)-1]
-	g := e.graph()
-	if g != nil && link(g, q) != "" {
-		return q, nil // names its own entity
+	if g := e.graph(); g != nil {
+		l, err := link(ctx, g, q)
+		if err != nil {
+			return "", fmt.Errorf("answer: link: %w", err)
+		}
+		if l != "" {
+			return q, nil // names its own entity
+		}
 	}
 	topic := last.Entity
 	if topic == "" {
@@ -186,22 +191,25 @@ func (e *Engine) Entity(q string) string {
 	if g == nil {
 		return ""
 	}
-	return entityOf(g, q)
+	// No context to stop it: linking is linear in the question's length,
+	// and the caller bounds the question.
+	ent, _ := entityOf(context.Background(), g, q)
+	return ent
 }
 
 // entityOf is the entity q names, "" when it names none. A question that
 // links to nothing does not ask the graph about "": a name whose every
 // character a Key drops (□□□□□，) would be its entity.
-func entityOf(g Graph, q string) string {
-	name := link(g, q)
-	if name == "" {
-		return ""
+func entityOf(ctx context.Context, g Graph, q string) (string, error) {
+	name, err := link(ctx, g, q)
+	if name == "" || err != nil {
+		return "", err
 	}
 	ent, _, ok := g.Resolve(name)
 	if !ok {
-		return ""
+		return "", nil
 	}
-	return ent
+	return ent, nil
 }
 
 // Answer answers a request: the follow-up rewritten, then offline as Ask
@@ -295,7 +303,10 @@ func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fac
 	}
 	var facts []corpora.Fact
 	if g := e.graph(); g != nil {
-		facts = entityFacts(g, q)
+		var err error
+		if facts, err = entityFacts(ctx, g, q); err != nil {
+			return nil, nil, fmt.Errorf("answer: link: %w", err)
+		}
 		byDoc := map[string][]corpora.Fact{}
 		var order []string
 		for _, f := range facts {
@@ -338,10 +349,10 @@ func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fac
 // entityFacts are the facts of the entity q names, one hop, and a second
 // hop where it answers the usual follow-ups: a line's poem (author,
 // dynasty), a poem's poet. At most 40, the entity's own first.
-func entityFacts(g Graph, q string) []corpora.Fact {
-	ent := entityOf(g, q)
-	if ent == "" {
-		return nil
+func entityFacts(ctx context.Context, g Graph, q string) ([]corpora.Fact, error) {
+	ent, err := entityOf(ctx, g, q)
+	if ent == "" || err != nil {
+		return nil, err
 	}
 	facts := g.Facts(ent)
 	seen := map[corpora.Fact]bool{}
@@ -372,7 +383,7 @@ func entityFacts(g Graph, q string) []corpora.Fact {
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // fence keeps a source's text inside its <资料> block: a closing tag in a

@@ -2,6 +2,7 @@ package kg
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -142,11 +143,17 @@ func isName(s string) bool {
 
 // Search ranks the documents of the entity a query names, for fusion with
 // the text lists: the facts' documents in order, each as its first chunk.
+// The entity is found in time linear in the query's length (zh.Link: a
+// name of more than zh.MaxName characters is not found in a query).
 func (g *Graph) Search(ctx context.Context, q string, k int) ([]corpora.Hit, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	ent, _, ok := g.Resolve(zh.Link(g.Has, q))
+	name, err := zh.Link(ctx, g.Has, q)
+	if err != nil {
+		return nil, fmt.Errorf("kg: link: %w", err)
+	}
+	ent, _, ok := g.Resolve(name)
 	if !ok {
 		return nil, nil
 	}
