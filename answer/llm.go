@@ -386,10 +386,6 @@ func entityFacts(ctx context.Context, g Graph, q string) ([]corpora.Fact, error)
 	return out, nil
 }
 
-// fence keeps a source's text inside its <资料> block: a closing tag in a
-// document is not one.
-var fence = strings.NewReplacer("</资料>", "＜/资料＞", "<资料", "＜资料")
-
 // prompt renders the messages for q: the rules, the last turns of the
 // conversation, then the numbered sources (fenced, labelled as data) and
 // the question.
@@ -405,8 +401,10 @@ func (e *Engine) prompt(q string, history []Turn, sources []source) []Message {
 	var b strings.Builder
 	b.WriteString("以下是编号资料：\n\n")
 	for _, s := range sources {
-		fmt.Fprintf(&b, "<资料 编号=\"%d\" 标题=\"%s\" 来源=\"%s#%d\">\n%s\n</资料>\n\n", s.N, fence.Replace(strings.ReplaceAll(s.Title, "\"", "'")),
-			fence.Replace(s.Doc), s.Chunk, fence.Replace(s.Text))
+		// Encoded (fenceText, fenceAttr): nothing a source holds can close
+		// its block or open another.
+		fmt.Fprintf(&b, "<资料 编号=\"%d\" 标题=\"%s\" 来源=\"%s#%d\">\n%s\n</资料>\n\n", s.N, fenceAttr(s.Title),
+			fenceAttr(s.Doc), s.Chunk, fenceText(s.Text))
 	}
 	if len(sources) == 0 {
 		b.WriteString("（没有找到资料）\n\n")
