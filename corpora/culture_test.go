@@ -121,3 +121,13 @@ func TestPoemLines(t *testing.T) {
 		t.Errorf("poemLines = %q; want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// Issue 12 item 11: a facts CSV holding only comments made kg import panic.
+func TestFactsOnlyComments(t *testing.T) {
+	for _, text := range []string{"# 只有注释\n# comment\n", "#\n", "subject,relation,object\n# nothing yet\n"} {
+		_, err := ParseAs(File{Path: "f.csv", ID: "f.csv"}, []byte(text), FormatFacts)
+		if !errors.Is(err, ErrEmpty) {
+			t.Errorf("ParseAs(%q, facts) error = %v; want ErrEmpty", text, err)
+		}
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode"
 )
@@ -96,13 +98,21 @@ func parseFacts(f File, text string) ([]Document, error) {
 		r.Comment = '#'
 		for {
 			cells, err := r.Read()
-			line, _ := r.FieldPos(0)
-			if err != nil {
-				if err.Error() == "EOF" {
-					break
-				}
-				return nil, fmt.Errorf("line %d: %w", line, err)
+			if errors.Is(err, io.EOF) {
+				break
 			}
+			if err != nil {
+				// Ask the error, not the reader, for the line: the reader
+				// knows positions only of a record it returned, and a file
+				// of comments has none.
+				line := 0
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					line = pe.StartLine
+				}
+				return nil, fmt.Errorf("line %d: %v: %w", line, err, ErrFormat)
+			}
+			line, _ := r.FieldPos(0)
 			if len(cells) == 1 && strings.TrimSpace(cells[0]) == "" {
 				continue
 			}
