@@ -7,72 +7,176 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// HTMLText returns the <title> and the visible text of an HTML page: script,
-// style and other invisible elements are dropped, block elements become line
-// breaks so sentences do not run together.
+// HTMLText returns the <title> and the visible text of an HTML page: what
+// a browser shows, not what it hides. Dropped with all they hold are
+// script, style and other elements that are never shown (<template>,
+// <noscript>, <svg>, …) and elements hidden by their markup: the hidden
+// attribute (but hidden="until-found", which find-in-page reveals),
+// aria-hidden="true", an inline style of display:none or
+// visibility:hidden, a <dialog> that is not open. Block elements become
+// line breaks so sentences do not run together.
+//
+// The page is parsed as a browser parses it (golang.org/x/net/html), so
+// end tags it leaves out (<li>, <p>) close where a browser closes them.
 func HTMLText(src string) (title, body string) {
-	z := html.NewTokenizer(strings.NewReader(src))
-	var b, t strings.Builder
-	skip := 0 // depth inside invisible elements
-	inTitle := false
-	newline := func() {
-		s := b.String()
-		if len(s) > 0 && !strings.HasSuffix(s, "\n") {
-			b.WriteByte('\n')
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil { // only the reader fails, and a strings.Reader does not
+		return "", ""
+	}
+	var w textWriter
+	// Depth-first, without recursion: a page may nest elements deeply. A
+	// nil node on the stack ends its parent, a block's second line break.
+	stack := []*html.Node{doc}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n == nil {
+			w.newline()
+			continue
+		}
+		switch n.Type {
+		case html.TextNode:
+			w.text(n.Data)
+			continue
+		case html.ElementNode:
+			if n.Namespace == "" && n.DataAtom == atom.Title {
+				if title == "" {
+					title = collapse(textOf(n))
+				}
+				continue
+			}
+			if invisible(n) {
+				continue
+			}
+			if blocks[n.DataAtom] && n.Namespace == "" {
+				w.newline()
+				stack = append(stack, nil)
+			}
+		case html.DocumentNode:
+		default: // comments, doctype
+			continue
+		}
+		// Children are pushed last first, so they come off in order.
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
 		}
 	}
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			return strings.TrimSpace(collapse(t.String())), strings.TrimSpace(b.String())
-		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			switch a {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head, atom.Iframe, atom.Object:
-				if a == atom.Head {
-					// <title> lives in <head>: keep reading it, drop the rest.
-					continue
-				}
-				if tt == html.StartTagToken {
-					skip++
-				} else if tt == html.EndTagToken && skip > 0 {
-					skip--
-				}
-				continue
-			case atom.Title:
-				inTitle = tt == html.StartTagToken
-				continue
-			case atom.P, atom.Div, atom.Br, atom.Li, atom.Tr, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
-				atom.Section, atom.Article, atom.Header, atom.Footer, atom.Blockquote, atom.Pre, atom.Table,
-				atom.Ul, atom.Ol, atom.Dt, atom.Dd, atom.Hr, atom.Td, atom.Th:
-				newline()
-			}
-		case html.TextToken:
-			if skip > 0 {
-				continue
-			}
-			text := string(z.Text())
-			if inTitle {
-				t.WriteString(text)
-				continue
-			}
-			c := collapse(text)
-			if c == "" {
-				if text != "" && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") && !strings.HasSuffix(b.String(), " ") {
-					b.WriteByte(' ')
-				}
-				continue
-			}
-			if strings.TrimLeft(text, " \t\r\n") != text && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") && !strings.HasSuffix(b.String(), " ") {
-				b.WriteByte(' ')
-			}
-			b.WriteString(c)
-			if strings.TrimRight(text, " \t\r\n") != text {
-				b.WriteByte(' ')
-			}
+	return strings.TrimSpace(title), strings.TrimSpace(string(w.b))
+}
+
+// never are elements whose content a browser does not show.
+var never = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true,
+	atom.Iframe: true, atom.Object: true, atom.Datalist: true,
+}
+
+// blocks are elements that start on a line of their own.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Tr: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Section: true, atom.Article: true, atom.Header: true,
+	atom.Footer: true, atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Ul: true, atom.Ol: true,
+	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Hr: true, atom.Td: true, atom.Th: true, atom.Main: true,
+	atom.Nav: true, atom.Aside: true, atom.Figure: true, atom.Figcaption: true, atom.Details: true,
+	atom.Summary: true, atom.Address: true, atom.Caption: true, atom.Form: true, atom.Fieldset: true,
+	atom.Legend: true, atom.Dialog: true,
+}
+
+// invisible reports whether an element and all it holds are hidden.
+func invisible(n *html.Node) bool {
+	if n.Namespace == "" && never[n.DataAtom] {
+		return true
+	}
+	if n.Namespace == "svg" {
+		return true
+	}
+	open := false
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			continue
 		}
+		v := strings.ToLower(strings.TrimSpace(a.Val))
+		switch a.Key {
+		case "hidden":
+			if v != "until-found" {
+				return true
+			}
+		case "aria-hidden":
+			if v == "true" {
+				return true
+			}
+		case "style":
+			s := strings.Join(strings.Fields(v), "")
+			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") || strings.Contains(s, "visibility:collapse") {
+				return true
+			}
+		case "type":
+			if n.DataAtom == atom.Input && v == "hidden" {
+				return true
+			}
+		case "open":
+			open = true
+		}
+	}
+	return n.DataAtom == atom.Dialog && n.Namespace == "" && !open
+}
+
+// textOf is the text an element holds, as written.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, c)
+		}
+	}
+	return b.String()
+}
+
+// textWriter joins text as a browser lays it out: runs of white space are
+// one space, none at the start of a line or before a line break.
+type textWriter struct{ b []byte }
+
+func (w *textWriter) last() byte {
+	if len(w.b) == 0 {
+		return '\n'
+	}
+	return w.b[len(w.b)-1]
+}
+
+func (w *textWriter) newline() {
+	if len(w.b) > 0 && w.last() == ' ' {
+		w.b = w.b[:len(w.b)-1]
+	}
+	if len(w.b) > 0 && w.last() != '\n' {
+		w.b = append(w.b, '\n')
+	}
+}
+
+func (w *textWriter) space() {
+	if w.last() != '\n' && w.last() != ' ' {
+		w.b = append(w.b, ' ')
+	}
+}
+
+func (w *textWriter) text(s string) {
+	c := collapse(s)
+	if c == "" {
+		if s != "" {
+			w.space()
+		}
+		return
+	}
+	if strings.TrimLeft(s, " \t\r\n\f") != s {
+		w.space()
+	}
+	w.b = append(w.b, c...)
+	if strings.TrimRight(s, " \t\r\n\f") != s {
+		w.space()
 	}
 }
 
