@@ -23,6 +23,11 @@ type Document struct {
 	// Record is the entry's structure when the document is one record of
 	// a dictionary or a poetry collection; nil for prose.
 	Record *Record
+	// Replaced counts the bytes of the file that were not text in its
+	// encoding and are U+FFFD in Text (Decoding.Replaced): the same on
+	// every document of the file. Non-zero means a damaged file was read
+	// rather than refused; ingestion should say so.
+	Replaced int
 }
 
 // Chunk is a run of whole sentences of a Document, the unit that is indexed,

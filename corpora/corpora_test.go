@@ -49,7 +49,7 @@ func TestDecode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, enc, err := Decode(tt.raw)
+			got, dec, err := Decode(tt.raw)
 			if tt.err != nil {
 				if !errors.Is(err, tt.err) {
 					t.Fatalf("Decode(%s) error = %v; want %v", tt.name, err, tt.err)
@@ -59,8 +59,8 @@ func TestDecode(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Decode(%s): %v", tt.name, err)
 			}
-			if got != tt.want || enc != tt.encoding {
-				t.Errorf("Decode(%s) = %q, %s; want %q, %s", tt.name, got, enc, tt.want, tt.encoding)
+			if got != tt.want || dec.Encoding != tt.encoding || dec.Replaced != 0 {
+				t.Errorf("Decode(%s) = %q, %+v; want %q, %s", tt.name, got, dec, tt.want, tt.encoding)
 			}
 		})
 	}

@@ -111,10 +111,22 @@ func Parse(f File, raw []byte) ([]Document, error) {
 
 // ParseAs is Parse with the format given.
 func ParseAs(f File, raw []byte, format string) ([]Document, error) {
-	text, _, err := Decode(raw)
+	text, dec, err := Decode(raw)
 	if err != nil {
 		return nil, err
 	}
+	docs, err := parseText(f, text, format)
+	if err != nil {
+		return nil, err
+	}
+	for i := range docs {
+		docs[i].Replaced = dec.Replaced
+	}
+	return docs, nil
+}
+
+// parseText is ParseAs after decoding.
+func parseText(f File, text string, format string) ([]Document, error) {
 	ext := strings.ToLower(filepath.Ext(f.Path))
 	switch format {
 	case FormatAuto, "":
