@@ -14,8 +14,10 @@ import (
 // Document is one unit of ingestion: a file, or one record of a structured
 // file (a SQuAD paragraph).
 type Document struct {
-	// ID is the path relative to the ingested root, with forward slashes, or
-	// the record's own id inside a structured file.
+	// ID is the path relative to the ingested root, with forward slashes;
+	// a record of a structured file has the file's id and its own, joined
+	// by # (qa.json#P1, idioms.txt#6612): unique within the file, and never
+	// another file's.
 	ID     string
 	Title  string
 	Text   string

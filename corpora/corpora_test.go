@@ -101,8 +101,8 @@ func TestReadFileFormats(t *testing.T) {
 	}
 	sq := write("qa.json", `{"data":[{"title":"标题","paragraphs":[{"id":"P1","context":"上下文一。","qas":[{"id":"Q1","question":"问？","answers":[{"text":"上下文","answer_start":0}]}]},{"id":"P2","context":"上下文二。"}]}]}`)
 	docs, err = ReadFile(sq)
-	if err != nil || len(docs) != 2 || docs[0].ID != "P1" || docs[1].ID != "P2" || docs[0].Title != "标题" {
-		t.Errorf("ReadFile(qa.json) = %+v, %v; want documents P1, P2 titled 标题", docs, err)
+	if err != nil || len(docs) != 2 || docs[0].ID != "qa.json#P1" || docs[1].ID != "qa.json#P2" || docs[0].Title != "标题" {
+		t.Errorf("ReadFile(qa.json) = %+v, %v; want documents qa.json#P1, qa.json#P2 titled 标题", docs, err)
 	}
 	other := write("config.json", `{"name": "not squad"}`)
 	if _, err := ReadFile(other); !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "config.json") {

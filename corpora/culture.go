@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -85,13 +86,14 @@ func parseIdioms(f File, text string) ([]Document, error) {
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	var docs []Document
+	ids := uniqueIDs{}
 	for n := 1; ; n++ {
 		row, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
 		if err != nil {
-			if err.Error() == "EOF" {
-				break
-			}
-			return nil, fmt.Errorf("line %d: %w", n, err)
+			return nil, fmt.Errorf("line %d: %v: %w", n, err, ErrFormat)
 		}
 		if len(row) < 4 {
 			return nil, fmt.Errorf("line %d: %d columns, want 7 (id, idiom, pinyin, explanation, source, example, initials): %w", n, len(row), ErrFormat)
@@ -121,7 +123,7 @@ func parseIdioms(f File, text string) ([]Document, error) {
 		if _, err := strconv.Atoi(id); err != nil {
 			id = strconv.Itoa(n)
 		}
-		docs = append(docs, Document{ID: f.ID + "#" + id, Title: name, Text: b.String(), Source: f.Path, Record: rec})
+		docs = append(docs, Document{ID: ids.of(f.ID + "#" + id), Title: name, Text: b.String(), Source: f.Path, Record: rec})
 	}
 	if len(docs) == 0 {
 		return nil, ErrEmpty

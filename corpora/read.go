@@ -77,7 +77,7 @@ func Walk(paths []string) ([]File, error) {
 // document titled by its first line (a Markdown heading's text) or its name;
 // an HTML file is one document of its visible text titled by its <title>; a
 // .json file in SQuAD layout gives one document per paragraph, with the
-// paragraph's id. Errors name the file.
+// paragraph's id under the file's (qa.json#P1). Errors name the file.
 //
 // Structured files are recognized by their content: the idiom
 // dictionary's CSV (one document per idiom), the chinese-poetry package's
@@ -178,6 +178,7 @@ func parseText(f File, text string, format string) ([]Document, error) {
 			}
 			return nil, err
 		}
+		sq.File = f.ID
 		docs := sq.Documents()
 		for i := range docs {
 			docs[i].Source = f.Path
@@ -212,6 +213,12 @@ func textTitle(text, id string) string {
 // SQuAD is a reading-comprehension file in the SQuAD v1.1 layout (CMRC 2018,
 // DRCD).
 type SQuAD struct {
+	// File is the id of the file (File.ID) the passages are ingested
+	// from; ReadSQuAD sets its base name, the id Walk gives a file named
+	// alone. A paragraph's document id is File#paragraph-id, as ReadFile
+	// gives it: ids written inside a file cannot name, and so replace,
+	// documents of other files.
+	File string `json:"-"`
 	Data []struct {
 		ID         string `json:"id"`
 		Title      string `json:"title"`
@@ -256,7 +263,9 @@ func ParseSQuAD(raw []byte) (*SQuAD, error) {
 	return &sq, nil
 }
 
-// ReadSQuAD reads a SQuAD-layout file from disk.
+// ReadSQuAD reads a SQuAD-layout file from disk, its documents' ids
+// under the file's base name: those ReadFile gives when the file is
+// ingested as File{Path: path, ID: filepath.Base(path)}.
 func ReadSQuAD(path string) (*SQuAD, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -266,41 +275,80 @@ func ReadSQuAD(path string) (*SQuAD, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	sq.File = filepath.Base(path)
 	return sq, nil
 }
 
-// paragraphID is a paragraph's own id, else one made from its article's id
-// (or position) and its position.
-func paragraphID(articleID string, ai, pi int, pid string) string {
-	if pid != "" {
-		return pid
+// paragraphIDs are the document ids of every paragraph, by article and
+// paragraph: File#id, with the paragraph's own id, else one made from its
+// article's id (or position) and its position; an id the file gives twice
+// is made unique (id~2), so that no paragraph replaces another.
+func (sq *SQuAD) paragraphIDs() [][]string {
+	ids := uniqueIDs{}
+	out := make([][]string, len(sq.Data))
+	for ai, a := range sq.Data {
+		out[ai] = make([]string, len(a.Paragraphs))
+		for pi, p := range a.Paragraphs {
+			id := strings.TrimSpace(p.ID)
+			if id == "" {
+				article := strings.TrimSpace(a.ID)
+				if article == "" {
+					article = fmt.Sprintf("article%d", ai)
+				}
+				id = fmt.Sprintf("%s_%d", article, pi)
+			}
+			if sq.File != "" {
+				id = sq.File + "#" + id
+			}
+			out[ai][pi] = ids.of(id)
+		}
 	}
-	if articleID == "" {
-		articleID = fmt.Sprintf("article%d", ai)
-	}
-	return fmt.Sprintf("%s_%d", articleID, pi)
+	return out
 }
 
-// Documents returns one document per paragraph.
+// uniqueIDs hands out the ids of a file's documents: each id as given,
+// a repeated one as id~2, id~3 … It keeps the next suffix of every id, so
+// that a file repeating one id n times costs n steps, not n².
+type uniqueIDs map[string]int
+
+func (u uniqueIDs) of(id string) string {
+	n, seen := u[id]
+	if !seen {
+		u[id] = 2
+		return id
+	}
+	for ; ; n++ {
+		c := fmt.Sprintf("%s~%d", id, n)
+		if _, taken := u[c]; !taken {
+			u[id], u[c] = n+1, 2
+			return c
+		}
+	}
+}
+
+// Documents returns one document per paragraph that has text.
 func (sq *SQuAD) Documents() []Document {
+	ids := sq.paragraphIDs()
 	var out []Document
 	for ai, a := range sq.Data {
 		for pi, p := range a.Paragraphs {
 			if strings.TrimSpace(p.Context) == "" {
 				continue
 			}
-			out = append(out, Document{ID: paragraphID(a.ID, ai, pi, p.ID), Title: a.Title, Text: p.Context})
+			out = append(out, Document{ID: ids[ai][pi], Title: a.Title, Text: p.Context})
 		}
 	}
 	return out
 }
 
-// Questions returns every question with its reference answers.
+// Questions returns every question with its reference answers; DocID is
+// the id Documents gives its paragraph.
 func (sq *SQuAD) Questions() []Question {
+	ids := sq.paragraphIDs()
 	var out []Question
 	for ai, a := range sq.Data {
 		for pi, p := range a.Paragraphs {
-			id := paragraphID(a.ID, ai, pi, p.ID)
+			id := ids[ai][pi]
 			for _, qa := range p.QAs {
 				q := Question{ID: qa.ID, Text: qa.Question, DocID: id}
 				for _, ans := range qa.Answers {
