@@ -156,12 +156,58 @@ func dynastyOf(path string) string {
 
 // parseJSONRecords reads the JSON layouts of chinese-poetry and of the
 // 歇后语 dictionary: an array of objects, one document per object. ok is
-// false when the layout is none of them.
+// false when the layout is none of them, with ErrLayout when the text is a
+// JSON array all the same. The layout is told by the first object, and
+// the rest of an array in another layout is not read: a large file costs
+// no more than its first record. Records are decoded one at a time, so
+// memory holds one record besides the documents. Later objects without
+// text (the package's rank and strains files have some) are passed over.
 func parseJSONRecords(f File, text string) (docs []Document, ok bool, err error) {
-	var recs []map[string]any
-	if json.Unmarshal([]byte(text), &recs) != nil || len(recs) == 0 {
+	dec := json.NewDecoder(strings.NewReader(text))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
 		return nil, false, nil
 	}
+	dyn := dynastyOf(f.Path)
+	for i := 0; dec.More(); i++ {
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			if i == 0 {
+				return nil, false, nil
+			}
+			return nil, true, fmt.Errorf("json: record %d: %v: %w", i, err, ErrFormat)
+		}
+		m, _ := v.(map[string]any)
+		d, known := jsonRecord(m, dyn)
+		if !known {
+			if i == 0 {
+				return nil, false, ErrLayout
+			}
+			continue
+		}
+		d.ID, d.Source = fmt.Sprintf("%s#%d", f.ID, i), f.Path
+		docs = append(docs, d)
+	}
+	if _, err := dec.Token(); err != nil {
+		if len(docs) == 0 {
+			return nil, false, nil
+		}
+		return nil, true, fmt.Errorf("json: after record %d: %v: %w", len(docs)-1, err, ErrFormat)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		if len(docs) == 0 {
+			return nil, false, nil
+		}
+		return nil, true, fmt.Errorf("json: text after the array: %w", ErrFormat)
+	}
+	if len(docs) == 0 {
+		return nil, false, ErrLayout // []
+	}
+	return docs, true, nil
+}
+
+// jsonRecord is the document of one record of a JSON layout wenda reads,
+// without its ID and Source; known is false for any other object.
+func jsonRecord(m map[string]any, dyn string) (d Document, known bool) {
 	str := func(m map[string]any, k string) string {
 		s, _ := m[k].(string)
 		return strings.TrimSpace(s)
@@ -177,72 +223,57 @@ func parseJSONRecords(f File, text string) (docs []Document, ok bool, err error)
 		}
 		return out
 	}
-	dyn := dynastyOf(f.Path)
-	for i, m := range recs {
-		id := fmt.Sprintf("%s#%d", f.ID, i)
-		var d Document
-		switch {
-		case str(m, "riddle") != "" && str(m, "answer") != "":
-			riddle, answer := str(m, "riddle"), str(m, "answer")
-			d = Document{Title: riddle, Text: riddle + "——" + answer,
-				Record: &Record{Kind: RecordXiehouyu, Fields: map[string]string{FieldName: riddle, FieldAnswer: answer}}}
-		case str(m, "name") != "" && (str(m, "desc") != "" || str(m, "description") != ""):
-			bio := str(m, "desc")
-			if bio == "" {
-				bio = str(m, "description")
-			}
-			name := str(m, "name")
-			head := name
+	switch {
+	case str(m, "riddle") != "" && str(m, "answer") != "":
+		riddle, answer := str(m, "riddle"), str(m, "answer")
+		return Document{Title: riddle, Text: riddle + "——" + answer,
+			Record: &Record{Kind: RecordXiehouyu, Fields: map[string]string{FieldName: riddle, FieldAnswer: answer}}}, true
+	case str(m, "name") != "" && (str(m, "desc") != "" || str(m, "description") != ""):
+		bio := str(m, "desc")
+		if bio == "" {
+			bio = str(m, "description")
+		}
+		name := str(m, "name")
+		head := name
+		if dyn != "" {
+			head += "（" + dyn + "）"
+		}
+		return Document{Title: name, Text: head + "\n" + bio,
+			Record: &Record{Kind: RecordPoet, Fields: map[string]string{FieldName: name, FieldDynasty: dyn, FieldBiography: bio}}}, true
+	case len(list(m, "paragraphs")) > 0 && str(m, "author") == "" && str(m, "chapter") != "":
+		chapter := str(m, "chapter")
+		paras := list(m, "paragraphs")
+		return Document{Title: "论语·" + chapter, Text: "论语·" + chapter + "\n" + strings.Join(paras, "\n"),
+			Record: &Record{Kind: RecordClassic, Fields: map[string]string{FieldName: chapter, FieldWork: "论语", FieldDynasty: dyn}, Lines: poemLines(paras)}}, true
+	case len(list(m, "content")) > 0 && str(m, "title") != "":
+		title := str(m, "title")
+		work := strings.Join(nonEmpty("诗经", str(m, "chapter"), str(m, "section")), "·")
+		paras := list(m, "content")
+		return Document{Title: title, Text: title + "\n" + work + "\n" + strings.Join(paras, "\n"),
+			Record: &Record{Kind: RecordPoem, Fields: map[string]string{FieldName: title, FieldWork: work, FieldDynasty: dyn}, Lines: poemLines(paras)}}, true
+	case len(list(m, "paragraphs")) > 0 && (str(m, "title") != "" || str(m, "rhythmic") != ""):
+		title, rhythmic, author := str(m, "title"), str(m, "rhythmic"), str(m, "author")
+		if title == "" {
+			title = rhythmic
+		}
+		paras := list(m, "paragraphs")
+		head := title
+		if author != "" {
+			head += "\n" + author
 			if dyn != "" {
 				head += "（" + dyn + "）"
 			}
-			d = Document{Title: name, Text: head + "\n" + bio,
-				Record: &Record{Kind: RecordPoet, Fields: map[string]string{FieldName: name, FieldDynasty: dyn, FieldBiography: bio}}}
-		case len(list(m, "paragraphs")) > 0 && str(m, "author") == "" && str(m, "chapter") != "":
-			chapter := str(m, "chapter")
-			paras := list(m, "paragraphs")
-			d = Document{Title: "论语·" + chapter, Text: "论语·" + chapter + "\n" + strings.Join(paras, "\n"),
-				Record: &Record{Kind: RecordClassic, Fields: map[string]string{FieldName: chapter, FieldWork: "论语", FieldDynasty: dyn}, Lines: poemLines(paras)}}
-		case len(list(m, "content")) > 0 && str(m, "title") != "":
-			title := str(m, "title")
-			work := strings.Join(nonEmpty("诗经", str(m, "chapter"), str(m, "section")), "·")
-			paras := list(m, "content")
-			d = Document{Title: title, Text: title + "\n" + work + "\n" + strings.Join(paras, "\n"),
-				Record: &Record{Kind: RecordPoem, Fields: map[string]string{FieldName: title, FieldWork: work, FieldDynasty: dyn}, Lines: poemLines(paras)}}
-		case len(list(m, "paragraphs")) > 0 && (str(m, "title") != "" || str(m, "rhythmic") != ""):
-			title, rhythmic, author := str(m, "title"), str(m, "rhythmic"), str(m, "author")
-			if title == "" {
-				title = rhythmic
-			}
-			paras := list(m, "paragraphs")
-			head := title
-			if author != "" {
-				head += "\n" + author
-				if dyn != "" {
-					head += "（" + dyn + "）"
-				}
-			}
-			if rhythmic != "" && rhythmic != title {
-				head += "\n词牌：" + rhythmic
-			}
-			rec := &Record{Kind: RecordPoem, Fields: map[string]string{FieldName: title, FieldAuthor: author, FieldDynasty: dyn}, Lines: poemLines(paras)}
-			if rhythmic != "" {
-				rec.Fields[FieldRhythmic] = rhythmic
-			}
-			d = Document{Title: title, Text: head + "\n" + strings.Join(paras, "\n"), Record: rec}
-		default:
-			if i == 0 {
-				return nil, false, nil // not a layout we know
-			}
-			continue // a record without text (the package's rank and strains files have none)
 		}
-		d.ID, d.Source = id, f.Path
-		docs = append(docs, d)
+		if rhythmic != "" && rhythmic != title {
+			head += "\n词牌：" + rhythmic
+		}
+		rec := &Record{Kind: RecordPoem, Fields: map[string]string{FieldName: title, FieldAuthor: author, FieldDynasty: dyn}, Lines: poemLines(paras)}
+		if rhythmic != "" {
+			rec.Fields[FieldRhythmic] = rhythmic
+		}
+		return Document{Title: title, Text: head + "\n" + strings.Join(paras, "\n"), Record: rec}, true
 	}
-	if len(docs) == 0 {
-		return nil, true, ErrEmpty
-	}
-	return docs, true, nil
+	return Document{}, false
 }
 
 func nonEmpty(ss ...string) []string {

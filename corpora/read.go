@@ -1,13 +1,17 @@
 package corpora
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // File is a file found under an ingested root.
@@ -93,6 +97,15 @@ func ReadFileAs(f File, format string) ([]Document, error) {
 	if format == FormatAuto && !Supported(f.Path) {
 		return nil, fmt.Errorf("%s: %w", f.Path, ErrUnsupported)
 	}
+	if format == FormatAuto && strings.EqualFold(filepath.Ext(f.Path), ".json") {
+		skip, err := jsonElsewhere(f.Path)
+		if err != nil {
+			return nil, err
+		}
+		if skip {
+			return nil, fmt.Errorf("%s: %w", f.Path, ErrLayout)
+		}
+	}
 	raw, err := os.ReadFile(f.Path)
 	if err != nil {
 		return nil, err
@@ -102,6 +115,54 @@ func ReadFileAs(f File, format string) ([]Document, error) {
 		return nil, fmt.Errorf("%s: %w", f.Path, err)
 	}
 	return docs, nil
+}
+
+// sniffSize is how much of a JSON file jsonElsewhere reads.
+const sniffSize = 64 << 10
+
+// jsonElsewhere reports whether a JSON file's beginning shows it to be an
+// array in a layout wenda does not read (chinese-poetry's rank files run
+// to tens of megabytes), so that it is passed over without being read
+// whole.
+func jsonElsewhere(path string) (bool, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer fh.Close()
+	head := make([]byte, sniffSize)
+	n, err := io.ReadFull(fh, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return false, err
+	}
+	return arrayElsewhere(head[:n]), nil
+}
+
+// arrayElsewhere reports whether head, the beginning of a file, is UTF-8
+// text of a JSON array whose first record is whole and in no layout
+// parseJSONRecords reads: Parse would pass the file over. Anything unclear
+// — an object, a first record longer than head, an encoding other than
+// UTF-8 — is left to Parse.
+func arrayElsewhere(head []byte) bool {
+	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	// The beginning may end inside a character: cut it there.
+	for i := 0; i < utf8.UTFMax && len(head) > 0 && !utf8.Valid(head); i++ {
+		head = head[:len(head)-1]
+	}
+	if !utf8.Valid(head) {
+		return false
+	}
+	dec := json.NewDecoder(bytes.NewReader(head))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') || !dec.More() {
+		return false
+	}
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return false
+	}
+	m, _ := v.(map[string]any)
+	_, known := jsonRecord(m, "")
+	return !known
 }
 
 // Parse turns the raw bytes of a file into documents, as ReadFile does.
@@ -167,13 +228,15 @@ func parseText(f File, text string, format string) ([]Document, error) {
 		return []Document{{ID: f.ID, Title: title, Text: body, Source: f.Path}}, nil
 	case ".json":
 		if format != FormatSQuAD {
-			if docs, ok, err := parseJSONRecords(f, text); ok {
+			docs, ok, err := parseJSONRecords(f, text)
+			if ok || errors.Is(err, ErrLayout) { // an array, never SQuAD
 				return docs, err
 			}
 		}
-		sq, err := ParseSQuAD([]byte(text))
+		raw := []byte(text)
+		sq, err := ParseSQuAD(raw)
 		if err != nil {
-			if format != FormatSQuAD && json.Valid([]byte(text)) {
+			if format != FormatSQuAD && json.Valid(raw) {
 				return nil, ErrLayout
 			}
 			return nil, err
