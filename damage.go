@@ -122,6 +122,37 @@ func (k *KB) checkVectors(ctx context.Context, x embeddedStore) (*Damage, error)
 	return d, nil
 }
 
+// checkGraph compares the graph with the documents' records after the
+// graph's log was found cut (a torn last record, which a crash leaves, or
+// a cut anywhere, which loses whole records no replay can see): the
+// documents whose records say the graph holds their facts, and it does
+// not, are found damaged. Cheap checks first: only a cut log costs a pass
+// over the records.
+func (k *KB) checkGraph(ctx context.Context, gd kg.Damage) (*Damage, error) {
+	if gd.Torn == 0 {
+		return nil, nil
+	}
+	d := &Damage{Store: "graph", File: gd.File}
+	for from := 0; ; from += 1000 {
+		docs, _, err := k.index.Documents(ctx, from, 1000)
+		if err != nil {
+			return nil, fmt.Errorf("wenda: %w", err)
+		}
+		for _, doc := range docs {
+			if doc.Facts && len(k.graph.DocFacts(doc.ID)) == 0 {
+				d.Docs = append(d.Docs, doc.ID)
+			}
+		}
+		if len(docs) < 1000 {
+			break
+		}
+	}
+	if len(d.Docs) == 0 {
+		return nil, nil
+	}
+	return d, nil
+}
+
 // noteDamage gathers what the stores found damaged. Torn tails are not
 // damage: an unfinished write, which the ingest's order of writes (BM25,
 // holding the document's hash, last) already makes the next ingest redo.
@@ -268,6 +299,15 @@ func (x markedIndex) Lookup(ctx context.Context, id string) (corpora.DocRecord, 
 }
 
 func (x markedIndex) Write(ctx context.Context, docs []corpora.DocRecord, chunks []corpora.Chunk) error {
+	// The graph was written before this batch: a document it holds facts
+	// from says so in its record, so that a graph that later loses them
+	// is found out (checkGraph).
+	recs := make([]corpora.DocRecord, len(docs))
+	for i, d := range docs {
+		d.Facts = len(x.k.graph.DocFacts(d.ID)) > 0
+		recs[i] = d
+	}
+	docs = recs
 	if err := x.Index.Write(ctx, docs, chunks); err != nil {
 		return err
 	}

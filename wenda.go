@@ -293,6 +293,12 @@ func open(ctx context.Context, cfg Config, lock *dirLock) (*KB, error) {
 			}
 		}
 	}
+	if lost, err := k.checkGraph(ctx, k.graph.Damage()); err != nil {
+		k.Close()
+		return nil, err
+	} else if lost != nil {
+		k.damage = append(k.damage, *lost)
+	}
 	if err := k.noteDamage(k.graph.Damage(), vd); err != nil {
 		k.Close()
 		return nil, err

@@ -74,6 +74,9 @@ type DocRecord struct {
 	ID, Title, Source string
 	Hash              string
 	Chunks            int // chunks 0..Chunks-1 exist
+	// Facts says the knowledge graph holds facts from the document (a
+	// structured record): a graph missing them lost them.
+	Facts bool
 }
 
 // Embedding is a chunk's vector, as vector stores keep it.

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -191,7 +192,26 @@ func (x *Index) Lookup(ctx context.Context, docID string) (corpora.DocRecord, bo
 	}
 	f := storedFields(d)
 	n, _ := strconv.Atoi(f["n"])
-	return corpora.DocRecord{ID: f["doc"], Title: f["rtitle"], Source: f["src"], Hash: f["hash"], Chunks: n}, true, nil
+	rec := corpora.DocRecord{ID: f["doc"], Title: f["rtitle"], Source: f["src"], Chunks: n}
+	rec.Hash, rec.Facts = splitHash(f["hash"])
+	return rec, true, nil
+}
+
+// A document record's Facts flag rides in its stored hash field (a new
+// field would not be stored by indexes made before it: their mapping is
+// static).
+const factsMark = "\x00facts"
+
+func joinHash(hash string, facts bool) string {
+	if facts {
+		return hash + factsMark
+	}
+	return hash
+}
+
+func splitHash(stored string) (hash string, facts bool) {
+	hash, facts = strings.CutSuffix(stored, factsMark)
+	return hash, facts
 }
 
 func storedFields(d index.Document) map[string]string {
@@ -217,7 +237,7 @@ func (x *Index) Write(ctx context.Context, docs []corpora.DocRecord, chunks []co
 			}
 		}
 		if err := b.Index(recordPrefix+d.ID, map[string]interface{}{
-			"kind": kindDoc, "doc": d.ID, "rtitle": d.Title, "src": d.Source, "hash": d.Hash, "n": strconv.Itoa(d.Chunks),
+			"kind": kindDoc, "doc": d.ID, "rtitle": d.Title, "src": d.Source, "hash": joinHash(d.Hash, d.Facts), "n": strconv.Itoa(d.Chunks),
 		}); err != nil {
 			return fmt.Errorf("bm25: record %s: %w", d.ID, err)
 		}
@@ -414,7 +434,9 @@ func (x *Index) Documents(ctx context.Context, from, size int) ([]corpora.DocRec
 	for _, h := range res.Hits {
 		str := func(k string) string { s, _ := h.Fields[k].(string); return s }
 		n, _ := strconv.Atoi(str("n"))
-		out = append(out, corpora.DocRecord{ID: str("doc"), Title: str("rtitle"), Source: str("src"), Hash: str("hash"), Chunks: n})
+		rec := corpora.DocRecord{ID: str("doc"), Title: str("rtitle"), Source: str("src"), Chunks: n}
+		rec.Hash, rec.Facts = splitHash(str("hash"))
+		out = append(out, rec)
 	}
 	return out, int(res.Total), nil
 }
