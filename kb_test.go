@@ -643,3 +643,21 @@ func TestGraphWithoutVectors(t *testing.T) {
 		t.Errorf("open with mode dense: %v; want ErrOption", err)
 	}
 }
+
+// TestQuestionLimit: an empty question and one over MaxQuestion
+// characters are refused, by Search and Answer alike.
+func TestQuestionLimit(t *testing.T) {
+	ctx := context.Background()
+	k := mustOpen(t, Config{Dir: t.TempDir(), Create: true, NoVectors: true})
+	for _, q := range []string{"", "  ", strings.Repeat("月", MaxQuestion+1)} {
+		if _, err := k.Search(ctx, q, SearchOptions{}); !errors.Is(err, ErrOption) {
+			t.Errorf("Search of %d characters: %v; want ErrOption", len([]rune(q)), err)
+		}
+		if _, err := k.Ask(ctx, q); !errors.Is(err, ErrOption) {
+			t.Errorf("Ask of %d characters: %v; want ErrOption", len([]rune(q)), err)
+		}
+	}
+	if _, err := k.Ask(ctx, strings.Repeat("月", MaxQuestion)); err != nil {
+		t.Errorf("Ask of %d characters: %v", MaxQuestion, err)
+	}
+}

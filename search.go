@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/corpora"
@@ -29,6 +30,22 @@ const (
 	LexicalWords   = "words"
 	LexicalBigrams = "bigrams"
 )
+
+// MaxQuestion is the longest question or query, in characters, a
+// knowledge base takes (every route of the server and the CLI the same):
+// ranking costs grow with a query's length, and no one asks in more.
+const MaxQuestion = 2000
+
+// checkQuestion refuses an empty or over-long question.
+func checkQuestion(q string) error {
+	if strings.TrimSpace(q) == "" {
+		return fmt.Errorf("wenda: an empty question: %w", ErrOption)
+	}
+	if n := utf8.RuneCountInString(q); n > MaxQuestion {
+		return fmt.Errorf("wenda: a question of %d characters (at most %d): %w", n, MaxQuestion, ErrOption)
+	}
+	return nil
+}
 
 // SearchOptions say how passages are ranked. Zero values are
 // Config.Retrieval's, and the defaults where that is zero too.
@@ -71,8 +88,8 @@ func (k *KB) Search(ctx context.Context, q string, opt SearchOptions) (Results, 
 		return Results{}, err
 	}
 	defer done()
-	if strings.TrimSpace(q) == "" {
-		return Results{}, fmt.Errorf("wenda: search: an empty query: %w", ErrOption)
+	if err := checkQuestion(q); err != nil {
+		return Results{}, err
 	}
 	h, names, err := k.retriever(k.withDefaults(opt))
 	if err != nil {
@@ -212,6 +229,9 @@ func (k *KB) Answer(ctx context.Context, req answer.Request) (answer.Answer, err
 		return answer.Answer{}, err
 	}
 	defer done()
+	if err := checkQuestion(req.Question); err != nil {
+		return answer.Answer{}, err
+	}
 	// Built per question, so it sees the knowledge base as it is now
 	// (the graph's first facts, written since the last question).
 	e, err := k.Engine(k.cfg.Retrieval)
