@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda"
 	"github.com/wenda-rag/wenda/answer"
@@ -44,8 +45,9 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, `field "k" must be from 1 to 50`)
 		return
 	}
-	if len([]rune(req.Question)) > 2000 {
-		writeError(w, http.StatusBadRequest, `field "question" is over 2,000 characters`)
+	req.History = latest(req.History)
+	if msg := checkConversation(req.Question, req.History); msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
 		return
 	}
 	k := s.kb(w, r, req.KB, false)
@@ -57,7 +59,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		defer cancel()
 		a, err := k.Answer(ctx, answer.Request{Question: req.Question, History: req.History, K: req.K})
 		if err != nil {
-			writeError(w, statusOf(err), err.Error())
+			s.fail(w, orDefault(req.KB), err, http.StatusBadGateway)
 			return
 		}
 		writeJSON(w, http.StatusOK, a)
@@ -68,7 +70,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		return sse.event("token", map[string]string{"text": tok})
 	}})
 	if err != nil {
-		sse.event("error", map[string]string{"message": err.Error()})
+		sse.event("error", map[string]string{"message": s.clean(err.Error())})
 		return
 	}
 	if a.Mode != answer.ModeLLM {
@@ -79,11 +81,32 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	sse.event("done", map[string]bool{"done": true})
 }
 
-func statusOf(err error) int {
-	if errors.Is(err, context.DeadlineExceeded) {
-		return http.StatusGatewayTimeout
+// latest is the turns of a conversation that are read: the last
+// MaxTurns.
+func latest(history []answer.Turn) []answer.Turn {
+	return history[max(0, len(history)-MaxTurns):]
+}
+
+// checkConversation is what is wrong with a question and the turns before
+// it, "" if nothing: the limits are one for every route, and bound the
+// work a request can ask for.
+func checkConversation(q string, history []answer.Turn) string {
+	n := utf8.RuneCountInString(q)
+	if n > MaxQuestion {
+		return fmt.Sprintf("the question is over %d characters", MaxQuestion)
 	}
-	return http.StatusBadGateway
+	for i, t := range history {
+		for _, f := range []string{t.Question, t.Standalone, t.Entity} {
+			if utf8.RuneCountInString(f) > MaxQuestion {
+				return fmt.Sprintf("earlier turn %d: its question is over %d characters", i+1, MaxQuestion)
+			}
+		}
+		n += utf8.RuneCountInString(t.Question) + utf8.RuneCountInString(t.Standalone) + utf8.RuneCountInString(t.Entity) + utf8.RuneCountInString(t.Answer)
+	}
+	if n > MaxConversation {
+		return fmt.Sprintf("the conversation is over %d characters", MaxConversation)
+	}
+	return ""
 }
 
 type sseWriter struct {
@@ -120,6 +143,10 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, `parameter "q" is empty`)
 		return
 	}
+	if utf8.RuneCountInString(q) > MaxQuestion {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf(`parameter "q" is over %d characters`, MaxQuestion))
+		return
+	}
 	n, err := intParam(r, "k", 10, 1, 100)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
@@ -140,11 +167,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	res, err := k.Search(ctx, q, wenda.SearchOptions{K: n, Mode: mode})
 	if err != nil {
-		code := http.StatusInternalServerError
-		if errors.Is(err, wenda.ErrNoVectors) || errors.Is(err, wenda.ErrOption) {
-			code = http.StatusBadRequest
-		}
-		writeError(w, code, err.Error())
+		s.fail(w, orDefault(r.URL.Query().Get("kb")), err, http.StatusInternalServerError)
 		return
 	}
 	writeJSON(w, http.StatusOK, res)
@@ -167,9 +190,12 @@ func intParam(r *http.Request, name string, def, lo, hi int) (int, error) {
 var unsafeChars = regexp.MustCompile(`[\x00-\x1f/\\:*?"<>|]`)
 
 // SafeName is the name an uploaded file is stored under: its base name
-// without anything that could leave the upload folder; "" when nothing is
-// left.
+// without anything that could leave the upload folder, valid UTF-8 (its
+// document id must be one), at most 200 bytes kept from its end (the
+// extension says how to read it), cut between characters; "" when
+// nothing is left.
 func SafeName(name string) string {
+	name = strings.ToValidUTF8(name, "_")
 	name = strings.ReplaceAll(name, "\\", "/")
 	if i := strings.LastIndex(name, "/"); i >= 0 {
 		name = name[i+1:]
@@ -177,7 +203,11 @@ func SafeName(name string) string {
 	name = unsafeChars.ReplaceAllString(name, "_")
 	name = strings.TrimLeft(strings.TrimSpace(name), ".")
 	if len(name) > 200 {
-		name = name[len(name)-200:]
+		i := len(name) - 200
+		for i < len(name) && !utf8.RuneStart(name[i]) {
+			i++
+		}
+		name = strings.TrimLeft(name[i:], ".")
 	}
 	return name
 }
@@ -190,7 +220,9 @@ type upload struct {
 
 // ingestUploads keeps the files (names already made safe) in the
 // knowledge base's uploads folder and ingests them one by one, each with
-// its own result; a file that is not ingested is not kept.
+// its own result; a file that is not ingested is not kept. It stops when
+// ctx ends (the client left: the files after are neither kept nor
+// ingested) or the knowledge base is closed.
 func ingestUploads(ctx context.Context, k KB, files []upload) ([]FileResult, error) {
 	dir := filepath.Join(k.Dir(), "uploads")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -198,6 +230,9 @@ func ingestUploads(ctx context.Context, k KB, files []upload) ([]FileResult, err
 	}
 	out := make([]FileResult, len(files))
 	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return out[:i], err
+		}
 		out[i].Name = f.Name
 		path := filepath.Join(dir, f.Name)
 		if filepath.Dir(path) != dir {
@@ -222,57 +257,111 @@ func ingestUploads(ctx context.Context, k KB, files []upload) ([]FileResult, err
 			os.Remove(path)
 			out[i].Error = strings.ReplaceAll(out[i].Error, dir+string(filepath.Separator), "")
 		}
+		if err != nil && (ctx.Err() != nil || errors.Is(err, wenda.ErrClosed)) {
+			return out[:i+1], err
+		}
 	}
 	return out, nil
 }
 
-// upload ingests files: multipart (files in "file" fields) or JSON
-// {"kb", "name", "text"}.
+// maxFields is how many parts besides files an upload may hold.
+const maxFields = 10
+
+// upload ingests files: multipart (files in "file" fields, the knowledge
+// base in ?kb= or a "kb" field before them) or JSON {"kb", "name",
+// "text"}. The key and the knowledge base are checked before a file is
+// read.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
+	if k := keyOf(r); k != nil && !k.Write {
+		unread(w, r)
+		writeError(w, http.StatusForbidden, "this key may only read")
+		return
+	}
 	kb := r.URL.Query().Get("kb")
+	var b KB
 	var files []upload
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+	switch mediaType(r) {
+	case "multipart/form-data":
+		if kb != "" {
+			if b = s.kb(w, r, kb, true); b == nil {
+				unread(w, r)
+				return
+			}
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
 		mr, err := r.MultipartReader()
 		if err != nil {
 			writeError(w, http.StatusBadRequest, "multipart body: "+err.Error())
 			return
 		}
+		fields := 0
 		for {
 			part, err := mr.NextPart()
 			if err == io.EOF {
 				break
 			}
 			if err != nil {
-				var tooBig *http.MaxBytesError
-				if errors.As(err, &tooBig) {
-					writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("upload over %d bytes", s.cfg.MaxUpload))
-					return
-				}
-				writeError(w, http.StatusBadRequest, "multipart body: "+err.Error())
+				s.badUpload(w, err)
 				return
 			}
-			if part.FormName() == "kb" {
+			if part.FileName() == "" {
+				if fields++; fields > maxFields {
+					writeError(w, http.StatusBadRequest, fmt.Sprintf("more than %d fields besides files", maxFields))
+					return
+				}
+				if part.FormName() != "kb" {
+					continue
+				}
 				v, _ := io.ReadAll(io.LimitReader(part, 256))
+				if b != nil {
+					if string(v) != kb {
+						writeError(w, http.StatusBadRequest, `the "kb" field names another knowledge base than ?kb=, or comes after the files`)
+						return
+					}
+					continue
+				}
 				kb = string(v)
+				if b = s.kb(w, r, kb, true); b == nil {
+					unread(w, r)
+					return
+				}
 				continue
 			}
-			if part.FileName() == "" {
-				continue
+			if len(files) == MaxFiles {
+				writeError(w, http.StatusBadRequest, fmt.Sprintf("more than %d files in one upload", MaxFiles))
+				return
+			}
+			safe := SafeName(part.FileName())
+			if safe == "" {
+				writeError(w, http.StatusBadRequest, fmt.Sprintf("file name %q leaves nothing to store it under", part.FileName()))
+				return
+			}
+			if b == nil {
+				if b = s.kb(w, r, kb, true); b == nil {
+					unread(w, r)
+					return
+				}
 			}
 			data, err := io.ReadAll(part)
 			if err != nil {
-				var tooBig *http.MaxBytesError
-				if errors.As(err, &tooBig) {
-					writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("upload over %d bytes", s.cfg.MaxUpload))
-					return
-				}
-				writeError(w, http.StatusBadRequest, "reading "+part.FileName()+": "+err.Error())
+				s.badUpload(w, err)
 				return
 			}
-			files = append(files, upload{Name: part.FileName(), Data: data})
+			files = append(files, upload{Name: safe, Data: data})
 		}
-	} else {
+		// To the body's end: net/http then watches the connection, and a
+		// client that leaves cancels the ingest.
+		if _, err := io.Copy(io.Discard, r.Body); err != nil {
+			s.badUpload(w, err)
+			return
+		}
+	case "application/json":
+		if kb != "" {
+			if b = s.kb(w, r, kb, true); b == nil {
+				unread(w, r)
+				return
+			}
+		}
 		var req struct {
 			KB   string `json:"kb"`
 			Name string `json:"name"`
@@ -285,32 +374,32 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusBadRequest, `fields "name" and "text" are required`)
 			return
 		}
-		if req.KB != "" {
-			kb = req.KB
+		safe := SafeName(req.Name)
+		if safe == "" {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("file name %q leaves nothing to store it under", req.Name))
+			return
 		}
-		files = append(files, upload{Name: req.Name, Data: []byte(req.Text)})
+		if b != nil && req.KB != "" && req.KB != kb {
+			writeError(w, http.StatusBadRequest, `field "kb" names another knowledge base than ?kb=`)
+			return
+		}
+		if b == nil {
+			kb = req.KB
+			if b = s.kb(w, r, kb, true); b == nil {
+				return
+			}
+		}
+		files = append(files, upload{Name: safe, Data: []byte(req.Text)})
+	default:
+		unread(w, r)
+		writeError(w, http.StatusUnsupportedMediaType, "upload: want Content-Type: multipart/form-data (files) or application/json")
+		return
 	}
 	if len(files) == 0 {
 		writeError(w, http.StatusBadRequest, "no files")
 		return
 	}
-	for i := range files {
-		safe := SafeName(files[i].Name)
-		if safe == "" {
-			writeError(w, http.StatusBadRequest, fmt.Sprintf("file name %q leaves nothing to store it under", files[i].Name))
-			return
-		}
-		files[i].Name = safe
-	}
-	k := s.kb(w, r, kb, true)
-	if k == nil {
-		return
-	}
-	res, err := ingestUploads(r.Context(), k, files)
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
-		return
-	}
+	res, err := ingestUploads(r.Context(), b, files)
 	for _, f := range res {
 		s.metrics.ingestFiles.Add(1)
 		s.metrics.ingestDocs.Add(int64(f.Docs))
@@ -318,7 +407,24 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 			s.metrics.ingestFailed.Add(1)
 		}
 	}
+	if err != nil {
+		s.fail(w, orDefault(kb), err, http.StatusInternalServerError)
+		return
+	}
+	for i := range res {
+		res[i].Error = s.clean(res[i].Error)
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"kb": orDefault(kb), "files": res})
+}
+
+// badUpload answers an error reading a multipart body.
+func (s *Server) badUpload(w http.ResponseWriter, err error) {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("upload over %d bytes", s.cfg.MaxUpload))
+		return
+	}
+	writeError(w, http.StatusBadRequest, "multipart body: "+err.Error())
 }
 
 func orDefault(kb string) string {
@@ -345,7 +451,7 @@ func (s *Server) documents(w http.ResponseWriter, r *http.Request) {
 	}
 	docs, total, err := k.Documents(r.Context(), from, size)
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
+		s.fail(w, orDefault(r.URL.Query().Get("kb")), err, http.StatusInternalServerError)
 		return
 	}
 	type doc struct {
@@ -360,6 +466,7 @@ func (s *Server) documents(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"kb": orDefault(r.URL.Query().Get("kb")), "total": total, "documents": out})
 }
 
+// deleteDocument removes a document, and the file it was uploaded as.
 func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	k := s.kb(w, r, r.URL.Query().Get("kb"), true)
@@ -367,12 +474,16 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := k.Remove(r.Context(), id); err != nil {
-		code := http.StatusInternalServerError
-		if errors.Is(err, wenda.ErrNoDocument) {
-			code = http.StatusNotFound
-		}
-		writeError(w, code, err.Error())
+		s.fail(w, orDefault(r.URL.Query().Get("kb")), err, http.StatusInternalServerError)
 		return
+	}
+	if name, ok := strings.CutPrefix(id, "uploads/"); ok && SafeName(name) == name {
+		// Only a name an upload could have been stored under: nothing
+		// outside the uploads folder.
+		err := os.Remove(filepath.Join(k.Dir(), "uploads", name))
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			s.cfg.Logf("wenda serve: delete %s: %v", id, err)
+		}
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"deleted": id})
 }
@@ -395,7 +506,7 @@ func (s *Server) entity(w http.ResponseWriter, r *http.Request) {
 func (s *Server) listKBs(w http.ResponseWriter, r *http.Request) {
 	names, err := s.lib.List()
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
+		writeError(w, http.StatusInternalServerError, s.clean(err.Error()))
 		return
 	}
 	k := keyOf(r)
@@ -437,14 +548,12 @@ func (s *Server) createKB(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, fmt.Sprintf("this key may not create knowledge base %q", req.Name))
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if err := s.lib.Create(r.Context(), req.Name); err != nil {
-		code := http.StatusInternalServerError
 		if errors.Is(err, wenda.ErrExists) {
-			code = http.StatusConflict
+			writeError(w, http.StatusConflict, fmt.Sprintf("knowledge base %q exists", req.Name))
+			return
 		}
-		writeError(w, code, err.Error())
+		s.fail(w, req.Name, err, http.StatusInternalServerError)
 		return
 	}
 	writeJSON(w, http.StatusCreated, map[string]string{"created": req.Name})
@@ -456,17 +565,14 @@ func (s *Server) deleteKB(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, fmt.Sprintf("this key may not delete knowledge base %q", name))
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if err := s.lib.Delete(r.Context(), name); err != nil {
-		switch {
-		case errors.Is(err, wenda.ErrNotFound):
-			writeError(w, http.StatusNotFound, err.Error())
-		case errors.Is(err, wenda.ErrHeld):
-			writeError(w, http.StatusConflict, err.Error())
-		default:
-			writeError(w, http.StatusInternalServerError, err.Error())
+		if errors.Is(err, wenda.ErrHeld) {
+			// Another process holds it: not this server's to delete now.
+			s.cfg.Logf("wenda serve: delete knowledge base %q: %v", name, err)
+			writeError(w, http.StatusConflict, fmt.Sprintf("knowledge base %q is open in another wenda process (the server's log names it): delete it when that process ends", name))
+			return
 		}
+		s.fail(w, name, err, http.StatusInternalServerError)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"deleted": name})

@@ -13,6 +13,8 @@ import (
 )
 
 // limiter is a token bucket per key: rate a minute, a burst of as many.
+// Buckets full again are forgotten once there are many (keys may be
+// client addresses).
 type limiter struct {
 	now     func() time.Time
 	mu      sync.Mutex
@@ -22,31 +24,69 @@ type limiter struct {
 type bucket struct {
 	tokens float64
 	last   time.Time
+	full   float64 // tokens a minute, and the burst
 }
 
 func newLimiter(now func() time.Time) *limiter {
 	return &limiter{now: now, buckets: map[string]*bucket{}}
 }
 
+// maxBuckets is how many buckets a limiter keeps before it forgets the
+// full ones.
+const maxBuckets = 10000
+
 // take spends a token of key's bucket; when there is none, how long until
 // there is.
 func (l *limiter) take(key string, perMinute int) (time.Duration, bool) {
+	return l.check(key, perMinute, true)
+}
+
+// peek is take without spending the token.
+func (l *limiter) peek(key string, perMinute int) (time.Duration, bool) {
+	return l.check(key, perMinute, false)
+}
+
+func (l *limiter) check(key string, perMinute int, spend bool) (time.Duration, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
 	rate := float64(perMinute) / 60 // tokens a second
 	b := l.buckets[key]
 	if b == nil {
-		b = &bucket{tokens: float64(perMinute), last: now}
+		if !spend {
+			return 0, true
+		}
+		if len(l.buckets) >= maxBuckets {
+			l.prune(now)
+		}
+		b = &bucket{tokens: float64(perMinute), last: now, full: float64(perMinute)}
 		l.buckets[key] = b
 	}
 	b.tokens = math.Min(float64(perMinute), b.tokens+now.Sub(b.last).Seconds()*rate)
 	b.last = now
 	if b.tokens >= 1 {
-		b.tokens--
+		if spend {
+			b.tokens--
+		}
 		return 0, true
 	}
 	return time.Duration((1 - b.tokens) / rate * float64(time.Second)), false
+}
+
+// prune forgets the buckets full by now, and if too many are left, any:
+// memory is bounded, at the price of a fresh bucket for a few.
+func (l *limiter) prune(now time.Time) {
+	for k, b := range l.buckets {
+		if b.tokens+now.Sub(b.last).Minutes()*b.full >= b.full {
+			delete(l.buckets, k)
+		}
+	}
+	for k := range l.buckets {
+		if len(l.buckets) < maxBuckets*9/10 {
+			break
+		}
+		delete(l.buckets, k)
+	}
 }
 
 // metrics are the server's counters, in Prometheus's text format.
@@ -133,12 +173,16 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", c.name, c.help, c.name, c.name, c.v)
 	}
 	names, _ := s.lib.List()
+	key := keyOf(r)
 	fmt.Fprintln(w, "# HELP wenda_kb_documents Documents per open knowledge base.\n# TYPE wenda_kb_documents gauge")
 	var stats []struct {
 		name string
 		st   wenda.Stats
 	}
 	for _, n := range names {
+		if key != nil && !key.allows(n) {
+			continue // a key sees its own knowledge bases only
+		}
 		if k, ok := s.lib.Loaded(n); ok {
 			if st, err := k.Stats(r.Context()); err == nil {
 				stats = append(stats, struct {

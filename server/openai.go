@@ -84,7 +84,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The last user message is the question; the pairs before it, the
-	// conversation.
+	// conversation, its latest turns held to the limits of /v1/ask.
 	var q string
 	var hist []answer.Turn
 	var pending string
@@ -108,6 +108,11 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, `"messages" must end with a user message`)
 		return
 	}
+	hist = latest(hist)
+	if msg := checkConversation(q, hist); msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
+		return
+	}
 	kb := req.Model
 	if kb == "" || kb == "wenda" {
 		kb = "default"
@@ -123,7 +128,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 		defer cancel()
 		a, err := k.Answer(ctx, answer.Request{Question: q, History: hist})
 		if err != nil {
-			writeError(w, statusOf(err), err.Error())
+			s.fail(w, kb, err, http.StatusBadGateway)
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]any{
@@ -161,7 +166,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 		return chunk(map[string]any{"content": tok}, nil, nil)
 	}})
 	if err != nil {
-		chunk(map[string]any{"content": "\n（出错：" + err.Error() + "）"}, "stop", nil)
+		chunk(map[string]any{"content": "\n（出错：" + s.clean(err.Error()) + "）"}, "stop", nil)
 		fmt.Fprint(w, "data: [DONE]\n\n")
 		return
 	}
@@ -185,7 +190,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 func (s *Server) models(w http.ResponseWriter, r *http.Request) {
 	names, err := s.lib.List()
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
+		writeError(w, http.StatusInternalServerError, s.clean(err.Error()))
 		return
 	}
 	k := keyOf(r)

@@ -8,7 +8,14 @@
 // *wenda.Library and *wenda.KB do; it keeps uploaded files itself, in a
 // knowledge base's uploads folder. One failing request never takes
 // the process down (handlers recover), and Shutdown lets requests in
-// flight finish.
+// flight finish. A request's work ends when its client leaves: handlers
+// read a body to its end (only then does net/http watch the connection)
+// and pass the request's context to every call.
+//
+// The open mode (no keys) trusts whoever reaches the loopback address, so
+// it refuses what a web page elsewhere could send there: a Host that is
+// not a loopback name (DNS rebinding), a cross-origin write, a body a
+// simple form can send (bodies are JSON, or multipart uploads).
 package server
 
 import (
@@ -17,12 +24,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"mime"
 	"net"
 	"net/http"
+	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/wenda-rag/wenda"
@@ -99,9 +109,17 @@ type Config struct {
 	MaxBody, MaxUpload int64
 	// Timeout bounds a request's work (not a stream's); default 60 s.
 	Timeout time.Duration
+	// BodyTimeout bounds the time a request's body takes to arrive,
+	// multipart uploads excepted (the http.Server's ReadTimeout bounds
+	// those); default 30 s.
+	BodyTimeout time.Duration
 	// CORSOrigins are the origins allowed to call the API from a browser;
-	// none: no CORS headers.
+	// none: no CORS headers. In the open mode they are the only other
+	// origins that may write, and "*" is refused.
 	CORSOrigins []string
+	// Hosts are the names the open mode answers to beside loopback ones
+	// (localhost, 127.0.0.1, ::1): the listen address's host, say.
+	Hosts []string
 	// Now is the clock (tests); default time.Now.
 	Now func() time.Time
 	// Logf reports what the client is not told (a handler's panic and its
@@ -129,15 +147,36 @@ func (k *Key) allows(kb string) bool {
 	return false
 }
 
+// The limits of a request, the same on every route.
+const (
+	// MaxQuestion is the longest question, in characters: the question
+	// asked and each earlier one of the conversation.
+	MaxQuestion = 2000
+	// MaxConversation is the most characters of a conversation: the
+	// question and the earlier turns' questions and answers.
+	MaxConversation = 20000
+	// MaxTurns is how many earlier turns of a conversation are read, the
+	// latest; those before are passed over (a chat client sends them all).
+	MaxTurns = 10
+	// MaxFiles is the most files one upload may hold.
+	MaxFiles = 100
+)
+
+// authFailures is how many wrong keys a client may send a minute (a burst
+// of as many); then all its requests wait.
+const authFailures = 20
+
 // Server serves the API and the page.
 type Server struct {
-	cfg     Config
-	lib     Library
-	mux     *http.ServeMux
-	keys    map[string]*Key
-	limits  *limiter
-	metrics *metrics
-	mu      sync.Mutex // serializes knowledge-base management
+	cfg      Config
+	lib      Library
+	mux      *http.ServeMux
+	keys     map[string]*Key
+	limits   *limiter // per key
+	failures *limiter // wrong keys per client address
+	metrics  *metrics
+	xorigin  *http.CrossOriginProtection // the open mode's
+	dataDir  *regexp.Regexp              // the data directory's absolute path in a message, and the separator after it
 }
 
 //go:embed web
@@ -168,6 +207,9 @@ func newServer(cfg Config, lib Library) (*Server, error) {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 60 * time.Second
 	}
+	if cfg.BodyTimeout <= 0 {
+		cfg.BodyTimeout = 30 * time.Second
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -175,19 +217,57 @@ func newServer(cfg Config, lib Library) (*Server, error) {
 		cfg.Logf = func(string, ...any) {}
 	}
 	s := &Server{cfg: cfg, lib: lib, mux: http.NewServeMux(), keys: map[string]*Key{}, metrics: newMetrics()}
-	for i := range cfg.Keys {
-		k := &cfg.Keys[i]
-		if k.Token == "" {
-			return nil, fmt.Errorf("server: key %d (%s) has no token", i+1, k.Name)
-		}
+	if err := CheckKeys(cfg.Keys); err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	keys := make([]Key, len(cfg.Keys))
+	copy(keys, cfg.Keys)
+	for i := range keys {
+		k := &keys[i]
 		if k.Rate <= 0 {
 			k.Rate = 600
 		}
 		s.keys[k.Token] = k
 	}
+	s.xorigin = http.NewCrossOriginProtection()
+	for _, o := range cfg.CORSOrigins {
+		if o == "*" {
+			if len(keys) == 0 {
+				return nil, errors.New("server: CORS origin * in the open mode would let any web page use the knowledge bases: name the origins, or use keys")
+			}
+			continue
+		}
+		if err := s.xorigin.AddTrustedOrigin(o); err != nil {
+			return nil, fmt.Errorf("server: CORS origin %q: %w", o, err)
+		}
+	}
+	if d, ok := lib.(interface{ Dir() string }); ok && d.Dir() != "" {
+		if abs, err := filepath.Abs(d.Dir()); err == nil {
+			sep := regexp.QuoteMeta(string(filepath.Separator))
+			s.dataDir = regexp.MustCompile(regexp.QuoteMeta(abs) + `(` + sep + `|\b)`)
+		}
+	}
 	s.limits = newLimiter(cfg.Now)
+	s.failures = newLimiter(cfg.Now)
 	s.routes()
 	return s, nil
+}
+
+// CheckKeys says what makes keys unusable: a key without a token, or a
+// token given to two keys (one entry would silently take the other's
+// rights). Its messages name the keys by number and name, never by token.
+func CheckKeys(keys []Key) error {
+	seen := map[string]int{}
+	for i, k := range keys {
+		if k.Token == "" {
+			return fmt.Errorf("key %d (%s) has no token", i+1, k.Name)
+		}
+		if j, ok := seen[k.Token]; ok {
+			return fmt.Errorf("keys %d (%s) and %d (%s) have the same token: give each its own", j+1, keys[j].Name, i+1, k.Name)
+		}
+		seen[k.Token] = i
+	}
+	return nil
 }
 
 // Open reports whether the server runs without keys.
@@ -210,7 +290,7 @@ func (s *Server) routes() {
 	s.handle("GET /healthz", "healthz", false, func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	s.handle("GET /metrics", "metrics", false, s.serveMetrics)
+	s.handle("GET /metrics", "metrics", true, s.serveMetrics)
 	s.handle("POST /v1/ask", "ask", true, s.ask)
 	s.handle("GET /v1/search", "search", true, s.search)
 	s.handle("POST /v1/documents", "documents_post", true, s.upload)
@@ -267,16 +347,64 @@ func (s *Server) handle(pattern, name string, api bool, h http.HandlerFunc) {
 			}
 			r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, s.keys[bearer(r)]))
 		}
+		if r.ContentLength != 0 && !(name == "documents_post" && mediaType(r) == "multipart/form-data") {
+			// A body that trickles in holds its connection for no more
+			// than this; decode lifts the deadline once the body is read,
+			// so a long answer is not cut.
+			http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.cfg.BodyTimeout))
+		}
 		h(sw, r)
 	})
 }
 
 // ServeHTTP serves a request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.Open() {
+		if !s.ourHost(r.Host) {
+			writeError(w, http.StatusForbidden, fmt.Sprintf("host %q is not this server's name: without keys it answers to loopback names only (localhost, 127.0.0.1)", r.Host))
+			return
+		}
+		if err := s.xorigin.Check(r); err != nil {
+			writeError(w, http.StatusForbidden, "a write from another origin: without keys only this server's page (and --cors origins) may write")
+			return
+		}
+	}
 	if r.Method == http.MethodOptions && s.cors(w, r) {
 		return // a preflight, for any route
 	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// ourHost reports whether host, a request's Host, names the server in the
+// open mode: a loopback name or address, or one of Config.Hosts. A web
+// page elsewhere reaches the loopback address under its own name (DNS
+// rebinding), which is refused.
+func (s *Server) ourHost(host string) bool {
+	if host == "" {
+		return true // HTTP/1.0: no browser sends it
+	}
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true // browsers resolve these to loopback themselves
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return true
+	}
+	for _, h := range s.cfg.Hosts {
+		if strings.EqualFold(strings.Trim(h, "[]"), host) {
+			return true
+		}
+	}
+	return false
+}
+
+// mediaType is the request's Content-Type without its parameters.
+func mediaType(r *http.Request) string {
+	t, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return t
 }
 
 func bearer(r *http.Request) string {
@@ -287,24 +415,58 @@ func bearer(r *http.Request) string {
 	return ""
 }
 
-// authenticate checks the key and its rate; false when it answered.
+// authenticate checks the key and its rate; false when it answered. A
+// client that sent too many wrong keys waits, whatever key it sends now:
+// guessing gains nothing.
 func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) bool {
 	if s.Open() {
 		return true
 	}
+	client := clientOf(r)
+	if wait, ok := s.failures.peek(client, authFailures); !ok {
+		unread(w, r)
+		secs := int(wait/time.Second) + 1
+		w.Header().Set("Retry-After", fmt.Sprint(secs))
+		writeError(w, http.StatusTooManyRequests, fmt.Sprintf("too many wrong API keys from this address; retry in %d s", secs))
+		return false
+	}
 	k, ok := s.keys[bearer(r)]
 	if !ok {
+		s.failures.take(client, authFailures)
+		unread(w, r)
 		w.Header().Set("WWW-Authenticate", `Bearer realm="wenda"`)
 		writeError(w, http.StatusUnauthorized, "missing or unknown API key (Authorization: Bearer KEY)")
 		return false
 	}
 	if wait, ok := s.limits.take(k.Token, k.Rate); !ok {
+		unread(w, r)
 		secs := int(wait/time.Second) + 1
 		w.Header().Set("Retry-After", fmt.Sprint(secs))
 		writeError(w, http.StatusTooManyRequests, fmt.Sprintf("rate limit of %d requests a minute reached; retry in %d s", k.Rate, secs))
 		return false
 	}
 	return true
+}
+
+// unread closes the connection after the answer to a request refused
+// before its body was read, rather than read the body to discard it.
+func unread(w http.ResponseWriter, r *http.Request) {
+	if r.ContentLength != 0 {
+		w.Header().Set("Connection", "close")
+	}
+}
+
+// clientOf is the address a request came from, without its port; for
+// IPv6 its /64 network, which one client holds whole.
+func clientOf(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.To4() == nil {
+		return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
+	}
+	return host
 }
 
 // cors answers a preflight and sets the headers for allowed origins; true
@@ -351,38 +513,91 @@ func (s *Server) kb(w http.ResponseWriter, r *http.Request, name string, write b
 		}
 	}
 	b, err := s.lib.Open(r.Context(), name)
-	if errors.Is(err, wenda.ErrNotFound) || errors.Is(err, wenda.ErrName) {
-		writeError(w, http.StatusNotFound, fmt.Sprintf("no knowledge base %q", name))
-		return nil
-	}
-	if errors.Is(err, wenda.ErrHeld) {
-		// Who holds it (a command line, a path) is for the log, not for
-		// API clients.
-		s.cfg.Logf("wenda serve: knowledge base %q: %v", name, err)
-		w.Header().Set("Retry-After", "5")
-		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("knowledge base %q is open in another wenda process (a command such as ingest or chat; the server's log names it): the server can open it when that process ends", name))
-		return nil
-	}
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
+		s.fail(w, name, err, http.StatusInternalServerError)
 		return nil
 	}
 	return b
 }
 
-// decode reads a JSON body within the size limit into v.
-func (s *Server) decode(w http.ResponseWriter, r *http.Request, v any) bool {
-	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
-	dec := json.NewDecoder(r.Body)
-	if err := dec.Decode(v); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.cfg.MaxBody))
-			return false
+// fail answers err, from a call on knowledge base name, alike on every
+// route; code is the status of an error no rule names.
+func (s *Server) fail(w http.ResponseWriter, name string, err error, code int) {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, wenda.ErrClosed):
+		// Deleted under the request (or the server stopping): the
+		// knowledge base is gone, as it will be for the next request.
+		code, msg = http.StatusNotFound, fmt.Sprintf("knowledge base %q was deleted (closed) while the request ran", name)
+	case errors.Is(err, wenda.ErrNotFound), errors.Is(err, wenda.ErrName):
+		code, msg = http.StatusNotFound, fmt.Sprintf("no knowledge base %q", name)
+	case errors.Is(err, wenda.ErrNoDocument):
+		code = http.StatusNotFound
+	case errors.Is(err, wenda.ErrHeld):
+		// Who holds it (a command line, a path) is for the log, not for
+		// API clients.
+		s.cfg.Logf("wenda serve: knowledge base %q: %v", name, err)
+		w.Header().Set("Retry-After", "5")
+		code, msg = http.StatusServiceUnavailable, fmt.Sprintf("knowledge base %q is open in another wenda process (a command such as ingest or chat; the server's log names it): the server can open it when that process ends", name)
+	case errors.Is(err, wenda.ErrNoVectors), errors.Is(err, wenda.ErrOption):
+		code = http.StatusBadRequest
+	case errors.Is(err, context.DeadlineExceeded):
+		code = http.StatusGatewayTimeout
+	case errors.Is(err, context.Canceled):
+		code = 499 // the client left; no one reads this
+	}
+	writeError(w, code, s.clean(msg))
+}
+
+// clean is msg as a client may read it: paths within the data directory
+// are relative to it (where the server keeps its data is not theirs to
+// know).
+func (s *Server) clean(msg string) string {
+	if s.dataDir == nil {
+		return msg
+	}
+	return s.dataDir.ReplaceAllStringFunc(msg, func(m string) string {
+		if strings.HasSuffix(m, string(filepath.Separator)) {
+			return "" // a path inside it
 		}
-		writeError(w, http.StatusBadRequest, "request body: "+err.Error())
+		return "." // the directory itself
+	})
+}
+
+// decode reads a JSON body within the size limit into v, to its end:
+// only then does net/http watch the connection and cancel the request's
+// context when the client leaves.
+func (s *Server) decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	if mediaType(r) != "application/json" {
+		// Nor what a form or a page's simple request can send.
+		writeError(w, http.StatusUnsupportedMediaType, "request body: want Content-Type: application/json")
 		return false
 	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
+	dec := json.NewDecoder(r.Body)
+	err := dec.Decode(v)
+	if err == nil {
+		if err = dec.Decode(&struct{}{}); err == io.EOF {
+			err = nil
+		} else if err == nil {
+			err = errors.New("more than one JSON value")
+		}
+	}
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		var ne net.Error
+		switch {
+		case errors.As(err, &tooBig):
+			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", s.cfg.MaxBody))
+		case errors.As(err, &ne) && ne.Timeout():
+			w.Header().Set("Connection", "close")
+			writeError(w, http.StatusRequestTimeout, fmt.Sprintf("request body not received within %s", s.cfg.BodyTimeout))
+		default:
+			writeError(w, http.StatusBadRequest, "request body: "+err.Error())
+		}
+		return false
+	}
+	http.NewResponseController(w).SetReadDeadline(time.Time{})
 	return true
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -26,18 +28,41 @@ import (
 )
 
 // fakeKB answers every question with "年假十五天[1]。" citing one passage,
-// streaming it in pieces when asked; 崩溃 makes it panic.
+// streaming it in pieces when asked; 崩溃 makes it panic, 等待 works until
+// its context ends, as do files named slow…; err, when set, is every
+// call's answer (as from a deleted knowledge base).
 type fakeKB struct {
 	name     string
 	dir      string
 	mu       sync.Mutex
 	uploaded []string
 	removed  []string
+	working  atomic.Int32 // calls waiting for their context to end
+	err      error
+	stop     chan struct{} // closed: work ends, context or not (a failed test's cleanup)
+}
+
+// work waits for ctx to end, counted in working.
+func (b *fakeKB) work(ctx context.Context) error {
+	b.working.Add(1)
+	defer b.working.Add(-1)
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-b.stop:
+		return errors.New("stopped: the context never ended")
+	}
 }
 
 func (b *fakeKB) Answer(ctx context.Context, req answer.Request) (answer.Answer, error) {
+	if b.err != nil {
+		return answer.Answer{}, b.err
+	}
 	if req.Question == "崩溃" {
 		panic("a bug in a handler")
+	}
+	if req.Question == "等待" {
+		return answer.Answer{}, b.work(ctx)
 	}
 	a := answer.Answer{Question: req.Question, Answer: "年假十五天[1]。", Found: true, Mode: answer.ModeLLM,
 		Citations: []answer.Citation{{N: 1, Doc: b.name + "/leave.md", Title: "休假制度", Text: "员工每年享有带薪年假十五天。"}}}
@@ -52,17 +77,30 @@ func (b *fakeKB) Answer(ctx context.Context, req answer.Request) (answer.Answer,
 }
 
 func (b *fakeKB) Search(ctx context.Context, q string, opt wenda.SearchOptions) (wenda.Results, error) {
+	if b.err != nil {
+		return wenda.Results{}, b.err
+	}
+	if q == "出错" {
+		return wenda.Results{}, fmt.Errorf("wenda: search %s: index damaged", filepath.Join(b.dir, "bm25"))
+	}
 	return wenda.Results{Signals: []string{"bm25", "vector"}, Hits: []wenda.Result{{Doc: b.name + "/leave.md", Text: "年假", Score: 0.03, Ranks: []int{1, 0}, Scores: []float64{7, 0}}}}, nil
 }
 
 func (b *fakeKB) Ingest(ctx context.Context, files []corpora.File, opt wenda.IngestOptions) (ingest.Summary, error) {
+	if b.err != nil {
+		return ingest.Summary{}, b.err
+	}
 	b.mu.Lock()
-	defer b.mu.Unlock()
 	for _, f := range files {
 		if _, err := os.Stat(f.Path); err != nil {
+			b.mu.Unlock()
 			return ingest.Summary{}, err // the server keeps the file before ingesting it
 		}
 		b.uploaded = append(b.uploaded, filepath.Base(f.Path))
+	}
+	b.mu.Unlock()
+	if strings.HasPrefix(filepath.Base(files[0].Path), "slow") {
+		return ingest.Summary{}, b.work(ctx)
 	}
 	return ingest.Summary{Files: len(files), Docs: len(files), Chunks: len(files)}, nil
 }
@@ -70,10 +108,19 @@ func (b *fakeKB) Ingest(ctx context.Context, files []corpora.File, opt wenda.Ing
 func (b *fakeKB) Dir() string { return b.dir }
 
 func (b *fakeKB) Documents(ctx context.Context, from, size int) ([]corpora.DocRecord, int, error) {
+	if b.err != nil {
+		return nil, 0, b.err
+	}
 	return []corpora.DocRecord{{ID: "leave.md", Title: "休假制度", Chunks: 1}}, 1, nil
 }
 
 func (b *fakeKB) Remove(ctx context.Context, ids ...string) error {
+	if b.err != nil {
+		return b.err
+	}
+	if ids[0] == "missing.md" {
+		return errors.Join(fmt.Errorf("wenda: remove missing.md: %w", wenda.ErrNoDocument))
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.removed = append(b.removed, ids...)
@@ -88,6 +135,9 @@ func (b *fakeKB) Entity(name string) []corpora.Fact {
 }
 
 func (b *fakeKB) Stats(ctx context.Context) (wenda.Stats, error) {
+	if b.err != nil {
+		return wenda.Stats{}, b.err
+	}
 	return wenda.Stats{Documents: 1, Chunks: 1}, nil
 }
 
@@ -104,10 +154,20 @@ func newFakeLibrary(names ...string) *fakeLibrary {
 	}
 	f := &fakeLibrary{dir: dir, kbs: map[string]*fakeKB{}}
 	for _, n := range names {
-		f.kbs[n] = &fakeKB{name: n, dir: filepath.Join(dir, n)}
+		f.kbs[n] = &fakeKB{name: n, dir: filepath.Join(dir, n), stop: make(chan struct{})}
 	}
 	return f
 }
+
+// release ends the work of every knowledge base: a test that failed
+// waiting for a context to end can then close its server.
+func (f *fakeLibrary) release() {
+	for _, b := range f.kbs {
+		close(b.stop)
+	}
+}
+
+func (f *fakeLibrary) Dir() string { return f.dir }
 
 func (f *fakeLibrary) List() ([]string, error) {
 	f.mu.Lock()
