@@ -88,6 +88,9 @@ func (c *cli) ingest(ctx context.Context, args []string) error {
 	return nil
 }
 
+// maxK is the most passages search ranks, as GET /v1/search allows.
+const maxK = 100
+
 func (c *cli) search(ctx context.Context, args []string) error {
 	fs := c.flags("search")
 	n := fs.Int("k", 5, "number of passages")
@@ -100,6 +103,10 @@ func (c *cli) search(ctx context.Context, args []string) error {
 	q := strings.TrimSpace(strings.Join(pos, " "))
 	if q == "" {
 		return exitError{2, "search: no QUERY given"}
+	}
+	if *n < 1 || *n > maxK {
+		// The server's cap: a ranking of k passages holds k of them.
+		return exitError{2, fmt.Sprintf("search: --k is %d; want a number from 1 to %d", *n, maxK)}
 	}
 	k, err := c.open(ctx, readKB)
 	if err != nil {

@@ -42,6 +42,28 @@ func (c *cli) newServer(cfg server.Config, lib *wenda.Library) (*server.Server, 
 	return server.New(cfg, lib)
 }
 
+// readKeys reads a keys file, {"keys": [{"key", "name", "kbs", "write",
+// "rate_per_minute"}]}: a token given to two keys refuses the file.
+func readKeys(path string) ([]server.Key, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("serve: keys: %w", err)
+	}
+	var kf struct {
+		Keys []server.Key `json:"keys"`
+	}
+	if err := json.Unmarshal(b, &kf); err != nil {
+		return nil, fmt.Errorf("serve: keys file %s: %w", path, err)
+	}
+	if len(kf.Keys) == 0 {
+		return nil, fmt.Errorf("serve: keys file %s holds no keys", path)
+	}
+	if err := server.CheckKeys(kf.Keys); err != nil {
+		return nil, fmt.Errorf("serve: keys file %s: %w", path, err)
+	}
+	return kf.Keys, nil
+}
+
 // serve runs the HTTP service until interrupted, then stops accepting,
 // lets requests in flight finish and closes the stores.
 func (c *cli) serve(ctx context.Context, args []string) error {
@@ -57,25 +79,18 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	}
 	var keys []server.Key
 	if *keysFile != "" {
-		b, err := os.ReadFile(*keysFile)
-		if err != nil {
-			return fmt.Errorf("serve: keys: %w", err)
+		var err error
+		if keys, err = readKeys(*keysFile); err != nil {
+			return err
 		}
-		var kf struct {
-			Keys []server.Key `json:"keys"`
-		}
-		if err := json.Unmarshal(b, &kf); err != nil {
-			return fmt.Errorf("serve: keys file %s: %w", *keysFile, err)
-		}
-		if len(kf.Keys) == 0 {
-			return fmt.Errorf("serve: keys file %s holds no keys", *keysFile)
-		}
-		keys = kf.Keys
 	}
 	if _, err := lf.generator(); err != nil {
 		return err
 	}
 	cfg := server.Config{Keys: keys, Loopback: server.IsLoopback(*addr), MaxUpload: *maxUpload << 20}
+	if host, _, err := net.SplitHostPort(*addr); err == nil && host != "" {
+		cfg.Hosts = []string{host}
+	}
 	if *cors != "" {
 		cfg.CORSOrigins = strings.Split(*cors, ",")
 	}
@@ -99,7 +114,7 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	}
 	// No write timeout: answers stream for as long as the model writes (the
 	// client's going away ends them); reading a request, even a large
-	// upload, has ten minutes.
+	// upload, has ten minutes (other bodies: the server's BodyTimeout).
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 10 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
 	fmt.Fprintf(c.stdout, "wenda serve：http://%s/ （数据目录 %s）\n", ln.Addr(), c.g.data)
 	if srv.Open() {

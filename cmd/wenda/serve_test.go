@@ -276,3 +276,63 @@ func TestEvalLLMAndLoad(t *testing.T) {
 		t.Errorf("eval load: %v", load)
 	}
 }
+
+// TestServeKeysFileDuplicate: a keys file giving one token to two keys is
+// refused, naming both, before the server starts.
+func TestServeKeysFileDuplicate(t *testing.T) {
+	keys := filepath.Join(t.TempDir(), "keys.json")
+	os.WriteFile(keys, []byte(`{"keys": [{"key": "k1", "name": "reader", "kbs": ["hr"]}, {"key": "k2", "name": "other", "kbs": ["*"]}, {"key": "k1", "name": "writer", "kbs": ["*"], "write": true}]}`), 0o644)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, []string{"--data", t.TempDir(), "serve", "--addr", "127.0.0.1:0", "--keys", keys}, strings.NewReader(""), &stdout, &stderr)
+	if code == 0 || !strings.Contains(stderr.String(), "reader") || !strings.Contains(stderr.String(), "writer") || !strings.Contains(stderr.String(), keys) || strings.Contains(stdout.String(), "http://") {
+		t.Errorf("serve with a duplicated token: exit %d\nstdout: %s\nstderr: %s\nwant it refused, naming both keys and the file", code, stdout.String(), stderr.String())
+	}
+}
+
+// TestServeDocumentErrors: the server over real knowledge bases answers a
+// missing document 404, and names no path outside the data directory.
+func TestServeDocumentErrors(t *testing.T) {
+	ts, data := serveTest(t)
+	req, _ := http.NewRequest("DELETE", ts.URL+"/v1/documents/no/such.md?kb=docs", nil)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 404 || strings.Contains(string(b), data) {
+		t.Errorf("deleting a missing document: %d %s; want 404 naming no absolute path", res.StatusCode, b)
+	}
+	// Uploaded, then deleted: its file goes with it.
+	if code, body := upload(t, ts.URL+"/v1/documents?kb=docs", map[string]string{"通知.md": "# 通知\n\n周五下午团建。"}); code != 200 {
+		t.Fatalf("upload: %d %s", code, body)
+	}
+	file := filepath.Join(data, "docs", "uploads", "通知.md")
+	if _, err := os.Stat(file); err != nil {
+		t.Fatal(err)
+	}
+	req, _ = http.NewRequest("DELETE", ts.URL+"/v1/documents/uploads/通知.md?kb=docs", nil)
+	if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != 200 {
+		t.Fatalf("delete: %v %v", res, err)
+	}
+	if _, err := os.Stat(file); err == nil {
+		t.Error("the deleted document's upload is still on disk")
+	}
+}
+
+// TestSearchKCapped: the command line caps --k as the server does.
+func TestSearchKCapped(t *testing.T) {
+	data := t.TempDir()
+	mustRun(t, "--data", data, "--kb", "docs", "quickstart")
+	for _, k := range []string{"2147483647", "101", "0"} {
+		code, _, errs := runCLI(t, "", "--data", data, "--kb", "docs", "search", "--k", k, "年假")
+		if code != 2 || !strings.Contains(errs, "--k") {
+			t.Errorf("search --k %s: exit %d %s; want 2 naming --k", k, code, errs)
+		}
+	}
+	if code, out, errs := runCLI(t, "", "--data", data, "--kb", "docs", "search", "--k", "100", "年假"); code != 0 || out == "" {
+		t.Errorf("search --k 100: exit %d %s", code, errs)
+	}
+}
