@@ -336,3 +336,36 @@ func TestSearchKCapped(t *testing.T) {
 		t.Errorf("search --k 100: exit %d %s", code, errs)
 	}
 }
+
+// FuzzReadKeys: any keys file is read or refused with a message naming it,
+// never a panic; a file read holds keys with tokens, each once.
+func FuzzReadKeys(f *testing.F) {
+	f.Add(`{"keys": [{"key": "k1", "name": "hr bot", "kbs": ["hr"], "write": false, "rate_per_minute": 120}]}`)
+	f.Add(`{"keys": [{"key": "k1"}, {"key": "k1", "kbs": ["*"], "write": true}]}`)
+	f.Add(`{"keys": []}`)
+	f.Add(`{"keys": [{"key": ""}]}`)
+	f.Add(`not json`)
+	f.Fuzz(func(t *testing.T, text string) {
+		p := filepath.Join(t.TempDir(), "keys.json")
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		keys, err := readKeys(p)
+		if err != nil {
+			if !strings.Contains(err.Error(), "keys") {
+				t.Fatalf("readKeys: %v (names no keys file)", err)
+			}
+			return
+		}
+		seen := map[string]bool{}
+		for _, k := range keys {
+			if k.Token == "" {
+				t.Fatal("a key without a token was read")
+			}
+			if seen[k.Token] {
+				t.Fatalf("token %q read twice", k.Token)
+			}
+			seen[k.Token] = true
+		}
+	})
+}
