@@ -154,11 +154,12 @@ func (g *Graph) loadSnapshot() error {
 		return x
 	}
 	str := func() string {
-		n := int(uv())
-		if bad || n > len(body)-off {
+		x := uv()
+		if bad || x > uint64(len(body)-off) { // compared before it is an int: no negative lengths
 			bad = true
 			return ""
 		}
+		n := int(x)
 		if n == 0 {
 			return ""
 		}
