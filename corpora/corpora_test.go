@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -120,25 +119,4 @@ func TestChunkID(t *testing.T) {
 	if !ok || doc != "dir/a#b.md" || n != 12 {
 		t.Errorf("SplitChunkID(%q) = %q, %d, %v; want dir/a#b.md, 12, true", id, doc, n, ok)
 	}
-}
-
-// FuzzParse feeds arbitrary bytes to every reader: a malformed file must
-// give documents or an error, never a panic, and documents hold valid UTF-8.
-func FuzzParse(f *testing.F) {
-	f.Add([]byte(simpText), ".txt")
-	f.Add([]byte("<html><title>标题</title><p>段落"), ".html")
-	f.Add([]byte(`{"data":[{"paragraphs":[{"context":"上下文"}]}]}`), ".json")
-	f.Add([]byte{0xFF, 0xFE, 0x00}, ".md")
-	f.Add([]byte{0xB0, 0xA1, 0xA4, 0x40}, ".txt")
-	f.Fuzz(func(t *testing.T, raw []byte, ext string) {
-		docs, err := Parse(File{Path: "f" + ext, ID: "f" + ext}, raw)
-		if err != nil {
-			return
-		}
-		for _, d := range docs {
-			if !utf8.ValidString(d.Text) || !utf8.ValidString(d.Title) {
-				t.Errorf("document %q holds invalid UTF-8", d.ID)
-			}
-		}
-	})
 }

@@ -315,7 +315,7 @@ func ParseSQuAD(raw []byte) (*SQuAD, error) {
 	n := 0
 	for _, a := range sq.Data {
 		for _, p := range a.Paragraphs {
-			if p.Context != "" {
+			if strings.TrimSpace(p.Context) != "" {
 				n++
 			}
 		}
