@@ -268,7 +268,10 @@ func (c *t2s) matchPhrase(s string) (string, int, bool) {
 // characters become simplified, and every run of white space becomes a single
 // space, trimmed at both ends.
 func Normalize(s string) string {
-	s = norm.NFKC.String(s)
+	// Bytes that are not UTF-8 become U+FFFD first: NFKC leaves the
+	// characters right after them unnormalized, which made Normalize give
+	// a different text when run again.
+	s = norm.NFKC.String(strings.ToValidUTF8(s, "\uFFFD"))
 	s = Simplified(s)
 	var b strings.Builder
 	b.Grow(len(s))
