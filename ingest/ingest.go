@@ -3,8 +3,16 @@
 // so that the text is analyzed the same way at index and query time.
 //
 // Ingestion is idempotent: a document whose content hash the index already
-// holds is skipped, a changed one has all its chunks replaced, and each write
-// is atomic, so a crash mid-ingest leaves every document either old or new.
+// holds is skipped, and a changed one has all its chunks replaced. Chunks
+// are written in batches of about Config.BatchChars, each atomic, so a crash
+// mid-ingest leaves every document that fits in a batch either old or new.
+// A larger document is written in several batches, so that memory stays
+// bounded and the writers work in parallel: until its last batch, which
+// records its hash, searches may see part of its new chunks beside what is
+// left of its old ones, and a crash leaves it so — listed, recorded without
+// a hash — until the next ingest writes it again. Its first batch records
+// its new count of chunks, deleting the old ones past it, so no chunk is
+// ever left that its record does not count.
 package ingest
 
 import (
@@ -14,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -25,8 +34,12 @@ import (
 type Index interface {
 	// Lookup returns what the index holds about a document.
 	Lookup(ctx context.Context, docID string) (corpora.DocRecord, bool, error)
-	// Write replaces, atomically, the chunks of every document in docs by
-	// the given chunks (which belong to those documents).
+	// Write indexes chunks and records docs, atomically: for each document
+	// in docs, the chunks its old record counted past the new Chunks are
+	// deleted (bm25.Index does so). A document larger than a batch comes in
+	// several Writes: the first records it with its count and an empty
+	// Hash (it is not ingested yet), those in between carry its next chunks
+	// without its record, and the last records it with its hash.
 	Write(ctx context.Context, docs []corpora.DocRecord, chunks []corpora.Chunk) error
 }
 
@@ -52,15 +65,16 @@ type Graph interface {
 // Config configures a Pipeline. Zero values are the defaults.
 type Config struct {
 	// Graph, when set, receives every written document that has a record,
-	// after its vectors and before its lexical batch (which holds the
-	// document's hash: a crash before it makes the next run write all
-	// three again).
+	// with the batch of its last chunks: after its vectors and before the
+	// lexical write that records the document's hash (a crash before it
+	// makes the next run write all three again).
 	Graph Graph
 	// Embedder and Vectors, when both are set, give every written chunk a
 	// vector. A batch's vectors are written before its lexical batch,
 	// which records the documents' hashes: after a crash between the two,
 	// the documents are ingested again and their vectors overwritten, so
-	// the two stores agree.
+	// the two stores agree. A document's old vectors are deleted with its
+	// first batch.
 	Embedder  Embedder
 	Vectors   Vectors
 	ChunkSize int // characters per chunk; default DefaultChunkSize
@@ -69,9 +83,14 @@ type Config struct {
 	Format  string
 	Workers int // file readers; default GOMAXPROCS
 	Writers int // batches written at once; default GOMAXPROCS
-	// BatchChars is how many bytes of text are written to the index at
-	// once; default 512 KiB. Each batch is atomic: a crash loses at most the
-	// batches in flight, whose documents are ingested again next time.
+	// BatchChars is how many bytes of chunk text are written to the index
+	// at once; default 512 KiB. A batch
+	// takes whole documents while it holds less than BatchChars, so it
+	// stays under 2×BatchChars; a document larger than BatchChars is split
+	// across batches (see the package doc: until its last batch, searches
+	// may see part of its new chunks). Each batch is atomic: a crash loses
+	// at most the batches in flight, whose documents are ingested again
+	// next time. At most Writers+1 batches are held at once.
 	BatchChars int
 	// Progress, if set, is called about five times a second and once at the
 	// end, from one goroutine.
@@ -81,6 +100,7 @@ type Config struct {
 // Progress is a snapshot of a running ingest.
 type Progress struct {
 	Files, FilesTotal int
+	// Bytes counts a file's bytes as its chunks are written, in proportion.
 	Bytes, BytesTotal int64
 	Docs, Chunks      int
 	Elapsed           time.Duration
@@ -133,21 +153,22 @@ func New(cfg Config, index Index) (*Pipeline, error) {
 	return &Pipeline{cfg: cfg, index: index}, nil
 }
 
-// writeVectors replaces the vectors of the documents by those of their new
-// chunks (title and text embedded together).
-func (p *Pipeline) writeVectors(ctx context.Context, docs []corpora.DocRecord, chunks []corpora.Chunk) error {
+// writeVectors embeds chunks (title and text together) and writes their
+// vectors, after deleting every old vector of the documents fresh (those
+// whose first chunks these are).
+func (p *Pipeline) writeVectors(ctx context.Context, fresh []string, chunks []corpora.Chunk) error {
 	if p.cfg.Embedder == nil || p.cfg.Vectors == nil {
 		return nil
 	}
 	r, batched := p.cfg.Vectors.(Replacer)
 	if !batched {
-		for _, d := range docs {
-			if err := p.cfg.Vectors.DeleteDoc(ctx, d.ID); err != nil {
+		for _, id := range fresh {
+			if err := p.cfg.Vectors.DeleteDoc(ctx, id); err != nil {
 				return err
 			}
 		}
 	}
-	if len(chunks) == 0 && !batched {
+	if len(chunks) == 0 && (!batched || len(fresh) == 0) {
 		return nil
 	}
 	texts := make([]string, len(chunks))
@@ -169,11 +190,7 @@ func (p *Pipeline) writeVectors(ctx context.Context, docs []corpora.DocRecord, c
 		items[i] = corpora.Embedding{ChunkID: c.ID, DocID: c.DocID, Vector: vecs[i]}
 	}
 	if batched {
-		ids := make([]string, len(docs))
-		for i, d := range docs {
-			ids[i] = d.ID
-		}
-		return r.Replace(ctx, ids, items)
+		return r.Replace(ctx, fresh, items)
 	}
 	return p.cfg.Vectors.Upsert(ctx, items)
 }
@@ -226,7 +243,6 @@ type fileResult struct {
 	records []corpora.Document // of docs, those with a record
 	chunks  []corpora.Chunk
 	same    int
-	chars   []int // text bytes of each document in docs
 	err     error
 	// indexErr is a failure of the index's Lookup: it stops the run, for
 	// the index is to blame, not the file (nor, cancelled, the user's).
@@ -259,6 +275,59 @@ func (p *Pipeline) Run(ctx context.Context, files []corpora.File) (Summary, erro
 	sum, err := p.run(ctx, unique, func(f corpora.File) ([]corpora.Document, error) { return corpora.ReadFileAs(f, format) })
 	sum.Failed = append(sum.Failed, dups...)
 	return sum, err
+}
+
+// batch is one write to the stores. Its chunks are those of whole
+// documents, and at either end maybe part of a document too large for one
+// batch: such a document's first batch is written before its others, and
+// its last batch, which records its hash, after all of them.
+type batch struct {
+	docs    []corpora.DocRecord // documents whose last chunks are here, recorded with their hashes
+	begun   []corpora.DocRecord // documents begun here and finished in a later batch, recorded without a hash
+	fresh   []string            // documents whose first chunks are here: their old vectors go
+	records []corpora.Document  // of docs, those with a record, for the graph
+	chunks  []corpora.Chunk
+	chars   int             // bytes of chunk text
+	files   int             // files whose last chunks are here
+	bytes   int64           // and the files' bytes, in proportion to their chunks here
+	after   []chan struct{} // the batches of earlier parts of its documents, written first
+	written chan struct{}   // closed once the write is over (a failure has cancelled the run by then)
+}
+
+// write writes a batch: its vectors, then the graph, then the index, whose
+// records say its documents are ingested; a crash before leaves them to be
+// ingested again.
+func (p *Pipeline) write(ctx context.Context, b *batch) error {
+	for _, ch := range b.after {
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err // an earlier part failed, or the run was cancelled
+	}
+	if err := p.writeVectors(ctx, b.fresh, b.chunks); err != nil {
+		return err
+	}
+	if p.cfg.Graph != nil && len(b.docs) > 0 {
+		ids := make([]string, len(b.docs))
+		for i, d := range b.docs {
+			ids[i] = d.ID
+		}
+		if err := p.cfg.Graph.Replace(ctx, ids, b.records); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	docs := b.docs
+	if len(b.begun) > 0 {
+		docs = append(slices.Clip(docs), b.begun...)
+	}
+	return p.index.Write(ctx, docs, b.chunks)
 }
 
 func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corpora.File) ([]corpora.Document, error)) (Summary, error) {
@@ -303,12 +372,6 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 		mu         sync.Mutex // guards sum and runErr: writers update them
 		sum        Summary
 		runErr     error
-		batchDocs  []corpora.DocRecord
-		batchChunk []corpora.Chunk
-		batchRecs  []corpora.Document
-		batchChars int
-		batchFiles int   // files whose documents are in the batch
-		batchBytes int64 // and their size
 		lastReport time.Time
 	)
 	report := func(done bool) {
@@ -325,57 +388,40 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 	// Batches are written by several goroutines at once: the index builds
 	// each batch's segment on one core, so one writer would leave the other
 	// cores idle while it does.
-	type batch struct {
-		docs    []corpora.DocRecord
-		chunks  []corpora.Chunk
-		records []corpora.Document
-		files   int
-		bytes   int64
-	}
-	batches := make(chan batch)
+	batches := make(chan *batch)
 	var writers sync.WaitGroup
 	for w := 0; w < p.cfg.Writers; w++ {
 		writers.Add(1)
 		go func() {
 			defer writers.Done()
 			for b := range batches {
-				err := p.writeVectors(ctx, b.docs, b.chunks)
-				if err == nil && p.cfg.Graph != nil {
-					ids := make([]string, len(b.docs))
-					for i, d := range b.docs {
-						ids[i] = d.ID
-					}
-					err = p.cfg.Graph.Replace(ctx, ids, b.records)
-				}
-				if err == nil {
-					err = p.index.Write(ctx, b.docs, b.chunks)
-				}
+				err := p.write(ctx, b)
 				mu.Lock()
-				if err != nil && runErr == nil {
-					runErr = fmt.Errorf("ingest: write: %w", err)
-					cancel()
-				}
-				if err == nil {
-					// Progress counts a file once its documents are written.
+				switch {
+				case err == nil:
+					// Progress counts a file once its last chunks are written.
 					sum.Docs += len(b.docs)
 					sum.Chunks += len(b.chunks)
 					sum.Files += b.files
 					sum.Bytes += b.bytes
+				case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+					// Cancelled, or stopped by another's failure: said below.
+				case runErr == nil:
+					runErr = fmt.Errorf("ingest: write: %w", err)
+					cancel()
 				}
 				mu.Unlock()
+				close(b.written)
 			}
 		}()
 	}
-	flush := func() {
-		if len(batchDocs) == 0 {
-			return
-		}
+	q := newBatcher(p.cfg.BatchChars, func(b *batch) {
 		select {
-		case batches <- batch{batchDocs, batchChunk, batchRecs, batchFiles, batchBytes}:
+		case batches <- b:
 		case <-ctx.Done():
 		}
-		batchDocs, batchChunk, batchRecs, batchChars, batchFiles, batchBytes = nil, nil, nil, 0, 0, 0
-	}
+		report(false)
+	})
 	for r := range results {
 		if r.indexErr != nil {
 			mu.Lock()
@@ -401,32 +447,11 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 		sum.Unchanged += r.same
 		mu.Unlock()
 		if r.err == nil && len(r.docs) > 0 && ctx.Err() == nil {
-			// Document by document, so a file of many records (a SQuAD
-			// file) still fills several batches that index in parallel; the
-			// file counts as done with its last batch.
-			rest := r.chunks
-			recs := r.records
-			for i, d := range r.docs {
-				batchDocs = append(batchDocs, d)
-				if len(recs) > 0 && recs[0].ID == d.ID {
-					batchRecs = append(batchRecs, recs[0])
-					recs = recs[1:]
-				}
-				batchChunk = append(batchChunk, rest[:d.Chunks]...)
-				rest = rest[d.Chunks:]
-				batchChars += r.chars[i]
-				if i == len(r.docs)-1 {
-					batchFiles++
-					batchBytes += r.file.Size
-				}
-				if batchChars >= p.cfg.BatchChars {
-					flush()
-				}
-			}
+			q.addFile(r)
 		}
 		report(false)
 	}
-	flush()
+	q.flush()
 	close(batches)
 	writers.Wait()
 	if runErr == nil && ctx.Err() != nil {
@@ -435,6 +460,105 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 	sum.Elapsed = time.Since(start)
 	report(true)
 	return sum, runErr
+}
+
+// batcher packs the documents of files into batches of about limit bytes
+// of chunk text, document by document, so that a file of many documents (a
+// SQuAD file) fills several batches that are written in parallel. A
+// document of more than limit is split across batches; the others go
+// whole, each written atomically.
+type batcher struct {
+	limit int
+	b     *batch       // being filled
+	send  func(*batch) // sends a full batch to the writers
+}
+
+func newBatcher(limit int, send func(*batch)) *batcher {
+	return &batcher{limit: limit, b: &batch{written: make(chan struct{})}, send: send}
+}
+
+// flush sends the batch being filled, if it holds anything, and starts
+// another.
+func (q *batcher) flush() {
+	if len(q.b.chunks) == 0 && len(q.b.docs) == 0 {
+		return
+	}
+	q.send(q.b)
+	q.b = &batch{written: make(chan struct{})}
+}
+
+// addFile adds the documents of a file, flushing each batch it fills. The
+// file's bytes are shared among its batches in proportion to their chunk
+// text, for progress; it counts as done with its last batch.
+func (q *batcher) addFile(r fileResult) {
+	fileChars := textBytes(r.chunks)
+	taken, given := 0, int64(0) // the file's chunk text batched so far, and the bytes counted for it
+	add := func(cs []corpora.Chunk) {
+		q.b.chunks = append(q.b.chunks, cs...)
+		n := textBytes(cs)
+		q.b.chars += n
+		taken += n
+		if fileChars > 0 {
+			share := r.file.Size * int64(taken) / int64(fileChars)
+			q.b.bytes += share - given
+			given = share
+		}
+	}
+	rest, recs := r.chunks, r.records
+	for i, d := range r.docs {
+		cs := rest[:d.Chunks]
+		rest = rest[d.Chunks:]
+		var rec []corpora.Document
+		if len(recs) > 0 && recs[0].ID == d.ID {
+			rec, recs = recs[:1], recs[1:]
+		}
+		q.b.fresh = append(q.b.fresh, d.ID)
+		var parts []chan struct{} // the batches of the document's parts so far
+		for split := textBytes(cs) > q.limit; split; {
+			// Fill the batch (a flushed one is empty, so each part takes
+			// a chunk at least) and send it on, until the rest fits.
+			n, room := 0, q.limit-q.b.chars
+			for n < len(cs) && room > 0 {
+				room -= len(cs[n].Text)
+				n++
+			}
+			if n == len(cs) {
+				break // the last part
+			}
+			add(cs[:n])
+			cs = cs[n:]
+			if parts == nil {
+				// Recorded first without a hash: a crash before its last
+				// part leaves it to be ingested again. Its count deletes
+				// its old chunks past it now, and covers every chunk its
+				// parts write.
+				q.b.begun = append(q.b.begun, corpora.DocRecord{ID: d.ID, Title: d.Title, Source: d.Source, Chunks: d.Chunks})
+			} else {
+				q.b.after = append(q.b.after, parts[0])
+			}
+			parts = append(parts, q.b.written)
+			q.flush()
+		}
+		add(cs)
+		q.b.after = append(q.b.after, parts...)
+		q.b.docs = append(q.b.docs, d)
+		q.b.records = append(q.b.records, rec...)
+		if i == len(r.docs)-1 {
+			q.b.files++
+			q.b.bytes += r.file.Size - given
+		}
+		if q.b.chars >= q.limit {
+			q.flush()
+		}
+	}
+}
+
+func textBytes(cs []corpora.Chunk) int {
+	n := 0
+	for _, c := range cs {
+		n += len(c.Text)
+	}
+	return n
 }
 
 // RunDocuments ingests documents already in memory, as Run does files.
@@ -471,7 +595,6 @@ func (p *Pipeline) prepare(ctx context.Context, f corpora.File, read func(corpor
 			r.records = append(r.records, d)
 		}
 		r.chunks = append(r.chunks, chunks...)
-		r.chars = append(r.chars, len(d.Text))
 	}
 	return r
 }

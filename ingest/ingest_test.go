@@ -21,13 +21,19 @@ import (
 // goroutines at once, and they honour the context as the real ones do.
 
 // memIndex is an Index in memory. Write keeps the contract bm25.Index
-// does: chunks 0..Chunks-1 are overwritten and the old ones past the new
-// count deleted, so a wrong DocRecord.Chunks leaves stale chunks behind.
+// does: chunks are overwritten and each recorded document's old chunks past
+// its new count deleted, so a wrong DocRecord.Chunks leaves stale chunks
+// behind. It also checks what the pipeline gives it: a document's chunks in
+// order, a document recorded with its hash only with its last chunks and
+// all the others already there, and no chunks of a document that is
+// neither recorded in the same write nor begun (recorded without a hash) —
+// chunks that nothing would delete.
 type memIndex struct {
 	mu     sync.Mutex
 	docs   map[string]corpora.DocRecord
 	chunks map[string]corpora.Chunk
 	writes int
+	most   int // the most bytes of chunk text one Write held
 	// lookup and write, when set, fail a call before it does anything.
 	lookup func(ctx context.Context, docID string) error
 	write  func(ctx context.Context, docs []corpora.DocRecord) error
@@ -62,36 +68,74 @@ func (x *memIndex) Write(ctx context.Context, docs []corpora.DocRecord, chunks [
 			return err
 		}
 	}
-	// The chunks must be those of docs, each document's in order.
-	next := map[string]int{}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	// Each document's chunks in order, from where its part begins.
+	first, next := map[string]int{}, map[string]int{}
+	var order []string
 	for _, c := range chunks {
-		if c.Ordinal != next[c.DocID] || c.ID != corpora.ChunkID(c.DocID, c.Ordinal) {
+		n, ok := next[c.DocID]
+		if !ok {
+			first[c.DocID], n = c.Ordinal, c.Ordinal
+			order = append(order, c.DocID)
+		}
+		if c.Ordinal != n || c.ID != corpora.ChunkID(c.DocID, c.Ordinal) {
 			return fmt.Errorf("memIndex: chunk %s (ordinal %d) out of order", c.ID, c.Ordinal)
 		}
-		next[c.DocID]++
+		next[c.DocID] = n + 1
 	}
+	recorded := map[string]bool{}
 	for _, d := range docs {
-		if next[d.ID] != d.Chunks {
-			return fmt.Errorf("memIndex: document %s says %d chunks; %d given", d.ID, d.Chunks, next[d.ID])
+		recorded[d.ID] = true
+		n, ok := next[d.ID]
+		switch {
+		case d.Hash == "" && (!ok || first[d.ID] != 0 || n > d.Chunks):
+			return fmt.Errorf("memIndex: document %s begun with %d chunks, given chunks %d to %d; want its first ones, fewer than its count", d.ID, d.Chunks, first[d.ID], n-1)
+		case d.Hash != "" && ok && n != d.Chunks:
+			return fmt.Errorf("memIndex: document %s says %d chunks; its last given is %d", d.ID, d.Chunks, n-1)
+		case d.Hash != "" && !ok && d.Chunks > 0:
+			return fmt.Errorf("memIndex: document %s recorded with %d chunks, none given", d.ID, d.Chunks)
 		}
-		delete(next, d.ID)
 	}
-	for id := range next {
-		return fmt.Errorf("memIndex: chunks of %s, which is not among the documents written", id)
+	for _, id := range order {
+		if old := x.docs[id]; !recorded[id] && (old.ID == "" || old.Hash != "" || next[id] > old.Chunks) {
+			return fmt.Errorf("memIndex: chunks %d to %d of %s, which is neither among the documents written nor begun with as many (its record %+v)", first[id], next[id]-1, id, old)
+		}
 	}
-	x.mu.Lock()
+	for _, c := range chunks {
+		x.chunks[c.ID] = c
+	}
 	for _, d := range docs {
 		for i := d.Chunks; i < x.docs[d.ID].Chunks; i++ {
 			delete(x.chunks, corpora.ChunkID(d.ID, i))
 		}
 		x.docs[d.ID] = d
-	}
-	for _, c := range chunks {
-		x.chunks[c.ID] = c
+		if d.Hash == "" {
+			continue
+		}
+		for i := range d.Chunks {
+			if _, ok := x.chunks[corpora.ChunkID(d.ID, i)]; !ok {
+				return fmt.Errorf("memIndex: document %s recorded with %d chunks before its chunk %d was written", d.ID, d.Chunks, i)
+			}
+		}
 	}
 	x.writes++
-	x.mu.Unlock()
-	x.events.add("write", docIDs(docs))
+	chars := 0
+	for _, c := range chunks {
+		chars += len(c.Text)
+	}
+	x.most = max(x.most, chars)
+	var done, begun []string
+	for _, d := range docs {
+		if d.Hash == "" {
+			begun = append(begun, d.ID)
+		} else {
+			done = append(done, d.ID)
+		}
+	}
+	x.events.add("chunks", order)
+	x.events.add("begin", begun)
+	x.events.add("write", done)
 	return nil
 }
 
@@ -188,7 +232,13 @@ func (r replacer) Replace(ctx context.Context, docs []string, items []corpora.Em
 	}
 	r.repls++
 	r.mu.Unlock()
-	r.events.add("vectors", docs)
+	ids := slices.Clone(docs)
+	for _, e := range items {
+		if !slices.Contains(ids, e.DocID) {
+			ids = append(ids, e.DocID)
+		}
+	}
+	r.events.add("vectors", ids)
 	return nil
 }
 
@@ -222,12 +272,15 @@ type events struct {
 }
 
 type event struct {
-	store string // vectors, graph, write
+	// vectors, graph; of the index: chunks (documents whose chunks were
+	// written), begin (documents recorded without a hash), write (recorded
+	// with their hashes)
+	store string
 	docs  []string
 }
 
 func (e *events) add(store string, docs []string) {
-	if e == nil {
+	if e == nil || len(docs) == 0 {
 		return
 	}
 	e.mu.Lock()
@@ -459,14 +512,22 @@ func TestRunIdempotent(t *testing.T) {
 
 // TestRunWriteOrder holds every batch to its order: vectors, then graph,
 // then the lexical write that records the documents' hashes, so that a
-// crash before the last leaves the documents to be ingested again.
+// crash before the last leaves the documents to be ingested again. A
+// document split across batches (BatchChars smaller than a document) is
+// recorded with its hash after every part of it: its vectors, its chunks
+// and its facts.
 func TestRunWriteOrder(t *testing.T) {
 	tests := []struct {
-		name    string
-		vectors func(*memVectors) Vectors
+		name       string
+		vectors    func(*memVectors) Vectors
+		batchChars int
+		wantSplit  bool
 	}{
-		{"plain vectors", func(v *memVectors) Vectors { return v }},
-		{"replacer", func(v *memVectors) Vectors { return replacer{v} }},
+		{"plain vectors, whole documents", func(v *memVectors) Vectors { return v }, 0, false},
+		{"replacer, whole documents", func(v *memVectors) Vectors { return replacer{v} }, 0, false},
+		{"plain vectors, split documents", func(v *memVectors) Vectors { return v }, 1, true},
+		{"replacer, split documents", func(v *memVectors) Vectors { return replacer{v} }, 1, true},
+		{"replacer, a few chunks a batch", func(v *memVectors) Vectors { return replacer{v} }, 50, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -478,25 +539,35 @@ func TestRunWriteOrder(t *testing.T) {
 				ev.add("graph", ids)
 				return nil
 			})
-			cfg := Config{Embedder: lengths, Vectors: tt.vectors(vectors), Graph: graph, BatchChars: 1, Writers: 2}
+			cfg := Config{Embedder: lengths, Vectors: tt.vectors(vectors), Graph: graph, BatchChars: tt.batchChars, Writers: 2}
 			if _, err := run(t, cfg, index, files); err != nil {
 				t.Fatalf("Run: %v", err)
 			}
 			seen := map[string]map[string]bool{} // document → stores written so far
-			written := 0
+			written, begun := 0, 0
 			for _, e := range ev.list {
 				for _, d := range e.docs {
 					if seen[d] == nil {
 						seen[d] = map[string]bool{}
 					}
-					if e.store == "write" {
-						written++
-						if !seen[d]["vectors"] || !seen[d]["graph"] {
-							t.Errorf("%s written to the index after %v; want after its vectors and graph (events %v)", d, seen[d], ev.list)
-						}
+					if seen[d]["write"] {
+						t.Errorf("%s: %s after the write that recorded its hash (events %v)", d, e.store, ev.list)
 					}
-					if e.store == "graph" && !seen[d]["vectors"] {
-						t.Errorf("%s written to the graph before its vectors (events %v)", d, ev.list)
+					switch e.store {
+					case "write":
+						written++
+						if !seen[d]["vectors"] || !seen[d]["graph"] || !seen[d]["chunks"] {
+							t.Errorf("%s written to the index after %v; want after its vectors, graph and chunks (events %v)", d, seen[d], ev.list)
+						}
+					case "begin":
+						begun++
+						if !seen[d]["vectors"] {
+							t.Errorf("%s begun in the index before its first vectors (events %v)", d, ev.list)
+						}
+					case "graph":
+						if !seen[d]["vectors"] {
+							t.Errorf("%s written to the graph before its vectors (events %v)", d, ev.list)
+						}
 					}
 					seen[d][e.store] = true
 				}
@@ -504,6 +575,10 @@ func TestRunWriteOrder(t *testing.T) {
 			if written != len(files) {
 				t.Errorf("%d documents written to the index; want %d (events %v)", written, len(files), ev.list)
 			}
+			if split := begun > 0; split != tt.wantSplit {
+				t.Errorf("%d documents split across batches at BatchChars %d; want some: %v (events %v)", begun, tt.batchChars, tt.wantSplit, ev.list)
+			}
+			checkIngested(t, index, vectors, read(t, files))
 		})
 	}
 }
