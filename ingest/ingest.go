@@ -13,6 +13,13 @@
 // a hash — until the next ingest writes it again. Its first batch records
 // its new count of chunks, deleting the old ones past it, so no chunk is
 // ever left that its record does not count.
+//
+// Run stops promptly when its context is cancelled (an abandoned upload):
+// between the steps of each file and of each batch, and inside every step
+// that takes the context — the index, the embedder, the vector store and
+// the graph must honour it. Reading a file and chunking a document take
+// none: a cancelled run returns without waiting for them, and they finish
+// alone (a second or two for a 50 MB file), touching no store.
 package ingest
 
 import (
@@ -349,7 +356,10 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 		go func() {
 			defer wg.Done()
 			for f := range jobs {
-				r := p.prepare(ctx, f, read)
+				r, err := p.prepare(ctx, f, read)
+				if err != nil {
+					return // cancelled
+				}
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -575,26 +585,46 @@ func (p *Pipeline) RunDocuments(ctx context.Context, docs []corpora.Document) (S
 }
 
 // prepare reads, decodes and chunks one file, skipping documents the index
-// already holds unchanged.
-func (p *Pipeline) prepare(ctx context.Context, f corpora.File, read func(corpora.File) ([]corpora.Document, error)) fileResult {
+// already holds unchanged. The error is the context's: the run is
+// cancelled.
+func (p *Pipeline) prepare(ctx context.Context, f corpora.File, read func(corpora.File) ([]corpora.Document, error)) (fileResult, error) {
 	r := fileResult{file: f}
-	docs, err := read(f)
-	if err != nil {
-		r.err = err
-		return r
+	type readResult struct {
+		docs []corpora.Document
+		err  error
 	}
-	for _, d := range docs {
+	rd, err := aside(ctx, func() readResult {
+		docs, err := read(f)
+		return readResult{docs, err}
+	})
+	if err != nil {
+		return r, err
+	}
+	if rd.err != nil {
+		r.err = rd.err
+		return r, nil
+	}
+	for _, d := range rd.docs {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
 		rec := corpora.DocRecord{ID: d.ID, Title: d.Title, Source: d.Source, Hash: Hash(d, p.cfg.ChunkSize)}
 		old, ok, err := p.index.Lookup(ctx, d.ID)
 		if err != nil {
+			if ctx.Err() != nil {
+				return r, ctx.Err()
+			}
 			r.indexErr = fmt.Errorf("lookup %s: %w", d.ID, err)
-			return r
+			return r, nil
 		}
 		if ok && old.Hash == rec.Hash {
 			r.same++
 			continue
 		}
-		chunks := Chunk(d, p.cfg.ChunkSize)
+		chunks, err := aside(ctx, func() []corpora.Chunk { return Chunk(d, p.cfg.ChunkSize) })
+		if err != nil {
+			return r, err
+		}
 		rec.Chunks = len(chunks)
 		r.docs = append(r.docs, rec)
 		if d.Record != nil && p.cfg.Graph != nil {
@@ -602,5 +632,24 @@ func (p *Pipeline) prepare(ctx context.Context, f corpora.File, read func(corpor
 		}
 		r.chunks = append(r.chunks, chunks...)
 	}
-	return r
+	return r, nil
+}
+
+// aside runs f, a step that takes no context (reading a file, chunking a
+// document: a second or two for 50 MB), in a goroutine of its own, and
+// returns its result, or the context's error as soon as the context is
+// done: f then finishes alone, touching nothing, and its result is dropped.
+func aside[T any](ctx context.Context, f func() T) (T, error) {
+	var zero T
+	if err := ctx.Err(); err != nil {
+		return zero, err
+	}
+	ch := make(chan T, 1)
+	go func() { ch <- f() }()
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-ctx.Done():
+		return zero, ctx.Err()
+	}
 }
