@@ -135,7 +135,10 @@ type Summary struct {
 	Chunks    int         // chunks written
 	Failed    []FileError // files of a readable type that could not be read: binary, empty, undecodable
 	Skipped   []FileError // files of types wenda does not read (images, archives …)
-	Elapsed   time.Duration
+	// Damaged lists the files read with bytes that were not text in
+	// their encoding (each now U+FFFD): ingested, with what was lost said.
+	Damaged []FileError
+	Elapsed time.Duration
 }
 
 // Pipeline ingests files into an Index.
@@ -253,6 +256,9 @@ type fileResult struct {
 	chunks  []corpora.Chunk
 	same    int
 	err     error
+	// replaced counts the bytes of the file that were not text (read
+	// as U+FFFD).
+	replaced int
 	// indexErr is a failure of the index's Lookup: it stops the run, for
 	// the index is to blame, not the file (nor, cancelled, the user's).
 	indexErr error
@@ -461,6 +467,10 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 			sum.Bytes += r.file.Size
 		}
 		sum.Unchanged += r.same
+		if r.replaced > 0 && r.err == nil {
+			sum.Damaged = append(sum.Damaged, FileError{Path: r.file.Path,
+				Err: fmt.Errorf("%s: %d bytes were not text in its encoding and read as �", r.file.Path, r.replaced)})
+		}
 		mu.Unlock()
 		if r.err == nil && len(r.docs) > 0 && ctx.Err() == nil {
 			q.addFile(r)
@@ -603,6 +613,9 @@ func (p *Pipeline) prepare(ctx context.Context, f corpora.File, read func(corpor
 	if rd.err != nil {
 		r.err = rd.err
 		return r, nil
+	}
+	if len(rd.docs) > 0 {
+		r.replaced = rd.docs[0].Replaced // the file's, on each of its documents
 	}
 	for _, d := range rd.docs {
 		if err := ctx.Err(); err != nil {

@@ -976,3 +976,26 @@ func TestRunSameID(t *testing.T) {
 		t.Errorf("summary %+v; want one document and %s failed naming %s", sum, b, a)
 	}
 }
+
+// TestRunDamagedBytes: a file with a few bytes that are not text in its
+// encoding is ingested, and listed in Summary.Damaged with their count.
+func TestRunDamagedBytes(t *testing.T) {
+	dir := t.TempDir()
+	text := strings.Repeat("员工每年享有带薪年假十五天。", 40)
+	p := filepath.Join(dir, "handbook.txt")
+	if err := os.WriteFile(p, append([]byte(text[:60]), append([]byte{0xff, 0xfe}, text[60:]...)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	idx := newIndex()
+	pl, err := New(Config{}, idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := pl.Run(context.Background(), []corpora.File{{Path: p, ID: "handbook.txt", Size: int64(len(text) + 2)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Docs != 1 || len(sum.Damaged) != 1 || !strings.Contains(sum.Damaged[0].Error(), "handbook.txt") {
+		t.Errorf("summary %+v; want the file ingested and listed as damaged", sum)
+	}
+}

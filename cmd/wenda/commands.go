@@ -76,6 +76,9 @@ func (c *cli) ingest(ctx context.Context, args []string) error {
 	for _, f := range sum.Failed {
 		fmt.Fprintf(c.stderr, "失败 failed %s\n", f.Err)
 	}
+	for _, f := range sum.Damaged {
+		fmt.Fprintf(c.stderr, "受损 damaged %s（已入库，受损的字节以 � 代替）\n", f.Err)
+	}
 	mb := float64(sum.Bytes) / 1e6
 	fmt.Fprintf(c.stdout, "知识库 %s：读取 %d 个文件 (%.2f MB)，写入 %d 篇文档、%d 个块，%d 篇未变，%d 个文件失败，%d 个其他类型的文件略过；用时 %s (%.2f MB/s)\n",
 		c.g.kb, sum.Files, mb, sum.Docs, sum.Chunks, sum.Unchanged, len(sum.Failed), len(sum.Skipped), sum.Elapsed.Round(1e6), mb/sum.Elapsed.Seconds())
