@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -25,9 +26,9 @@ func TestRunCancelledWhileBlocked(t *testing.T) {
 		setup func(cfg *Config, index *memIndex, read *func(corpora.File) ([]corpora.Document, error), stuck func(), release <-chan struct{})
 	}{
 		{"index write", func(cfg *Config, index *memIndex, _ *func(corpora.File) ([]corpora.Document, error), stuck func(), _ <-chan struct{}) {
-			writes := 0
+			var writes atomic.Int32 // the pipeline's writers run at once
 			index.write = func(ctx context.Context, docs []corpora.DocRecord) error {
-				if writes++; writes < 3 {
+				if writes.Add(1) < 3 {
 					return nil // the document's first parts go in
 				}
 				stuck()
