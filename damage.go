@@ -11,9 +11,7 @@ import (
 
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/internal/atomicfile"
-	"github.com/wenda-rag/wenda/kg"
 	"github.com/wenda-rag/wenda/retrieve/bm25"
-	"github.com/wenda-rag/wenda/retrieve/vector"
 )
 
 // Damage is what opening a knowledge base found damaged in one of its
@@ -87,83 +85,97 @@ func sortedKeys(m map[string]struct{}) []string {
 	return out
 }
 
-// checkVectors compares the embedded index with BM25 when their counts
-// differ: a log cut short (not at a torn last record, which a crash
-// leaves and the next ingest redoes, but anywhere) loses whole records
-// that no replay can see. The documents whose vectors do not match their
-// chunks are found damaged.
-func (k *KB) checkVectors(ctx context.Context, x embeddedStore) (*Damage, error) {
-	st, err := k.index.Stats(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("wenda: %w", err)
-	}
-	if x.Len() == st.Chunks {
-		return nil, nil
-	}
-	counts := x.DocCounts()
-	d := &Damage{Store: "vectors", File: filepath.Join(k.dir, "vectors")}
-	for from := 0; ; from += 1000 {
-		docs, _, err := k.index.Documents(ctx, from, 1000)
-		if err != nil {
-			return nil, fmt.Errorf("wenda: %w", err)
-		}
-		for _, doc := range docs {
-			if counts[doc.ID] != doc.Chunks {
-				d.Docs = append(d.Docs, doc.ID)
-			}
-		}
-		if len(docs) < 1000 {
-			break
-		}
-	}
-	if len(d.Docs) == 0 {
-		return nil, nil // vectors of documents BM25 lacks: an unfinished write, redone by the next ingest
-	}
-	return d, nil
-}
-
-// checkGraph compares the graph with the documents' records after the
-// graph's log was found cut (a torn last record, which a crash leaves, or
-// a cut anywhere, which loses whole records no replay can see): the
-// documents whose records say the graph holds their facts, and it does
-// not, are found damaged. Cheap checks first: only a cut log costs a pass
-// over the records.
-func (k *KB) checkGraph(ctx context.Context, gd kg.Damage) (*Damage, error) {
-	if gd.Torn == 0 {
-		return nil, nil
-	}
-	d := &Damage{Store: "graph", File: gd.File}
-	for from := 0; ; from += 1000 {
-		docs, _, err := k.index.Documents(ctx, from, 1000)
-		if err != nil {
-			return nil, fmt.Errorf("wenda: %w", err)
-		}
-		for _, doc := range docs {
-			if doc.Facts && len(k.graph.DocFacts(doc.ID)) == 0 {
-				d.Docs = append(d.Docs, doc.ID)
-			}
-		}
-		if len(docs) < 1000 {
-			break
-		}
-	}
-	if len(d.Docs) == 0 {
-		return nil, nil
-	}
-	return d, nil
-}
-
-// noteDamage gathers what the stores found damaged. Torn tails are not
-// damage: an unfinished write, which the ingest's order of writes (BM25,
-// holding the document's hash, last) already makes the next ingest redo.
-// A writer records the documents to write again; a reader only reports.
-func (k *KB) noteDamage(gd kg.Damage, vd *vector.Damage) error {
+// checkDamage gathers, once the stores are open, what they found damaged
+// and what a cut log lost without a trace the replay could see; marks the
+// documents affected to be written again (a writer keeps the mark in
+// rewriteFile, a reader only reports it); then a writer makes the files
+// whole, so that the next open does not find, and mark, it again. Torn
+// tails alone are not damage: an unfinished write, which the ingest's
+// order of writes (BM25, holding the document's hash, last) already makes
+// the next ingest redo.
+func (k *KB) checkDamage(ctx context.Context) error {
+	gd := k.graph.Damage()
 	if gd.Records > 0 || gd.Unknown {
 		k.damage = append(k.damage, Damage{Store: "graph", File: gd.File, Records: gd.Records, Bytes: gd.Bytes, Docs: gd.Docs, All: gd.Unknown})
 	}
-	if vd != nil && vd.Records > 0 {
-		k.damage = append(k.damage, Damage{Store: "vectors", File: vd.File, Records: vd.Records, Bytes: vd.Bytes, Docs: vd.Docs, All: vd.Unknown})
+	x, embedded := k.vec.embedded()
+	if embedded {
+		if vd := x.Damage(); vd.Records > 0 {
+			k.damage = append(k.damage, Damage{Store: "vectors", File: vd.File, Records: vd.Records, Bytes: vd.Bytes, Docs: vd.Docs, All: vd.Unknown})
+		}
 	}
+	// A log cut anywhere: the graph is checked against the documents'
+	// records when its log was found cut (only then: it costs a pass over
+	// the records), the vectors when their count is not the chunks'.
+	var lostFacts, lostVectors []string
+	checkVectors := false
+	if embedded {
+		st, err := k.index.Stats(ctx)
+		if err != nil {
+			return fmt.Errorf("wenda: %w", err)
+		}
+		checkVectors = x.Len() != st.Chunks
+	}
+	if gd.Torn > 0 || checkVectors {
+		var counts map[string]int
+		if checkVectors {
+			counts = x.DocCounts()
+		}
+		err := k.eachRecord(ctx, func(doc corpora.DocRecord) {
+			if gd.Torn > 0 && doc.Facts && !k.graph.HasFacts(doc.ID) {
+				lostFacts = append(lostFacts, doc.ID)
+			}
+			// Vectors of documents BM25 lacks are an unfinished write,
+			// redone by the next ingest: only the other way counts.
+			if checkVectors && counts[doc.ID] != doc.Chunks {
+				lostVectors = append(lostVectors, doc.ID)
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if len(lostFacts) > 0 {
+		k.damage = append(k.damage, Damage{Store: "graph", File: gd.File, Docs: lostFacts})
+	}
+	if len(lostVectors) > 0 {
+		k.damage = append(k.damage, Damage{Store: "vectors", File: filepath.Join(k.dir, "vectors"), Docs: lostVectors})
+	}
+	if err := k.markRewrite(); err != nil {
+		return err
+	}
+	if k.cfg.ReadOnly || len(k.damage) == 0 {
+		return nil
+	}
+	if err := k.graph.Repair(); err != nil {
+		return err
+	}
+	if embedded {
+		return x.Repair()
+	}
+	return nil
+}
+
+// eachRecord calls fn with every document's record.
+func (k *KB) eachRecord(ctx context.Context, fn func(corpora.DocRecord)) error {
+	const page = 1000
+	for from := 0; ; from += page {
+		docs, _, err := k.index.Documents(ctx, from, page)
+		if err != nil {
+			return fmt.Errorf("wenda: %w", err)
+		}
+		for _, d := range docs {
+			fn(d)
+		}
+		if len(docs) < page {
+			return nil
+		}
+	}
+}
+
+// markRewrite adds the documents k.damage names to those an earlier open
+// marked; a writer keeps the mark.
+func (k *KB) markRewrite() error {
 	m, err := readRewrite(k.dir)
 	if err != nil {
 		return err
@@ -301,10 +313,10 @@ func (x markedIndex) Lookup(ctx context.Context, id string) (corpora.DocRecord, 
 func (x markedIndex) Write(ctx context.Context, docs []corpora.DocRecord, chunks []corpora.Chunk) error {
 	// The graph was written before this batch: a document it holds facts
 	// from says so in its record, so that a graph that later loses them
-	// is found out (checkGraph).
+	// is found out (checkDamage).
 	recs := make([]corpora.DocRecord, len(docs))
 	for i, d := range docs {
-		d.Facts = len(x.k.graph.DocFacts(d.ID)) > 0
+		d.Facts = x.k.graph.HasFacts(d.ID)
 		recs[i] = d
 	}
 	docs = recs

@@ -35,10 +35,11 @@ func fileSums(t *testing.T, dir string) map[string][32]byte {
 
 // vectorCount is how many vectors the knowledge base holds.
 func vectorCount(k *KB) int {
-	if k.vec == nil {
+	x, ok := k.vec.embedded()
+	if !ok {
 		return 0
 	}
-	return k.vec.approximate.(embeddedStore).Len()
+	return x.Len()
 }
 
 // TestDamagedLogs: a byte flipped in the middle of the vector log and of
@@ -131,5 +132,33 @@ func TestDamagedLogs(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("the damaged file was not kept aside: %v", err)
 		}
+	}
+}
+
+// TestDamagedGraphWithoutVectors: a writer opening a knowledge base with
+// vectors turned off and a damaged graph log marks and repairs the graph
+// (a path that once reached for the vectors it does not have).
+func TestDamagedGraphWithoutVectors(t *testing.T) {
+	dir := t.TempDir()
+	k := mustOpen(t, Config{Dir: dir, Create: true, NoVectors: true})
+	mustIngest(t, k, sampleDir(t, "culture"))
+	k.Close()
+	p := filepath.Join(dir, "kg", "facts.log")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := len(b) / 2
+	for b[i] == '\n' {
+		i++
+	}
+	b[i] ^= 0x20
+	os.WriteFile(p, b, 0o644)
+	w := mustOpen(t, Config{Dir: dir, NoVectors: true})
+	if d := w.Damage(); len(d) == 0 || d[0].Store != "graph" {
+		t.Errorf("damage %+v; want the graph's", d)
+	}
+	if n, all := w.Pending(); n == 0 && !all {
+		t.Error("no document marked to write again")
 	}
 }

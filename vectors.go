@@ -108,12 +108,12 @@ type queryEmbedder interface {
 
 // vectors is the vector side of an open knowledge base.
 type vectors struct {
-	info        EmbeddingInfo // as recorded
-	approximate vectorStore   // the store itself, unwrapped (refresh optimizes it)
-	emb         Embedder
-	store       vectorStore
-	hashed      *embed.Hashed // the offline model, when it is the one in use
-	df          *dfTracker    // the offline model's counts, when writing
+	info   EmbeddingInfo // as recorded
+	base   vectorStore   // the store itself, without the offline model's bookkeeping around it
+	emb    Embedder
+	store  vectorStore
+	hashed *embed.Hashed // the offline model, when it is the one in use
+	df     *dfTracker    // the offline model's counts, when writing
 }
 
 // openVectors opens the knowledge base's vectors unless they are turned
@@ -242,7 +242,7 @@ func (k *KB) openVectors(ctx context.Context) (*vectors, error) {
 			return nil, fmt.Errorf("wenda: %w", err)
 		}
 	}
-	v := &vectors{emb: emb, store: store, info: want, approximate: store}
+	v := &vectors{emb: emb, store: store, info: want, base: store}
 	if h, ok := emb.(*embed.Hashed); ok {
 		// The offline model weighs queries by the knowledge base's
 		// document frequencies, kept in step with every write (dfTracker)
@@ -405,7 +405,7 @@ func (k *KB) refresh(ctx context.Context) error {
 		}
 		k.vec.hashed.SetIDF(df)
 	}
-	if s, ok := k.vec.approximate.(optimizer); ok {
+	if s, ok := k.vec.embedded(); ok {
 		t0 := time.Now()
 		built, err := s.Optimize(ctx)
 		if err != nil {
@@ -418,11 +418,15 @@ func (k *KB) refresh(ctx context.Context) error {
 	return nil
 }
 
-// optimizer is a store with an approximate index built from its vectors
-// once there are enough (the embedded index).
-type optimizer interface {
-	Optimize(ctx context.Context) (bool, error)
-	Len() int
+// embedded is the embedded index, when the vectors are kept there (not
+// in Qdrant, not turned off): what has an approximate index to build and
+// a log that can be found damaged.
+func (v *vectors) embedded() (embeddedStore, bool) {
+	if v == nil {
+		return embeddedStore{}, false
+	}
+	x, ok := v.base.(embeddedStore)
+	return x, ok
 }
 
 // defaultWeight is the vector list's weight in hybrid fusion when not

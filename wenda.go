@@ -39,7 +39,6 @@ import (
 	"github.com/wenda-rag/wenda/corpora/zh"
 	"github.com/wenda-rag/wenda/kg"
 	"github.com/wenda-rag/wenda/retrieve/bm25"
-	"github.com/wenda-rag/wenda/retrieve/vector"
 )
 
 // Errors a caller may tell apart (errors.Is). They name no flag or
@@ -274,46 +273,9 @@ func open(ctx context.Context, cfg Config, lock *dirLock) (*KB, error) {
 		return nil, verr
 	}
 	k.vec = vec
-	var vd *vector.Damage
-	if vec != nil && vec.approximate != nil {
-		if x, ok := vec.approximate.(embeddedStore); ok {
-			d := x.Damage()
-			vd = &d
-		}
-	}
-	if vec != nil {
-		if x, ok := vec.approximate.(embeddedStore); ok {
-			missing, err := k.checkVectors(ctx, x)
-			if err != nil {
-				k.Close()
-				return nil, err
-			}
-			if missing != nil {
-				k.damage = append(k.damage, *missing)
-			}
-		}
-	}
-	if lost, err := k.checkGraph(ctx, k.graph.Damage()); err != nil {
+	if err := k.checkDamage(ctx); err != nil {
 		k.Close()
 		return nil, err
-	} else if lost != nil {
-		k.damage = append(k.damage, *lost)
-	}
-	if err := k.noteDamage(k.graph.Damage(), vd); err != nil {
-		k.Close()
-		return nil, err
-	}
-	if !cfg.ReadOnly && len(k.damage) > 0 {
-		// What was lost is marked: now the files may be made whole, so
-		// that the next open does not find, and mark, it again.
-		err := k.graph.Repair()
-		if x, ok := vec.approximate.(embeddedStore); ok && err == nil && vd != nil && vd.Records > 0 {
-			err = x.Repair()
-		}
-		if err != nil {
-			k.Close()
-			return nil, err
-		}
 	}
 	return k, nil
 }

@@ -274,6 +274,14 @@ func (g *Graph) DocFacts(doc string) []corpora.Fact {
 	return nil
 }
 
+// HasFacts reports whether the graph holds facts from one document,
+// without making them (DocFacts does).
+func (g *Graph) HasFacts(doc string) bool {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	return g.docs[doc] != nil
+}
+
 // Works counts the documents whose 作者 is author (by Key).
 func (g *Graph) Works(author string) int {
 	g.mu.RLock()
