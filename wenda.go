@@ -365,9 +365,13 @@ func (k *KB) Stats(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("wenda: stats: %w", err)
 	}
-	rec, err := readEmbeddingInfo(k.dir)
-	if err != nil {
-		return Stats{}, err
+	// The open vectors' record, read when they opened: listings and
+	// metrics ask for stats on every request. Without them open, the file.
+	rec := k.Embedding()
+	if rec == nil {
+		if rec, err = readEmbeddingInfo(k.dir); err != nil {
+			return Stats{}, err
+		}
 	}
 	ents, facts, _ := k.graph.Stats()
 	return Stats{Documents: st.Documents, Chunks: st.Chunks, Bytes: st.Bytes, Entities: ents, Facts: facts, Vectors: rec}, nil
