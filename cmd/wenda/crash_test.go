@@ -48,6 +48,30 @@ func buildBinary(t *testing.T, dir string) string {
 	return bin
 }
 
+// binary runs the built command on a data directory, with env added to
+// the environment.
+func binary(bin string, env []string) func(data string, args ...string) *exec.Cmd {
+	return func(data string, args ...string) *exec.Cmd {
+		c := exec.Command(bin, append([]string{"--data", data}, args...)...)
+		c.Env = append(os.Environ(), env...)
+		return c
+	}
+}
+
+// binStats is what `wenda stats --json` says of a data directory.
+func binStats(t *testing.T, run func(string, ...string) *exec.Cmd, data string) statsJSON {
+	t.Helper()
+	out, err := run(data, "stats", "--json").Output()
+	if err != nil {
+		t.Fatalf("stats: %v", err)
+	}
+	var s statsJSON
+	if err := json.Unmarshal(out, &s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func killMidIngest(t *testing.T, env []string, vectors bool) {
 	if testing.Short() {
 		t.Skip("skipped in -short: builds the binary and ingests 2,500 documents three times")
@@ -57,23 +81,8 @@ func killMidIngest(t *testing.T, env []string, vectors bool) {
 	src := filepath.Join(tmp, "src")
 	files := writeCorpus(t, src, 2500)
 
-	cmd := func(data string, args ...string) *exec.Cmd {
-		c := exec.Command(bin, append([]string{"--data", data}, args...)...)
-		c.Env = append(os.Environ(), env...)
-		return c
-	}
-	statsOf := func(data string) statsJSON {
-		t.Helper()
-		out, err := cmd(data, "stats", "--json").Output()
-		if err != nil {
-			t.Fatalf("stats after the crash: %v", err)
-		}
-		var s statsJSON
-		if err := json.Unmarshal(out, &s); err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
+	cmd := binary(bin, env)
+	statsOf := func(data string) statsJSON { return binStats(t, cmd, data) }
 
 	crashed := filepath.Join(tmp, "crashed")
 	c := cmd(crashed, "ingest", src)

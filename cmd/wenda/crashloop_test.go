@@ -1,11 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -32,29 +29,8 @@ func TestCrashLoop(t *testing.T) {
 	if err := sample.WriteTo(filepath.Join(src, "sample")); err != nil {
 		t.Fatal(err)
 	}
-	env := []string{"WENDA_EMBED_BASE_URL=", "WENDA_EMBED_MODEL=", "QDRANT_URL="}
-	run := func(data string, args ...string) *exec.Cmd {
-		c := exec.Command(bin, append([]string{"--data", data}, args...)...)
-		c.Env = append(os.Environ(), env...)
-		return c
-	}
-	type full struct {
-		Documents int `json:"documents"`
-		Chunks    int `json:"chunks"`
-		Facts     int `json:"facts"`
-	}
-	stats := func(data string) full {
-		t.Helper()
-		out, err := run(data, "stats", "--json").Output()
-		if err != nil {
-			t.Fatalf("stats: %v", err)
-		}
-		var s full
-		if err := json.Unmarshal(out, &s); err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
+	run := binary(bin, []string{"WENDA_EMBED_BASE_URL=", "WENDA_EMBED_MODEL=", "QDRANT_URL="})
+	stats := func(data string) statsJSON { return binStats(t, run, data) }
 	clean := filepath.Join(tmp, "clean")
 	if out, err := run(clean, "ingest", src).CombinedOutput(); err != nil {
 		t.Fatalf("clean ingest: %v\n%s", err, out)

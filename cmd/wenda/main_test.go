@@ -38,6 +38,7 @@ func mustRun(t *testing.T, args ...string) string {
 type statsJSON struct {
 	Documents int `json:"documents"`
 	Chunks    int `json:"chunks"`
+	Facts     int `json:"facts"`
 }
 
 func stats(t *testing.T, data string) statsJSON {
