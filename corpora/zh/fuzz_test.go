@@ -47,13 +47,16 @@ func FuzzSentences(f *testing.F) {
 // second pass changes nothing) and keys of it hold letters and digits
 // only.
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"駱賓王ＡＢＣ１２３", "軟體工程師", "\u200b\ufeff", "\xff", "ǖǘǚǜ", strings.Repeat("臺", 100)} {
+	for _, s := range []string{"駱賓王ＡＢＣ１２３", "軟體工程師", "\u200b\ufeff", "\xff", "ǖǘǚǜ", strings.Repeat("臺", 100), "中文 abc 1", " 中", "中 ", "中  文", "中\t文", "Ab中", "發", "乾燥"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := Normalize(s)
 		if !utf8.ValidString(n) {
 			t.Fatalf("Normalize(%q) = %q: not UTF-8", s, n)
+		}
+		if normal(s) && fold(s) != s {
+			t.Fatalf("%q taken as normal, but folding gives %q", s, fold(s))
 		}
 		if again := Normalize(n); again != n {
 			t.Fatalf("Normalize is not stable on %q: %q then %q", s, n, again)

@@ -268,6 +268,14 @@ func (c *t2s) matchPhrase(s string) (string, int, bool) {
 // characters become simplified, and every run of white space becomes a single
 // space, trimmed at both ends.
 func Normalize(s string) string {
+	if normal(s) {
+		return s // most tokens and all normalized text: nothing to fold
+	}
+	return fold(s)
+}
+
+// fold is Normalize without the test for text that needs none.
+func fold(s string) string {
 	// Bytes that are not UTF-8 become U+FFFD first: NFKC leaves the
 	// characters right after them unnormalized, which made Normalize give
 	// a different text when run again.
@@ -295,6 +303,49 @@ func Normalize(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// normal reports whether Normalize would return s unchanged, by a test
+// that costs a fraction of the folding: s holds only ASCII that is not an
+// upper-case letter, single spaces inside it, and CJK ideographs of the main
+// block (NFKC leaves them as they are) that no converter changes or starts
+// a phrase with. Anything else takes the long way.
+func normal(s string) bool {
+	cs, err := converters()
+	if err != nil {
+		return false
+	}
+	space := true // a space at the start is trimmed
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case 'A' <= c && c <= 'Z', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < 0x4E00 || r > 0x9FFF {
+			return false
+		}
+		for _, t := range cs {
+			if t.lookup(r) != 0 {
+				return false
+			}
+		}
+		space = false
+		i += size
+	}
+	return !space || s == ""
 }
 
 // FoldRune folds one character as Normalize does, but always to exactly one
