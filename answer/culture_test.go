@@ -295,3 +295,29 @@ func lineForT(t *testing.T, g Graph, q string, docs []string) (Answer, bool) {
 	}
 	return a, ok
 }
+
+// FuzzQuestion: any question, parsed for a culture lookup (its intent, the
+// names linked in it, the relation asked) over a graph of the test corpora,
+// neither panics nor answers without a citation the graph holds.
+func FuzzQuestion(f *testing.F) {
+	for _, q := range []string{"洛阳纸贵出自哪里？", "床前明月光的下一句", "哪个成语比喻著作有价值", "李白是哪个朝代的",
+		"静夜思全文", "luoyangzhigui是什么成语", "外甥打灯笼", "“”《》？？", "的的的的的的的的", ""} {
+		f.Add(q)
+	}
+	g := cultureGraph(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		intentOf(q)
+		a, ok, err := fromGraph(context.Background(), g, q)
+		if err != nil {
+			t.Fatalf("fromGraph(%q): %v", q, err)
+		}
+		if ok && a.Found && len(a.Citations) == 0 {
+			t.Fatalf("fromGraph(%q) answered %q citing nothing", q, a.Answer)
+		}
+		for _, c := range a.Citations {
+			if c.Doc == "" {
+				t.Fatalf("fromGraph(%q) cites no document: %+v", q, c)
+			}
+		}
+	})
+}
