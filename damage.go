@@ -23,8 +23,8 @@ import (
 type Damage struct {
 	Store   string   `json:"store"` // "graph" or "vectors"
 	File    string   `json:"file"`
-	Records int      `json:"records"` // damaged records skipped
-	Bytes   int64    `json:"bytes"`
+	Records int      `json:"records"`        // damaged records skipped
+	Bytes   int64    `json:"bytes"`          // of the records skipped; without records, missing at the file's end
 	Docs    []string `json:"docs,omitempty"` // the documents affected, where known
 	All     bool     `json:"all,omitempty"`  // some affected documents are unknown: every document may be
 }
@@ -33,6 +33,8 @@ func (d Damage) String() string {
 	s := fmt.Sprintf("%s: %s damaged", d.Store, d.File)
 	if d.Records > 0 {
 		s += fmt.Sprintf(", %d records (%d bytes) skipped", d.Records, d.Bytes)
+	} else if d.Bytes > 0 {
+		s += fmt.Sprintf(", %d bytes missing at its end", d.Bytes)
 	}
 	switch {
 	case d.All:
@@ -116,13 +118,14 @@ func (k *KB) checkDamage(ctx context.Context) error {
 		}
 		checkVectors = x.Len() != st.Chunks
 	}
-	if gd.Torn > 0 || checkVectors {
+	cut := gd.Torn > 0 || gd.Cut > 0
+	if cut || checkVectors {
 		var counts map[string]int
 		if checkVectors {
 			counts = x.DocCounts()
 		}
 		err := k.eachRecord(ctx, func(doc corpora.DocRecord) {
-			if gd.Torn > 0 && doc.Facts && !k.graph.HasFacts(doc.ID) {
+			if cut && doc.Facts && !k.graph.HasFacts(doc.ID) {
 				lostFacts = append(lostFacts, doc.ID)
 			}
 			// Vectors of documents BM25 lacks are an unfinished write,
@@ -135,8 +138,11 @@ func (k *KB) checkDamage(ctx context.Context) error {
 			return err
 		}
 	}
-	if len(lostFacts) > 0 {
-		k.damage = append(k.damage, Damage{Store: "graph", File: gd.File, Docs: lostFacts})
+	if len(lostFacts) > 0 || gd.Cut > 0 {
+		// Whole records cut from the log's end: the documents whose
+		// records say they have facts, and have none now, are named; the
+		// bytes are said even when no document is found wanting.
+		k.damage = append(k.damage, Damage{Store: "graph", File: gd.File, Bytes: gd.Cut, Docs: lostFacts})
 	}
 	if len(lostVectors) > 0 {
 		k.damage = append(k.damage, Damage{Store: "vectors", File: filepath.Join(k.dir, "vectors"), Docs: lostVectors})
@@ -154,6 +160,57 @@ func (k *KB) checkDamage(ctx context.Context) error {
 		return x.Repair()
 	}
 	return nil
+}
+
+// indexAside is where a writer's open keeps a damaged BM25 index.
+const indexAside = "bm25.damaged"
+
+// openIndex opens the BM25 index, its files checked first (bleve trusts
+// them: a damaged file crashes the process or silently loses documents).
+// A reader refuses a damaged index, naming the file. A writer sets it
+// aside (the last one kept as indexAside) and goes on with a new one,
+// returning what was wrong: the index holds every document's record, so
+// the documents it lost are unknown to it and the next ingest writes them,
+// as new, again.
+func (k *KB) openIndex(ctx context.Context, dir string) (*bm25.DamageError, error) {
+	cfg := bm25.Config{Dir: dir, Segmenter: k.seg, ReadOnly: k.cfg.ReadOnly}
+	err := bm25.Check(dir)
+	if err == nil {
+		k.index, err = bm25.New(ctx, cfg)
+	}
+	var d *bm25.DamageError
+	if err == nil || !errors.As(err, &d) {
+		return nil, err
+	}
+	if k.cfg.ReadOnly {
+		return nil, fmt.Errorf("wenda: %w: %s (%s); open it for writing — wenda ingest of your documents — to set it aside and index them again",
+			ErrIndexDamaged, filepath.Join(dir, d.File), d.Reason)
+	}
+	aside := filepath.Join(k.dir, indexAside)
+	if err := os.RemoveAll(aside); err != nil {
+		return nil, fmt.Errorf("wenda: %w", err)
+	}
+	if err := os.Rename(dir, aside); err != nil {
+		return nil, fmt.Errorf("wenda: setting the damaged index aside: %w", err)
+	}
+	k.index, err = bm25.New(ctx, cfg)
+	return d, err
+}
+
+// indexDamage is the damage a set-aside index leaves: the documents the
+// other stores still hold, which the new index lacks until ingested again;
+// all of them when there is no other store to ask.
+func (k *KB) indexDamage(d *bm25.DamageError) Damage {
+	docs := map[string]struct{}{}
+	if x, ok := k.vec.embedded(); ok {
+		for id := range x.DocCounts() {
+			docs[id] = struct{}{}
+		}
+	}
+	for _, id := range k.graph.Docs() {
+		docs[id] = struct{}{}
+	}
+	return Damage{Store: "bm25", File: filepath.Join(k.dir, "bm25", d.File), Docs: sortedKeys(docs), All: len(docs) == 0}
 }
 
 // eachRecord calls fn with every document's record.

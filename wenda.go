@@ -75,6 +75,10 @@ var (
 	// ErrNoVectors: a vector or hybrid search of a knowledge base without
 	// vectors for the configured model.
 	ErrNoVectors = errors.New("knowledge base has no vectors")
+	// ErrIndexDamaged: a read-only open found the BM25 index's files
+	// damaged; a writer's open sets the damaged index aside and starts a
+	// new one, which an ingest of the documents fills again.
+	ErrIndexDamaged = errors.New("BM25 index damaged")
 	// ErrOption: a search option out of its range (mode, lexical).
 	ErrOption = errors.New("invalid option")
 )
@@ -247,7 +251,8 @@ func open(ctx context.Context, cfg Config, lock *dirLock) (*KB, error) {
 		}
 		graphDone <- err
 	}()
-	k.index, err = bm25.New(ctx, bm25.Config{Dir: filepath.Join(k.dir, "bm25"), Segmenter: k.seg, ReadOnly: cfg.ReadOnly})
+	indexDir := filepath.Join(k.dir, "bm25")
+	damaged, err := k.openIndex(ctx, indexDir)
 	if err != nil {
 		if gerr := <-graphDone; gerr == nil {
 			k.graph.Close()
@@ -273,6 +278,9 @@ func open(ctx context.Context, cfg Config, lock *dirLock) (*KB, error) {
 		return nil, verr
 	}
 	k.vec = vec
+	if damaged != nil {
+		k.damage = append(k.damage, k.indexDamage(damaged))
+	}
 	if err := k.checkDamage(ctx); err != nil {
 		k.Close()
 		return nil, err

@@ -157,12 +157,12 @@ func TestSnapshot(t *testing.T) {
 		t.Errorf("log holds %d bytes after a checkpoint", fi.Size())
 	}
 	// The snapshot replaces the old whole: no temporary file is left.
-	if es, _ := os.ReadDir(dir); len(es) != 2 {
+	if es, _ := os.ReadDir(dir); len(es) != 3 {
 		var names []string
 		for _, e := range es {
 			names = append(names, e.Name())
 		}
-		t.Errorf("graph folder holds %q after a checkpoint; want only %s and %s", names, logName, snapName)
+		t.Errorf("graph folder holds %q after a checkpoint; want only %s, %s and %s", names, logName, snapName, lenName)
 	}
 	// A write after the checkpoint goes to the log; reopened, the graph is
 	// the snapshot plus the log.

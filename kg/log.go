@@ -2,6 +2,7 @@ package kg
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -18,6 +19,34 @@ import (
 )
 
 const logName = "facts.log"
+
+// lenName records the log's length after each write: a log found shorter
+// was cut at a record's end, which the records alone cannot show (each is
+// whole). A crash leaves it behind the log, never ahead.
+const lenName = "facts.len"
+
+// readLen is the log length last recorded; -1 when not known (a graph
+// written before the record, or the record itself damaged).
+func readLen(dir string) int64 {
+	b, err := os.ReadFile(filepath.Join(dir, lenName))
+	if err != nil {
+		return -1
+	}
+	n, err := strconv.ParseInt(string(bytes.TrimSpace(b)), 10, 64)
+	if err != nil || n < 0 {
+		return -1
+	}
+	return n
+}
+
+// writeLen records the log's length. Not synced: a record lost in a crash
+// is behind the log, which is no alarm.
+func (g *Graph) writeLen() error {
+	if err := os.WriteFile(filepath.Join(g.dir, lenName), []byte(strconv.FormatInt(g.logN, 10)+"\n"), 0o644); err != nil {
+		return fmt.Errorf("kg: %w", err)
+	}
+	return nil
+}
 
 var table = crc32.MakeTable(crc32.Castagnoli)
 
@@ -96,7 +125,10 @@ func (g *Graph) replay(ctx context.Context) error {
 		}
 		g.apply(e)
 	}
-	if g.damage.Records > 0 || g.damage.Torn > 0 {
+	if want := readLen(g.dir); want > good+g.damage.Torn {
+		g.damage.Cut = want - good - g.damage.Torn
+	}
+	if g.damage.Records > 0 || g.damage.Torn > 0 || g.damage.Cut > 0 {
 		g.damage.File = p
 	}
 	if g.readOnly {
@@ -127,12 +159,15 @@ type Damage struct {
 	Records int      // log records skipped
 	Bytes   int64    // bytes of them
 	Torn    int64    // bytes of an unfinished last record (cut by a writer)
+	Cut     int64    // bytes missing from the log's end, whole records (facts.len says how long it was)
 	Docs    []string // the documents those records were about, where readable
 	Unknown bool     // some damaged record's document could not be read: any may be affected
 }
 
 // Any reports whether anything was found damaged.
-func (d Damage) Any() bool { return d.Records > 0 || d.Torn > 0 || d.Unknown || len(d.Docs) > 0 }
+func (d Damage) Any() bool {
+	return d.Records > 0 || d.Torn > 0 || d.Cut > 0 || d.Unknown || len(d.Docs) > 0
+}
 
 // docField finds a record's document id in what is left of its JSON.
 var docField = regexp.MustCompile(`"doc":"((?:[^"\\]|\\.)*)"`)
@@ -159,7 +194,17 @@ func (d *Damage) noteDoc(line []byte) {
 func (g *Graph) Repair() error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.log == nil || (g.damage.Records == 0 && !g.damage.Unknown) {
+	if g.log == nil {
+		return nil
+	}
+	if g.damage.Records == 0 && !g.damage.Unknown {
+		if g.damage.Cut > 0 {
+			// Whole records gone: nothing to set aside; the log's
+			// length as it is now, so the next open does not find it
+			// again.
+			g.damage.Cut = 0
+			return g.writeLen()
+		}
 		return nil
 	}
 	for _, name := range []string{logName, snapName} {

@@ -51,7 +51,7 @@ func (g *Graph) checkpoint() error {
 	}
 	g.w.Reset(g.log)
 	g.logN, g.dead = 0, 0
-	return nil
+	return g.writeLen()
 }
 
 // The snapshot: a magic line; the number of documents, then each

@@ -215,6 +215,10 @@ func (g *Graph) commit(buf []byte, es []entry) error {
 		return fmt.Errorf("kg: sync log: %w", err)
 	}
 	g.logN += int64(len(buf))
+	if err := g.writeLen(); err != nil {
+		g.mu.Unlock()
+		return err
+	}
 	var names []string
 	for _, e := range es {
 		if old := g.apply(e); old != nil {
@@ -280,6 +284,17 @@ func (g *Graph) HasFacts(doc string) bool {
 	g.mu.RLock()
 	defer g.mu.RUnlock()
 	return g.docs[doc] != nil
+}
+
+// Docs lists the documents the graph holds facts from.
+func (g *Graph) Docs() []string {
+	g.mu.RLock()
+	defer g.mu.RUnlock()
+	out := make([]string, 0, len(g.docs))
+	for id := range g.docs {
+		out = append(out, id)
+	}
+	return out
 }
 
 // Works counts the documents whose 作者 is author (by Key).

@@ -74,19 +74,42 @@ func (c *cli) openWith(ctx context.Context, cfg wenda.Config) (*wenda.KB, error)
 // it comes back: nothing is lost silently.
 func (c *cli) warnDamage(k *wenda.KB) {
 	for _, d := range k.Damage() {
-		what := fmt.Sprintf("%d 篇文档受影响 (%d documents affected)", len(d.Docs), len(d.Docs))
+		what := fmt.Sprintf("%d 篇文档受影响 (%d documents affected%s)", len(d.Docs), len(d.Docs), examples(d.Docs))
 		if d.All {
 			what = "任何文档都可能受影响 (any document may be affected)"
 		}
 		skipped := ""
 		if d.Records > 0 {
 			skipped = fmt.Sprintf("跳过 %d 条损坏的记录（%d 字节），", d.Records, d.Bytes)
+		} else if d.Bytes > 0 {
+			skipped = fmt.Sprintf("文件末尾缺少 %d 字节，", d.Bytes)
+		}
+		if d.Store == "earlier" {
+			fmt.Fprintf(c.stderr, "警告：知识库 %s 先前发现的损坏尚未修复 (damage found earlier)：%s，待重新导入（记在 %s）。\n", c.g.kb, what, d.File)
+			continue
+		}
+		if d.Store == "bm25" {
+			fmt.Fprintf(c.stderr, "警告：知识库 %s 的 BM25 索引损坏 (damaged)：%s；已移到 %s，新建了空索引；%s。\n", c.g.kb, d.File, filepath.Join(k.Dir(), "bm25.damaged"), what)
+			continue
 		}
 		fmt.Fprintf(c.stderr, "警告：知识库 %s 的文件损坏 (damaged)：%s；%s%s。其余完好的部分照常使用。\n", c.g.kb, d.File, skipped, what)
 	}
 	if n, all := k.Pending(); n > 0 || all {
 		fmt.Fprintf(c.stderr, "下次用 wenda ingest 导入同样的文件时，受影响的文档会重新写入 (the next ingest of the same files writes them again)。\n")
 	}
+}
+
+// examples names the first few of a list of documents.
+func examples(docs []string) string {
+	const show = 3
+	if len(docs) == 0 {
+		return ""
+	}
+	s := ": " + strings.Join(docs[:min(show, len(docs))], ", ")
+	if len(docs) > show {
+		s += " …"
+	}
+	return s
 }
 
 // explain adds to a library error what to do about it on the command
@@ -120,6 +143,8 @@ func (c *cli) explain(err error) error {
 			}
 		}
 		return fmt.Errorf("%w (%s)", err, hint)
+	case errors.Is(err, wenda.ErrIndexDamaged):
+		return fmt.Errorf("%w\n用 wenda --kb %s ingest 再次导入你的文档：损坏的索引会被移到 bm25.damaged，新的索引重新建立 (ingest your documents again: the damaged index is set aside and a new one built)", err, c.g.kb)
 	case errors.Is(err, wenda.ErrModelChanged):
 		return fmt.Errorf("%w. Run `wenda reembed` to rebuild its vectors with the configured model (WENDA_EMBED_BASE_URL, WENDA_EMBED_MODEL)", err)
 	case errors.Is(err, wenda.ErrNotEmbedded):

@@ -86,6 +86,13 @@ func New(ctx context.Context, cfg Config) (*Index, error) {
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("%w: %s", ErrBusy, cfg.Dir)
 	}
+	if err != nil && !errors.Is(err, os.ErrPermission) && !errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		// Its files passed Check (the caller's), but bleve cannot read
+		// what they hold: the mapping, kept in root.bolt, whose values
+		// bolt does not checksum.
+		reason, _, _ := strings.Cut(err.Error(), "\n") // not the mapping bleve quotes after
+		return nil, &DamageError{File: "store/root.bolt", Reason: reason}
+	}
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) && !cfg.ReadOnly {
 		m, merr := newMapping()
 		if merr != nil {

@@ -1,0 +1,245 @@
+package bm25
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"hash/fnv"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/util"
+	zapx "github.com/blevesearch/zapx/v17"
+	bolt "go.etcd.io/bbolt"
+)
+
+// ErrDamaged marks an index whose files fail Check.
+var ErrDamaged = errors.New("bm25: index damaged")
+
+// DamageError names the file of an index that failed Check and why.
+type DamageError struct {
+	File   string // relative to the index's folder, e.g. store/000000000005.zap
+	Reason string
+}
+
+func (e *DamageError) Error() string {
+	return fmt.Sprintf("bm25 index damaged: %s: %s", e.File, e.Reason)
+}
+
+func (e *DamageError) Unwrap() error { return ErrDamaged }
+
+// Check verifies an index's files, reading and changing nothing else,
+// before bleve is given them: bleve trusts its files, and a damaged one
+// either crashes the process (a cut root.bolt faults in its memory map), is
+// passed over in silence (a cut segment makes it load an older snapshot,
+// without the documents written since), or is served as it is (a flipped
+// byte in a segment). So: index_meta.json must parse; root.bolt's meta
+// pages must be valid, the file as long as they say, and its pages
+// consistent; and every segment of the latest snapshot must exist, its
+// deleted-documents bitmap decode, and its checksum (zap's footer holds a
+// CRC-32 of the rest of the file) match. A missing folder is no damage: the
+// index is new. The cost is one read of the segments, at memory speed
+// from the page cache.
+func Check(dir string) (err error) {
+	meta, err := os.ReadFile(filepath.Join(dir, "index_meta.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		if _, serr := os.Stat(dir); errors.Is(serr, os.ErrNotExist) {
+			return nil
+		}
+	}
+	if err != nil {
+		return &DamageError{"index_meta.json", err.Error()}
+	}
+	var m struct {
+		Storage string `json:"storage"`
+		Type    string `json:"index_type"`
+	}
+	if err := json.Unmarshal(meta, &m); err != nil || m.Storage != "boltdb" || m.Type != "scorch" {
+		return &DamageError{"index_meta.json", "not the index's metadata"}
+	}
+	root := filepath.Join(dir, "store", "root.bolt")
+	if err := checkBoltSize(root); err != nil {
+		return &DamageError{"store/root.bolt", err.Error()}
+	}
+	segments, err := liveSegments(root)
+	if err != nil {
+		var d *DamageError
+		if errors.As(err, &d) || errors.Is(err, ErrBusy) {
+			return err
+		}
+		return &DamageError{"store/root.bolt", err.Error()}
+	}
+	// The segments on every core: a large index's are hundreds of MB.
+	errs := make([]error, len(segments))
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(segments)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(segments); i = int(next.Add(1) - 1) {
+				if err := checkSegment(filepath.Join(dir, "store", segments[i])); err != nil {
+					errs[i] = &DamageError{"store/" + segments[i], err.Error()}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// checkBoltSize reads bolt's two meta pages and checks the file holds the
+// pages the newer valid one counts: bolt maps the file and reads past its
+// end as a fault that no recover catches.
+func checkBoltSize(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	const header, size = 16, 64 // bolt's page header; its meta with the checksum
+	var best struct {
+		ok             bool
+		txid, pgid, ps uint64
+	}
+	for _, off := range []int64{0, -1} {
+		if off < 0 {
+			if !best.ok {
+				off = 4096 // the first is bad: try the usual page size
+			} else {
+				off = int64(best.ps)
+			}
+		}
+		buf := make([]byte, header+size)
+		if _, err := f.ReadAt(buf, off); err != nil {
+			continue
+		}
+		b := buf[header:]
+		le := binary.LittleEndian
+		if le.Uint32(b[0:]) != 0xED0CDAED {
+			continue
+		}
+		h := fnv.New64a()
+		h.Write(b[:56])
+		if h.Sum64() != le.Uint64(b[56:]) {
+			continue
+		}
+		ps, pgid, txid := uint64(le.Uint32(b[8:])), le.Uint64(b[40:]), le.Uint64(b[48:])
+		if ps < 512 || ps > 1<<20 {
+			continue
+		}
+		if !best.ok || txid > best.txid {
+			best.ok, best.txid, best.pgid, best.ps = true, txid, pgid, ps
+		}
+	}
+	if !best.ok {
+		return errors.New("no valid meta page")
+	}
+	if need := best.pgid * best.ps; uint64(st.Size()) < need {
+		return fmt.Errorf("%d bytes, its pages need %d: cut short", st.Size(), need)
+	}
+	return nil
+}
+
+// liveSegments checks root.bolt's pages and returns the segment files of its
+// latest snapshot.
+func liveSegments(path string) (segs []string, err error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("%w: %s", ErrBusy, path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	defer func() {
+		// bolt trusts the pages it follows: a damaged one panics.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("unreadable: %v", r)
+		}
+	}()
+	err = db.View(func(tx *bolt.Tx) error {
+		var bad error
+		for err := range tx.Check() {
+			if bad == nil {
+				bad = err // and drain: the checker sends every fault
+			}
+		}
+		if bad != nil {
+			return bad
+		}
+		snaps := tx.Bucket(util.BoltSnapshotsBucket)
+		if snaps == nil {
+			return nil // nothing written yet
+		}
+		k, _ := snaps.Cursor().Last()
+		if k == nil {
+			return nil
+		}
+		snap := snaps.Bucket(k)
+		if snap == nil || snap.Bucket(util.BoltMetaDataKey) == nil {
+			return errors.New("its latest snapshot is incomplete")
+		}
+		return snap.ForEachBucket(func(k []byte) error {
+			seg := snap.Bucket(k)
+			p := seg.Get(util.BoltPathKey)
+			if p == nil {
+				return nil // the metadata's or the internal values' bucket
+			}
+			if d := seg.Get(util.BoltDeletedKey); len(d) > 0 {
+				if _, err := roaring.New().ReadFrom(bytes.NewReader(d)); err != nil {
+					return fmt.Errorf("segment %s: deleted documents: %v", p, err)
+				}
+			}
+			name := string(p)
+			if name != filepath.Base(name) || name == "" {
+				return fmt.Errorf("segment path %q", name)
+			}
+			segs = append(segs, name)
+			return nil
+		})
+	})
+	return segs, err
+}
+
+// checkSegment compares a zap segment's checksum with its footer's.
+func checkSegment(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	n := st.Size()
+	if n < zapx.FooterSize {
+		return fmt.Errorf("%d bytes: shorter than a segment's footer", n)
+	}
+	h := crc32.NewIEEE()
+	if _, err := io.Copy(h, io.NewSectionReader(f, 0, n-4)); err != nil {
+		return err
+	}
+	var sum [4]byte
+	if _, err := f.ReadAt(sum[:], n-4); err != nil {
+		return err
+	}
+	if h.Sum32() != binary.BigEndian.Uint32(sum[:]) {
+		return errors.New("checksum mismatch")
+	}
+	return nil
+}
