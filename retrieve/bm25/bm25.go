@@ -82,7 +82,7 @@ func New(ctx context.Context, cfg Config) (*Index, error) {
 	}
 	// Fail within a second rather than wait for ever on another
 	// process's lock (bleve's default).
-	idx, err := bleve.OpenUsing(cfg.Dir, map[string]interface{}{"read_only": cfg.ReadOnly, "bolt_timeout": "1s"})
+	idx, err := openBleve(cfg)
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("%w: %s", ErrBusy, cfg.Dir)
 	}
@@ -111,6 +111,18 @@ func New(ctx context.Context, cfg Config) (*Index, error) {
 		return nil, fmt.Errorf("bm25: open index %s: %w", cfg.Dir, err)
 	}
 	return &Index{cfg: cfg, idx: idx}, nil
+}
+
+// openBleve opens an existing index; a panic of bleve's or bolt's on what
+// its files hold (in this goroutine: Check has caught what would panic in
+// theirs) is the index's damage.
+func openBleve(cfg Config) (idx bleve.Index, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			idx, err = nil, &DamageError{File: "store/root.bolt", Reason: fmt.Sprintf("unreadable: %v", r)}
+		}
+	}()
+	return bleve.OpenUsing(cfg.Dir, map[string]interface{}{"read_only": cfg.ReadOnly, "bolt_timeout": "1s"})
 }
 
 // useSegmenter makes the index's word analyzer cut with seg. bleve builds

@@ -112,8 +112,8 @@ func checkBoltSize(path string) error {
 	}
 	const header, size = 16, 64 // bolt's page header; its meta with the checksum
 	var best struct {
-		ok             bool
-		txid, pgid, ps uint64
+		ok                       bool
+		txid, pgid, ps, freelist uint64
 	}
 	for _, off := range []int64{0, -1} {
 		if off < 0 {
@@ -137,12 +137,12 @@ func checkBoltSize(path string) error {
 		if h.Sum64() != le.Uint64(b[56:]) {
 			continue
 		}
-		ps, pgid, txid := uint64(le.Uint32(b[8:])), le.Uint64(b[40:]), le.Uint64(b[48:])
+		ps, freelist, pgid, txid := uint64(le.Uint32(b[8:])), le.Uint64(b[32:]), le.Uint64(b[40:]), le.Uint64(b[48:])
 		if ps < 512 || ps > 1<<20 {
 			continue
 		}
 		if !best.ok || txid > best.txid {
-			best.ok, best.txid, best.pgid, best.ps = true, txid, pgid, ps
+			best.ok, best.txid, best.pgid, best.ps, best.freelist = true, txid, pgid, ps, freelist
 		}
 	}
 	if !best.ok {
@@ -151,12 +151,50 @@ func checkBoltSize(path string) error {
 	if need := best.pgid * best.ps; uint64(st.Size()) < need {
 		return fmt.Errorf("%d bytes, its pages need %d: cut short", st.Size(), need)
 	}
+	// The free list, which a writer's open reads whole and panics on if
+	// damaged: its page must say it is one, and the pages it lists exist.
+	if best.freelist == 1<<64-1 {
+		return nil // not kept in the file
+	}
+	if best.freelist < 2 || best.freelist >= best.pgid {
+		return fmt.Errorf("free list at page %d of %d", best.freelist, best.pgid)
+	}
+	hdr := make([]byte, header)
+	if _, err := f.ReadAt(hdr, int64(best.freelist*best.ps)); err != nil {
+		return err
+	}
+	le := binary.LittleEndian
+	id, flags, count, overflow := le.Uint64(hdr), le.Uint16(hdr[8:]), uint64(le.Uint16(hdr[10:])), uint64(le.Uint32(hdr[12:]))
+	if id != best.freelist || flags != 0x10 || best.freelist+overflow >= best.pgid {
+		return fmt.Errorf("free list page %d is not one", best.freelist)
+	}
+	list := make([]byte, (overflow+1)*best.ps-header)
+	if _, err := f.ReadAt(list, int64(best.freelist*best.ps+header)); err != nil {
+		return err
+	}
+	if count == 0xFFFF { // the count is in the first element
+		count, list = le.Uint64(list), list[8:]
+	}
+	if count*8 > uint64(len(list)) {
+		return fmt.Errorf("free list of %d pages in %d bytes", count, len(list))
+	}
+	for i := uint64(0); i < count; i++ {
+		if p := le.Uint64(list[8*i:]); p < 2 || p >= best.pgid {
+			return fmt.Errorf("free list names page %d of %d", p, best.pgid)
+		}
+	}
 	return nil
 }
 
 // liveSegments checks root.bolt's pages and returns the segment files of its
 // latest snapshot.
 func liveSegments(path string) (segs []string, err error) {
+	defer func() {
+		// bolt trusts the pages it follows: a damaged one panics.
+		if r := recover(); r != nil {
+			segs, err = nil, fmt.Errorf("unreadable: %v", r)
+		}
+	}()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("%w: %s", ErrBusy, path)
@@ -165,21 +203,23 @@ func liveSegments(path string) (segs []string, err error) {
 		return nil, err
 	}
 	defer db.Close()
-	defer func() {
-		// bolt trusts the pages it follows: a damaged one panics.
-		if r := recover(); r != nil {
-			err = fmt.Errorf("unreadable: %v", r)
-		}
-	}()
 	err = db.View(func(tx *bolt.Tx) error {
-		var bad error
-		for err := range tx.Check() {
-			if bad == nil {
-				bad = err // and drain: the checker sends every fault
-			}
+		// Every page bleve will follow, walked here, where a panic is
+		// caught (bolt's own Check runs in a goroutine of its own).
+		var walk func(b *bolt.Bucket, depth int) error
+		walk = func(b *bolt.Bucket, depth int) error {
+			return b.ForEach(func(k, v []byte) error {
+				if v != nil {
+					return nil
+				}
+				if sub := b.Bucket(k); sub != nil && depth < 8 {
+					return walk(sub, depth+1)
+				}
+				return nil
+			})
 		}
-		if bad != nil {
-			return bad
+		if err := tx.ForEach(func(_ []byte, b *bolt.Bucket) error { return walk(b, 0) }); err != nil {
+			return err
 		}
 		snaps := tx.Bucket(util.BoltSnapshotsBucket)
 		if snaps == nil {

@@ -111,3 +111,49 @@ func TestCheckDamage(t *testing.T) {
 	}
 	t.Logf("%d files, %d damaged copies: %d refused naming the file, the rest whole", len(files), 60*len(files), refused)
 }
+
+// FuzzCheck: any root.bolt beside a real index's segments is refused by
+// Check (or bleve's open) with a DamageError, or opens and answers; never
+// a panic or a fault.
+func FuzzCheck(f *testing.F) {
+	ctx := context.Background()
+	master := filepath.Join(f.TempDir(), "bm25")
+	x, err := New(ctx, Config{Dir: master})
+	if err != nil {
+		f.Fatal(err)
+	}
+	c := corpora.Chunk{ID: corpora.ChunkID("d", 0), DocID: "d", Title: "d", Text: "图书馆的借阅期限是三十天。"}
+	if err := x.Write(ctx, []corpora.DocRecord{{ID: "d", Hash: "h", Chunks: 1}}, []corpora.Chunk{c}); err != nil {
+		f.Fatal(err)
+	}
+	x.Close()
+	root, err := os.ReadFile(filepath.Join(master, "store", "root.bolt"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(root)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		dir := filepath.Join(t.TempDir(), "bm25")
+		if err := os.CopyFS(dir, os.DirFS(master)); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "store", "root.bolt"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		err := Check(dir)
+		var y *Index
+		if err == nil {
+			y, err = New(ctx, Config{Dir: dir, ReadOnly: true})
+		}
+		if err != nil {
+			if !errors.Is(err, ErrDamaged) {
+				t.Fatalf("refused without a DamageError: %v", err)
+			}
+			return
+		}
+		defer y.Close()
+		if _, err := y.Search(ctx, "借阅期限", 10); err != nil {
+			t.Logf("search: %v", err)
+		}
+	})
+}
