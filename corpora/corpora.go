@@ -30,7 +30,29 @@ type Document struct {
 	// every document of the file. Non-zero means a damaged file was read
 	// rather than refused; ingestion should say so.
 	Replaced int
+	// Parts says where each stretch of Text is in the file — its section
+	// (the headings above it), page, sheet and row, slide — and marks a
+	// table's rows, which chunks are not cut inside. Sorted by Start; the
+	// first starts at 0. Nil: the text is one plain stretch.
+	Parts []Part
 }
+
+// Part is a stretch of a Document's Text, from Start to the next Part's
+// Start (or the text's end), and where it stands in the file.
+type Part struct {
+	Start   int      // rune offset into the Document's Text
+	Section []string // the headings above it, outermost first: ["第一章 总则", "一、年假天数"]
+	Page    int      // 1-based page of a PDF; 0: none
+	Where   string   // a place a reader names otherwise: "工作表 差旅标准 第 5 行", "第 3 张幻灯片"
+	// Row marks one row of a table (its text ends with a newline); a
+	// chunk is cut between rows, never inside one, and a chunk that goes
+	// on with a table begins with its Header row.
+	Row    bool
+	Header string // the table's header row, as text, for the chunks that continue it
+}
+
+// SectionPath joins a section's headings for display and search: 第一章 总则 › 一、年假天数.
+func SectionPath(section []string) string { return strings.Join(section, " › ") }
 
 // Chunk is a run of whole sentences of a Document, the unit that is indexed,
 // retrieved and cited.
@@ -42,6 +64,12 @@ type Chunk struct {
 	Start, End int
 	Title      string
 	Text       string // the original text of the chunk
+	// Section is the section path of the chunk's start (SectionPath of
+	// its Part), Page its page, Where its place otherwise named: what a
+	// citation shows besides the title.
+	Section string
+	Page    int
+	Where   string
 }
 
 // Hit is a retrieved chunk with its score in the list that produced it.

@@ -27,7 +27,7 @@ func Supported(path string) bool {
 	case ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".json", ".csv", ".jsonl":
 		return true
 	}
-	return false
+	return officeExts[strings.ToLower(filepath.Ext(path))]
 }
 
 // Walk lists the files under each path, recursively for folders, sorted, with
@@ -172,6 +172,13 @@ func Parse(f File, raw []byte) ([]Document, error) {
 
 // ParseAs is Parse with the format given.
 func ParseAs(f File, raw []byte, format string) ([]Document, error) {
+	if format == FormatAuto || format == "" {
+		// Office documents, PDF, EPUB: by their extension, or by content
+		// (a zip or an OLE container is never text, whatever its name).
+		if k := Sniff(raw); officeExts[strings.ToLower(filepath.Ext(f.Path))] || k == "zip" || k == "ole" {
+			return parseBinary(f, raw)
+		}
+	}
 	text, dec, err := Decode(raw)
 	if err != nil {
 		return nil, err
