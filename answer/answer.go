@@ -72,6 +72,28 @@ type Citation struct {
 	// N is the citation's number: as the LLM cited it ([N]), else its
 	// place in the list, from 1.
 	N int `json:"n,omitempty"`
+	// Where in the file: the section path (headings above), the page of a
+	// PDF, a sheet and row or a slide.
+	Section string `json:"section,omitempty"`
+	Page    int    `json:"page,omitempty"`
+	Where   string `json:"where,omitempty"`
+}
+
+// Place is where a citation stands in its file, as a reader says it:
+// 第 12 页 · 第一章 总则 › 一、年假天数 (page, then place, then section);
+// empty when the file has no such structure.
+func (c Citation) Place() string {
+	var ps []string
+	if c.Page > 0 {
+		ps = append(ps, fmt.Sprintf("第 %d 页", c.Page))
+	}
+	if c.Where != "" {
+		ps = append(ps, c.Where)
+	}
+	if c.Section != "" {
+		ps = append(ps, c.Section)
+	}
+	return strings.Join(ps, " · ")
 }
 
 // Answer is the engine's reply to a question.
@@ -223,6 +245,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		N:   len(a.Citations) + 1,
 		Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string(s.orig),
 		Start: h.Start + s.start, End: h.Start + s.start + len(s.orig),
+		Section: h.Section, Page: h.Page, Where: h.Where,
 	})
 	return a
 }

@@ -69,6 +69,11 @@ type source struct {
 	Title string `json:"title,omitempty"`
 	Text  string `json:"text"`
 	Facts bool   `json:"facts,omitempty"` // from the knowledge graph
+	// Where the passage stands in its file, for the model to say and the
+	// citation to show.
+	Section string `json:"section,omitempty"`
+	Page    int    `json:"page,omitempty"`
+	Where   string `json:"where,omitempty"`
 }
 
 // DefaultContextChars is the context budget when Config.ContextChars is 0:
@@ -339,7 +344,7 @@ func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fac
 			continue
 		}
 		seen[h.ID] = true
-		if !add(source{Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: h.Text}) {
+		if !add(source{Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: h.Text, Section: h.Section, Page: h.Page, Where: h.Where}) {
 			break
 		}
 	}
@@ -403,8 +408,18 @@ func (e *Engine) prompt(q string, history []Turn, sources []source) []Message {
 	for _, s := range sources {
 		// Encoded (fenceText, fenceAttr): nothing a source holds can close
 		// its block or open another.
-		fmt.Fprintf(&b, "<资料 编号=\"%d\" 标题=\"%s\" 来源=\"%s#%d\">\n%s\n</资料>\n\n", s.N, fenceAttr(s.Title),
-			fenceAttr(s.Doc), s.Chunk, fenceText(s.Text))
+		where := ""
+		if s.Section != "" {
+			where += fmt.Sprintf(" 章节=\"%s\"", fenceAttr(s.Section))
+		}
+		if s.Page > 0 {
+			where += fmt.Sprintf(" 页=\"%d\"", s.Page)
+		}
+		if s.Where != "" {
+			where += fmt.Sprintf(" 位置=\"%s\"", fenceAttr(s.Where))
+		}
+		fmt.Fprintf(&b, "<资料 编号=\"%d\" 标题=\"%s\" 来源=\"%s#%d\"%s>\n%s\n</资料>\n\n", s.N, fenceAttr(s.Title),
+			fenceAttr(s.Doc), s.Chunk, where, fenceText(s.Text))
 	}
 	if len(sources) == 0 {
 		b.WriteString("（没有找到资料）\n\n")
@@ -448,7 +463,7 @@ func checkCitations(text string, sources []source) (string, []Citation) {
 	cs := make([]Citation, 0, len(cited))
 	for _, n := range cited {
 		s := byN[n]
-		cs = append(cs, Citation{N: n, Doc: s.Doc, Chunk: s.Chunk, Title: s.Title, Text: s.Text})
+		cs = append(cs, Citation{N: n, Doc: s.Doc, Chunk: s.Chunk, Title: s.Title, Text: s.Text, Section: s.Section, Page: s.Page, Where: s.Where})
 	}
 	return strings.TrimSpace(out), cs
 }

@@ -35,6 +35,10 @@ type Document struct {
 	// table's rows, which chunks are not cut inside. Sorted by Start; the
 	// first starts at 0. Nil: the text is one plain stretch.
 	Parts []Part
+	// Loss says what of the file could not be read although the rest was
+	// ("3 of 251 pages could not be read"); ingestion reports the file as
+	// damaged with it. Empty: nothing lost.
+	Loss string
 }
 
 // Part is a stretch of a Document's Text, from Start to the next Part's

@@ -22,10 +22,76 @@ const DefaultChunkSize = 300
 // that would carry it past that. Start and End are offsets in characters
 // (runes) into doc.Text, as citations use them. The cost is linear in the
 // size of the document.
+//
+// A document with Parts is chunked section by section — no chunk straddles
+// two sections, except that a section too short to stand alone (a heading
+// with its subsection right after it) joins the next — and each chunk
+// carries the section path, page and place of the part under its middle.
 func Chunk(doc corpora.Document, size int) []corpora.Chunk {
 	if size <= 0 {
 		size = DefaultChunkSize
 	}
+	if len(doc.Parts) == 0 {
+		return chunkText(doc, size)
+	}
+	var out []corpora.Chunk
+	sections(doc, size, func(runeStart, byteStart, byteEnd int) {
+		sub := doc
+		sub.Text, sub.Parts = doc.Text[byteStart:byteEnd], nil
+		for _, c := range chunkText(sub, size) {
+			c.Start += runeStart
+			c.End += runeStart
+			c.Ordinal = len(out)
+			c.ID = corpora.ChunkID(doc.ID, c.Ordinal)
+			out = append(out, c)
+		}
+	})
+	// The part under each chunk's middle: chunks and parts both in order.
+	p := 0
+	for i := range out {
+		mid := (out[i].Start + out[i].End) / 2
+		for p+1 < len(doc.Parts) && doc.Parts[p+1].Start <= mid {
+			p++
+		}
+		part := doc.Parts[p]
+		out[i].Section, out[i].Page, out[i].Where = corpora.SectionPath(part.Section), part.Page, part.Where
+	}
+	return out
+}
+
+// sections calls fn with each stretch of doc's text under one section
+// path, in order, as its rune start and byte span; a stretch shorter than
+// a quarter of size joins the next. One pass over the text.
+func sections(doc corpora.Document, size int, fn func(runeStart, byteStart, byteEnd int)) {
+	text := doc.Text
+	// The rune offsets where the section path changes.
+	var cuts []int
+	for i := 1; i < len(doc.Parts); i++ {
+		if corpora.SectionPath(doc.Parts[i].Section) != corpora.SectionPath(doc.Parts[i-1].Section) {
+			cuts = append(cuts, doc.Parts[i].Start)
+		}
+	}
+	startRune, startByte := 0, 0
+	r, b := 0, 0 // a rune offset and its byte offset
+	for _, cut := range cuts {
+		for r < cut && b < len(text) {
+			_, n := utf8.DecodeRuneInString(text[b:])
+			b += n
+			r++
+		}
+		if r-startRune < size/4 {
+			continue // too short alone: it joins the next
+		}
+		fn(startRune, startByte, b)
+		startRune, startByte = r, b
+	}
+	if startByte < len(text) {
+		fn(startRune, startByte, len(text))
+	}
+}
+
+// chunkText is Chunk over a document's text as one stretch.
+func chunkText(doc corpora.Document, size int) []corpora.Chunk {
 	text := doc.Text
 	us := units(text, size)
 	if len(us) == 0 {

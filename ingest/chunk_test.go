@@ -176,3 +176,46 @@ func FuzzChunk(f *testing.F) {
 		}
 	})
 }
+
+// TestChunkSections: a document with parts is chunked section by section,
+// each chunk carrying its section path and page; a section too short to
+// stand alone (a heading over its first subsection) joins the next.
+func TestChunkSections(t *testing.T) {
+	long := strings.Repeat("年假按工龄计算，满一年可休五天。", 12) // 192 runes
+	text := "第一章 总则\n" + "一、年假\n" + long + "\n" + "二、病假\n" + long + "\n"
+	r := func(s string) int { return utf8.RuneCountInString(s) }
+	p1 := r("第一章 总则\n")
+	p2 := p1 + r("一、年假\n")
+	p3 := p2 + r(long+"\n")
+	doc := corpora.Document{ID: "h.pdf", Title: "手册", Text: text, Parts: []corpora.Part{
+		{Start: 0, Section: []string{"第一章 总则"}, Page: 1},
+		{Start: p1, Section: []string{"第一章 总则", "一、年假"}, Page: 1},
+		{Start: p3, Section: []string{"第一章 总则", "二、病假"}, Page: 2},
+	}}
+	cs := Chunk(doc, 100)
+	if len(cs) < 4 {
+		t.Fatalf("%d chunks", len(cs))
+	}
+	for i, c := range cs {
+		if c.Ordinal != i || c.ID != corpora.ChunkID("h.pdf", i) {
+			t.Errorf("chunk %d numbered %d %q", i, c.Ordinal, c.ID)
+		}
+		if got := string([]rune(text)[c.Start:c.End]); got != c.Text {
+			t.Errorf("chunk %d: offsets give %q, text %q", i, got, c.Text)
+		}
+		if c.Start < p3 && c.End > p3 {
+			t.Errorf("chunk %d straddles the two sections: %q", i, c.Text)
+		}
+		want, page := "第一章 总则 › 一、年假", 1
+		if c.Start >= p3 {
+			want, page = "第一章 总则 › 二、病假", 2
+		}
+		if c.Section != want || c.Page != page {
+			t.Errorf("chunk %d (%d–%d): section %q page %d; want %q page %d", i, c.Start, c.End, c.Section, c.Page, want, page)
+		}
+	}
+	if !strings.HasPrefix(cs[0].Text, "第一章 总则") {
+		t.Errorf("the chapter's heading, too short alone, should start the first chunk: %q", cs[0].Text)
+	}
+	_ = p2
+}

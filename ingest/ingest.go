@@ -259,6 +259,7 @@ type fileResult struct {
 	// replaced counts the bytes of the file that were not text (read
 	// as U+FFFD).
 	replaced int
+	loss     string // what of the file could not be read (Document.Loss)
 	// indexErr is a failure of the index's Lookup: it stops the run, for
 	// the index is to blame, not the file (nor, cancelled, the user's).
 	indexErr error
@@ -471,6 +472,9 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 			sum.Damaged = append(sum.Damaged, FileError{Path: r.file.Path,
 				Err: fmt.Errorf("%s: %d bytes were not text in its encoding and read as �", r.file.Path, r.replaced)})
 		}
+		if r.loss != "" && r.err == nil {
+			sum.Damaged = append(sum.Damaged, FileError{Path: r.file.Path, Err: fmt.Errorf("%s: %s", r.file.Path, r.loss)})
+		}
 		mu.Unlock()
 		if r.err == nil && len(r.docs) > 0 && ctx.Err() == nil {
 			q.addFile(r)
@@ -616,6 +620,7 @@ func (p *Pipeline) prepare(ctx context.Context, f corpora.File, read func(corpor
 	}
 	if len(rd.docs) > 0 {
 		r.replaced = rd.docs[0].Replaced // the file's, on each of its documents
+		r.loss = rd.docs[0].Loss
 	}
 	for _, d := range rd.docs {
 		if err := ctx.Err(); err != nil {

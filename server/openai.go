@@ -51,12 +51,16 @@ type Citation struct {
 	Chunk int    `json:"chunk"`
 	Title string `json:"title,omitempty"`
 	Text  string `json:"text"`
+	// Where in the file (answer.Citation's).
+	Section string `json:"section,omitempty"`
+	Page    int    `json:"page,omitempty"`
+	Where   string `json:"where,omitempty"`
 }
 
 func citationsOf(a answer.Answer) []Citation {
 	out := make([]Citation, len(a.Citations))
 	for i, c := range a.Citations {
-		out[i] = Citation{N: c.N, Doc: c.Doc, Chunk: c.Chunk, Title: c.Title, Text: c.Text}
+		out[i] = Citation{N: c.N, Doc: c.Doc, Chunk: c.Chunk, Title: c.Title, Text: c.Text, Section: c.Section, Page: c.Page, Where: c.Where}
 	}
 	return out
 }
@@ -73,7 +77,11 @@ func sourcesText(a answer.Answer) string {
 		if title == "" {
 			title = c.Doc
 		}
-		fmt.Fprintf(&b, "\n[%d] %s（%s #%d）", c.N, title, c.Doc, c.Chunk)
+		place := fmt.Sprintf("%s #%d", c.Doc, c.Chunk)
+		if p := (answer.Citation{Section: c.Section, Page: c.Page, Where: c.Where}).Place(); p != "" {
+			place += "，" + p
+		}
+		fmt.Fprintf(&b, "\n[%d] %s（%s）", c.N, title, place)
 	}
 	return b.String()
 }

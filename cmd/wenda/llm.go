@@ -81,7 +81,11 @@ func printCitations(c *cli, a answer.Answer) {
 		fmt.Fprintln(c.stdout, "  ⚠ 这个回答没有引用任何资料，可能不可靠。")
 	}
 	for _, ct := range a.Citations {
-		fmt.Fprintf(c.stdout, "  [%d] %s #%d：%s\n", ct.N, ct.Doc, ct.Chunk, clipLine(oneLine(ct.Text), 80))
+		place := ""
+		if p := ct.Place(); p != "" {
+			place = "（" + p + "）"
+		}
+		fmt.Fprintf(c.stdout, "  [%d] %s #%d%s：%s\n", ct.N, ct.Doc, ct.Chunk, place, clipLine(oneLine(ct.Text), 80))
 	}
 }
 

@@ -26,13 +26,15 @@ Usage:
 Commands:
   quickstart            ingest the bundled sample corpus and answer a few questions
   ingest [--dict F] [--format F] PATH...   add files or folders to a knowledge base: .txt .md .html,
-                        SQuAD .json, the idiom dictionary's CSV, chinese-poetry and 歇后语 JSON
+                        .pdf .docx .xlsx .pptx .odt .ods .odp .epub, SQuAD .json, the idiom dictionary's CSV, chinese-poetry and 歇后语 JSON
                         (recognized by content; --format auto|text|squad|idioms|poetry|xiehouyu|facts)
   search [--k N] [--json] [--mode bm25|vector|hybrid] QUERY   ranked passages
   ask [--json] [--simplified] [--offline] [--mode …] [QUESTION]   answer a question (or one per line from standard input)
   serve [--addr 127.0.0.1:8080] [--keys FILE] [--cors ORIGINS]   the HTTP API, an OpenAI-compatible
                         /v1/chat/completions and the web page
   chat [--session NAME]  a conversation: streamed answers, follow-ups, /sources; kept on disk and resumed by name
+  extract [--chunks] [--json] FILE...   what wenda reads from files (text in reading order; the chunks
+                        with their section paths and pages): nothing is ingested
   rm DOC_ID             delete a document
   reembed               rebuild the vectors of every chunk with the configured embedding model
   stats [--json]        documents, chunks, size on disk, vectors, knowledge graph
@@ -42,6 +44,8 @@ Commands:
   eval squad [--k 1,5,20] [--json] [--mode bm25,vector,hybrid] [--traditional questions|all] FILE
                         retrieval and answer quality on a SQuAD-layout file
   eval ingest [--json] PATH...   ingest throughput beside gse's raw Cut on the same text
+  eval extract [--json] [--peer CMD] FILE REFERENCE   what wenda reads from a file against a reference text
+                        (Han F1, bigram recall, MB/s), beside a peer's reading (--peer 'pdftotext -enc UTF-8 {} -')
   eval ann [--n N] [--dim D] [--ef E,...] [--vectors lsa|hashed] [--json] (PATH... | --random)
                                  the approximate vector index against exact search
   eval load [--clients 32] [--duration 60s] [--json] FILE   wenda serve under load on loopback (ask offline, search)
@@ -138,6 +142,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmdErr = env.eval(ctx, rest)
 	case "quickstart":
 		cmdErr = env.quickstart(ctx, rest)
+	case "extract":
+		cmdErr = env.extract(ctx, rest)
 	case "reembed":
 		cmdErr = env.reembed(ctx, rest)
 	case "help", "-h", "--help":

@@ -41,6 +41,10 @@ const (
 	// by the short title's own length, says the document is about the
 	// question's subject (CMRC recall@1 0.9751 → 0.9854, README).
 	TitleBigrams Field = "t"
+	// SectionBigrams are the character bigrams of a chunk's section path
+	// (the headings above it), a field of its own as the title is.
+	// Indexes made before it have no such field: it matches nothing there.
+	SectionBigrams Field = "s"
 )
 
 // Config configures an Index. Zero values are the defaults.
@@ -180,13 +184,14 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	dm.AddFieldMappingsAt("kind", kind)
 	dm.AddFieldMappingsAt("title", stored("title"), indexed(string(TitleBigrams), bigramAnalyzer))
 	dm.AddFieldMappingsAt("text", stored("text"))
+	dm.AddFieldMappingsAt("sec", stored("sec"), indexed(string(SectionBigrams), bigramAnalyzer))
 	// body is the title and the text as one value, matched by the word and
 	// bigram fields: later chunks of a document rarely repeat its subject,
 	// which the title names. One value rather than two properties mapped to
 	// the same fields, which bleve would analyze apart and then merge (a
 	// quarter of the indexing time on CMRC).
 	dm.AddFieldMappingsAt("body", indexed(string(Words), wordAnalyzer), indexed(string(Bigrams), bigramAnalyzer))
-	for _, name := range []string{"doc", "ord", "start", "end", "src", "hash", "n", "rtitle"} {
+	for _, name := range []string{"doc", "ord", "start", "end", "src", "hash", "n", "rtitle", "page", "where"} {
 		dm.AddFieldMappingsAt(name, stored(name))
 	}
 	// No _all field: nothing is searched without naming its field, and
@@ -266,6 +271,7 @@ func (x *Index) Write(ctx context.Context, docs []corpora.DocRecord, chunks []co
 			"kind": kindChunk, "doc": c.DocID, "ord": strconv.Itoa(c.Ordinal),
 			"start": strconv.Itoa(c.Start), "end": strconv.Itoa(c.End),
 			"title": c.Title, "text": c.Text, "body": c.Title + "\n" + c.Text,
+			"sec": c.Section, "page": pageField(c.Page), "where": c.Where,
 		}); err != nil {
 			return fmt.Errorf("bm25: chunk %s: %w", c.ID, err)
 		}
@@ -307,7 +313,15 @@ func (x *Index) Remove(ctx context.Context, docID string) error {
 // combination that measured best; SearchField ranks by one field). Hits
 // carry ids only; Chunks loads their text.
 func (x *Index) Search(ctx context.Context, q string, k int) ([]corpora.Hit, error) {
-	return x.run(ctx, bleve.NewDisjunctionQuery(matchQuery(Words, q), matchQuery(Bigrams, q), matchQuery(TitleBigrams, q)), k)
+	return x.run(ctx, bleve.NewDisjunctionQuery(matchQuery(Words, q), matchQuery(Bigrams, q), matchQuery(TitleBigrams, q), matchQuery(SectionBigrams, q)), k)
+}
+
+// pageField is a page number as stored: nothing for none.
+func pageField(p int) string {
+	if p <= 0 {
+		return ""
+	}
+	return strconv.Itoa(p)
 }
 
 // matchQuery analyzes q with the field's own analyzer (named explicitly:
@@ -368,6 +382,8 @@ func (x *Index) Chunks(ctx context.Context, ids []string) ([]corpora.Chunk, erro
 		c.Ordinal, _ = strconv.Atoi(f["ord"])
 		c.Start, _ = strconv.Atoi(f["start"])
 		c.End, _ = strconv.Atoi(f["end"])
+		c.Section, c.Where = f["sec"], f["where"]
+		c.Page, _ = strconv.Atoi(f["page"])
 		out = append(out, c)
 	}
 	return out, nil

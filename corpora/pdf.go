@@ -1,0 +1,559 @@
+package corpora
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// PDF: the text layer, read with github.com/ledongthuc/pdf (pure Go; its
+// ToUnicode and CID-font decoding gave the same characters as PDFium's on
+// the Debian reference, in 0.4 of the time with start-up counted: see the
+// README), laid out here: pieces of text grouped into lines by their
+// baseline, lines into paragraphs (joined without a space between Chinese
+// characters), running headers, footers and page numbers dropped, every
+// stretch of text tagged with its page, and headings taken from the
+// document's outline (bookmarks) when it has one.
+
+func init() { pdfReader = readPDF }
+
+// MaxPDFPages bounds the pages read from one PDF.
+const MaxPDFPages = 20000
+
+// pdfLine is one line of a page.
+type pdfLine struct {
+	text string
+	y    float64 // baseline, points from the bottom
+	size float64 // font size
+	runs int     // runes
+}
+
+func readPDF(f File, raw []byte) (d Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = Document{}, fmt.Errorf("PDF: %v: %w", r, ErrDamagedFile)
+		}
+	}()
+	r, err := pdf.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		// Encrypted with a password (an empty one is read), or with a
+		// scheme the parser lacks: either way, not readable here.
+		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") || bytes.Contains(raw, []byte("/Encrypt")) {
+			return Document{}, fmt.Errorf("PDF: %w", ErrEncrypted)
+		}
+		return Document{}, fmt.Errorf("PDF: %v: %w", err, ErrDamagedFile)
+	}
+	n := r.NumPage()
+	if n > MaxPDFPages {
+		return Document{}, fmt.Errorf("PDF of %d pages (at most %d): %w", n, MaxPDFPages, ErrTooLarge)
+	}
+	pages := make([][]pdfLine, n)
+	failed := 0
+	encoders := map[string]pdf.TextEncoding{}
+	for i := 1; i <= n; i++ {
+		lines, ok := pdfPageLines(r, i, encoders)
+		if !ok {
+			failed++
+		}
+		pages[i-1] = lines
+	}
+	dropRunning(pages)
+	heads := outlineTitles(r)
+	d = layoutPDF(pages, heads)
+	if t := pdfTitle(r); t != "" {
+		d.Title = t
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		if failed == n && n > 0 {
+			return Document{}, fmt.Errorf("PDF: no page could be read: %w", ErrDamagedFile)
+		}
+		return Document{}, fmt.Errorf("PDF of %d pages: %w", n, ErrNoTextLayer)
+	}
+	if failed > 0 {
+		d.Loss = fmt.Sprintf("%d of %d pages could not be read", failed, n)
+	}
+	return d, nil
+}
+
+// pdfPageLines reads one page's text as lines, in the order the page
+// draws them (the reading order of the documents tools write); false when
+// the page could not be read.
+func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (lines []pdfLine, ok bool) {
+	defer func() {
+		if x := recover(); x != nil {
+			lines, ok = nil, false
+		}
+	}()
+	p := r.Page(i)
+	if p.V.IsNull() {
+		return nil, true
+	}
+	var (
+		b        strings.Builder
+		cur      pdfLine
+		lastEnd  float64 // x where the last piece ended
+		lastRune rune
+		open     bool
+	)
+	flush := func() {
+		if open {
+			cur.text = strings.TrimSpace(b.String())
+			cur.runs = utf8.RuneCountInString(cur.text)
+			if cur.text != "" {
+				lines = append(lines, cur)
+			}
+		}
+		b.Reset()
+		open = false
+	}
+	for _, t := range pdfContent(p, encoders) {
+		if t.S == "" {
+			continue
+		}
+		size := t.FontSize
+		if size <= 0 {
+			size = 10
+		}
+		if open && math.Abs(t.Y-cur.y) > 0.5*math.Max(size, cur.size) {
+			flush()
+		}
+		first, _ := utf8.DecodeRuneInString(t.S)
+		if !open {
+			cur = pdfLine{y: t.Y, size: size}
+			open = true
+		} else if gap := t.X - lastEnd; gap > 0.25*size && !isCJK(lastRune) && !isCJK(first) && lastRune != ' ' && first != ' ' {
+			b.WriteByte(' ') // a word's gap, drawn as space rather than a space character
+		}
+		b.WriteString(t.S)
+		cur.size = math.Max(cur.size, size)
+		w := t.W
+		if w <= 0 {
+			w = 0.5 * size // a font without widths (the standard 14): about half an em
+		}
+		lastEnd = t.X + w
+		lastRune, _ = utf8.DecodeLastRuneInString(t.S)
+	}
+	flush()
+	return lines, true
+}
+
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+var pageNumber = regexp.MustCompile(`^(?:[-–—·\s]*\d{1,5}[-–—·\s]*|第\s*\d{1,5}\s*页(?:\s*[,，/共]\s*\d{1,5}\s*页?)?|\d{1,5}\s*/\s*\d{1,5}|[ivxlcdm]{1,7}|page\s*\d{1,5}(?:\s*of\s*\d{1,5})?)$`)
+
+// dropRunning removes running headers and footers — a page's first or last
+// two lines that recur, digits aside, on at least half of the pages (three
+// or more) — and page numbers at a page's top or bottom.
+func dropRunning(pages [][]pdfLine) {
+	key := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) || unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	edge := func(lines []pdfLine, fn func(j int)) {
+		for j := range lines {
+			if j < 2 || j >= len(lines)-2 {
+				fn(j)
+			}
+		}
+	}
+	count := map[string]int{}
+	for _, lines := range pages {
+		seen := map[string]bool{}
+		edge(lines, func(j int) {
+			if k := key(lines[j].text); k != "" && !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		})
+	}
+	for i, lines := range pages {
+		drop := map[int]bool{}
+		edge(lines, func(j int) {
+			t := strings.ToLower(strings.TrimSpace(lines[j].text))
+			if pageNumber.MatchString(t) && (j == 0 || j == len(lines)-1) {
+				drop[j] = true
+			}
+			if k := key(lines[j].text); len(pages) >= 3 && k != "" && 2*count[k] >= len(pages) {
+				drop[j] = true
+			}
+		})
+		if len(drop) == 0 {
+			continue
+		}
+		kept := lines[:0]
+		for j, l := range lines {
+			if !drop[j] {
+				kept = append(kept, l)
+			}
+		}
+		pages[i] = kept
+	}
+}
+
+// outlineTitles maps the outline's titles (spaces removed) to their
+// depth, 1 for the top. The outline is walked with bounds: a crafted file's
+// entries may loop.
+func outlineTitles(r *pdf.Reader) map[string]int {
+	out := map[string]int{}
+	visited := 0
+	var walk func(v pdf.Value, depth int)
+	walk = func(v pdf.Value, depth int) {
+		for c := v.Key("First"); c.Kind() == pdf.Dict && visited < 5000 && depth <= 12; c = c.Key("Next") {
+			visited++
+			if t := squeeze(c.Key("Title").Text()); t != "" {
+				if _, ok := out[t]; !ok {
+					out[t] = depth
+				}
+			}
+			walk(c, depth+1)
+		}
+	}
+	walk(r.Trailer().Key("Root").Key("Outlines"), 1)
+	return out
+}
+
+// headingNumber is the numbering a heading's line may carry before its
+// outline title: 1.2, 1.2.3, A.1, Chapter 1, 第一章, 一、.
+var headingNumber = regexp.MustCompile(`^(?:(?i:chapter|appendix|section|part)\s*[\dA-Z]+\.?|第[一二三四五六七八九十百零〇\d]+[章节部分篇条]|[一二三四五六七八九十]+[、.]|(?:[A-Z]|\d{1,3})(?:\.\d{1,3})*\.?)\s*`)
+
+// headingDepth finds a line among the outline's titles, with or without
+// its numbering.
+func headingDepth(heads map[string]int, line string) (int, bool) {
+	if len(heads) == 0 || utf8.RuneCountInString(line) > 120 {
+		return 0, false
+	}
+	if d, ok := heads[squeeze(line)]; ok {
+		return d, true
+	}
+	if m := headingNumber.FindString(line); m != "" && len(m) < len(line) {
+		d, ok := heads[squeeze(line[len(m):])]
+		return d, ok
+	}
+	return 0, false
+}
+
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// pdfTitle is the document information's title, when it looks like one.
+func pdfTitle(r *pdf.Reader) string {
+	t := strings.TrimSpace(r.Trailer().Key("Info").Key("Title").Text())
+	if t == "" || utf8.RuneCountInString(t) > 200 || strings.ContainsRune(t, utf8.RuneError) {
+		return ""
+	}
+	return t
+}
+
+// layoutPDF joins the pages' lines into the document's text: lines of a
+// paragraph joined (nothing between Chinese characters, a space between
+// words), paragraphs and headings on lines of their own, and a Part at
+// each page and each heading.
+func layoutPDF(pages [][]pdfLine, heads map[string]int) Document {
+	var (
+		b       strings.Builder
+		runes   int
+		parts   []Part
+		section []string
+		title   string
+		prev    *pdfLine // the last line written, on this page
+		prevLen int      // its page's usual line length, in runes
+	)
+	write := func(s string) {
+		b.WriteString(s)
+		runes += utf8.RuneCountInString(s)
+	}
+	newline := func() {
+		if b.Len() > 0 && !strings.HasSuffix(b.String()[max(0, b.Len()-1):], "\n") {
+			write("\n")
+		}
+	}
+	part := func(page int) {
+		p := Part{Start: runes, Section: append([]string(nil), section...), Page: page}
+		if len(parts) > 0 && parts[len(parts)-1].Start == runes {
+			parts[len(parts)-1] = p
+			return
+		}
+		parts = append(parts, p)
+	}
+	for i, lines := range pages {
+		page := i + 1
+		newline()
+		part(page)
+		prev = nil
+		prevLen = usualLength(lines)
+		for j := range lines {
+			l := &lines[j]
+			if depth, ok := headingDepth(heads, l.text); ok {
+				newline()
+				if depth-1 < len(section) {
+					section = section[:depth-1]
+				}
+				for len(section) < depth-1 {
+					section = append(section, "")
+				}
+				section = append(section, l.text)
+				if title == "" {
+					title = l.text
+				}
+				part(page)
+				write(l.text)
+				write("\n")
+				prev = nil
+				continue
+			}
+			if prev != nil && !continues(prev, l, prevLen) {
+				newline()
+			}
+			if prev != nil && !strings.HasSuffix(b.String()[max(0, b.Len()-1):], "\n") {
+				last, _ := utf8.DecodeLastRuneInString(prev.text)
+				first, _ := utf8.DecodeRuneInString(l.text)
+				if !isCJK(last) && !isCJK(first) && last != '-' {
+					write(" ")
+				}
+			}
+			write(l.text)
+			prev = l
+		}
+	}
+	newline()
+	// Sections with a level missing (a depth-2 heading first) keep an
+	// empty name there: drop it.
+	for i := range parts {
+		parts[i].Section = slicesDeleteEmpty(parts[i].Section)
+	}
+	return Document{Title: title, Text: b.String(), Parts: parts}
+}
+
+func slicesDeleteEmpty(s []string) []string {
+	out := s[:0]
+	for _, x := range s {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// usualLength is the length, in runes, that a page's full lines reach: the
+// 80th percentile of its lines' lengths.
+func usualLength(lines []pdfLine) int {
+	if len(lines) == 0 {
+		return 0
+	}
+	ns := make([]int, len(lines))
+	for i, l := range lines {
+		ns[i] = l.runs
+	}
+	sort.Ints(ns)
+	return ns[len(ns)*8/10]
+}
+
+// continues reports whether line l goes on with the paragraph of prev: the
+// same size of type, the next baseline below, and prev a full line (a
+// short one ends its paragraph) not ending a sentence.
+func continues(prev, l *pdfLine, usual int) bool {
+	if math.Abs(prev.size-l.size) > 0.15*prev.size {
+		return false
+	}
+	gap := prev.y - l.y
+	if gap <= 0 || gap > 2.2*prev.size {
+		return false
+	}
+	if usual > 0 && prev.runs < usual*8/10 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev.text)
+	return !strings.ContainsRune("。！？!?：:", last) || prev.runs >= usual
+}
+
+// The content interpreter: ledongthuc/pdf's Page.Content, with its fonts
+// looked up once per page (it resolved a font and parsed its ToUnicode map
+// at every change of font: 90% of the time on the Debian reference) and
+// their encoders once per document, and without the empty pieces it adds.
+
+type pdfMatrix [3][3]float64
+
+var pdfIdent = pdfMatrix{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}
+
+func (x pdfMatrix) mul(y pdfMatrix) pdfMatrix {
+	var z pdfMatrix
+	for i := 0; i < 3; i++ {
+		for j := 0; j < 3; j++ {
+			for k := 0; k < 3; k++ {
+				z[i][j] += x[i][k] * y[k][j]
+			}
+		}
+	}
+	return z
+}
+
+type pdfState struct {
+	Tc, Tw, Th, Tl, Tfs, Trise float64
+	Tf                         pdf.Font
+	Tm, Tlm, CTM               pdfMatrix
+}
+
+// pdfFont is a font of a page with its encoder.
+type pdfFont struct {
+	f   pdf.Font
+	enc pdf.TextEncoding
+}
+
+type nopEncoding struct{}
+
+func (nopEncoding) Decode(raw string) string { return raw }
+
+func popArgs(stk *pdf.Stack) []pdf.Value {
+	n := stk.Len()
+	args := make([]pdf.Value, n)
+	for i := n - 1; i >= 0; i-- {
+		args[i] = stk.Pop()
+	}
+	return args
+}
+
+// pdfContent returns the pieces of text a page draws, in drawing order.
+// encoders caches fonts' encoders across pages, by the font's name, type
+// and encoding (an embedded subset's name is its own).
+func pdfContent(p pdf.Page, encoders map[string]pdf.TextEncoding) []pdf.Text {
+	strm := p.V.Key("Contents")
+	if strm.Kind() == pdf.Null {
+		return nil
+	}
+	fonts := map[string]pdfFont{}
+	font := func(name string) pdfFont {
+		if f, ok := fonts[name]; ok {
+			return f
+		}
+		f := pdfFont{f: p.Font(name)}
+		key := f.f.BaseFont() + "|" + f.f.V.Key("Subtype").Name() + "|" + f.f.V.Key("Encoding").String()
+		if enc, ok := encoders[key]; ok && strings.Contains(f.f.BaseFont(), "+") {
+			f.enc = enc
+		} else {
+			f.enc = f.f.Encoder()
+			if f.enc == nil {
+				f.enc = nopEncoding{}
+			}
+			encoders[key] = f.enc
+		}
+		fonts[name] = f
+		return f
+	}
+	g := pdfState{Th: 1, CTM: pdfIdent, Tm: pdfIdent, Tlm: pdfIdent}
+	var enc pdf.TextEncoding = nopEncoding{}
+	var text []pdf.Text
+	showText := func(s string) {
+		n := 0
+		for _, ch := range enc.Decode(s) {
+			var w0 float64
+			if n < len(s) {
+				w0 = g.Tf.Width(int(s[n]))
+			}
+			n++
+			Trm := pdfMatrix{{g.Tfs * g.Th, 0, 0}, {0, g.Tfs, 0}, {0, g.Trise, 1}}.mul(g.Tm).mul(g.CTM)
+			text = append(text, pdf.Text{FontSize: Trm[0][0], X: Trm[2][0], Y: Trm[2][1], W: w0 / 1000 * Trm[0][0], S: string(ch)})
+			tx := (w0/1000*g.Tfs + g.Tc) * g.Th
+			g.Tm = pdfMatrix{{1, 0, 0}, {0, 1, 0}, {tx, 0, 1}}.mul(g.Tm)
+		}
+	}
+	matrixOf := func(args []pdf.Value) pdfMatrix {
+		var m pdfMatrix
+		for i := 0; i < 6; i++ {
+			m[i/2][i%2] = args[i].Float64()
+		}
+		m[2][2] = 1
+		return m
+	}
+	var gstack []pdfState
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		args := popArgs(stk)
+		need := map[string]int{"cm": 6, "Tm": 6, "Tc": 1, "TD": 2, "Td": 2, "Tf": 2, "\"": 3, "'": 1, "Tj": 1, "TJ": 1, "TL": 1, "Ts": 1, "Tw": 1, "Tz": 1}[op]
+		if len(args) < need {
+			return // a malformed operator: passed over, as viewers do
+		}
+		switch op {
+		case "cm":
+			g.CTM = matrixOf(args).mul(g.CTM)
+		case "q":
+			if len(gstack) < 1024 {
+				gstack = append(gstack, g)
+			}
+		case "Q":
+			if n := len(gstack) - 1; n >= 0 {
+				g, gstack = gstack[n], gstack[:n]
+			}
+		case "BT":
+			g.Tm, g.Tlm = pdfIdent, pdfIdent
+		case "T*":
+			g.Tlm = pdfMatrix{{1, 0, 0}, {0, 1, 0}, {0, -g.Tl, 1}}.mul(g.Tlm)
+			g.Tm = g.Tlm
+		case "Tc":
+			g.Tc = args[0].Float64()
+		case "TD", "Td":
+			if op == "TD" {
+				g.Tl = -args[1].Float64()
+			}
+			g.Tlm = pdfMatrix{{1, 0, 0}, {0, 1, 0}, {args[0].Float64(), args[1].Float64(), 1}}.mul(g.Tlm)
+			g.Tm = g.Tlm
+		case "Tf":
+			f := font(args[0].Name())
+			g.Tf, enc, g.Tfs = f.f, f.enc, args[1].Float64()
+		case "\"", "'", "Tj":
+			if op == "\"" {
+				g.Tw, g.Tc = args[0].Float64(), args[1].Float64()
+				args = args[2:]
+			}
+			if op != "Tj" {
+				g.Tlm = pdfMatrix{{1, 0, 0}, {0, 1, 0}, {0, -g.Tl, 1}}.mul(g.Tlm)
+				g.Tm = g.Tlm
+			}
+			showText(args[0].RawString())
+		case "TJ":
+			v := args[0]
+			for i := 0; i < v.Len(); i++ {
+				x := v.Index(i)
+				if x.Kind() == pdf.String {
+					showText(x.RawString())
+				} else {
+					tx := -x.Float64() / 1000 * g.Tfs * g.Th
+					g.Tm = pdfMatrix{{1, 0, 0}, {0, 1, 0}, {tx, 0, 1}}.mul(g.Tm)
+				}
+			}
+		case "TL":
+			g.Tl = args[0].Float64()
+		case "Tm":
+			g.Tm = matrixOf(args)
+			g.Tlm = g.Tm
+		case "Ts":
+			g.Trise = args[0].Float64()
+		case "Tw":
+			g.Tw = args[0].Float64()
+		case "Tz":
+			g.Th = args[0].Float64() / 100
+		}
+	})
+	return text
+}

@@ -1,0 +1,180 @@
+package corpora
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// minimalPDF writes a PDF of the given pages' content streams, with the
+// standard Helvetica font as /F1: enough to test layout without a tool.
+func minimalPDF(pages ...string) []byte {
+	var objs []string
+	n := len(pages)
+	// 1: catalog, 2: pages, 3: font, then a page and its content per page.
+	kids := make([]string, n)
+	for i := range pages {
+		kids[i] = fmt.Sprintf("%d 0 R", 4+2*i)
+	}
+	objs = append(objs, "<< /Type /Catalog /Pages 2 0 R >>")
+	objs = append(objs, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n))
+	objs = append(objs, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	for i, c := range pages {
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 5+2*i))
+		objs = append(objs, fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(c), c))
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// page draws lines of text, one per baseline from the top, with a running
+// header and a page number.
+func pdfPage(num int, lines ...string) string {
+	var b strings.Builder
+	b.WriteString("BT /F1 10 Tf 72 760 Td (ACME Employee Handbook) Tj ET\n")
+	for i, l := range lines {
+		fmt.Fprintf(&b, "BT /F1 12 Tf 72 %d Td (%s) Tj ET\n", 700-16*i, l)
+	}
+	fmt.Fprintf(&b, "BT /F1 10 Tf 300 40 Td (%d) Tj ET\n", num)
+	return b.String()
+}
+
+func TestPDFLayout(t *testing.T) {
+	raw := minimalPDF(
+		pdfPage(1, "Leave is earned at the rate of two days for each month of", "service completed.", "Sick leave needs a note."),
+		pdfPage(2, "Travel claims are filed within thirty days of the trip", "with the receipts attached."),
+		pdfPage(3, "Overtime is paid at one and a half times the hourly rate", "for hours past forty in a week."),
+	)
+	docs, err := Parse(File{Path: "h.pdf", ID: "h.pdf"}, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	for _, gone := range []string{"ACME Employee Handbook", "\n1\n", "\n2\n", "\n3\n"} {
+		if strings.Contains("\n"+d.Text, gone) {
+			t.Errorf("running header or page number %q kept:\n%s", gone, d.Text)
+		}
+	}
+	for _, para := range []string{
+		"Leave is earned at the rate of two days for each month of service completed.",
+		"Travel claims are filed within thirty days of the trip with the receipts attached.",
+	} {
+		if !strings.Contains(d.Text, para) {
+			t.Errorf("paragraph not joined: want %q in\n%s", para, d.Text)
+		}
+	}
+	if !strings.Contains(d.Text, "completed.\nSick leave") {
+		t.Errorf("a short line ends its paragraph:\n%s", d.Text)
+	}
+	// A part per page, each at the start of its page's text.
+	if len(d.Parts) != 3 {
+		t.Fatalf("parts %+v; want one per page", d.Parts)
+	}
+	runes := []rune(d.Text)
+	for i, p := range d.Parts {
+		if p.Page != i+1 {
+			t.Errorf("part %d on page %d", i, p.Page)
+		}
+		want := []string{"Leave", "Travel", "Overtime"}[i]
+		if !strings.HasPrefix(string(runes[p.Start:]), want) {
+			t.Errorf("page %d's part starts at %q", p.Page, string(runes[p.Start:min(len(runes), p.Start+20)]))
+		}
+	}
+}
+
+func TestPDFBadInput(t *testing.T) {
+	whole := minimalPDF(pdfPage(1, "Some text on the page."))
+	for name, c := range map[string]struct {
+		raw  []byte
+		want error
+	}{
+		"no text layer": {minimalPDF("0 0 m 100 100 l S"), ErrNoTextLayer},
+		"garbage":       {[]byte("%PDF-1.4\n\x00\x01 this is not a PDF at all"), ErrDamagedFile},
+		"truncated":     {whole[:len(whole)/2], ErrDamagedFile},
+		"encrypted":     {bytes.Replace(whole, []byte("/Root 1 0 R"), []byte("/Root 1 0 R /Encrypt << /Filter /Standard /V 2 /R 3 /Length 128 /O <00> /U <00> /P -4 >>"), 1), ErrEncrypted},
+	} {
+		_, err := Parse(File{Path: name + ".pdf", ID: name + ".pdf"}, c.raw)
+		if !errors.Is(err, c.want) {
+			t.Errorf("%s: %v; want %v", name, err, c.want)
+		}
+	}
+}
+
+// TestDebianReference reads Debian's Chinese reference manual (251 pages,
+// DBLaTeX and xdvipdfmx, CID fonts) against the plain text Debian ships
+// of it, beside pdftotext when it is installed.
+func TestDebianReference(t *testing.T) {
+	const pdfPath = "/usr/share/debian-reference/debian-reference.zh-cn.pdf"
+	raw, err := os.ReadFile(pdfPath)
+	if err != nil {
+		if os.Getenv("WENDA_PDF_REQUIRED") != "" {
+			t.Fatalf("%v (install debian-reference-zh-cn)", err)
+		}
+		t.Skipf("SKIPPED: %v — install Debian's debian-reference-zh-cn to run it", err)
+	}
+	docs, err := Parse(File{Path: pdfPath, ID: "debian-reference.pdf"}, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	if d.Loss != "" {
+		t.Errorf("loss: %s", d.Loss)
+	}
+	n := utf8.RuneCountInString(d.Text)
+	last, sections := 0, 0
+	for i, p := range d.Parts {
+		if p.Start < 0 || p.Start > n || (i > 0 && p.Start < d.Parts[i-1].Start) || p.Page < last {
+			t.Fatalf("part %d out of order: %+v", i, p)
+		}
+		last = p.Page
+		if len(p.Section) > 0 {
+			sections++
+		}
+	}
+	if last != 251 || sections < 400 {
+		t.Errorf("parts reach page %d with %d under a section; want 251 and the outline's 400-odd headings", last, sections)
+	}
+	if !strings.Contains(d.Text, "我认为学习一个计算机系统，就像学习一门新的外语。") {
+		t.Errorf("a paragraph of chapter 1 is not whole")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext not installed: no peer to compare with")
+	}
+}
+
+// FuzzPDF: any bytes read as a PDF give a document or an error, never a
+// panic or a hang; a document's parts are in order and inside its text.
+func FuzzPDF(f *testing.F) {
+	f.Add(minimalPDF(pdfPage(1, "Leave is earned monthly.", "Sick leave needs a note.")))
+	f.Add(minimalPDF("0 0 m 100 100 l S"))
+	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		docs, err := Parse(File{Path: "f.pdf", ID: "f.pdf"}, raw)
+		if err != nil {
+			return
+		}
+		n := utf8.RuneCountInString(docs[0].Text)
+		for i, p := range docs[0].Parts {
+			if p.Start < 0 || p.Start > n || (i > 0 && p.Start < docs[0].Parts[i-1].Start) {
+				t.Fatalf("part %d: %+v in a text of %d runes", i, p, n)
+			}
+		}
+	})
+}
