@@ -180,3 +180,17 @@ func TestSegmenter(t *testing.T) {
 		})
 	}
 }
+
+// TestClauseThatSaysIt: of clauses that match the question's words around
+// the gap equally near, the answer comes from the one that agrees with
+// the question longest (满20年, not 不满20年).
+func TestClauseThatSaysIt(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "正式员工入职满一年后享有带薪年假。工作满1年不满10年的员工每年有10天年假；工作满10年不满20年的员工每年有15天年假；工作满20年的员工每年有20天年假。"
+	if a := e.FromHits("工作满20年的员工每年有几天年假？", []corpora.Hit{hit("leave.md", p)}); a.Answer != "20天" {
+		t.Errorf("answer %q; want 20天", a.Answer)
+	}
+}

@@ -72,13 +72,20 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 // holds, extended while both texts agree); its right anchor is the start of
 // the match of the words just after it. The answer lies between.
 func alignGap(q question, s []rune) (span, bool) {
-	lefts := leftAnchors(trimRunes(q.left), s)
-	rights := rightAnchors(trimRunes(q.right), s)
-	best, found := span{}, false
-	for _, l := range lefts {
-		for _, r := range rights {
-			if r > l && (!found || r-l < best.e-best.s) {
-				best, found = span{l, r}, true
+	lefts, lagree := anchorsAgreeing(trimRunes(q.left), s, true)
+	rights, ragree := anchorsAgreeing(trimRunes(q.right), s, false)
+	best, found, bestAgree := span{}, false, 0
+	for i, l := range lefts {
+		for j, r := range rights {
+			if r <= l {
+				continue
+			}
+			// The narrowest gap; of equal ones, the one whose anchors agree
+			// with the question the longest (工作满20年的员工 … over
+			// 不满20年的员工 …: the clause that says what was asked).
+			agree := lagree[i] + ragree[j]
+			if !found || r-l < best.e-best.s || (r-l == best.e-best.s && agree > bestAgree) {
+				best, found, bestAgree = span{l, r}, true, agree
 			}
 		}
 	}
@@ -111,6 +118,13 @@ func leftAnchors(part, s []rune) []int { return anchors(part, s, true) }
 func rightAnchors(part, s []rune) []int { return anchors(part, s, false) }
 
 func anchors(part, s []rune, fromEnd bool) []int {
+	pos, _ := anchorsAgreeing(part, s, fromEnd)
+	return pos
+}
+
+// anchorsAgreeing is anchors with, for each, how many characters of s
+// agree with part around the match, away from the question word.
+func anchorsAgreeing(part, s []rune, fromEnd bool) ([]int, []int) {
 	for n := 0; n+2 <= len(part); n++ {
 		k := n // bigram part[k:k+2], nearest the question word first
 		if fromEnd {
@@ -124,7 +138,19 @@ func anchors(part, s []rune, fromEnd bool) []int {
 		if len(pos) == 0 {
 			continue
 		}
+		agree := make([]int, len(pos))
 		for i, p := range pos {
+			// Away from the question word: leftwards of a left anchor's
+			// bigram, rightwards of a right one's.
+			if fromEnd {
+				for b, j := p-1, k-1; b >= 0 && j >= 0 && s[b] == part[j]; b, j = b-1, j-1 {
+					agree[i]++
+				}
+			} else {
+				for e, j := p+2, k+2; e < len(s) && j < len(part) && s[e] == part[j]; e, j = e+1, j+1 {
+					agree[i]++
+				}
+			}
 			if fromEnd {
 				e, j := p+2, k+2
 				for e < len(s) && j < len(part) && s[e] == part[j] {
@@ -141,7 +167,7 @@ func anchors(part, s []rune, fromEnd bool) []int {
 				pos[i] = b
 			}
 		}
-		return pos
+		return pos, agree
 	}
 	if len(part) == 1 && hasContent(part) {
 		pos := indexAll(s, part)
@@ -150,9 +176,9 @@ func anchors(part, s []rune, fromEnd bool) []int {
 				pos[i]++
 			}
 		}
-		return pos
+		return pos, make([]int, len(pos))
 	}
-	return nil
+	return nil, nil
 }
 
 func hasContent(rs []rune) bool {

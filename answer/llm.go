@@ -344,7 +344,11 @@ func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fac
 			continue
 		}
 		seen[h.ID] = true
-		if !add(source{Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: h.Text, Section: h.Section, Page: h.Page, Where: h.Where}) {
+		text := h.Text
+		if h.Header != "" {
+			text = "（表头：" + h.Header + "）\n" + text // the columns' names of the rows below
+		}
+		if !add(source{Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: text, Section: h.Section, Page: h.Page, Where: h.Where}) {
 			break
 		}
 	}

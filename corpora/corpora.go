@@ -74,6 +74,10 @@ type Chunk struct {
 	Section string
 	Page    int
 	Where   string
+	// Header is the header row of the table the chunk begins in: indexed
+	// and embedded with the text, so that a row is found by its column's
+	// name, and given to the answerer beside it.
+	Header string
 }
 
 // Hit is a retrieved chunk with its score in the list that produced it.

@@ -2,6 +2,7 @@ package corpora
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -19,11 +20,40 @@ import (
 // The page is parsed as a browser parses it (golang.org/x/net/html), so
 // end tags it leaves out (<li>, <p>) close where a browser closes them.
 func HTMLText(src string) (title, body string) {
+	title, body, _ = HTMLDoc(src)
+	return title, body
+}
+
+// tableEnd marks, on HTMLDoc's stack, the end of a table.
+var tableEnd = &html.Node{}
+
+// HTMLDoc is HTMLText with the page's structure: a part at each heading
+// (<h1>–<h6>: the section path) and at each table row, which is one line
+// of its cells joined by " | ", carrying its table's first row as header.
+func HTMLDoc(src string) (title, body string, parts []Part) {
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil { // only the reader fails, and a strings.Reader does not
-		return "", ""
+		return "", "", nil
 	}
-	var w textWriter
+	var (
+		w        textWriter
+		section  []string
+		levels   []int
+		headers  = map[*html.Node]string{} // each table's first row
+		byteAt   []int                     // each part's byte offset in w.b
+		tables   int                       // tables open
+		rowOpen  = map[*html.Node]bool{}
+		cellDone = map[*html.Node]bool{} // rows with a cell written
+	)
+	mark := func(p Part) {
+		p.Section = append([]string(nil), section...)
+		at := len(w.b)
+		if n := len(parts); n > 0 && byteAt[n-1] == at {
+			parts[n-1] = p
+			return
+		}
+		parts, byteAt = append(parts, p), append(byteAt, at)
+	}
 	// Depth-first, without recursion: a page may nest elements deeply. A
 	// nil node on the stack ends its parent, a block's second line break.
 	stack := []*html.Node{doc}
@@ -32,6 +62,13 @@ func HTMLText(src string) (title, body string) {
 		stack = stack[:len(stack)-1]
 		if n == nil {
 			w.newline()
+			continue
+		}
+		if n == tableEnd {
+			w.newline()
+			if tables--; tables == 0 {
+				mark(Part{})
+			}
 			continue
 		}
 		switch n.Type {
@@ -48,7 +85,54 @@ func HTMLText(src string) (title, body string) {
 			if invisible(n) {
 				continue
 			}
-			if blocks[n.DataAtom] && n.Namespace == "" {
+			if n.Namespace != "" {
+				break
+			}
+			switch n.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				if h := collapse(textOf(n)); h != "" {
+					level := int(n.Data[1] - '0')
+					for len(levels) > 0 && levels[len(levels)-1] >= level {
+						levels, section = levels[:len(levels)-1], section[:len(section)-1]
+					}
+					levels, section = append(levels, level), append(section, h)
+					w.newline()
+					mark(Part{})
+				}
+			case atom.Table:
+				w.newline()
+				tables++
+				stack = append(stack, tableEnd)
+			case atom.Tr:
+				w.newline()
+				t := tableOf(n)
+				row := rowText(n)
+				if _, ok := headers[t]; !ok && t != nil {
+					headers[t] = row
+					mark(Part{Row: true})
+				} else {
+					mark(Part{Row: true, Header: headers[t]})
+				}
+				rowOpen[n] = true
+				stack = append(stack, nil)
+				for c := n.LastChild; c != nil; c = c.PrevSibling {
+					stack = append(stack, c)
+				}
+				continue
+			case atom.Td, atom.Th:
+				if r := n.Parent; r != nil && rowOpen[r] {
+					if cellDone[r] {
+						w.space()
+						w.b = append(w.b, "| "...)
+					}
+					cellDone[r] = true
+					for c := n.LastChild; c != nil; c = c.PrevSibling {
+						stack = append(stack, c)
+					}
+					continue
+				}
+			}
+			if blocks[n.DataAtom] {
 				w.newline()
 				stack = append(stack, nil)
 			}
@@ -61,7 +145,52 @@ func HTMLText(src string) (title, body string) {
 			stack = append(stack, c)
 		}
 	}
-	return strings.TrimSpace(title), strings.TrimSpace(string(w.b))
+	// The body is trimmed: offsets move by what the trim took, and bytes
+	// become runes, in one pass.
+	raw := string(w.b)
+	lead := len(raw) - len(strings.TrimLeft(raw, " \t\r\n\f"))
+	body = strings.TrimSpace(raw)
+	if len(parts) == 0 {
+		return strings.TrimSpace(title), body, nil
+	}
+	out := parts[:0]
+	runes, pos := 0, lead
+	for i, p := range parts {
+		at := min(max(byteAt[i], lead), lead+len(body))
+		runes += utf8.RuneCountInString(raw[pos:at])
+		pos = at
+		p.Start = runes
+		if n := len(out); n > 0 && out[n-1].Start == p.Start {
+			out[n-1] = p
+			continue
+		}
+		out = append(out, p)
+	}
+	if out[0].Start > 0 {
+		out = append([]Part{{Start: 0}}, out...)
+	}
+	return strings.TrimSpace(title), body, out
+}
+
+// tableOf is the table a row belongs to.
+func tableOf(tr *html.Node) *html.Node {
+	for p := tr.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.Table {
+			return p
+		}
+	}
+	return nil
+}
+
+// rowText is a row's cells' text joined by " | ".
+func rowText(tr *html.Node) string {
+	var cells []string
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && !invisible(c) {
+			cells = append(cells, collapse(textOf(c)))
+		}
+	}
+	return strings.Join(cells, " | ")
 }
 
 // never are elements whose content a browser does not show.

@@ -199,7 +199,7 @@ func parseText(f File, text string, format string) ([]Document, error) {
 	switch format {
 	case FormatAuto, "":
 	case FormatText:
-		return []Document{{ID: f.ID, Title: textTitle(text, f.ID), Text: text, Source: f.Path}}, nil
+		return []Document{textDocument(f, text)}, nil
 	case FormatIdioms:
 		if !looksLikeIdioms(text) {
 			return nil, fmt.Errorf("want the idiom dictionary's CSV (id,\"idiom\",\"pinyin\",\"explanation\",\"source\",\"example\",\"initials\"): %w", ErrFormat)
@@ -225,14 +225,14 @@ func parseText(f File, text string, format string) ([]Document, error) {
 	case ".jsonl": // JSON Lines: a user's facts
 		return parseFacts(f, text)
 	case ".html", ".htm":
-		title, body := HTMLText(text)
+		title, body, parts := HTMLDoc(text)
 		if strings.TrimSpace(body) == "" {
 			return nil, fmt.Errorf("no visible text: %w", ErrEmpty)
 		}
 		if title == "" {
 			title = baseTitle(f.ID)
 		}
-		return []Document{{ID: f.ID, Title: title, Text: body, Source: f.Path}}, nil
+		return []Document{{ID: f.ID, Title: title, Text: body, Source: f.Path, Parts: parts}}, nil
 	case ".json":
 		if format != FormatSQuAD {
 			docs, ok, err := parseJSONRecords(f, text)
@@ -255,8 +255,21 @@ func parseText(f File, text string, format string) ([]Document, error) {
 		}
 		return docs, nil
 	default:
-		return []Document{{ID: f.ID, Title: textTitle(text, f.ID), Text: text, Source: f.Path}}, nil
+		return []Document{textDocument(f, text)}, nil
 	}
+}
+
+// textDocument is a text or Markdown file as one document, its headings
+// (Markdown's, or numbered ones) and Markdown tables its parts.
+func textDocument(f File, text string) Document {
+	d := Document{ID: f.ID, Title: textTitle(text, f.ID), Text: text, Source: f.Path}
+	switch strings.ToLower(filepath.Ext(f.Path)) {
+	case ".md", ".markdown":
+		d.Parts = lineParts(text, markdownHeading)
+	default:
+		d.Parts = lineParts(text, numberedHeadings())
+	}
+	return d
 }
 
 // baseTitle is a file's name without its extension. File names are bytes on

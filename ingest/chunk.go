@@ -32,13 +32,24 @@ func Chunk(doc corpora.Document, size int) []corpora.Chunk {
 		size = DefaultChunkSize
 	}
 	if len(doc.Parts) == 0 {
-		return chunkText(doc, size)
+		return chunkText(doc, size, nil, 0)
 	}
 	var out []corpora.Chunk
+	// The table rows, as rune spans: no chunk is cut inside one.
+	var rows [][2]int
+	for i, p := range doc.Parts {
+		if p.Row {
+			end := utf8.RuneCountInString(doc.Text) // only for the last part
+			if i+1 < len(doc.Parts) {
+				end = doc.Parts[i+1].Start
+			}
+			rows = append(rows, [2]int{p.Start, end})
+		}
+	}
 	sections(doc, size, func(runeStart, byteStart, byteEnd int) {
 		sub := doc
 		sub.Text, sub.Parts = doc.Text[byteStart:byteEnd], nil
-		for _, c := range chunkText(sub, size) {
+		for _, c := range chunkText(sub, size, rows, runeStart) {
 			c.Start += runeStart
 			c.End += runeStart
 			c.Ordinal = len(out)
@@ -55,6 +66,16 @@ func Chunk(doc corpora.Document, size int) []corpora.Chunk {
 		}
 		part := doc.Parts[p]
 		out[i].Section, out[i].Page, out[i].Where = corpora.SectionPath(part.Section), part.Page, part.Where
+	}
+	// A chunk that begins inside a table carries the table's header row.
+	p = 0
+	for i := range out {
+		for p+1 < len(doc.Parts) && doc.Parts[p+1].Start <= out[i].Start {
+			p++
+		}
+		if part := doc.Parts[p]; part.Row {
+			out[i].Header = part.Header
+		}
 	}
 	return out
 }
@@ -90,10 +111,15 @@ func sections(doc corpora.Document, size int, fn func(runeStart, byteStart, byte
 	}
 }
 
-// chunkText is Chunk over a document's text as one stretch.
-func chunkText(doc corpora.Document, size int) []corpora.Chunk {
+// chunkText is Chunk over a document's text as one stretch. rows are the
+// document's table rows as rune spans, offset the stretch's rune offset in
+// it: the sentences of one row are one unit, when the row fits in size.
+func chunkText(doc corpora.Document, size int, rows [][2]int, offset int) []corpora.Chunk {
 	text := doc.Text
 	us := units(text, size)
+	if len(rows) > 0 {
+		us = joinRows(us, rows, offset, size)
+	}
 	if len(us) == 0 {
 		return nil
 	}
@@ -126,6 +152,34 @@ func chunkText(doc corpora.Document, size int) []corpora.Chunk {
 		} else {
 			i = j
 		}
+	}
+	return out
+}
+
+// joinRows merges the units that start inside one table row (rows sorted,
+// as rune spans of the document; units' offsets are offset from it) into
+// one, as long as it fits in size.
+func joinRows(us []unit, rows [][2]int, offset, size int) []unit {
+	out := us[:0]
+	r := 0
+	rowOf := func(at int) int {
+		for r < len(rows) && rows[r][1] <= at {
+			r++
+		}
+		if r < len(rows) && rows[r][0] <= at {
+			return r
+		}
+		return -1
+	}
+	last := -1 // the row of the last unit out
+	for _, u := range us {
+		row := rowOf(u.runeStart + offset)
+		if n := len(out); n > 0 && row >= 0 && row == last && u.runeEnd-out[n-1].runeStart <= size {
+			out[n-1].End, out[n-1].runeEnd = u.End, u.runeEnd
+			continue
+		}
+		out = append(out, u)
+		last = row
 	}
 	return out
 }

@@ -219,3 +219,30 @@ func TestChunkSections(t *testing.T) {
 	}
 	_ = p2
 }
+
+// TestChunkTableRows: a table's row is never cut, even one holding a
+// full stop; a chunk that begins inside the table carries its header.
+func TestChunkTableRows(t *testing.T) {
+	text := "## 住宿标准\n\n| 城市 | 每晚上限 | 说明 |\n|---|---|---|\n"
+	for _, c := range []string{"上海", "北京", "广州", "深圳", "杭州", "南京", "成都", "武汉"} {
+		text += "| " + c + " | 600元 | 含早餐。超出部分自理。 |\n"
+	}
+	docs, err := corpora.Parse(corpora.File{Path: "t.md", ID: "t.md"}, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := Chunk(docs[0], 60)
+	if len(cs) < 3 {
+		t.Fatalf("%d chunks", len(cs))
+	}
+	for i, c := range cs {
+		for _, line := range strings.Split(strings.TrimSpace(c.Text), "\n") {
+			if strings.HasPrefix(line, "| ") && !strings.HasSuffix(line, "|") {
+				t.Errorf("chunk %d cuts a row: %q", i, line)
+			}
+		}
+		if strings.HasPrefix(c.Text, "| ") && !strings.HasPrefix(c.Text, "| 城市") && c.Header != "城市 | 每晚上限 | 说明" {
+			t.Errorf("chunk %d begins in the table without its header: %q", i, c.Header)
+		}
+	}
+}

@@ -215,10 +215,14 @@ type Replacer interface {
 
 // EmbedText is what is embedded for a chunk: its title, then its text.
 func EmbedText(c corpora.Chunk) string {
-	if c.Title == "" {
-		return c.Text
+	t := c.Text
+	if c.Header != "" {
+		t = c.Header + "\n" + t
 	}
-	return c.Title + "\n" + c.Text
+	if c.Title == "" {
+		return t
+	}
+	return c.Title + "\n" + t
 }
 
 // Hash is the content hash of a document as chunked with size: a change of

@@ -50,6 +50,8 @@ Commands:
                                  the approximate vector index against exact search
   eval load [--clients 32] [--duration 60s] [--json] FILE   wenda serve under load on loopback (ask offline, search)
   eval llm [--json] [--limit N] FILE   wenda's time before an LLM's first token (in-process server)
+  eval qa [--json] QUESTIONS.tsv   accuracy overall and per category, refusal precision and recall, over the
+                        current knowledge base (question<TAB>answer|…|REFUSE[<TAB>category])
   eval culture [--json] [--kinds K,...] QUESTIONS.tsv   accuracy per kind on culture questions (kind, question, answer)
   eval reverse [--n 300] [--json] IDIOM_FILE   which idiom means …: the explanation, and its last clause, as questions
 

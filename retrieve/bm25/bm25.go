@@ -191,7 +191,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	// the same fields, which bleve would analyze apart and then merge (a
 	// quarter of the indexing time on CMRC).
 	dm.AddFieldMappingsAt("body", indexed(string(Words), wordAnalyzer), indexed(string(Bigrams), bigramAnalyzer))
-	for _, name := range []string{"doc", "ord", "start", "end", "src", "hash", "n", "rtitle", "page", "where"} {
+	for _, name := range []string{"doc", "ord", "start", "end", "src", "hash", "n", "rtitle", "page", "where", "hdr"} {
 		dm.AddFieldMappingsAt(name, stored(name))
 	}
 	// No _all field: nothing is searched without naming its field, and
@@ -270,8 +270,8 @@ func (x *Index) Write(ctx context.Context, docs []corpora.DocRecord, chunks []co
 		if err := b.Index(c.ID, map[string]interface{}{
 			"kind": kindChunk, "doc": c.DocID, "ord": strconv.Itoa(c.Ordinal),
 			"start": strconv.Itoa(c.Start), "end": strconv.Itoa(c.End),
-			"title": c.Title, "text": c.Text, "body": c.Title + "\n" + c.Text,
-			"sec": c.Section, "page": pageField(c.Page), "where": c.Where,
+			"title": c.Title, "text": c.Text, "body": c.Title + "\n" + c.Header + "\n" + c.Text,
+			"sec": c.Section, "page": pageField(c.Page), "where": c.Where, "hdr": c.Header,
 		}); err != nil {
 			return fmt.Errorf("bm25: chunk %s: %w", c.ID, err)
 		}
@@ -382,7 +382,7 @@ func (x *Index) Chunks(ctx context.Context, ids []string) ([]corpora.Chunk, erro
 		c.Ordinal, _ = strconv.Atoi(f["ord"])
 		c.Start, _ = strconv.Atoi(f["start"])
 		c.End, _ = strconv.Atoi(f["end"])
-		c.Section, c.Where = f["sec"], f["where"]
+		c.Section, c.Where, c.Header = f["sec"], f["where"], f["hdr"]
 		c.Page, _ = strconv.Atoi(f["page"])
 		out = append(out, c)
 	}

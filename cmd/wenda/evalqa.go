@@ -1,0 +1,146 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/wenda-rag/wenda/eval"
+)
+
+// evalQA asks the current knowledge base the questions of a TSV file and
+// scores its answers: a line is the question, a tab, the accepted answers
+// separated by | (or REFUSE where the documents hold no answer), and
+// optionally a tab and a category. An answer is right when it contains an
+// accepted string after NFKC (letters' case and spaces aside); a REFUSE
+// question is right when refused. Reported: accuracy overall and per
+// category, and the refusals' precision and recall.
+func (c *cli) evalQA(ctx context.Context, args []string) error {
+	fs := c.flags("eval qa")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	misses := fs.Int("misses", 5, "wrong answers to show per category")
+	rf := c.retrievalFlags(fs)
+	lf := c.llmFlags(fs)
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return exitError{2, "eval qa: usage: wenda eval qa [--json] QUESTIONS.tsv (question<TAB>answer|answer…|REFUSE[<TAB>category], over the current knowledge base)"}
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord, r.Comment = '\t', true, -1, '#'
+	rows, err := r.ReadAll()
+	if err != nil {
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	k, err := c.openForAnswers(ctx, *rf, lf)
+	if err != nil {
+		return err
+	}
+	defer k.Close()
+	type tally struct{ n, right int }
+	cats := map[string]*tally{}
+	wrong := map[string][]string{}
+	var lat []time.Duration
+	total, right := 0, 0
+	refused, refusedRight, shouldRefuse := 0, 0, 0
+	fold := func(s string) string {
+		return strings.ToLower(strings.Join(strings.Fields(norm.NFKC.String(s)), ""))
+	}
+	for i, row := range rows {
+		if len(row) < 2 || strings.TrimSpace(row[0]) == "" {
+			return fmt.Errorf("%s line %d: want question<TAB>answers[<TAB>category]", pos[0], i+1)
+		}
+		if i == 0 && row[0] == "question" {
+			continue // a header
+		}
+		q, answers := row[0], strings.TrimSpace(row[1])
+		cat := "all"
+		if len(row) > 2 && strings.TrimSpace(row[2]) != "" {
+			cat = strings.TrimSpace(row[2])
+		}
+		t := time.Now()
+		a, err := k.Ask(ctx, q)
+		if err != nil {
+			return fmt.Errorf("%s line %d: %w", pos[0], i+1, err)
+		}
+		lat = append(lat, time.Since(t))
+		refuse := answers == "REFUSE"
+		ok := false
+		if refuse {
+			shouldRefuse++
+			ok = !a.Found
+		} else {
+			got := fold(a.Answer)
+			for _, want := range strings.Split(answers, "|") {
+				if w := fold(want); w != "" && a.Found && strings.Contains(got, w) {
+					ok = true
+				}
+			}
+		}
+		if !a.Found {
+			refused++
+			if refuse {
+				refusedRight++
+			}
+		}
+		if cats[cat] == nil {
+			cats[cat] = &tally{}
+		}
+		cats[cat].n++
+		total++
+		if ok {
+			cats[cat].right++
+			right++
+		} else if len(wrong[cat]) < *misses {
+			got := oneLine(a.Answer)
+			if !a.Found {
+				got = "（拒答）"
+			}
+			wrong[cat] = append(wrong[cat], fmt.Sprintf("%s → %s（应为 %s）", q, clipLine(got, 60), answers))
+		}
+	}
+	names := make([]string, 0, len(cats))
+	for n := range cats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	per := map[string]float64{}
+	for _, n := range names {
+		per[n] = round(float64(cats[n].right) / float64(cats[n].n))
+	}
+	prec, rec := 0.0, 0.0
+	if refused > 0 {
+		prec = float64(refusedRight) / float64(refused)
+	}
+	if shouldRefuse > 0 {
+		rec = float64(refusedRight) / float64(shouldRefuse)
+	}
+	res := map[string]interface{}{"questions": total, "accuracy": round(float64(right) / float64(max(total, 1))), "per_category": per,
+		"refusals": refused, "unanswerable": shouldRefuse, "refusal_precision": round(prec), "refusal_recall": round(rec),
+		"ask_p50_ms": round(eval.Percentile(lat, 50))}
+	if *asJSON {
+		return printJSON(c.stdout, res)
+	}
+	fmt.Fprintf(c.stdout, "%d 个问题：准确率 %.4f；拒答 %d 次（应拒答 %d 个），拒答精确率 %.4f、召回率 %.4f；回答 p50 %.2f ms\n",
+		total, res["accuracy"], refused, shouldRefuse, prec, rec, res["ask_p50_ms"])
+	for _, n := range names {
+		fmt.Fprintf(c.stdout, "  %-12s %3d 个  %.4f\n", n, cats[n].n, per[n])
+		for _, w := range wrong[n] {
+			fmt.Fprintln(c.stdout, "      错:", w)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestEvalQA scores the sample's answers: right, wrong and refused
+// questions counted as they are, per category, with the refusals'
+// precision and recall.
+func TestEvalQA(t *testing.T) {
+	data := t.TempDir()
+	mustRun(t, "--data", data, "quickstart")
+	qs := filepath.Join(t.TempDir(), "qa.tsv")
+	os.WriteFile(qs, []byte("question\tanswers\tcategory\n"+
+		"工作满20年的员工每年有几天年假？\t20天|二十天\thandbook\n"+
+		"工作满20年的员工每年有几天年假？\t九十九天\twrong\n"+
+		"公司的股票代码是多少？\tREFUSE\trefuse\n"+
+		"# a comment line\n"), 0o644)
+	out := mustRun(t, "--data", data, "--kb", "quickstart", "eval", "qa", "--json", qs)
+	var res struct {
+		Questions    int                `json:"questions"`
+		Accuracy     float64            `json:"accuracy"`
+		Per          map[string]float64 `json:"per_category"`
+		Unanswerable int                `json:"unanswerable"`
+		Recall       float64            `json:"refusal_recall"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if res.Questions != 3 || res.Per["wrong"] != 0 || res.Unanswerable != 1 {
+		t.Errorf("eval qa: %s", out)
+	}
+	if res.Per["handbook"] != 1 || res.Per["refuse"] != 1 || res.Recall != 1 || res.Accuracy < 0.66 || res.Accuracy > 0.67 {
+		t.Errorf("two of three right (the quickstart answers them): %s", out)
+	}
+	if _, errs := runCLIErr(t, "--data", data, "--kb", "quickstart", "eval", "qa", filepath.Join(t.TempDir(), "missing.tsv")); !strings.Contains(errs, "missing.tsv") {
+		t.Errorf("a missing file: %q", errs)
+	}
+}
+
+func runCLIErr(t *testing.T, args ...string) (int, string) {
+	t.Helper()
+	code, _, errs := runCLI(t, "", args...)
+	return code, errs
+}

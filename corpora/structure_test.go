@@ -1,0 +1,104 @@
+package corpora
+
+import (
+	"strings"
+	"testing"
+)
+
+// partAt is the part a rune offset falls in.
+func partAt(parts []Part, at int) Part {
+	var p Part
+	for _, q := range parts {
+		if q.Start <= at {
+			p = q
+		}
+	}
+	return p
+}
+
+func runeIndex(text, sub string) int {
+	i := strings.Index(text, sub)
+	if i < 0 {
+		return -1
+	}
+	return len([]rune(text[:i]))
+}
+
+func TestMarkdownSections(t *testing.T) {
+	text := "# 员工手册\n\n引言。\n\n## 一、年假\n\n满一年可休五天。\n\n### 申请\n\n提前三天申请。\n\n## 二、差旅\n\n| 城市 | 每晚上限 |\n|---|---|\n| 上海 | 650元 |\n| 北京 | 600元 |\n\n表后的话。\n\n```\n# 不是标题\n```\n"
+	docs, err := Parse(File{Path: "h.md", ID: "h.md"}, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	for _, c := range []struct {
+		at, section string
+		row         bool
+		header      string
+	}{
+		{"引言", "员工手册", false, ""},
+		{"满一年", "员工手册 › 一、年假", false, ""},
+		{"提前三天", "员工手册 › 一、年假 › 申请", false, ""},
+		{"| 上海", "员工手册 › 二、差旅", true, "城市 | 每晚上限"},
+		{"| 北京", "员工手册 › 二、差旅", true, "城市 | 每晚上限"},
+		{"表后", "员工手册 › 二、差旅", false, ""},
+		{"# 不是标题", "员工手册 › 二、差旅", false, ""},
+	} {
+		p := partAt(d.Parts, runeIndex(d.Text, c.at))
+		if got := SectionPath(p.Section); got != c.section || p.Row != c.row || p.Header != c.header {
+			t.Errorf("%q: section %q row %v header %q; want %q %v %q", c.at, got, p.Row, p.Header, c.section, c.row, c.header)
+		}
+	}
+}
+
+func TestNumberedSections(t *testing.T) {
+	text := "公司制度汇编\n第一章 总则\n第一条 为规范管理，制定本制度。\n一、适用范围\n本制度适用于全体员工。\n二、假期\n（一）年假\n工龄满一年的员工可休年假五天。\n第二章 附则\n本制度自发布之日起施行。\n"
+	docs, err := Parse(File{Path: "z.txt", ID: "z.txt"}, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	for _, c := range []struct{ at, section string }{
+		{"第一条 为规范", "第一章 总则"}, // a 条 with its sentence is text, not a heading
+		{"本制度适用", "第一章 总则 › 一、适用范围"},
+		{"工龄满一年", "第一章 总则 › 二、假期 › （一）年假"},
+		{"本制度自发布", "第二章 附则"},
+	} {
+		if got := SectionPath(partAt(d.Parts, runeIndex(d.Text, c.at)).Section); got != c.section {
+			t.Errorf("%q: section %q; want %q", c.at, got, c.section)
+		}
+	}
+}
+
+func TestHTMLSections(t *testing.T) {
+	page := `<html><head><title>差旅制度</title></head><body>
+<h1>差旅制度</h1><p>总则。</p>
+<h2>住宿标准</h2>
+<table><thead><tr><th>城市</th><th>每晚上限</th></tr></thead>
+<tbody><tr><td>上海</td><td>650元</td></tr><tr><td>北京</td><td>600<b>元</b></td></tr></tbody></table>
+<p>超出部分自理。</p>
+<h2>交通</h2><p>高铁二等座。</p></body></html>`
+	title, body, parts := HTMLDoc(page)
+	if title != "差旅制度" {
+		t.Errorf("title %q", title)
+	}
+	if !strings.Contains(body, "城市 | 每晚上限\n上海 | 650元\n北京 | 600元\n") {
+		t.Errorf("rows not one line each:\n%s", body)
+	}
+	for _, c := range []struct {
+		at, section string
+		row         bool
+		header      string
+	}{
+		{"总则", "差旅制度", false, ""},
+		{"上海", "差旅制度 › 住宿标准", true, "城市 | 每晚上限"},
+		{"北京", "差旅制度 › 住宿标准", true, "城市 | 每晚上限"},
+		{"超出部分", "差旅制度 › 住宿标准", false, ""},
+		{"高铁", "差旅制度 › 交通", false, ""},
+	} {
+		p := partAt(parts, runeIndex(body, c.at))
+		if got := SectionPath(p.Section); got != c.section || p.Row != c.row || p.Header != c.header {
+			t.Errorf("%q: section %q row %v header %q; want %q %v %q", c.at, got, p.Row, p.Header, c.section, c.row, c.header)
+		}
+	}
+}
