@@ -196,8 +196,8 @@ func (z *Zip) Names() []string {
 }
 
 // Read unpacks one entry, within the limits: ErrTooLarge when past them,
-// ErrDamagedFile when the entry cannot be read, fs.ErrNotExist (wrapped)
-// when absent.
+// ErrDamagedFile when the entry cannot be read or is absent (a part the
+// document needs is missing; test optional ones with Has first).
 func (z *Zip) Read(name string) ([]byte, error) {
 	f := z.files[strings.TrimPrefix(name, "/")]
 	if f == nil {
