@@ -78,6 +78,10 @@ type Result struct {
 	Score  float64   `json:"score"` // fused
 	Ranks  []int     `json:"ranks"` // rank in each signal's list (0: not in its top)
 	Scores []float64 `json:"scores"`
+	// Where in the file: section path, page, a sheet's row or a slide.
+	Section string `json:"section,omitempty"`
+	Page    int    `json:"page,omitempty"`
+	Where   string `json:"where,omitempty"`
 }
 
 // Search ranks the knowledge base's passages for q, with each signal's
@@ -106,7 +110,7 @@ func (k *KB) Search(ctx context.Context, q string, opt SearchOptions) (Results, 
 	res := Results{Signals: names, Hits: make([]Result, len(ranked))}
 	for i, rk := range ranked {
 		res.Hits[i] = Result{Doc: rk.DocID, Chunk: rk.Ordinal, Title: rk.Title, Text: rk.Text, Start: rk.Start, End: rk.End,
-			Score: rk.Score, Ranks: rk.Ranks, Scores: rk.Scores}
+			Score: rk.Score, Ranks: rk.Ranks, Scores: rk.Scores, Section: rk.Section, Page: rk.Page, Where: rk.Where}
 	}
 	return res, nil
 }

@@ -132,7 +132,11 @@ func (c *cli) search(ctx context.Context, args []string) error {
 		fmt.Fprintln(c.stdout, "没有找到相关段落。")
 	}
 	for i, h := range res.Hits {
-		fmt.Fprintf(c.stdout, "%d. [%s #%d] %s (%.4f)\n   %s\n", i+1, h.Doc, h.Chunk, h.Title, h.Score, oneLine(h.Text))
+		place := (answer.Citation{Section: h.Section, Page: h.Page, Where: h.Where}).Place()
+		if place != "" {
+			place = " · " + place
+		}
+		fmt.Fprintf(c.stdout, "%d. [%s #%d] %s%s (%.4f)\n   %s\n", i+1, h.Doc, h.Chunk, h.Title, place, h.Score, oneLine(h.Text))
 	}
 	return nil
 }

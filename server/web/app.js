@@ -62,11 +62,15 @@ function renderAnswer(text) {
   }
   box.append(text.slice(last));
 }
+// Where a citation stands in its file: 第 12 页 · 工作表 X 第 5 行 · 章节路径.
+function place(c) {
+  return [c.page ? `第 ${c.page} 页` : "", c.where || "", c.section || ""].filter(Boolean).join(" · ");
+}
 function openSource(n) {
   const c = citations.find((c) => c.n === n);
   if (!c) return;
   $("source-title").textContent = `[${n}] ${c.title || c.doc}`;
-  $("source-doc").textContent = `${c.doc} #${c.chunk}${c.field ? " · " + c.field : ""}`;
+  $("source-doc").textContent = `${c.doc} #${c.chunk}${c.field ? " · " + c.field : ""}${place(c) ? " · " + place(c) : ""}`;
   $("source-text").textContent = c.text;
   $("source-panel").hidden = false;
   $("source-close").focus();
@@ -139,7 +143,7 @@ function finish(a) {
     (a.standalone ? ` · 按“${a.standalone}”检索` : "") + (a.unsupported ? " · ⚠ 没有引用资料" : "");
   for (const f of a.facts || []) $("facts").append(el("div", { className: "fact", textContent: `${f.s} —${f.r}→ ${f.o}` }));
   for (const c of citations) {
-    const li = el("li", {}, el("button", { className: "cite", type: "button", textContent: "[" + c.n + "]", onclick: () => openSource(c.n) }), ` ${c.title || c.doc}（${c.doc} #${c.chunk}）`);
+    const li = el("li", {}, el("button", { className: "cite", type: "button", textContent: "[" + c.n + "]", onclick: () => openSource(c.n) }), ` ${c.title || c.doc}（${c.doc} #${c.chunk}${place(c) ? "，" + place(c) : ""}）`);
     $("citations").append(li);
   }
 }
@@ -160,7 +164,7 @@ $("search-form").addEventListener("submit", async (e) => {
   j.hits.forEach((h, i) => {
     const sig = j.signals.map((s, k) => `${s} ${h.ranks[k] ? "#" + h.ranks[k] : "—"}`).join(" · ");
     out.append(el("div", { className: "hit" },
-      el("div", {}, el("strong", { textContent: `${i + 1}. ${h.title || h.doc}` }), el("span", { className: "muted", textContent: `  ${h.doc} #${h.chunk}` })),
+      el("div", {}, el("strong", { textContent: `${i + 1}. ${h.title || h.doc}` }), el("span", { className: "muted", textContent: `  ${h.doc} #${h.chunk}${place(h) ? " · " + place(h) : ""}` })),
       el("div", { className: "signals", textContent: sig }),
       el("div", { textContent: h.text.length > 240 ? h.text.slice(0, 240) + "…" : h.text })));
   });
