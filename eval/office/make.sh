@@ -1,0 +1,362 @@
+#!/usr/bin/env bash
+# Builds the office test corpus from the sources in src/ with LibreOffice
+# (headless), and LibreOffice's own text export of each file as the
+# reference for `wenda eval extract`. See README.md.
+#
+#   src/handbook.md   → build/handbook.html → docs/handbook.odt → docs/handbook.docx, docs/handbook.pdf
+#   src/travel.csv, src/extensions.csv → build/travel.fods → docs/travel.ods → docs/travel.xlsx
+#   src/onboarding.md → build/onboarding.fodp → docs/onboarding.odp → docs/onboarding.pptx, docs/onboarding.pdf
+#
+# The small converters below (Markdown → HTML, CSV → flat ODS, Markdown
+# outline → flat ODP) only lay the text out; every binary file is written
+# by LibreOffice. Conversions run one at a time (soffice is heavy).
+#
+# Needs: soffice (libreoffice-writer-nogui, -calc-nogui, -impress-nogui),
+# fonts-wqy-zenhei, pdftotext (poppler-utils), python3.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here"
+src=src build=build docs=docs ref=ref plain=plain
+rm -rf "$build" "$docs" "$ref" "$plain"
+mkdir -p "$build" "$docs" "$ref" "$plain"
+
+# A profile of our own, so that a LibreOffice running elsewhere on the
+# machine is neither reused nor disturbed.
+profile=$(mktemp -d /tmp/office-lo-profile.XXXXXX)
+trap 'rm -rf "$profile"' EXIT
+soffice() {
+	# (its complaint that Java is missing is noise: no filter here needs Java)
+	command soffice -env:UserInstallation="file://$profile" --headless --norestore "$@" >/dev/null 2> >(grep -v javaldx >&2 || true)
+}
+# convert IN OUTDIR FILTER [INFILTER]: one LibreOffice conversion.
+convert() {
+	local in=$1 out=$2 filter=$3 infilter=${4:-}
+	if [ -n "$infilter" ]; then
+		soffice --infilter="$infilter" --convert-to "$filter" --outdir "$out" "$in"
+	else
+		soffice --convert-to "$filter" --outdir "$out" "$in"
+	fi
+}
+
+py=$build/tools.py
+cat >"$py" <<'PY'
+import csv, html, re, sys
+
+def esc(s):
+    return html.escape(s, quote=True)
+
+def inline(s):
+    s = esc(s)
+    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", s)
+
+def cells(line):
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|"):
+        line = line[:-1]
+    return [c.strip() for c in line.split("|")]
+
+def is_rule(line):
+    return re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", line.strip()) is not None
+
+def blocks(text):
+    """Markdown blocks: (kind, payload). Headings, pipe tables, lists
+    (- or 1.), ::: notes fences and paragraphs; HTML comments dropped."""
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    lines = text.split("\n")
+    i, out = 0, []
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        m = re.match(r"(#{1,6})\s+(.*)", line)
+        if m:
+            out.append(("h", (len(m.group(1)), m.group(2).strip())))
+            i += 1
+            continue
+        if line.strip().startswith(":::"):
+            j = i + 1
+            body = []
+            while j < len(lines) and lines[j].strip() != ":::":
+                body.append(lines[j])
+                j += 1
+            out.append(("notes", blocks("\n".join(body))))
+            i = j + 1
+            continue
+        if line.lstrip().startswith("|") and i + 1 < len(lines) and is_rule(lines[i + 1]):
+            rows = [cells(line)]
+            j = i + 2
+            while j < len(lines) and lines[j].lstrip().startswith("|"):
+                rows.append(cells(lines[j]))
+                j += 1
+            out.append(("table", rows))
+            i = j
+            continue
+        m = re.match(r"\s*([-*]|\d+\.)\s+(.*)", line)
+        if m:
+            ordered = m.group(1)[0].isdigit()
+            items = []
+            j = i
+            while j < len(lines):
+                m = re.match(r"\s*([-*]|\d+\.)\s+(.*)", lines[j])
+                if not m:
+                    break
+                items.append(m.group(2).strip())
+                j += 1
+            out.append(("ol" if ordered else "ul", items))
+            i = j
+            continue
+        para = [line.strip()]
+        j = i + 1
+        while j < len(lines) and lines[j].strip() and not re.match(r"(#{1,6}\s|\s*([-*]|\d+\.)\s|\s*\||:::)", lines[j]):
+            para.append(lines[j].strip())
+            j += 1
+        out.append(("p", "".join(para)))
+        i = j
+    return out
+
+def md2html(path, out, header=""):
+    """header, when given, is a running header on every page, with page
+    numbers in the footer (LibreOffice's HTML dialect: div title=header,
+    title=footer, sdfield type=PAGE)."""
+    bs = blocks(open(path, encoding="utf-8").read())
+    title = next((t for k, (l, t) in ((k, p) for k, p in bs if k == "h") if l == 1), "")
+    w = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
+         "<title>%s</title>" % esc(title),
+         "<style>body{font-family:'WenQuanYi Zen Hei',sans-serif;font-size:11pt}"
+         "table{border-collapse:collapse}td,th{border:1px solid #000;padding:2pt 4pt}</style>",
+         "</head><body>"]
+    if header:
+        w.append('<div title="header"><p align="right">%s</p></div>' % esc(header))
+        w.append('<div title="footer"><p align="center">第 <sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield> 页</p></div>')
+    for kind, p in bs:
+        if kind == "h":
+            w.append("<h%d>%s</h%d>" % (p[0], inline(p[1]), p[0]))
+        elif kind == "p":
+            w.append("<p>%s</p>" % inline(p))
+        elif kind in ("ul", "ol"):
+            w.append("<%s>%s</%s>" % (kind, "".join("<li>%s</li>" % inline(x) for x in p), kind))
+        elif kind == "table":
+            rows = ["<tr>%s</tr>" % "".join("<th>%s</th>" % inline(c) for c in p[0])]
+            rows += ["<tr>%s</tr>" % "".join("<td>%s</td>" % inline(c) for c in r) for r in p[1:]]
+            w.append('<table border="1" cellpadding="3">%s</table>' % "".join(rows))
+    w.append("</body></html>")
+    open(out, "w", encoding="utf-8").write("\n".join(w) + "\n")
+
+NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+      'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+      'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" '
+      'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+      'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+      'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"')
+
+def width(s):
+    # East Asian characters take about twice the width of Latin ones.
+    return sum(2 if ord(c) > 0x2e80 else 1 for c in s)
+
+def csv2fods(out, title, *sheets):
+    """sheets: NAME=FILE.csv; numbers become numeric cells."""
+    w = ['<?xml version="1.0" encoding="UTF-8"?>',
+         '<office:document %s office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">' % NS,
+         "<office:meta><dc:title>%s</dc:title></office:meta>" % esc(title),
+         "<office:automatic-styles>",
+         '<style:style style:name="head" style:family="table-cell"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>']
+    body = []
+    for si, spec in enumerate(sheets):
+        name, path = spec.split("=", 1)
+        rows = list(csv.reader(open(path, encoding="utf-8")))
+        ncol = max(len(r) for r in rows)
+        for c in range(ncol):
+            chars = max(width(r[c]) if c < len(r) else 0 for r in rows)
+            w.append('<style:style style:name="s%dc%d" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>'
+                     % (si, c, min(max(chars * 0.2 + 0.4, 1.6), 12)))
+        body.append('<table:table table:name="%s">' % esc(name))
+        body += ['<table:table-column table:style-name="s%dc%d"/>' % (si, c) for c in range(ncol)]
+        for ri, r in enumerate(rows):
+            body.append("<table:table-row>")
+            for v in r:
+                attr = ' table:style-name="head"' if ri == 0 else ""
+                if ri > 0 and re.fullmatch(r"-?\d+(\.\d+)?", v):
+                    body.append('<table:table-cell%s office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>' % (attr, v, v))
+                elif v:
+                    body.append('<table:table-cell%s office:value-type="string"><text:p>%s</text:p></table:table-cell>' % (attr, esc(v)))
+                else:
+                    body.append("<table:table-cell/>")
+            body.append("</table:table-row>")
+        body.append("</table:table>")
+    w.append("</office:automatic-styles>")
+    w.append("<office:body><office:spreadsheet>")
+    w += body
+    w.append("</office:spreadsheet></office:body></office:document>")
+    open(out, "w", encoding="utf-8").write("\n".join(w) + "\n")
+
+def md2fodp(path, out):
+    """A slide per "## " heading: its text as the title placeholder,
+    paragraphs and lists in the outline placeholder, a pipe table as an
+    Impress table, and ::: notes as the speaker notes."""
+    bs = blocks(open(path, encoding="utf-8").read())
+    title = next((p[1] for k, p in bs if k == "h" and p[0] == 1), "")
+    slides, cur = [], None
+    for kind, p in bs:
+        if kind == "h" and p[0] == 2:
+            cur = {"title": p[1], "body": [], "notes": []}
+            slides.append(cur)
+        elif cur is not None and kind == "notes":
+            cur["notes"] = p
+        elif cur is not None:
+            cur["body"].append((kind, p))
+    W, H = 28.0, 15.75
+    w = ['<?xml version="1.0" encoding="UTF-8"?>',
+         '<office:document %s office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.presentation">' % NS,
+         "<office:meta><dc:title>%s</dc:title></office:meta>" % esc(title),
+         "<office:styles>",
+         '<style:style style:name="standard" style:family="graphic"><style:graphic-properties draw:stroke="none" draw:fill="none"/>'
+         '<style:text-properties style:font-name-asian="WenQuanYi Zen Hei" fo:font-size="18pt" style:font-size-asian="18pt"/></style:style>',
+         "</office:styles>",
+         "<office:automatic-styles>",
+         '<style:page-layout style:name="PM1"><style:page-layout-properties fo:margin-top="0cm" fo:margin-bottom="0cm" fo:margin-left="0cm" fo:margin-right="0cm" fo:page-width="%scm" fo:page-height="%scm" style:print-orientation="landscape"/></style:page-layout>' % (W, H),
+         '<style:style style:name="dp1" style:family="drawing-page"><style:drawing-page-properties draw:fill="solid" draw:fill-color="#ffffff"/></style:style>',
+         '<style:style style:name="title" style:family="presentation"><style:graphic-properties draw:stroke="none" draw:fill="none" draw:textarea-vertical-align="middle"/>'
+         '<style:paragraph-properties fo:text-align="start"/><style:text-properties fo:color="#1f4e79" fo:font-size="30pt" style:font-size-asian="30pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>',
+         '<style:style style:name="outline" style:family="presentation"><style:graphic-properties draw:stroke="none" draw:fill="none" draw:textarea-vertical-align="top"/>'
+         '<style:text-properties fo:font-size="18pt" style:font-size-asian="18pt"/></style:style>',
+         '<style:style style:name="notes" style:family="presentation"><style:text-properties fo:font-size="12pt" style:font-size-asian="12pt"/></style:style>',
+         '<style:style style:name="cell" style:family="table-cell"><style:graphic-properties draw:fill="solid" draw:fill-color="#ffffff"/>'
+         '<style:paragraph-properties fo:border="0.5pt solid #000000"/><style:text-properties fo:font-size="14pt" style:font-size-asian="14pt"/></style:style>',
+         '<style:style style:name="headcell" style:family="table-cell"><style:graphic-properties draw:fill="solid" draw:fill-color="#dde8f3"/>'
+         '<style:paragraph-properties fo:border="0.5pt solid #000000"/><style:text-properties fo:font-size="14pt" style:font-size-asian="14pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>',
+         '<text:list-style style:name="Lul"><text:list-level-style-bullet text:level="1" text:bullet-char="•">'
+         '<style:list-level-properties text:space-before="0.3cm" text:min-label-width="0.7cm"/></text:list-level-style-bullet></text:list-style>',
+         '<text:list-style style:name="Lol"><text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix=".">'
+         '<style:list-level-properties text:space-before="0.3cm" text:min-label-width="0.7cm"/></text:list-level-style-number></text:list-style>',
+         "</office:automatic-styles>",
+         '<office:master-styles><style:master-page style:name="Default" style:page-layout-name="PM1" draw:style-name="dp1"/></office:master-styles>',
+         "<office:body><office:presentation>"]
+    for n, s in enumerate(slides, 1):
+        w.append('<draw:page draw:name="slide%d" draw:master-page-name="Default">' % n)
+        w.append('<draw:frame presentation:style-name="title" presentation:class="title" svg:x="1.2cm" svg:y="0.6cm" svg:width="%.2fcm" svg:height="2.2cm"><draw:text-box><text:p>%s</text:p></draw:text-box></draw:frame>'
+                 % (W - 2.4, esc(s["title"])))
+        text = [(k, p) for k, p in s["body"] if k != "table"]
+        tables = [p for k, p in s["body"] if k == "table"]
+        y = 3.2
+        if text:
+            h = 1.1 * sum(len(p) if k in ("ul", "ol") else 1 for k, p in text) + 0.6
+            parts = []
+            for k, p in text:
+                if k == "p":
+                    parts.append("<text:p>%s</text:p>" % esc(p))
+                elif k in ("ul", "ol"):
+                    parts.append('<text:list text:style-name="%s">%s</text:list>' % (
+                        "L" + k, "".join("<text:list-item><text:p>%s</text:p></text:list-item>" % esc(x) for x in p)))
+            w.append('<draw:frame presentation:style-name="outline" presentation:class="outline" svg:x="1.2cm" svg:y="%.2fcm" svg:width="%.2fcm" svg:height="%.2fcm"><draw:text-box>%s</draw:text-box></draw:frame>'
+                     % (y, W - 2.4, h, "".join(parts)))
+            y += h + 0.3
+        for rows in tables:
+            ncol = len(rows[0])
+            rh = 1.5
+            tw = W - 2.4
+            cols = "".join('<table:table-column/>' for _ in range(ncol))
+            trs = []
+            for ri, r in enumerate(rows):
+                style = "headcell" if ri == 0 else "cell"
+                trs.append("<table:table-row>%s</table:table-row>" % "".join(
+                    '<table:table-cell table:style-name="%s"><text:p>%s</text:p></table:table-cell>' % (style, esc(c)) for c in r))
+            w.append('<draw:frame draw:name="table%d" svg:x="1.2cm" svg:y="%.2fcm" svg:width="%.2fcm" svg:height="%.2fcm"><table:table table:use-first-row-styles="true">%s%s</table:table></draw:frame>'
+                     % (n, y, tw, rh * len(rows), cols, "".join(trs)))
+            y += rh * len(rows) + 0.3
+        if s["notes"]:
+            paras = "".join("<text:p>%s</text:p>" % esc(p if k == "p" else "；".join(p)) for k, p in s["notes"])
+            w.append('<presentation:notes draw:style-name="dp1">'
+                     '<draw:page-thumbnail presentation:class="page" svg:x="2cm" svg:y="2cm" svg:width="17cm" svg:height="9.56cm" draw:page-number="%d"/>'
+                     '<draw:frame presentation:style-name="notes" presentation:class="notes" svg:x="2cm" svg:y="12.5cm" svg:width="17cm" svg:height="12cm"><draw:text-box>%s</draw:text-box></draw:frame>'
+                     "</presentation:notes>" % (n, paras))
+        w.append("</draw:page>")
+    w.append("</office:presentation></office:body></office:document>")
+    open(out, "w", encoding="utf-8").write("\n".join(w) + "\n")
+
+def md_table(out, title, *sheets):
+    """The sheets as Markdown tables, for ingesting the same content as text."""
+    w = ["# %s" % title, ""]
+    for spec in sheets:
+        name, path = spec.split("=", 1)
+        rows = list(csv.reader(open(path, encoding="utf-8")))
+        w += ["## %s" % name, ""]
+        w.append("| %s |" % " | ".join(rows[0]))
+        w.append("|%s|" % "|".join(" --- " for _ in rows[0]))
+        w += ["| %s |" % " | ".join(c or " " for c in r) for r in rows[1:]]
+        w.append("")
+    open(out, "w", encoding="utf-8").write("\n".join(w))
+
+cmd, *args = sys.argv[1:]
+{"md2html": md2html, "csv2fods": csv2fods, "md2fodp": md2fodp, "md_table": md_table}[cmd](*args)
+PY
+
+echo "sources → build/"
+python3 "$py" md2html "$src/handbook.md" "$build/handbook.html" "青岚科技员工手册（V3.2）　内部资料"
+python3 "$py" csv2fods "$build/travel.fods" "青岚科技差旅标准表" "差旅标准=$src/travel.csv" "分机号码=$src/extensions.csv"
+python3 "$py" md2fodp "$src/onboarding.md" "$build/onboarding.fodp"
+
+echo "LibreOffice: documents → docs/"
+# The handbook is opened as a Writer document (not Writer/Web), saved as
+# ODT, and the DOCX and PDF are made from the ODT, as an author would.
+convert "$build/handbook.html" "$docs" odt:writer8 "HTML (StarWriter)"
+convert "$docs/handbook.odt" "$docs" "docx:MS Word 2007 XML"
+convert "$docs/handbook.odt" "$docs" pdf:writer_pdf_Export
+convert "$build/travel.fods" "$docs" ods:calc8
+convert "$docs/travel.ods" "$docs" "xlsx:Calc MS Excel 2007 XML"
+convert "$build/onboarding.fodp" "$docs" odp:impress8
+convert "$docs/onboarding.odp" "$docs" "pptx:Impress MS PowerPoint 2007 XML"
+convert "$docs/onboarding.odp" "$docs" pdf:impress_pdf_Export
+
+echo "LibreOffice: references → ref/"
+# Writer documents: LibreOffice's plain-text export of each file.
+for f in handbook.odt handbook.docx; do
+	convert "$docs/$f" "$build" "txt:Text (encoded):UTF8"
+	mv "$build/handbook.txt" "$ref/$f.txt"
+done
+# The PDF was exported from the ODT: its reference is the ODT's text.
+cp "$ref/handbook.odt.txt" "$ref/handbook.pdf.txt"
+# Spreadsheets: the CSV export of every sheet (sheet option -1), one after
+# the other, sheet by sheet.
+for f in travel.ods travel.xlsx; do
+	rm -f "$build"/travel-*.csv
+	convert "$docs/$f" "$build" 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'
+	: >"$ref/$f.txt"
+	for sheet in 差旅标准 分机号码; do
+		cat "$build/travel-$sheet.csv" >>"$ref/$f.txt"
+		echo >>"$ref/$f.txt"
+	done
+done
+# Presentations: LibreOffice has no text export for Impress. The reference
+# is pdftotext over a PDF that LibreOffice exported from the file itself as
+# notes pages only (each page: the slide, then its speaker notes), so it
+# holds the slides' text and the notes once each. The slide PDF's reference
+# is pdftotext over itself (it has no notes).
+for f in onboarding.odp onboarding.pptx; do
+	mkdir -p "$build/notes"
+	cp "$docs/$f" "$build/notes/$f"
+	convert "$build/notes/$f" "$build/notes" 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"},"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}'
+	pdftotext -enc UTF-8 -layout "$build/notes/onboarding.pdf" "$ref/$f.txt"
+	rm -rf "$build/notes"
+done
+pdftotext -enc UTF-8 -layout "$docs/onboarding.pdf" "$ref/onboarding.pdf.txt"
+
+echo "plain/: the same content as text"
+cp "$src/handbook.md" "$plain/handbook.md"
+cp "$src/onboarding.md" "$plain/onboarding.md"
+python3 "$py" md_table "$plain/travel.md" "青岚科技差旅标准表" "差旅标准=$src/travel.csv" "分机号码=$src/extensions.csv"
+
+rm -rf "$build"
+du -sh "$docs" "$ref" "$plain" "$src"
+total=$(du -sck "$docs" "$ref" "$plain" "$src" | tail -1 | cut -f1)
+if [ "$total" -gt 2048 ]; then
+	echo "make.sh: the corpus takes ${total} KiB, over 2 MiB" >&2
+	exit 1
+fi
