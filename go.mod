@@ -60,3 +60,5 @@ require (
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20260209200024-4cfbd4190f57 // indirect
 	google.golang.org/protobuf v1.36.11 // indirect
 )
+
+replace github.com/ledongthuc/pdf => ./third_party/pdf

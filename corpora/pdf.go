@@ -7,6 +7,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,6 +44,17 @@ func readPDF(f File, raw []byte) (d Document, err error) {
 		}
 	}()
 	r, err := pdf.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	repaired := false
+	if (err != nil || r.NumPage() == 0) && !bytes.Contains(raw, []byte("/Encrypt")) {
+		// A cross-reference table that does not hold (offsets off, its
+		// size short of its objects: tools write them): rebuilt from the
+		// objects themselves, as viewers do.
+		if fixed := rebuildXref(raw); fixed != nil {
+			if r2, err2 := pdf.NewReader(bytes.NewReader(fixed), int64(len(fixed))); err2 == nil && r2.NumPage() > 0 {
+				r, err, repaired = r2, nil, true
+			}
+		}
+	}
 	if err != nil {
 		// Encrypted with a password (an empty one is read), or with a
 		// scheme the parser lacks: either way, not readable here.
@@ -71,16 +83,88 @@ func readPDF(f File, raw []byte) (d Document, err error) {
 	if t := pdfTitle(r); t != "" {
 		d.Title = t
 	}
+	// A file cut short (its end marker gone) read through a rebuilt table:
+	// what was past the cut is lost.
+	cut := repaired && !bytes.Contains(raw[max(0, len(raw)-1024):], []byte("%%EOF"))
 	if strings.TrimSpace(d.Text) == "" {
-		if failed == n && n > 0 {
+		if (failed == n && n > 0) || cut {
 			return Document{}, fmt.Errorf("PDF: no page could be read: %w", ErrDamagedFile)
 		}
 		return Document{}, fmt.Errorf("PDF of %d pages: %w", n, ErrNoTextLayer)
 	}
-	if failed > 0 {
+	switch {
+	case failed > 0:
 		d.Loss = fmt.Sprintf("%d of %d pages could not be read", failed, n)
+	case cut:
+		d.Loss = "the file is cut short: what followed the cut is missing"
 	}
 	return d, nil
+}
+
+var (
+	objHeader = regexp.MustCompile(`(?:^|[\r\n\s>])(\d{1,7})\s+(\d{1,5})\s+obj\b`)
+	rootRef   = regexp.MustCompile(`/Root\s+(\d{1,7})\s+(\d{1,5})\s+R`)
+	catalog   = regexp.MustCompile(`/Type\s*/Catalog\b`)
+)
+
+// rebuildXref appends to a PDF a cross-reference table made by finding
+// every "N G obj" in the file (the last of a number wins, as a later
+// update's does) and a trailer naming its catalog: nil when no object or
+// catalog is found. Objects kept inside object streams are not found; the
+// ones they are listed from are.
+func rebuildXref(raw []byte) []byte {
+	type obj struct{ off, gen int }
+	objs := map[int]obj{}
+	maxN := 0
+	for _, m := range objHeader.FindAllSubmatchIndex(raw, -1) {
+		n, err1 := strconv.Atoi(string(raw[m[2]:m[3]]))
+		g, err2 := strconv.Atoi(string(raw[m[4]:m[5]]))
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		objs[n] = obj{m[2], g}
+		maxN = max(maxN, n)
+	}
+	if len(objs) == 0 {
+		return nil
+	}
+	root := ""
+	if all := rootRef.FindAllSubmatch(raw, -1); len(all) > 0 {
+		m := all[len(all)-1]
+		if n, _ := strconv.Atoi(string(m[1])); objs[n].off > 0 {
+			root = string(m[1]) + " " + string(m[2])
+		}
+	}
+	if root == "" {
+		for n, o := range objs {
+			end := len(raw)
+			if e := bytes.Index(raw[o.off:], []byte("endobj")); e >= 0 {
+				end = o.off + e
+			}
+			if catalog.Match(raw[o.off:end]) {
+				root = strconv.Itoa(n) + " " + strconv.Itoa(o.gen)
+				break
+			}
+		}
+	}
+	if root == "" {
+		return nil
+	}
+	var b bytes.Buffer
+	b.Grow(len(raw) + 20*(maxN+1) + 100)
+	b.Write(raw)
+	b.WriteString("\n")
+	at := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n", maxN+1)
+	for n := 0; n <= maxN; n++ {
+		if o, ok := objs[n]; ok && n > 0 {
+			fmt.Fprintf(&b, "%010d %05d n \n", o.off, o.gen)
+		} else {
+			b.WriteString("0000000000 65535 f \n")
+		}
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %s R >>\nstartxref\n%d\n%%%%EOF\n", maxN+1, root, at)
+	return b.Bytes()
 }
 
 // pdfPageLines reads one page's text as lines, in the order the page

@@ -178,3 +178,23 @@ func FuzzPDF(f *testing.F) {
 		}
 	})
 }
+
+// TestPDFBrokenXref: a cross-reference table whose size falls short of its
+// objects and whose offsets are off (pdfunite writes the one, editors
+// appending to a file the other) is rebuilt from the objects.
+func TestPDFBrokenXref(t *testing.T) {
+	raw := minimalPDF(pdfPage(1, "Leave is earned monthly."))
+	broken := bytes.Replace(raw, []byte("/Size 6"), []byte("/Size 2"), 1)
+	broken = bytes.Replace(broken, []byte("00000 n \n"), []byte("00001 n \n"), -1) // every offset's generation wrong
+	broken = bytes.Replace(broken, []byte("0000000009 "), []byte("0000000099 "), 1)
+	if bytes.Equal(broken, raw) {
+		t.Fatal("the test did not break the table")
+	}
+	docs, err := Parse(File{Path: "b.pdf", ID: "b.pdf"}, broken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(docs[0].Text, "Leave is earned monthly.") {
+		t.Errorf("text %q", docs[0].Text)
+	}
+}
