@@ -283,10 +283,14 @@ func baseTitle(id string) string {
 // textTitle is a Markdown file's first heading, else the file's name.
 func textTitle(text, id string) string {
 	for _, line := range strings.SplitN(text, "\n", 20) {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "#") {
-			if t := strings.TrimSpace(strings.TrimLeft(line, "#")); t != "" {
-				return t
+		// A lone carriage return ends a line too (old Mac files): the
+		// title is the heading's line alone.
+		for _, line := range strings.SplitN(line, "\r", 20) {
+			line = strings.TrimSpace(line)
+			if strings.HasPrefix(line, "#") {
+				if t := strings.TrimSpace(strings.TrimLeft(line, "#")); t != "" {
+					return t
+				}
 			}
 		}
 	}
