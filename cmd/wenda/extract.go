@@ -139,15 +139,22 @@ func (c *cli) evalExtract(ctx context.Context, args []string) error {
 		return err
 	}
 	el := time.Since(t0)
-	var text strings.Builder
-	pages := 0
+	var text, cells strings.Builder
+	pages, records := 0, false
 	for _, d := range docs {
 		text.WriteString(d.Text)
+		cells.WriteString(fidelity.Cells(d.Text, d.Parts))
 		for _, p := range d.Parts {
 			pages = max(pages, p.Page)
+			records = records || (p.Row && strings.Contains(p.Header, "；"))
 		}
 	}
 	out = append(out, result{Reader: "wenda", Seconds: el.Seconds(), Pages: pages, Score: fidelity.Compare(ref, text.String())})
+	if records {
+		// A spreadsheet's records name their columns on every row: the
+		// cells alone, as a CSV export holds them, scored too.
+		out = append(out, result{Reader: "wenda-cells", Seconds: el.Seconds(), Pages: pages, Score: fidelity.Compare(ref, cells.String())})
+	}
 	if *peer != "" {
 		argv := strings.Fields(*peer)
 		for i := range argv {

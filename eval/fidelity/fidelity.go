@@ -5,7 +5,10 @@
 package fidelity
 
 import (
+	"strings"
 	"unicode"
+
+	"github.com/wenda-rag/wenda/corpora"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -85,4 +88,39 @@ func bigrams(rs []rune) map[[2]rune]int {
 		m[[2]rune{rs[i], rs[i+1]}]++
 	}
 	return m
+}
+
+// Cells is a document's text with the column names that spreadsheet
+// records repeat on every row (城市：上海；每晚上限：650元) taken out, so
+// that it can be scored against a reference holding each name once (a
+// CSV export): the cells as read, without the labels wenda adds — but
+// on each table's first record.
+func Cells(text string, parts []corpora.Part) string {
+	runes := []rune(text)
+	var b strings.Builder
+	for i, p := range parts {
+		end := len(runes)
+		if i+1 < len(parts) {
+			end = min(parts[i+1].Start, len(runes))
+		}
+		if i == 0 && p.Start > 0 {
+			b.WriteString(string(runes[:min(p.Start, len(runes))]))
+		}
+		s := string(runes[min(p.Start, end):end])
+		// The first record of a table keeps its labels: the only copy of
+		// the header's names, which the reference holds once.
+		first := i == 0 || parts[i-1].Header != p.Header
+		if p.Row && strings.Contains(p.Header, "；") && !first {
+			for _, name := range strings.Split(p.Header, "；") {
+				if name != "" {
+					s = strings.ReplaceAll(s, name+"：", "")
+				}
+			}
+		}
+		b.WriteString(s)
+	}
+	if len(parts) == 0 {
+		return text
+	}
+	return b.String()
 }

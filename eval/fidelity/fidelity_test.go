@@ -1,6 +1,10 @@
 package fidelity
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/wenda-rag/wenda/corpora"
+)
 
 func TestCompare(t *testing.T) {
 	ref := "出差补助标准为每天100元。Hello"
@@ -19,5 +23,13 @@ func TestCompare(t *testing.T) {
 	}
 	if s := Compare("", ""); s.HanF1 != 0 {
 		t.Errorf("empty: %+v", s)
+	}
+}
+
+func TestCells(t *testing.T) {
+	text := "差旅标准\n城市：上海；每晚上限：650元\n城市：北京；每晚上限：600元\n"
+	parts := []corpora.Part{{Start: 0}, {Start: 5, Row: true, Header: "城市；每晚上限"}, {Start: 20, Row: true, Header: "城市；每晚上限"}}
+	if got := Cells(text, parts); got != "差旅标准\n城市：上海；每晚上限：650元\n北京；600元\n" {
+		t.Errorf("Cells = %q", got)
 	}
 }
