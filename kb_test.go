@@ -661,3 +661,30 @@ func TestQuestionLimit(t *testing.T) {
 		t.Errorf("Ask of %d characters: %v", MaxQuestion, err)
 	}
 }
+
+// TestDocument: a document's chunks in order, with the section paths its
+// Markdown headings give; ErrNoDocument for none.
+func TestDocument(t *testing.T) {
+	k := mustOpen(t, Config{Dir: t.TempDir(), Create: true})
+	mustIngest(t, k, sampleDir(t, "handbook"))
+	rec, chunks, err := k.Document(context.Background(), "leave.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Chunks != len(chunks) || len(chunks) < 2 {
+		t.Fatalf("record %+v with %d chunks", rec, len(chunks))
+	}
+	sections := map[string]bool{}
+	for i, c := range chunks {
+		if c.Ordinal != i {
+			t.Errorf("chunk %d is #%d", i, c.Ordinal)
+		}
+		sections[c.Section] = true
+	}
+	if !sections["星河数据员工手册：休假制度 › 年假"] {
+		t.Errorf("sections %v; want the 年假 section among them", sections)
+	}
+	if _, _, err := k.Document(context.Background(), "missing.md"); !errors.Is(err, ErrNoDocument) {
+		t.Errorf("a missing document: %v", err)
+	}
+}

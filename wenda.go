@@ -404,6 +404,33 @@ func (k *KB) Documents(ctx context.Context, from, size int) ([]corpora.DocRecord
 	return k.index.Documents(ctx, from, size)
 }
 
+// Document returns one document's record and its chunks in order, each
+// with its section path, page and place: what the index holds of it, as
+// `wenda extract --chunks` shows a file. ErrNoDocument when there is none.
+func (k *KB) Document(ctx context.Context, id string) (corpora.DocRecord, []corpora.Chunk, error) {
+	done, err := k.use()
+	if err != nil {
+		return corpora.DocRecord{}, nil, err
+	}
+	defer done()
+	rec, ok, err := k.index.Lookup(ctx, id)
+	if err != nil {
+		return corpora.DocRecord{}, nil, fmt.Errorf("wenda: %w", err)
+	}
+	if !ok {
+		return corpora.DocRecord{}, nil, fmt.Errorf("wenda: document %q: %w", id, ErrNoDocument)
+	}
+	ids := make([]string, rec.Chunks)
+	for i := range ids {
+		ids[i] = corpora.ChunkID(id, i)
+	}
+	chunks, err := k.index.Chunks(ctx, ids)
+	if err != nil {
+		return corpora.DocRecord{}, nil, fmt.Errorf("wenda: %w", err)
+	}
+	return rec, chunks, nil
+}
+
 // EachChunk calls fn with every chunk of the knowledge base, in no
 // particular order, until fn returns an error.
 func (k *KB) EachChunk(ctx context.Context, fn func(corpora.Chunk) error) error {

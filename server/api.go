@@ -488,6 +488,41 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"deleted": id})
 }
 
+// document shows one document as the index holds it: its record and its
+// chunks in order, each with where it stands in the file (the page's
+// chunk preview: why an answer was missed).
+func (s *Server) document(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	k := s.kb(w, r, r.URL.Query().Get("kb"), false)
+	if k == nil {
+		return
+	}
+	rec, chunks, err := k.Document(r.Context(), id)
+	if errors.Is(err, wenda.ErrNoDocument) {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no document %q", id))
+		return
+	}
+	if err != nil {
+		s.fail(w, orDefault(r.URL.Query().Get("kb")), err, http.StatusInternalServerError)
+		return
+	}
+	type chunkJSON struct {
+		N       int    `json:"n"`
+		Start   int    `json:"start"`
+		End     int    `json:"end"`
+		Text    string `json:"text"`
+		Section string `json:"section,omitempty"`
+		Page    int    `json:"page,omitempty"`
+		Where   string `json:"where,omitempty"`
+		Header  string `json:"header,omitempty"`
+	}
+	out := make([]chunkJSON, len(chunks))
+	for i, c := range chunks {
+		out[i] = chunkJSON{N: c.Ordinal, Start: c.Start, End: c.End, Text: c.Text, Section: c.Section, Page: c.Page, Where: c.Where, Header: c.Header}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"id": rec.ID, "title": rec.Title, "chunks": out})
+}
+
 func (s *Server) entity(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
 	k := s.kb(w, r, r.URL.Query().Get("kb"), false)

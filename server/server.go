@@ -47,6 +47,7 @@ type KB interface {
 	Search(ctx context.Context, q string, opt wenda.SearchOptions) (wenda.Results, error)
 	Ingest(ctx context.Context, files []corpora.File, opt wenda.IngestOptions) (ingest.Summary, error)
 	Documents(ctx context.Context, from, size int) ([]corpora.DocRecord, int, error)
+	Document(ctx context.Context, id string) (corpora.DocRecord, []corpora.Chunk, error)
 	Remove(ctx context.Context, ids ...string) error
 	Entity(name string) []corpora.Fact
 	Stats(ctx context.Context) (wenda.Stats, error)
@@ -295,6 +296,7 @@ func (s *Server) routes() {
 	s.handle("GET /v1/search", "search", true, s.search)
 	s.handle("POST /v1/documents", "documents_post", true, s.upload)
 	s.handle("GET /v1/documents", "documents_get", true, s.documents)
+	s.handle("GET /v1/documents/{id...}", "document_get", true, s.document)
 	s.handle("DELETE /v1/documents/{id...}", "documents_delete", true, s.deleteDocument)
 	s.handle("GET /v1/kg/entities/{name}", "kg_entity", true, s.entity)
 	s.handle("GET /v1/kbs", "kbs_get", true, s.listKBs)

@@ -114,6 +114,14 @@ func (b *fakeKB) Documents(ctx context.Context, from, size int) ([]corpora.DocRe
 	return []corpora.DocRecord{{ID: "leave.md", Title: "休假制度", Chunks: 1}}, 1, nil
 }
 
+func (b *fakeKB) Document(ctx context.Context, id string) (corpora.DocRecord, []corpora.Chunk, error) {
+	if id != "handbook/leave.md" {
+		return corpora.DocRecord{}, nil, fmt.Errorf("wenda: document %q: %w", id, wenda.ErrNoDocument)
+	}
+	return corpora.DocRecord{ID: id, Title: "休假制度", Chunks: 1},
+		[]corpora.Chunk{{ID: id + "#0", DocID: id, Text: "年假十天。", Section: "休假制度 › 年假", Page: 3}}, nil
+}
+
 func (b *fakeKB) Remove(ctx context.Context, ids ...string) error {
 	if b.err != nil {
 		return b.err
@@ -505,5 +513,26 @@ func TestChatCompletions(t *testing.T) {
 	req.Model, req.Stream = "legal", false
 	if _, err := client.CreateChatCompletion(ctx, req); err == nil || !strings.Contains(err.Error(), "403") {
 		t.Errorf("hr key with model legal: %v", err)
+	}
+}
+
+// TestDocumentChunks: GET /v1/documents/ID is the document as the index
+// holds it — its chunks with their section, page and place; 404 for none.
+func TestDocumentChunks(t *testing.T) {
+	ts := newTest(t, Config{Loopback: true}, newFakeLibrary("default"))
+	code, _, body := do(t, "GET", ts.URL+"/v1/documents/handbook/leave.md", "", "")
+	var got struct {
+		ID     string `json:"id"`
+		Chunks []struct {
+			Text, Section string
+			Page          int
+		} `json:"chunks"`
+	}
+	if code != 200 || json.Unmarshal([]byte(body), &got) != nil || got.ID != "handbook/leave.md" || len(got.Chunks) != 1 ||
+		got.Chunks[0].Section != "休假制度 › 年假" || got.Chunks[0].Page != 3 {
+		t.Errorf("GET a document: %d %s", code, body)
+	}
+	if code, _, body := do(t, "GET", ts.URL+"/v1/documents/missing.md", "", ""); code != 404 {
+		t.Errorf("GET a missing document: %d %s; want 404", code, body)
 	}
 }

@@ -208,7 +208,27 @@ async function loadDocs() {
   if (!res.ok) { t.append(el("tr", {}, el("td", { className: "err", textContent: await errorText(res) }))); return; }
   const j = await res.json();
   t.append(el("tr", {}, el("th", { textContent: `共 ${j.total} 篇` }), el("th", { textContent: "标题" }), el("th", { textContent: "块" })));
-  for (const d of j.documents) t.append(el("tr", {}, el("td", { textContent: d.id }), el("td", { textContent: d.title }), el("td", { textContent: d.chunks })));
+  for (const d of j.documents) {
+    const view = el("button", { type: "button", textContent: "查看块", onclick: () => openDoc(d.id) });
+    t.append(el("tr", {}, el("td", { textContent: d.id }), el("td", { textContent: d.title }), el("td", { textContent: d.chunks }), el("td", {}, view)));
+  }
+}
+
+// A document as the index holds it: its chunks in order, each with its
+// section, page or place — why an answer was, or was not, found.
+async function openDoc(id) {
+  const res = await fetch("/v1/documents/" + id.split("/").map(encodeURIComponent).join("/") + "?" + new URLSearchParams({ kb: kb() }), { headers: headers() });
+  $("source-title").textContent = id;
+  $("source-text").textContent = "";
+  if (!res.ok) { $("source-doc").textContent = await errorText(res); $("source-panel").hidden = false; return; }
+  const j = await res.json();
+  $("source-doc").textContent = `${j.title} · ${j.chunks.length} 个块`;
+  for (const c of j.chunks) {
+    const head = el("div", { className: "muted", textContent: `#${c.n}${place(c) ? " · " + place(c) : ""}${c.header ? " · 表头：" + c.header : ""}` });
+    $("source-text").append(el("div", { className: "chunk" }, head, el("div", { textContent: c.text })));
+  }
+  $("source-panel").hidden = false;
+  $("source-close").focus();
 }
 
 loadKBs();
