@@ -72,6 +72,9 @@ func readPDF(f File, raw []byte) (d Document, err error) {
 	encoders := map[string]pdf.TextEncoding{}
 	for i := 1; i <= n; i++ {
 		lines, ok := pdfPageLines(r, i, encoders)
+		if f.Progress != nil {
+			f.Progress(i, n)
+		}
 		if !ok {
 			failed++
 		}

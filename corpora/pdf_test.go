@@ -67,6 +67,12 @@ func TestPDFLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := docs[0]
+	// A long read says how far it has got, page by page.
+	var heard []string
+	if _, err := Parse(File{Path: "h.pdf", ID: "h.pdf", Progress: func(done, total int) { heard = append(heard, fmt.Sprint(done, "/", total)) }}, raw); err != nil ||
+		strings.Join(heard, " ") != "1/3 2/3 3/3" {
+		t.Errorf("progress heard %q (%v); want each page of 3", heard, err)
+	}
 	for _, gone := range []string{"ACME Employee Handbook", "\n1\n", "\n2\n", "\n3\n"} {
 		if strings.Contains("\n"+d.Text, gone) {
 			t.Errorf("running header or page number %q kept:\n%s", gone, d.Text)

@@ -19,6 +19,9 @@ type File struct {
 	Path string // as found on disk
 	ID   string // path relative to the root, forward slashes
 	Size int64
+	// Progress, when set, hears how far a long read has got: a PDF's
+	// pages, done of total.
+	Progress func(done, total int)
 }
 
 // Supported reports whether ReadFile reads files with this name.

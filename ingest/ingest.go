@@ -28,6 +28,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sort"
@@ -116,6 +117,9 @@ type Progress struct {
 	Docs, Chunks      int
 	Elapsed           time.Duration
 	Done              bool
+	// Reading is a long file being read and how far (a PDF's pages):
+	// "manual.pdf 300/1004"; empty when none is.
+	Reading string
 }
 
 // FileError is a file that could not be ingested.
@@ -359,6 +363,34 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 	for _, f := range files {
 		total += f.Size
 	}
+	var (
+		mu         sync.Mutex // guards sum and runErr: writers update them
+		sum        Summary
+		runErr     error
+		reportMu   sync.Mutex // guards lastReport, and makes reports one at a time
+		lastReport time.Time
+		readingMu  sync.Mutex // guards reading
+		reading    string     // a long file being read, how far
+	)
+	report := func(done bool) {
+		if p.cfg.Progress == nil {
+			return
+		}
+		reportMu.Lock() // readers and the loop below report: one at a time
+		defer reportMu.Unlock()
+		if !done && time.Since(lastReport) < 200*time.Millisecond {
+			return
+		}
+		lastReport = time.Now()
+		mu.Lock()
+		pr := Progress{Files: sum.Files + len(sum.Failed) + len(sum.Skipped), FilesTotal: len(files), Bytes: sum.Bytes, BytesTotal: total,
+			Docs: sum.Docs, Chunks: sum.Chunks, Elapsed: time.Since(start), Done: done}
+		mu.Unlock()
+		readingMu.Lock()
+		pr.Reading = reading
+		readingMu.Unlock()
+		p.cfg.Progress(pr)
+	}
 	jobs := make(chan corpora.File)
 	results := make(chan fileResult, 2*p.cfg.Workers)
 	var wg sync.WaitGroup
@@ -367,6 +399,15 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 		go func() {
 			defer wg.Done()
 			for f := range jobs {
+				f.Progress = func(done, total int) {
+					readingMu.Lock()
+					reading = fmt.Sprintf("%s %d/%d", filepath.Base(f.Path), done, total)
+					if done >= total {
+						reading = ""
+					}
+					readingMu.Unlock()
+					report(false)
+				}
 				r, err := p.prepare(ctx, f, read)
 				if err != nil {
 					return // cancelled
@@ -391,23 +432,6 @@ func (p *Pipeline) run(ctx context.Context, files []corpora.File, read func(corp
 	}()
 	go func() { wg.Wait(); close(results) }()
 
-	var (
-		mu         sync.Mutex // guards sum and runErr: writers update them
-		sum        Summary
-		runErr     error
-		lastReport time.Time
-	)
-	report := func(done bool) {
-		if p.cfg.Progress == nil || (!done && time.Since(lastReport) < 200*time.Millisecond) {
-			return
-		}
-		lastReport = time.Now()
-		mu.Lock()
-		pr := Progress{Files: sum.Files + len(sum.Failed) + len(sum.Skipped), FilesTotal: len(files), Bytes: sum.Bytes, BytesTotal: total,
-			Docs: sum.Docs, Chunks: sum.Chunks, Elapsed: time.Since(start), Done: done}
-		mu.Unlock()
-		p.cfg.Progress(pr)
-	}
 	// Batches are written by several goroutines at once: the index builds
 	// each batch's segment on one core, so one writer would leave the other
 	// cores idle while it does.

@@ -46,8 +46,12 @@ func (b *progressBar) update(p ingest.Progress) {
 	}
 	const width = 24
 	n := int(frac * width)
-	fmt.Fprintf(b.w, "\r[%s%s] %3.0f%%  文件 %d/%d  块 %d  %.2f MB/s  剩余 %s   ",
-		strings.Repeat("█", n), strings.Repeat("·", width-n), frac*100, p.Files, p.FilesTotal, p.Chunks, mbps, eta)
+	reading := ""
+	if p.Reading != "" {
+		reading = "  读取 " + p.Reading + " 页"
+	}
+	fmt.Fprintf(b.w, "\r[%s%s] %3.0f%%  文件 %d/%d  块 %d  %.2f MB/s  剩余 %s%s   ",
+		strings.Repeat("█", n), strings.Repeat("·", width-n), frac*100, p.Files, p.FilesTotal, p.Chunks, mbps, eta, reading)
 	if p.Done {
 		fmt.Fprintln(b.w)
 	}
