@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -31,16 +29,9 @@ func (c *cli) evalCulture(ctx context.Context, args []string) error {
 	if len(pos) != 1 {
 		return exitError{2, "eval culture: usage: wenda eval culture [--json] QUESTIONS.tsv (after ingesting the data it asks about)"}
 	}
-	f, err := os.Open(pos[0])
+	rows, err := readTSV(pos[0])
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.Comma, r.LazyQuotes, r.FieldsPerRecord = '\t', true, -1
-	rows, err := r.ReadAll()
-	if err != nil {
-		return fmt.Errorf("%s: %w", pos[0], err)
 	}
 	k, err := c.openForAnswers(ctx, *rf, &llmFlags{offline: true})
 	if err != nil {

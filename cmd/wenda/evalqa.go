@@ -34,16 +34,9 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 	if len(pos) != 1 {
 		return exitError{2, "eval qa: usage: wenda eval qa [--json] QUESTIONS.tsv (question<TAB>answer|answer…|REFUSE[<TAB>category], over the current knowledge base)"}
 	}
-	f, err := os.Open(pos[0])
+	rows, err := readTSV(pos[0])
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.Comma, r.LazyQuotes, r.FieldsPerRecord, r.Comment = '\t', true, -1, '#'
-	rows, err := r.ReadAll()
-	if err != nil {
-		return fmt.Errorf("%s: %w", pos[0], err)
 	}
 	k, err := c.openForAnswers(ctx, *rf, lf)
 	if err != nil {
@@ -143,4 +136,21 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 		}
 	}
 	return nil
+}
+
+// readTSV reads a question file: tab-separated, quotes taken as they are,
+// lines starting with # left out.
+func readTSV(path string) ([][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord, r.Comment = '\t', true, -1, '#'
+	rows, err := r.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return rows, nil
 }

@@ -101,15 +101,11 @@ func Check(dir string) (err error) {
 // pages the newer valid one counts: bolt maps the file and reads past its
 // end as a fault that no recover catches.
 func checkBoltSize(path string) error {
-	f, err := os.Open(path)
+	f, fileSize, err := openSized(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
 	const header, size = 16, 64 // bolt's page header; its meta with the checksum
 	var best struct {
 		ok                       bool
@@ -148,8 +144,8 @@ func checkBoltSize(path string) error {
 	if !best.ok {
 		return errors.New("no valid meta page")
 	}
-	if need := best.pgid * best.ps; uint64(st.Size()) < need {
-		return fmt.Errorf("%d bytes, its pages need %d: cut short", st.Size(), need)
+	if need := best.pgid * best.ps; uint64(fileSize) < need {
+		return fmt.Errorf("%d bytes, its pages need %d: cut short", fileSize, need)
 	}
 	// The free list, which a writer's open reads whole and panics on if
 	// damaged: its page must say it is one, and the pages it lists exist.
@@ -257,16 +253,11 @@ func liveSegments(path string) (segs []string, err error) {
 
 // checkSegment compares a zap segment's checksum with its footer's.
 func checkSegment(path string) error {
-	f, err := os.Open(path)
+	f, n, err := openSized(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	n := st.Size()
 	if n < zapx.FooterSize {
 		return fmt.Errorf("%d bytes: shorter than a segment's footer", n)
 	}
@@ -282,4 +273,18 @@ func checkSegment(path string) error {
 		return errors.New("checksum mismatch")
 	}
 	return nil
+}
+
+// openSized opens a file and says how long it is.
+func openSized(path string) (*os.File, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, st.Size(), nil
 }
