@@ -194,3 +194,21 @@ func TestClauseThatSaysIt(t *testing.T) {
 		t.Errorf("answer %q; want 20天", a.Answer)
 	}
 }
+
+// TestUnitsAndRanges: a quantity keeps its percent sign or unit, a time
+// its form, a range both ends.
+func TestUnitsAndRanges(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, passage, want string }{
+		{"研发人员占多大比例？", "在全体员工中，研发人员占62%，销售人员占20%。", "62%"},
+		{"每天几点上班？", "公司实行标准工时制，每天上班时间为9:00—18:00，午休一小时。", "9:00—18:00"},
+		{"年假申请要提前几天？", "年假须提前3至5天在系统中提交申请。", "3至5天"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}

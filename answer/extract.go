@@ -258,6 +258,12 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, question [
 			sp.e += len([]rune(unit))
 		} else if u := measureAfter(s[sp.e:]); unit == "" && u != "" {
 			sp.e += len([]rune(u)) // 约4公分: the number with its unit
+		} else if u := measureAfter(s[sp.e:]); u == "%" || u == "％" || u == "‰" {
+			sp.e += len([]rune(u)) // 8%: a percentage is never a bare number
+		}
+		// A range keeps both ends: 9:00—18:00, 3至5天, 10%-20%.
+		if m := rangeTail.FindString(string(s[sp.e:])); m != "" {
+			sp.e += len([]rune(m))
 		}
 		d := distance(sp, gap)
 		if unit != "" && !strings.HasSuffix(string(s[sp.s:sp.e]), unit) {
@@ -276,6 +282,10 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, question [
 	return best, true
 }
 
+// rangeTail is the second end of a range after a number: a dash or 至/到,
+// then a number or time with its unit.
+var rangeTail = regexp.MustCompile(`^\s*(?:—|–|-|~|～|至|到)\s*(?:[0-9]{1,2}[:：][0-9]{2}|[0-9][0-9,]*(?:\.[0-9]+)?)(?:%|％|个工作日|个月|小时|分钟|元|天|年|日|周|次|人|岁|点|倍)?`)
+
 // leadWords join an answer to what comes before it in its sentence; they
 // are trimmed from its start, longest first.
 var leadWords = []string{"又称为", "也称为", "被称为", "又称", "又名", "也称", "别称", "俗称", "简称", "亦称", "也叫",
@@ -291,7 +301,9 @@ func clean(s []rune, sp span) span {
 	for sp.s < sp.e && (unicode.IsSpace(s[sp.s]) || unicode.IsPunct(s[sp.s]) && !strings.ContainsRune("《“「（(", s[sp.s])) {
 		sp.s++
 	}
-	for sp.e > sp.s && (unicode.IsSpace(s[sp.e-1]) || unicode.IsPunct(s[sp.e-1]) && !strings.ContainsRune("》”」）)", s[sp.e-1])) {
+	// A closing mark and a percent sign stay: they are the answer's own
+	// (8%, not 8).
+	for sp.e > sp.s && (unicode.IsSpace(s[sp.e-1]) || unicode.IsPunct(s[sp.e-1]) && !strings.ContainsRune("》”」）)%％‰", s[sp.e-1])) {
 		sp.e--
 	}
 	for _, p := range leadWords {
