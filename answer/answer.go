@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -233,6 +234,18 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	if wordCoverage(e.seg, pq, h.Title+"\n"+h.Text, hits) < e.cfg.MinWords {
 		return a
 	}
+	// A question asked as an FAQ asks it (问：… 答：…): the answer is
+	// what follows 答, not words of the question.
+	if ans, start, end, ok := faqAnswer([]rune(h.Text), s.start, s.start+len(s.orig)); ok {
+		a.Answer, a.Found = ans, true
+		a.Citations = append(a.Citations, Citation{
+			N:   len(a.Citations) + 1,
+			Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string([]rune(h.Text)[start:end]),
+			Start: h.Start + start, End: h.Start + end,
+			Section: h.Section, Page: h.Page, Where: h.Where,
+		})
+		return a
+	}
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.
 	sp := extract(e.seg, pq, s.folded)
@@ -312,4 +325,80 @@ func dropAnswerType(words []string) []string {
 func isCount(w string) bool {
 	r := []rune(w)
 	return len(r) > 0 && len(r) <= 3 && strings.ContainsRune("一二两三四五六七八九十几多", r[0])
+}
+
+// faqAnswer reads an FAQ's answer: when the sentence text[qs:qe] is a
+// question line (问：…, Q: …), the text after the 答/A mark that follows
+// it, up to the next question, a blank line or the chunk's end, at most
+// maxFAQ characters cut at a sentence's end. It returns the answer and the
+// rune span of the 答 line in text.
+func faqAnswer(text []rune, qs, qe int) (string, int, int, bool) {
+	if qs < 0 || qe > len(text) || qs >= qe {
+		return "", 0, 0, false
+	}
+	if _, ok := cutMark(text[qs:qe], faqQuestionMarks); !ok {
+		return "", 0, 0, false
+	}
+	i := qe
+	for i < len(text) && unicode.IsSpace(text[i]) {
+		i++
+	}
+	rest, ok := cutMark(text[i:], faqAnswerMarks)
+	if !ok {
+		return "", 0, 0, false
+	}
+	begin := i + (len(text[i:]) - len(rest))
+	end := begin
+	for end < len(text) && end-begin < maxFAQ {
+		if text[end] == '\n' {
+			next := end + 1
+			for next < len(text) && (text[next] == ' ' || text[next] == '\t') {
+				next++
+			}
+			if next < len(text) && text[next] == '\n' {
+				break // a blank line ends it
+			}
+			if _, q := cutMark(text[next:], faqQuestionMarks); q {
+				break // the next question
+			}
+		}
+		end++
+	}
+	if end-begin >= maxFAQ {
+		// Cut at the last sentence end within the limit.
+		for k := end - 1; k > begin; k-- {
+			if strings.ContainsRune("。！？!?；;", text[k]) {
+				end = k + 1
+				break
+			}
+		}
+	}
+	ans := strings.TrimSpace(string(text[begin:end]))
+	if ans == "" {
+		return "", 0, 0, false
+	}
+	return ans, i, end, true
+}
+
+const maxFAQ = 300
+
+var (
+	faqQuestionMarks = []string{"问：", "问:", "问题：", "Q：", "Q:", "q：", "q:"}
+	faqAnswerMarks   = []string{"答：", "答:", "回答：", "A：", "A:", "a：", "a:"}
+)
+
+// cutMark strips leading list or emphasis marks (- * # > and spaces) and
+// then one of marks from s, reporting whether a mark was there.
+func cutMark(s []rune, marks []string) ([]rune, bool) {
+	i := 0
+	for i < len(s) && strings.ContainsRune("-*#>•· \t", s[i]) {
+		i++
+	}
+	for _, m := range marks {
+		mr := []rune(m)
+		if len(s)-i >= len(mr) && string(s[i:i+len(mr)]) == m {
+			return s[i+len(mr):], true
+		}
+	}
+	return s, false
 }

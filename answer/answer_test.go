@@ -212,3 +212,22 @@ func TestUnitsAndRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestFAQ: a question an FAQ asks is answered by its 答 part, not by words
+// of the question.
+func TestFAQ(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "## 常见问题\n\n问：账号被锁定了怎么办？\n\n答：请拨打IT服务台分机8000，说明工号后由值班工程师解锁。\n\n问：打印纸在哪里领？\n\n答：在各楼层的行政柜领取。\n"
+	for q, want := range map[string]string{
+		"账号被锁了怎么办？": "请拨打IT服务台分机8000，说明工号后由值班工程师解锁。",
+		"打印纸在哪里领？":  "在各楼层的行政柜领取。",
+	} {
+		a := e.FromHits(q, []corpora.Hit{hit("faq.md", p)})
+		if a.Answer != want || len(a.Citations) == 0 || !strings.Contains(p, a.Citations[0].Text) {
+			t.Errorf("%s → %q (%+v); want %q", q, a.Answer, a.Citations, want)
+		}
+	}
+}
