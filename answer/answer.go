@@ -246,6 +246,19 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		})
 		return a
 	}
+	// A yes-or-no question (…吗？, 能不能, 是否): yes or no first, in the
+	// question's own verb, then the sentence that says so.
+	if verb, ok := yesNo(q); ok {
+		sent := strings.TrimSpace(string(s.orig))
+		a.Answer, a.Found = polarity(verb, sent)+"。"+sent, true
+		a.Citations = append(a.Citations, Citation{
+			N:   len(a.Citations) + 1,
+			Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string(s.orig),
+			Start: h.Start + s.start, End: h.Start + s.start + len(s.orig),
+			Section: h.Section, Page: h.Page, Where: h.Where,
+		})
+		return a
+	}
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.
 	sp := extract(e.seg, pq, s.folded)
@@ -401,4 +414,62 @@ func cutMark(s []rune, marks []string) ([]rune, bool) {
 		}
 	}
 	return s, false
+}
+
+// yesNoVerbs are the verbs a yes-or-no question asks with, longest first:
+// the answer says yes or no in the question's own (可以 / 不可以).
+var yesNoVerbs = []string{"可不可以", "能不能", "要不要", "需不需要", "是不是", "有没有", "会不会", "允不允许",
+	"可以", "能够", "需要", "允许", "必须", "应该", "享受", "能", "要", "会", "有", "是"}
+
+// yesNo reports whether q asks yes or no — it ends with 吗 (or 么), or
+// asks 是否 / X不X — and with which verb. A question with a question word
+// (几, 多少, 什么, 谁, 哪 …) asks for a thing, not yes or no.
+func yesNo(q string) (string, bool) {
+	t := strings.TrimRight(strings.TrimSpace(q), "？?。.！! ")
+	if strings.ContainsAny(t, "几谁哪") || strings.Contains(t, "多少") || strings.Contains(t, "什么") || strings.Contains(t, "怎么") || strings.Contains(t, "如何") {
+		return "", false
+	}
+	asks := strings.HasSuffix(t, "吗") || strings.HasSuffix(t, "么") || strings.Contains(t, "是否")
+	verb := ""
+	for _, v := range yesNoVerbs {
+		if strings.Contains(t, v) {
+			verb = v
+			break
+		}
+	}
+	if r := []rune(verb); len(r) == 3 && r[1] == '不' || verb == "有没有" {
+		asks = true // 能不能, 有没有: the verb asks it
+		verb = string(r[:1])
+		if verb == "可" || verb == "需" || verb == "允" {
+			verb = map[string]string{"可": "可以", "需": "需要", "允": "允许"}[verb]
+		}
+	}
+	if !asks {
+		return "", false
+	}
+	if verb == "" {
+		verb = "是"
+	}
+	return verb, true
+}
+
+// noWords say no in a rule's sentence.
+var noWords = []string{"不得", "禁止", "严禁", "无权", "不予", "不能", "不可", "不允许", "不需要", "无需", "不必", "不用",
+	"不享受", "不计", "不包括", "不属于", "不支持", "不提供", "不接受", "不结转", "不在", "没有", "无法", "未能", "不会", "不是", "不要", "不应"}
+
+// polarity says yes or no with the question's verb: no when the sentence
+// says it with a word of negation (不得, 禁止, 无权, 不予 …), else yes.
+func polarity(verb, sentence string) string {
+	for _, w := range noWords {
+		if strings.Contains(sentence, w) {
+			if verb == "有" {
+				return "没有"
+			}
+			if verb == "是" {
+				return "不是"
+			}
+			return "不" + verb
+		}
+	}
+	return verb
 }

@@ -231,3 +231,27 @@ func TestFAQ(t *testing.T) {
 		}
 	}
 }
+
+// TestYesNo: a yes-or-no question is answered yes or no in its own verb,
+// then the sentence that says so — no when it says it with 不得, 禁止,
+// 无权, 不予.
+func TestYesNo(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, passage, want string }{
+		{"实习生可以申请住房补贴吗？", "住房补贴仅限正式员工申请，实习生不得申请住房补贴。", "不可以。"},
+		{"客户数据能拷到U盘里吗？", "严禁将客户数据拷到个人U盘里。", "不能。"},
+		{"正式员工能申请住房补贴吗？", "正式员工入职满半年后可以申请住房补贴。", "能。"},
+		{"出差有伙食补助吗？", "出差期间每天发放伙食补助120元。", "有。"},
+	} {
+		a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)})
+		if !strings.HasPrefix(a.Answer, c.want) || !strings.Contains(a.Answer, c.passage) {
+			t.Errorf("%s → %q; want %q and the sentence", c.q, a.Answer, c.want)
+		}
+	}
+	if _, ok := yesNo("年假有几天？"); ok {
+		t.Errorf("年假有几天 asks for a number, not yes or no")
+	}
+}
