@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -290,6 +291,14 @@ func wordCoverage(seg *zh.Segmenter, q question, passage string, hits []corpora.
 		all.WriteString(string(zh.Fold(h.Title + "\n" + h.Text)))
 	}
 	everywhere := all.String()
+	// A quantity the question states is a given, not a word to find, when
+	// the passage sets conditions on that unit (报销6000元 … 3000元及以上).
+	given := ""
+	if qn := questionQuantity(string(q.folded)); qn.ok {
+		if _, any := conditionsMet(passage, qn); any {
+			given = strconv.FormatFloat(qn.n, 'f', -1, 64)
+		}
+	}
 	total, found := 0.0, 0.0
 	for pi, part := range [][]rune{q.left, q.right} {
 		words := seg.Cut(string(part))
@@ -299,6 +308,9 @@ func wordCoverage(seg *zh.Segmenter, q question, passage string, hits []corpora.
 		for _, w := range words {
 			n := float64(utf8.RuneCountInString(w))
 			if n == 1 && strings.ContainsRune(stopChars, []rune(w)[0]) {
+				continue
+			}
+			if given != "" && strings.HasPrefix(w, given) {
 				continue
 			}
 			switch {

@@ -255,3 +255,20 @@ func TestYesNo(t *testing.T) {
 		t.Errorf("年假有几天 asks for a number, not yes or no")
 	}
 }
+
+// TestConditions: the clause whose condition the question's number meets.
+func TestConditions(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, passage, want string }{
+		{"工龄8年的员工探亲假几天？", "工龄满1年不满5年的员工，探亲假3天；工龄满5年不满10年的员工，探亲假7天；工龄满10年的员工，探亲假12天。", "7天"},
+		{"工龄12年的员工探亲假几天？", "工龄满1年不满5年的员工，探亲假3天；工龄满5年不满10年的员工，探亲假7天；工龄满10年的员工，探亲假12天。", "12天"},
+		{"报销6000元由谁审批？", "报销3000元以下的由部门经理审批；报销3000元及以上的由总监审批。", "总监"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); !strings.Contains(a.Answer, c.want) {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}

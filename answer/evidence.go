@@ -3,6 +3,7 @@ package answer
 import (
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -135,6 +136,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	for b := range ev.bigrams {
 		full += 2 * idf(dfB[b])
 	}
+	qn := questionQuantity(string(q.folded))
 	for i := range out {
 		score := 0.0
 		// What the title or heading holds counts as if the sentence said
@@ -156,6 +158,18 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			score *= 1.1 // a number, if not in the unit asked for (几天 … 15个工作日)
 		case q.kind == kindPlace && placeRe.MatchString(string(out[i].folded)):
 			score *= 1.15
+		}
+		// A rule with conditions on the quantity the question states (工龄
+		// 8年 … 满5年不满10年的 …): the clause whose conditions it meets
+		// wins over the ones it does not.
+		if qn.ok {
+			if met, any := conditionsMet(string(out[i].orig), qn); any {
+				if met {
+					score *= 1.3
+				} else {
+					score *= 0.6
+				}
+			}
 		}
 		// Of sentences holding the same evidence, the one that says it as
 		// the question does, in the longest unbroken run (工作满20年的员工每
@@ -212,3 +226,65 @@ var digitRe = regexp.MustCompile(`[0-9]`)
 // placeRe finds what place answers look like: 位于…, …省/市/县/区…, an
 // address number.
 var placeRe = regexp.MustCompile(`位于|地处|坐落|生于|出生于|\p{Han}(省|市|县|区|镇|乡|村|州|郡|岛|街|道|路|国)|[0-9]+号`)
+
+// quantity is a number the question states with its unit (工龄8年,
+// 6000元的设备, 第3年).
+type quantity struct {
+	n    float64
+	unit string
+	ok   bool
+}
+
+var (
+	qtyUnits = `个工作日|个月|工作日|年|元|天|岁|人|小时|次|周|公里|万元|千元`
+	qtyRe    = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(` + qtyUnits + `)`)
+	// The conditions a rule sets on a quantity, in the forms Chinese rules
+	// write them. Each: the words before the number, the number, the unit,
+	// the words after.
+	condRe = regexp.MustCompile(`(满|超过|高于|多于|大于|不满|未满|不足|低于|少于|小于|不超过|达到)?([0-9]+(?:\.[0-9]+)?)(` + qtyUnits + `)(及以上|以上|及以下|以下|以内|以后|以前|及其以上|或以上|或以下)?`)
+)
+
+// questionQuantity finds the quantity a question states: the first number
+// with a unit that is not what it asks for (几天 asks; 8年 states).
+func questionQuantity(q string) quantity {
+	m := qtyRe.FindStringSubmatch(q)
+	if m == nil {
+		return quantity{}
+	}
+	n, err := strconv.ParseFloat(m[1], 64)
+	if err != nil {
+		return quantity{}
+	}
+	return quantity{n: n, unit: m[2], ok: true}
+}
+
+// conditionsMet checks the conditions a sentence sets on the question's
+// quantity (the same unit): any says whether it sets any, met whether the
+// quantity meets them all. 满A and A以上 are at least A; 超过A more than
+// A; 不满, 未满, 不足, 低于 A less than A; A以下 and 以内 at most A.
+func conditionsMet(sentence string, q quantity) (met, any bool) {
+	met = true
+	for _, m := range condRe.FindAllStringSubmatch(sentence, -1) {
+		if m[3] != q.unit || (m[1] == "" && m[4] == "") {
+			continue // another unit, or a bare number: no condition
+		}
+		a, err := strconv.ParseFloat(m[2], 64)
+		if err != nil {
+			continue
+		}
+		any = true
+		ok := true
+		switch {
+		case m[1] == "满" || m[1] == "达到" || strings.Contains(m[4], "以上") || m[4] == "以后":
+			ok = q.n >= a
+		case m[1] == "超过" || m[1] == "高于" || m[1] == "多于" || m[1] == "大于":
+			ok = q.n > a
+		case m[1] == "不满" || m[1] == "未满" || m[1] == "不足" || m[1] == "低于" || m[1] == "少于" || m[1] == "小于":
+			ok = q.n < a
+		case m[1] == "不超过" || strings.Contains(m[4], "以下") || m[4] == "以内" || m[4] == "以前":
+			ok = q.n <= a
+		}
+		met = met && ok
+	}
+	return met, any
+}
