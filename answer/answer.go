@@ -264,8 +264,10 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// original: the same range of the original is the answer.
 	sp := extract(e.seg, pq, s.folded)
 	ans := string(s.orig[sp.s:sp.e])
-	if ans == "" {
-		ans = string(s.orig)
+	// An answer is never the question's own words (哪里, 怎么办, 能报销吗):
+	// then the sentence that holds the evidence is the answer.
+	if ans == "" || strings.Contains(string(pq.folded), string(s.folded[sp.s:sp.e])) {
+		ans = strings.TrimSpace(string(s.orig))
 	}
 	a.Answer, a.Found = ans, true
 	a.Citations = append(a.Citations, Citation{

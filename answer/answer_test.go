@@ -272,3 +272,19 @@ func TestConditions(t *testing.T) {
 		}
 	}
 }
+
+// TestNoEcho: an answer is never the question's own words; the sentence
+// holding the evidence is given instead.
+func TestNoEcho(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := "财务总监叫什么名字？"
+	p := "20000元以上的报销，审批人依次为直属经理、部门总监、财务总监。"
+	a := e.FromHits(q, []corpora.Hit{hit("h.md", p)})
+	t.Logf("%s → %q", q, a.Answer)
+	if !a.Found || strings.Contains(q, a.Answer) {
+		t.Errorf("%s → %q: the question's own words", q, a.Answer)
+	}
+}
