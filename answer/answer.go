@@ -232,7 +232,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	s := sents[best]
 	h := hits[s.hit]
-	if wordCoverage(e.seg, pq, h.Title+"\n"+h.Text, hits) < e.cfg.MinWords {
+	if wordCoverage(e.seg, pq, h.Title+"\n"+h.Header+"\n"+h.Text, hits) < e.cfg.MinWords {
 		return a
 	}
 	// A question asked as an FAQ asks it (问：… 答：…): the answer is
@@ -246,6 +246,23 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			Section: h.Section, Page: h.Page, Where: h.Where,
 		})
 		return a
+	}
+	// A table's row: the cell of the column the question names.
+	if isTableLine(strings.TrimSpace(string(s.orig))) {
+		header := h.Header
+		if header == "" {
+			header = pipeHeader(h.Text) // the chunk begins with its table's header row
+		}
+		if v, ok := tableCell(pq.folded, strings.TrimSpace(string(s.orig)), header); ok {
+			a.Answer, a.Found = v, true
+			a.Citations = append(a.Citations, Citation{
+				N:   len(a.Citations) + 1,
+				Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string(s.orig),
+				Start: h.Start + s.start, End: h.Start + s.start + len(s.orig),
+				Section: h.Section, Page: h.Page, Where: h.Where,
+			})
+			return a
+		}
 	}
 	// A yes-or-no question (…吗？, 能不能, 是否): yes or no first, in the
 	// question's own verb, then the sentence that says so.

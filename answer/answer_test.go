@@ -288,3 +288,25 @@ func TestNoEcho(t *testing.T) {
 		t.Errorf("%s → %q: the question's own words", q, a.Answer)
 	}
 }
+
+// TestTableCell: a question naming a row's key and a column is answered
+// from that cell — a spreadsheet's record, or a Markdown row under its
+// header.
+func TestTableCell(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	records := "城市：上海；城市类别：一类；员工住宿上限（元/晚）：650；伙食补助（元/天）：120\n城市：厦门；城市类别：二类；员工住宿上限（元/晚）：500；伙食补助（元/天）：100\n"
+	md := "| 会员等级 | 折扣 | 积分倍数 |\n|---|---|---|\n| 普通会员 | 无折扣 | 1倍 |\n| 银卡会员 | 九五折 | 1.5倍 |\n| 金卡会员 | 九折 | 2倍 |\n"
+	for _, c := range []struct{ q, passage, want string }{
+		{"去厦门出差，员工住宿上限多少？", records, "500"},
+		{"厦门的伙食补助每天多少？", records, "100"},
+		{"银卡会员打几折？", md, "九五折"},
+	} {
+		a := e.FromHits(c.q, []corpora.Hit{hit("t.md", c.passage)})
+		if a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}

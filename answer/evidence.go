@@ -96,17 +96,28 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// that says what is asked wins over the one that names the subject.
 		title := zh.Fold(h.Title + " ")
 		heading := title
-		for _, sp := range zh.Sentences(text) {
+		// A table's rows inherit its header's words as sentences inherit
+		// their heading's: | 厦门 | 500 | says 住宿上限 by its column.
+		header := h.Header
+		if header == "" {
+			header = pipeHeader(text)
+		}
+		foldedHeader := zh.Fold(" " + header)
+		for _, sp := range tableAwareSentences(text) {
 			s := text[sp.Start:sp.End]
 			if isHeading(s) {
 				heading = append(append([]rune(nil), title...), zh.Fold(s)...)
 				continue
 			}
+			context := heading
+			if header != "" && strings.HasPrefix(strings.TrimSpace(s), "|") {
+				context = append(append([]rune(nil), heading...), foldedHeader...)
+			}
 			if seen[s] { // chunk overlap repeats sentences
 				continue
 			}
 			seen[s] = true
-			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: heading, start: utf8.RuneCountInString(text[:sp.Start])})
+			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: context, start: utf8.RuneCountInString(text[:sp.Start])})
 		}
 	}
 	// Document frequency of each evidence term among the sentences.
@@ -287,4 +298,123 @@ func conditionsMet(sentence string, q quantity) (met, any bool) {
 		met = met && ok
 	}
 	return met, any
+}
+
+// tableAwareSentences is zh.Sentences, but a table's row — a Markdown or
+// HTML row (| a | b |, a | b) or a spreadsheet's record (城市：上海；上限：650元)
+// — is one sentence, however many full stops and semicolons its cells
+// hold: its cells answer together.
+func tableAwareSentences(text string) []zh.Span {
+	if !strings.Contains(text, "|") && !strings.Contains(text, "；") {
+		return zh.Sentences(text)
+	}
+	var out []zh.Span
+	at := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		trimmed := strings.TrimSpace(line)
+		if isTableLine(trimmed) {
+			b := at + strings.Index(line, trimmed)
+			out = append(out, zh.Span{Start: b, End: b + len(trimmed)})
+		} else {
+			for _, sp := range zh.Sentences(line) {
+				out = append(out, zh.Span{Start: at + sp.Start, End: at + sp.End})
+			}
+		}
+		at += len(line)
+	}
+	return out
+}
+
+var recordLine = regexp.MustCompile(`^[^：；|]{1,30}：[^；]*；[^：；]{1,30}：`)
+
+// isTableLine reports a table's row: cells between bars, or name：value
+// pairs joined by ；.
+func isTableLine(line string) bool {
+	if strings.Count(line, "|") >= 2 || (strings.HasPrefix(line, "|") && strings.HasSuffix(line, "|")) {
+		return strings.Count(line, " | ") >= 1 || strings.HasPrefix(line, "|")
+	}
+	return isRecord(line)
+}
+
+// isRecord reports a spreadsheet's record: every field of the line a
+// short name, a colon and a value, fields joined by ；, no full stop.
+func isRecord(line string) bool {
+	if !recordLine.MatchString(line) || strings.ContainsAny(line, "。！？") || utf8.RuneCountInString(line) > 600 {
+		return false
+	}
+	fields := 0
+	for _, f := range strings.Split(line, "；") {
+		if strings.TrimSpace(f) == "" {
+			continue
+		}
+		name, _, ok := strings.Cut(f, "：")
+		if !ok || name == "" || utf8.RuneCountInString(name) > 20 {
+			return false
+		}
+		fields++
+	}
+	return fields >= 2
+}
+
+// tableCell answers from a table's row: the cell whose column's name the
+// question names most of (the row was found by its key: 上海 … 每晚上限),
+// leaving out the cells whose values the question names itself. header is
+// the table's header row for bar rows ("城市 | 每晚上限"); a record names
+// its columns itself.
+func tableCell(q []rune, row, header string) (string, bool) {
+	var names, values []string
+	switch {
+	case isRecord(row):
+		for _, f := range strings.Split(row, "；") {
+			name, value, ok := strings.Cut(f, "：")
+			if ok {
+				names, values = append(names, strings.TrimSpace(name)), append(values, strings.TrimSpace(value))
+			}
+		}
+	case header != "":
+		cells := strings.Split(strings.Trim(strings.TrimSpace(row), "|"), "|")
+		heads := strings.Split(strings.Trim(strings.TrimSpace(header), "|"), "|")
+		if len(cells) != len(heads) {
+			return "", false
+		}
+		for i := range cells {
+			names, values = append(names, strings.TrimSpace(heads[i])), append(values, strings.TrimSpace(cells[i]))
+		}
+	default:
+		return "", false
+	}
+	fq := string(q)
+	best, bestScore := -1, 0
+	for i, name := range names {
+		v := string(zh.Fold(values[i]))
+		if v == "" || strings.Contains(fq, v) {
+			continue // the row's key, which the question gave
+		}
+		score := 0
+		for _, r := range zh.Fold(name) {
+			if isContent(r) && strings.ContainsRune(fq, r) {
+				score++
+			}
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 || bestScore < 2 {
+		return "", false
+	}
+	return values[best], true
+}
+
+// pipeHeader finds a Markdown table's header in text: the bar row right
+// above a |---| rule.
+func pipeHeader(text string) string {
+	lines := strings.Split(text, "\n")
+	for i := 0; i+1 < len(lines); i++ {
+		h, rule := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
+		if strings.HasPrefix(h, "|") && strings.HasPrefix(rule, "|") && strings.Trim(rule, "|-: ") == "" && strings.Contains(rule, "---") {
+			return h
+		}
+	}
+	return ""
 }
