@@ -238,14 +238,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// A question asked as an FAQ asks it (问：… 答：…): the answer is
 	// what follows 答, not words of the question.
 	if ans, start, end, ok := faqAnswer([]rune(h.Text), s.start, s.start+len(s.orig)); ok {
-		a.Answer, a.Found = ans, true
-		a.Citations = append(a.Citations, Citation{
-			N:   len(a.Citations) + 1,
-			Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string([]rune(h.Text)[start:end]),
-			Start: h.Start + start, End: h.Start + end,
-			Section: h.Section, Page: h.Page, Where: h.Where,
-		})
-		return a
+		return answered(a, ans, h, start, end)
 	}
 	// A table's row: the cell of the column the question names.
 	if isTableLine(strings.TrimSpace(string(s.orig))) {
@@ -254,28 +247,14 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			header = pipeHeader(h.Text) // the chunk begins with its table's header row
 		}
 		if v, ok := tableCell(pq.folded, strings.TrimSpace(string(s.orig)), header); ok {
-			a.Answer, a.Found = v, true
-			a.Citations = append(a.Citations, Citation{
-				N:   len(a.Citations) + 1,
-				Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string(s.orig),
-				Start: h.Start + s.start, End: h.Start + s.start + len(s.orig),
-				Section: h.Section, Page: h.Page, Where: h.Where,
-			})
-			return a
+			return answered(a, v, h, s.start, s.start+len(s.orig))
 		}
 	}
 	// A yes-or-no question (…吗？, 能不能, 是否): yes or no first, in the
 	// question's own verb, then the sentence that says so.
 	if verb, ok := yesNo(q); ok {
 		sent := strings.TrimSpace(string(s.orig))
-		a.Answer, a.Found = polarity(verb, sent)+"。"+sent, true
-		a.Citations = append(a.Citations, Citation{
-			N:   len(a.Citations) + 1,
-			Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string(s.orig),
-			Start: h.Start + s.start, End: h.Start + s.start + len(s.orig),
-			Section: h.Section, Page: h.Page, Where: h.Where,
-		})
-		return a
+		return answered(a, polarity(verb, sent)+"。"+sent, h, s.start, s.start+len(s.orig))
 	}
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.
@@ -286,11 +265,17 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	if ans == "" || strings.Contains(string(pq.folded), string(s.folded[sp.s:sp.e])) {
 		ans = strings.TrimSpace(string(s.orig))
 	}
+	return answered(a, ans, h, s.start, s.start+len(s.orig))
+}
+
+// answered gives a its answer, cited from the passage h, the runes
+// start:end of its text.
+func answered(a Answer, ans string, h corpora.Hit, start, end int) Answer {
 	a.Answer, a.Found = ans, true
 	a.Citations = append(a.Citations, Citation{
 		N:   len(a.Citations) + 1,
-		Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string(s.orig),
-		Start: h.Start + s.start, End: h.Start + s.start + len(s.orig),
+		Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string([]rune(h.Text)[start:end]),
+		Start: h.Start + start, End: h.Start + end,
 		Section: h.Section, Page: h.Page, Where: h.Where,
 	})
 	return a
