@@ -25,8 +25,14 @@ type Page struct {
 func (r *Reader) Page(num int) Page {
 	num-- // now 0-indexed
 	page := r.Trailer().Key("Root").Key("Pages")
+	depth := 0
 Search:
 	for page.Key("Type").Name() == "Pages" {
+		// wenda: a page tree whose node lists itself (or an ancestor)
+		// among its kids looped here for ever; real trees are shallow.
+		if depth++; depth > 64 {
+			return Page{}
+		}
 		count := int(page.Key("Count").Int64())
 		if count < num {
 			return Page{}

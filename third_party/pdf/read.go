@@ -86,6 +86,7 @@ type Reader struct {
 	trailerptr objptr
 	key        []byte
 	useAES     bool
+	resolving  int // nested resolve calls (wenda)
 }
 
 type xref struct {
@@ -743,6 +744,15 @@ func (v Value) Len() int {
 
 func (r *Reader) resolve(parent objptr, x interface{}) Value {
 	if ptr, ok := x.(objptr); ok {
+		// wenda: an object stream kept inside another, and so on in a
+		// loop, recursed until the stack ran out (a crash no recover
+		// catches). Only here is r set: values of a content stream have
+		// none.
+		if r.resolving++; r.resolving > 32 {
+			r.resolving--
+			panic("malformed PDF: objects nested too deep")
+		}
+		defer func() { r.resolving-- }()
 		if ptr.id >= uint32(len(r.xref)) {
 			return Value{}
 		}
@@ -751,6 +761,7 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 			return Value{}
 		}
 		var obj object
+		extends := 0
 		if xref.inStream {
 			strm := r.resolve(parent, xref.stream)
 		Search:
@@ -780,6 +791,10 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				ext := strm.Key("Extends")
 				if ext.Kind() != Stream {
 					panic("cannot find object in stream")
+				}
+				// wenda: an Extends chain that loops looped here for ever.
+				if extends++; extends > 64 {
+					panic("malformed PDF: object stream extends too far")
 				}
 				strm = ext
 			}
