@@ -100,9 +100,13 @@ func (c Citation) Place() string {
 
 // Answer is the engine's reply to a question.
 type Answer struct {
-	Question  string     `json:"question"`
-	Answer    string     `json:"answer"`
-	Found     bool       `json:"found"`
+	Question string `json:"question"`
+	Answer   string `json:"answer"`
+	Found    bool   `json:"found"`
+	// Evidence is the whole sentence the short answer was taken from, as
+	// a search engine shows beneath its answer (its citation is the
+	// first); empty when the answer is that sentence, or none was found.
+	Evidence  string     `json:"evidence,omitempty"`
 	Citations []Citation `json:"citations"`
 	Mode      string     `json:"mode"`
 	// Standalone is the question as rewritten from the conversation, when
@@ -272,6 +276,9 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 // start:end of its text.
 func answered(a Answer, ans string, h corpora.Hit, start, end int) Answer {
 	a.Answer, a.Found = ans, true
+	if ev := strings.TrimSpace(string([]rune(h.Text)[start:end])); ev != strings.TrimSpace(ans) {
+		a.Evidence = ev
+	}
 	a.Citations = append(a.Citations, Citation{
 		N:   len(a.Citations) + 1,
 		Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string([]rune(h.Text)[start:end]),

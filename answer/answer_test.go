@@ -310,3 +310,17 @@ func TestTableCell(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidence: a short answer comes with the whole sentence it was taken
+// from, as a search engine shows it beneath.
+func TestEvidence(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "星河数据科技有限公司成立于2016年。公司总部位于杭州市滨江区，现有员工约420人。"
+	a := e.FromHits("公司总部在哪个区？", []corpora.Hit{hit("h.md", p)})
+	if !a.Found || a.Evidence != "公司总部位于杭州市滨江区，现有员工约420人。" || a.Evidence == a.Answer {
+		t.Errorf("answer %q, evidence %q", a.Answer, a.Evidence)
+	}
+}
