@@ -270,7 +270,11 @@ func textDocument(f File, text string) Document {
 	case ".md", ".markdown":
 		d.Parts = lineParts(text, markdownHeading)
 	default:
-		d.Parts = lineParts(text, numberedHeadings())
+		// A hard-wrapped plain text's lines are joined into its
+		// paragraphs before anything is cut (Markdown keeps its lines:
+		// its blocks are marked).
+		d.Text = unwrap(text)
+		d.Parts = lineParts(d.Text, numberedHeadings())
 	}
 	return d
 }

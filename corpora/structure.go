@@ -158,3 +158,73 @@ func numberedHeadings() func(string) (int, string) {
 		return 0, ""
 	}
 }
+
+// unwrap joins the lines of a hard-wrapped text — manuals and converted
+// documents broken every 70-odd columns, often inside a word (默\n认的分页
+// 程序) — so that sentences are cut whole: a line as long as the text's
+// wrapping width, not ending a sentence, goes on with the next line (no
+// space between Chinese characters, one between words), unless that line
+// starts a list, a heading or a table. A text is taken as hard-wrapped
+// when at least half of its lines of 20 characters or more end within two
+// characters of one width; other texts are returned as they are.
+func unwrap(text string) string {
+	lines := strings.Split(text, "\n")
+	if len(lines) < 6 {
+		return text
+	}
+	widths := map[int]int{}
+	long := 0
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t\r")); n >= 20 {
+			widths[n]++
+			long++
+		}
+	}
+	width, best := 0, 0
+	for w := range widths {
+		near := widths[w-2] + widths[w-1] + widths[w] + widths[w+1] + widths[w+2]
+		if near > best || (near == best && w > width) {
+			width, best = w, near
+		}
+	}
+	if long < 5 || 2*best < long {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for i, l := range lines {
+		b.WriteString(l)
+		if i == len(lines)-1 {
+			break
+		}
+		cur := strings.TrimRight(l, " \t\r")
+		next := strings.TrimSpace(lines[i+1])
+		last, _ := utf8.DecodeLastRuneInString(cur)
+		first, _ := utf8.DecodeRuneInString(next)
+		wrapped := utf8.RuneCountInString(cur) >= width-2 && next != "" &&
+			!strings.ContainsRune("。！？!?：:；;", last) && !startsBlock(next)
+		if !wrapped {
+			b.WriteByte('\n')
+			continue
+		}
+		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' {
+			b.WriteByte(' ') // between words
+		}
+	}
+	return b.String()
+}
+
+// startsBlock reports a line that begins a block of its own: a heading,
+// a list item, a table row, a quotation.
+func startsBlock(line string) bool {
+	if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "|") || strings.HasPrefix(line, ">") ||
+		strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "• ") {
+		return true
+	}
+	if l, _ := numberedHeadings()(line); l > 0 {
+		return true
+	}
+	return listItem.MatchString(line)
+}
+
+var listItem = regexp.MustCompile(`^(?:\d{1,3}[.、)）]|[（(]\d{1,3}[)）]|[a-zA-Z][.)]\s)`)

@@ -102,3 +102,33 @@ func TestHTMLSections(t *testing.T) {
 		}
 	}
 }
+
+// TestUnwrap: a hard-wrapped manual's lines are joined into paragraphs,
+// inside a word too; lists, headings and short lines keep their breaks;
+// a text that is not hard-wrapped is left alone.
+func TestUnwrap(t *testing.T) {
+	para := "本手册介绍系统的安装与配置。在命令行中运行分页程序时，系统会使用默认的分页程序显示长文本，用户可以通过环境变量选择其他的分页程序，例如设置为less或者more，设置后重新登录即可生效，无需重启计算机。安装完成后请检查配置文件的权限，确保只有管理员可以修改，并定期备份配置文件以便在出错时恢复原来的设置。"
+	var lines []string
+	r := []rune(para)
+	for len(r) > 30 {
+		lines = append(lines, string(r[:30]))
+		r = r[30:]
+	}
+	lines = append(lines, string(r))
+	text := "第一章 安装\n" + strings.Join(lines, "\n") + "\n1. 下载安装包\n2. 运行安装程序\n"
+	docs, err := Parse(File{Path: "manual.txt", ID: "manual.txt"}, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := docs[0].Text
+	if !strings.Contains(got, para) {
+		t.Errorf("paragraph not joined:\n%s", got)
+	}
+	if !strings.Contains(got, "第一章 安装\n") || !strings.Contains(got, "\n1. 下载安装包\n2. 运行安装程序\n") {
+		t.Errorf("a heading or a list lost its line breaks:\n%s", got)
+	}
+	short := "第一行\n第二行\n第三行\n第四行\n第五行\n第六行\n"
+	if unwrap(short) != short {
+		t.Errorf("a text that is not hard-wrapped changed: %q", unwrap(short))
+	}
+}
