@@ -3,7 +3,6 @@ package corpora
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -468,32 +467,14 @@ func TestFormatNumber(t *testing.T) {
 	}
 }
 
-// ooxmlZipBomb is a zip of one entry, name, of 200 MB of zeros: 250 KB packed.
+// ooxmlZipBomb is a zip of the name, content pairs in others, then one
+// entry, name, of 200 MB of zeros: 250 KB packed.
 func ooxmlZipBomb(t testing.TB, name string, others ...string) []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
+	var entries []entry
 	for i := 0; i+1 < len(others); i += 2 {
-		w, err := zw.Create(others[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.WriteString(w, others[i+1])
+		entries = append(entries, entry{others[i], others[i+1]})
 	}
-	w, err := zw.Create(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zeros := make([]byte, 1<<20)
-	for range 200 {
-		if _, err := w.Write(zeros); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return bombZip(t, name, 200, append(entries, entry{name: name})...)
 }
 
 // docxTextBoxes is a paragraph (框n) holding a text box whose paragraph (框n-1)

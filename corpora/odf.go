@@ -422,11 +422,7 @@ func (r *odfReader) place(s string, heading int) {
 		p := r.paras[len(r.paras)-1]
 		p.after = append(p.after, s)
 	case r.slide != nil:
-		if r.slide.inNotes {
-			r.slide.notes = append(r.slide.notes, s)
-		} else {
-			r.slide.lines = append(r.slide.lines, s)
-		}
+		r.slide.add(s)
 	case heading > 0 && r.kind == "odt":
 		r.heading(heading, strings.ReplaceAll(s, "\n", " "))
 	default:
@@ -587,11 +583,7 @@ func (r *odfReader) tableRow(line string) {
 		p := r.paras[len(r.paras)-1]
 		p.after = append(p.after, line)
 	case r.slide != nil:
-		if r.slide.inNotes {
-			r.slide.notes = append(r.slide.notes, line)
-		} else {
-			r.slide.lines = append(r.slide.lines, line)
-		}
+		r.slide.add(line)
 	default:
 		r.table.body = true
 		r.w.mark(Part{Section: r.section(), Row: true, Header: r.table.header})
@@ -835,4 +827,13 @@ func (w *runeParts) doc(title string) Document {
 		parts = nil
 	}
 	return Document{Title: title, Text: w.b.String(), Parts: parts}
+}
+
+// add puts a line of a slide among its notes or its text, as it stands.
+func (sl *odpSlide) add(line string) {
+	if sl.inNotes {
+		sl.notes = append(sl.notes, line)
+	} else {
+		sl.lines = append(sl.lines, line)
+	}
 }

@@ -3,8 +3,10 @@ package corpora
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -44,9 +46,17 @@ func packZip(t testing.TB, entries ...entry) []byte {
 // MB of zeros, written a megabyte at a time: some 20 KB packed, past
 // MaxCompression.
 func withBomb(t testing.TB, bomb string, entries ...entry) []byte {
+	return bombZip(t, bomb, 20, entries...)
+}
+
+// bombZip is a zip of the entries (a mimetype stored, the rest deflated at
+// the fastest level) with the one named bomb replaced by mb megabytes of
+// zeros, written a megabyte at a time.
+func bombZip(t testing.TB, bomb string, mb int, entries ...entry) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
 	zero := make([]byte, 1<<20)
 	for _, e := range entries {
 		method := zip.Deflate
@@ -61,7 +71,7 @@ func withBomb(t testing.TB, bomb string, entries ...entry) []byte {
 			w.Write([]byte(e.body))
 			continue
 		}
-		for range 20 {
+		for range mb {
 			if _, err := w.Write(zero); err != nil {
 				t.Fatal(err)
 			}
