@@ -29,11 +29,11 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 	}
 	switch q.kind {
 	case kindDate:
-		if m, ok := nearestMatch(dateRe, s, gap, "", q.folded); ok {
+		if m, ok := nearestMatch(dateRe, s, gap, "", q); ok {
 			return clean(s, m)
 		}
 	case kindNumber:
-		if m, ok := nearestMatch(numRe, s, gap, q.unit, q.folded); ok {
+		if m, ok := nearestMatch(numRe, s, gap, q.unit, q); ok {
 			return clean(s, m)
 		}
 	case kindReason:
@@ -237,10 +237,14 @@ func clauseStart(s []rune, to int) int {
 	return 0
 }
 
-// nearestMatch finds the match of re in s that lies inside gap, or else the
-// one nearest to it; with a unit, a number followed by that unit wins. A
+// nearestMatch finds the match of re in s that answers q: of the matches,
+// the one whose clause holds the most of the question's words (一类城市每天
+// 120元，二类城市每天100元 for 二类城市…多少), then the one inside gap or
+// nearest to it. A number keeps its unit; with a unit asked for (几天), a
+// number in that unit or one of its kind (3个工作日) wins. A bare numeral
+// that labels a class (一类, 二等) answers only when its label is asked. A
 // match the question itself holds (华堡于1957年的售价) is not the answer.
-func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, question []rune) (span, bool) {
+func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question) (span, bool) {
 	str := string(s)
 	idx := re.FindAllStringIndex(str, -1)
 	if len(idx) == 0 {
@@ -248,38 +252,142 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, question [
 	}
 	// Byte offsets to rune offsets.
 	toRune := runeOffsets(str)
-	best, bestDist := span{}, -1
+	qb := questionBigrams(q)
+	best, bestDist, found := span{}, 0, false
 	for _, m := range idx {
 		sp := span{toRune[m[0]], toRune[m[1]]}
 		if sp.e-sp.s == 0 {
 			continue
 		}
+		after := ""
 		if unit != "" && strings.HasPrefix(string(s[sp.e:]), unit) {
-			sp.e += len([]rune(unit))
-		} else if u := measureAfter(s[sp.e:]); unit == "" && u != "" {
-			sp.e += len([]rune(u)) // 约4公分: the number with its unit
-		} else if u := measureAfter(s[sp.e:]); u == "%" || u == "％" || u == "‰" {
-			sp.e += len([]rune(u)) // 8%: a percentage is never a bare number
+			after = unit
+		} else if u := measureAfter(s[sp.e:]); u != "" {
+			after = u // 约4公分: the number with its unit; 8%: never a bare number
 		}
+		sp.e += len([]rune(after))
 		// A range keeps both ends: 9:00—18:00, 3至5天, 10%-20%.
 		if m := rangeTail.FindString(string(s[sp.e:])); m != "" {
 			sp.e += len([]rune(m))
+			if after == "" { // 3至5天: the range's unit, said once at its end
+				for _, u := range units {
+					if strings.HasSuffix(m, u) {
+						after = u
+						break
+					}
+				}
+			}
 		}
-		d := distance(sp, gap)
-		if unit != "" && !strings.HasSuffix(string(s[sp.s:sp.e]), unit) {
-			d += 50
-		}
-		if strings.Contains(string(question), string(s[sp.s:sp.e])) {
+		if strings.Contains(string(q.folded), string(s[sp.s:sp.e])) {
 			continue
 		}
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = sp, d
+		d := distance(sp, gap)
+		isTime := strings.ContainsAny(string(s[sp.s:sp.e]), ":：")
+		switch {
+		case unit == "点" && isTime: // 几点 … 9:30
+		case unit != "" && !sameUnitKind(unit, after):
+			d += 50
+		case unit == "" && after == "" && !isTime && !unicode.IsDigit(s[sp.s]) && labels(s, sp.e):
+			d += 50 // 一类城市: a label, not a quantity
+		}
+		d -= 6 * clauseEvidence(s, sp, qb)
+		if !found || d < bestDist {
+			best, bestDist, found = sp, d, true
 		}
 	}
-	if bestDist < 0 || bestDist > 60 {
+	if !found || bestDist > 60 {
 		return span{}, false
 	}
 	return best, true
+}
+
+// unitKinds group measure words that answer the same question: 几天 is
+// answered by 3个工作日 as well as by 3天.
+var unitKinds = [][]string{
+	{"天", "日", "个工作日", "工作日", "个自然日", "自然日", "晚"},
+	{"月", "个月"},
+	{"小时", "个小时", "钟头"},
+	{"周", "个星期", "星期", "个周"},
+	{"分钟", "分"},
+	{"元", "块", "块钱", "万元", "亿元", "美元", "港元", "欧元", "日元"},
+	{"人", "名", "位", "个", "万人"},
+	{"楼", "层"},
+	{"次", "回", "遍"},
+	{"台", "部", "个"},
+}
+
+// sameUnitKind reports whether found (the unit after a number) answers a
+// question asking in unit asked.
+func sameUnitKind(asked, found string) bool {
+	if found == "" {
+		return false
+	}
+	if asked == found || strings.HasSuffix(found, asked) {
+		return true
+	}
+	for _, k := range unitKinds {
+		a, f := false, false
+		for _, u := range k {
+			a = a || u == asked
+			f = f || u == found
+		}
+		if a && f {
+			return true
+		}
+	}
+	return false
+}
+
+// labels reports whether the numeral ending at i names a class rather than
+// counts (一类城市, 二等座, 三级): the character after it is a label word.
+func labels(s []rune, i int) bool {
+	return i < len(s) && strings.ContainsRune("类等级档型号期线批届", s[i])
+}
+
+// questionBigrams are the content bigrams of the question around its
+// question word.
+func questionBigrams(q question) map[[2]rune]bool {
+	out := map[[2]rune]bool{}
+	for _, part := range [][]rune{q.left, q.right} {
+		for i := 0; i+1 < len(part); i++ {
+			if isContent(part[i]) && isContent(part[i+1]) {
+				out[[2]rune{part[i], part[i+1]}] = true
+			}
+		}
+	}
+	return out
+}
+
+// clauseEvidence counts the question's bigrams in the clause of s that
+// holds sp (between the marks that end clauses; a time's colon is not one).
+func clauseEvidence(s []rune, sp span, qb map[[2]rune]bool) int {
+	if len(qb) == 0 {
+		return 0
+	}
+	mark := func(i int) bool {
+		if !strings.ContainsRune("，。；！？,;!?、\n", s[i]) {
+			return false
+		}
+		return true
+	}
+	b := sp.s
+	for b > 0 && !mark(b-1) {
+		b--
+	}
+	e := sp.e
+	for e < len(s) && !mark(e) {
+		e++
+	}
+	n := 0
+	seen := map[[2]rune]bool{}
+	for i := b; i+1 < e; i++ {
+		k := [2]rune{s[i], s[i+1]}
+		if qb[k] && !seen[k] {
+			seen[k] = true
+			n++
+		}
+	}
+	return n
 }
 
 // rangeTail is the second end of a range after a number: a dash or 至/到,
