@@ -2,11 +2,12 @@ package answer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -74,6 +75,13 @@ type source struct {
 	Section string `json:"section,omitempty"`
 	Page    int    `json:"page,omitempty"`
 	Where   string `json:"where,omitempty"`
+	// Start is the character offset of the chunk's text in its document,
+	// body the byte offset in Text where the chunk's own text begins
+	// (after a table's header), clipped whether the budget cut it short:
+	// what a citation's Start and End are counted from.
+	Start   int  `json:"-"`
+	body    int  `json:"-"`
+	clipped bool `json:"-"`
 }
 
 // DefaultContextChars is the context budget when Config.ContextChars is 0:
@@ -119,11 +127,13 @@ func composes(q string) bool {
 var pronouns = []string{"这首诗", "这首词", "这个成语", "这句诗", "这句", "这首", "那首诗", "那首", "它的", "他的", "她的", "它", "他", "她", "其", "该诗", "该词", "此诗"}
 
 // rewrite turns a follow-up into a question that stands alone: by the LLM
-// when one is configured; else by carrying over the previous turn's
-// entity (那它是谁写的？ after 床前明月光的下一句 → 床前明月光 是谁写的).
-func (e *Engine) rewrite(ctx context.Context, q string, history []Turn) (string, error) {
+// when one is configured and its rewrite passes keepsQuestion; else by
+// carrying the previous turn's topic over (carryOver). llmErr is the
+// LLM's failure when it could not be asked (the follow-up is then carried
+// over); err, a failure to rewrite at all.
+func (e *Engine) rewrite(ctx context.Context, q string, history []Turn) (standalone string, llmErr, err error) {
 	if len(history) == 0 {
-		return q, nil
+		return q, nil, nil
 	}
 	if e.cfg.LLM != nil {
 		var b strings.Builder
@@ -132,15 +142,142 @@ func (e *Engine) rewrite(ctx context.Context, q string, history []Turn) (string,
 		}
 		fmt.Fprintf(&b, "追问：%s", q)
 		out, err := e.cfg.LLM.Generate(ctx, []Message{{RoleSystem, rewritePrompt}, {RoleUser, b.String()}})
-		if err != nil {
-			return "", fmt.Errorf("answer: rewrite the follow-up: %w", err)
+		switch {
+		case err != nil && errors.Is(ctx.Err(), context.Canceled):
+			return "", nil, fmt.Errorf("answer: rewrite the follow-up: %w", err)
+		case err != nil:
+			llmErr = err
+			if ctx.Err() != nil {
+				// The deadline passed waiting: carrying over is local.
+				ctx = context.WithoutCancel(ctx)
+			}
+		default:
+			out = strings.TrimSpace(strings.Trim(strings.TrimSpace(out), "\"“”「」"))
+			if e.keepsQuestion(q, out) {
+				return out, nil, nil
+			}
 		}
-		out = strings.TrimSpace(strings.Trim(strings.TrimSpace(out), "\"“”「」"))
-		if out == "" || utf8.RuneCountInString(out) > 4*utf8.RuneCountInString(q)+100 {
-			return q, nil // a reply that is not a question
-		}
-		return out, nil
 	}
+	standalone, err = e.carryOver(ctx, q, history)
+	return standalone, llmErr, err
+}
+
+// keepsQuestion reports whether an LLM's rewrite of the follow-up q may
+// stand for it: not empty nor far longer than a question, no citation in
+// it, every name and number of q kept (namesOf), and a question when q is
+// one (isQuestion) — a rewrite that answers instead is not.
+func (e *Engine) keepsQuestion(q, out string) bool {
+	if out == "" || utf8.RuneCountInString(out) > 4*utf8.RuneCountInString(q)+100 || citeMark.MatchString(out) ||
+		strings.Contains(out, strings.TrimSuffix(NotFound, "。")) {
+		return false
+	}
+	kept := zh.Key(out)
+	for _, n := range e.namesOf(q) {
+		if !strings.Contains(kept, zh.Key(n)) {
+			return false
+		}
+	}
+	return !isQuestion(q) || isQuestion(out)
+}
+
+// quotePairs are the quotes a name may stand in.
+var quotePairs = [][2]string{{"“", "”"}, {"「", "」"}, {"《", "》"}, {"『", "』"}, {"‘", "’"}, {"\"", "\""}, {"'", "'"}}
+
+// namesOf are the names and numbers a follow-up states, which its rewrite
+// must keep: what it quotes (“…”, 《…》, 「…」 …), its runs of ASCII letters
+// and digits (8, 6000, Q3, VPN), and its Han words of two characters or
+// more that the segmenter tags as nouns or names (n, nr, ns, nt, nz …) or
+// that the knowledge base added to the dictionary (entities and its own
+// terms carry no tag). The words of pronouns (这首诗, 这个成语) are left
+// out: the rewrite replaces them.
+func (e *Engine) namesOf(q string) []string {
+	q = zh.Normalize(q)
+	for _, p := range pronouns {
+		q = strings.ReplaceAll(q, p, " ")
+	}
+	var out []string
+	for _, qp := range quotePairs {
+		rest := q
+		for {
+			i := strings.Index(rest, qp[0])
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(qp[0]):]
+			j := strings.Index(rest, qp[1])
+			if j < 0 {
+				break
+			}
+			if zh.Key(rest[:j]) != "" {
+				out = append(out, rest[:j])
+			}
+			rest = rest[j+len(qp[1]):]
+		}
+	}
+	for i := 0; i < len(q); {
+		if !isASCIIAlnum(q[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(q) && isASCIIAlnum(q[j]) {
+			j++
+		}
+		out = append(out, q[i:j])
+		i = j
+	}
+	if e.seg != nil {
+		for _, w := range e.seg.Cut(q) {
+			if utf8.RuneCountInString(w) < 2 || !allHan(w) {
+				continue
+			}
+			if pos := e.seg.PartOfSpeech(w); strings.HasPrefix(pos, "n") || pos == "" && e.seg.HasWord(w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+func isASCIIAlnum(b byte) bool {
+	return '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+}
+
+func allHan(w string) bool {
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isQuestion reports whether s asks something: it ends with a question
+// mark or 呢, asks yes or no (yesNo), or holds a question word (whWords).
+func isQuestion(s string) bool {
+	t := strings.TrimSpace(zh.Normalize(s))
+	if strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?") {
+		return true
+	}
+	t = strings.TrimRight(t, "。.！! ")
+	if strings.HasSuffix(t, "呢") {
+		return true
+	}
+	if _, ok := yesNo(t); ok {
+		return true
+	}
+	for _, w := range whWords {
+		if strings.Contains(t, w.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// carryOver rewrites a follow-up offline: one that names its own entity
+// stands as it is; else the previous turn's entity (or question) is
+// carried over (那它是谁写的？ after 床前明月光的下一句 → 床前明月光 是谁写的).
+func (e *Engine) carryOver(ctx context.Context, q string, history []Turn) (string, error) {
 	last := history[len(history)-1]
 	if g := e.graph(); g != nil {
 		l, err := link(ctx, g, q)
@@ -198,17 +335,21 @@ func (e *Engine) Entity(q string) string {
 	}
 	// No context to stop it: linking is linear in the question's length,
 	// and the caller bounds the question.
-	ent, _ := entityOf(context.Background(), g, q)
+	ent, _ := entityOf(context.Background(), g, e.seg, q)
 	return ent
 }
 
 // entityOf is the entity q names, "" when it names none. A question that
 // links to nothing does not ask the graph about "": a name whose every
-// character a Key drops (□□□□□，) would be its entity.
-func entityOf(ctx context.Context, g Graph, q string) (string, error) {
+// character a Key drops (□□□□□，) would be its entity. Nor does one whose
+// link is weak (names).
+func entityOf(ctx context.Context, g Graph, seg *zh.Segmenter, q string) (string, error) {
 	name, err := link(ctx, g, q)
 	if name == "" || err != nil {
 		return "", err
+	}
+	if !names(seg, q, name) {
+		return "", nil
 	}
 	ent, _, ok := g.Resolve(name)
 	if !ok {
@@ -217,9 +358,85 @@ func entityOf(ctx context.Context, g Graph, q string) (string, error) {
 	return ent, nil
 }
 
+// toneDigits are the tone numbers of pinyin typed with them (luo4yang2);
+// latinRun, a run of pinyin or English words.
+var (
+	toneDigits = regexp.MustCompile(`([a-zü])[1-5]`)
+	latinRun   = regexp.MustCompile(`[a-z0-9ü'’ -]+`)
+)
+
+// names reports whether q names the entity whose key the linker found in
+// it, rather than holding its characters by chance. A Han name of three
+// characters or more does (the linker found it whole); one of two only
+// when the segmenter cuts it as a word of q or q quotes it — 假有 in
+// 年假有几天 is no poem's title asked about. A Latin name (an idiom's
+// pinyin) only when it is the whole of a run of Latin letters in q
+// (luo yang zhi gui), not a part of an English word.
+func names(seg *zh.Segmenter, q, key string) bool {
+	n := zh.Normalize(q)
+	latin := false
+	for _, r := range key {
+		if r < utf8.RuneSelf {
+			latin = true
+			break
+		}
+	}
+	if latin {
+		for _, run := range latinRun.FindAllString(strings.ToLower(n), -1) {
+			k := zh.Key(run)
+			if k == key || toneDigits.ReplaceAllString(k, "$1") == key {
+				return true
+			}
+		}
+		return false
+	}
+	if utf8.RuneCountInString(key) >= 3 {
+		return true
+	}
+	for _, qp := range quotePairs {
+		if strings.Contains(n, qp[0]+key+qp[1]) {
+			return true
+		}
+	}
+	if seg == nil {
+		return true // nothing to tell a word by
+	}
+	for _, w := range seg.Cut(n) {
+		if zh.Key(w) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// FallbackError is Answer's error when the LLM failed — unreachable, an
+// error status after its client's retries, the deadline passed, the
+// stream cut off — and the question was answered offline instead. Offline
+// is that answer, for the caller to show marked as such (Notice) beside
+// Err. A request whose context was cancelled (its caller gone), or whose
+// OnToken failed, gets its error and no fallback.
+type FallbackError struct {
+	Err     error  // why the LLM failed: its client's error
+	Offline Answer // the offline answer to the same question
+}
+
+func (f *FallbackError) Error() string {
+	return "answer: the LLM failed, answered offline: " + f.Err.Error()
+}
+
+func (f *FallbackError) Unwrap() error { return f.Err }
+
+// Notice is the line to show above the offline answer.
+func (f *FallbackError) Notice() string {
+	return "大模型不可用（" + f.Err.Error() + "），以下是离线答案："
+}
+
 // Answer answers a request: the follow-up rewritten, then offline as Ask
 // does, or, with an LLM, written by it from the numbered sources and
-// checked for its citations.
+// checked for its citations a sentence at a time (citer): OnToken gets
+// each sentence once its citations are checked, never one that the answer
+// then drops. When the LLM fails, the error is a *FallbackError holding
+// the offline answer.
 func (e *Engine) Answer(ctx context.Context, req Request) (Answer, error) {
 	start := time.Now()
 	if req.K > 0 {
@@ -227,22 +444,15 @@ func (e *Engine) Answer(ctx context.Context, req Request) (Answer, error) {
 		per.cfg.Passages, per.cfg.LLMPassages = min(req.K, 50), min(req.K, 50)
 		e = &per
 	}
-	q, err := e.rewrite(ctx, req.Question, req.History)
+	q, llmErr, err := e.rewrite(ctx, req.Question, req.History)
 	if err != nil {
 		return Answer{}, err
 	}
 	if e.cfg.LLM == nil {
-		a, err := e.Ask(ctx, q)
-		a.Question, a.Standalone = req.Question, q
-		if q == req.Question {
-			a.Standalone = ""
-		}
-		if err == nil && a.Found && composes(q) {
-			// Offline there is no one to compose: the facts, and why.
-			a.Answer += "\n（写诗、写文需要大模型，当前没有配置。以上是资料中的相关内容。）"
-		}
-		a.Timings.Total = time.Since(start)
-		return a, err
+		return e.offline(ctx, req, q, start, "（写诗、写文需要大模型，当前没有配置。以上是资料中的相关内容。）")
+	}
+	if llmErr != nil {
+		return e.fallback(ctx, req, q, start, llmErr)
 	}
 	sources, facts, err := e.sources(ctx, q)
 	if err != nil {
@@ -254,37 +464,93 @@ func (e *Engine) Answer(ctx context.Context, req Request) (Answer, error) {
 	if q != req.Question {
 		a.Standalone = q
 	}
+	ck := newCiter(sources)
 	var first time.Duration
-	var text string
+	var gone error // OnToken's error: the caller's reader is gone
+	emit := func(s string) error {
+		if first == 0 {
+			first = time.Since(start)
+		}
+		if req.OnToken == nil {
+			return nil
+		}
+		if err := req.OnToken(s); err != nil {
+			gone = err
+			return err
+		}
+		return nil
+	}
 	if s, ok := e.cfg.LLM.(Streamer); ok && req.OnToken != nil {
-		text, err = s.Stream(ctx, msgs, func(tok string) error {
-			if first == 0 {
-				first = time.Since(start)
-			}
-			return req.OnToken(tok)
-		})
+		_, err = s.Stream(ctx, msgs, func(tok string) error { return ck.write(tok, emit) })
 	} else {
-		text, err = e.cfg.LLM.Generate(ctx, msgs)
-		first = time.Since(start)
-		if err == nil && req.OnToken != nil {
-			err = req.OnToken(text)
+		var text string
+		if text, err = e.cfg.LLM.Generate(ctx, msgs); err == nil {
+			err = ck.write(text, emit)
 		}
 	}
-	if err != nil {
-		return Answer{}, fmt.Errorf("answer: generate: %w", err)
+	if err == nil {
+		err = ck.flush(emit)
 	}
-	a.Answer, a.Citations = checkCitations(text, sources)
+	if err != nil {
+		if gone != nil || errors.Is(ctx.Err(), context.Canceled) {
+			return Answer{}, fmt.Errorf("answer: generate: %w", err)
+		}
+		return e.fallback(ctx, req, q, start, err)
+	}
+	if first == 0 {
+		first = time.Since(start) // an empty reply
+	}
+	a.Answer, a.Citations = ck.text(), ck.citations()
 	a.Found = !strings.Contains(a.Answer, strings.TrimSuffix(NotFound, "。"))
 	a.Unsupported = a.Found && len(a.Citations) == 0
 	a.Timings = Timings{Retrieval: retrieval, FirstToken: first, Total: time.Since(start)}
 	return a, nil
 }
 
+// offline answers the standalone question q as Ask does, for req; a
+// request to compose gets the facts and note.
+func (e *Engine) offline(ctx context.Context, req Request, q string, start time.Time, note string) (Answer, error) {
+	a, err := e.Ask(ctx, q)
+	a.Question, a.Standalone = req.Question, q
+	if q == req.Question {
+		a.Standalone = ""
+	}
+	if err == nil && a.Found && composes(q) {
+		// Offline there is no one to compose: the facts, and why.
+		a.Answer += "\n" + note
+	}
+	a.Timings.Total = time.Since(start)
+	return a, err
+}
+
+// fallback answers q offline because the LLM failed with cause.
+func (e *Engine) fallback(ctx context.Context, req Request, q string, start time.Time, cause error) (Answer, error) {
+	if ctx.Err() != nil {
+		// The deadline passed waiting for the LLM; the offline answer is
+		// local, and takes milliseconds.
+		ctx = context.WithoutCancel(ctx)
+	}
+	a, err := e.offline(ctx, req, q, start, "（写诗、写文需要大模型。以上是资料中的相关内容。）")
+	if err != nil {
+		return Answer{}, fmt.Errorf("answer: generate: %w", cause)
+	}
+	return Answer{}, &FallbackError{Err: cause, Offline: a}
+}
+
+// topFew is how far down the ranking a passage may still take the place
+// of a longer one above it that did not fit the budget.
+const topFew = 4
+
 // sources assembles the numbered context for q within the budget: the
 // facts of the entity it names (and, for a line, its poem's; for a poem,
 // its poet's) first, one source per document, then the retrieved passages,
 // best first, none twice (a record's text beside its facts: the facts are
 // exact, the text has what the facts leave out, such as a poem's lines).
+//
+// The best-ranked passages go in whole rather than many in fragments: a
+// passage that does not fit is left out, and a shorter one after it is
+// taken only while it is still among the topFew; only the first source
+// is ever cut, and then at a sentence's end where one is near.
 func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fact, error) {
 	budget := e.cfg.ContextChars
 	if budget <= 0 {
@@ -293,12 +559,14 @@ func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fac
 	var out []source
 	used := 0
 	add := func(s source) bool {
-		n := utf8.RuneCountInString(s.Text) + utf8.RuneCountInString(s.Title)
+		title := utf8.RuneCountInString(s.Title)
+		n := utf8.RuneCountInString(s.Text) + title
 		if used+n > budget {
 			if len(out) > 0 {
 				return false
 			}
-			s.Text = clip(s.Text, budget-utf8.RuneCountInString(s.Title))
+			s.Text, s.clipped = clipSentence(s.Text, budget-title)
+			s.body = min(s.body, len(s.Text))
 			n = budget
 		}
 		s.N = len(out) + 1
@@ -309,7 +577,7 @@ func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fac
 	var facts []corpora.Fact
 	if g := e.graph(); g != nil {
 		var err error
-		if facts, err = entityFacts(ctx, g, q); err != nil {
+		if facts, err = entityFacts(ctx, g, e.seg, q); err != nil {
 			return nil, nil, fmt.Errorf("answer: link: %w", err)
 		}
 		byDoc := map[string][]corpora.Fact{}
@@ -325,9 +593,7 @@ func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fac
 			for _, f := range byDoc[d] {
 				fmt.Fprintf(&b, "%s —%s→ %s\n", f.Subject, f.Relation, f.Object)
 			}
-			if !add(source{Doc: d, Title: "知识图谱：" + byDoc[d][0].Subject, Text: strings.TrimSpace(b.String()), Facts: true}) {
-				break
-			}
+			add(source{Doc: d, Title: "知识图谱：" + byDoc[d][0].Subject, Text: strings.TrimSpace(b.String()), Facts: true})
 		}
 	}
 	n := e.cfg.LLMPassages
@@ -339,27 +605,51 @@ func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fac
 		return nil, nil, fmt.Errorf("answer: retrieve: %w", err)
 	}
 	seen := map[string]bool{}
+	rank, missed := 0, false
 	for _, h := range hits {
 		if seen[h.ID] {
 			continue
 		}
 		seen[h.ID] = true
-		text := h.Text
+		rank++
+		if used >= budget || missed && rank > topFew {
+			break
+		}
+		text, body := h.Text, 0
 		if h.Header != "" {
 			text = "（表头：" + h.Header + "）\n" + text // the columns' names of the rows below
+			body = len(text) - len(h.Text)
 		}
-		if !add(source{Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: text, Section: h.Section, Page: h.Page, Where: h.Where}) {
-			break
+		if !add(source{Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: text, Section: h.Section, Page: h.Page, Where: h.Where, Start: h.Start, body: body}) {
+			missed = true
 		}
 	}
 	return out, facts, nil
 }
 
+// clipSentence cuts s to at most n characters: after the last sentence
+// end in its second half, else at n with "…" (clipped true).
+func clipSentence(s string, n int) (string, bool) {
+	r := []rune(s)
+	if len(r) <= n {
+		return s, false
+	}
+	if n <= 0 {
+		return "", false
+	}
+	for i := n - 1; i >= n/2; i-- {
+		if endsSentence(r[i]) {
+			return strings.TrimSpace(string(r[:i+1])), false
+		}
+	}
+	return string(r[:n]) + "…", true
+}
+
 // entityFacts are the facts of the entity q names, one hop, and a second
 // hop where it answers the usual follow-ups: a line's poem (author,
 // dynasty), a poem's poet. At most 40, the entity's own first.
-func entityFacts(ctx context.Context, g Graph, q string) ([]corpora.Fact, error) {
-	ent, err := entityOf(ctx, g, q)
+func entityFacts(ctx context.Context, g Graph, seg *zh.Segmenter, q string) ([]corpora.Fact, error) {
+	ent, err := entityOf(ctx, g, seg, q)
 	if ent == "" || err != nil {
 		return nil, err
 	}
@@ -430,46 +720,6 @@ func (e *Engine) prompt(q string, history []Turn, sources []source) []Message {
 	}
 	fmt.Fprintf(&b, "问题：%s", q)
 	return append(msgs, Message{RoleUser, b.String()})
-}
-
-// citeMark is a citation as LLMs write it: [1], [1, 3], [1][2], 【2】.
-var citeMark = regexp.MustCompile(`[\[【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】]`)
-
-// checkCitations keeps the citations of text that name a source, removes
-// the others (a [7] when there are 3 sources), and returns the text with
-// the cited sources in order of first citation.
-func checkCitations(text string, sources []source) (string, []Citation) {
-	byN := map[int]source{}
-	for _, s := range sources {
-		byN[s.N] = s
-	}
-	var cited []int
-	seen := map[int]bool{}
-	out := citeMark.ReplaceAllStringFunc(text, func(m string) string {
-		inner := citeMark.FindStringSubmatch(m)[1]
-		var keep []string
-		for _, p := range regexp.MustCompile(`\d+`).FindAllString(inner, -1) {
-			n, _ := strconv.Atoi(p)
-			if _, ok := byN[n]; !ok {
-				continue
-			}
-			keep = append(keep, p)
-			if !seen[n] {
-				seen[n] = true
-				cited = append(cited, n)
-			}
-		}
-		if len(keep) == 0 {
-			return ""
-		}
-		return "[" + strings.Join(keep, "][") + "]"
-	})
-	cs := make([]Citation, 0, len(cited))
-	for _, n := range cited {
-		s := byN[n]
-		cs = append(cs, Citation{N: n, Doc: s.Doc, Chunk: s.Chunk, Title: s.Title, Text: s.Text, Section: s.Section, Page: s.Page, Where: s.Where})
-	}
-	return strings.TrimSpace(out), cs
 }
 
 func clip(s string, n int) string {

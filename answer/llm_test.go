@@ -85,7 +85,9 @@ func TestPromptAndCitations(t *testing.T) {
 	if len(a.Citations) != 2 || a.Citations[0].N != 1 || a.Citations[0].Doc != "handbook.md" || a.Citations[1].N != 3 || a.Citations[1].Doc != "canteen.md" {
 		t.Errorf("citations %+v", a.Citations)
 	}
-	if streamed.String() != "年假十五天[1]，可以顺延到次年三月底[1][7]。食堂七点开门【3】。" || a.Timings.FirstToken <= 0 || a.Timings.Total < a.Timings.FirstToken {
+	// Streamed a sentence at a time, each checked first: what was sent is
+	// the answer, the [7] never in it.
+	if streamed.String() != a.Answer || a.Timings.FirstToken <= 0 || a.Timings.Total < a.Timings.FirstToken {
 		t.Errorf("streamed %q, timings %+v", streamed.String(), a.Timings)
 	}
 	// The injected instructions stay inside their fenced block: the
@@ -199,7 +201,7 @@ func TestOfflineRewrite(t *testing.T) {
 		"它可以顺延吗？":     "年假有几天？ 可以顺延吗？",
 		"出处呢":         "年假有几天？ 出处呢",
 	} {
-		if got, err := e.rewrite(context.Background(), q, hist); err != nil || got != want {
+		if got, _, err := e.rewrite(context.Background(), q, hist); err != nil || got != want {
 			t.Errorf("rewrite(%s) = %q, %v; want %q", q, got, err, want)
 		}
 	}
@@ -270,5 +272,99 @@ func TestNoEntity(t *testing.T) {
 				t.Errorf("Entity of a whole line = %q", ent)
 			}
 		})
+	}
+}
+
+// TestSupports: the rule a citation is kept by — a number of the sentence
+// in the source, or two of its content bigrams (its only one, when it has
+// one); a sentence with no content supports none.
+func TestSupports(t *testing.T) {
+	src := source{N: 1, Title: "休假制度", Text: "工作满10年的员工每年有15天年假。提成比例为8%。"}
+	for _, c := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"满十年的员工年假更多", true},     // 员工, 年假
+		{"每年有15天", true},         // the number
+		{"提成是8%", true},          // a single digit with its unit
+		{"报销需要在5个工作日内提交", false}, // 5 is not 15, nothing else shared
+		{"食堂七点开门", false},
+		{"年假", true}, // its only bigram
+		{"是的", false},
+	} {
+		if got := supports(c.sentence, src); got != c.want {
+			t.Errorf("supports(%q) = %v; want %v", c.sentence, got, c.want)
+		}
+	}
+}
+
+// TestSentenceEnd: a sentence is whole at its end mark with the closing
+// quotes and citation marks after it, and not before the next character
+// shows that no mark follows.
+func TestSentenceEnd(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		final bool
+		want  int
+	}{
+		{"年假十五天", false, -1},
+		{"年假十五天", true, len("年假十五天")},
+		{"年假十五天。", false, -1},
+		{"年假十五天。食", false, len("年假十五天。")},
+		{"年假十五天。[", false, -1},
+		{"年假十五天。[1", false, -1},
+		{"年假十五天。[1]食", false, len("年假十五天。[1]")},
+		{"他说“好。”然后", false, len("他说“好。”")},
+		{"一\n二", false, len("一\n")},
+		{"好。[注", false, len("好。")},
+	} {
+		if got := sentenceEnd(c.s, c.final); got != c.want {
+			t.Errorf("sentenceEnd(%q, %v) = %d; want %d", c.s, c.final, got, c.want)
+		}
+	}
+}
+
+// TestKeepsQuestion: a rewrite keeps the follow-up's names and numbers and
+// asks.
+func TestKeepsQuestion(t *testing.T) {
+	e, _ := New(Config{}, handbook)
+	for _, c := range []struct {
+		q, rewrite string
+		want       bool
+	}{
+		{"那它是谁写的？", "《静夜思》是谁写的？", true},
+		{"那它是谁写的？", "《静夜思》是李白写的。", false}, // an answer
+		{"那病假呢？", "病假有几天？", true},
+		{"那病假呢？", "年假有几天？", false},            // lost 病假
+		{"采购6000元的设备谁批？", "采购设备由谁审批？", false}, // lost 6000
+		{"VPN怎么连？", "公司的vpn怎么连接？", true},      // case folded
+		{"那《春晓》呢？", "春晓的作者是谁？", true},         // quoted, quotes dropped
+		{"这个成语的出处是什么？", "洛阳纸贵的出处是什么？", true},  // the pronoun's words are replaced
+		{"以它写一首藏头诗", "以洛阳纸贵写一首藏头诗", true},     // not a question: need not become one
+		{"那病假呢？", "病假有几天？[1]", false},         // a citation
+		{"那病假呢？", "资料中没有找到相关答案。病假呢？", false},
+	} {
+		if got := e.keepsQuestion(c.q, c.rewrite); got != c.want {
+			t.Errorf("keepsQuestion(%q, %q) = %v; want %v (names %q)", c.q, c.rewrite, got, c.want, e.namesOf(c.q))
+		}
+	}
+}
+
+// TestClipSentence: the first source, cut to the budget, ends at a
+// sentence's end when one is in the second half.
+func TestClipSentence(t *testing.T) {
+	for _, c := range []struct {
+		s       string
+		n       int
+		want    string
+		clipped bool
+	}{
+		{"第一句话。第二句话。第三句话。", 12, "第一句话。第二句话。", false},
+		{"第一句话。第二句话很长很长很长很长。", 12, "第一句话。第二句话很长很…", true}, // the only end is too early
+		{"短", 12, "短", false},
+	} {
+		if got, clipped := clipSentence(c.s, c.n); got != c.want || clipped != c.clipped {
+			t.Errorf("clipSentence(%q, %d) = %q, %v; want %q, %v", c.s, c.n, got, clipped, c.want, c.clipped)
+		}
 	}
 }

@@ -58,6 +58,10 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 		defer cancel()
 		a, err := k.Answer(ctx, answer.Request{Question: req.Question, History: req.History, K: req.K})
+		if fe := (*answer.FallbackError)(nil); errors.As(err, &fe) {
+			writeJSON(w, http.StatusOK, s.fallback(orDefault(req.KB), fe))
+			return
+		}
 		if err != nil {
 			s.fail(w, orDefault(req.KB), err, http.StatusBadGateway)
 			return
@@ -66,9 +70,25 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sse := startSSE(w)
+	// An LLM's answer comes a sentence at a time, each once its citations
+	// are checked: a citation the answer drops is never sent.
+	streamed := false
 	a, err := k.Answer(r.Context(), answer.Request{Question: req.Question, History: req.History, K: req.K, OnToken: func(tok string) error {
+		streamed = true
 		return sse.event("token", map[string]string{"text": tok})
 	}})
+	if fe := (*answer.FallbackError)(nil); errors.As(err, &fe) {
+		// The LLM failed: the offline answer, marked, with the error.
+		fa := s.fallback(orDefault(req.KB), fe)
+		text := fe.Notice() + "\n" + fa.Answer.Answer
+		if streamed {
+			text = "\n" + text // below what the model said before it failed
+		}
+		sse.event("token", map[string]string{"text": text})
+		sse.event("answer", fa)
+		sse.event("done", map[string]bool{"done": true})
+		return
+	}
 	if err != nil {
 		sse.event("error", map[string]string{"message": s.clean(err.Error())})
 		return
@@ -79,6 +99,20 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	}
 	sse.event("answer", a)
 	sse.event("done", map[string]bool{"done": true})
+}
+
+// fallbackAnswer is an offline answer given because the LLM failed: the
+// answer, marked, with the error.
+type fallbackAnswer struct {
+	answer.Answer
+	Fallback bool   `json:"fallback"`
+	Error    string `json:"error"`
+}
+
+// fallback is the offline answer of fe for a client, the failure logged.
+func (s *Server) fallback(kb string, fe *answer.FallbackError) fallbackAnswer {
+	s.cfg.Logf("wenda serve: knowledge base %q: answered offline: %v", kb, fe.Err)
+	return fallbackAnswer{fe.Offline, true, s.clean(fe.Err.Error())}
 }
 
 // latest is the turns of a conversation that are read: the last

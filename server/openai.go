@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -135,17 +136,27 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 		defer cancel()
 		a, err := k.Answer(ctx, answer.Request{Question: q, History: hist})
+		notice, extra := "", map[string]any{}
+		if fe := (*answer.FallbackError)(nil); errors.As(err, &fe) {
+			// The LLM failed: the offline answer, said to be one.
+			a, err = fe.Offline, nil
+			notice, extra = fe.Notice()+"\n", s.fallbackFields(kb, fe)
+		}
 		if err != nil {
 			s.fail(w, kb, err, http.StatusBadGateway)
 			return
 		}
-		writeJSON(w, http.StatusOK, map[string]any{
+		res := map[string]any{
 			"id": id, "object": "chat.completion", "created": created, "model": req.Model,
 			"choices": []map[string]any{{"index": 0, "finish_reason": "stop",
-				"message": map[string]any{"role": "assistant", "content": a.Answer + sourcesText(a)}}},
+				"message": map[string]any{"role": "assistant", "content": notice + a.Answer + sourcesText(a)}}},
 			"usage":     map[string]int{"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
 			"citations": citationsOf(a), "mode": a.Mode,
-		})
+		}
+		for k, v := range extra {
+			res[k] = v
+		}
+		writeJSON(w, http.StatusOK, res)
 		return
 	}
 	w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
@@ -168,18 +179,25 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 		return nil
 	}
 	chunk(map[string]any{"role": "assistant", "content": ""}, nil, nil)
+	// An LLM's answer comes a sentence at a time, each once its citations
+	// are checked: a citation the answer drops is never sent.
 	streamed := false
 	a, err := k.Answer(r.Context(), answer.Request{Question: q, History: hist, OnToken: func(tok string) error {
 		streamed = true
 		return chunk(map[string]any{"content": tok}, nil, nil)
 	}})
+	extra := map[string]any{}
+	if fe := (*answer.FallbackError)(nil); errors.As(err, &fe) {
+		// The LLM failed: the offline answer, said to be one.
+		a, err = fe.Offline, nil
+		chunk(map[string]any{"content": "\n" + fe.Notice() + "\n"}, nil, nil)
+		streamed, extra = false, s.fallbackFields(kb, fe)
+	}
 	if err != nil {
 		chunk(map[string]any{"content": "\n（出错：" + s.clean(err.Error()) + "）"}, "stop", nil)
 		fmt.Fprint(w, "data: [DONE]\n\n")
 		return
 	}
-	// A streamed LLM answer was checked after it was sent: its invalid
-	// citations are gone from the sources list, not from what was sent.
 	tail := sourcesText(a)
 	if !streamed {
 		tail = a.Answer + tail
@@ -187,11 +205,19 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 	if tail != "" {
 		chunk(map[string]any{"content": tail}, nil, nil)
 	}
-	chunk(map[string]any{}, "stop", map[string]any{"citations": citationsOf(a), "mode": a.Mode})
+	extra["citations"], extra["mode"] = citationsOf(a), a.Mode
+	chunk(map[string]any{}, "stop", extra)
 	fmt.Fprint(w, "data: [DONE]\n\n")
 	if fl != nil {
 		fl.Flush()
 	}
+}
+
+// fallbackFields mark a reply answered offline because the LLM failed
+// (fe), beside the OpenAI fields; the failure is logged.
+func (s *Server) fallbackFields(kb string, fe *answer.FallbackError) map[string]any {
+	fa := s.fallback(kb, fe)
+	return map[string]any{"fallback": fa.Fallback, "error": fa.Error}
 }
 
 // models lists the knowledge bases the key may use, as models.

@@ -43,9 +43,11 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped in -short")
 	}
-	// A model that streams slowly, so the page is seen mid-answer.
+	// A model that streams slowly, so the page is seen mid-answer: after
+	// its first sentence (sent once its citation is checked), before its
+	// second.
 	llm := openaitest.New(func(r openaitest.Request) openaitest.Reply {
-		return openaitest.Reply{Content: "当年未休完的年假最多可以顺延到次年3月31日，逾期作废[1]。", Piece: 3, Delay: 60 * time.Millisecond}
+		return openaitest.Reply{Content: "当年未休完的年假最多可以顺延到次年3月31日[1]。逾期作废[1]。", Piece: 3, Delay: 60 * time.Millisecond}
 	})
 	defer llm.Close()
 	llmEnv(t, llm)
@@ -111,7 +113,7 @@ func TestBrowser(t *testing.T) {
 	if strings.Contains(partial, "逾期作废") {
 		t.Errorf("no partial answer seen: %q", partial)
 	}
-	if !strings.Contains(answer, "次年3月31日，逾期作废[1]。") || !strings.Contains(source, "3月31日") {
+	if !strings.Contains(answer, "次年3月31日[1]。逾期作废[1]。") || !strings.Contains(source, "3月31日") {
 		t.Errorf("answer %q, source %q", answer, source)
 	}
 	if !strings.Contains(results, "团建通知.md") || !strings.Contains(found, "uploads/团建通知.md") || !strings.Contains(found, "bm25 #1") {

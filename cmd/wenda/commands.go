@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -160,7 +161,8 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 		req := answer.Request{Question: q}
 		streamed := false
 		if !*asJSON && !*simplified {
-			// An LLM's answer is printed as it is written.
+			// An LLM's answer is printed as it is written, a sentence at
+			// a time: each once its citations are checked.
 			req.OnToken = func(tok string) error {
 				if !streamed {
 					fmt.Fprintf(c.stdout, "问：%s\n答：", q)
@@ -171,6 +173,11 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 			}
 		}
 		a, err := k.Answer(ctx, req)
+		// The LLM failed: the offline answer, said to be one.
+		var fe *answer.FallbackError
+		if errors.As(err, &fe) {
+			a, err = fe.Offline, nil
+		}
 		if err != nil {
 			return c.explain(err)
 		}
@@ -178,8 +185,19 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 			a = a.Simplified()
 		}
 		switch {
+		case *asJSON && fe != nil:
+			return printJSON(c.stdout, fallbackAnswer{a, true, fe.Err.Error()})
 		case *asJSON:
 			return printJSON(c.stdout, a)
+		case fe != nil:
+			if streamed {
+				fmt.Fprintln(c.stdout) // what the model said before it failed stays above
+			} else {
+				fmt.Fprintf(c.stdout, "问：%s\n", q)
+			}
+			fmt.Fprintf(c.stdout, "%s\n答：%s\n", fe.Notice(), a.Answer)
+			printCitations(c, a)
+			fmt.Fprintln(c.stdout)
 		case streamed:
 			fmt.Fprintln(c.stdout)
 			printCitations(c, a)
@@ -205,6 +223,14 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 		}
 	}
 	return sc.Err()
+}
+
+// fallbackAnswer is an offline answer given because the LLM failed, as
+// ask --json prints it: the answer, marked, with the error.
+type fallbackAnswer struct {
+	answer.Answer
+	Fallback bool   `json:"fallback"`
+	Error    string `json:"error"`
 }
 
 func printAnswer(c *cli, a answer.Answer) {

@@ -137,7 +137,7 @@ func (s *session) save() error {
 	return atomicfile.WriteFile(s.path, b, 0o644)
 }
 
-const chatHelp = `命令：/sources 显示上一个回答引用的资料全文；/new 开始新对话；/exit 退出（Ctrl-D 也可以）。`
+const chatHelp = `命令：/sources 显示上一个回答引用的原文；/new 开始新对话；/exit 退出（Ctrl-D 也可以）。`
 
 // chat is an interactive conversation: streamed answers, citations under
 // each, follow-ups rewritten from the history, kept on disk.
@@ -205,12 +205,23 @@ func (c *cli) chat(ctx context.Context, args []string) error {
 			continue
 		}
 		fmt.Fprint(c.stdout, "wenda：")
+		// A sentence at a time, each once its citations are checked.
 		streamed := false
 		a, err := k.Answer(ctx, answer.Request{Question: q, History: s.Turns, OnToken: func(tok string) error {
 			streamed = true
 			_, err := fmt.Fprint(c.stdout, tok)
 			return err
 		}})
+		// The LLM failed: the offline answer, said to be one.
+		var fe *answer.FallbackError
+		if errors.As(err, &fe) {
+			a, err = fe.Offline, nil
+			if streamed {
+				fmt.Fprintln(c.stdout) // what the model said before it failed stays above
+			}
+			fmt.Fprintf(c.stdout, "%s\n", fe.Notice())
+			streamed = false
+		}
 		if err != nil {
 			// One failed question does not end the conversation.
 			fmt.Fprintf(c.stdout, "\n（出错：%v）\n", c.explain(err))

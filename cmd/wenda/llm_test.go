@@ -179,3 +179,61 @@ func TestChatPTY(t *testing.T) {
 		os.WriteFile(p, []byte(strings.ReplaceAll(out, "\r", "")), 0o644)
 	}
 }
+
+// TestAskStreamCheckedCitations: `wenda ask` streams the LLM's answer a
+// sentence at a time, each once its citations are checked: a citation
+// whose source shares nothing with its sentence ([2] on a sentence about
+// something else) never reaches the terminal, the good ones do.
+func TestAskStreamCheckedCitations(t *testing.T) {
+	data := t.TempDir()
+	mustRun(t, "--data", data, "--kb", "demo", "quickstart")
+	srv := openaitest.New(func(r openaitest.Request) openaitest.Reply {
+		return openaitest.Reply{Content: "当年未休完的年假最多可以顺延到次年3月31日[1]。火星探测器明天发射[2]。逾期作废[1]。", Piece: 1}
+	})
+	defer srv.Close()
+	llmEnv(t, srv)
+	out := mustRun(t, "--data", data, "--kb", "demo", "ask", "年假可以顺延到什么时候？")
+	if !strings.Contains(out, "答：当年未休完的年假最多可以顺延到次年3月31日[1]。火星探测器明天发射。逾期作废[1]。\n") || strings.Contains(out, "[2]") {
+		t.Errorf("ask:\n%s", out)
+	}
+	// `wenda chat` the same.
+	_, chat, _ := runCLI(t, "年假可以顺延到什么时候？\n/exit\n", "--data", data, "--kb", "demo", "chat", "--session", "s")
+	if !strings.Contains(chat, "wenda：当年未休完的年假最多可以顺延到次年3月31日[1]。火星探测器明天发射。逾期作废[1]。\n") || strings.Contains(chat, "[2]") {
+		t.Errorf("chat:\n%s", chat)
+	}
+	// Source 2 was there to cite: the citation was dropped for what it
+	// cites, not for its number.
+	if reqs := srv.Requests(); len(reqs) != 2 || !strings.Contains(reqs[0].Messages[len(reqs[0].Messages)-1].Content, `<资料 编号="2"`) || !reqs[0].Stream {
+		t.Errorf("requests %+v", reqs)
+	}
+}
+
+// TestAskFallback: when the chat endpoint fails (500 after the client's
+// retries), `wenda ask` says so and gives the offline answer; --json marks
+// it with fallback and the error.
+func TestAskFallback(t *testing.T) {
+	data := t.TempDir()
+	mustRun(t, "--data", data, "--kb", "demo", "quickstart")
+	srv := openaitest.New(func(openaitest.Request) openaitest.Reply {
+		return openaitest.Reply{Status: 500, Error: "upstream overloaded", RetryAfter: "0.01"}
+	})
+	defer srv.Close()
+	llmEnv(t, srv)
+	out := mustRun(t, "--data", data, "--kb", "demo", "ask", "年假可以顺延到什么时候？")
+	if !strings.Contains(out, "大模型不可用（") || !strings.Contains(out, "upstream overloaded") || !strings.Contains(out, "），以下是离线答案：\n答：") ||
+		!strings.Contains(out, "3月31日") || !strings.Contains(out, "  [1] ") {
+		t.Errorf("ask:\n%s", out)
+	}
+	var a struct {
+		Answer   string `json:"answer"`
+		Mode     string `json:"mode"`
+		Fallback bool   `json:"fallback"`
+		Error    string `json:"error"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "--data", data, "--kb", "demo", "ask", "--json", "年假可以顺延到什么时候？")), &a); err != nil {
+		t.Fatal(err)
+	}
+	if !a.Fallback || a.Mode == "llm" || !strings.Contains(a.Answer, "3月31日") || !strings.Contains(a.Error, "upstream overloaded") {
+		t.Errorf("ask --json: %+v", a)
+	}
+}
