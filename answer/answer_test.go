@@ -291,7 +291,7 @@ func TestNoEcho(t *testing.T) {
 
 // TestTableCell: a question naming a row's key and a column is answered
 // from that cell — a spreadsheet's record, or a Markdown row under its
-// header.
+// header — with the unit its column's name gives (（元/晚） → 500元).
 func TestTableCell(t *testing.T) {
 	e, err := New(Config{}, fixed(nil))
 	if err != nil {
@@ -300,8 +300,8 @@ func TestTableCell(t *testing.T) {
 	records := "城市：上海；城市类别：一类；员工住宿上限（元/晚）：650；伙食补助（元/天）：120\n城市：厦门；城市类别：二类；员工住宿上限（元/晚）：500；伙食补助（元/天）：100\n"
 	md := "| 会员等级 | 折扣 | 积分倍数 |\n|---|---|---|\n| 普通会员 | 无折扣 | 1倍 |\n| 银卡会员 | 九五折 | 1.5倍 |\n| 金卡会员 | 九折 | 2倍 |\n"
 	for _, c := range []struct{ q, passage, want string }{
-		{"去厦门出差，员工住宿上限多少？", records, "500"},
-		{"厦门的伙食补助每天多少？", records, "100"},
+		{"去厦门出差，员工住宿上限多少？", records, "500元"},
+		{"厦门的伙食补助每天多少？", records, "100元"},
 		{"银卡会员打几折？", md, "九五折"},
 	} {
 		a := e.FromHits(c.q, []corpora.Hit{hit("t.md", c.passage)})
@@ -322,5 +322,27 @@ func TestEvidence(t *testing.T) {
 	a := e.FromHits("公司总部在哪个区？", []corpora.Hit{hit("h.md", p)})
 	if !a.Found || a.Evidence != "公司总部位于杭州市滨江区，现有员工约420人。" || a.Evidence == a.Answer {
 		t.Errorf("answer %q, evidence %q", a.Answer, a.Evidence)
+	}
+}
+
+// TestNumberByClause: of a sentence's numbers, the answer is the one whose
+// clause names what the question names, in the unit asked or one of its
+// kind; list numbers and numerals that label a class are not quantities.
+func TestNumberByClause(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, passage, want string }{
+		{"去二类城市出差，每天伙食补助是多少？", "（1）出差伙食补助按天包干：一类城市每天120元，二类城市每天100元，三类城市每天80元。", "100元"},
+		{"连续旷工几天可以解除合同？", "连续旷工3个工作日或一年内累计旷工5个工作日的，公司可以解除劳动合同。", "3个工作日"},
+		{"一年累计旷工多少天会被辞退？", "连续旷工3个工作日或一年内累计旷工5个工作日的，公司可以解除劳动合同。", "5个工作日"},
+		{"服务台在几楼？", "IT服务台：5楼东侧，分机8000。", "5楼"},
+		{"每年免费体检的标准是多少钱？", "员工入职满6个月后，每年享受一次免费体检，标准为每人800元。", "800元"},
+		{"食堂午餐几点开始？", "食堂在2楼，午餐时间11:30—13:00。", "11:30—13:00"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
 	}
 }

@@ -403,7 +403,30 @@ func tableCell(q []rune, row, header string) (string, bool) {
 	if best < 0 || bestScore < 2 {
 		return "", false
 	}
-	return values[best], true
+	return withHeaderUnit(values[best], names[best]), true
+}
+
+// headerUnit is the unit a column's name gives its numbers: 住宿上限（元/晚）,
+// 金额(万元).
+var headerUnit = regexp.MustCompile(`[（(]\s*([^（）()/／]{1,4})\s*(?:[/／][^（）()]{1,3})?[）)]\s*$`)
+
+// withHeaderUnit gives a bare number the unit its column's name states:
+// 70 under 伙食补助（元/天） is 70元.
+func withHeaderUnit(value, name string) string {
+	v := strings.TrimSpace(value)
+	if v == "" || !unicode.IsDigit([]rune(v)[len([]rune(v))-1]) {
+		return value
+	}
+	m := headerUnit.FindStringSubmatch(name)
+	if m == nil {
+		return value
+	}
+	for _, u := range units {
+		if u == m[1] {
+			return v + u
+		}
+	}
+	return value
 }
 
 // pipeHeader finds a Markdown table's header in text: the bar row right

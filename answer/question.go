@@ -94,6 +94,9 @@ func parseQuestion(folded []rune) question {
 	q.left, q.right, q.wh, q.kind = b[:startRunes], b[endRunes:], w.text, w.kind
 	if w.kind == kindNumber && len(q.right) > 0 {
 		q.unit = measureAfter(q.right)
+		if q.unit == "" && (strings.HasPrefix(string(q.right), "钱") || strings.HasPrefix(string(q.right), "块")) {
+			q.unit = "元" // 多少钱, 多少块
+		}
 	}
 	return q
 }
