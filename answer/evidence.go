@@ -163,8 +163,10 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		switch {
 		case q.kind == kindDate && dateRe.MatchString(string(out[i].folded)):
 			score *= 1.15
-		case q.kind == kindNumber && q.unit != "" && strings.Contains(string(out[i].folded), q.unit) && numRe.MatchString(string(out[i].folded)):
-			score *= 1.15
+		case q.kind == kindNumber && q.unit != "" && holdsUnit(out[i].folded, q.unit):
+			score *= 1.25 // 几楼 … 5楼, 几天 … 3个工作日, 几点 … 9:30
+		case q.kind == kindNumber && q.unit != "" && utf8.RuneCountInString(q.unit) <= 2 && strings.ContainsAny(q.unit, "点楼号位"):
+			score *= 0.8 // 几点 asked, and no time said
 		case q.kind == kindNumber && digitRe.MatchString(string(out[i].folded)):
 			score *= 1.1 // a number, if not in the unit asked for (几天 … 15个工作日)
 		case q.kind == kindPlace && placeRe.MatchString(string(out[i].folded)):
@@ -191,6 +193,26 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		out[i].score = score * (1 - 0.08*float64(out[i].hit))
 	}
 	return out, full
+}
+
+// holdsUnit reports whether the sentence holds a number in the unit asked
+// or one of its kind (a time for 几点).
+func holdsUnit(s []rune, unit string) bool {
+	str := string(s)
+	toRune := runeOffsets(str)
+	for _, m := range numRe.FindAllStringIndex(str, -1) {
+		e := toRune[m[1]]
+		if e == toRune[m[0]] {
+			continue
+		}
+		if unit == "点" && strings.ContainsAny(str[m[0]:m[1]], ":：") {
+			return true
+		}
+		if strings.HasPrefix(string(s[e:]), unit) || sameUnitKind(unit, measureAfter(s[e:])) {
+			return true
+		}
+	}
+	return false
 }
 
 // longestCommon is the length of the longest run of characters a and b
