@@ -8,11 +8,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
@@ -34,13 +32,14 @@ type Config struct {
 	// Passages is how many retrieved chunks are read for an answer; default 3.
 	Passages int
 	// MinSupport is the share of the question's content (characters and
-	// bigrams) the best sentence must hold for an answer; below it the
-	// answer is NotFound. Default 0.35.
+	// bigrams, weighted by rarity among the candidate sentences) the best
+	// sentence must hold for an answer; below it the answer is NotFound.
+	// Default 0.25.
 	MinSupport float64
-	// MinWords is the share of the question's words (gse words, weighted by
-	// length, question words left out) that the answering passage must hold;
-	// default 0.4. Character evidence alone lets 今天天气怎么样 "match" a
-	// passage about 今天水市.
+	// MinWords is the share of what the question's words say (each word
+	// weighted by its information in general Chinese: 年终奖 more than 公司)
+	// that the answering passage must hold; default 0.25. Character
+	// evidence alone lets 今天天气怎么样 "match" a passage about 今天水市.
 	MinWords float64
 	// Graph, if set, answers culture questions from its facts first.
 	Graph Graph
@@ -156,10 +155,10 @@ func New(cfg Config, r Retriever) (*Engine, error) {
 		cfg.Passages = 3
 	}
 	if cfg.MinSupport <= 0 {
-		cfg.MinSupport = 0.3
+		cfg.MinSupport = 0.25
 	}
 	if cfg.MinWords <= 0 {
-		cfg.MinWords = 0.4
+		cfg.MinWords = 0.25
 	}
 	seg := cfg.Segmenter
 	if seg == nil {
@@ -184,7 +183,9 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			return a, nil
 		}
 	}
-	n := e.cfg.Passages
+	// More passages than are read: a word none of them holds is one the
+	// knowledge base likely lacks (refuse).
+	n := max(e.cfg.Passages, 8)
 	reverse := g != nil && asksForIdiom(q)
 	if g != nil {
 		n = max(n, 10) // candidates for the idiom whose meaning is asked, or the line quoted
@@ -216,6 +217,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 // FromHits answers a question from already retrieved passages, best first.
 func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	a := Answer{Question: q, Answer: NotFound, Mode: ModeExtractive, Citations: []Citation{}}
+	retrieved := hits // all of them tell whether the knowledge base knows a word
 	if len(hits) > e.cfg.Passages {
 		hits = hits[:e.cfg.Passages]
 	}
@@ -231,12 +233,12 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			best = i
 		}
 	}
-	if best < 0 || full == 0 || sents[best].score/full < e.cfg.MinSupport {
+	if best < 0 || full == 0 {
 		return a
 	}
 	s := sents[best]
 	h := hits[s.hit]
-	if wordCoverage(e.seg, pq, h.Title+"\n"+h.Header+"\n"+h.Text, hits) < e.cfg.MinWords {
+	if e.refuse(pq, s, s.score/full, h, retrieved) {
 		return a
 	}
 	// A question asked as an FAQ asks it (问：… 答：…): the answer is
@@ -246,10 +248,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	// A table's row: the cell of the column the question names.
 	if isTableLine(strings.TrimSpace(string(s.orig))) {
-		header := h.Header
-		if header == "" {
-			header = pipeHeader(h.Text) // the chunk begins with its table's header row
-		}
+		header, _ := rowHeader(h, len(string([]rune(h.Text)[:s.start])))
 		if v, ok := tableCell(pq.folded, strings.TrimSpace(string(s.orig)), header); ok {
 			return answered(a, v, h, s.start, s.start+len(s.orig))
 		}
@@ -286,59 +285,6 @@ func answered(a Answer, ans string, h corpora.Hit, start, end int) Answer {
 		Section: h.Section, Page: h.Page, Where: h.Where,
 	})
 	return a
-}
-
-// wordCoverage is the length-weighted share of the question's words, as
-// seg cuts them, found in the passage. A word that none of the retrieved
-// passages holds weighs double: the knowledge base likely lacks what the
-// question is about.
-func wordCoverage(seg *zh.Segmenter, q question, passage string, hits []corpora.Hit) float64 {
-	if seg == nil {
-		return 1 // without a segmenter, character evidence alone decides
-	}
-	text := string(zh.Fold(passage))
-	var all strings.Builder
-	for _, h := range hits {
-		all.WriteString(string(zh.Fold(h.Title + "\n" + h.Text)))
-	}
-	everywhere := all.String()
-	// A quantity the question states is a given, not a word to find, when
-	// the passage sets conditions on that unit (报销6000元 … 3000元及以上).
-	given := ""
-	if qn := questionQuantity(string(q.folded)); qn.ok {
-		if _, any := conditionsMet(passage, qn); any {
-			given = strconv.FormatFloat(qn.n, 'f', -1, 64)
-		}
-	}
-	total, found := 0.0, 0.0
-	for pi, part := range [][]rune{q.left, q.right} {
-		words := seg.Cut(string(part))
-		if pi == 1 && q.wh != "" {
-			words = dropAnswerType(words)
-		}
-		for _, w := range words {
-			n := float64(utf8.RuneCountInString(w))
-			if n == 1 && strings.ContainsRune(stopChars, []rune(w)[0]) {
-				continue
-			}
-			if given != "" && strings.HasPrefix(w, given) {
-				continue
-			}
-			switch {
-			case strings.Contains(text, w):
-				found += n
-				total += n
-			case strings.Contains(everywhere, w):
-				total += n
-			default:
-				total += 2 * n
-			}
-		}
-	}
-	if total == 0 {
-		return 1
-	}
-	return found / total
 }
 
 // dropAnswerType drops the words right after a question word that say what

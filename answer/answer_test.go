@@ -145,8 +145,9 @@ func TestPersonNames(t *testing.T) {
 
 // TestSegmenter checks that an engine cuts questions with its knowledge
 // base's segmenter: a word that knowledge base's dictionary holds whole
-// (年假天数) must be found whole, while the default dictionary cuts it
-// into words the passage holds.
+// (年假天数) is one term the passage must hold, while the default
+// dictionary cuts it into words the passage holds. (The passage holds two
+// of its three bigrams, enough to answer either way.)
 func TestSegmenter(t *testing.T) {
 	base, err := zh.Default()
 	if err != nil {
@@ -163,7 +164,7 @@ func TestSegmenter(t *testing.T) {
 	}{
 		{"default", nil, "十五天"},
 		{"the default, given", base, "十五天"},
-		{"the knowledge base's", kb, NotFound},
+		{"the knowledge base's", kb, "十五天"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e, err := New(Config{Segmenter: tt.seg}, hits)
@@ -176,6 +177,13 @@ func TestSegmenter(t *testing.T) {
 			}
 			if a.Answer != tt.want {
 				t.Errorf("Ask(%q) cutting %v = %q; want %q", q, e.seg.Cut("年假天数是"), a.Answer, tt.want)
+			}
+			whole := false
+			for _, term := range questionTerms(e.seg, parseQuestion(zh.Fold(q)), "") {
+				whole = whole || term.w == "年假天数"
+			}
+			if whole != (tt.seg == kb) {
+				t.Errorf("terms of %q hold 年假天数 whole: %v; want %v", q, whole, tt.seg == kb)
 			}
 		})
 	}
@@ -342,6 +350,50 @@ func TestNumberByClause(t *testing.T) {
 		{"食堂午餐几点开始？", "食堂在2楼，午餐时间11:30—13:00。", "11:30—13:00"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}
+
+// TestOfficeTableRow: a table as the Office readers write it — cells
+// joined by " | ", a two-column row too, the header its first row — is
+// answered from the row whose condition the question meets, and its
+// header row answers nothing.
+func TestOfficeTableRow(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	leave := "一、年休假\n员工享受带薪年休假的天数按累计工作年限确定：\n累计工作年限 | 法定年休假\n满1年不满10年 | 5天\n满10年不满20年 | 10天\n满20年及以上 | 15天\n在法定年休假之外，公司另设司龄假：连续工作满3年的，每满1年增加1天司龄假。"
+	travel := "二、交通工具标准\n职级 | 飞机 | 火车、高铁 | 轮船\n员工（P1—P5） | 经济舱 | 二等座、硬卧 | 三等舱\n经理（P6—P8） | 经济舱 | 一等座、软卧 | 二等舱\n单程600公里以内、有高铁直达的城市，原则上乘坐高铁，不乘坐飞机。"
+	for _, c := range []struct{ q, passage, want string }{
+		{"工作满12年的人法定年假有几天？", leave, "10天"},
+		{"普通员工出差坐高铁能坐什么座位？", travel, "二等座、硬卧"},
+		{"经理坐船出差坐几等舱？", travel, "二等舱"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("h.docx", c.passage)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}
+
+// TestRefusal: a question whose telling noun no retrieved passage holds is
+// refused, though its other words match (年终奖 over a passage about
+// 生日礼金 and 工资); a question in other words than the passage's (餐补,
+// 多少钱) is answered.
+func TestRefusal(t *testing.T) {
+	p := "（3）生日礼金：公司在员工生日当月发放生日礼金300元。\n（4）餐补：每个工作日发放午餐补贴25元，随工资发放。"
+	for _, c := range []struct{ q, want string }{
+		{"公司年终奖一般发几个月？", NotFound},
+		{"员工宿舍每月房租多少？", NotFound},
+		{"每天的餐补是多少钱？", "25元"},
+		{"过生日公司给多少礼金？", "300元"},
+	} {
+		e, err := New(Config{}, fixed{hit("h.md", p)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, _ := e.Ask(context.Background(), c.q); a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
 		}
 	}

@@ -21,6 +21,9 @@ type sentence struct {
 	context []rune
 	start   int // rune offset in the chunk text
 	score   float64
+	// cell is true for a table row with a cell in the column the question
+	// names (a record's field, or a row under its header).
+	cell bool
 }
 
 // stopChars are characters too common to count as evidence that a sentence
@@ -98,11 +101,6 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		heading := title
 		// A table's rows inherit its header's words as sentences inherit
 		// their heading's: | 厦门 | 500 | says 住宿上限 by its column.
-		header := h.Header
-		if header == "" {
-			header = pipeHeader(text)
-		}
-		foldedHeader := zh.Fold(" " + header)
 		for _, sp := range tableAwareSentences(text) {
 			s := text[sp.Start:sp.End]
 			if isHeading(s) {
@@ -110,14 +108,22 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				continue
 			}
 			context := heading
-			if header != "" && strings.HasPrefix(strings.TrimSpace(s), "|") {
-				context = append(append([]rune(nil), heading...), foldedHeader...)
+			cell := false
+			if row := strings.TrimSpace(s); isRecord(row) {
+				_, cell = tableCell(q.folded, row, "")
+			} else if isTableLine(row) {
+				header, own := rowHeader(h, sp.Start)
+				if own {
+					continue // the header row names the columns; it answers nothing
+				}
+				context = append(append([]rune(nil), heading...), zh.Fold(" "+header)...)
+				_, cell = tableCell(q.folded, row, header)
 			}
 			if seen[s] { // chunk overlap repeats sentences
 				continue
 			}
 			seen[s] = true
-			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: context, start: utf8.RuneCountInString(text[:sp.Start])})
+			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: context, start: utf8.RuneCountInString(text[:sp.Start]), cell: cell})
 		}
 	}
 	// Document frequency of each evidence term among the sentences.
@@ -171,6 +177,12 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			score *= 1.1 // a number, if not in the unit asked for (几天 … 15个工作日)
 		case q.kind == kindPlace && placeRe.MatchString(string(out[i].folded)):
 			score *= 1.15
+		}
+		// A row with a cell in the column the question names (银卡会员打几折:
+		// the 折扣 column) says what is asked as no sentence about the table
+		// does.
+		if out[i].cell {
+			score *= 1.4
 		}
 		// A rule with conditions on the quantity the question states (工龄
 		// 8年 … 满5年不满10年的 …): the clause whose conditions it meets
@@ -245,6 +257,9 @@ var (
 func isHeading(s string) bool {
 	if strings.HasPrefix(s, "#") {
 		return true
+	}
+	if isTableLine(strings.TrimSpace(s)) {
+		return false // a short row (| 满10年 | 10天 |) is data, not a heading
 	}
 	n := utf8.RuneCountInString(s)
 	if n > 16 {
@@ -355,6 +370,11 @@ func isTableLine(line string) bool {
 	if strings.Count(line, "|") >= 2 || (strings.HasPrefix(line, "|") && strings.HasSuffix(line, "|")) {
 		return strings.Count(line, " | ") >= 1 || strings.HasPrefix(line, "|")
 	}
+	// A two-column row as the Office readers write it (满1年不满10年 | 5天):
+	// short cells, no sentence's end.
+	if a, b, ok := strings.Cut(line, " | "); ok && utf8.RuneCountInString(a) <= 40 && utf8.RuneCountInString(b) <= 80 && !strings.ContainsAny(line, "。！？") {
+		return true
+	}
 	return isRecord(line)
 }
 
@@ -449,6 +469,37 @@ func withHeaderUnit(value, name string) string {
 		}
 	}
 	return value
+}
+
+// rowHeader finds the header of the table row that starts at byte at of
+// h's text: the first line of the run of table lines the row stands in (a
+// Markdown table's, above its |---| rule, or an Office table's first row),
+// or the chunk's Header when the run opens the chunk and the chunk has one
+// (its table began in an earlier chunk). own reports that the row is that
+// header itself.
+func rowHeader(h corpora.Hit, at int) (header string, own bool) {
+	text := h.Text
+	lineStart := strings.LastIndexByte(text[:at], '\n') + 1
+	top := lineStart
+	for top > 0 {
+		prev := strings.LastIndexByte(text[:top-1], '\n') + 1
+		if !isTableLine(strings.TrimSpace(text[prev : top-1])) {
+			break
+		}
+		top = prev
+	}
+	if top == 0 && h.Header != "" {
+		return h.Header, false
+	}
+	end := strings.IndexByte(text[top:], '\n')
+	if end < 0 {
+		end = len(text) - top
+	}
+	first := strings.TrimSpace(text[top : top+end])
+	if !isTableLine(first) {
+		return "", false
+	}
+	return first, top == lineStart
 }
 
 // pipeHeader finds a Markdown table's header in text: the bar row right

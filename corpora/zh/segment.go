@@ -358,3 +358,21 @@ func (s *Segmenter) PartOfSpeech(w string) string {
 	_, pos, _ := s.seg.Find(w)
 	return pos
 }
+
+// Information is how much a word says in general Chinese, in nats: minus
+// the log of its share of the dictionary's total frequency. A word the
+// dictionary lacks (a name, a coinage, a compound of the documents) counts
+// as rare as its rarest known part would be, and at least as rare as the
+// dictionary's rarest words: 年终奖 says more than 公司.
+func (s *Segmenter) Information(w string) float64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	total := s.totalFreq()
+	if total <= 0 {
+		return 0
+	}
+	if f, ok := s.find([]byte(w)); ok && f > 0 {
+		return math.Log(total / f)
+	}
+	return math.Log(total) // below one in the whole dictionary
+}
