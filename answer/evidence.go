@@ -171,8 +171,8 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			score *= 1.15
 		case q.kind == kindNumber && q.unit != "" && holdsUnit(out[i].folded, q.unit):
 			score *= 1.25 // 几楼 … 5楼, 几天 … 3个工作日, 几点 … 9:30
-		case q.kind == kindNumber && q.unit != "" && utf8.RuneCountInString(q.unit) <= 2 && strings.ContainsAny(q.unit, "点楼号位"):
-			score *= 0.8 // 几点 asked, and no time said
+		case q.kind == kindNumber && (q.unit == unitDuration || utf8.RuneCountInString(q.unit) == 1 && strings.ContainsAny(q.unit, "点楼号位")):
+			score *= 0.8 // 几点 or 多久 asked, and no time said
 		case q.kind == kindNumber && digitRe.MatchString(string(out[i].folded)):
 			score *= 1.1 // a number, if not in the unit asked for (几天 … 15个工作日)
 		case q.kind == kindPlace && placeRe.MatchString(string(out[i].folded)):

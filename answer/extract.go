@@ -381,6 +381,14 @@ func sameUnitKind(asked, found string) bool {
 	if asked == found || strings.HasSuffix(found, asked) {
 		return true
 	}
+	if asked == unitDuration {
+		for _, u := range []string{"天", "日", "个工作日", "工作日", "个自然日", "个月", "月", "年", "周", "个星期", "星期", "小时", "个小时", "分钟", "秒"} {
+			if found == u {
+				return true
+			}
+		}
+		return false
+	}
 	for _, k := range unitKinds {
 		a, f := false, false
 		for _, u := range k {

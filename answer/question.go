@@ -98,8 +98,14 @@ func parseQuestion(folded []rune) question {
 			q.unit = "元" // 多少钱, 多少块
 		}
 	}
+	if q.unit == "" && (w.text == "多久" || w.text == "多长" && strings.HasPrefix(string(q.right), "时间")) {
+		q.unit = unitDuration // 多久, 多长时间: any length of time
+	}
 	return q
 }
+
+// unitDuration stands for the units of a length of time, asked by 多久.
+const unitDuration = "时长"
 
 // measureAfter returns the measure word at the start of r: 多少人 → 人,
 // 几个国家 → 个, 多少平方公里 → 平方公里.
