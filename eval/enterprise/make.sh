@@ -1,0 +1,342 @@
+#!/usr/bin/env bash
+# Builds the enterprise evaluation documents from the sources in src/ with
+# LibreOffice (headless), and LibreOffice's own text export of each file as
+# the reference for `wenda eval extract`. See README.md.
+#
+#   src/sprucesync-manual.md → docs/sprucesync-manual.txt (hard-wrapped plain text, by the python below)
+#                            → build/….html → build/….odt → docs/sprucesync-manual.docx, docs/sprucesync-manual.pdf
+#   src/sales-rules.md       → build/….html → build/….odt → docs/sales-rules.docx, docs/sales-rules.pdf
+#   src/commission.csv, src/discount.csv, src/grades.csv → build/sales-tables.fods → build/sales-tables.ods → docs/sales-tables.xlsx
+#
+# The small converters below (Markdown → HTML, Markdown → hard-wrapped
+# text, CSV → flat ODS) only lay the text out; every binary file is written
+# by LibreOffice. The Markdown → HTML converter is eval/office/make.sh's,
+# copied. Conversions run one at a time (soffice is heavy).
+#
+# Needs: soffice (libreoffice-writer-nogui, -calc-nogui), fonts-wqy-zenhei,
+# python3.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here"
+src=src build=build docs=docs ref=ref plain=plain
+rm -rf "$build" "$docs" "$ref" "$plain"
+mkdir -p "$build" "$docs" "$ref" "$plain"
+
+# A profile of our own, so that a LibreOffice running elsewhere on the
+# machine is neither reused nor disturbed.
+profile=$(mktemp -d /tmp/enterprise-lo-profile.XXXXXX)
+trap 'rm -rf "$profile"' EXIT
+soffice() {
+	# (its complaint that Java is missing is noise: no filter here needs Java)
+	command soffice -env:UserInstallation="file://$profile" --headless --norestore "$@" >/dev/null 2> >(grep -v javaldx >&2 || true)
+}
+# convert IN OUTDIR FILTER [INFILTER]: one LibreOffice conversion.
+convert() {
+	local in=$1 out=$2 filter=$3 infilter=${4:-}
+	if [ -n "$infilter" ]; then
+		soffice --infilter="$infilter" --convert-to "$filter" --outdir "$out" "$in"
+	else
+		soffice --convert-to "$filter" --outdir "$out" "$in"
+	fi
+}
+
+py=$build/tools.py
+cat >"$py" <<'PY'
+import csv, html, re, sys
+
+def esc(s):
+    return html.escape(s, quote=True)
+
+def inline(s):
+    s = esc(s)
+    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", s)
+
+def cells(line):
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|"):
+        line = line[:-1]
+    return [c.strip() for c in line.split("|")]
+
+def is_rule(line):
+    return re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", line.strip()) is not None
+
+def blocks(text):
+    """Markdown blocks: (kind, payload). Headings, pipe tables, lists
+    (- or 1.), ::: notes fences and paragraphs; HTML comments dropped."""
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    lines = text.split("\n")
+    i, out = 0, []
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        m = re.match(r"(#{1,6})\s+(.*)", line)
+        if m:
+            out.append(("h", (len(m.group(1)), m.group(2).strip())))
+            i += 1
+            continue
+        if line.strip().startswith(":::"):
+            j = i + 1
+            body = []
+            while j < len(lines) and lines[j].strip() != ":::":
+                body.append(lines[j])
+                j += 1
+            out.append(("notes", blocks("\n".join(body))))
+            i = j + 1
+            continue
+        if line.lstrip().startswith("|") and i + 1 < len(lines) and is_rule(lines[i + 1]):
+            rows = [cells(line)]
+            j = i + 2
+            while j < len(lines) and lines[j].lstrip().startswith("|"):
+                rows.append(cells(lines[j]))
+                j += 1
+            out.append(("table", rows))
+            i = j
+            continue
+        m = re.match(r"\s*([-*]|\d+\.)\s+(.*)", line)
+        if m:
+            ordered = m.group(1)[0].isdigit()
+            items = []
+            j = i
+            while j < len(lines):
+                m = re.match(r"\s*([-*]|\d+\.)\s+(.*)", lines[j])
+                if not m:
+                    break
+                items.append(m.group(2).strip())
+                j += 1
+            out.append(("ol" if ordered else "ul", items))
+            i = j
+            continue
+        para = [line.strip()]
+        j = i + 1
+        while j < len(lines) and lines[j].strip() and not re.match(r"(#{1,6}\s|\s*([-*]|\d+\.)\s|\s*\||:::)", lines[j]):
+            para.append(lines[j].strip())
+            j += 1
+        out.append(("p", "".join(para)))
+        i = j
+    return out
+
+def md2html(path, out, header=""):
+    """header, when given, is a running header on every page, with page
+    numbers in the footer (LibreOffice's HTML dialect: div title=header,
+    title=footer, sdfield type=PAGE)."""
+    bs = blocks(open(path, encoding="utf-8").read())
+    title = next((t for k, (l, t) in ((k, p) for k, p in bs if k == "h") if l == 1), "")
+    w = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
+         "<title>%s</title>" % esc(title),
+         "<style>body{font-family:'WenQuanYi Zen Hei',sans-serif;font-size:11pt}"
+         "table{border-collapse:collapse}td,th{border:1px solid #000;padding:2pt 4pt}</style>",
+         "</head><body>"]
+    if header:
+        w.append('<div title="header"><p align="right">%s</p></div>' % esc(header))
+        w.append('<div title="footer"><p align="center">第 <sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield> 页</p></div>')
+    for kind, p in bs:
+        if kind == "h":
+            w.append("<h%d>%s</h%d>" % (p[0], inline(p[1]), p[0]))
+        elif kind == "p":
+            w.append("<p>%s</p>" % inline(p))
+        elif kind in ("ul", "ol"):
+            w.append("<%s>%s</%s>" % (kind, "".join("<li>%s</li>" % inline(x) for x in p), kind))
+        elif kind == "table":
+            rows = ["<tr>%s</tr>" % "".join("<th>%s</th>" % inline(c) for c in p[0])]
+            rows += ["<tr>%s</tr>" % "".join("<td>%s</td>" % inline(c) for c in r) for r in p[1:]]
+            w.append('<table border="1" cellpadding="3">%s</table>' % "".join(rows))
+    w.append("</body></html>")
+    open(out, "w", encoding="utf-8").write("\n".join(w) + "\n")
+
+# ---- below: not in eval/office/make.sh ----
+
+import unicodedata
+from decimal import Decimal
+
+def cols(s):
+    """Display width: East Asian wide and fullwidth characters take two
+    columns, others one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+def tokens(s):
+    """Units a line may break between: a run of ASCII non-space characters
+    (a word, a number, a path) is one unit; every other character is a
+    unit of its own, so Chinese breaks anywhere, inside words too."""
+    return re.findall(r"[!-~]+| +|[^\x00-\x7f]", s)
+
+def fill(text, width, first="", rest=""):
+    """Greedy filling to `width` columns, as a plain-text converter does:
+    spaces at a break are dropped; a word longer than a line stands alone."""
+    out, line = [], first
+    base = len(first)
+    for t in tokens(text):
+        if t.startswith(" "):
+            if cols(line) + len(t) <= width and len(line) > base:
+                line += " "
+            elif len(line) > base:
+                out.append(line.rstrip())
+                line = rest
+                base = len(rest)
+            continue
+        if cols(line) + cols(t) > width and len(line) > base:
+            out.append(line.rstrip())
+            line = rest
+            base = len(rest)
+        line += t
+    if len(line) > base:
+        out.append(line.rstrip())
+    return out
+
+def md2txt(path, out, width="72"):
+    """Markdown → hard-wrapped plain text, the way a manual converted to
+    text looks: headings as their own lines (their numbers kept, 3.2 配置参数),
+    paragraphs and list items filled to `width` columns, tables as aligned
+    columns under a rule of dashes (rows not wrapped)."""
+    width = int(width)
+    w = []
+    for kind, p in blocks(open(path, encoding="utf-8").read()):
+        if kind == "h":
+            w += [p[1], ""]
+        elif kind == "p":
+            w += fill(p, width) + [""]
+        elif kind in ("ul", "ol"):
+            for n, x in enumerate(p, 1):
+                lead = "-   " if kind == "ul" else ("%d.  " % n)
+                w += fill(x, width, lead, " " * len(lead))
+            w.append("")
+        elif kind == "table":
+            ncol = len(p[0])
+            wid = [max(cols(r[c]) for r in p) for c in range(ncol)]
+            def row(r):
+                return "  " + " ".join(r[c] + " " * (wid[c] - cols(r[c])) for c in range(ncol)).rstrip()
+            w.append(row(p[0]))
+            w.append("  " + " ".join("-" * wid[c] for c in range(ncol)))
+            w += [row(r) for r in p[1:]]
+            w.append("")
+    open(out, "w", encoding="utf-8").write("\n".join(w).rstrip("\n") + "\n")
+
+NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+      'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+      'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+      'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"')
+
+def csv2fods(out, title, *sheets):
+    """sheets: NAME=FILE.csv. Numbers become numeric cells; a percentage
+    (12%, 1.5%) a numeric cell holding 0.12 or 0.015 with a percent
+    format, as a person typing "12%" into Calc or Excel gets."""
+    w = ['<?xml version="1.0" encoding="UTF-8"?>',
+         '<office:document %s office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">' % NS,
+         "<office:meta><dc:title>%s</dc:title></office:meta>" % esc(title),
+         "<office:automatic-styles>",
+         '<number:percentage-style style:name="P0"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>',
+         '<number:percentage-style style:name="P1"><number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>',
+         '<style:style style:name="pct0" style:family="table-cell" style:data-style-name="P0"/>',
+         '<style:style style:name="pct1" style:family="table-cell" style:data-style-name="P1"/>',
+         '<style:style style:name="head" style:family="table-cell"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>']
+    body = []
+    for si, spec in enumerate(sheets):
+        name, path = spec.split("=", 1)
+        rows = list(csv.reader(open(path, encoding="utf-8")))
+        ncol = max(len(r) for r in rows)
+        for c in range(ncol):
+            chars = max(cols(r[c]) if c < len(r) else 0 for r in rows)
+            w.append('<style:style style:name="s%dc%d" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>'
+                     % (si, c, min(max(chars * 0.2 + 0.4, 1.6), 12)))
+        body.append('<table:table table:name="%s">' % esc(name))
+        body += ['<table:table-column table:style-name="s%dc%d"/>' % (si, c) for c in range(ncol)]
+        for ri, r in enumerate(rows):
+            body.append("<table:table-row>")
+            for v in r:
+                m = re.fullmatch(r"(\d+(?:\.(\d+))?)%", v)
+                if ri == 0:
+                    body.append('<table:table-cell table:style-name="head" office:value-type="string"><text:p>%s</text:p></table:table-cell>' % esc(v))
+                elif m:
+                    frac = Decimal(m.group(1)) / 100
+                    body.append('<table:table-cell table:style-name="pct%d" office:value-type="percentage" office:value="%s"><text:p>%s</text:p></table:table-cell>'
+                                % (1 if m.group(2) else 0, frac, v))
+                elif re.fullmatch(r"-?\d+(\.\d+)?", v):
+                    body.append('<table:table-cell office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>' % (v, v))
+                elif v:
+                    body.append('<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % esc(v))
+                else:
+                    body.append("<table:table-cell/>")
+            body.append("</table:table-row>")
+        body.append("</table:table>")
+    w.append("</office:automatic-styles>")
+    w.append("<office:body><office:spreadsheet>")
+    w += body
+    w.append("</office:spreadsheet></office:body></office:document>")
+    open(out, "w", encoding="utf-8").write("\n".join(w) + "\n")
+
+def md_table(out, title, *sheets):
+    """The sheets as Markdown tables, for ingesting the same content as text."""
+    w = ["# %s" % title, ""]
+    for spec in sheets:
+        name, path = spec.split("=", 1)
+        rows = list(csv.reader(open(path, encoding="utf-8")))
+        w += ["## %s" % name, ""]
+        w.append("| %s |" % " | ".join(rows[0]))
+        w.append("|%s|" % "|".join(" --- " for _ in rows[0]))
+        w += ["| %s |" % " | ".join(c or " " for c in r) for r in rows[1:]]
+        w.append("")
+    open(out, "w", encoding="utf-8").write("\n".join(w))
+
+cmd, *args = sys.argv[1:]
+{"md2html": md2html, "md2txt": md2txt, "csv2fods": csv2fods, "md_table": md_table}[cmd](*args)
+PY
+
+sheets=(提成比例="$src/commission.csv" 折扣权限="$src/discount.csv" 客户等级权益="$src/grades.csv")
+
+echo "sources → build/, docs/sprucesync-manual.txt"
+python3 "$py" md2txt "$src/sprucesync-manual.md" "$docs/sprucesync-manual.txt" 72
+python3 "$py" md2html "$src/sprucesync-manual.md" "$build/sprucesync-manual.html" "云杉同步盘 V4.2 用户与管理员手册　第3版"
+python3 "$py" md2html "$src/sales-rules.md" "$build/sales-rules.html" "青岚科技销售提成与销售费用管理办法（2025版）　内部资料"
+python3 "$py" csv2fods "$build/sales-tables.fods" "青岚科技销售政策附表（2025版）" "${sheets[@]}"
+
+echo "LibreOffice: documents → docs/"
+# Each text is opened as a Writer document (not Writer/Web) and saved as
+# ODT; the DOCX and PDF are made from the ODT, as an author would. The
+# workbook is opened from the flat ODS, saved as ODS, then as XLSX.
+for d in sprucesync-manual sales-rules; do
+	convert "$build/$d.html" "$build" odt:writer8 "HTML (StarWriter)"
+	convert "$build/$d.odt" "$docs" "docx:MS Word 2007 XML"
+	convert "$build/$d.odt" "$docs" pdf:writer_pdf_Export
+done
+convert "$build/sales-tables.fods" "$build" ods:calc8
+convert "$build/sales-tables.ods" "$docs" "xlsx:Calc MS Excel 2007 XML"
+
+echo "LibreOffice: references → ref/"
+# Writer documents: LibreOffice's plain-text export of the DOCX; the PDF
+# was exported from the same ODT, so its reference is the same text
+# (without the running header and page numbers, which a reader should drop).
+mkdir -p "$build/txt"
+for d in sprucesync-manual sales-rules; do
+	convert "$docs/$d.docx" "$build/txt" "txt:Text (encoded):UTF8"
+	mv "$build/txt/$d.txt" "$ref/$d.docx.txt"
+	cp "$ref/$d.docx.txt" "$ref/$d.pdf.txt"
+done
+# The workbook: Calc's CSV export of every sheet (sheet option -1), one
+# after the other.
+convert "$docs/sales-tables.xlsx" "$build" 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'
+: >"$ref/sales-tables.xlsx.txt"
+for s in 提成比例 折扣权限 客户等级权益; do
+	cat "$build/sales-tables-$s.csv" >>"$ref/sales-tables.xlsx.txt"
+	echo >>"$ref/sales-tables.xlsx.txt"
+done
+
+echo "plain/: the same content as text"
+cp "$src/sprucesync-manual.md" "$plain/sprucesync-manual.md"
+cp "$src/sales-rules.md" "$plain/sales-rules.md"
+python3 "$py" md_table "$plain/sales-tables.md" "青岚科技销售政策附表（2025版）" "${sheets[@]}"
+
+rm -rf "$build"
+du -sh "$docs" "$ref" "$plain" "$src"
+total=$(du -sck "$docs" "$ref" "$plain" "$src" | tail -1 | cut -f1)
+if [ "$total" -gt 2048 ]; then
+	echo "make.sh: the documents take ${total} KiB, over 2 MiB" >&2
+	exit 1
+fi
