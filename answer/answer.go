@@ -173,15 +173,17 @@ func New(cfg Config, r Retriever) (*Engine, error) {
 func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	start := time.Now()
 	g := e.graph()
+	named := false // the question names an idiom, a poem, a line, a poet …
 	if g != nil {
-		a, ok, err := fromGraph(ctx, g, q)
+		linked, err := link(ctx, g, q)
 		if err != nil {
 			return Answer{}, fmt.Errorf("answer: link: %w", err)
 		}
-		if ok {
+		if a, ok := culture(g, q, linked, linked); ok {
 			a.Timings = Timings{Total: time.Since(start)}
 			return a, nil
 		}
+		named = linked != "" && names(e.seg, q, linked)
 	}
 	// More passages than are read: a word none of them holds is one the
 	// knowledge base likely lacks (refuse).
@@ -208,6 +210,9 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		}
 	}
 	if !a.Found {
+		if g != nil && !named && !asksCulture(q) {
+			hits = proseFirst(g, hits)
+		}
 		a = e.FromHits(q, hits)
 	}
 	a.Timings = Timings{Retrieval: retrieval, Total: time.Since(start)}

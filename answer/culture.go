@@ -34,6 +34,42 @@ func fromGraph(ctx context.Context, g Graph, q string) (Answer, bool, error) {
 	return a, ok, nil
 }
 
+// cultureWords say that a question is about idioms, poetry or 歇后语 though
+// it names none (描写春天的诗, 形容勤奋的成语).
+var cultureWords = []string{"成语", "歇后语", "诗", "词牌", "宋词", "元曲", "诗句", "名句", "古文", "文言", "典故", "出处",
+	"下一句", "上一句", "下句", "上句", "后半句", "前半句", "诗人", "词人", "朝代", "谜底"}
+
+// asksCulture reports whether q asks about idioms, poetry or 歇后语 by its
+// words.
+func asksCulture(q string) bool {
+	qn := zh.Normalize(q)
+	for _, w := range cultureWords {
+		if strings.Contains(qn, w) {
+			return true
+		}
+	}
+	return asksForIdiom(q)
+}
+
+// proseFirst moves the records of the culture corpora (an idiom's, a
+// poem's, a 歇后语's entry: documents the graph holds a kind for) after the
+// other passages, in their order: a question that names no culture entity
+// and asks nothing of one is about the user's own documents, and a short
+// entry that shares a word with it (梦里结婚 for 结婚能休几天婚假) must not
+// crowd the handbook out of the passages read.
+func proseFirst(g Graph, hits []corpora.Hit) []corpora.Hit {
+	out := make([]corpora.Hit, 0, len(hits))
+	var records []corpora.Hit
+	for _, h := range hits {
+		if cultureRecord(g.DocFacts(h.DocID)) {
+			records = append(records, h)
+		} else {
+			out = append(out, h)
+		}
+	}
+	return append(out, records...)
+}
+
 // culture answers q about the entity linked, named in the question's Key
 // by span: the entity's own key, or a line as the question misquotes it
 // (lineFor). A line named exactly must stand alone in its clause.
@@ -263,6 +299,20 @@ func hasKind(facts []corpora.Fact, kind string) bool {
 	for _, f := range facts {
 		if f.Relation == corpora.RelKind && f.Object == kind {
 			return true
+		}
+	}
+	return false
+}
+
+// cultureRecord reports whether a document's facts make it an entry of a
+// culture corpus: an idiom, a poem, a 词, a poet, a 歇后语, a classic.
+func cultureRecord(facts []corpora.Fact) bool {
+	for _, f := range facts {
+		if f.Relation == corpora.RelKind {
+			switch f.Object {
+			case corpora.KindIdiom, corpora.KindPoem, corpora.KindCi, corpora.KindPoet, corpora.KindXiehouyu, corpora.KindClassic:
+				return true
+			}
 		}
 	}
 	return false

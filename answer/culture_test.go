@@ -321,3 +321,38 @@ func FuzzQuestion(f *testing.F) {
 		}
 	})
 }
+
+// TestMixedKnowledgeBase: with the culture corpora in the same knowledge
+// base, a handbook question that names no culture entity is answered from
+// the handbook though a 歇后语's entry ranked first (it shares 打灯笼 and
+// 照旧); a question that asks of the 歇后语 still gets it.
+func TestMixedKnowledgeBase(t *testing.T) {
+	g := cultureGraph(t)
+	record := func(doc, title, text string) corpora.Hit {
+		return corpora.Hit{Chunk: corpora.Chunk{ID: doc + "#0", DocID: doc, Title: title, Text: text}}
+	}
+	// Three entries ahead of the handbook: without putting them last, the
+	// three passages read are theirs.
+	hits := fixed{
+		record("xiehouyu.json#0", "外甥打灯笼", "外甥打灯笼——照旧（舅）"),
+		record("xiehouyu.json#1", "做贼碰上劫路人", "做贼碰上劫路人——坏到一块了；冤家路窄"),
+		record("idioms.txt#6612", "洛阳纸贵", "洛阳纸贵：比喻著作有价值，流传广。"),
+		hit("handbook.md", "元宵节晚上公司在园区打灯笼猜灯谜，活动照旧在19:00开始。"),
+	}
+	e, err := New(Config{Graph: g}, hits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, want string }{
+		{"元宵节打灯笼活动几点开始？", "19:00"},
+		{"外甥打灯笼的下一句是什么？", "照旧（舅）"},
+	} {
+		a, err := e.Ask(context.Background(), c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}

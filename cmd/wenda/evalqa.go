@@ -46,7 +46,7 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 	type tally struct{ n, right int }
 	cats := map[string]*tally{}
 	wrong := map[string][]string{}
-	var lat []time.Duration
+	var lat, step []time.Duration // a whole ask; its answer step after retrieval
 	total, right := 0, 0
 	refused, refusedRight, shouldRefuse := 0, 0, 0
 	fold := func(s string) string {
@@ -70,6 +70,7 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 			return fmt.Errorf("%s line %d: %w", pos[0], i+1, err)
 		}
 		lat = append(lat, time.Since(t))
+		step = append(step, a.Timings.Total-a.Timings.Retrieval)
 		refuse := answers == "REFUSE"
 		ok := false
 		if refuse {
@@ -123,12 +124,13 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 	}
 	res := map[string]interface{}{"questions": total, "accuracy": round(float64(right) / float64(max(total, 1))), "per_category": per,
 		"refusals": refused, "unanswerable": shouldRefuse, "refusal_precision": round(prec), "refusal_recall": round(rec),
-		"ask_p50_ms": round(eval.Percentile(lat, 50))}
+		"ask_p50_ms": round(eval.Percentile(lat, 50)), "ask_p99_ms": round(eval.Percentile(lat, 99)),
+		"answer_p50_ms": round(eval.Percentile(step, 50))}
 	if *asJSON {
 		return printJSON(c.stdout, res)
 	}
-	fmt.Fprintf(c.stdout, "%d 个问题：准确率 %.4f；拒答 %d 次（应拒答 %d 个），拒答精确率 %.4f、召回率 %.4f；回答 p50 %.2f ms\n",
-		total, res["accuracy"], refused, shouldRefuse, prec, rec, res["ask_p50_ms"])
+	fmt.Fprintf(c.stdout, "%d 个问题：准确率 %.4f；拒答 %d 次（应拒答 %d 个），拒答精确率 %.4f、召回率 %.4f；提问 p50 %.2f ms、p99 %.2f ms（其中作答一步 p50 %.3f ms）\n",
+		total, res["accuracy"], refused, shouldRefuse, prec, rec, res["ask_p50_ms"], res["ask_p99_ms"], res["answer_p50_ms"])
 	for _, n := range names {
 		fmt.Fprintf(c.stdout, "  %-12s %3d 个  %.4f\n", n, cats[n].n, per[n])
 		for _, w := range wrong[n] {
