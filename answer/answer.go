@@ -179,11 +179,27 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		if err != nil {
 			return Answer{}, fmt.Errorf("answer: link: %w", err)
 		}
+		named = linked != "" && names(e.seg, q, linked)
+		if named && reasons(q) {
+			// 从经济学角度解释洛阳纸贵: the facts that bear on it, and
+			// that the explanation needs a model.
+			// Two entities compared (洛阳纸贵和一字千金有什么区别): both.
+			other, err := link(ctx, g, strings.Replace(zh.Normalize(q), linked, "，", 1))
+			if err != nil {
+				return Answer{}, fmt.Errorf("answer: link: %w", err)
+			}
+			if other == linked || other == "" || !names(e.seg, q, other) {
+				other = ""
+			}
+			if a, ok := factsFor(g, q, linked, other); ok {
+				a.Timings = Timings{Total: time.Since(start)}
+				return a, nil
+			}
+		}
 		if a, ok := culture(g, q, linked, linked); ok {
 			a.Timings = Timings{Total: time.Since(start)}
 			return a, nil
 		}
-		named = linked != "" && names(e.seg, q, linked)
 	}
 	// More passages than are read: a word none of them holds is one the
 	// knowledge base likely lacks (refuse).
@@ -213,7 +229,25 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		if g != nil && !named && !asksCulture(q) {
 			hits = proseFirst(g, hits)
 		}
+		if g != nil && !named && reasons(q) {
+			// 为什么洛阳的纸会变贵: an entry whose name the question
+			// spells in order among other words (洛阳…纸…贵) is the one asked of.
+			if name := spelledEntry(g, q, hits); name != "" {
+				if fa, ok := factsFor(g, q, name, ""); ok {
+					fa.Timings = Timings{Retrieval: retrieval, Total: time.Since(start)}
+					return fa, nil
+				}
+			}
+		}
 		a = e.FromHits(q, hits)
+		if a.Found && reasons(q) && !statesCause(a) {
+			// Asked why, or for an analysis, and the passage says no
+			// cause: what it says, whole, and that the rest needs a model.
+			if a.Evidence != "" {
+				a.Answer, a.Evidence = a.Evidence, ""
+			}
+			a.Answer += "\n" + explainNote
+		}
 	}
 	a.Timings = Timings{Retrieval: retrieval, Total: time.Since(start)}
 	return a, nil

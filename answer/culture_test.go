@@ -356,3 +356,35 @@ func TestMixedKnowledgeBase(t *testing.T) {
 		}
 	}
 }
+
+// TestReasoningOffline: asked offline to explain, analyse or compare, the
+// answer is the facts that bear on it and a note that the explanation
+// needs a model — not the 释义 as if it answered; a question asking the
+// meaning still gets the meaning alone.
+func TestReasoningOffline(t *testing.T) {
+	g := cultureGraph(t)
+	entry := corpora.Hit{Chunk: corpora.Chunk{ID: "idioms.txt#6612#0", DocID: "idioms.txt#6612", Title: "洛阳纸贵", Text: "洛阳纸贵 释义：比喻著作有价值，流传广。"}}
+	e, err := New(Config{Graph: g}, fixed{entry})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		q    string
+		note bool
+	}{
+		{"从经济学角度解释洛阳纸贵", true},
+		{"为什么洛阳的纸会变贵？", true},
+		{"洛阳纸贵是什么意思？", false},
+	} {
+		a, err := e.Ask(context.Background(), c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Answer, "比喻著作有价值，流传广") || strings.Contains(a.Answer, explainNote) != c.note {
+			t.Errorf("%s → %q; want the 释义, with the note: %v", c.q, a.Answer, c.note)
+		}
+		if c.note && !strings.Contains(a.Answer, "晋书·左思传") {
+			t.Errorf("%s → %q; want its source too", c.q, a.Answer)
+		}
+	}
+}
