@@ -1,0 +1,108 @@
+package answer
+
+import (
+	"strings"
+
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
+)
+
+// reasonWords ask for an explanation, an analysis or a judgement, which
+// an extractive answerer cannot give: it can show the facts that bear on
+// the question.
+var reasonWords = []string{"为什么", "为何", "怎么会", "何以", "原因", "角度", "分析", "评价", "比较", "区别", "异同", "启示",
+	"谈谈", "看法", "如何理解", "怎么理解", "怎样理解", "道理", "说明了什么", "有何影响", "有什么影响", "有什么不同", "有何不同",
+	"差别", "有什么联系"}
+
+// explainNote tells an offline user what the answer above it is.
+const explainNote = "（解释和分析需要配置大模型，当前没有配置。以上是资料中与问题相关的内容。）"
+
+// reasons reports whether q asks why, or for an analysis or a judgement.
+func reasons(q string) bool {
+	qn := zh.Normalize(q)
+	for _, w := range reasonWords {
+		if strings.Contains(qn, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// statesCause reports whether an answer's sentence gives a cause (因为,
+// 由于, 所以 …): then the extract answers a why.
+func statesCause(a Answer) bool {
+	text := a.Answer + a.Evidence
+	return causeRe.MatchString(text) || strings.Contains(text, "所以") || strings.Contains(text, "因此")
+}
+
+// factRelations are the facts that bear on an explanation of an entity,
+// in the order they are shown.
+var factRelations = []string{corpora.RelMeaning, corpora.RelSource, corpora.RelWork, corpora.RelAuthor, corpora.RelDynasty, corpora.RelBio}
+
+// factsFor answers a question asking to explain or judge the entity
+// linked (从经济学角度解释洛阳纸贵), or to compare it with other, with the
+// entities' facts that bear on it, each cited, and the note that the
+// explanation itself needs a model: not the 释义 alone as if it answered.
+func factsFor(g Graph, q, linked, other string) (Answer, bool) {
+	a := Answer{Question: q, Answer: NotFound, Mode: ModeGraph, Citations: []Citation{}}
+	var b strings.Builder
+	var used []corpora.Fact
+	for _, name := range []string{linked, other} {
+		ent, _, ok := g.Resolve(name)
+		if name == "" || !ok {
+			continue
+		}
+		facts := g.Facts(ent)
+		n := 0
+		for _, rel := range factRelations {
+			if f, ok := first(facts, rel, ""); ok && n < 4 {
+				b.WriteString(f.Subject + " " + rel + "：" + clip(f.Object, 120) + "\n")
+				used = append(used, f)
+				n++
+			}
+		}
+	}
+	if len(used) == 0 {
+		return a, false
+	}
+	b.WriteString(explainNote)
+	return answerWith(a, b.String(), used...)
+}
+
+// spelledEntry is the name of a culture entry among the hits whose name
+// the question holds in order, its characters at most three apart (洛阳纸贵
+// in 为什么洛阳的纸会变贵), a name of three characters or more; "" when
+// none does.
+func spelledEntry(g Graph, q string, hits []corpora.Hit) string {
+	qr := []rune(zh.Normalize(q))
+	for _, h := range hits {
+		name := []rune(zh.Normalize(h.Title))
+		if len(name) < 3 || len(name) > 8 || !cultureRecord(g.DocFacts(h.DocID)) {
+			continue
+		}
+		if spellsOut(qr, name) {
+			return h.Title
+		}
+	}
+	return ""
+}
+
+// spellsOut reports whether name's characters stand in q in order, each
+// within three characters of the one before.
+func spellsOut(q, name []rune) bool {
+	for start := range q {
+		if q[start] != name[0] {
+			continue
+		}
+		i, last := 1, start
+		for j := start + 1; j < len(q) && i < len(name) && j-last <= 3; j++ {
+			if q[j] == name[i] {
+				i, last = i+1, j
+			}
+		}
+		if i == len(name) {
+			return true
+		}
+	}
+	return false
+}
