@@ -399,3 +399,29 @@ func TestRefusal(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeRule: a rule that goes on with an exception is answered whole,
+// in the same sentence or the next; one without an exception keeps its
+// short answer.
+func TestWholeRule(t *testing.T) {
+	for _, c := range []struct{ q, passage, want string }{
+		{"退货运费谁承担？", "七天内可无理由退货。退货运费由买家承担；但因质量问题退货的，运费由卖家承担。", "退货运费由买家承担；但因质量问题退货的，运费由卖家承担。"},
+		{"出差住宿费谁出？", "出差住宿费由公司承担。但超出住宿标准的部分由个人承担。", "出差住宿费由公司承担。但超出住宿标准的部分由个人承担。"},
+		{"报销最晚要在多少天内提交？", "报销须在30天内提交。出差机票由行政部预订。", "30天"},
+	} {
+		e, err := New(Config{}, fixed{hit("rules.md", c.passage)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := e.Ask(context.Background(), c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+		if cit := a.Citations; len(cit) != 1 || !strings.Contains(c.passage, cit[0].Text) || []rune(c.passage)[cit[0].Start] != []rune(cit[0].Text)[0] {
+			t.Errorf("%s: citation %+v does not point at its text", c.q, cit)
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
+)
+
+// exceptionRe opens the part of a rule that qualifies what came before it:
+// an exception, a condition that changes the answer, the alternative.
+var exceptionRe = regexp.MustCompile(`^[\s（(]*(但是|但|除非|除外|不过|然而|否则|另外|此外|如因|若因|如果|若|如|其中|因.{1,12}的|属于.{1,12}的)`)
+
+// exceptionMid finds such a part inside a sentence, after a clause mark.
+var exceptionMid = regexp.MustCompile(`[，,；;：:](但是|但|除非|不过|然而|否则|如因|若因|如果|若|如)|除.{1,20}(外|以外)`)
+
+// wholeRule widens a short extractive answer to the whole rule it was
+// taken from when the rule goes on with an exception or a condition that
+// changes the answer — in the same sentence after the answer (运费由买家承
+// 担；但因质量问题退货的，运费由卖家承担) or in the next sentence (… 。但…) —
+// so that the reader is not given its first half as the answer. The
+// sentences come from the cited passage among hits.
+func wholeRule(a Answer, hits []corpora.Hit) Answer {
+	c := a.Citations[0]
+	var h *corpora.Hit
+	for i := range hits {
+		if hits[i].DocID == c.Doc && hits[i].Ordinal == c.Chunk {
+			h = &hits[i]
+			break
+		}
+	}
+	if h == nil {
+		return a
+	}
+	text := []rune(h.Text)
+	start, end := c.Start-h.Start, c.End-h.Start
+	if start < 0 || end > len(text) || start >= end {
+		return a
+	}
+	sentence := string(text[start:end])
+	if isTableLine(strings.TrimSpace(sentence)) {
+		return a // a table's cell is its row's alone
+	}
+	// Where the answer stands in its sentence: the exception must follow it.
+	at := strings.Index(sentence, a.Answer)
+	widen := false
+	if at >= 0 {
+		if loc := exceptionMid.FindStringIndex(sentence[at+len(a.Answer):]); loc != nil {
+			widen = true
+		}
+	}
+	// The next sentence, when it qualifies this one.
+	next := ""
+	for _, sp := range zh.Sentences(string(text[end:])) {
+		cand := strings.TrimSpace(string(text[end:])[sp.Start:sp.End])
+		if cand == "" {
+			continue
+		}
+		if exceptionRe.MatchString(cand) && !isHeading(cand) && !isTableLine(cand) {
+			next = cand
+		}
+		break
+	}
+	if !widen && next == "" {
+		return a
+	}
+	rule := strings.TrimSpace(sentence)
+	c.End = end
+	if next != "" {
+		rule += next
+		c.End = end + len([]rune(string(text[end:])[:strings.Index(string(text[end:]), next)+len(next)]))
+	}
+	if rule == strings.TrimSpace(a.Answer) {
+		return a
+	}
+	c.Text = string(text[start:c.End])
+	c.End += h.Start
+	a.Answer, a.Evidence = rule, ""
+	a.Citations[0] = c
+	return a
+}
