@@ -59,12 +59,19 @@ type SearchOptions struct {
 	// VectorWeight is the vector list's weight against BM25's (1) in
 	// hybrid fusion; default 0.2 for the offline model, 1 for any other.
 	VectorWeight float64
+	// NoRerank leaves the fused order as it is, a reranker configured
+	// (Config.Reranker) or not: to measure without it.
+	NoRerank bool
 }
 
 // Results are a search's passages with what each signal said of them.
 type Results struct {
 	Signals []string `json:"signals"` // the lists fused, in the order of each hit's Ranks
 	Hits    []Result `json:"hits"`
+	// Reranked says the reranker ordered the hits (each has its Rerank
+	// score); Warning, why it did not when it failed (the fused order).
+	Reranked bool   `json:"reranked,omitempty"`
+	Warning  string `json:"warning,omitempty"`
 }
 
 // Result is one passage of a search.
@@ -78,6 +85,7 @@ type Result struct {
 	Score  float64   `json:"score"` // fused
 	Ranks  []int     `json:"ranks"` // rank in each signal's list (0: not in its top)
 	Scores []float64 `json:"scores"`
+	Rerank *float64  `json:"rerank,omitempty"` // the reranker's score, when it ordered the hits
 	// Where in the file: section path, page, a sheet's row or a slide.
 	Section string `json:"section,omitempty"`
 	Page    int    `json:"page,omitempty"`
@@ -95,7 +103,12 @@ func (k *KB) Search(ctx context.Context, q string, opt SearchOptions) (Results, 
 	if err := checkQuestion(q); err != nil {
 		return Results{}, err
 	}
-	h, names, err := k.retriever(k.withDefaults(opt))
+	opt = k.withDefaults(opt)
+	_, names, err := k.retriever(opt)
+	if err != nil {
+		return Results{}, err
+	}
+	r, err := k.Ranker(opt)
 	if err != nil {
 		return Results{}, err
 	}
@@ -103,14 +116,15 @@ func (k *KB) Search(ctx context.Context, q string, opt SearchOptions) (Results, 
 	if n <= 0 {
 		n = 5
 	}
-	ranked, err := h.Explain(ctx, q, n)
+	ranked, warning, err := r.explain(ctx, q, n)
 	if err != nil {
 		return Results{}, fmt.Errorf("wenda: search: %w", err)
 	}
-	res := Results{Signals: names, Hits: make([]Result, len(ranked))}
+	res := Results{Signals: names, Hits: make([]Result, len(ranked)), Warning: warning}
 	for i, rk := range ranked {
 		res.Hits[i] = Result{Doc: rk.DocID, Chunk: rk.Ordinal, Title: rk.Title, Text: rk.Text, Start: rk.Start, End: rk.End,
-			Score: rk.Score, Ranks: rk.Ranks, Scores: rk.Scores, Section: rk.Section, Page: rk.Page, Where: rk.Where}
+			Score: rk.Score, Ranks: rk.Ranks, Scores: rk.Scores, Rerank: rk.score, Section: rk.Section, Page: rk.Page, Where: rk.Where}
+		res.Reranked = rk.score != nil
 	}
 	return res, nil
 }
@@ -130,6 +144,7 @@ func (k *KB) withDefaults(opt SearchOptions) SearchOptions {
 	if opt.K == 0 {
 		opt.K = d.K
 	}
+	opt.NoRerank = opt.NoRerank || d.NoRerank
 	return opt
 }
 
@@ -213,15 +228,15 @@ func (k *KB) retriever(opt SearchOptions) (*retrieve.Hybrid, []string, error) {
 }
 
 // Engine is an answer engine over the knowledge base as it is now, ranking
-// with opt (Config.Retrieval when zero), with the configured LLM. Answer
-// makes a new one for every question; callers that answer many from their
-// own hits (evaluation) keep one.
+// with opt (Config.Retrieval when zero; reranked as Ranker says), with the
+// configured LLM. Answer makes a new one for every question; callers that
+// answer many from their own hits (evaluation) keep one.
 func (k *KB) Engine(opt SearchOptions) (*answer.Engine, error) {
-	h, _, err := k.retriever(opt)
+	r, err := k.Ranker(opt)
 	if err != nil {
 		return nil, err
 	}
-	return answer.New(answer.Config{Graph: k.graph, LLM: k.cfg.LLM, ContextChars: k.cfg.ContextChars, Segmenter: k.seg}, h)
+	return answer.New(answer.Config{Graph: k.graph, LLM: k.cfg.LLM, ContextChars: k.cfg.ContextChars, Segmenter: k.seg}, r)
 }
 
 // Answer answers a request (a question, its conversation, a callback for

@@ -117,6 +117,14 @@ type Config struct {
 	// ContextChars is the budget of the sources given to the LLM; default
 	// answer.DefaultContextChars.
 	ContextChars int
+	// Reranker, if set, reorders the top RerankDepth fused candidates of
+	// Search and Answer (retrieve/rerank.New for a /rerank endpoint). When
+	// it fails the fused order stands, with a warning (Results.Warning,
+	// Logf): a question never fails for it.
+	Reranker Reranker
+	// RerankDepth is how many fused candidates the reranker reorders;
+	// default DefaultRerankDepth.
+	RerankDepth int
 
 	// Holder says who holds the knowledge base while it is open, for the
 	// message another process gets (HeldError): default the command line.

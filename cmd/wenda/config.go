@@ -16,6 +16,7 @@ import (
 	"github.com/wenda-rag/wenda/answer/openai"
 	"github.com/wenda-rag/wenda/retrieve/embed"
 	"github.com/wenda-rag/wenda/retrieve/qdrant"
+	"github.com/wenda-rag/wenda/retrieve/rerank"
 )
 
 // cli is what every command shares: the global flags and the standard
@@ -46,6 +47,9 @@ func (c *cli) kbConfig(how int) (wenda.Config, error) {
 		return cfg, exitError{2, err.Error()}
 	}
 	cfg.Embedder, cfg.NoVectors = emb, none
+	if cfg.Reranker, cfg.RerankDepth, err = rerankerFromEnv(); err != nil {
+		return cfg, exitError{2, err.Error()}
+	}
 	if c.g.qdrant != "" {
 		cfg.Qdrant = &wenda.QdrantConfig{URL: c.g.qdrant, APIKey: os.Getenv("QDRANT_API_KEY"), Collection: os.Getenv("QDRANT_COLLECTION")}
 	}
@@ -217,6 +221,34 @@ func embedderFromEnv() (e wenda.Embedder, none bool, err error) {
 		return nil, false, err
 	}
 	return o, false, nil
+}
+
+// rerankerFromEnv is the configured reranker and how many candidates it
+// reorders: a /rerank endpoint when WENDA_RERANK_BASE_URL is set
+// (WENDA_RERANK_MODEL, WENDA_RERANK_API_KEY, WENDA_RERANK_API=jina|tei,
+// WENDA_RERANK_DEPTH), else none.
+func rerankerFromEnv() (wenda.Reranker, int, error) {
+	url := os.Getenv("WENDA_RERANK_BASE_URL")
+	depth := 0
+	if v := os.Getenv("WENDA_RERANK_DEPTH"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 2 {
+			return nil, 0, fmt.Errorf("WENDA_RERANK_DEPTH=%q: want a whole number of at least 2", v)
+		}
+		depth = n
+	}
+	if url == "" {
+		if m := os.Getenv("WENDA_RERANK_MODEL"); m != "" {
+			return nil, 0, fmt.Errorf("WENDA_RERANK_MODEL=%q needs WENDA_RERANK_BASE_URL, the endpoint that serves it", m)
+		}
+		return nil, depth, nil
+	}
+	r, err := rerank.New(rerank.Config{BaseURL: url, Model: os.Getenv("WENDA_RERANK_MODEL"), APIKey: os.Getenv("WENDA_RERANK_API_KEY"),
+		API: os.Getenv("WENDA_RERANK_API")})
+	if err != nil {
+		return nil, 0, fmt.Errorf("%w (check WENDA_RERANK_BASE_URL, WENDA_RERANK_MODEL, WENDA_RERANK_API)", err)
+	}
+	return r, depth, nil
 }
 
 // retrievalFlags are the ranking flags of search, ask, chat, serve and

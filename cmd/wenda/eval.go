@@ -54,9 +54,19 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	dump := fs.String("dump", "", "write each question's prediction as JSON lines to this file")
 	limit := fs.Int("limit", 0, "ask only the first N questions")
 	trad := fs.String("traditional", "", "convert to traditional characters with Taiwan usage (OpenCC s2twp) before evaluating: \"questions\", or \"all\" (passages, titles, questions and reference answers)")
+	withRerank := fs.Bool("rerank", false, "measure with the configured reranker (WENDA_RERANK_BASE_URL …) beside without it; without this flag no reranker is used")
 	pos, err := parseInterleaved(fs, args[1:])
 	if err != nil {
 		return err
+	}
+	if *withRerank {
+		if rr, _, err := rerankerFromEnv(); err != nil || rr == nil {
+			msg := "eval squad --rerank: no reranker is configured: set WENDA_RERANK_BASE_URL to a /rerank endpoint (TEI, Jina, SiliconFlow), with WENDA_RERANK_MODEL and WENDA_RERANK_API_KEY as it needs"
+			if err != nil {
+				msg = "eval squad --rerank: " + err.Error()
+			}
+			return exitError{2, msg}
+		}
 	}
 	if len(pos) != 1 {
 		return exitError{2, "eval squad: give exactly one FILE"}
@@ -139,9 +149,21 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	for _, mode := range modes {
 		r := *rf
 		r.Mode = strings.TrimSpace(mode)
+		r.NoRerank = true
 		res, err := c.evalQuestions(ctx, k, r, questions, cuts, dumpF, !*asJSON)
 		if err != nil {
 			return err
+		}
+		var without map[string]interface{}
+		if *withRerank {
+			// The same questions through the reranker: its figures, and
+			// those without it beside them.
+			r.NoRerank = false
+			with, err := c.evalQuestions(ctx, k, r, questions, cuts, nil, !*asJSON)
+			if err != nil {
+				return err
+			}
+			without, res = res, with
 		}
 		res["passages"] = len(docs)
 		res["ingest_mb_per_s"] = round(ingestMBs)
@@ -149,6 +171,9 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 			res["mode"] = r.Mode
 		}
 		if *asJSON {
+			if without != nil {
+				res["without_rerank"] = without
+			}
 			if err := printJSON(c.stdout, res); err != nil {
 				return err
 			}
@@ -165,6 +190,9 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 		for _, key := range keys {
 			fmt.Fprintf(c.stdout, "  %-16s %v\n", key, res[key])
 		}
+		if without != nil {
+			printRerankEffect(c, without, res)
+		}
 	}
 	return nil
 }
@@ -176,7 +204,7 @@ func (c *cli) evalQuestions(ctx context.Context, k *wenda.KB, rf wenda.SearchOpt
 	if err != nil {
 		return nil, c.explain(err)
 	}
-	r, _, err := k.Retriever(rf)
+	r, err := k.Ranker(rf)
 	if err != nil {
 		return nil, err
 	}
@@ -210,7 +238,33 @@ func (c *cli) evalQuestions(ctx context.Context, k *wenda.KB, rf wenda.SearchOpt
 	for j, cut := range sc.Cuts {
 		res["recall@"+strconv.Itoa(cut)] = round(sc.Recall[j])
 	}
+	if r.Reranks() {
+		res["reranker"] = os.Getenv("WENDA_RERANK_MODEL")
+		if res["reranker"] == "" {
+			res["reranker"] = os.Getenv("WENDA_RERANK_BASE_URL")
+		}
+		res["rerank_depth"] = k.RerankDepth()
+		res["rerank_failures"] = r.Failures()
+	}
 	return res, nil
+}
+
+// printRerankEffect shows each figure without the reranker and with it,
+// and what it changed.
+func printRerankEffect(c *cli, without, with map[string]interface{}) {
+	fmt.Fprintf(c.stdout, "重排序 (rerank) %v，前 %v 个候选：%d 次失败 (failures; the fused order kept)\n", with["reranker"], with["rerank_depth"], with["rerank_failures"])
+	fmt.Fprintf(c.stdout, "  %-16s %10s %10s %10s\n", "", "without", "with", "change")
+	keys := make([]string, 0, len(without))
+	for key, v := range without {
+		if _, ok := v.(float64); ok {
+			keys = append(keys, key)
+		}
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		a, b := without[key].(float64), with[key].(float64)
+		fmt.Fprintf(c.stdout, "  %-16s %10.4f %10.4f %+10.4f\n", key, a, b, b-a)
+	}
 }
 
 func round(x float64) float64 { return math.Round(x*10000) / 10000 }
