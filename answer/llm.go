@@ -374,10 +374,10 @@ var (
 // (luo yang zhi gui), not a part of an English word.
 func names(seg *zh.Segmenter, q, key string) bool {
 	n := zh.Normalize(q)
-	latin := false
+	latin := true // a pinyin name: Latin letters (and ü) only
 	for _, r := range key {
-		if r < utf8.RuneSelf {
-			latin = true
+		if r >= utf8.RuneSelf && r != 'ü' {
+			latin = false
 			break
 		}
 	}

@@ -368,3 +368,28 @@ func TestClipSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestNames: a question names an entity its linker found when the name
+// stands in it as a name, not as characters that happen to be there.
+func TestNames(t *testing.T) {
+	seg, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		q, key string
+		want   bool
+	}{
+		{"病假是什么？", "病假", true},
+		{"年假期间工资怎么算？", "假期", false}, // 年假 期间
+		{"那《春晓》呢？", "春晓", true},
+		{"床前看月光的下一句", "床前看月光", true},
+		{"luo yang zhi gui 是什么意思", "luoyangzhigui", true},
+		{"luo4yang2zhi3gui4", "luoyangzhigui", true},
+		{"公司邮箱email怎么设置", "ai", false},
+	} {
+		if got := names(seg, c.q, c.key); got != c.want {
+			t.Errorf("names(%q, %q) = %v; want %v", c.q, c.key, got, c.want)
+		}
+	}
+}

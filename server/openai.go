@@ -52,6 +52,10 @@ type Citation struct {
 	Chunk int    `json:"chunk"`
 	Title string `json:"title,omitempty"`
 	Text  string `json:"text"`
+	// Start and End are the cited sentence's character offsets in the
+	// document (answer.Citation's).
+	Start int `json:"start"`
+	End   int `json:"end"`
 	// Where in the file (answer.Citation's).
 	Section string `json:"section,omitempty"`
 	Page    int    `json:"page,omitempty"`
@@ -61,7 +65,7 @@ type Citation struct {
 func citationsOf(a answer.Answer) []Citation {
 	out := make([]Citation, len(a.Citations))
 	for i, c := range a.Citations {
-		out[i] = Citation{N: c.N, Doc: c.Doc, Chunk: c.Chunk, Title: c.Title, Text: c.Text, Section: c.Section, Page: c.Page, Where: c.Where}
+		out[i] = Citation{N: c.N, Doc: c.Doc, Chunk: c.Chunk, Title: c.Title, Text: c.Text, Start: c.Start, End: c.End, Section: c.Section, Page: c.Page, Where: c.Where}
 	}
 	return out
 }
