@@ -282,8 +282,8 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 				}
 			}
 		}
-		if listMarker(s, sp) {
-			continue
+		if listMarker(s, sp) || len(cands) > 0 && sp.s < cands[len(cands)-1].sp.e {
+			continue // a list's number, or the second end of a range already taken
 		}
 		// 一类城市, 二等座: a numeral that labels a class is no quantity,
 		// unless the class is asked (几类, 几等).
@@ -328,6 +328,8 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		isTime := strings.ContainsAny(string(s[sp.s:sp.e]), ":：")
 		switch {
 		case unit == "点" && isTime: // 几点 … 9:30
+		case unit == "点" && after != "点":
+			continue // 几点 asks for a time of day, not 两次
 		case unit != "" && !sameUnitKind(unit, after):
 			d += 50
 		}

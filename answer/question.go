@@ -30,7 +30,7 @@ var whWords = sortWh([]whWord{
 	{"何时", kindDate}, {"什么时候", kindDate}, {"什么时间", kindDate}, {"哪个时候", kindDate}, {"几月", kindDate},
 	{"几号", kindDate}, {"几年", kindDate}, {"哪个年代", kindDate}, {"哪个朝代", kindDate}, {"什么年代", kindDate},
 	{"哪一时期", kindDate}, {"什么时期", kindDate}, {"哪个时期", kindDate}, {"多少年", kindDate},
-	{"多少", kindNumber}, {"几", kindNumber}, {"多大", kindNumber}, {"多长", kindNumber}, {"多高", kindNumber},
+	{"多少", kindNumber}, {"几点", kindNumber}, {"几", kindNumber}, {"多大", kindNumber}, {"多长", kindNumber}, {"多高", kindNumber},
 	{"多远", kindNumber}, {"多久", kindNumber}, {"多重", kindNumber}, {"多深", kindNumber}, {"多宽", kindNumber},
 	{"谁", kindPerson}, {"哪位", kindPerson}, {"哪个人", kindPerson}, {"什么人", kindPerson}, {"何人", kindPerson},
 	{"哪一位", kindPerson},
@@ -92,7 +92,12 @@ func parseQuestion(folded []rune) question {
 	endRunes := startRunes + len([]rune(w.text))
 	b := []rune(body)
 	q.left, q.right, q.wh, q.kind = b[:startRunes], b[endRunes:], w.text, w.kind
-	if w.kind == kindNumber && len(q.right) > 0 {
+	// A second question word (几点上班几点下班, 几点到几点) asks the same
+	// again: it is no evidence to look for.
+	q.right = dropWh(q.right)
+	if w.text == "几点" {
+		q.unit = "点"
+	} else if w.kind == kindNumber && len(q.right) > 0 {
 		q.unit = measureAfter(q.right)
 		if q.unit == "" && (strings.HasPrefix(string(q.right), "钱") || strings.HasPrefix(string(q.right), "块")) {
 			q.unit = "元" // 多少钱, 多少块
@@ -102,6 +107,18 @@ func parseQuestion(folded []rune) question {
 		q.unit = unitDuration // 多久, 多长时间: any length of time
 	}
 	return q
+}
+
+// dropWh takes the question words of several characters (几点, 多少, 什么)
+// out of part.
+func dropWh(part []rune) []rune {
+	s := string(part)
+	for _, w := range whWords {
+		if len([]rune(w.text)) >= 2 {
+			s = strings.ReplaceAll(s, w.text, " ")
+		}
+	}
+	return []rune(s)
 }
 
 // unitDuration stands for the units of a length of time, asked by 多久.

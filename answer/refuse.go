@@ -24,7 +24,7 @@ func questionTerms(seg *zh.Segmenter, q question, given string) []keyTerm {
 	var out []keyTerm
 	for pi, part := range [][]rune{q.left, q.right} {
 		words := seg.Cut(string(part))
-		if pi == 1 && q.wh != "" {
+		if pi == 1 && q.wh != "" && !typed(q.wh) {
 			words = dropAnswerType(words)
 		}
 		for _, w := range words {
@@ -41,6 +41,19 @@ func questionTerms(seg *zh.Segmenter, q question, given string) []keyTerm {
 		}
 	}
 	return out
+}
+
+// typed reports whether a question word says the kind of its answer
+// itself (几点, 多久, 哪里, 谁): the word after it is not the answer's type
+// (几点上班: 上班 must be found).
+func typed(wh string) bool {
+	switch wh {
+	case "几点", "几号", "几月", "几年", "哪一年", "哪年", "何年", "哪一天", "哪天", "何时", "什么时候", "什么时间",
+		"多久", "多长", "多大", "多远", "多高", "多重", "多深", "多宽", "哪里", "哪儿", "什么地方", "何处", "何地",
+		"谁", "哪位", "何人", "为什么", "为何", "如何", "怎样", "怎么":
+		return true
+	}
+	return false
 }
 
 // presence is how much of w a text holds: 1 for the word itself, else the

@@ -374,5 +374,10 @@ func (s *Segmenter) Information(w string) float64 {
 	if f, ok := s.find([]byte(w)); ok && f > 0 {
 		return math.Log(total / f)
 	}
+	if utf8.RuneCountInString(w) == 1 {
+		// A character the dictionary holds only as the start of words
+		// (要, 能, 里): common, and little evidence on its own.
+		return math.Log(total / 5000)
+	}
 	return math.Log(total) // below one in the whole dictionary
 }
