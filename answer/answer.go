@@ -332,6 +332,14 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 // answered gives a its answer, cited from the passage h, the runes
 // start:end of its text.
 func answered(a Answer, ans string, h corpora.Hit, start, end int) Answer {
+	// A list's bullet or number is the list's, not the answer's.
+	ans = strings.TrimSpace(ans)
+	for _, b := range []string{"• ", "•", "· ", "- ", "* ", "○ ", "▪ "} {
+		if rest, ok := strings.CutPrefix(ans, b); ok && rest != "" {
+			ans = strings.TrimSpace(rest)
+			break
+		}
+	}
 	a.Answer, a.Found = ans, true
 	if ev := strings.TrimSpace(string([]rune(h.Text)[start:end])); ev != strings.TrimSpace(ans) {
 		a.Evidence = ev

@@ -414,7 +414,7 @@ func layoutPDF(pages [][]pdfLine, heads map[string]int) Document {
 			if prev != nil && !strings.HasSuffix(b.String()[max(0, b.Len()-1):], "\n") {
 				last, _ := utf8.DecodeLastRuneInString(prev.text)
 				first, _ := utf8.DecodeRuneInString(l.text)
-				if !isCJK(last) && !isCJK(first) && last != '-' {
+				if !isCJK(last) && !isCJK(first) && last != '-' && last != '/' { // /opt/ + sprucesync: a path goes on
 					write(" ")
 				}
 			}

@@ -1,8 +1,10 @@
 package corpora
 
 import (
+	"golang.org/x/text/width"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -165,29 +167,21 @@ func numberedHeadings() func(string) (int, string) {
 // wrapping width, not ending a sentence, goes on with the next line (no
 // space between Chinese characters, one between words), unless that line
 // starts a list, a heading or a table. A text is taken as hard-wrapped
-// when at least half of its lines of 20 characters or more end within two
-// characters of one width; other texts are returned as they are.
+// when at least half of its lines of 20 columns or more (a Chinese character
+// takes two; table rows and aligned columns left out) end within two
+// columns of one width; other texts are returned as they are.
 func unwrap(text string) string {
 	lines := strings.Split(text, "\n")
 	if len(lines) < 6 {
 		return text
 	}
-	widths := map[int]int{}
-	long := 0
-	for _, l := range lines {
-		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t\r")); n >= 20 {
-			widths[n]++
-			long++
-		}
+	// Wrapped by columns (a Chinese character takes two: most tools) or by
+	// characters (some converters): whichever explains more lines.
+	measure, width, ok := wrapWidth(lines, columns)
+	if m2, w2, ok2 := wrapWidth(lines, utf8.RuneCountInString); ok2 && (!ok || share(lines, m2, w2) > share(lines, measure, width)) {
+		measure, width, ok = m2, w2, true
 	}
-	width, best := 0, 0
-	for w := range widths {
-		near := widths[w-2] + widths[w-1] + widths[w] + widths[w+1] + widths[w+2]
-		if near > best || (near == best && w > width) {
-			width, best = w, near
-		}
-	}
-	if long < 5 || 2*best < long {
+	if !ok {
 		return text
 	}
 	var b strings.Builder
@@ -201,17 +195,107 @@ func unwrap(text string) string {
 		next := strings.TrimSpace(lines[i+1])
 		last, _ := utf8.DecodeLastRuneInString(cur)
 		first, _ := utf8.DecodeRuneInString(next)
-		wrapped := utf8.RuneCountInString(cur) >= width-2 && next != "" &&
+		wrapped := measure(cur) >= width-2 && next != "" &&
 			!strings.ContainsRune("。！？!?：:；;", last) && !startsBlock(next)
 		if !wrapped {
 			b.WriteByte('\n')
 			continue
 		}
-		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' {
+		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' && last != '/' && !cutWord(text, cur, next) {
 			b.WriteByte(' ') // between words
 		}
 	}
 	return b.String()
+}
+
+// cutWord reports whether a line break falls inside a word of Latin
+// letters or digits (/etc/spruc|esync): the word, joined, is found
+// elsewhere in the text.
+func cutWord(text, cur, next string) bool {
+	i := len(cur)
+	for i > 0 && isASCIIAlnum(rune(cur[i-1])) {
+		i--
+	}
+	j := 0
+	for j < len(next) && isASCIIAlnum(rune(next[j])) {
+		j++
+	}
+	if i == len(cur) || j == 0 {
+		return false
+	}
+	word := cur[i:] + next[:j]
+	return strings.Count(text, word) > 0
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_')
+}
+
+// wrapLine is a line as the width statistics count it: no table row or
+// aligned column, whose widths are their own.
+func wrapLine(l string) (string, bool) {
+	l = strings.TrimRight(l, " \t\r")
+	if startsBlock(strings.TrimSpace(l)) || strings.Contains(l, "  ") {
+		return "", false
+	}
+	return l, true
+}
+
+// wrapWidth finds the width a text's lines are wrapped at, by measure:
+// the width that at least half of its lines of 20 or more end within two
+// of (ok false when there is none).
+func wrapWidth(lines []string, measure func(string) int) (func(string) int, int, bool) {
+	widths := map[int]int{}
+	long := 0
+	for _, l := range lines {
+		if l, ok := wrapLine(l); ok {
+			if n := measure(l); n >= 20 {
+				widths[n]++
+				long++
+			}
+		}
+	}
+	width, best := 0, 0
+	for w := range widths {
+		near := widths[w-2] + widths[w-1] + widths[w] + widths[w+1] + widths[w+2]
+		if near > best || (near == best && w > width) {
+			width, best = w, near
+		}
+	}
+	return measure, width, long >= 5 && 2*best >= long
+}
+
+// share is the share of lines that end within two of width by measure.
+func share(lines []string, measure func(string) int, width int) float64 {
+	n, long := 0, 0
+	for _, l := range lines {
+		if l, ok := wrapLine(l); ok {
+			if m := measure(l); m >= 20 {
+				long++
+				if m >= width-2 && m <= width+2 {
+					n++
+				}
+			}
+		}
+	}
+	return float64(n) / float64(max(long, 1))
+}
+
+// columns is how many columns a line takes on a terminal or in a fixed-width
+// file: two for a wide character (汉字, full-width punctuation), one for
+// others. Text is hard-wrapped at a width in columns, so a wrapped line of
+// Chinese has half as many characters as one of English.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // startsBlock reports a line that begins a block of its own: a heading,

@@ -132,3 +132,34 @@ func TestUnwrap(t *testing.T) {
 		t.Errorf("a text that is not hard-wrapped changed: %q", unwrap(short))
 	}
 }
+
+// TestUnwrapColumns: a manual wrapped at 72 columns — a Chinese character
+// taking two, so that lines with paths and names in Latin letters hold more
+// characters than lines of Chinese alone — is joined too, and a table
+// aligned with spaces keeps its lines.
+func TestUnwrapColumns(t *testing.T) {
+	para := "服务端程序sprucesyncd默认安装在/opt/sprucesync目录，配置文件为/etc/sprucesync/server.conf，日志写入/var/log/sprucesync。升级前请先停止服务并备份配置文件和数据库，升级完成后用sprucesyncd --check检查配置是否有效，再启动服务。客户端默认每30秒与服务端同步一次，可以在设置中调整为10秒至600秒之间的任意值，调整后立即生效。"
+	var lines []string
+	var cur []rune
+	for _, r := range para {
+		if columns(string(append(cur, r))) > 72 {
+			lines = append(lines, string(cur))
+			cur = nil
+		}
+		cur = append(cur, r)
+	}
+	lines = append(lines, string(cur))
+	table := "参数          默认值    说明\nsync_interval  30        同步间隔（秒）\nmax_upload     100       单文件上限（MB）\n"
+	text := "3.2 配置参数\n" + strings.Join(lines, "\n") + "\n\n" + table
+	docs, err := Parse(File{Path: "manual.txt", ID: "manual.txt"}, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := docs[0].Text
+	if !strings.Contains(got, para) {
+		t.Errorf("paragraph not joined:\n%s", got)
+	}
+	if !strings.Contains(got, "sync_interval  30        同步间隔（秒）\nmax_upload") {
+		t.Errorf("the aligned table lost its lines:\n%s", got)
+	}
+}
