@@ -307,7 +307,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// A table's row: the cell of the column the question names.
 	if isTableLine(strings.TrimSpace(string(s.orig))) {
 		header, _ := rowHeader(h, len(string([]rune(h.Text)[:s.start])))
-		if v, ok := tableCell(pq.folded, strings.TrimSpace(string(s.orig)), header); ok {
+		if v, ok := tableCell(pq, strings.TrimSpace(string(s.orig)), header); ok {
 			return answered(a, v, h, s.start, s.start+len(s.orig))
 		}
 	}

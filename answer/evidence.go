@@ -101,23 +101,38 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		heading := title
 		// A table's rows inherit its header's words as sentences inherit
 		// their heading's: | 厦门 | 500 | says 住宿上限 by its column.
+		// A rule's lead-in (按单场预算审批：5万元以下由…；5万元及以上…；)
+		// is said once for the clauses after it: they inherit its words
+		// as sentences do their heading's, up to the sentence's end.
+		var lead []rune
 		for _, sp := range tableAwareSentences(text) {
 			s := text[sp.Start:sp.End]
 			if isHeading(s) {
 				heading = append(append([]rune(nil), title...), zh.Fold(s)...)
+				lead = nil
 				continue
 			}
 			context := heading
+			if lead != nil {
+				context = append(append([]rune(nil), heading...), lead...)
+			}
+			if t := strings.TrimSpace(s); strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";") {
+				if i := strings.IndexAny(t, "：:"); i > 0 && lead == nil {
+					lead = zh.Fold(" " + t[:i])
+				}
+			} else {
+				lead = nil
+			}
 			cell := false
 			if row := strings.TrimSpace(s); isRecord(row) {
-				_, cell = tableCell(q.folded, row, "")
+				_, cell = tableCell(q, row, "")
 			} else if isTableLine(row) {
 				header, own := rowHeader(h, sp.Start)
 				if own {
 					continue // the header row names the columns; it answers nothing
 				}
 				context = append(append([]rune(nil), heading...), zh.Fold(" "+header)...)
-				_, cell = tableCell(q.folded, row, header)
+				_, cell = tableCell(q, row, header)
 			}
 			if seen[s] { // chunk overlap repeats sentences
 				continue
@@ -153,7 +168,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	for b := range ev.bigrams {
 		full += 2 * idf(dfB[b])
 	}
-	qn := questionQuantity(string(q.folded))
+	qn := questionQuantities(string(q.folded))
 	for i := range out {
 		score := 0.0
 		// What the title or heading holds counts as if the sentence said
@@ -187,7 +202,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// A rule with conditions on the quantity the question states (工龄
 		// 8年 … 满5年不满10年的 …): the clause whose conditions it meets
 		// wins over the ones it does not.
-		if qn.ok {
+		if len(qn) > 0 {
 			if met, any := conditionsMet(string(out[i].orig), qn); any {
 				if met {
 					score *= 1.3
@@ -276,7 +291,7 @@ var digitRe = regexp.MustCompile(`[0-9]`)
 var placeRe = regexp.MustCompile(`位于|地处|坐落|生于|出生于|\p{Han}(省|市|县|区|镇|乡|村|州|郡|岛|街|道|路|国)|[0-9]+号`)
 
 // quantity is a number the question states with its unit (工龄8年,
-// 6000元的设备, 第3年).
+// 6000元的设备, 第3年, 80万的合同), in the unit's base (80万 → 800000 元).
 type quantity struct {
 	n    float64
 	unit string
@@ -284,57 +299,146 @@ type quantity struct {
 }
 
 var (
-	qtyUnits = `个工作日|个月|工作日|年|元|天|岁|人|小时|次|周|公里|万元|千元`
-	qtyRe    = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)(` + qtyUnits + `)`)
+	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔`
+	qtyNum   = `([0-9]+(?:\.[0-9]+)?)\s*(万|千|亿)?\s*(` + qtyUnits + `)?`
+	qtyRe    = regexp.MustCompile(qtyNum)
 	// The conditions a rule sets on a quantity, in the forms Chinese rules
-	// write them. Each: the words before the number, the number, the unit,
-	// the words after.
-	condRe = regexp.MustCompile(`(满|超过|高于|多于|大于|不满|未满|不足|低于|少于|小于|不超过|达到)?([0-9]+(?:\.[0-9]+)?)(` + qtyUnits + `)(及以上|以上|及以下|以下|以内|以后|以前|及其以上|或以上|或以下)?`)
+	// write them: the words before the number, the number, its multiplier
+	// and unit, (含), the words after.
+	condRe = regexp.MustCompile(`(满|超过|高于|多于|大于|不满|未满|不足|低于|少于|小于|不超过|不高于|不低于|不少于|达到|在)?` + qtyNum +
+		`\s*(?:[（(](含|不含)[）)])?\s*(及以上|以上|及以下|以下|以内|以后|以前|及其以上|或以上|或以下|之内)?`)
+	// A range: 20万元（含）至100万元, 3-5年, 10～20人.
+	rangeRe = regexp.MustCompile(qtyNum + `\s*(?:[（(](含|不含)[）)])?\s*(?:至|到|-|～|~|—|–)\s*` + qtyNum + `\s*(?:[（(](含|不含)[）)])?`)
 )
 
-// questionQuantity finds the quantity a question states: the first number
-// with a unit that is not what it asks for (几天 asks; 8年 states).
-func questionQuantity(q string) quantity {
-	m := qtyRe.FindStringSubmatch(q)
-	if m == nil {
-		return quantity{}
-	}
-	n, err := strconv.ParseFloat(m[1], 64)
+// unitAliases give a unit its base name and what its number is worth in
+// it.
+var unitAliases = map[string]struct {
+	base string
+	mult float64
+}{
+	"块": {"元", 1}, "块钱": {"元", 1}, "万元": {"元", 1e4}, "千元": {"元", 1e3}, "亿元": {"元", 1e8},
+	"工作日": {"个工作日", 1}, "个小时": {"小时", 1}, "日": {"天", 1}, "个自然日": {"天", 1}, "％": {"%", 1},
+}
+
+// toQuantity reads a number, its multiplier (万, 千, 亿) and unit as a
+// quantity in the unit's base; a multiplier without a unit is money (80万).
+func toQuantity(num, mult, unit string) (quantity, bool) {
+	n, err := strconv.ParseFloat(num, 64)
 	if err != nil {
-		return quantity{}
+		return quantity{}, false
 	}
-	return quantity{n: n, unit: m[2], ok: true}
+	switch mult {
+	case "万":
+		n *= 1e4
+	case "千":
+		n *= 1e3
+	case "亿":
+		n *= 1e8
+	}
+	if unit == "" {
+		if mult == "" {
+			return quantity{}, false // a bare number states nothing
+		}
+		unit = "元"
+	}
+	if a, ok := unitAliases[unit]; ok {
+		n, unit = n*a.mult, a.base
+	}
+	return quantity{n: n, unit: unit, ok: true}, true
+}
+
+// questionQuantities are the quantities a question states: its numbers
+// with a unit or a multiplier that are not what it asks for (几天 asks; 8年
+// and 80万 state).
+func questionQuantities(q string) []quantity {
+	var out []quantity
+	for _, m := range qtyRe.FindAllStringSubmatch(q, -1) {
+		if qt, ok := toQuantity(m[1], m[2], m[3]); ok {
+			out = append(out, qt)
+		}
+	}
+	return out
 }
 
 // conditionsMet checks the conditions a sentence sets on the question's
-// quantity (the same unit): any says whether it sets any, met whether the
-// quantity meets them all. 满A and A以上 are at least A; 超过A more than
-// A; 不满, 未满, 不足, 低于 A less than A; A以下 and 以内 at most A.
-func conditionsMet(sentence string, q quantity) (met, any bool) {
-	met = true
-	for _, m := range condRe.FindAllStringSubmatch(sentence, -1) {
-		if m[3] != q.unit || (m[1] == "" && m[4] == "") {
-			continue // another unit, or a bare number: no condition
+// quantities (each condition against the quantity in its unit): any says
+// whether it sets any, met whether the quantities meet them all. 满A and
+// A以上 are at least A; 超过A more than A; 不满, 未满, 不足, 低于 A less
+// than A; A以下 and 以内 at most A; A（含）至B from A up to B (B itself
+// when it says 含).
+func conditionsMet(sentence string, qs []quantity) (met, any bool) {
+	if len(qs) == 0 {
+		return true, false
+	}
+	in := func(unit string) (quantity, bool) {
+		for _, q := range qs {
+			if q.unit == unit {
+				return q, true
+			}
 		}
-		a, err := strconv.ParseFloat(m[2], 64)
-		if err != nil {
+		return quantity{}, false
+	}
+	met = true
+	for _, m := range rangeRe.FindAllStringSubmatch(sentence, -1) {
+		lo, ok1 := toQuantity(m[1], m[2], m[3])
+		hi, ok2 := toQuantity(m[5], m[6], m[7])
+		if !ok2 {
+			continue
+		}
+		if !ok1 { // 3-5年: the unit said once, at the end
+			if lo, ok1 = toQuantity(m[1], m[2], m[7]); !ok1 {
+				continue
+			}
+			if m[2] == "" && m[6] != "" {
+				lo.n *= hi.n / mustFloat(m[5]) // 3-5万: the multiplier said once too
+			}
+		}
+		q, ok := in(hi.unit)
+		if !ok || lo.unit != hi.unit {
 			continue
 		}
 		any = true
-		ok := true
+		ok = q.n >= lo.n && (q.n < hi.n || q.n == hi.n && m[8] != "不含" && !(m[4] == "含" && m[8] == ""))
+		met = met && ok
+	}
+	sentence = rangeRe.ReplaceAllString(sentence, " ")
+	for _, m := range condRe.FindAllStringSubmatch(sentence, -1) {
+		pre, post := m[1], m[6]
+		if pre == "" && post == "" {
+			continue // a bare number: no condition
+		}
+		a, ok := toQuantity(m[2], m[3], m[4])
+		if !ok {
+			continue
+		}
+		q, ok := in(a.unit)
+		if !ok || pre == "在" && post == "" {
+			continue
+		}
+		any = true
+		ok = true
 		switch {
-		case m[1] == "满" || m[1] == "达到" || strings.Contains(m[4], "以上") || m[4] == "以后":
-			ok = q.n >= a
-		case m[1] == "超过" || m[1] == "高于" || m[1] == "多于" || m[1] == "大于":
-			ok = q.n > a
-		case m[1] == "不满" || m[1] == "未满" || m[1] == "不足" || m[1] == "低于" || m[1] == "少于" || m[1] == "小于":
-			ok = q.n < a
-		case m[1] == "不超过" || strings.Contains(m[4], "以下") || m[4] == "以内" || m[4] == "以前":
-			ok = q.n <= a
+		case pre == "满" || pre == "达到" || pre == "不低于" || pre == "不少于" || strings.Contains(post, "以上"):
+			ok = q.n >= a.n
+		case pre == "超过" || pre == "高于" || pre == "多于" || pre == "大于":
+			ok = q.n > a.n
+		case pre == "不满" || pre == "未满" || pre == "不足" || pre == "低于" || pre == "少于" || pre == "小于":
+			ok = q.n < a.n
+		case pre == "不超过" || pre == "不高于" || strings.Contains(post, "以下") || post == "以内" || post == "之内" || post == "以前":
+			ok = q.n <= a.n
 		}
 		met = met && ok
 	}
 	return met, any
+}
+
+func mustFloat(s string) float64 {
+	f, _ := strconv.ParseFloat(s, 64)
+	if f == 0 {
+		return 1
+	}
+	return f
 }
 
 // tableAwareSentences is zh.Sentences, but a table's row — a Markdown or
@@ -403,7 +507,7 @@ func isRecord(line string) bool {
 // leaving out the cells whose values the question names itself. header is
 // the table's header row for bar rows ("城市 | 每晚上限"); a record names
 // its columns itself.
-func tableCell(q []rune, row, header string) (string, bool) {
+func tableCell(q question, row, header string) (string, bool) {
 	var names, values []string
 	switch {
 	case isRecord(row):
@@ -425,18 +529,25 @@ func tableCell(q []rune, row, header string) (string, bool) {
 	default:
 		return "", false
 	}
-	fq := string(q)
+	fq := string(q.folded)
+	qs := questionQuantities(fq)
 	best, bestScore := -1, 0
 	for i, name := range names {
 		v := string(zh.Fold(values[i]))
 		if v == "" || strings.Contains(fq, v) {
 			continue // the row's key, which the question gave
 		}
+		if _, cond := conditionsMet(values[i], qs); cond {
+			continue // the condition the question's quantity met (超过20万元): the key again
+		}
 		score := 0
 		for _, r := range zh.Fold(name) {
 			if isContent(r) && strings.ContainsRune(fq, r) {
 				score++
 			}
+		}
+		if q.kind == kindPerson && strings.ContainsAny(name, "人者") {
+			score++ // 谁批 … 审批人
 		}
 		if score > bestScore {
 			best, bestScore = i, score

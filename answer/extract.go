@@ -27,6 +27,12 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 		// clause after it.
 		gap.e = clauseEnd(s, gap.s)
 	}
+	// 什么等级, 第几档, 哪一类, 几级: a class's label (B级, 第三档, 二类).
+	if asksLabel(q) {
+		if m, ok := nearestMatch(labelRe, s, gap, "", q); ok {
+			return m
+		}
+	}
 	switch q.kind {
 	case kindDate:
 		if m, ok := nearestMatch(dateRe, s, gap, "", q); ok {
@@ -346,6 +352,21 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 	return best, true
 }
 
+// labelRe finds a class's label: B级, 第三档, 二类, 五星, A类.
+var labelRe = regexp.MustCompile(`第?[A-Za-z0-9一二三四五六七八九十]{1,3}(?:级|档|类|等|星)`)
+
+// asksLabel reports whether q asks which class something falls in: the
+// question word stands before 级, 档, 类, 等级 … or after 第.
+func asksLabel(q question) bool {
+	r := string(q.right)
+	for _, w := range []string{"等级", "级别", "档次", "类别", "级", "档", "类", "星"} {
+		if strings.HasPrefix(r, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(string(q.left), "第") && (q.wh == "几" || q.wh == "多少")
+}
+
 // listMarker reports whether the number at sp numbers a list item — （1）,
 // 1., 2、 at a sentence's start — rather than says a quantity.
 func listMarker(s []rune, sp span) bool {
@@ -566,6 +587,9 @@ var (
 	latinNameRe = regexp.MustCompile(`[A-Z][a-zA-Z]+( [A-Z][a-zA-Z]+)+`)
 	// 由丁善玺执导, 由黄韵诗主唱: the doer after 由, before the deed.
 	byWhomRe = regexp.MustCompile(`由(\p{Han}{2,4}?)(执导|导演|主演|主唱|演唱|设计|提出|发明|创立|建立|创办|编写|编撰|所著|撰写|著|出版|发行|领导|率领|主持|描述|命名|发现|担任|开发|制作|作曲|作词|演出|饰演|负责)`)
+	// 由区域销售总监审批, 须经部门总监批准, 报总经理审批: who approves, in
+	// a rule (a role, as often as a name).
+	approverRe = regexp.MustCompile(`(?:由|须经|需经|应经|须报|报请|报|经)((?:\p{Han}|[、和及与]){2,16}?)(?:共同|统一|负责)?(审批|批准|审核|签批|核准|签字|同意|承担|处理|办理|受理)`)
 )
 
 // nearestName finds a person's name in s inside or nearest the gap: a
@@ -591,6 +615,9 @@ func nearestName(seg *zh.Segmenter, s []rune, gap span, question []rune) (span, 
 		cands = append(cands, span{toRune[m[0]], toRune[m[1]]})
 	}
 	for _, m := range byWhomRe.FindAllStringSubmatchIndex(str, -1) {
+		cands = append(cands, span{toRune[m[2]], toRune[m[3]]})
+	}
+	for _, m := range approverRe.FindAllStringSubmatchIndex(str, -1) {
 		cands = append(cands, span{toRune[m[2]], toRune[m[3]]})
 	}
 	if seg != nil {

@@ -2,7 +2,6 @@ package answer
 
 import (
 	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -28,6 +27,10 @@ func questionTerms(seg *zh.Segmenter, q question, given string) []keyTerm {
 			words = dropAnswerType(words)
 		}
 		for _, w := range words {
+			// 签了, 用过, 看着: the verb; its aspect particle is no word.
+			if r := []rune(w); len(r) >= 2 && strings.ContainsRune("了过着", r[len(r)-1]) {
+				w = string(r[:len(r)-1])
+			}
 			if !hasContent([]rune(w)) {
 				continue
 			}
@@ -139,12 +142,14 @@ func isASCIIWord(w string) bool {
 // see the README's refusal figures.
 func (e *Engine) refuse(q question, s sentence, support float64, h corpora.Hit, retrieved []corpora.Hit) bool {
 	given := ""
-	if qn := questionQuantity(string(q.folded)); qn.ok {
+	if qn := questionQuantities(string(q.folded)); len(qn) > 0 {
 		if _, any := conditionsMet(h.Text, qn); any {
 			// A quantity the question states is a given, not a word to
-			// find, when the passage sets conditions on that unit (报销6000元
+			// find, when the passage sets conditions on its unit (报销6000元
 			// … 3000元及以上).
-			given = strconv.FormatFloat(qn.n, 'f', -1, 64)
+			if m := qtyRe.FindStringSubmatch(string(q.folded)); m != nil {
+				given = m[1]
+			}
 		}
 	}
 	terms := questionTerms(e.seg, q, given)
@@ -159,5 +164,11 @@ func (e *Engine) refuse(q question, s sentence, support float64, h corpora.Hit, 
 	if s.cell {
 		return missing > 0
 	}
-	return support < e.cfg.MinSupport || cov < e.cfg.MinWords || (missing > 0 && cov < 0.3)
+	minSupport := e.cfg.MinSupport
+	if met, any := conditionsMet(string(s.orig), questionQuantities(string(q.folded))); met && any {
+		// A clause whose condition the question's quantity meets (8万 …
+		// 5万元及以上、不满20万元由…) says little else of the question.
+		minSupport *= 0.7
+	}
+	return support < minSupport || cov < e.cfg.MinWords || (missing > 0 && cov < 0.3)
 }

@@ -371,13 +371,14 @@ func (s *Segmenter) Information(w string) float64 {
 	if total <= 0 {
 		return 0
 	}
+	if utf8.RuneCountInString(w) == 1 {
+		// A single character (要, 签, 万) is common and little evidence on
+		// its own; the dictionary's own frequencies for characters are not
+		// usage counts (most are 2, entries for the segmenter's walk).
+		return math.Log(total / 5000)
+	}
 	if f, ok := s.find([]byte(w)); ok && f > 0 {
 		return math.Log(total / f)
-	}
-	if utf8.RuneCountInString(w) == 1 {
-		// A character the dictionary holds only as the start of words
-		// (要, 能, 里): common, and little evidence on its own.
-		return math.Log(total / 5000)
 	}
 	return math.Log(total) // below one in the whole dictionary
 }
