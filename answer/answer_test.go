@@ -428,3 +428,26 @@ func TestWholeRule(t *testing.T) {
 		}
 	}
 }
+
+// TestIdentifiers: a question asking for an e-mail address, a phone
+// number, a directory, a command or a document number gets one of that
+// shape, whole (a path keeps its leading slash, a phone number is no
+// range).
+func TestIdentifiers(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	support := "技术支持热线为400-820-7316，服务时间为工作日8:30—17:30；电子邮箱为support@sprucesync.cn。"
+	for _, c := range []struct{ q, passage, want string }{
+		{"技术支持的邮箱是多少？", support, "support@sprucesync.cn"},
+		{"技术支持热线电话是多少？", support, "400-820-7316"},
+		{"程序文件装在哪个目录？", "按提示选择数据目录（默认为/data/sprucesync）。程序文件固定安装在/opt/sprucesync目录下，不能修改。", "/opt/sprucesync"},
+		{"恢复数据库用什么命令？", "恢复数据库时执行 spructl restore --from 加备份文件名。", "spructl restore --from"},
+		{"这份办法的文件编号是多少？", "文件编号：QL-FIN-012　版本：2025版", "QL-FIN-012"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("m.md", c.passage)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}

@@ -169,6 +169,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		full += 2 * idf(dfB[b])
 	}
 	qn := questionQuantities(string(q.folded))
+	idRe := identifierFor(q)
 	for i := range out {
 		score := 0.0
 		// What the title or heading holds counts as if the sentence said
@@ -192,6 +193,15 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			score *= 1.1 // a number, if not in the unit asked for (几天 … 15个工作日)
 		case q.kind == kindPlace && placeRe.MatchString(string(out[i].folded)):
 			score *= 1.15
+		}
+		// Asked for an identifier (邮箱, 目录, 命令): a sentence that holds
+		// one of its shape.
+		if idRe != nil {
+			if idRe.MatchString(string(out[i].orig)) {
+				score *= 1.3
+			} else {
+				score *= 0.8
+			}
 		}
 		// A row with a cell in the column the question names (银卡会员打几折:
 		// the 折扣 column) says what is asked as no sentence about the table

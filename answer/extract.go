@@ -27,6 +27,13 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 		// clause after it.
 		gap.e = clauseEnd(s, gap.s)
 	}
+	// 邮箱是多少, 哪个目录, 用什么命令: an identifier of its own shape
+	// (support@…, /opt/…, spructl restore, 400-820-7316, QL-FIN-012).
+	if re := identifierFor(q); re != nil {
+		if m, ok := nearestMatch(re, s, gap, "", q); ok {
+			return m
+		}
+	}
 	// 什么等级, 第几档, 哪一类, 几级: a class's label (B级, 第三档, 二类).
 	if asksLabel(q) {
 		if m, ok := nearestMatch(labelRe, s, gap, "", q); ok {
@@ -350,6 +357,43 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		return span{}, false
 	}
 	return best, true
+}
+
+// identifiers are the shapes of the identifiers questions ask for, by the
+// noun that names them.
+var identifiers = []struct {
+	nouns []string
+	re    *regexp.Regexp
+}{
+	{[]string{"邮箱", "邮件地址", "电子邮件", "email", "e-mail", "mail"}, regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)},
+	{[]string{"电话", "热线", "手机号", "联系电话", "号码"}, regexp.MustCompile(`\+?[0-9]{2,4}[-－][0-9]{3,4}(?:[-－][0-9]{3,4})?|1[3-9][0-9]{9}|[0-9]{5,}`)},
+	{[]string{"网址", "链接", "网站", "url", "域名", "官网"}, regexp.MustCompile(`https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+|(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|io)(?:/[A-Za-z0-9._/-]*)?`)},
+	{[]string{"目录", "路径", "文件夹"}, regexp.MustCompile(`(?:/[A-Za-z0-9._-]+)+/?|[A-Za-z]:\\[A-Za-z0-9._\\ -]+|~/[A-Za-z0-9._/-]+`)},
+	{[]string{"命令", "指令"}, regexp.MustCompile(`[a-z][a-z0-9_.-]*(?: +(?:--?[A-Za-z0-9_-]+|[a-z0-9_./-]+))*`)},
+	{[]string{"文件名", "配置文件", "安装包"}, regexp.MustCompile(`[A-Za-z0-9_.-]+\.(?:conf|cfg|ini|yaml|yml|json|xml|toml|log|txt|sh|exe|msi|dmg|deb|rpm|apk|zip)`)},
+	{[]string{"编号", "代码", "型号", "版本号", "文件号", "工号", "代号", "错误码"}, regexp.MustCompile(`(?i)[a-z][a-z0-9]*(?:-[a-z0-9]+)+|v[0-9]+(?:\.[0-9]+)+|[a-z]{1,4}[0-9]{2,}`)}, // (the sentence is folded: lower case)
+}
+
+// identifierFor is the shape of the identifier q asks for — 邮箱是多少,
+// 哪个目录, 用什么命令, 文件编号是什么 — when the noun naming it stands right
+// before or after the question word; nil when q asks for something else.
+func identifierFor(q question) *regexp.Regexp {
+	if q.kind != kindPhrase && q.kind != kindPlace && !(q.kind == kindNumber && q.unit == "") {
+		return nil
+	}
+	left := strings.TrimRight(string(q.left), "是为的叫:： ")
+	lr := []rune(left)
+	before := string(lr[max(0, len(lr)-5):])
+	rr := []rune(string(q.right))
+	after := string(rr[:min(len(rr), 5)])
+	for _, id := range identifiers {
+		for _, n := range id.nouns {
+			if strings.HasSuffix(strings.ToLower(before), n) || strings.HasPrefix(strings.ToLower(after), n) {
+				return id.re
+			}
+		}
+	}
+	return nil
 }
 
 // labelRe finds a class's label: B级, 第三档, 二类, 五星, A类.
