@@ -280,13 +280,16 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	if best < 0 || full == 0 {
 		return a
 	}
-	// Asked for a quantity in a unit (几点, 几天, 多少钱) that the best
-	// sentence does not hold: a sentence nearly as good that holds one
-	// answers instead (每天几点上班: 9:00—18:00, not 每天至少打卡两次).
-	if pq.kind == kindNumber && pq.unit != "" && !holdsUnit(sents[best].folded, pq.unit) {
+	// Asked for a thing of a kind a sentence can be seen to hold or lack (a
+	// quantity in a unit: 几点, 几天, 多少钱; a date; an identifier; a
+	// class's label) that the best sentence lacks: a sentence nearly as
+	// good that holds one answers instead (每天几点上班: 9:00—18:00, not 每
+	// 天至少打卡两次). (Refusing when none does was measured worse: the
+	// shape tests miss forms.)
+	if typed, holds := answerShape(pq); typed && !holds(sents[best]) {
 		alt := -1
 		for i, s := range sents {
-			if s.score >= 0.6*sents[best].score && holdsUnit(s.folded, pq.unit) && (alt < 0 || s.score > sents[alt].score) {
+			if s.score >= 0.6*sents[best].score && holds(s) && (alt < 0 || s.score > sents[alt].score) {
 				alt = i
 			}
 		}

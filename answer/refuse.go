@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -172,3 +173,26 @@ func (e *Engine) refuse(q question, s sentence, support float64, h corpora.Hit, 
 	}
 	return support < minSupport || cov < e.cfg.MinWords || (missing > 0 && cov < 0.3)
 }
+
+// answerShape says whether q asks for something whose shape a sentence can
+// be seen to hold — a quantity in a unit (几点, 几天, 多少钱), a date, an
+// identifier (邮箱, 目录), a class's label (第几档) — and gives the test.
+func answerShape(q question) (bool, func(sentence) bool) {
+	if re := identifierFor(q); re != nil {
+		return true, func(s sentence) bool { return re.MatchString(string(s.orig)) }
+	}
+	if asksLabel(q) {
+		return true, func(s sentence) bool { return labelRe.MatchString(string(s.folded)) }
+	}
+	switch {
+	case q.kind == kindNumber && q.unit != "":
+		return true, func(s sentence) bool { return holdsUnit(s.folded, q.unit) }
+	case q.kind == kindDate:
+		return true, func(s sentence) bool { return dateRe.MatchString(string(s.folded)) || dayRe.MatchString(string(s.folded)) }
+	}
+	return false, nil
+}
+
+// dayRe finds a day of the month or week said alone (每月10日, 15号, 周二).
+var dayRe = regexp.MustCompile(`[0-9]{1,2}[日号]|周[一二三四五六日天]|星期[一二三四五六日天]`)
+
