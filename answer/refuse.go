@@ -1,8 +1,8 @@
 package answer
 
 import (
-	"regexp"
 	"math"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -188,11 +188,12 @@ func answerShape(q question) (bool, func(sentence) bool) {
 	case q.kind == kindNumber && q.unit != "":
 		return true, func(s sentence) bool { return holdsUnit(s.folded, q.unit) }
 	case q.kind == kindDate:
-		return true, func(s sentence) bool { return dateRe.MatchString(string(s.folded)) || dayRe.MatchString(string(s.folded)) }
+		return true, func(s sentence) bool {
+			return dateRe.MatchString(string(s.folded)) || dayRe.MatchString(string(s.folded))
+		}
 	}
 	return false, nil
 }
 
 // dayRe finds a day of the month or week said alone (每月10日, 15号, 周二).
 var dayRe = regexp.MustCompile(`[0-9]{1,2}[日号]|周[一二三四五六日天]|星期[一二三四五六日天]`)
-
