@@ -618,6 +618,10 @@ func typeNoun(seg *zh.Segmenter, q question) string {
 	if len(words) == 0 || utf8.RuneCountInString(words[0]) < 2 {
 		return ""
 	}
+	// A noun (谁作为使者: 作为 is a verb, not the kind of person asked).
+	if pos := seg.PartOfSpeech(words[0]); pos != "" && !strings.HasPrefix(pos, "n") {
+		return ""
+	}
 	return words[0]
 }
 
