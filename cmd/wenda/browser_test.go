@@ -46,7 +46,14 @@ func TestBrowser(t *testing.T) {
 	// A model that streams slowly, so the page is seen mid-answer: after
 	// its first sentence (sent once its citation is checked), before its
 	// second.
+	// A question about sick leave finds the model failing: the page shows
+	// the offline answer, marked as such.
 	llm := openaitest.New(func(r openaitest.Request) openaitest.Reply {
+		for _, m := range r.Messages {
+			if strings.Contains(m.Content, "问题：病假") {
+				return openaitest.Reply{Status: 500, Error: "模型服务暂时不可用"}
+			}
+		}
 		return openaitest.Reply{Content: "当年未休完的年假最多可以顺延到次年3月31日[1]。逾期作废[1]。", Piece: 3, Delay: 60 * time.Millisecond}
 	})
 	defer llm.Close()
@@ -97,6 +104,13 @@ func TestBrowser(t *testing.T) {
 	answer := text("#answer")
 	do("citation", chromedp.Click(chromedp.CSS("#answer .cite")), chromedp.WaitVisible(chromedp.ID("source-panel")))
 	source := text("#source-text")
+	do("fallback",
+		chromedp.KeyEvent("\x1b"),
+		poll(`(document.querySelector("#question").value = "", true)`),
+		chromedp.SendKeys(chromedp.ID("question"), "病假期间工资怎么发？"),
+		chromedp.Click(chromedp.ID("ask")),
+		poll(`document.querySelector("#answer .fallback") !== null`))
+	fallback := text("#answer")
 	do("upload",
 		chromedp.KeyEvent("\x1b"),
 		chromedp.Click(chromedp.ID("tab-docs")),
@@ -115,6 +129,9 @@ func TestBrowser(t *testing.T) {
 	}
 	if !strings.Contains(answer, "次年3月31日[1]。逾期作废[1]。") || !strings.Contains(source, "3月31日") {
 		t.Errorf("answer %q, source %q", answer, source)
+	}
+	if !strings.Contains(fallback, "大模型不可用（") || !strings.Contains(fallback, "80%") {
+		t.Errorf("fallback answer %q: want the notice and the offline answer", fallback)
 	}
 	if !strings.Contains(results, "团建通知.md") || !strings.Contains(found, "uploads/团建通知.md") || !strings.Contains(found, "bm25 #1") {
 		t.Errorf("upload %q, search %q", results, found)

@@ -141,6 +141,8 @@ function finish(a) {
   // The whole sentence the short answer came from, as a search engine
   // shows it beneath.
   if (a.evidence) $("answer").append(el("div", { className: "muted evidence", textContent: "依据：" + a.evidence }));
+  // The chat endpoint failed: this is the offline answer, and why.
+  if (a.fallback) $("answer").prepend(el("div", { className: "err fallback", textContent: "大模型不可用（" + (a.error || "未知错误") + "），以下是离线答案：" }));
   const ms = (ns) => (ns / 1e6).toFixed(1) + " ms";
   $("answer-meta").textContent = `方式：${{ llm: "大模型", graph: "知识图谱", extractive: "抽取" }[a.mode] || a.mode} · 用时 ${ms(a.timings.total_ns)}` +
     (a.standalone ? ` · 按“${a.standalone}”检索` : "") + (a.unsupported ? " · ⚠ 没有引用资料" : "");
