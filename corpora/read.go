@@ -272,8 +272,9 @@ func textDocument(f File, text string) Document {
 	default:
 		// A hard-wrapped plain text's lines are joined into its
 		// paragraphs before anything is cut (Markdown keeps its lines:
-		// its blocks are marked).
-		d.Text = unwrap(text)
+		// its blocks are marked), its tables aligned with spaces first
+		// made tables whose rows are not.
+		d.Text = unwrap(simpleTables(text))
 		d.Parts = lineParts(d.Text, numberedHeadings())
 	}
 	return d

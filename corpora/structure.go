@@ -186,21 +186,27 @@ func unwrap(text string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(text))
+	joined := false // the line goes on from the one before: its indent is the wrap's
 	for i, l := range lines {
-		b.WriteString(l)
+		if joined {
+			l = strings.TrimLeft(l, " \t\u3000")
+		}
 		if i == len(lines)-1 {
+			b.WriteString(l)
 			break
 		}
 		cur := strings.TrimRight(l, " \t\r")
 		next := strings.TrimSpace(lines[i+1])
 		last, _ := utf8.DecodeLastRuneInString(cur)
 		first, _ := utf8.DecodeRuneInString(next)
-		wrapped := measure(cur) >= width-2 && next != "" &&
+		joined = measure(cur) >= width-2 && next != "" &&
 			!strings.ContainsRune("。！？!?：:；;", last) && !startsBlock(next)
-		if !wrapped {
+		if !joined {
+			b.WriteString(l)
 			b.WriteByte('\n')
 			continue
 		}
+		b.WriteString(cur)
 		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' && last != '/' && !cutWord(text, cur, next) {
 			b.WriteByte(' ') // between words
 		}

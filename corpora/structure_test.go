@@ -163,3 +163,50 @@ func TestUnwrapColumns(t *testing.T) {
 		t.Errorf("the aligned table lost its lines:\n%s", got)
 	}
 }
+
+// TestSimpleTables: a plain-text table aligned with spaces under a dashed
+// rule (columns counted in display columns, a cell running into the next
+// split at its spaces) becomes table rows with their header, and a
+// hard-wrapped list item's continuation loses its indent when joined.
+func TestSimpleTables(t *testing.T) {
+	text := "2.4 网络与端口\n\n" +
+		"  端口    协议  用途\n" +
+		"  ------- ----- ----------------------------------------\n" +
+		"  8443    HTTPS 控制台和客户端访问（可修改）\n" +
+		"  8444    TCP   集群节点之间的数据复制，仅企业版集群使用\n\n" +
+		"  项目                   标准版 专业版\n" +
+		"  ---------------------- ------ ------\n" +
+		"  单点登录（SAML、OIDC） 不支持 不支持\n" +
+		"  最大用户数             50     500\n"
+	docs, err := Parse(File{Path: "manual.txt", ID: "manual.txt"}, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := docs[0].Text
+	for _, want := range []string{"| 8444 | TCP | 集群节点之间的数据复制，仅企业版集群使用 |", "| 单点登录（SAML、OIDC） | 不支持 | 不支持 |", "| 最大用户数 | 50 | 500 |"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no row %q in:\n%s", want, got)
+		}
+	}
+	p := partAt(docs[0].Parts, runeIndex(got, "8444"))
+	if !p.Row || p.Header != "端口 | 协议 | 用途" {
+		t.Errorf("row 8444: row %v header %q; want a row under 端口 | 协议 | 用途", p.Row, p.Header)
+	}
+	var lines []string
+	item := "-   节点：运行sprucesyncd服务的一台服务器；企业版可由多个节点组成高可用集群，节点之间通过8444端口复制数据，任何一台停机都不影响访问。"
+	r := []rune(item)
+	cut := 0
+	for cut < len(r) && columns(string(r[:cut+1])) <= 70 {
+		cut++
+	}
+	lines = append(lines, string(r[:cut]), "    "+string(r[cut:]))
+	at := string(r[cut-3 : cut+3]) // the words across the break
+	wrapped := strings.Repeat("这一行是为了让全文看起来像按固定宽度折行的手册而写的，一共三十六个字。\n", 6) + strings.Join(lines, "\n") + "\n"
+	docs, err = Parse(File{Path: "m.txt", ID: "m.txt"}, []byte(wrapped))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(docs[0].Text, at) {
+		t.Errorf("list item not joined without its indent:\n%s", docs[0].Text)
+	}
+}
