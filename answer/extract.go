@@ -323,6 +323,11 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		near[i] = map[[2]rune]float64{}
 		for b := range clauseBigrams(s, span{c.sp.e, to}, c.sp.e, qb) {
 			near[i][b] = 0.5
+			// The noun the quantity measures, right after it (8 GB内存,
+			// 4核CPU), says what it is as the words before do.
+			if c.sp.e+1 < len(s) && (b == [2]rune{s[c.sp.e], s[c.sp.e+1]} || c.sp.e+2 < len(s) && b == [2]rune{s[c.sp.e+1], s[c.sp.e+2]}) {
+				near[i][b] = 1
+			}
 		}
 		for b := range clauseBigrams(s, span{from, c.sp.s}, c.sp.s, qb) {
 			near[i][b] = 1
@@ -437,15 +442,17 @@ var unitKinds = [][]string{
 	{"楼", "层"},
 	{"次", "回", "遍"},
 	{"台", "部", "个"},
+	{"GB", "MB", "TB", "KB", "G", "M", "T"},
 }
 
 // sameUnitKind reports whether found (the unit after a number) answers a
 // question asking in unit asked.
 func sameUnitKind(asked, found string) bool {
+	found, asked = strings.TrimSpace(found), strings.TrimSpace(asked)
 	if found == "" {
 		return false
 	}
-	if asked == found || strings.HasSuffix(found, asked) {
+	if asked == found || strings.HasSuffix(found, asked) || strings.EqualFold(asked, found) {
 		return true
 	}
 	if asked == unitDuration {

@@ -133,8 +133,24 @@ func measureAfter(r []rune) string {
 			return u
 		}
 	}
+	// A unit in Latin letters, in either case (the text may be folded to
+	// lower case), may stand after a space: 8 GB, 30 ms.
+	sp := ""
+	if strings.HasPrefix(s, " ") {
+		sp, s = " ", s[1:]
+	}
+	for _, u := range latinUnits {
+		if len(s) >= len(u) && strings.EqualFold(s[:len(u)], u) && (len(s) == len(u) || !isLatinLetter(s[len(u)])) {
+			return sp + s[:len(u)]
+		}
+	}
 	return ""
 }
+
+// latinUnits are units written in Latin letters, longest first.
+var latinUnits = []string{"GB", "MB", "TB", "KB", "Gbps", "Mbps", "ms", "GHz", "MHz", "kg", "km", "G", "M", "T"}
+
+func isLatinLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // units are measure words, longest first.
 var units = []string{
@@ -143,5 +159,5 @@ var units = []string{
 	"个", "名", "人", "位", "年", "月", "日", "天", "次", "种", "部", "座", "家", "所", "层", "条", "首", "集",
 	"场", "款", "卷", "册", "本", "枚", "项", "届", "秒", "倍", "度", "颗", "只", "辆", "架", "艘", "支", "期",
 	"章", "话", "张", "号", "页", "代", "任", "片", "份", "间", "局", "轮", "季", "节", "门", "篇", "块", "点", "周",
-	"楼", "台", "晚", "笔", "套", "课时", "学时", "学分", "积分", "个点", "分",
+	"楼", "台", "晚", "笔", "套", "课时", "学时", "学分", "积分", "个点", "分", "核", "毫秒",
 }
