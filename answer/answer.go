@@ -8,6 +8,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -318,7 +320,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// question's own verb, then the sentence that says so.
 	if verb, ok := yesNo(q); ok {
 		sent := strings.TrimSpace(string(s.orig))
-		return answered(a, polarity(verb, sent)+"。"+sent, h, s.start, s.start+len(s.orig))
+		return answered(a, polarity(q, verb, sent)+"。"+sent, h, s.start, s.start+len(s.orig))
 	}
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.
@@ -496,18 +498,93 @@ var noWords = []string{"不得", "禁止", "严禁", "无权", "不予", "不能
 	"不享受", "不计", "不包括", "不属于", "不支持", "不提供", "不接受", "不结转", "不在", "没有", "无法", "未能", "不会", "不是", "不要", "不应"}
 
 // polarity says yes or no with the question's verb: no when the sentence
-// says it with a word of negation (不得, 禁止, 无权, 不予 …), else yes.
-func polarity(verb, sentence string) string {
+// says it with a word of negation (不得, 禁止, 无权, 不予 …), when it sets
+// a limit the question goes past (只能设置一个 … 能设两个吗), or when it
+// makes a thing a condition the question leaves out (须重启服务才能生效 …
+// 不重启能生效吗); else yes.
+func polarity(q, verb, sentence string) string {
+	no := func() string {
+		switch verb {
+		case "有":
+			return "没有"
+		case "是":
+			return "不是"
+		}
+		return "不" + verb
+	}
 	for _, w := range noWords {
 		if strings.Contains(sentence, w) {
-			if verb == "有" {
-				return "没有"
-			}
-			if verb == "是" {
-				return "不是"
-			}
-			return "不" + verb
+			return no()
 		}
 	}
+	if beyondLimit(q, sentence) || withoutCondition(q, sentence) {
+		return no()
+	}
 	return verb
+}
+
+// limitRe finds a limit a rule sets: 只能…一个, 最多3次, 不超过5个.
+var limitRe = regexp.MustCompile(`(?:只能|仅能|只可|仅可|最多|至多|不超过|仅限)[^，。；0-9一二两三四五六七八九十]{0,8}([0-9]+|[一二两三四五六七八九十])\s*(个|次|台|人|份|条|天|项|名|张|本|套)`)
+
+// amountRe finds an amount a question asks about: 两个, 3次.
+var amountRe = regexp.MustCompile(`([0-9]+|[一二两三四五六七八九十])\s*(个|次|台|人|份|条|天|项|名|张|本|套)`)
+
+// beyondLimit reports whether q asks for more than the limit the sentence
+// sets, in the same measure word.
+func beyondLimit(q, sentence string) bool {
+	m := limitRe.FindStringSubmatch(sentence)
+	if m == nil {
+		return false
+	}
+	for _, a := range amountRe.FindAllStringSubmatch(q, -1) {
+		if a[2] == m[2] && smallNumber(a[1]) > smallNumber(m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// smallNumber reads 3 or 三 (one to ten) as a number; 0 when it cannot.
+func smallNumber(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	if s == "两" {
+		return 2
+	}
+	if i := strings.Index("一二三四五六七八九十", s); i >= 0 {
+		return i/len("一") + 1
+	}
+	return 0
+}
+
+// conditionRe finds a thing a rule requires for something else: 须执行…重启
+// 服务才能生效, 必须先审批才可以.
+var conditionRe = regexp.MustCompile(`(?:须|必须|需要|需|应|要)([^，。；]{1,48}?)(?:后)?才(?:能|可|可以|会)`)
+
+// withoutCondition reports whether q asks about doing without what the
+// sentence requires (不重启服务 … 须执行 systemctl restart 重启服务才能生效).
+func withoutCondition(q, sentence string) bool {
+	m := conditionRe.FindStringSubmatch(sentence)
+	if m == nil {
+		return false
+	}
+	cond := []rune(m[1])
+	for _, neg := range []string{"不", "没", "未", "不用", "无需"} {
+		for i := 0; ; {
+			j := strings.Index(q[i:], neg)
+			if j < 0 {
+				break
+			}
+			after := []rune(q[i+j+len(neg):])
+			// The words after the negation share a bigram with the condition.
+			for k := 0; k+1 < len(after) && k < 6; k++ {
+				if strings.Contains(string(cond), string(after[k:k+2])) {
+					return true
+				}
+			}
+			i += j + len(neg)
+		}
+	}
+	return false
 }

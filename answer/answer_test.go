@@ -453,3 +453,23 @@ func TestIdentifiers(t *testing.T) {
 		}
 	}
 }
+
+// TestYesNoLimits: no, when the rule sets a limit the question goes past
+// or makes a condition of what the question leaves out.
+func TestYesNoLimits(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, passage, want string }{
+		{"一台电脑上能设两个同步目录吗？", "每个账号在一台电脑上只能设置一个同步目录。", "不能"},
+		{"一台电脑上能设一个同步目录吗？", "每个账号在一台电脑上只能设置一个同步目录。", "能"},
+		{"改了配置文件不重启服务能生效吗？", "修改配置文件后，须执行 systemctl restart sprucesyncd 重启服务才能生效。", "不能"},
+		{"改了配置文件重启服务后能生效吗？", "修改配置文件后，须执行 systemctl restart sprucesyncd 重启服务才能生效。", "能"},
+	} {
+		a := e.FromHits(c.q, []corpora.Hit{hit("m.md", c.passage)})
+		if got, _, _ := strings.Cut(a.Answer, "。"); got != c.want {
+			t.Errorf("%s → %q; want %s first", c.q, a.Answer, c.want)
+		}
+	}
+}
