@@ -559,6 +559,11 @@ func tableCell(q question, row, header string) (string, bool) {
 		if q.kind == kindPerson && strings.ContainsAny(name, "人者") {
 			score++ // 谁批 … 审批人
 		}
+		// The name itself, before its gloss (第三档（100%至不满150%）), said
+		// whole in the question.
+		if head, _, _ := strings.Cut(string(zh.Fold(name)), "("); utf8.RuneCountInString(head) >= 2 && strings.Contains(fq, head) {
+			score += 3
+		}
 		if score > bestScore {
 			best, bestScore = i, score
 		}
