@@ -556,8 +556,8 @@ func tableCell(q question, row, header string) (string, bool) {
 				score++
 			}
 		}
-		if q.kind == kindPerson && strings.ContainsAny(name, "人者") {
-			score++ // 谁批 … 审批人
+		if (q.kind == kindPerson || strings.Contains(fq, "名字") || strings.Contains(fq, "叫什么")) && (strings.ContainsAny(name, "人者") || strings.Contains(name, "姓名")) {
+			score += 2 // 谁批 … 审批人; 财务总监叫什么名字 … 负责人
 		}
 		// The name itself, before its gloss (第三档（100%至不满150%）), said
 		// whole in the question.
