@@ -475,3 +475,17 @@ func TestYesNoLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestFAQFirst: a question an FAQ asks in other words is answered by the
+// FAQ's 答, though a table row holds a cell of the column it names.
+func TestFAQFirst(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "客户等级：A级；付款账期：60天；答谢会名额：3\n问：A级客户想多带几个人来参加答谢会，可以吗？\n答：A级客户的名额不足时，可由区域销售总监申请增加，每家最多增加2个。\n"
+	a := e.FromHits("A级客户答谢会想多来几个人，行不行？", []corpora.Hit{hit("f.md", p)})
+	if !strings.Contains(a.Answer, "最多增加2个") {
+		t.Errorf("answer %q; want the FAQ's 答", a.Answer)
+	}
+}

@@ -209,6 +209,11 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		if out[i].cell {
 			score *= 1.4
 		}
+		// An FAQ's question (问：…) asked again in other words: its 答
+		// answers as no sentence about the matter does.
+		if isFAQQuestion(out[i].orig) {
+			score *= 1.2
+		}
 		// A rule with conditions on the quantity the question states (工龄
 		// 8年 … 满5年不满10年的 …): the clause whose conditions it meets
 		// wins over the ones it does not.
@@ -230,6 +235,18 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		out[i].score = score * (1 - 0.08*float64(out[i].hit))
 	}
 	return out, full
+}
+
+// isFAQQuestion reports whether a sentence is an FAQ's question line:
+// 问：…, Q: …, 问题：….
+func isFAQQuestion(s []rune) bool {
+	t := strings.TrimSpace(string(s))
+	for _, m := range []string{"问：", "问:", "Q：", "Q:", "问题：", "Q. "} {
+		if strings.HasPrefix(t, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsUnit reports whether the sentence holds a number in the unit asked
