@@ -483,7 +483,7 @@ func TestFAQFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := "客户等级：A级；付款账期：60天；答谢会名额：3\n问：A级客户想多带几个人来参加答谢会，可以吗？\n答：A级客户的名额不足时，可由区域销售总监申请增加，每家最多增加2个。\n"
+	p := "客户等级：A级；付款账期：60天；年度客户答谢会名额（人）：3；专属客户经理：有\n问：A级客户想多带几个人来参加年底的答谢会，可以吗？\n答：名额不足时，可由区域销售总监申请增加，每家最多增加2个。\n"
 	a := e.FromHits("A级客户答谢会想多来几个人，行不行？", []corpora.Hit{hit("f.md", p)})
 	if !strings.Contains(a.Answer, "最多增加2个") {
 		t.Errorf("answer %q; want the FAQ's 答", a.Answer)
