@@ -208,7 +208,10 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	n := max(e.cfg.Passages, 8)
 	reverse := g != nil && asksForIdiom(q)
 	if g != nil {
-		n = max(n, 10) // candidates for the idiom whose meaning is asked, or the line quoted
+		// Candidates for the idiom whose meaning is asked, or the line
+		// quoted; and, when the question is about the user's documents,
+		// enough of theirs among the culture corpora's entries.
+		n = max(n, 16)
 	}
 	hits, err := e.r.Search(ctx, q, n)
 	if err != nil {

@@ -53,7 +53,8 @@ func asksCulture(q string) bool {
 
 // proseFirst moves the records of the culture corpora (an idiom's, a
 // poem's, a 歇后语's entry: documents the graph holds a kind for) after the
-// other passages, in their order: a question that names no culture entity
+// other passages, in their order, or leaves them out when three others
+// remain: a question that names no culture entity
 // and asks nothing of one is about the user's own documents, and a short
 // entry that shares a word with it (梦里结婚 for 结婚能休几天婚假) must not
 // crowd the handbook out of the passages read.
@@ -66,6 +67,12 @@ func proseFirst(g Graph, hits []corpora.Hit) []corpora.Hit {
 		} else {
 			out = append(out, h)
 		}
+	}
+	if len(out) >= 3 {
+		// Enough of the user's own passages: the entries are no
+		// evidence on what the knowledge base says of the question either
+		// (refuse).
+		return out
 	}
 	return append(out, records...)
 }
