@@ -90,7 +90,7 @@ func TestQueryText(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"范廷颂是什么时候被任为主教的？", "范廷颂是 时候被任为主教"},
 		{"范廷頌是什麼時候被任為主教的？", "范廷颂是 时候被任为主教"}, // traditional: the same
-		{"每天的餐补是多少钱？", "每天 餐补是 钱"},                // no bigram across 的 (天的)
+		{"每天的餐补是多少钱？", "每天 餐补是 钱"},          // no bigram across 的 (天的)
 		{"什么", "什么"}, // nothing left: keep the question
 	}
 	for _, tt := range tests {
