@@ -382,7 +382,11 @@ func (s *Segmenter) Information(w string) float64 {
 	}
 	// A word the dictionary lacks says a little more than the most
 	// telling word it is made of: 同步盘 more than 同步; 要用 (a cut
-	// across 要 | 用掉) no more than its characters.
+	// across 要 | 用掉) no more than its characters. A name or code in
+	// Latin letters or digits (BCPL, E1005) is as rare as words come.
+	if !strings.ContainsFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		return math.Log(total)
+	}
 	most := 0.0
 	for _, part := range s.cutDAG(w, nil, false) {
 		if utf8.RuneCountInString(part) == 1 {
