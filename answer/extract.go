@@ -45,6 +45,9 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 		if m, ok := nearestMatch(dateRe, s, gap, "", q); ok {
 			return clean(s, m)
 		}
+		if m, ok := nearestMatch(dayRe, s, gap, "", q); ok {
+			return clean(s, m) // 4月, 每月10日, 周二、周四
+		}
 	case kindNumber:
 		if m, ok := nearestMatch(numRe, s, gap, q.unit, q); ok {
 			return clean(s, m)
@@ -277,7 +280,9 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 			continue
 		}
 		after := ""
-		if unit != "" && strings.HasPrefix(string(s[sp.e:]), unit) {
+		if strings.ContainsAny(string(s[sp.s:sp.e]), "周期") {
+			// 周四: a day, not a number before a unit (周四集中付款)
+		} else if unit != "" && strings.HasPrefix(string(s[sp.e:]), unit) {
 			after = unit
 		} else if u := measureAfter(s[sp.e:]); u != "" {
 			after = u // 约4公分: the number with its unit; 8%: never a bare number

@@ -199,5 +199,6 @@ func answerShape(q question) (bool, func(sentence) bool) {
 	return false, nil
 }
 
-// dayRe finds a day of the month or week said alone (每月10日, 15号, 周二).
-var dayRe = regexp.MustCompile(`[0-9]{1,2}[日号]|周[一二三四五六日天]|星期[一二三四五六日天]`)
+// dayRe finds a month, or a day of the month or week, said alone (4月,
+// 每月10日, 15号, 周二、周四).
+var dayRe = regexp.MustCompile(`[0-9]{1,2}月份?(?:[0-9]{1,2}[日号])?|[0-9]{1,2}[日号]|(?:每)?周[一二三四五六日天](?:[、和及与]周?[一二三四五六日天])*|星期[一二三四五六日天]`)
