@@ -392,12 +392,13 @@ func TestOfficeTableRow(t *testing.T) {
 // 生日礼金 and 工资); a question in other words than the passage's (餐补,
 // 多少钱) is answered.
 func TestRefusal(t *testing.T) {
-	p := "（3）生日礼金：公司在员工生日当月发放生日礼金300元。\n（4）餐补：每个工作日发放午餐补贴25元，随工资发放。"
+	p := "（3）生日礼金：公司在员工生日当月发放生日礼金300元。\n（4）餐补：每个工作日发放午餐补贴25元，随工资发放。\n（5）调休须在加班发生之日起6个月内使用，逾期自动作废。"
 	for _, c := range []struct{ q, want string }{
 		{"公司年终奖一般发几个月？", NotFound},
 		{"员工宿舍每月房租多少？", NotFound},
 		{"每天的餐补是多少钱？", "25元"},
 		{"过生日公司给多少礼金？", "300元"},
+		{"攒下来的调休多久之内要用掉？", "6个月"},
 	} {
 		e, err := New(Config{}, fixed{hit("h.md", p)})
 		if err != nil {
