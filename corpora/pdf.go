@@ -35,6 +35,9 @@ type pdfLine struct {
 	y    float64 // baseline, points from the bottom
 	size float64 // font size
 	runs int     // runes
+	// cells is true for a table's row: runs of text set apart by gaps
+	// wider than a word's, joined by " | " as the Office readers write rows.
+	cells bool
 }
 
 func readPDF(f File, raw []byte) (d Document, err error) {
@@ -184,11 +187,12 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 		return nil, true
 	}
 	var (
-		b        strings.Builder
-		cur      pdfLine
-		lastEnd  float64 // x where the last piece ended
-		lastRune rune
-		open     bool
+		b         strings.Builder
+		cur       pdfLine
+		lastEnd   float64 // x where the last piece ended
+		lastRune  rune
+		open      bool
+		lastWidth bool // the last run's width was the font's, not guessed
 	)
 	flush := func() {
 		if open {
@@ -216,12 +220,18 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 		if !open {
 			cur = pdfLine{y: t.Y, size: size}
 			open = true
-		} else if gap := t.X - lastEnd; gap > 0.25*size && !isCJK(lastRune) && !isCJK(first) && lastRune != ' ' && first != ' ' {
+		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first)) && lastRune != ' ' && first != ' ' {
+			b.WriteString(" | ") // a table's next cell: farther than any word's gap
+			cur.cells = true
+		} else if gap > 0.25*size && !isCJK(lastRune) && !isCJK(first) && lastRune != ' ' && first != ' ' {
 			b.WriteByte(' ') // a word's gap, drawn as space rather than a space character
 		}
 		b.WriteString(t.S)
 		cur.size = math.Max(cur.size, size)
 		w := t.W
+		// Cells are told by gaps only where the widths are the font's:
+		// guessed ones make gaps of their own.
+		lastWidth = w > 0
 		if w <= 0 {
 			w = 0.5 * size // a font without widths (the standard 14): about half an em
 		}
@@ -231,6 +241,11 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 	flush()
 	return lines, true
 }
+
+// cellRune is a rune a narrow gap between two of which sets table cells
+// apart: Han or a digit. Beside Latin letters and punctuation, typesetters
+// leave gaps in running text (纯 troff 格式), which only a wide gap outdoes.
+func cellRune(r rune) bool { return isCJK(r) || unicode.IsDigit(r) }
 
 func isCJK(r rune) bool {
 	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
@@ -462,8 +477,8 @@ func usualLength(lines []pdfLine) int {
 // same size of type, the next baseline below, and prev a full line (a
 // short one ends its paragraph) not ending a sentence.
 func continues(prev, l *pdfLine, usual int) bool {
-	if math.Abs(prev.size-l.size) > 0.15*prev.size {
-		return false
+	if math.Abs(prev.size-l.size) > 0.15*prev.size || prev.cells || l.cells {
+		return false // a table's rows are lines of their own
 	}
 	gap := prev.y - l.y
 	if gap <= 0 || gap > 2.2*prev.size {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -160,6 +161,12 @@ func TestDebianReference(t *testing.T) {
 	if !strings.Contains(d.Text, "我认为学习一个计算机系统，就像学习一门新的外语。") {
 		t.Errorf("a paragraph of chapter 1 is not whole")
 	}
+	// Its fonts have no widths for the gaps between runs to be measured
+	// by: no running text is cut into table cells (its 15 are pipes of
+	// shell commands).
+	if n := strings.Count(d.Text, " | "); n > 30 {
+		t.Errorf("%d cell separators in running text", n)
+	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Log("pdftotext not installed: no peer to compare with")
 	}
@@ -202,5 +209,27 @@ func TestPDFBrokenXref(t *testing.T) {
 	}
 	if !strings.Contains(docs[0].Text, "Leave is earned monthly.") {
 		t.Errorf("text %q", docs[0].Text)
+	}
+}
+
+// TestPDFTableCells: a table's cells in a PDF that LibreOffice wrote —
+// runs set apart by gaps wider than a word's — are joined by " | ", each
+// row a line of its own, as the Office readers write rows.
+func TestPDFTableCells(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "eval", "office", "docs", "handbook.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := Parse(File{Path: "handbook.pdf", ID: "handbook.pdf"}, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range []string{"\n累计工作年限 | 法定年休假\n", "\n满1年不满10年 | 5天\n", "\n员工（P1—P5） | 经济舱 | 二等座、硬卧 | 三等舱\n"} {
+		if !strings.Contains(docs[0].Text, row) {
+			t.Errorf("no row %q in the text", strings.TrimSpace(row))
+		}
+	}
+	if strings.Contains(docs[0].Text, "带薪 | 年休假") {
+		t.Errorf("running text cut into cells")
 	}
 }
