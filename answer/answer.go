@@ -270,7 +270,16 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	if len(hits) > e.cfg.Passages {
 		hits = hits[:e.cfg.Passages]
 	}
-	pq := parseQuestion(zh.Fold(q))
+	// A question in traditional characters is read with its Taiwan usage
+	// brought to the mainland's (程式檔案 → 程序文件, 嗎 → 吗), as queries
+	// are: it is matched against the sentences' words, never cut into an
+	// answer. (A simplified one is left as it is: the conversion would
+	// take its 文件 for Taiwan's, 文档.)
+	qn := q
+	if traditional(q) {
+		qn = zh.Normalize(q)
+	}
+	pq := parseQuestion(zh.Fold(qn))
 	ev := newEvidence(pq)
 	if len(ev.chars) == 0 {
 		return a
@@ -321,9 +330,9 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	// A yes-or-no question (…吗？, 能不能, 是否): yes or no first, in the
 	// question's own verb, then the sentence that says so.
-	if verb, ok := yesNo(q); ok {
+	if verb, ok := yesNo(qn); ok {
 		sent := strings.TrimSpace(string(s.orig))
-		return answered(a, polarity(q, verb, sent)+"。"+sent, h, s.start, s.start+len(s.orig))
+		return answered(a, polarity(qn, verb, sent)+"。"+sent, h, s.start, s.start+len(s.orig))
 	}
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.
@@ -335,6 +344,17 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		ans = strings.TrimSpace(string(s.orig))
 	}
 	return answered(a, ans, h, s.start, s.start+len(s.orig))
+}
+
+// traditional reports whether s holds a character in its traditional form
+// (one that folding changes: 嗎, 檔).
+func traditional(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) && zh.FoldRune(r) != r {
+			return true
+		}
+	}
+	return false
 }
 
 // answered gives a its answer, cited from the passage h, the runes

@@ -492,3 +492,22 @@ func TestFAQFirst(t *testing.T) {
 		t.Errorf("answer %q; want the FAQ's 答", a.Answer)
 	}
 }
+
+// TestTraditionalQuestion: a question in traditional characters with
+// Taiwan usage (程式檔案, 嗎) is answered from simplified passages as its
+// simplified form is.
+func TestTraditionalQuestion(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, passage, want string }{
+		{"同步盤的程式檔案裝在哪個目錄？", "按提示选择数据目录。程序文件固定安装在/opt/sprucesync目录下，不能修改。", "/opt/sprucesync"},
+		{"C級客戶能先開票後付款嗎？", "客户要求先开票后付款的，仅限于A级和B级客户，C级客户不得先开票后付款。", "不能"},
+	} {
+		a := e.FromHits(c.q, []corpora.Hit{hit("m.md", c.passage)})
+		if !strings.HasPrefix(a.Answer, c.want) {
+			t.Errorf("%s → %q; want %s", c.q, a.Answer, c.want)
+		}
+	}
+}
