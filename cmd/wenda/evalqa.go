@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"github.com/wenda-rag/wenda/corpora/zh"
 	"os"
 	"sort"
 	"strings"
@@ -25,6 +26,7 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 	fs := c.flags("eval qa")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	misses := fs.Int("misses", 5, "wrong answers to show per category")
+	trad := fs.Bool("traditional", false, "ask each question in traditional characters with Taiwan usage (OpenCC s2twp: 软件 → 軟體), the documents and accepted answers as they are")
 	rf := c.retrievalFlags(fs)
 	lf := c.llmFlags(fs)
 	pos, err := parseInterleaved(fs, args)
@@ -60,6 +62,11 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 			continue // a header
 		}
 		q, answers := row[0], strings.TrimSpace(row[1])
+		if *trad {
+			if q, err = zh.Traditional(q); err != nil {
+				return fmt.Errorf("eval qa: --traditional: %w", err)
+			}
+		}
 		cat := "all"
 		if len(row) > 2 && strings.TrimSpace(row[2]) != "" {
 			cat = strings.TrimSpace(row[2])

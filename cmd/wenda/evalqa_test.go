@@ -37,6 +37,11 @@ func TestEvalQA(t *testing.T) {
 	if res.Per["handbook"] != 1 || res.Per["refuse"] != 1 || res.Recall != 1 || res.Accuracy < 0.66 || res.Accuracy > 0.67 {
 		t.Errorf("two of three right (the quickstart answers them): %s", out)
 	}
+	// --traditional asks 工作滿20年的員工每年有幾天年假？ of the same documents.
+	out = mustRun(t, "--data", data, "--kb", "quickstart", "eval", "qa", "--traditional", "--misses", "9", qs)
+	if !strings.Contains(out, "3 个问题") || !strings.Contains(out, "工作滿20年的員工每年有幾天年假？ → ") {
+		t.Errorf("eval qa --traditional: %s", out)
+	}
 	if _, errs := runCLIErr(t, "--data", data, "--kb", "quickstart", "eval", "qa", filepath.Join(t.TempDir(), "missing.tsv")); !strings.Contains(errs, "missing.tsv") {
 		t.Errorf("a missing file: %q", errs)
 	}
