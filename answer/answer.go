@@ -276,8 +276,8 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// answer. (A simplified one is left as it is: the conversion would
 	// take its 文件 for Taiwan's, 文档.)
 	qn := q
-	if traditional(q) {
-		qn = zh.Normalize(q)
+	if traditional(q) && (len(hits) == 0 || !traditional(hits[0].Text)) {
+		qn = zh.Normalize(q) // (passages in traditional characters too: both are folded alike)
 	}
 	pq := parseQuestion(zh.Fold(qn))
 	ev := newEvidence(pq)
