@@ -325,7 +325,14 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	if isTableLine(strings.TrimSpace(string(s.orig))) {
 		header, _ := rowHeader(h, len(string([]rune(h.Text)[:s.start])))
 		if v, ok := tableCell(pq, strings.TrimSpace(string(s.orig)), header); ok {
-			return answered(a, v, h, s.start, s.start+len(s.orig))
+			verb, yn := yesNo(qn)
+			switch {
+			case yn && yesNoCell(v):
+				// 标准版能接AD域账号吗 … | 不支持 |: yes or no by the cell.
+				return answered(a, polarity(qn, verb, v)+"。"+v, h, s.start, s.start+len(s.orig))
+			case !yn:
+				return answered(a, v, h, s.start, s.start+len(s.orig))
+			}
 		}
 	}
 	// A yes-or-no question (…吗？, 能不能, 是否): yes or no first, in the
@@ -344,6 +351,17 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		ans = strings.TrimSpace(string(s.orig))
 	}
 	return answered(a, ans, h, s.start, s.start+len(s.orig))
+}
+
+// yesNoCell reports whether a table's cell says yes or no (支持, 不支持,
+// 是, 否, 可以, ✓ …) rather than a value.
+func yesNoCell(v string) bool {
+	switch strings.TrimSpace(v) {
+	case "支持", "不支持", "是", "否", "可以", "不可以", "允许", "不允许", "有", "无", "没有", "需要", "不需要", "享受", "不享受",
+		"✓", "✔", "√", "×", "✗", "Y", "N", "yes", "no", "Yes", "No":
+		return true
+	}
+	return false
 }
 
 // traditional reports whether s holds a character in its traditional form

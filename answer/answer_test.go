@@ -471,6 +471,8 @@ func TestYesNoLimits(t *testing.T) {
 		{"一台电脑上能设一个同步目录吗？", "每个账号在一台电脑上只能设置一个同步目录。", "能"},
 		{"改了配置文件不重启服务能生效吗？", "修改配置文件后，须执行 systemctl restart sprucesyncd 重启服务才能生效。", "不能"},
 		{"改了配置文件重启服务后能生效吗？", "修改配置文件后，须执行 systemctl restart sprucesyncd 重启服务才能生效。", "能"},
+		{"标准版能接AD域账号吗？", "项目 | 标准版 | 专业版\n最大用户数 | 50 | 500\nLDAP/AD账号集成 | 不支持 | 支持\n", "不能"},
+		{"专业版能接AD域账号吗？", "项目 | 标准版 | 专业版\n最大用户数 | 50 | 500\nLDAP/AD账号集成 | 不支持 | 支持\n", "能"},
 	} {
 		a := e.FromHits(c.q, []corpora.Hit{hit("m.md", c.passage)})
 		if got, _, _ := strings.Cut(a.Answer, "。"); got != c.want {
