@@ -513,3 +513,21 @@ func TestTraditionalQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedAnswer: a phrase answer that quotes one thing the question
+// does not is that thing (a title with its 《》); a place after 位于; a
+// cause after its 由于.
+func TestQuotedAnswer(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, passage, want string }{
+		{"环望1986年以什么笔名获得漫画大赏佳作？", "1986年以笔名「近畿魔王」获得小学馆漫画大赏佳作入选。", "近畿魔王"},
+		{"青木广彰的冰淇淋生意为什么能成功？", "青木广彰的冰淇淋生意能够成功，是由于他在冰淇淋上插上日式小纸伞。", "他在冰淇淋上插上日式小纸伞"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("p.md", c.passage)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}

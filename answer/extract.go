@@ -18,6 +18,54 @@ type span struct{ s, e int }
 // where the question word stands), then, for dates and numbers, prefers a
 // date or number inside or near that gap.
 func extract(seg *zh.Segmenter, q question, s []rune) span {
+	return tighten(s, extractSpan(seg, q, s), q)
+}
+
+// tighten narrows a phrase answer to what it quotes, when it quotes one
+// thing the question does not (意为「齿河的盗贼」, 笔名「近畿魔王」获得…:
+// 齿河的盗贼, 近畿魔王; a title keeps its 《》), and past a 位于 that
+// opens it (一所位于香港离岛区东涌 → 香港离岛区东涌). Measured on CMRC dev:
+// EM 31.97 → 33.58 (the quotes), → 33.61 (位于); cutting a trailing 的 and
+// the words after it that restate the question measured worse (33.61).
+func tighten(s []rune, sp span, q question) span {
+	if sp.e-sp.s < 4 || q.kind == kindNumber || q.kind == kindDate {
+		return sp
+	}
+	if in, ok := quoted(s, sp, q); ok {
+		return in
+	}
+	text := string(s[sp.s:sp.e])
+	if i := strings.Index(text, "位于"); i >= 0 && len([]rune(text[:i])) <= 3 && len([]rune(text[i:])) > 4 {
+		return span{sp.s + len([]rune(text[:i])) + 2, sp.e}
+	}
+	return sp
+}
+
+// quoted finds the one quotation in s[sp] that the question does not hold:
+// its words (「」, “”, 『』) or a title with its 《》.
+func quoted(s []rune, sp span, q question) (span, bool) {
+	text := string(s[sp.s:sp.e])
+	for _, pair := range [][2]rune{{'「', '」'}, {'“', '”'}, {'『', '』'}, {'《', '》'}} {
+		i := strings.IndexRune(text, pair[0])
+		j := strings.IndexRune(text, pair[1])
+		if i < 0 || j <= i || strings.Count(text, string(pair[0])) != 1 {
+			continue
+		}
+		inner := []rune(text[i+len(string(pair[0])) : j])
+		if len(inner) < 2 || strings.Contains(string(q.folded), string(inner)) {
+			continue
+		}
+		b := sp.s + len([]rune(text[:i]))
+		e := b + 1 + len(inner) + 1
+		if pair[0] != '《' {
+			b, e = b+1, e-1
+		}
+		return span{b, e}, true
+	}
+	return span{}, false
+}
+
+func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 	gap, ok := alignGap(q, s)
 	if !ok {
 		gap = span{0, len(s)}
@@ -56,8 +104,13 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 		// 为什么 … 因为一般电离辐射是看不到的，…: the clause the cause opens.
 		if loc := causeRe.FindStringIndex(string(s)); loc != nil {
 			b := len([]rune(string(s)[:loc[0]]))
-			if e := clauseEnd(s, b+1); e > b+1 {
-				return clean(s, span{b, e})
+			// The cause itself, after its word (由于他在冰淇淋上… → 他在…).
+			word := 1
+			if m := string(s)[loc[0]:loc[1]]; m == "因为" || m == "由于" {
+				word = 2
+			}
+			if e := clauseEnd(s, b+word); e > b+word {
+				return clean(s, span{b + word, e})
 			}
 		}
 	case kindPerson:
