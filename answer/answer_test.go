@@ -129,13 +129,15 @@ func TestPersonNames(t *testing.T) {
 	e, err := New(Config{}, fixed([]corpora.Hit{
 		hit("bcpl", "BCPL语言，1966年由剑桥大学的马丁·理察德（Martin Richards）所发展。"),
 		hit("film", "《林投姐》是1988年由丁善玺执导的电影作品。"),
+		hit("tables", "纽康的太阳表的作者是美国天文学家兼数学家西蒙·纽康，为连续性出版物。"),
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for q, want := range map[string]string{
-		"BCPL由谁提出来的？": "马丁·理察德",
-		"林投姐的导演是谁？":   "丁善玺",
+		"BCPL由谁提出来的？":  "马丁·理察德",
+		"林投姐的导演是谁？":    "丁善玺",
+		"纽康的太阳表的作者是谁？": "西蒙·纽康",
 	} {
 		if a, _ := e.Ask(context.Background(), q); a.Answer != want {
 			t.Errorf("Ask(%q) = %q; want %q", q, a.Answer, want)

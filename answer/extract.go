@@ -130,7 +130,12 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 		return clean(s, span{0, len(s)})
 	}
 	if q.kind == kindPerson {
-		return trimRole(s, clean(s, gap))
+		sp := trimRole(s, clean(s, gap))
+		// 以大律师余若薇, 与林古度: the preposition that joins the person.
+		for sp.e-sp.s > 2 && strings.ContainsRune("以与和跟同对向给被经", s[sp.s]) {
+			sp.s++
+		}
+		return sp
 	}
 	return clean(s, gap)
 }
@@ -630,7 +635,8 @@ func clean(s []rune, sp span) span {
 // roleWords stand before a person's name (唐代诗人李白): an answer naming a
 // person keeps what follows the last of them.
 var roleWords = []string{"诗人", "词人", "作家", "画家", "文学家", "哲学家", "思想家", "政治家", "军事家", "科学家",
-	"数学家", "物理学家", "化学家", "学者", "作者", "导演", "演员", "歌手", "皇帝", "总统", "主席", "教授", "将军"}
+	"数学家", "物理学家", "化学家", "学者", "作者", "导演", "演员", "歌手", "皇帝", "总统", "主席", "教授", "将军",
+	"律师", "牧师", "医生", "院长", "会长", "大师", "主教", "法师", "博士", "总干事", "主持人", "设计师", "建筑师"}
 
 func trimRole(s []rune, sp span) span {
 	for _, r := range roleWords {
@@ -720,6 +726,20 @@ func nearestName(seg *zh.Segmenter, s []rune, gap span, question []rune) (span, 
 		for i := c.s; i < c.e && s[i] != '·'; i++ {
 			if strings.ContainsRune("的之和与由是在了被及为", s[i]) {
 				c.s = i + 1
+			}
+		}
+		// Nor across a word before it (兼数学家西蒙·纽康): the given name
+		// is the last word the segmenter cuts from what stands before ·.
+		if seg != nil {
+			dot := c.s
+			for dot < c.e && s[dot] != '·' {
+				dot++
+			}
+			if words := seg.Cut(string(s[c.s:dot])); len(words) > 1 {
+				last := words[len(words)-1]
+				if n := utf8.RuneCountInString(last); n >= 2 {
+					c.s = dot - n
+				}
 			}
 		}
 		cands = append(cands, c)
