@@ -533,3 +533,21 @@ func TestQuotedAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestJoiningWords: a preposition or title joining an answer to its
+// sentence is trimmed (呈米黄色, 何佩芳女士), not the start or end of a
+// word (以色列, 研究所).
+func TestJoiningWords(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"呈米黄色", "米黄色"},
+		{"与夏侯玄、诸葛诞", "夏侯玄、诸葛诞"},
+		{"以色列", "以色列"},
+		{"何佩芳女士", "何佩芳"},
+		{"中央研究所", "中央研究所"},
+	} {
+		s := []rune(c.text)
+		if sp := clean(s, span{0, len(s)}); string(s[sp.s:sp.e]) != c.want {
+			t.Errorf("clean(%q) = %q; want %q", c.text, string(s[sp.s:sp.e]), c.want)
+		}
+	}
+}

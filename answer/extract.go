@@ -595,6 +595,39 @@ var rangeTail = regexp.MustCompile(`^\s*(?:—|–|-|~|～|至|到)\s*(?:[0-9]{1
 var leadWords = []string{"又称为", "也称为", "被称为", "又称", "又名", "也称", "别称", "俗称", "简称", "亦称", "也叫",
 	"又叫", "称为", "叫做", "名为", "是由", "是在", "位于", "是", "为", "于", "在", "由", "被", "叫", "称", "有", "即", "的"}
 
+// startsWord reports whether the first n characters of text begin a
+// longer word of the dictionary (以色列, 如果, 字母): then they are not a
+// joining word to trim.
+func startsWord(text []rune, n int) bool {
+	seg, err := zh.Default()
+	if err != nil {
+		return true // no dictionary to tell: keep the text whole
+	}
+	words := seg.Cut(string(text[:min(len(text), 8)]))
+	return len(words) > 0 && utf8.RuneCountInString(words[0]) > n
+}
+
+// endsWord reports whether the last n characters of text end a longer
+// word of the dictionary (研究所, 派出所).
+func endsWord(text []rune, n int) bool {
+	seg, err := zh.Default()
+	if err != nil {
+		return true
+	}
+	words := seg.Cut(string(text[max(0, len(text)-8):]))
+	return len(words) > 0 && utf8.RuneCountInString(words[len(words)-1]) > n
+}
+
+// moreLeadWords and tailWords join an answer to its sentence too: a verb
+// or preposition before it (呈米黄色, 与夏侯玄, 字修之), a title or particle
+// after it (何佩芳女士, 四尖兽所). Each was measured alone on CMRC dev and
+// kept only if EM rose and F1 did not fall (至, 取, 将, 地区, 时期 … fell);
+// together EM / F1 34.02 / 58.28 → 34.73 / 58.41.
+var (
+	moreLeadWords = []string{"呈", "如", "与", "字", "号", "以"}
+	tailWords     = []string{"女士", "先生", "所", "之一", "一样"}
+)
+
 // clean trims an answer span of punctuation, space and the function words
 // that join it to its sentence (是, 为, 的 …).
 func clean(s []rune, sp span) span {
@@ -617,10 +650,24 @@ func clean(s []rune, sp span) span {
 			break
 		}
 	}
+	for _, p := range moreLeadWords {
+		pr := []rune(p)
+		if sp.e-sp.s > len(pr)+1 && string(s[sp.s:sp.s+len(pr)]) == p && !startsWord(s[sp.s:sp.e], len(pr)) {
+			sp.s += len(pr)
+			break
+		}
+	}
 	for _, p := range []string{"的", "了", "等"} {
 		pr := []rune(p)
 		if sp.e-sp.s > len(pr)+1 && string(s[sp.e-len(pr):sp.e]) == p {
 			sp.e -= len(pr)
+		}
+	}
+	for _, p := range tailWords {
+		pr := []rune(p)
+		if sp.e-sp.s > len(pr)+1 && string(s[sp.e-len(pr):sp.e]) == p && !endsWord(s[sp.s:sp.e], len(pr)) {
+			sp.e -= len(pr)
+			break
 		}
 	}
 	for sp.s < sp.e && unicode.IsSpace(s[sp.s]) {
