@@ -518,6 +518,14 @@ func sameUnitKind(asked, found string) bool {
 	if asked == found || strings.HasSuffix(found, asked) || strings.EqualFold(asked, found) {
 		return true
 	}
+	if asked == unitSize {
+		for _, u := range []string{"GB", "MB", "TB", "KB", "G", "M", "T", "平方米", "平方公里", "平方千米", "公顷", "亩", "%", "％", "倍"} {
+			if strings.EqualFold(found, u) {
+				return true
+			}
+		}
+		return false
+	}
 	if asked == unitDuration {
 		for _, u := range []string{"天", "日", "个工作日", "工作日", "个自然日", "个月", "月", "年", "周", "个星期", "星期", "小时", "个小时", "分钟", "秒"} {
 			if found == u {

@@ -107,6 +107,9 @@ func parseQuestion(folded []rune) question {
 	if q.unit == "" && (w.text == "多久" || w.text == "多长" && strings.HasPrefix(string(q.right), "时间")) {
 		q.unit = unitDuration // 多久, 多长时间: any length of time
 	}
+	if q.unit == "" && w.text == "多大" && !strings.HasPrefix(string(q.right), "年纪") && !strings.HasPrefix(string(q.right), "岁") {
+		q.unit = unitSize // 多大, 多大的空间: a size or a share
+	}
 	return q
 }
 
@@ -122,8 +125,12 @@ func dropWh(part []rune) []rune {
 	return []rune(s)
 }
 
-// unitDuration stands for the units of a length of time, asked by 多久.
-const unitDuration = "时长"
+// unitDuration stands for the units of a length of time, asked by 多久;
+// unitSize for those of a size or share, asked by 多大.
+const (
+	unitDuration = "时长"
+	unitSize     = "大小"
+)
 
 // measureAfter returns the measure word at the start of r: 多少人 → 人,
 // 几个国家 → 个, 多少平方公里 → 平方公里.
