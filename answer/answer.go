@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -285,6 +286,40 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		return a
 	}
 	sents, full := sentencesOf(hits, ev, pq)
+	for i := range sents {
+		sents[i].evidence = sents[i].score // support is judged on the evidence alone
+	}
+	if e.seg != nil {
+		// What the question's words say, held by the sentence with its
+		// heading, each word weighted by its information and by how few
+		// candidate sentences hold it: the sentence saying the matter
+		// over one sharing characters by chance. Measured with weights 0,
+		// 0.3, 1 and 2: CMRC dev F1 58.38, 58.75, 58.88, 58.83; the
+		// enterprise set 0.6846, 0.6823, 0.6734, 0.6779 — 0.3 kept.
+		terms := questionTerms(e.seg, pq, "")
+		texts := make([]string, len(sents))
+		df := make([]float64, len(terms))
+		for i := range sents {
+			texts[i] = string(sents[i].context) + " " + string(sents[i].folded)
+			for j, t := range terms {
+				if presence(t.w, texts[i]) > 0 {
+					df[j]++
+				}
+			}
+		}
+		n := float64(len(sents)) + 1
+		for i := range sents {
+			total, found := 0.0, 0.0
+			for j, t := range terms {
+				w := t.info * math.Log(1+n/(df[j]+1))
+				total += w
+				found += presence(t.w, texts[i]) * w
+			}
+			if total > 0 {
+				sents[i].score *= 1 + 0.3*found/total
+			}
+		}
+	}
 	best := -1
 	for i, s := range sents {
 		if best < 0 || s.score > sents[best].score {
@@ -313,7 +348,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	s := sents[best]
 	h := hits[s.hit]
-	if e.refuse(pq, s, s.score/full, h, retrieved) {
+	if e.refuse(pq, s, s.evidence/full, h, retrieved) {
 		return a
 	}
 	// A question asked as an FAQ asks it (问：… 答：…): the answer is

@@ -21,6 +21,10 @@ type sentence struct {
 	context []rune
 	start   int // rune offset in the chunk text
 	score   float64
+	// evidence is the score from the question's characters and bigrams
+	// alone, before the words' coverage ranks the sentences: what a
+	// sentence's support (refuse) is judged by.
+	evidence float64
 	// cell is true for a table row with a cell in the column the question
 	// names (a record's field, or a row under its header).
 	cell bool
