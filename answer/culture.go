@@ -41,15 +41,7 @@ var cultureWords = []string{"成语", "歇后语", "诗", "词牌", "宋词", "�
 
 // asksCulture reports whether q asks about idioms, poetry or 歇后语 by its
 // words.
-func asksCulture(q string) bool {
-	qn := zh.Normalize(q)
-	for _, w := range cultureWords {
-		if strings.Contains(qn, w) {
-			return true
-		}
-	}
-	return asksForIdiom(q)
-}
+func asksCulture(q string) bool { return says(q, cultureWords) || asksForIdiom(q) }
 
 // proseFirst moves the records of the culture corpora (an idiom's, a
 // poem's, a 歇后语's entry: documents the graph holds a kind for) after the

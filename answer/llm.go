@@ -113,9 +113,13 @@ var composeWords = []string{"写一首", "写首", "帮我写", "请写", "写�
 
 // composes reports whether a question asks the LLM to write something
 // (写一首藏头诗) from the facts rather than to answer.
-func composes(q string) bool {
+func composes(q string) bool { return says(q, composeWords) }
+
+// says reports whether q, normalized (traditional characters and widths
+// folded), holds one of words.
+func says(q string, words []string) bool {
 	qn := zh.Normalize(q)
-	for _, w := range composeWords {
+	for _, w := range words {
 		if strings.Contains(qn, w) {
 			return true
 		}

@@ -18,15 +18,7 @@ var reasonWords = []string{"为什么", "为何", "怎么会", "何以", "原因
 const explainNote = "（解释和分析需要配置大模型，当前没有配置。以上是资料中与问题相关的内容。）"
 
 // reasons reports whether q asks why, or for an analysis or a judgement.
-func reasons(q string) bool {
-	qn := zh.Normalize(q)
-	for _, w := range reasonWords {
-		if strings.Contains(qn, w) {
-			return true
-		}
-	}
-	return false
-}
+func reasons(q string) bool { return says(q, reasonWords) }
 
 // statesCause reports whether an answer's sentence gives a cause (因为,
 // 由于, 所以 …): then the extract answers a why.
