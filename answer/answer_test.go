@@ -181,7 +181,7 @@ func TestSegmenter(t *testing.T) {
 				t.Errorf("Ask(%q) cutting %v = %q; want %q", q, e.seg.Cut("年假天数是"), a.Answer, tt.want)
 			}
 			whole := false
-			for _, term := range questionTerms(e.seg, parseQuestion(zh.Fold(q)), "") {
+			for _, term := range questionTerms(e.seg, parseQuestion(zh.Fold(q))) {
 				whole = whole || term.w == "年假天数"
 			}
 			if whole != (tt.seg == kb) {

@@ -172,7 +172,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	for b := range ev.bigrams {
 		full += 2 * idf(dfB[b])
 	}
-	qn := questionQuantities(string(q.folded))
+	qn := q.quantities
 	idRe := identifierFor(q)
 	for i := range out {
 		score := 0.0
@@ -417,12 +417,9 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 		if !ok2 {
 			continue
 		}
-		if !ok1 { // 3-5年: the unit said once, at the end
-			if lo, ok1 = toQuantity(m[1], m[2], m[7]); !ok1 {
+		if !ok1 { // 3-5年, 3-5万元: the multiplier and unit said once, at the end
+			if lo, ok1 = toQuantity(m[1], m[6], m[7]); !ok1 {
 				continue
-			}
-			if m[2] == "" && m[6] != "" {
-				lo.n *= hi.n / mustFloat(m[5]) // 3-5万: the multiplier said once too
 			}
 		}
 		q, ok := in(hi.unit)
@@ -462,14 +459,6 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 		met = met && ok
 	}
 	return met, any
-}
-
-func mustFloat(s string) float64 {
-	f, _ := strconv.ParseFloat(s, 64)
-	if f == 0 {
-		return 1
-	}
-	return f
 }
 
 // tableAwareSentences is zh.Sentences, but a table's row — a Markdown or
@@ -561,7 +550,7 @@ func tableCell(q question, row, header string) (string, bool) {
 		return "", false
 	}
 	fq := string(q.folded)
-	qs := questionQuantities(fq)
+	qs := q.quantities
 	best, bestScore := -1, 0
 	for i, name := range names {
 		v := string(zh.Fold(values[i]))

@@ -61,12 +61,15 @@ type question struct {
 	wh          string
 	kind        answerKind
 	unit        string // the measure word after 多少/几 (多少人 → 人)
+	// quantities are the quantities it states (工龄8年, 80万的合同), read
+	// once for every sentence's conditions and table's cells.
+	quantities []quantity
 }
 
 const trailing = "？?。.！!吗呢呀啊呐嘛 "
 
 func parseQuestion(folded []rune) question {
-	q := question{folded: folded}
+	q := question{folded: folded, quantities: questionQuantities(string(folded))}
 	end := len(folded)
 	for end > 0 && strings.ContainsRune(trailing, folded[end-1]) {
 		end--

@@ -18,9 +18,9 @@ type keyTerm struct {
 
 // questionTerms are the words of q that a passage answering it should
 // hold: q's words as seg cuts them, without the question word, the
-// answer's type (多少天 → 天), stop characters and the quantity the question
-// states as a given.
-func questionTerms(seg *zh.Segmenter, q question, given string) []keyTerm {
+// answer's type (多少天 → 天) and stop characters. (refuse leaves out the
+// quantity the question states, when the passage sets conditions on it.)
+func questionTerms(seg *zh.Segmenter, q question) []keyTerm {
 	var out []keyTerm
 	for pi, part := range [][]rune{q.left, q.right} {
 		words := seg.Cut(string(part))
@@ -36,9 +36,6 @@ func questionTerms(seg *zh.Segmenter, q question, given string) []keyTerm {
 				continue
 			}
 			if utf8.RuneCountInString(w) == 1 && strings.ContainsRune(stopChars, []rune(w)[0]) {
-				continue
-			}
-			if given != "" && strings.HasPrefix(w, given) {
 				continue
 			}
 			out = append(out, keyTerm{w, seg.Information(w)})
@@ -145,10 +142,10 @@ func isASCIIWord(w string) bool {
 // a cell in the column the question names is refused only for that
 // missing noun. Measured on eval/office (202 questions, 30 unanswerable):
 // see the README's refusal figures.
-func (e *Engine) refuse(q question, s sentence, support float64, h corpora.Hit, retrieved []corpora.Hit) bool {
+func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, h corpora.Hit, retrieved []corpora.Hit) bool {
 	given := ""
-	if qn := questionQuantities(string(q.folded)); len(qn) > 0 {
-		if _, any := conditionsMet(h.Text, qn); any {
+	if len(q.quantities) > 0 {
+		if _, any := conditionsMet(h.Text, q.quantities); any {
 			// A quantity the question states is a given, not a word to
 			// find, when the passage sets conditions on its unit (报销6000元
 			// … 3000元及以上).
@@ -157,20 +154,28 @@ func (e *Engine) refuse(q question, s sentence, support float64, h corpora.Hit, 
 			}
 		}
 	}
-	terms := questionTerms(e.seg, q, given)
-	var all strings.Builder
-	for _, r := range retrieved {
-		all.WriteString(string(zh.Fold(r.Title + "\n" + r.Section + "\n" + r.Header + "\n" + r.Text)))
-		all.WriteByte('\n')
+	terms := all
+	if given != "" {
+		terms = nil
+		for _, t := range all {
+			if !strings.HasPrefix(t.w, given) {
+				terms = append(terms, t)
+			}
+		}
 	}
-	everywhere := all.String()
+	var b strings.Builder
+	for _, r := range retrieved {
+		b.WriteString(string(zh.Fold(r.Title + "\n" + r.Section + "\n" + r.Header + "\n" + r.Text)))
+		b.WriteByte('\n')
+	}
+	everywhere := b.String()
 	cov := keyCoverage(terms, h.Title+"\n"+h.Section+"\n"+h.Header+"\n"+h.Text, everywhere)
 	missing := e.missingNoun(terms, everywhere)
 	if s.cell {
 		return missing > 0
 	}
 	minSupport := e.cfg.MinSupport
-	if met, any := conditionsMet(string(s.orig), questionQuantities(string(q.folded))); met && any {
+	if met, any := conditionsMet(string(s.orig), q.quantities); met && any {
 		// A clause whose condition the question's quantity meets (8万 …
 		// 5万元及以上、不满20万元由…) says little else of the question.
 		minSupport *= 0.7
