@@ -14,15 +14,7 @@ wenda=${1:-/tmp/wenda-ent}
 case $wenda in /*) ;; *) wenda=$PWD/$wenda ;; esac
 cd "$(dirname "$0")/../.."
 e=eval/enterprise o=eval/office
-run() {
-	local a line='$'
-	for a in "$@"; do
-		case $a in *[\ {}]*) line+=" '$a'" ;; *) line+=" $a" ;; esac
-	done
-	echo "$line"
-	"$@"
-	echo
-}
+. "$o/lib.sh" # run
 # qa NAME PATH...: the questions over a fresh knowledge base of PATHs.
 qa() {
 	local data

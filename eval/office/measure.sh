@@ -11,15 +11,7 @@ set -euo pipefail
 wenda=${1:-/tmp/wenda}
 cd "$(dirname "$0")/../.."
 o=eval/office
-run() {
-	local a line='$'
-	for a in "$@"; do
-		case $a in *[\ {}]*) line+=" '$a'" ;; *) line+=" $a" ;; esac
-	done
-	echo "$line"
-	"$@"
-	echo
-}
+. "$o/lib.sh" # run
 # qa NAME PATH...: the questions over a fresh knowledge base of PATHs.
 qa() {
 	local data
