@@ -637,16 +637,3 @@ func rowHeader(h corpora.Hit, at int) (header string, own bool) {
 	}
 	return first, top == lineStart
 }
-
-// pipeHeader finds a Markdown table's header in text: the bar row right
-// above a |---| rule.
-func pipeHeader(text string) string {
-	lines := strings.Split(text, "\n")
-	for i := 0; i+1 < len(lines); i++ {
-		h, rule := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
-		if strings.HasPrefix(h, "|") && strings.HasPrefix(rule, "|") && strings.Trim(rule, "|-: ") == "" && strings.Contains(rule, "---") {
-			return h
-		}
-	}
-	return ""
-}

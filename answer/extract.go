@@ -181,23 +181,12 @@ func alignGap(q question, s []rune) (span, bool) {
 	return span{}, false
 }
 
-// leftAnchors returns the positions in s just after its matches of the end
-// of part: for the bigram of part nearest its end that s contains, each
-// occurrence extended rightwards while s and part agree.
-func leftAnchors(part, s []rune) []int { return anchors(part, s, true) }
-
-// rightAnchors returns the positions in s where its matches of the start of
-// part begin: for the bigram of part nearest its start that s contains, each
-// occurrence extended leftwards while s and part agree.
-func rightAnchors(part, s []rune) []int { return anchors(part, s, false) }
-
-func anchors(part, s []rune, fromEnd bool) []int {
-	pos, _ := anchorsAgreeing(part, s, fromEnd)
-	return pos
-}
-
-// anchorsAgreeing is anchors with, for each, how many characters of s
-// agree with part around the match, away from the question word.
+// anchorsAgreeing returns the anchors of part in s — for the bigram of
+// part nearest its end (fromEnd: the positions just after its matches,
+// each extended rightwards while s and part agree) or nearest its start
+// (the positions where its matches begin, extended leftwards) — with, for
+// each, how many characters of s agree with part around the match, away
+// from the question word.
 func anchorsAgreeing(part, s []rune, fromEnd bool) ([]int, []int) {
 	for n := 0; n+2 <= len(part); n++ {
 		k := n // bigram part[k:k+2], nearest the question word first
