@@ -27,14 +27,6 @@ py=$build/tools.py
 lo_tools "$py" <<'PY'
 # ---- this corpus's own converters (the shared ones: eval/office/lotools.py) ----
 
-import unicodedata
-from decimal import Decimal
-
-def cols(s):
-    """Display width: East Asian wide and fullwidth characters take two
-    columns, others one."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
 def tokens(s):
     """Units a line may break between: a run of ASCII non-space characters
     (a word, a number, a path) is one unit; every other character is a
@@ -91,63 +83,6 @@ def md2txt(path, out, width="72"):
             w += [row(r) for r in p[1:]]
             w.append("")
     open(out, "w", encoding="utf-8").write("\n".join(w).rstrip("\n") + "\n")
-
-NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-      'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
-      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-      'xmlns:dc="http://purl.org/dc/elements/1.1/" '
-      'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"')
-
-def csv2fods(out, title, *sheets):
-    """sheets: NAME=FILE.csv. Numbers become numeric cells; a percentage
-    (12%, 1.5%) a numeric cell holding 0.12 or 0.015 with a percent
-    format, as a person typing "12%" into Calc or Excel gets."""
-    w = ['<?xml version="1.0" encoding="UTF-8"?>',
-         '<office:document %s office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">' % NS,
-         "<office:meta><dc:title>%s</dc:title></office:meta>" % esc(title),
-         "<office:automatic-styles>",
-         '<number:percentage-style style:name="P0"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>',
-         '<number:percentage-style style:name="P1"><number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>',
-         '<style:style style:name="pct0" style:family="table-cell" style:data-style-name="P0"/>',
-         '<style:style style:name="pct1" style:family="table-cell" style:data-style-name="P1"/>',
-         '<style:style style:name="head" style:family="table-cell"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>']
-    body = []
-    for si, spec in enumerate(sheets):
-        name, path = spec.split("=", 1)
-        rows = list(csv.reader(open(path, encoding="utf-8")))
-        ncol = max(len(r) for r in rows)
-        for c in range(ncol):
-            chars = max(cols(r[c]) if c < len(r) else 0 for r in rows)
-            w.append('<style:style style:name="s%dc%d" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>'
-                     % (si, c, min(max(chars * 0.2 + 0.4, 1.6), 12)))
-        body.append('<table:table table:name="%s">' % esc(name))
-        body += ['<table:table-column table:style-name="s%dc%d"/>' % (si, c) for c in range(ncol)]
-        for ri, r in enumerate(rows):
-            body.append("<table:table-row>")
-            for v in r:
-                m = re.fullmatch(r"(\d+(?:\.(\d+))?)%", v)
-                if ri == 0:
-                    body.append('<table:table-cell table:style-name="head" office:value-type="string"><text:p>%s</text:p></table:table-cell>' % esc(v))
-                elif m:
-                    frac = Decimal(m.group(1)) / 100
-                    body.append('<table:table-cell table:style-name="pct%d" office:value-type="percentage" office:value="%s"><text:p>%s</text:p></table:table-cell>'
-                                % (1 if m.group(2) else 0, frac, v))
-                elif re.fullmatch(r"-?\d+(\.\d+)?", v):
-                    body.append('<table:table-cell office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>' % (v, v))
-                elif v:
-                    body.append('<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % esc(v))
-                else:
-                    body.append("<table:table-cell/>")
-            body.append("</table:table-row>")
-        body.append("</table:table>")
-    w.append("</office:automatic-styles>")
-    w.append("<office:body><office:spreadsheet>")
-    w += body
-    w.append("</office:spreadsheet></office:body></office:document>")
-    open(out, "w", encoding="utf-8").write("\n".join(w) + "\n")
 
 cmd, *args = sys.argv[1:]
 {"md2html": md2html, "md2txt": md2txt, "csv2fods": csv2fods, "md_table": md_table}[cmd](*args)

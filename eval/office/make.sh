@@ -7,9 +7,9 @@
 #   src/travel.csv, src/extensions.csv → build/travel.fods → docs/travel.ods → docs/travel.xlsx
 #   src/onboarding.md → build/onboarding.fodp → docs/onboarding.odp → docs/onboarding.pptx, docs/onboarding.pdf
 #
-# The small converters (Markdown → HTML and CSV → Markdown tables in
-# lotools.py, shared with eval/enterprise/make.sh; CSV → flat ODS and
-# Markdown outline → flat ODP below) only lay the text out; every binary
+# The small converters (Markdown → HTML, CSV → flat ODS and CSV → Markdown
+# tables in lotools.py, shared with eval/enterprise/make.sh; Markdown
+# outline → flat ODP below) only lay the text out; every binary
 # file is written by LibreOffice (lib.sh), one conversion at a time
 # (soffice is heavy).
 #
@@ -24,57 +24,6 @@ lo_start office
 
 py=$build/tools.py
 lo_tools "$py" <<'PY'
-NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-      'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
-      'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" '
-      'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
-      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-      'xmlns:dc="http://purl.org/dc/elements/1.1/" '
-      'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"')
-
-def width(s):
-    # East Asian characters take about twice the width of Latin ones.
-    return sum(2 if ord(c) > 0x2e80 else 1 for c in s)
-
-def csv2fods(out, title, *sheets):
-    """sheets: NAME=FILE.csv; numbers become numeric cells."""
-    w = ['<?xml version="1.0" encoding="UTF-8"?>',
-         '<office:document %s office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">' % NS,
-         "<office:meta><dc:title>%s</dc:title></office:meta>" % esc(title),
-         "<office:automatic-styles>",
-         '<style:style style:name="head" style:family="table-cell"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>']
-    body = []
-    for si, spec in enumerate(sheets):
-        name, path = spec.split("=", 1)
-        rows = list(csv.reader(open(path, encoding="utf-8")))
-        ncol = max(len(r) for r in rows)
-        for c in range(ncol):
-            chars = max(width(r[c]) if c < len(r) else 0 for r in rows)
-            w.append('<style:style style:name="s%dc%d" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>'
-                     % (si, c, min(max(chars * 0.2 + 0.4, 1.6), 12)))
-        body.append('<table:table table:name="%s">' % esc(name))
-        body += ['<table:table-column table:style-name="s%dc%d"/>' % (si, c) for c in range(ncol)]
-        for ri, r in enumerate(rows):
-            body.append("<table:table-row>")
-            for v in r:
-                attr = ' table:style-name="head"' if ri == 0 else ""
-                if ri > 0 and re.fullmatch(r"-?\d+(\.\d+)?", v):
-                    body.append('<table:table-cell%s office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>' % (attr, v, v))
-                elif v:
-                    body.append('<table:table-cell%s office:value-type="string"><text:p>%s</text:p></table:table-cell>' % (attr, esc(v)))
-                else:
-                    body.append("<table:table-cell/>")
-            body.append("</table:table-row>")
-        body.append("</table:table>")
-    w.append("</office:automatic-styles>")
-    w.append("<office:body><office:spreadsheet>")
-    w += body
-    w.append("</office:spreadsheet></office:body></office:document>")
-    open(out, "w", encoding="utf-8").write("\n".join(w) + "\n")
-
 def md2fodp(path, out):
     """A slide per "## " heading: its text as the title placeholder,
     paragraphs and lists in the outline placeholder, a pipe table as an
