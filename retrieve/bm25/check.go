@@ -108,8 +108,8 @@ func checkBoltSize(path string) error {
 	defer f.Close()
 	const header, size = 16, 64 // bolt's page header; its meta with the checksum
 	var best struct {
-		ok                       bool
-		txid, pgid, ps, freelist uint64
+		ok                             bool
+		txid, pgid, ps, freelist, root uint64
 	}
 	for _, off := range []int64{0, -1} {
 		if off < 0 {
@@ -138,7 +138,7 @@ func checkBoltSize(path string) error {
 			continue
 		}
 		if !best.ok || txid > best.txid {
-			best.ok, best.txid, best.pgid, best.ps, best.freelist = true, txid, pgid, ps, freelist
+			best.ok, best.txid, best.pgid, best.ps, best.freelist, best.root = true, txid, pgid, ps, freelist, le.Uint64(b[16:])
 		}
 	}
 	if !best.ok {
@@ -146,6 +146,9 @@ func checkBoltSize(path string) error {
 	}
 	if need := best.pgid * best.ps; uint64(fileSize) < need {
 		return fmt.Errorf("%d bytes, its pages need %d: cut short", fileSize, need)
+	}
+	if err := checkBoltTree(f, best.ps, best.pgid, best.root); err != nil {
+		return err
 	}
 	// The free list, which a writer's open reads whole and panics on if
 	// damaged: its page must say it is one, and the pages it lists exist.
@@ -177,6 +180,100 @@ func checkBoltSize(path string) error {
 	for i := uint64(0); i < count; i++ {
 		if p := le.Uint64(list[8*i:]); p < 2 || p >= best.pgid {
 			return fmt.Errorf("free list names page %d of %d", p, best.pgid)
+		}
+	}
+	return nil
+}
+
+// Bolt's page layout, as go.etcd.io/bbolt writes it (internal/common):
+// a page header of id (8 bytes), flags (2), count (2) and overflow (4);
+// then count elements of 16 bytes — a branch's: key position (4), key
+// size (4), child page (8); a leaf's: flags (4), key position (4), key
+// size (4), value size (4), positions counted from the element itself.
+// A leaf element flagged a bucket holds the bucket's root page (8) and
+// sequence (8), then, when the root is 0, the bucket's own inline leaf
+// page.
+const (
+	boltBranch, boltLeaf = 0x01, 0x02
+	boltBucketElem       = 0x01
+	boltPageHeader       = 16
+	boltElem             = 16
+)
+
+// checkBoltTree walks root.bolt's page tree from the root bucket's root
+// page itself, before bolt's cursors do: every page must say it is the
+// page it was reached as, be a branch or a leaf, lie inside the file and
+// be reached once. A page that points back up the tree sends bolt's cursor
+// down for ever, its stack growing until the process runs out of memory —
+// a stall no recover catches. At most pgid pages are read.
+func checkBoltTree(f *os.File, ps, pgid, root uint64) error {
+	le := binary.LittleEndian
+	seen := map[uint64]bool{}
+	type task struct {
+		id     uint64
+		inline []byte // an inline bucket's page, read from its parent
+		depth  int
+	}
+	stack := []task{{id: root}}
+	for len(stack) > 0 {
+		t := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		page := t.inline
+		if page == nil {
+			if t.id < 2 || t.id >= pgid {
+				return fmt.Errorf("page %d of %d in the tree", t.id, pgid)
+			}
+			if seen[t.id] {
+				return fmt.Errorf("page %d reached twice: the tree loops", t.id)
+			}
+			seen[t.id] = true
+			hdr := make([]byte, boltPageHeader)
+			if _, err := f.ReadAt(hdr, int64(t.id*ps)); err != nil {
+				return err
+			}
+			overflow := uint64(le.Uint32(hdr[12:]))
+			if le.Uint64(hdr) != t.id || t.id+overflow >= pgid {
+				return fmt.Errorf("page %d is not the page its parent names", t.id)
+			}
+			page = make([]byte, (overflow+1)*ps)
+			if _, err := f.ReadAt(page, int64(t.id*ps)); err != nil {
+				return err
+			}
+		}
+		if len(page) < boltPageHeader {
+			return fmt.Errorf("page %d: cut short", t.id)
+		}
+		flags, count := le.Uint16(page[8:]), int(le.Uint16(page[10:]))
+		if boltPageHeader+count*boltElem > len(page) {
+			return fmt.Errorf("page %d: %d elements in %d bytes", t.id, count, len(page))
+		}
+		for i := 0; i < count; i++ {
+			at := boltPageHeader + i*boltElem
+			e := page[at : at+boltElem]
+			switch flags {
+			case boltBranch:
+				stack = append(stack, task{id: le.Uint64(e[8:]), depth: t.depth})
+			case boltLeaf:
+				if le.Uint32(e)&boltBucketElem == 0 {
+					continue
+				}
+				pos, ksize, vsize := uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
+				start := uint64(at) + pos + ksize
+				if vsize < 16 || start+vsize > uint64(len(page)) {
+					return fmt.Errorf("page %d: a bucket's header outside the page", t.id)
+				}
+				v := page[start : start+vsize]
+				if t.depth >= 16 {
+					return fmt.Errorf("page %d: buckets nested deeper than 16", t.id)
+				}
+				if r := le.Uint64(v); r != 0 {
+					stack = append(stack, task{id: r, depth: t.depth + 1})
+				} else {
+					stack = append(stack, task{id: t.id, inline: v[16:], depth: t.depth + 1})
+				}
+			default:
+				return fmt.Errorf("page %d: flags %#x, neither branch nor leaf", t.id, flags)
+			}
 		}
 	}
 	return nil

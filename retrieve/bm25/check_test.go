@@ -2,6 +2,7 @@ package bm25
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -156,4 +158,79 @@ func FuzzCheck(f *testing.F) {
 			t.Logf("search: %v", err)
 		}
 	})
+}
+
+// TestCheckLoopingTree: a root.bolt whose page tree points back up at
+// itself — a bucket whose root is the page holding it, a branch page whose
+// child is itself — is refused by Check, naming the loop, before bolt's
+// cursor follows it down for ever. (Without the check, the branch case
+// grows the process by gigabytes in seconds; a damaged copy in
+// TestCheckDamage did so under -race now and then, as bleve's merges laid
+// the file out differently, and .ci/run was killed for memory.)
+func TestCheckLoopingTree(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		loop func(page []byte, root uint64) bool
+	}{
+		{"a bucket whose root is the page holding it", func(page []byte, root uint64) bool {
+			le := binary.LittleEndian
+			for i := 0; i < int(le.Uint16(page[10:])); i++ {
+				e := page[boltPageHeader+i*boltElem:]
+				if le.Uint32(e)&boltBucketElem != 0 {
+					v := boltPageHeader + i*boltElem + int(le.Uint32(e[4:])+le.Uint32(e[8:]))
+					le.PutUint64(page[v:], root)
+					return true
+				}
+			}
+			return false
+		}},
+		{"a branch page whose child is itself", func(page []byte, root uint64) bool {
+			le := binary.LittleEndian
+			le.PutUint16(page[8:], boltBranch)
+			le.PutUint16(page[10:], 1)
+			e := page[boltPageHeader:]
+			le.PutUint32(e, boltElem) // its key: right after the element
+			le.PutUint32(e[4:], 1)
+			le.PutUint64(e[8:], root)
+			return true
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			dir := filepath.Join(t.TempDir(), "bm25")
+			x, err := New(ctx, Config{Dir: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ch := corpora.Chunk{ID: corpora.ChunkID("d", 0), DocID: "d", Title: "d", Text: "图书馆的借阅期限是三十天。"}
+			if err := x.Write(ctx, []corpora.DocRecord{{ID: "d", Hash: "h", Chunks: 1}}, []corpora.Chunk{ch}); err != nil {
+				t.Fatal(err)
+			}
+			x.Close()
+			path := filepath.Join(dir, "store", "root.bolt")
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			le := binary.LittleEndian
+			// The newer meta page names the root bucket's page.
+			meta0, meta1 := b[boltPageHeader:], b[4096+boltPageHeader:]
+			meta := meta0
+			if le.Uint64(meta1[48:]) > le.Uint64(meta0[48:]) {
+				meta = meta1
+			}
+			ps, root := uint64(le.Uint32(meta[8:])), le.Uint64(meta[16:])
+			if !c.loop(b[root*ps:], root) {
+				t.Fatal("nothing on the root page to loop")
+			}
+			if err := os.WriteFile(path, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			err = Check(dir)
+			var d *DamageError
+			if !errors.As(err, &d) || !strings.Contains(err.Error(), "twice") {
+				t.Fatalf("Check: %v; want a DamageError naming the loop", err)
+			}
+		})
+	}
 }
