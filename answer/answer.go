@@ -303,7 +303,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		for i := range sents {
 			texts[i] = string(sents[i].context) + " " + string(sents[i].folded)
 			for j, t := range terms {
-				if presence(t.w, texts[i]) > 0 {
+				if !t.typ && presence(t.w, texts[i]) > 0 {
 					df[j]++
 				}
 			}
@@ -312,6 +312,9 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		for i := range sents {
 			total, found := 0.0, 0.0
 			for j, t := range terms {
+				if t.typ {
+					continue
+				}
 				w := t.info * math.Log(1+n/(df[j]+1))
 				total += w
 				found += presence(t.w, texts[i]) * w

@@ -401,6 +401,28 @@ func TestRefusal(t *testing.T) {
 		{"每天的餐补是多少钱？", "25元"},
 		{"过生日公司给多少礼金？", "300元"},
 		{"攒下来的调休多久之内要用掉？", "6个月"},
+		// Asked for a price where no sentence holds one.
+		{"企业版的许可证一年多少钱？", NotFound},
+	} {
+		p := p + "\n（6）三个版本使用同一个安装包，可用的功能由导入的许可证决定。"
+		e, err := New(Config{}, fixed{hit("h.md", p)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, _ := e.Ask(context.Background(), c.q); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}
+
+// TestRefusalAnswerKind: the kind of answer a question names (多少礼金)
+// counts among the words a passage that answers must hold, though
+// sentences are ranked without it.
+func TestRefusalAnswerKind(t *testing.T) {
+	p := "第五十条 渠道返点只能抵扣后续订单的货款，不得提现。\n第五十一条 代理商签约后须在30日内完成报备，保证金按合同约定缴纳。"
+	for _, c := range []struct{ q, want string }{
+		{"代理商签约要交多少押金？", NotFound},
+		{"代理商签约后多少天内要报备？", "30日"},
 	} {
 		e, err := New(Config{}, fixed{hit("h.md", p)})
 		if err != nil {
