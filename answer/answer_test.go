@@ -434,6 +434,24 @@ func TestRefusalAnswerKind(t *testing.T) {
 	}
 }
 
+// TestKindNoun: a phrase answer keeps the noun the question asked it as
+// (哪个大学 → …大学, 什么奖 → …奖), when the sentence says it right after.
+func TestKindNoun(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, passage, want string }{
+		{"林一鸣毕业于哪个大学？", "林一鸣毕业于浙江工商大学，后留校任教。", "浙江工商大学"},
+		{"这部电影获得了什么奖？", "这部电影获得了金鸡奖，导演是陈凯。", "金鸡奖"},
+		{"他退役前效力于哪个队？", "他退役前效力于上海申花队，司职后卫。", "上海申花队"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}
+
 // TestWholeRule: a rule that goes on with an exception is answered whole,
 // in the same sentence or the next; one without an exception keeps its
 // short answer.

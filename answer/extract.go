@@ -18,7 +18,42 @@ type span struct{ s, e int }
 // where the question word stands), then, for dates and numbers, prefers a
 // date or number inside or near that gap.
 func extract(seg *zh.Segmenter, q question, s []rune) span {
-	return tighten(s, extractSpan(seg, q, s), q)
+	return withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q))
+}
+
+// withKind extends a phrase answer by the noun the question put after its
+// question word when the sentence says it right after the answer: 哪个大学
+// … 香港中文大学 → 香港中文大学, not 香港中文; 什么奖 … 法朗基奖; 哪个队 …
+// 旧金山勇士队. (The question's words after the question word anchor the
+// answer's end, so the span stops before the noun they share.) Measured on
+// CMRC dev: EM 34.86 → 36.35 with nouns of two characters or more, → 36.87
+// with one-character ones too (奖, 队, 科); F1 58.74 → 59.28;
+// eval/enterprise and eval/office unchanged.
+func withKind(seg *zh.Segmenter, q question, s []rune, sp span) span {
+	if seg == nil || (q.kind != kindPhrase && q.kind != kindPlace) || sp.e <= sp.s || len(q.right) == 0 {
+		return sp
+	}
+	if identifierFor(q) != nil || asksLabel(q) {
+		return sp // a shape of its own (/opt/sprucesync, not …目录; B级)
+	}
+	words := seg.Cut(string(q.right))
+	if len(words) > 1 && isCount(words[0]) {
+		words = words[1:] // 哪两个公司
+	}
+	if len(words) == 0 {
+		return sp
+	}
+	w := []rune(words[0])
+	if strings.ContainsRune(stopChars, w[0]) || !hasContent(w) {
+		return sp
+	}
+	if pos := seg.PartOfSpeech(string(w)); pos != "" && !strings.HasPrefix(pos, "n") && pos != "q" {
+		return sp
+	}
+	if sp.e+len(w) <= len(s) && string(s[sp.e:sp.e+len(w)]) == string(w) {
+		sp.e += len(w)
+	}
+	return sp
 }
 
 // tighten narrows a phrase answer to what it quotes, when it quotes one
