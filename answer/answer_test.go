@@ -360,6 +360,12 @@ func TestNumberByClause(t *testing.T) {
 		{"晋升评审一年在哪几个月？", "晋升评审每年两次，分别在4月和10月。", "4月"},
 		{"财务每周哪几天付款？", "财务部每周二、周四集中付款。", "每周二、周四"},
 		{"入职多久以后才能享受免费体检？", "员工入职满6个月后，每年享受一次免费体检，标准为每人800元。", "6个月"},
+		// Measure words beyond the common ones; an ordinal keeps its 第;
+		// a time keeps the part of it said.
+		{"这个站每天有多少趟列车停靠？", "该站每天有24趟旅客列车停靠，其中高铁16趟。", "24趟"},
+		{"这种鱼生活在水深多少的海域？", "这种鱼栖息于水深5至40公尺的珊瑚礁海域。", "5至40公尺"},
+		{"他当选了第几届人大代表？", "2018年，他当选第十三届全国人大代表。", "第十三届"},
+		{"这座桥是什么时候建成的？", "这座桥建成于20世纪初，由当地商会出资。", "20世纪初"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)

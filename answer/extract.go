@@ -126,14 +126,24 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 	switch q.kind {
 	case kindDate:
 		if m, ok := nearestMatch(dateRe, s, gap, "", q); ok {
-			return clean(s, m)
+			m = clean(s, m)
+			// 20世纪初, 1969年至1970年间, 2005年底: the part of the time said.
+			if m.e < len(s) && strings.ContainsRune("初末底间", s[m.e]) {
+				m.e++
+			}
+			return m
 		}
 		if m, ok := nearestMatch(dayRe, s, gap, "", q); ok {
 			return clean(s, m) // 4月, 每月10日, 周二、周四
 		}
 	case kindNumber:
 		if m, ok := nearestMatch(numRe, s, gap, q.unit, q); ok {
-			return clean(s, m)
+			m = clean(s, m)
+			// 第几届 … 第八届: an ordinal keeps its 第.
+			if len(q.left) > 0 && q.left[len(q.left)-1] == '第' && m.s > 0 && s[m.s-1] == '第' {
+				m.s--
+			}
+			return m
 		}
 	case kindReason:
 		// 为什么 … 因为一般电离辐射是看不到的，…: the clause the cause opens.
@@ -379,6 +389,10 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 						after = u
 						break
 					}
+				}
+				if after == "" { // 5至40公尺: a unit the dash's pattern lacks
+					after = measureAfter(s[sp.e:])
+					sp.e += len([]rune(after))
 				}
 			}
 		}
