@@ -451,6 +451,9 @@ func TestKindNoun(t *testing.T) {
 		{"林一鸣毕业于哪个大学？", "林一鸣毕业于浙江工商大学，后留校任教。", "浙江工商大学"},
 		{"这部电影获得了什么奖？", "这部电影获得了金鸡奖，导演是陈凯。", "金鸡奖"},
 		{"他退役前效力于哪个队？", "他退役前效力于上海申花队，司职后卫。", "上海申花队"},
+		// The kind named but not said beside the answer: the words after
+		// it anchor the answer's end.
+		{"这种化石兽是一类像什么动物的古代哺乳动物？", "这种化石兽是一类像狼的古代哺乳动物，生活在5600万年前。", "狼"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)

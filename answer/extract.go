@@ -21,6 +21,29 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 	return withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q))
 }
 
+// kindWord is the word right after q's question word that names the
+// answer's kind (哪个大学 → 大学, 哪两个公司 → 公司), or "".
+func kindWord(seg *zh.Segmenter, q question) string {
+	if seg == nil || len(q.right) == 0 {
+		return ""
+	}
+	words := seg.Cut(string(q.right))
+	if len(words) > 1 && isCount(words[0]) {
+		words = words[1:] // 哪两个公司
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	w := []rune(words[0])
+	if strings.ContainsRune(stopChars, w[0]) || !hasContent(w) {
+		return ""
+	}
+	if pos := seg.PartOfSpeech(string(w)); pos != "" && !strings.HasPrefix(pos, "n") && pos != "q" {
+		return ""
+	}
+	return string(w)
+}
+
 // withKind extends a phrase answer by the noun the question put after its
 // question word when the sentence says it right after the answer: 哪个大学
 // … 香港中文大学 → 香港中文大学, not 香港中文; 什么奖 … 法朗基奖; 哪个队 …
@@ -36,18 +59,8 @@ func withKind(seg *zh.Segmenter, q question, s []rune, sp span) span {
 	if identifierFor(q) != nil || asksLabel(q) {
 		return sp // a shape of its own (/opt/sprucesync, not …目录; B级)
 	}
-	words := seg.Cut(string(q.right))
-	if len(words) > 1 && isCount(words[0]) {
-		words = words[1:] // 哪两个公司
-	}
-	if len(words) == 0 {
-		return sp
-	}
-	w := []rune(words[0])
-	if strings.ContainsRune(stopChars, w[0]) || !hasContent(w) {
-		return sp
-	}
-	if pos := seg.PartOfSpeech(string(w)); pos != "" && !strings.HasPrefix(pos, "n") && pos != "q" {
+	w := []rune(kindWord(seg, q))
+	if len(w) == 0 {
 		return sp
 	}
 	if sp.e+len(w) <= len(s) && string(s[sp.e:sp.e+len(w)]) == string(w) {
@@ -101,7 +114,7 @@ func quoted(s []rune, sp span, q question) (span, bool) {
 }
 
 func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
-	gap, ok := alignGap(q, s)
+	gap, ok := alignGap(q, s, kindWord(seg, q))
 	if !ok {
 		gap = span{0, len(s)}
 	}
@@ -190,9 +203,18 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 // just before the question word (the bigram nearest to it that the sentence
 // holds, extended while both texts agree); its right anchor is the start of
 // the match of the words just after it. The answer lies between.
-func alignGap(q question, s []rune) (span, bool) {
+func alignGap(q question, s []rune, kind string) (span, bool) {
 	lefts, lagree := anchorsAgreeing(trimRunes(q.left), s, true)
 	rights, ragree := anchorsAgreeing(trimRunes(q.right), s, false)
+	if kind != "" {
+		// 像什么动物的中爪兽科 … 像狼的中爪兽科: the noun naming the answer's
+		// kind is seldom said beside it; the words after it are. (CMRC
+		// dev EM 37.81 → 38.06, F1 59.57 → 59.77.)
+		if rest := trimRunes([]rune(strings.TrimPrefix(string(q.right), kind))); len(rest) >= 2 {
+			r2, a2 := anchorsAgreeing(rest, s, false)
+			rights, ragree = append(rights, r2...), append(ragree, a2...)
+		}
+	}
 	best, found, bestAgree := span{}, false, 0
 	for i, l := range lefts {
 		for j, r := range rights {
