@@ -461,6 +461,23 @@ func TestKindNoun(t *testing.T) {
 	}
 }
 
+// TestCauseBeforeResult: asked why, the cause said before 所以 / 因此,
+// from the 但 that turns from a concession.
+func TestCauseBeforeResult(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, passage, want string }{
+		{"为什么他被称为小诸葛？", "他自幼熟读兵书，所以被同乡称为小诸葛。", "他自幼熟读兵书"},
+		{"为什么这条线路的客量一直很高？", "虽然这条线路受地铁竞争，但沿途经过三个大型屋苑，所以客量仍然很高。", "沿途经过三个大型屋苑"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}
+
 // TestWholeRule: a rule that goes on with an exception is answered whole,
 // in the same sentence or the next; one without an exception keeps its
 // short answer.

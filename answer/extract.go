@@ -171,6 +171,28 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 				return clean(s, span{b + word, e})
 			}
 		}
+		// 为什么 … 马赛罗出生于塞尔希培州，所以在巴西国内被称为…: the cause
+		// is said before the word that opens its result (所以, 因此 …):
+		// the clauses before it, from a 但 that turns from a concession.
+		// (CMRC dev EM 38.06 → 38.33, F1 59.77 → 60.07.)
+		if why(q) {
+			if loc := resultRe.FindStringIndex(string(s)); loc != nil {
+				m := len([]rune(string(s)[:loc[0]]))
+				e := clauseStart(s, m)
+				if m-e > 6 {
+					// 所以 deep in its clause (大环道因此…: a subject before
+					// it, at most): no cause said before it.
+					break
+				}
+				b := 0
+				if c := concessionRe.FindAllStringIndex(string(s[:max(e-1, 0)]), -1); len(c) > 0 {
+					b = len([]rune(string(s)[:c[len(c)-1][1]]))
+				}
+				if sp := clean(s, span{b, e}); sp.e-sp.s >= 2 {
+					return sp
+				}
+			}
+		}
 	case kindPerson:
 		// 纪念哪位运动员 … 纪念著名网球运动员罗德·拉沃: the name follows the
 		// noun the question put after its question word.
@@ -809,6 +831,18 @@ func typeNoun(seg *zh.Segmenter, q question) string {
 		return ""
 	}
 	return words[0]
+}
+
+// resultRe finds the word that opens a result after its cause; concessionRe
+// the word that turns from a concession to what holds (虽然…，但…).
+var (
+	resultRe     = regexp.MustCompile(`所以|因此|因而|于是|以致|故而|从而`)
+	concessionRe = regexp.MustCompile(`但是|但|然而|不过`)
+)
+
+// why reports whether q asks for a cause (为什么, 为何, 什么原因).
+func why(q question) bool {
+	return q.wh == "为什么" || q.wh == "为何" || q.wh == "什么原因"
 }
 
 // causeRe finds where a cause is stated: 因为, 由于, 因 (but not 因此, 因而).
