@@ -29,7 +29,7 @@ var whWords = sortWh([]whWord{
 	{"哪一年", kindDate}, {"哪年", kindDate}, {"何年", kindDate}, {"哪一天", kindDate}, {"哪天", kindDate},
 	{"哪几个月", kindDate}, {"哪个月", kindDate}, {"几月份", kindDate}, {"哪几天", kindDate}, {"星期几", kindDate}, {"周几", kindDate},
 	{"何时", kindDate}, {"什么时候", kindDate}, {"什么时间", kindDate}, {"哪个时候", kindDate}, {"几月", kindDate},
-	{"几号", kindDate}, {"几年", kindDate}, {"哪个年代", kindDate}, {"哪个朝代", kindDate}, {"什么年代", kindDate},
+	{"几号", kindDate}, {"几年", kindDate}, {"哪个年代", kindDate}, {"哪个朝代", kindDate}, {"哪个世纪", kindDate}, {"什么世纪", kindDate}, {"哪一世纪", kindDate}, {"什么朝代", kindDate}, {"哪朝", kindDate}, {"什么年代", kindDate},
 	{"哪一时期", kindDate}, {"什么时期", kindDate}, {"哪个时期", kindDate}, {"多少年", kindDate},
 	{"多少", kindNumber}, {"几点", kindNumber}, {"几", kindNumber}, {"多大", kindNumber}, {"多长", kindNumber}, {"多高", kindNumber},
 	{"多远", kindNumber}, {"多久", kindNumber}, {"多重", kindNumber}, {"多深", kindNumber}, {"多宽", kindNumber},
