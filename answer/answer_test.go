@@ -453,6 +453,8 @@ func TestKindNoun(t *testing.T) {
 		{"他退役前效力于哪个队？", "他退役前效力于上海申花队，司职后卫。", "上海申花队"},
 		{"哪个女演员主演了这部剧？", "这部剧由女演员林晓岚主演，共40集。", "林晓岚"},
 		{"这座教堂是哪个世纪建的？", "这座教堂始建于12世纪，历时百年完工。", "12世纪"},
+		// The preposition before the question word opens the slot.
+		{"这部小说由哪家出版社出版？", "这部小说于1998年首次由人民文学出版社出版。", "人民文学出版社"},
 		// The kind named but not said beside the answer: the words after
 		// it anchor the answer's end.
 		{"这种化石兽是一类像什么动物的古代哺乳动物？", "这种化石兽是一类像狼的古代哺乳动物，生活在5600万年前。", "狼"},
