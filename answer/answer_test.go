@@ -455,6 +455,8 @@ func TestKindNoun(t *testing.T) {
 		{"这座教堂是哪个世纪建的？", "这座教堂始建于12世纪，历时百年完工。", "12世纪"},
 		// The preposition before the question word opens the slot.
 		{"这部小说由哪家出版社出版？", "这部小说于1998年首次由人民文学出版社出版。", "人民文学出版社"},
+		// A joining word after the answer is not the answer's.
+		{"现存的什么动物也用前后肢游泳？", "海豹用后肢游泳，现存的海象则用前后肢游泳。", "海象"},
 		// The kind named but not said beside the answer: the words after
 		// it anchor the answer's end.
 		{"这种化石兽是一类像什么动物的古代哺乳动物？", "这种化石兽是一类像狼的古代哺乳动物，生活在5600万年前。", "狼"},
