@@ -455,6 +455,8 @@ func TestKindNoun(t *testing.T) {
 		{"这座教堂是哪个世纪建的？", "这座教堂始建于12世纪，历时百年完工。", "12世纪"},
 		// The preposition before the question word opens the slot.
 		{"这部小说由哪家出版社出版？", "这部小说于1998年首次由人民文学出版社出版。", "人民文学出版社"},
+		// What the answer is one of follows it.
+		{"这个镇隶属于哪里？", "这个镇隶属于浙江省嘉兴市海盐县的一个街道办事处，面积60平方公里。", "浙江省嘉兴市海盐县"},
 		// A joining word after the answer is not the answer's.
 		{"现存的什么动物也用前后肢游泳？", "海豹用后肢游泳，现存的海象则用前后肢游泳。", "海象"},
 		// The kind named but not said beside the answer: the words after

@@ -21,9 +21,8 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 	return withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q))
 }
 
-// slotMarks are the prepositions (and 是) that, right before a question
-// word, say where the answer's slot opens in a sentence (由谁, 在哪里, 是什么).
-const slotMarks = "由被在于以从向对为给把用与和跟经是"
+// oneOfRe finds "one of" said of the answer after it (的一个, 的一支, 的一座).
+var oneOfRe = regexp.MustCompile(`的一[个支篇座种位部家所条只名项间处片首本套款类]`)
 
 // kindWord is the word right after q's question word that names the
 // answer's kind (哪个大学 → 大学, 哪两个公司 → 公司), or "".
@@ -132,11 +131,13 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 	if !ok {
 		gap = span{0, len(s)}
 	}
-	if ok && len(q.left) > 0 && strings.ContainsRune(slotMarks, q.left[len(q.left)-1]) {
+	if ok && len(q.left) > 0 && unicode.Is(unicode.Han, q.left[len(q.left)-1]) {
 		// …卫星由什么运载火箭发射 … 于西昌卫星发射中心由长征三号乙: the
-		// word right before the question word marks where its slot opens,
-		// at its last use in the gap as a word of its own (not 是否's 是).
-		// (CMRC dev EM 38.52 → 39.36, F1 60.11 → 60.54.)
+		// character right before the question word (a preposition, 是, a
+		// verb's last) marks where its slot opens, at its last use in the
+		// gap as a word of its own (not 是否's 是). (CMRC dev EM 38.52 →
+		// 39.36 with the prepositions and 是; 39.48 → 39.61 with any
+		// character; F1 60.11 → 60.54, 60.58 → 60.59.)
 		p := q.left[len(q.left)-1]
 		for i := gap.e - 3; i >= gap.s; i-- {
 			if s[i] != p || seg != nil && (i > 0 && seg.PartOfSpeech(string(s[i-1:i+1])) != "" || i+1 < len(s) && seg.PartOfSpeech(string(s[i:i+2])) != "") {
@@ -246,6 +247,15 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 		return sp
 	}
 	sp := clean(s, gap)
+	{
+		// 纽西兰威灵顿的一支…, 浙江省嘉兴市海盐县的一个镇: what the place or
+		// thing is one of follows the answer. (CMRC dev EM 39.45 → 39.48.)
+		if m := oneOfRe.FindStringIndex(string(s[sp.s:sp.e])); m != nil {
+			if i := len([]rune(string(s[sp.s:sp.e])[:m[0]])); i >= 2 {
+				sp = clean(s, span{sp.s, sp.s + i})
+			}
+		}
+	}
 	if seg != nil {
 		// 何塞·波萨达于, 海象则: a word that joins the answer to what
 		// follows it is not the answer's, unless it ends a word (关于,
@@ -314,7 +324,13 @@ func alignGap(q question, s []rune, kind string) (span, bool) {
 // each, how many characters of s agree with part around the match, away
 // from the question word.
 func anchorsAgreeing(part, s []rune, fromEnd bool) ([]int, []int) {
-	for n := 0; n+2 <= len(part); n++ {
+	return anchorsAgreeing1(part, s, fromEnd, 0)
+}
+
+// anchorsAgreeing1 is anchorsAgreeing from the bigram skip places away
+// from the question word on.
+func anchorsAgreeing1(part, s []rune, fromEnd bool, skip int) ([]int, []int) {
+	for n := skip; n+2 <= len(part); n++ {
 		k := n // bigram part[k:k+2], nearest the question word first
 		if fromEnd {
 			k = len(part) - 2 - n
