@@ -457,6 +457,8 @@ func TestKindNoun(t *testing.T) {
 		{"这部小说由哪家出版社出版？", "这部小说于1998年首次由人民文学出版社出版。", "人民文学出版社"},
 		// What the answer is one of follows it.
 		{"这个镇隶属于哪里？", "这个镇隶属于浙江省嘉兴市海盐县的一个街道办事处，面积60平方公里。", "浙江省嘉兴市海盐县"},
+		// A transliterated name ends where its characters do.
+		{"这项定理是谁首先证明的？", "这项定理由美国数学家约翰·纳什首先证明，后被广泛应用。", "约翰·纳什"},
 		// A joining word after the answer is not the answer's.
 		{"现存的什么动物也用前后肢游泳？", "海豹用后肢游泳，现存的海象则用前后肢游泳。", "海象"},
 		// The kind named but not said beside the answer: the words after
