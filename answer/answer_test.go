@@ -459,6 +459,7 @@ func TestKindNoun(t *testing.T) {
 		{"这个镇隶属于哪里？", "这个镇隶属于浙江省嘉兴市海盐县的一个街道办事处，面积60平方公里。", "浙江省嘉兴市海盐县"},
 		// A transliterated name ends where its characters do.
 		{"这项定理是谁首先证明的？", "这项定理由美国数学家约翰·纳什首先证明，后被广泛应用。", "约翰·纳什"},
+		{"这座会堂的创始人是谁？", "这座会堂由犹太人吉利舍维奇于1937年创办。", "吉利舍维奇"},
 		// A joining word after the answer is not the answer's.
 		{"现存的什么动物也用前后肢游泳？", "海豹用后肢游泳，现存的海象则用前后肢游泳。", "海象"},
 		// The kind named but not said beside the answer: the words after
