@@ -362,6 +362,7 @@ func TestNumberByClause(t *testing.T) {
 		{"入职多久以后才能享受免费体检？", "员工入职满6个月后，每年享受一次免费体检，标准为每人800元。", "6个月"},
 		// Measure words beyond the common ones; an ordinal keeps its 第;
 		// a time keeps the part of it said.
+		{"数据盘该买多大，怎么估算？", "数据盘的容量建议按\"用户数×平均配额×1.3\"估算。", "用户数×平均配额×1.3"},
 		{"这个站每天有多少趟列车停靠？", "该站每天有24趟旅客列车停靠，其中高铁16趟。", "24趟"},
 		{"这种鱼生活在水深多少的海域？", "这种鱼栖息于水深5至40公尺的珊瑚礁海域。", "5至40公尺"},
 		{"他当选了第几届人大代表？", "2018年，他当选第十三届全国人大代表。", "第十三届"},
@@ -531,6 +532,8 @@ func TestIdentifiers(t *testing.T) {
 		{"程序文件装在哪个目录？", "按提示选择数据目录（默认为/data/sprucesync）。程序文件固定安装在/opt/sprucesync目录下，不能修改。", "/opt/sprucesync"},
 		{"恢复数据库用什么命令？", "恢复数据库时执行 spructl restore --from 加备份文件名。", "spructl restore --from"},
 		{"这份办法的文件编号是多少？", "文件编号：QL-FIN-012　版本：2025版", "QL-FIN-012"},
+		{"哪两种扩展名的文件不会同步？", "以下文件不会同步：Office临时文件、扩展名为.tmp和.part的文件。", ".tmp和.part"},
+		{"自动备份放在哪个目录？", "系统每天凌晨2:00自动备份数据库，备份保存在数据目录的backup子目录中。", "backup子目录"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("m.md", c.passage)}); a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)

@@ -493,6 +493,7 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 				}
 			}
 		}
+		sp = formula(s, sp)
 		if listMarker(s, sp) || len(cands) > 0 && sp.s < cands[len(cands)-1].sp.e {
 			continue // a list's number, or the second end of a range already taken
 		}
@@ -571,7 +572,8 @@ var identifiers = []struct {
 	{[]string{"邮箱", "邮件地址", "电子邮件", "email", "e-mail", "mail"}, regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)},
 	{[]string{"电话", "热线", "手机号", "联系电话", "号码"}, regexp.MustCompile(`\+?[0-9]{2,4}[-－][0-9]{3,4}(?:[-－][0-9]{3,4})?|1[3-9][0-9]{9}|[0-9]{5,}`)},
 	{[]string{"网址", "链接", "网站", "url", "域名", "官网"}, regexp.MustCompile(`https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+|(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|io)(?:/[A-Za-z0-9._/-]*)?`)},
-	{[]string{"目录", "路径", "文件夹"}, regexp.MustCompile(`(?:/[A-Za-z0-9._-]+)+/?|[A-Za-z]:\\[A-Za-z0-9._\\ -]+|~/[A-Za-z0-9._/-]+`)},
+	{[]string{"目录", "路径", "文件夹"}, regexp.MustCompile(`(?:/[A-Za-z0-9._-]+)+/?|[A-Za-z]:\\[A-Za-z0-9._\\ -]+|~/[A-Za-z0-9._/-]+|[A-Za-z0-9._-]+子?(?:目录|文件夹)`)},
+	{[]string{"扩展名", "后缀名", "后缀", "文件类型", "格式"}, regexp.MustCompile(`\.[A-Za-z0-9]{1,6}(?:\s*(?:和|与|及|、|,|，|或|/)\s*\.[A-Za-z0-9]{1,6})*`)},
 	{[]string{"命令", "指令"}, regexp.MustCompile(`[a-z][a-z0-9_.-]*(?: +(?:--?[A-Za-z0-9_-]+|[a-z0-9_./-]+))*`)},
 	{[]string{"文件名", "配置文件", "安装包"}, regexp.MustCompile(`[A-Za-z0-9_.-]+\.(?:conf|cfg|ini|yaml|yml|json|xml|toml|log|txt|sh|exe|msi|dmg|deb|rpm|apk|zip)`)},
 	{[]string{"编号", "代码", "型号", "版本号", "文件号", "工号", "代号", "错误码"}, regexp.MustCompile(`(?i)[a-z][a-z0-9]*(?:-[a-z0-9]+)+|v[0-9]+(?:\.[0-9]+)+|[a-z]{1,4}[0-9]{2,}`)}, // (the sentence is folded: lower case)
@@ -588,6 +590,9 @@ func identifierFor(q question) *regexp.Regexp {
 	lr := []rune(left)
 	before := string(lr[max(0, len(lr)-5):])
 	rr := []rune(string(q.right))
+	if m := countRe.FindString(string(rr)); m != "" {
+		rr = rr[len([]rune(m)):] // 哪两种扩展名
+	}
 	after := string(rr[:min(len(rr), 5)])
 	for _, id := range identifiers {
 		for _, n := range id.nouns {
@@ -598,6 +603,34 @@ func identifierFor(q question) *regexp.Regexp {
 	}
 	return nil
 }
+
+// formula widens a number multiplied or divided by other terms to the
+// whole formula (用户数×平均配额×1.3: the size is the formula, not 1.3);
+// a term runs over letters, digits and Han characters.
+func formula(s []rune, sp span) span {
+	isOp := func(r rune) bool { return strings.ContainsRune("×*＊÷", r) }
+	term := func(r rune) bool {
+		return unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%'
+	}
+	b, e := sp.s, sp.e
+	for b > 0 && isOp(s[b-1]) {
+		b--
+		for b > 0 && term(s[b-1]) {
+			b--
+		}
+	}
+	for e < len(s) && isOp(s[e]) {
+		e++
+		for e < len(s) && term(s[e]) {
+			e++
+		}
+	}
+	return span{b, e}
+}
+
+// countRe finds a count at the start of a question's words after its
+// question word (两种, 几个, 一个).
+var countRe = regexp.MustCompile(`^[一二两三四五六七八九十几0-9]+[个种类条项位款]?`)
 
 // labelRe finds a class's label: B级, 第三档, 二类, 五星, A类.
 var labelRe = regexp.MustCompile(`第?[A-Za-z0-9一二三四五六七八九十]{1,3}(?:级|档|类|等|星)`)
