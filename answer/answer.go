@@ -383,6 +383,15 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.
 	sp := extract(e.seg, pq, s.folded)
+	if ws, we, ok := metSegment(s.folded, pq.quantities); ok {
+		// A rule of several clauses, each with its condition (不满60%的为
+		// 第一档，60%（含）至100%的为第二档 …): the answer is the one whose
+		// condition the question's quantity meets.
+		in := extract(e.seg, pq, s.folded[ws:we])
+		if in.e > in.s {
+			sp = span{ws + in.s, ws + in.e}
+		}
+	}
 	ans := string(s.orig[sp.s:sp.e])
 	// An answer is never the question's own words (哪里, 怎么办, 能报销吗):
 	// then the sentence that holds the evidence is the answer.
@@ -390,6 +399,50 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		ans = strings.TrimSpace(string(s.orig))
 	}
 	return answered(a, ans, h, s.start, s.start+len(s.orig))
+}
+
+// metSegment finds, in a sentence of several clauses that set conditions
+// on the question's quantities, the first clause whose conditions they
+// meet, with the clause after it when that sets none (满5年不满10年的，探
+// 亲假7天): its rune range. ok only when another clause's conditions are
+// not met.
+func metSegment(s []rune, qs []quantity) (int, int, bool) {
+	if len(qs) == 0 {
+		return 0, 0, false
+	}
+	marks := "；;"
+	if !strings.ContainsAny(string(s), marks) {
+		marks = "，,；;：:"
+	}
+	var segs []span
+	b := 0
+	for i, r := range s {
+		if strings.ContainsRune(marks, r) {
+			segs = append(segs, span{b, i})
+			b = i + 1
+		}
+	}
+	segs = append(segs, span{b, len(s)})
+	found, unmet := -1, false
+	for i, g := range segs {
+		met, any := conditionsMet(string(s[g.s:g.e]), qs)
+		switch {
+		case any && met && found < 0:
+			found = i
+		case any && !met:
+			unmet = true
+		}
+	}
+	if found < 0 || !unmet {
+		return 0, 0, false
+	}
+	g := segs[found]
+	if found+1 < len(segs) {
+		if _, any := conditionsMet(string(s[segs[found+1].s:segs[found+1].e]), qs); !any {
+			g.e = segs[found+1].e
+		}
+	}
+	return g.s, g.e, true
 }
 
 // yesNoCell reports whether a table's cell says yes or no (支持, 不支持,

@@ -223,6 +223,11 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// wins over the ones it does not.
 		if len(qn) > 0 {
 			if met, any := conditionsMet(string(out[i].orig), qn); any {
+				if !met {
+					// One of its clauses' conditions met (不满60%的为第一档，
+					// 60%（含）至100%的为第二档): that clause answers.
+					_, _, met = metSegment(out[i].folded, qn)
+				}
 				if met {
 					score *= 1.3
 				} else {
