@@ -650,10 +650,26 @@ func polarity(q, verb, sentence string) string {
 			return no()
 		}
 	}
-	if beyondLimit(q, sentence) || withoutCondition(q, sentence) {
+	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(q, sentence) {
 		return no()
 	}
 	return verb
+}
+
+// conditionUnmet reports whether the sentence sets conditions on the
+// quantities the question states and they meet none of its clauses: 商机
+// 预计25万，能申请售前顾问吗 … 预计金额在30万元及以上的，可以申请 → 不能.
+func conditionUnmet(q, sentence string) bool {
+	qs := questionQuantities(string(zh.Fold(zh.Normalize(q))))
+	if len(qs) == 0 {
+		return false
+	}
+	met, any := conditionsMet(sentence, qs)
+	if !any || met {
+		return false
+	}
+	_, _, some := metSegment([]rune(sentence), qs)
+	return !some
 }
 
 // limitRe finds a limit a rule sets: 只能…一个, 最多3次, 不超过5个.

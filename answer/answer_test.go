@@ -560,6 +560,9 @@ func TestYesNoLimits(t *testing.T) {
 		{"改了配置文件重启服务后能生效吗？", "修改配置文件后，须执行 systemctl restart sprucesyncd 重启服务才能生效。", "能"},
 		{"标准版能接AD域账号吗？", "项目 | 标准版 | 专业版\n最大用户数 | 50 | 500\nLDAP/AD账号集成 | 不支持 | 支持\n", "不能"},
 		{"专业版能接AD域账号吗？", "项目 | 标准版 | 专业版\n最大用户数 | 50 | 500\nLDAP/AD账号集成 | 不支持 | 支持\n", "能"},
+		// A condition on the question's quantity, not met.
+		{"商机预计25万，能申请售前顾问支持吗？", "商机预计金额在30万元及以上的，客户经理可以在CRM中申请售前顾问支持。", "不能"},
+		{"商机预计50万，能申请售前顾问支持吗？", "商机预计金额在30万元及以上的，客户经理可以在CRM中申请售前顾问支持。", "能"},
 	} {
 		a := e.FromHits(c.q, []corpora.Hit{hit("m.md", c.passage)})
 		if got, _, _ := strings.Cut(a.Answer, "。"); got != c.want {
