@@ -293,6 +293,24 @@ func TestConditions(t *testing.T) {
 	}
 }
 
+// TestConditionsAcrossPassages: the row whose condition the question's
+// quantity meets wins over a sentence of a better-ranked passage sharing
+// more of the question's characters.
+func TestConditionsAcrossPassages(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := []corpora.Hit{
+		hit("a.md", "售前顾问按其所支持合同提成总额的15%另行计提，合同批准后不从客户经理的提成中扣除。"),
+		hit("b.md", "季度中途入职的销售人员，入职当季不考核完成率。"),
+		hit("c.md", "合同额（含税） | 审批人\n20万元及以下 | 销售经理\n超过20万元、不超过100万元 | 区域销售总监\n"),
+	}
+	if a := e.FromHits("15万的合同谁批就行？", hits); !strings.Contains(a.Answer, "销售经理") {
+		t.Errorf("15万的合同谁批就行？ → %q; want 销售经理", a.Answer)
+	}
+}
+
 // TestNoEcho: an answer is never the question's own words; the sentence
 // holding the evidence is given instead.
 func TestNoEcho(t *testing.T) {
