@@ -392,12 +392,47 @@ func toQuantity(num, mult, unit string) (quantity, bool) {
 // and 80万 state).
 func questionQuantities(q string) []quantity {
 	var out []quantity
-	for _, m := range qtyRe.FindAllStringSubmatch(q, -1) {
-		if qt, ok := toQuantity(m[1], m[2], m[3]); ok {
-			out = append(out, qt)
+	for _, m := range qtyRe.FindAllStringSubmatchIndex(q, -1) {
+		sub := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return q[m[2*i]:m[2*i+1]]
 		}
+		qt, ok := toQuantity(sub(1), sub(2), sub(3))
+		if !ok {
+			continue
+		}
+		// 超过2万, 不到3年: the quantity is just past or short of the number
+		// said (a rule's 5000元至20000元 does not hold 超过2万).
+		before, after := q[:m[0]], q[m[1]:]
+		switch {
+		case hasAnySuffix(before, "超过", "多于", "高于", "大于", "超出", "过了") || hasAnyPrefix(after, "以上", "多", "出头"):
+			qt.n += math.Max(math.Abs(qt.n)*1e-9, 1e-9)
+		case hasAnySuffix(before, "不到", "不满", "未满", "低于", "少于", "小于", "不足") || hasAnyPrefix(after, "以下", "以内", "不到"):
+			qt.n -= math.Max(math.Abs(qt.n)*1e-9, 1e-9)
+		}
+		out = append(out, qt)
 	}
 	return out
+}
+
+func hasAnySuffix(s string, ws ...string) bool {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyPrefix(s string, ws ...string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // conditionsMet checks the conditions a sentence sets on the question's
