@@ -764,7 +764,7 @@ func clauseBigrams(s []rune, within span, at int, qb map[[2]rune]bool) map[[2]ru
 
 // rangeTail is the second end of a range after a number: a dash or 至/到,
 // then a number or time with its unit.
-var rangeTail = regexp.MustCompile(`^\s*(?:—|–|-|~|～|至|到)\s*(?:[0-9]{1,2}[:：][0-9]{2}|[0-9][0-9,]*(?:\.[0-9]+)?)(?:%|％|个工作日|个月|小时|分钟|元|天|年|日|周|次|人|岁|点|倍)?`)
+var rangeTail = regexp.MustCompile(`^\s*(?:—|–|-|~|～|至|到)\s*(?:次年|翌年|次月|次日)?(?:[0-9]{1,2}[:：][0-9]{2}|[0-9][0-9,]*(?:\.[0-9]+)?)(?:%|％|个工作日|个月|小时|分钟|元|天|年|日|周|次|人|岁|点|倍)?`)
 
 // leadWords join an answer to what comes before it in its sentence; they
 // are trimmed from its start, longest first.
