@@ -418,6 +418,8 @@ func TestOfficeTableRow(t *testing.T) {
 		{"工作满12年的人法定年假有几天？", leave, "10天"},
 		{"普通员工出差坐高铁能坐什么座位？", travel, "二等座、硬卧"},
 		{"经理坐船出差坐几等舱？", travel, "二等舱"},
+		// The key said only in part (青鸟智能客服 of 研发二部（青鸟智能客服）).
+		{"青鸟智能客服研发部门的总监是谁？", "部门：研发一部（岚图数据）；负责人：周然；职务：研发总监\n部门：研发二部（青鸟智能客服）；负责人：马骁；职务：研发总监\n", "马骁"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("h.docx", c.passage)}); a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)

@@ -600,6 +600,11 @@ func tableCell(q question, row, header string) (string, bool) {
 		if v == "" || strings.Contains(fq, v) {
 			continue // the row's key, which the question gave
 		}
+		if i == 0 && longestCommon([]rune(v), q.folded) >= 4 {
+			// 研发二部（青鸟智能客服） … 青鸟智能客服研发部门的总监: the
+			// row's key (its first cell), said in part.
+			continue
+		}
 		if _, cond := conditionsMet(values[i], qs); cond {
 			continue // the condition the question's quantity met (超过20万元): the key again
 		}
