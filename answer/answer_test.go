@@ -314,6 +314,24 @@ func TestConditionsAcrossPassages(t *testing.T) {
 	}
 }
 
+// TestShapeFurtherDown: asked for a size none of the passages read holds,
+// the answer comes from a passage retrieved after them that holds one.
+func TestShapeFurtherDown(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := []corpora.Hit{
+		hit("a.md", "放入同步根目录的文件会自动上传；单个同步根目录中的文件数建议不超过50万个。"),
+		hit("b.md", "云杉同步盘分为标准版、专业版和企业版，三个版本使用同一个安装包。"),
+		hit("c.md", "服务端的变化会在规定的间隔内同步到本机，默认每个文件都会同步。"),
+		hit("d.md", "参数 | 默认值 | 说明\nmax_upload_size | 4 GB | 单个文件的上传大小上限\n"),
+	}
+	if a := e.FromHits("同步盘单个文件默认最大能传多大？", hits); a.Answer != "4 GB" {
+		t.Errorf("→ %q; want 4 GB", a.Answer)
+	}
+}
+
 // TestNoEcho: an answer is never the question's own words; the sentence
 // holding the evidence is given instead.
 func TestNoEcho(t *testing.T) {
