@@ -288,6 +288,7 @@ func TestConditions(t *testing.T) {
 		{"完成率正好100%算第几档？", tiers, "第三档"},
 		// The question's own comparison: 超过2万 is past the row that ends
 		// at 20000元.
+		{"报销8000块钱要哪些人审批？", "三、审批权限\n单笔报销金额 | 审批人\n5000元以下 | 直属经理\n5000元至20000元 | 直属经理、部门总监\n20000元以上 | 直属经理、部门总监、财务总监，并报总经理审批\n", "部门总监"},
 		{"单笔报销超过2万，最后要谁批？", "三、审批权限\n单笔报销金额 | 审批人\n5000元以下 | 直属经理\n5000元至20000元 | 直属经理、部门总监\n20000元以上 | 直属经理、部门总监、财务总监，并报总经理审批\n", "总经理"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); !strings.Contains(a.Answer, c.want) {
