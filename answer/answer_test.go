@@ -460,8 +460,10 @@ func TestRefusal(t *testing.T) {
 		{"攒下来的调休多久之内要用掉？", "6个月"},
 		// Asked for a price where no sentence holds one.
 		{"企业版的许可证一年多少钱？", NotFound},
+		// Asked how many, and the best sentence holds no number.
+		{"许可证到期前多少天开始提醒续费？", NotFound},
 	} {
-		p := p + "\n（6）三个版本使用同一个安装包，可用的功能由导入的许可证决定。"
+		p := p + "\n（6）三个版本使用同一个安装包，可用的功能由导入的许可证决定。\n（7）许可证到期以后，每位用户登录时都会看到续费提醒。"
 		e, err := New(Config{}, fixed{hit("h.md", p)})
 		if err != nil {
 			t.Fatal(err)
