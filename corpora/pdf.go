@@ -38,6 +38,12 @@ type pdfLine struct {
 	// cells is true for a table's row: runs of text set apart by gaps
 	// wider than a word's, joined by " | " as the Office readers write rows.
 	cells bool
+	// x0 is where the line starts, cellX where its last cell starts and
+	// x1 where it ends (0 when a font gave no widths).
+	x0, cellX, x1 float64
+	// low is the lowest baseline its pieces were drawn at (a row whose
+	// cells wrap spans several).
+	low float64
 }
 
 func readPDF(f File, raw []byte) (d Document, err error) {
@@ -192,18 +198,57 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 		lastEnd   float64 // x where the last piece ended
 		lastRune  rune
 		open      bool
-		lastWidth bool // the last run's width was the font's, not guessed
+		lastWidth bool    // the last run's width was the font's, not guessed
+		drawY     float64 // the baseline the open line is being drawn at
+		lastY     float64 // the baseline of the last piece drawn
 	)
 	flush := func() {
 		if open {
 			cur.text = strings.TrimSpace(b.String())
 			cur.runs = utf8.RuneCountInString(cur.text)
+			cur.x1 = lastEnd
 			if cur.text != "" {
 				lines = append(lines, cur)
 			}
 		}
 		b.Reset()
 		open = false
+	}
+	// rowOf finds the line a piece drawn at (x, y) continues as its next
+	// cell, though other lines were drawn between: a table whose cell
+	// wraps draws the cell's lines before the next cell, which stands at
+	// the row's first baseline (满10年不满20 / 年 / 10天). It merges the
+	// lines drawn between that lie in the row's last cell (年) into it, and
+	// gives the row's index; -1 when there is none.
+	rowOf := func(x, y, size float64) int {
+		for back := 1; back <= 4 && back <= len(lines); back++ {
+			i := len(lines) - back
+			row := lines[i]
+			between := lines[i+1:]
+			low := row.low // the row's lowest line so far
+			for _, l := range between {
+				low = math.Min(low, l.low)
+			}
+			// At the row's first baseline, or down to its last line (a cell
+			// centred against a wrapped one).
+			if y > row.y+0.25*size || y < low-0.25*size || row.x1 <= 0 || x-row.x1 <= 0.5*size {
+				continue
+			}
+			for _, l := range between {
+				// Below the row, inside its last cell, left of the piece.
+				if l.cells || l.y >= row.y || row.y-l.y > 2.5*float64(len(between))*size || l.x0 < row.cellX-0.5*size || l.x1 > x {
+					return -1
+				}
+			}
+			for _, l := range between {
+				row.text += l.text
+				row.runs += l.runs
+			}
+			lines[i] = row
+			lines = lines[:i+1]
+			return i
+		}
+		return -1
 	}
 	for _, t := range pdfContent(p, encoders) {
 		if t.S == "" {
@@ -213,21 +258,58 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 		if size <= 0 {
 			size = 10
 		}
-		if open && math.Abs(t.Y-cur.y) > 0.5*math.Max(size, cur.size) {
+		if open && math.Abs(t.Y-drawY) > 0.5*math.Max(size, cur.size) {
 			flush()
 		}
 		first, _ := utf8.DecodeRuneInString(t.S)
+		if !open && lastWidth && t.W > 0 {
+			if i := rowOf(t.X, t.Y, size); i >= 0 {
+				// Reopen the row for its next cell.
+				cur = lines[i]
+				lines = lines[:i]
+				b.WriteString(cur.text)
+				b.WriteString(" | ")
+				cur.cells, cur.cellX = true, t.X
+				cur.low = math.Min(cur.low, t.Y)
+				open, drawY = true, t.Y
+				b.WriteString(t.S)
+				cur.size = math.Max(cur.size, size)
+				lastEnd = t.X + t.W
+				lastRune, _ = utf8.DecodeLastRuneInString(t.S)
+				lastY = t.Y
+				continue
+			}
+		}
+		if !open && lastWidth && t.W > 0 && len(lines) > 0 {
+			// The last cell of the row just drawn, wrapped onto a line of
+			// its own (总监及以上（元/ … 晚）): below it by less than a
+			// row's spacing, starting inside the cell.
+			row := lines[len(lines)-1]
+			if row.cells && t.Y < lastY && lastY-t.Y < 1.5*size && t.X >= row.cellX-0.5*size && t.X < row.x1+0.5*size {
+				cur = row
+				lines = lines[:len(lines)-1]
+				b.WriteString(cur.text)
+				cur.low = math.Min(cur.low, t.Y)
+				open, drawY = true, t.Y
+				b.WriteString(t.S)
+				lastEnd = t.X + t.W
+				lastRune, _ = utf8.DecodeLastRuneInString(t.S)
+				lastY = t.Y
+				continue
+			}
+		}
 		if !open {
-			cur = pdfLine{y: t.Y, size: size}
-			open = true
+			cur = pdfLine{y: t.Y, low: t.Y, size: size, x0: t.X, cellX: t.X}
+			open, drawY = true, t.Y
 		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first)) && lastRune != ' ' && first != ' ' {
 			b.WriteString(" | ") // a table's next cell: farther than any word's gap
-			cur.cells = true
+			cur.cells, cur.cellX = true, t.X
 		} else if gap > 0.25*size && !isCJK(lastRune) && !isCJK(first) && lastRune != ' ' && first != ' ' {
 			b.WriteByte(' ') // a word's gap, drawn as space rather than a space character
 		}
 		b.WriteString(t.S)
 		cur.size = math.Max(cur.size, size)
+		cur.low = math.Min(cur.low, t.Y)
 		w := t.W
 		// Cells are told by gaps only where the widths are the font's:
 		// guessed ones make gaps of their own.
@@ -237,6 +319,7 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 		}
 		lastEnd = t.X + w
 		lastRune, _ = utf8.DecodeLastRuneInString(t.S)
+		lastY = t.Y
 	}
 	flush()
 	return lines, true

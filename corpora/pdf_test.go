@@ -224,7 +224,13 @@ func TestPDFTableCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range []string{"\n累计工作年限 | 法定年休假\n", "\n满1年不满10年 | 5天\n", "\n员工（P1—P5） | 经济舱 | 二等座、硬卧 | 三等舱\n"} {
+	for _, row := range []string{"\n累计工作年限 | 法定年休假\n", "\n满1年不满10年 | 5天\n", "\n员工（P1—P5） | 经济舱 | 二等座、硬卧 | 三等舱\n",
+		// Cells wrapped onto several lines, the row's other cells centred
+		// against them or drawn after them; the last cell wrapped.
+		"\n满10年不满20年 | 10天\n",
+		"\n总监及以上（P9及以上、M3及以上） | 经济舱（单程飞行超过4小时可乘公务舱） | 商务座、软卧 | 一等舱\n",
+		"\n城市类别 | 代表城市 | 员工（元/晚） | 经理（元/晚） | 总监及以上（元/晚）\n",
+		"\n二类城市 | 杭州、南京、苏州、成都、重庆、武汉、西安、天津、厦门、青岛 | 500 | 650 | 850\n"} {
 		if !strings.Contains(docs[0].Text, row) {
 			t.Errorf("no row %q in the text", strings.TrimSpace(row))
 		}
