@@ -265,6 +265,13 @@ func isFAQQuestion(s []rune) bool {
 // or one of its kind (a time for 几点).
 func holdsUnit(s []rune, unit string) bool {
 	str := string(s)
+	// A record's or row's number whose unit its field's name gives
+	// (付款账期（天）：60).
+	for _, m := range fieldUnitRe.FindAllStringSubmatch(str, -1) {
+		if m[1] == unit || sameUnitKind(unit, m[1]) {
+			return true
+		}
+	}
 	toRune := runeOffsets(str)
 	for _, m := range numRe.FindAllStringIndex(str, -1) {
 		e := toRune[m[1]]
@@ -280,6 +287,10 @@ func holdsUnit(s []rune, unit string) bool {
 	}
 	return false
 }
+
+// fieldUnitRe finds a field whose name states its unit, with a number for
+// value: 付款账期（天）：60, 伙食补助(元/天)：120.
+var fieldUnitRe = regexp.MustCompile(`[（(]\s*([^（）()/／：:]{1,4})\s*(?:[/／][^（）()]{1,3})?[）)]\s*[：:]\s*[0-9]`)
 
 // longestCommon is the length of the longest run of characters a and b
 // share: dynamic programming in O(len(a)·len(b)), one row kept.
