@@ -511,6 +511,8 @@ func TestKindNoun(t *testing.T) {
 		{"这座教堂是哪个世纪建的？", "这座教堂始建于12世纪，历时百年完工。", "12世纪"},
 		// The preposition before the question word opens the slot.
 		{"这部小说由哪家出版社出版？", "这部小说于1998年首次由人民文学出版社出版。", "人民文学出版社"},
+		// 哪个县 asks for a place.
+		{"这座寺庙在哪个县？", "这座寺庙位于云南省大理州宾川县，始建于唐代。", "云南省大理州宾川县"},
 		// What the answer is one of follows it.
 		{"这个镇隶属于哪里？", "这个镇隶属于浙江省嘉兴市海盐县的一个街道办事处，面积60平方公里。", "浙江省嘉兴市海盐县"},
 		// A transliterated name ends where its characters do.

@@ -268,7 +268,9 @@ func holdsUnit(s []rune, unit string) bool {
 	// A record's or row's number whose unit its field's name gives
 	// (付款账期（天）：60).
 	for _, m := range fieldUnitRe.FindAllStringSubmatch(str, -1) {
-		if m[1] == unit || sameUnitKind(unit, m[1]) {
+		// (A count — 人, 个, 次 — is too common a unit for a field's name
+		// to tell a row by: 名额（人）.)
+		if (m[1] == unit || sameUnitKind(unit, m[1])) && !strings.Contains("人个次名位家台条项件份张本", unit) {
 			return true
 		}
 	}

@@ -37,6 +37,7 @@ var whWords = sortWh([]whWord{
 	{"哪一位", kindPerson},
 	{"哪里", kindPlace}, {"哪儿", kindPlace}, {"什么地方", kindPlace}, {"何处", kindPlace}, {"何地", kindPlace},
 	{"哪个国家", kindPlace}, {"哪个城市", kindPlace}, {"哪个地区", kindPlace}, {"哪个省", kindPlace}, {"哪国", kindPlace},
+	{"哪个区", kindPlace}, {"哪个市", kindPlace}, {"哪个县", kindPlace}, {"哪个镇", kindPlace}, {"哪个州", kindPlace}, {"哪个岛", kindPlace}, {"哪座城市", kindPlace},
 	{"为什么", kindReason}, {"为何", kindReason}, {"如何", kindReason}, {"怎样", kindReason}, {"怎么", kindReason},
 	{"什么原因", kindReason},
 	{"什么", kindPhrase}, {"哪个", kindPhrase}, {"哪些", kindPhrase}, {"哪种", kindPhrase}, {"哪一个", kindPhrase},
