@@ -117,11 +117,28 @@ func converters() ([]*t2s, error) {
 				// variants (么 → 幺) would corrupt simplified text.
 				t.chars, t.multi = map[rune]rune{}, map[rune]string{}
 			}
+			if i == 0 {
+				// Where OpenCC's Taiwan phrases give a mainland word software
+				// no longer uses, or a narrower one: 預設 is 默认 (not 缺省),
+				// 執行 stays 执行 (not 运行: a rule is 执行, not run).
+				for from, to := range twOverrides {
+					t.phrases[from] = to
+					first, _ := utf8.DecodeRuneInString(from)
+					t.starts[first] = true
+				}
+			}
 			t.index()
 			conv = append(conv, t)
 		}
 	})
 	return conv, convErr
+}
+
+// twOverrides replace OpenCC's Taiwan-phrase conversions (to standard
+// traditional, which the next stage simplifies).
+var twOverrides = map[string]string{
+	"預設": "默認",
+	"執行": "執行",
 }
 
 func newTable(g *opencc.Group) *t2s {

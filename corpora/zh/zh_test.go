@@ -15,7 +15,8 @@ func TestNormalize(t *testing.T) {
 		{"乾卦之象", "乾卦之象"},
 		{"天氣乾燥", "天气干燥"},
 		{"Hello World", "hello world"},
-		{"這套軟體的資訊安全", "这套软件的信息安全"}, // Taiwan usage to mainland usage
+		{"這套軟體的資訊安全", "这套软件的信息安全"},   // Taiwan usage to mainland usage
+		{"預設執行檔存在伺服器", "默认执行档存在服务器"}, // not OpenCC's 缺省 and 运行
 		{"简体不变", "简体不变"},
 	}
 	for _, tt := range tests {
