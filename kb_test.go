@@ -688,3 +688,69 @@ func TestDocument(t *testing.T) {
 		t.Errorf("a missing document: %v", err)
 	}
 }
+
+// TestTableRest: a retrieved chunk that ends inside a table is given to
+// the answerer with the rest of the table the next chunk holds, the text
+// joined being the document's own from the first chunk's start to the next
+// one's end (the chunks overlap); a chunk that ends outside a table is
+// left as it is.
+func TestTableRest(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("2.1 服务端\n\n服务器的推荐配置按用户规模确定，部署前请确认机房的电源和网络满足要求。\n\n")
+	b.WriteString("  用户规模    CPU   内存    系统盘\n  ----------- ----- ------- ----------\n")
+	pad := func(s string, w int) string { // to w display columns (Han: two)
+		n := 0
+		for _, r := range s {
+			n++
+			if r > 0x7f {
+				n++
+			}
+		}
+		return s + strings.Repeat(" ", max(w-n, 1))
+	}
+	for i := 1; i <= 20; i++ {
+		b.WriteString("  " + pad(fmt.Sprintf("%d～%d人", i*100-99, i*100), 12) + pad(fmt.Sprintf("%d核", 4+i), 6) + pad(fmt.Sprintf("%d GB", 8+2*i), 8) + fmt.Sprintf("%d GB SSD\n", 100+10*i))
+	}
+	b.WriteString("\n以上为推荐值。\n")
+	path := filepath.Join(dir, "servers.txt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	k := mustOpen(t, Config{Dir: t.TempDir(), Create: true})
+	mustIngest(t, k, path)
+	ctx := context.Background()
+	_, chunks, err := k.Document(ctx, "servers.txt")
+	if err != nil || len(chunks) < 3 {
+		t.Fatalf("%d chunks, %v; want the table cut into several", len(chunks), err)
+	}
+	var doc []rune // the document's text, from its overlapping chunks
+	for _, c := range chunks {
+		doc = append(doc[:c.Start], []rune(c.Text)...)
+	}
+	hits := make([]corpora.Hit, len(chunks))
+	for i, c := range chunks {
+		hits[i] = corpora.Hit{Chunk: c}
+	}
+	got, err := tableRest{fixedHits(hits), k}.Search(ctx, "内存", len(hits))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, h := range got {
+		if string(doc[h.Start:h.End]) != h.Text {
+			t.Errorf("hit %d: its text is not the document's from %d to %d", i, h.Start, h.End)
+		}
+		switch {
+		case i+1 < len(chunks) && endsInTable(chunks[i].Text) && h.End != chunks[i+1].End:
+			t.Errorf("hit %d ends inside the table but does not take the next chunk's rows", i)
+		case !endsInTable(chunks[i].Text) && h.Text != chunks[i].Text:
+			t.Errorf("hit %d ends outside a table but was changed", i)
+		}
+	}
+}
+
+type fixedHits []corpora.Hit
+
+func (f fixedHits) Search(ctx context.Context, q string, n int) ([]corpora.Hit, error) {
+	return append([]corpora.Hit(nil), f...), nil
+}

