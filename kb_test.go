@@ -754,3 +754,18 @@ type fixedHits []corpora.Hit
 func (f fixedHits) Search(ctx context.Context, q string, n int) ([]corpora.Hit, error) {
 	return append([]corpora.Hit(nil), f...), nil
 }
+
+// TestCodeInQuestion: a question naming a code (an error code) is answered
+// from the passage holding it, though its other words rank passages that
+// say them more often higher.
+func TestCodeInQuestion(t *testing.T) {
+	k := mustOpen(t, Config{Dir: t.TempDir(), Create: true})
+	mustIngest(t, k, filepath.Join("eval", "enterprise", "docs", "sprucesync-manual.txt"))
+	a, err := k.Ask(context.Background(), "同步盘报E2010是什么意思？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Answer, "被其他用户锁定") || len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Text, "E2010") {
+		t.Errorf("answer %q citing %+v; want the E2010 row's 被其他用户锁定", a.Answer, a.Citations)
+	}
+}

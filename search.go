@@ -3,6 +3,8 @@ package wenda
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -239,8 +241,9 @@ func (k *KB) Engine(opt SearchOptions) (*answer.Engine, error) {
 	return answer.New(answer.Config{Graph: k.graph, LLM: k.cfg.LLM, ContextChars: k.cfg.ContextChars, Segmenter: k.seg}, tableRest{r, k})
 }
 
-// tableRest gives the answerer each retrieved chunk that ends inside a
-// table with the rest of the table that the next chunk holds: a table
+// tableRest is the answerer's retrieval: the ranking's hits, the passage
+// holding a code the question names moved up (withCodes), and each
+// retrieved chunk that ends inside a table with the rest of the table that the next chunk holds: a table
 // longer than a chunk is cut between rows, and the rows after the cut,
 // their header repeated, rank by other words than the question's (用户规模
 // … 内存 in the first chunk, 101～500人 | 8核 | 16 GB in the next). The
@@ -256,6 +259,9 @@ func (t tableRest) Search(ctx context.Context, q string, n int) ([]corpora.Hit, 
 	hits, err := t.r.Search(ctx, q, n)
 	if err != nil {
 		return hits, err
+	}
+	if hits, err = t.withCodes(ctx, q, hits); err != nil {
+		return nil, err
 	}
 	for i := range hits {
 		h := &hits[i]
@@ -276,6 +282,41 @@ func (t tableRest) Search(ctx context.Context, q string, n int) ([]corpora.Hit, 
 		}
 		h.Text += string(rest[skip:])
 		h.End = next[0].End
+	}
+	return hits, nil
+}
+
+// codeRe finds what a question names by a code of its own: an error code,
+// a parameter, a version (E2010, session_timeout, V4.1, SPS-UM-420).
+var codeRe = regexp.MustCompile(`[A-Za-z][A-Za-z0-9]*[0-9_\-.][A-Za-z0-9_.\-]*[A-Za-z0-9]|[A-Za-z0-9]*_[A-Za-z0-9_]+`)
+
+// withCodes puts the passage that holds a code the question names, word
+// for word, second among the hits when the question's other words ranked
+// it lower than the passages read: the code is what the question is about
+// (同步盘报E2010是什么意思), however many passages say 同步盘.
+// (eval/enterprise 0.7472 → 0.7494; eval/office and CMRC dev unchanged.)
+func (t tableRest) withCodes(ctx context.Context, q string, hits []corpora.Hit) ([]corpora.Hit, error) {
+	for _, code := range codeRe.FindAllString(q, 3) {
+		if len(code) < 3 {
+			continue
+		}
+		holds := func(h corpora.Hit) bool { return strings.Contains(strings.ToLower(h.Text), strings.ToLower(code)) }
+		if slices.ContainsFunc(hits[:min(len(hits), 3)], holds) {
+			continue
+		}
+		more, err := t.r.Search(ctx, code, 5)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range more {
+			if !holds(h) {
+				continue
+			}
+			hits = slices.DeleteFunc(hits, func(x corpora.Hit) bool { return x.ID == h.ID })
+			at := min(1, len(hits))
+			hits = slices.Insert(hits, at, h)
+			break
+		}
 	}
 	return hits, nil
 }
