@@ -437,6 +437,9 @@ func TestOfficeTableRow(t *testing.T) {
 		{"工作满12年的人法定年假有几天？", leave, "10天"},
 		{"普通员工出差坐高铁能坐什么座位？", travel, "二等座、硬卧"},
 		{"经理坐船出差坐几等舱？", travel, "二等舱"},
+		// Asked the most, the range column's high end.
+		{"session_timeout最长能设多少？", "参数 | 默认值 | 取值范围 | 说明\nsession_timeout | 120分钟 | 15～1440分钟 | Web会话无操作后自动退出的时间\n", "1440分钟"},
+		{"session_timeout最短能设多少？", "参数 | 默认值 | 取值范围 | 说明\nsession_timeout | 120分钟 | 15～1440分钟 | Web会话无操作后自动退出的时间\n", "15分钟"},
 		// The unit in the field's name (付款账期（天）), against a row
 		// holding 1个工作日 elsewhere.
 		{"A级客户的付款账期是多少天？", "客户等级：A级；付款账期（天）：60；工单响应时限：4小时\n客户等级：D级；付款账期（天）：款到发货；工单响应时限：1个工作日\n", "60天"},

@@ -630,6 +630,10 @@ func tableCell(q question, row, header string) (string, bool) {
 		if (q.kind == kindPerson || strings.Contains(fq, "名字") || strings.Contains(fq, "叫什么")) && (strings.ContainsAny(name, "人者") || strings.Contains(name, "姓名")) {
 			score += 2 // 谁批 … 审批人; 财务总监叫什么名字 … 负责人
 		}
+		// 最长能设多少, 最多几个: the column of the range allowed.
+		if ext := extreme(q); ext != 0 && (strings.Contains(name, "范围") || ext > 0 && strings.Contains(name, "上限") || ext < 0 && strings.Contains(name, "下限")) {
+			score += 2
+		}
 		// The name itself, before its gloss (第三档（100%至不满150%）), said
 		// whole in the question.
 		if head, _, _ := strings.Cut(string(zh.Fold(name)), "("); utf8.RuneCountInString(head) >= 2 && strings.Contains(fq, head) {
@@ -642,8 +646,33 @@ func tableCell(q question, row, header string) (string, bool) {
 	if best < 0 || bestScore < 2 {
 		return "", false
 	}
-	return withHeaderUnit(values[best], names[best]), true
+	v := withHeaderUnit(values[best], names[best])
+	if ext := extreme(q); ext != 0 && strings.Contains(names[best], "范围") {
+		v = rangeEnd(v, ext) // 15～1440分钟, asked the longest: 1440分钟
+	}
+	return v, true
 }
+
+// rangeEnd is a range's high end (ext > 0) or low end, with the unit the
+// range says once at its end (15～1440分钟 → 1440分钟, 15分钟); the value
+// itself when it is no range of numbers.
+func rangeEnd(v string, ext int) string {
+	m := valueRangeRe.FindStringSubmatch(strings.TrimSpace(v))
+	if m == nil {
+		return v
+	}
+	lo, loUnit, hi, hiUnit := m[1], m[2], m[3], m[4]
+	if ext > 0 {
+		return hi + hiUnit
+	}
+	if loUnit == "" {
+		loUnit = hiUnit
+	}
+	return lo + loUnit
+}
+
+// valueRangeRe reads a cell holding a range: 15～1440分钟, 1 MB～100 GB, 7-365天.
+var valueRangeRe = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*([^0-9～~—–\-至到\s]*)\s*(?:～|~|—|–|-|至|到)\s*([0-9]+(?:\.[0-9]+)?)\s*(\S*)$`)
 
 // headerUnit is the unit a column's name gives its numbers: 住宿上限（元/晚）,
 // 金额(万元).

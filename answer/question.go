@@ -175,3 +175,20 @@ var units = []string{
 	"趟", "步", "列", "升", "亩", "户", "组", "队", "匹", "头", "棵", "株", "粒", "幅", "件", "双", "对", "排", "句",
 	"字", "票", "遍", "瓶", "杯", "箱", "袋", "盒", "站", "斤", "磅", "尺", "寸", "里",
 }
+
+// extreme says whether q asks for a most (1: 最长, 最多, 最高, 最大, 上限,
+// 最晚) or a least (-1: 最短, 最少, 最低, 最小, 下限, 最早), or neither (0).
+func extreme(q question) int {
+	f := string(q.folded)
+	for _, w := range []string{"最长", "最多", "最高", "最大", "上限", "最晚"} {
+		if strings.Contains(f, w) {
+			return 1
+		}
+	}
+	for _, w := range []string{"最短", "最少", "最低", "最小", "下限", "最早"} {
+		if strings.Contains(f, w) {
+			return -1
+		}
+	}
+	return 0
+}
