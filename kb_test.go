@@ -769,3 +769,30 @@ func TestCodeInQuestion(t *testing.T) {
 		t.Errorf("answer %q citing %+v; want the E2010 row's 被其他用户锁定", a.Answer, a.Citations)
 	}
 }
+
+// TestHoldsCodeAndTableEnd: a code is held whole, never as part of a longer
+// one; a chunk ends in a table with an Office row (a | b) as with a bar row.
+func TestHoldsCodeAndTableEnd(t *testing.T) {
+	for _, c := range []struct {
+		text, code string
+		want       bool
+	}{
+		{"| E1001 | 用户名或密码错误 |", "E10", false},
+		{"| E1001 | 用户名或密码错误 |", "e1001", true},
+		{"设置session_timeout为120分钟", "session_timeout", true},
+		{"设置session_timeout_max为120分钟", "session_timeout", false},
+	} {
+		if got := holdsCode(c.text, c.code); got != c.want {
+			t.Errorf("holdsCode(%q, %q) = %v; want %v", c.text, c.code, got, c.want)
+		}
+	}
+	for text, want := range map[string]bool{
+		"说明如下：\n| 用户规模 | 内存 |\n| 100人 | 8 GB |\n": true,
+		"说明如下：\n用户规模 | 内存\n100人 | 8 GB":           true,
+		"说明如下：\n| 100人 | 8 GB |\n以上为推荐值。":         false,
+	} {
+		if got := endsInTable(text); got != want {
+			t.Errorf("endsInTable(%q) = %v; want %v", text, got, want)
+		}
+	}
+}

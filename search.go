@@ -260,6 +260,7 @@ func (t tableRest) Search(ctx context.Context, q string, n int) ([]corpora.Hit, 
 	if err != nil {
 		return hits, err
 	}
+	hits = slices.Clone(hits) // changed below: never a caller's or a cache's
 	if hits, err = t.withCodes(ctx, q, hits); err != nil {
 		return nil, err
 	}
@@ -300,7 +301,7 @@ func (t tableRest) withCodes(ctx context.Context, q string, hits []corpora.Hit) 
 		if len(code) < 3 {
 			continue
 		}
-		holds := func(h corpora.Hit) bool { return strings.Contains(strings.ToLower(h.Text), strings.ToLower(code)) }
+		holds := func(h corpora.Hit) bool { return holdsCode(h.Text, code) }
 		if slices.ContainsFunc(hits[:min(len(hits), 3)], holds) {
 			continue
 		}
@@ -321,11 +322,34 @@ func (t tableRest) withCodes(ctx context.Context, q string, hits []corpora.Hit) 
 	return hits, nil
 }
 
-// endsInTable reports whether a chunk's last line is a table's row.
+// holdsCode reports whether text holds code whole, in any case: not as
+// part of a longer code (E10 is not in E1001).
+func holdsCode(text, code string) bool {
+	text, code = strings.ToLower(text), strings.ToLower(code)
+	for i := 0; ; {
+		j := strings.Index(text[i:], code)
+		if j < 0 {
+			return false
+		}
+		b, e := i+j, i+j+len(code)
+		if (b == 0 || !isCodeByte(text[b-1])) && (e == len(text) || !isCodeByte(text[e])) {
+			return true
+		}
+		i = b + 1
+	}
+}
+
+func isCodeByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// endsInTable reports whether a chunk's last line is a table's row: a bar
+// row of Markdown or plain text (| a | b |), or an Office, HTML or PDF row
+// (a | b).
 func endsInTable(text string) bool {
 	text = strings.TrimRight(text, " \n")
 	last := text[strings.LastIndexByte(text, '\n')+1:]
-	return strings.HasPrefix(last, "|") && strings.HasSuffix(last, "|")
+	return strings.HasPrefix(last, "|") && strings.HasSuffix(last, "|") || strings.Contains(last, " | ")
 }
 
 // Answer answers a request (a question, its conversation, a callback for

@@ -407,6 +407,10 @@ func TestNumberByClause(t *testing.T) {
 		{"入职多久以后才能享受免费体检？", "员工入职满6个月后，每年享受一次免费体检，标准为每人800元。", "6个月"},
 		// Measure words beyond the common ones; an ordinal keeps its 第;
 		// a time keeps the part of it said.
+		// A formula's terms stop at the words joining it (按); ** is
+		// Markdown's bold, not a product.
+		{"出差补贴每天多少钱？", "出差补贴按出差天数×100元计算，随工资发放。", "出差天数×100元"},
+		{"正式员工的年假是多少天？", "正式员工的年假为**5**天，试用期员工没有年假。", "5"},
 		{"数据盘该买多大，怎么估算？", "数据盘的容量建议按\"用户数×平均配额×1.3\"估算。", "用户数×平均配额×1.3"},
 		{"这个站每天有多少趟列车停靠？", "该站每天有24趟旅客列车停靠，其中高铁16趟。", "24趟"},
 		{"这种鱼生活在水深多少的海域？", "这种鱼栖息于水深5至40公尺的珊瑚礁海域。", "5至40公尺"},
@@ -439,6 +443,7 @@ func TestOfficeTableRow(t *testing.T) {
 		{"经理坐船出差坐几等舱？", travel, "二等舱"},
 		// Asked the most, the range column's high end.
 		{"session_timeout最长能设多少？", "参数 | 默认值 | 取值范围 | 说明\nsession_timeout | 120分钟 | 15～1440分钟 | Web会话无操作后自动退出的时间\n", "1440分钟"},
+		{"max_upload_size最大能设多少？", "参数 | 默认值 | 取值范围 | 说明\nmax_upload_size | 4 GB | 1 MB～100 GB（可在线修改） | 单个文件的上传大小上限\n", "100 GB"},
 		{"session_timeout最短能设多少？", "参数 | 默认值 | 取值范围 | 说明\nsession_timeout | 120分钟 | 15～1440分钟 | Web会话无操作后自动退出的时间\n", "15分钟"},
 		// The unit in the field's name (付款账期（天）), against a row
 		// holding 1个工作日 elsewhere.
@@ -520,6 +525,7 @@ func TestKindNoun(t *testing.T) {
 		{"这个镇隶属于哪里？", "这个镇隶属于浙江省嘉兴市海盐县的一个街道办事处，面积60平方公里。", "浙江省嘉兴市海盐县"},
 		// A transliterated name ends where its characters do.
 		{"这项定理是谁首先证明的？", "这项定理由美国数学家约翰·纳什首先证明，后被广泛应用。", "约翰·纳什"},
+		{"这个理论是谁首先提出的？", "这个理论由卡尔·马克思首先提出，后来几经发展。", "卡尔·马克思"},
 		{"这座会堂的创始人是谁？", "这座会堂由犹太人吉利舍维奇于1937年创办。", "吉利舍维奇"},
 		// A joining word after the answer is not the answer's.
 		{"现存的什么动物也用前后肢游泳？", "海豹用后肢游泳，现存的海象则用前后肢游泳。", "海象"},

@@ -283,7 +283,7 @@ func holdsUnit(s []rune, unit string) bool {
 		if unit == "点" && strings.ContainsAny(str[m[0]:m[1]], ":：") {
 			return true
 		}
-		if strings.HasPrefix(string(s[e:]), unit) || sameUnitKind(unit, measureAfter(s[e:])) {
+		if a := ahead(s, e); strings.HasPrefix(string(a), unit) || sameUnitKind(unit, measureAfter(a)) {
 			return true
 		}
 	}
@@ -671,8 +671,9 @@ func rangeEnd(v string, ext int) string {
 	return lo + loUnit
 }
 
-// valueRangeRe reads a cell holding a range: 15～1440分钟, 1 MB～100 GB, 7-365天.
-var valueRangeRe = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*([^0-9～~—–\-至到\s]*)\s*(?:～|~|—|–|-|至|到)\s*([0-9]+(?:\.[0-9]+)?)\s*(\S*)$`)
+// valueRangeRe reads a cell holding a range: 15～1440分钟, 1 MB～100 GB, 7-365天
+// (the units with their spaces; a gloss after the range left out).
+var valueRangeRe = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)(\s*[^0-9～~—–\-至到\s]*)\s*(?:～|~|—|–|-|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*[^0-9\s（(]*)`)
 
 // headerUnit is the unit a column's name gives its numbers: 住宿上限（元/晚）,
 // 金额(万元).

@@ -471,14 +471,14 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		after := ""
 		if strings.ContainsAny(string(s[sp.s:sp.e]), "周期") {
 			// 周四: a day, not a number before a unit (周四集中付款)
-		} else if unit != "" && strings.HasPrefix(string(s[sp.e:]), unit) {
+		} else if unit != "" && strings.HasPrefix(string(ahead(s, sp.e)), unit) {
 			after = unit
-		} else if u := measureAfter(s[sp.e:]); u != "" {
+		} else if u := measureAfter(ahead(s, sp.e)); u != "" {
 			after = u // 约4公分: the number with its unit; 8%: never a bare number
 		}
 		sp.e += len([]rune(after))
 		// A range keeps both ends: 9:00—18:00, 3至5天, 10%-20%.
-		if m := rangeTail.FindString(string(s[sp.e:])); m != "" {
+		if m := rangeTail.FindString(string(ahead(s, sp.e))); m != "" {
 			sp.e += len([]rune(m))
 			if after == "" { // 3至5天: the range's unit, said once at its end
 				for _, u := range units {
@@ -488,7 +488,7 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 					}
 				}
 				if after == "" { // 5至40公尺: a unit the dash's pattern lacks
-					after = measureAfter(s[sp.e:])
+					after = measureAfter(ahead(s, sp.e))
 					sp.e += len([]rune(after))
 				}
 			}
@@ -604,24 +604,35 @@ func identifierFor(q question) *regexp.Regexp {
 	return nil
 }
 
+// ahead is the text from i on, as far as a unit or a range's second end
+// can reach: each number looks no further, so a sentence's numbers cost
+// time in proportion to its length.
+func ahead(s []rune, i int) []rune {
+	return s[i:min(len(s), i+32)]
+}
+
 // formula widens a number multiplied or divided by other terms to the
 // whole formula (用户数×平均配额×1.3: the size is the formula, not 1.3);
 // a term runs over letters, digits and Han characters.
 func formula(s []rune, sp span) span {
-	isOp := func(r rune) bool { return strings.ContainsRune("×*＊÷", r) }
+	// (Not * : Markdown's bold, **5**天, is no product.)
+	isOp := func(r rune) bool { return r == '×' || r == '÷' }
+	// A term is a word or a number, up to eight characters, and stops at
+	// the words that join it to the sentence (按出差天数×100元: 出差天数).
 	term := func(r rune) bool {
-		return unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%'
+		return (unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '%') && !strings.ContainsRune("的按为是在将以和与及或即", r)
 	}
+	const maxTerm, maxTerms = 8, 6
 	b, e := sp.s, sp.e
-	for b > 0 && isOp(s[b-1]) {
+	for n := 0; n < maxTerms && b > 0 && isOp(s[b-1]); n++ {
 		b--
-		for b > 0 && term(s[b-1]) {
+		for k := 0; k < maxTerm && b > 0 && term(s[b-1]); k++ {
 			b--
 		}
 	}
-	for e < len(s) && isOp(s[e]) {
+	for n := 0; n < maxTerms && e < len(s) && isOp(s[e]); n++ {
 		e++
-		for e < len(s) && term(s[e]) {
+		for k := 0; k < maxTerm && e < len(s) && term(s[e]); k++ {
 			e++
 		}
 	}
@@ -982,13 +993,15 @@ func nearestName(seg *zh.Segmenter, s []rune, gap span, question []rune) (span, 
 			// transliterated with (哈代, 科夫斯基), not into the words after
 			// it (哈代首先在, 曼森第二张). (CMRC dev EM 39.61 → 40.04, F1
 			// 60.59 → 60.67; the same set bounding the name before its
-			// first ·, instead of the segmenter's last word: EM 39.98.)
+			// first ·, instead of the segmenter's last word: EM 39.98.) A
+			// character the table lacks goes on the name unless it starts a
+			// word (斯大林, not 哈代首先): EM 40.23 → 40.29.
 			last := c.e - 1
 			for last > c.s && s[last] != '·' {
 				last--
 			}
 			e := last + 1
-			for e < c.e && strings.ContainsRune(translit, s[e]) {
+			for e < c.e && (strings.ContainsRune(translit, s[e]) || nameGoesOn(seg, s, e)) {
 				e++
 			}
 			if e > last+1 {
@@ -1047,6 +1060,18 @@ func nearestName(seg *zh.Segmenter, s []rune, gap span, question []rune) (span, 
 		return span{}, false
 	}
 	return best, true
+}
+
+// nameGoesOn reports whether a character the transliteration table lacks
+// still belongs to a name (斯大林's 大): a Han character that is no joining
+// word and starts no dictionary word of two characters or more within the
+// name's run (not 首 of 首先, 第 of 第二, 在).
+func nameGoesOn(seg *zh.Segmenter, s []rune, i int) bool {
+	if !unicode.Is(unicode.Han, s[i]) || strings.ContainsRune(stopChars, s[i]) || seg == nil {
+		return false
+	}
+	words := seg.Cut(string(s[i:min(len(s), i+4)]))
+	return len(words) == 0 || utf8.RuneCountInString(words[0]) < 2 || seg.PartOfSpeech(words[0]) == ""
 }
 
 // translit are the characters foreign names are transliterated with

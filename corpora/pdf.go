@@ -234,15 +234,21 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 			if y > row.y+0.25*size || y < low-0.25*size || row.x1 <= 0 || x-row.x1 <= 0.5*size {
 				continue
 			}
+			// Inside a table: the line above the row is a table's row, or
+			// the lines drawn between are a cell's wrapped end (a few
+			// characters: 年, 别, 上）) — not a paragraph beside another (a
+			// contract's two signature blocks).
+			inTable := i > 0 && lines[i-1].cells
 			for _, l := range between {
-				// Below the row, inside its last cell, left of the piece.
-				if l.cells || l.y >= row.y || row.y-l.y > 2.5*float64(len(between))*size || l.x0 < row.cellX-0.5*size || l.x1 > x {
+				// Below the row, inside its last cell, left of the piece,
+				// no wider than the row's line (a wrap's first line is full).
+				if l.cells || l.y >= row.y || row.y-l.y > 2.5*float64(len(between))*size || l.x0 < row.cellX-0.5*size || l.x1 > x || l.x1 > row.x1+0.5*size || !inTable && l.runs > 4 {
 					return -1
 				}
 			}
 			for _, l := range between {
-				row.text += l.text
-				row.runs += l.runs
+				row.text = joinWrapped(row.text, l.text)
+				row.runs = utf8.RuneCountInString(row.text)
 			}
 			lines[i] = row
 			lines = lines[:i+1]
@@ -285,7 +291,10 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 			// its own (总监及以上（元/ … 晚）): below it by less than a
 			// row's spacing, starting inside the cell.
 			row := lines[len(lines)-1]
-			if row.cells && t.Y < lastY && lastY-t.Y < 1.5*size && t.X >= row.cellX-0.5*size && t.X < row.x1+0.5*size {
+			end, _ := utf8.DecodeLastRuneInString(row.text)
+			// (Not a number or a Latin word going on below it: a new row
+			// whose first cells are empty, 555-1234 / 555-9999.)
+			if row.cells && t.Y < lastY && lastY-t.Y < 1.5*size && t.X >= row.cellX-0.5*size && t.X < row.x1+0.5*size && !(isAlnum(end) && isAlnum(first)) {
 				cur = row
 				lines = lines[:len(lines)-1]
 				b.WriteString(cur.text)
@@ -323,6 +332,22 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 	}
 	flush()
 	return lines, true
+}
+
+// joinWrapped joins a wrapped cell's next line to it: directly between
+// Chinese characters, with a space between Latin words.
+func joinWrapped(a, b string) string {
+	x, _ := utf8.DecodeLastRuneInString(a)
+	y, _ := utf8.DecodeRuneInString(b)
+	if isAlnum(x) && isAlnum(y) {
+		return a + " " + b
+	}
+	return a + b
+}
+
+// isAlnum reports whether r is an ASCII letter or digit.
+func isAlnum(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // cellRune is a rune a narrow gap between two of which sets table cells
