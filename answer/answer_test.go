@@ -556,6 +556,19 @@ func TestCauseBeforeResult(t *testing.T) {
 	}
 }
 
+// TestMannerClause: asked how to do something, when the question's words
+// end their clause, the answer is that clause.
+func TestMannerClause(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, p := "用户超过500人，数据库要怎么处理？", "超过500人的部署建议改用外置数据库，支持PostgreSQL 12至16和达梦DM8。"
+	if a := e.FromHits(q, []corpora.Hit{hit("h.md", p)}); a.Answer != "超过500人的部署建议改用外置数据库" {
+		t.Errorf("%s → %q; want the clause that says what to do", q, a.Answer)
+	}
+}
+
 // TestWholeRule: a rule that goes on with an exception is answered whole,
 // in the same sentence or the next; one without an exception keeps its
 // short answer.
