@@ -441,6 +441,8 @@ func TestOfficeTableRow(t *testing.T) {
 		{"工作满12年的人法定年假有几天？", leave, "10天"},
 		{"普通员工出差坐高铁能坐什么座位？", travel, "二等座、硬卧"},
 		{"经理坐船出差坐几等舱？", travel, "二等舱"},
+		// Asked the least of a table of tiers, naming no tier.
+		{"服务端的内存最少要多少？", "用户规模 | CPU | 内存\n2000人以上 | 企业版集群，每个节点16核 | 每个节点32 GB\n101～500人 | 8核 | 16 GB\n100人及以下 | 4核 | 8 GB\n", "8 GB"},
 		// Asked the most, the range column's high end.
 		{"session_timeout最长能设多少？", "参数 | 默认值 | 取值范围 | 说明\nsession_timeout | 120分钟 | 15～1440分钟 | Web会话无操作后自动退出的时间\n", "1440分钟"},
 		{"max_upload_size最大能设多少？", "参数 | 默认值 | 取值范围 | 说明\nmax_upload_size | 4 GB | 1 MB～100 GB（可在线修改） | 单个文件的上传大小上限\n", "100 GB"},
