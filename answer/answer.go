@@ -214,6 +214,14 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		// quoted; and, when the question is about the user's documents,
 		// enough of theirs among the culture corpora's entries.
 		n = max(n, 16)
+		if !asksCulture(q) {
+			// Short entries by the thousand (筛子盛水——一场空) outrank a
+			// handbook's passage on a word or two (一场 of 办一场沙龙):
+			// read further down for the user's own. (The enterprise set
+			// over the mixed knowledge base with 16, 32, 64: 0.7226,
+			// 0.7293, 0.7315, the answer step p50 0.68, 0.81, 1.07 ms.)
+			n = max(n, 32)
+		}
 	}
 	hits, err := e.r.Search(ctx, q, n)
 	if err != nil {

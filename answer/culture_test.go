@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -354,6 +355,30 @@ func TestMixedKnowledgeBase(t *testing.T) {
 		if a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
 		}
+	}
+}
+
+// TestMixedFarDown: a question about the user's documents reads past a
+// score of culture entries that share a word with it (一场) to the
+// handbook's passage ranked below them.
+func TestMixedFarDown(t *testing.T) {
+	g := cultureGraph(t)
+	var hits fixed
+	for i := 0; i < 20; i++ {
+		doc := []string{"xiehouyu.json#0", "xiehouyu.json#1", "idioms.txt#6612"}[i%3] // entries of the graph
+		hits = append(hits, corpora.Hit{Chunk: corpora.Chunk{ID: fmt.Sprintf("%s#%d", doc, i), DocID: doc, Title: "筛子盛水", Text: "筛子盛水——一场空"}})
+	}
+	hits = append(hits, hit("sales.md", "举办客户沙龙的，单场预算由区域销售总监审批。"))
+	e, err := New(Config{Graph: g}, hits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Ask(context.Background(), "办一场客户沙龙要谁审批？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answer != "区域销售总监" {
+		t.Errorf("→ %q; want 区域销售总监, from the handbook past the entries", a.Answer)
 	}
 }
 
