@@ -419,7 +419,7 @@ func TestNumberByClause(t *testing.T) {
 		{"三亚的旺季是哪几个月？", "三亚的旺季为12月至次年2月，住宿标准可上浮30%。", "12月至次年2月"},
 		{"年假可以顺延到什么时候？", "当年未休完的年假最多可以顺延到次年3月31日，逾期作废。", "次年3月31日"},
 		// 元 after a number is money, not the Yuan dynasty.
-		{"暂缓发的质量保证金什么时候发？", "暂缓发放的质量保证金按5000元计，于次年3月31日前随工资发放。", "3月31日"},
+		{"暂缓发的质量保证金什么时候发？", "暂缓发放的质量保证金按5000元计，于次年3月31日前随工资发放。", "次年3月31日"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
