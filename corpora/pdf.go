@@ -268,46 +268,34 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 			flush()
 		}
 		first, _ := utf8.DecodeRuneInString(t.S)
+		// A line already drawn that the piece goes on: the row whose next
+		// cell it is (rowOf), or the row just drawn whose last cell wraps
+		// onto a line of its own (总监及以上（元/ … 晚）) — below it by less
+		// than a row's spacing, starting inside the cell, and not a number
+		// or a Latin word going on below another (a new row whose first
+		// cells are empty: 555-1234 / 555-9999).
+		reopen, sep := -1, ""
 		if !open && lastWidth && t.W > 0 {
 			if i := rowOf(t.X, t.Y, size); i >= 0 {
-				// Reopen the row for its next cell.
-				cur = lines[i]
-				lines = lines[:i]
-				b.WriteString(cur.text)
-				b.WriteString(" | ")
+				reopen, sep = i, " | "
+			} else if n := len(lines); n > 0 {
+				row := lines[n-1]
+				end, _ := utf8.DecodeLastRuneInString(row.text)
+				if row.cells && t.Y < lastY && lastY-t.Y < 1.5*size && t.X >= row.cellX-0.5*size && t.X < row.x1+0.5*size && !(isAlnum(end) && isAlnum(first)) {
+					reopen = n - 1
+				}
+			}
+		}
+		if reopen >= 0 {
+			cur = lines[reopen]
+			lines = lines[:reopen]
+			b.WriteString(cur.text)
+			b.WriteString(sep)
+			if sep != "" {
 				cur.cells, cur.cellX = true, t.X
-				cur.low = math.Min(cur.low, t.Y)
-				open, drawY = true, t.Y
-				b.WriteString(t.S)
-				cur.size = math.Max(cur.size, size)
-				lastEnd = t.X + t.W
-				lastRune, _ = utf8.DecodeLastRuneInString(t.S)
-				lastY = t.Y
-				continue
 			}
-		}
-		if !open && lastWidth && t.W > 0 && len(lines) > 0 {
-			// The last cell of the row just drawn, wrapped onto a line of
-			// its own (总监及以上（元/ … 晚）): below it by less than a
-			// row's spacing, starting inside the cell.
-			row := lines[len(lines)-1]
-			end, _ := utf8.DecodeLastRuneInString(row.text)
-			// (Not a number or a Latin word going on below it: a new row
-			// whose first cells are empty, 555-1234 / 555-9999.)
-			if row.cells && t.Y < lastY && lastY-t.Y < 1.5*size && t.X >= row.cellX-0.5*size && t.X < row.x1+0.5*size && !(isAlnum(end) && isAlnum(first)) {
-				cur = row
-				lines = lines[:len(lines)-1]
-				b.WriteString(cur.text)
-				cur.low = math.Min(cur.low, t.Y)
-				open, drawY = true, t.Y
-				b.WriteString(t.S)
-				lastEnd = t.X + t.W
-				lastRune, _ = utf8.DecodeLastRuneInString(t.S)
-				lastY = t.Y
-				continue
-			}
-		}
-		if !open {
+			open, drawY = true, t.Y
+		} else if !open {
 			cur = pdfLine{y: t.Y, low: t.Y, size: size, x0: t.X, cellX: t.X}
 			open, drawY = true, t.Y
 		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first)) && lastRune != ' ' && first != ' ' {
