@@ -289,7 +289,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	if traditional(q) && (len(hits) == 0 || !traditional(hits[0].Text)) {
 		qn = zh.Normalize(q) // (passages in traditional characters too: both are folded alike)
 	}
-	pq := parseQuestion(zh.Fold(qn))
+	pq := parseQuestion(zh.Fold(qn)).withWords(e.seg)
 	ev := newEvidence(pq)
 	if len(ev.chars) == 0 {
 		return a
@@ -299,12 +299,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		terms = questionTerms(e.seg, pq)
 	}
 	sents, full := rankSentences(hits, ev, pq, terms)
-	best := -1
-	for i, s := range sents {
-		if best < 0 || s.score > sents[best].score {
-			best = i
-		}
-	}
+	best := topSentence(sents)
 	if best < 0 || full == 0 {
 		return a
 	}
@@ -315,13 +310,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// 天至少打卡两次). (Refusing when none does was measured worse: the
 	// shape tests miss forms.)
 	if typed, holds := answerShape(pq); typed && !holds(sents[best]) {
-		alt := -1
-		for i, s := range sents {
-			if s.score >= 0.6*sents[best].score && holds(s) && (alt < 0 || s.score > sents[alt].score) {
-				alt = i
-			}
-		}
-		if alt >= 0 {
+		if alt := nearHolder(sents, best, holds); alt >= 0 {
 			best = alt
 		} else if n := min(len(retrieved), 2*len(hits)); n > len(hits) {
 			// None of the passages read holds one: one of the next few
@@ -330,18 +319,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			// with three times as many; eval/office unchanged; CMRC dev EM
 			// 40.23 → 40.20.)
 			more, mfull := rankSentences(retrieved[:n], ev, pq, terms)
-			top, alt := -1, -1
-			for i, s := range more {
-				if top < 0 || s.score > more[top].score {
-					top = i
-				}
-			}
-			for i, s := range more {
-				if s.score >= 0.6*more[top].score && holds(s) && (alt < 0 || s.score > more[alt].score) {
-					alt = i
-				}
-			}
-			if alt >= 0 {
+			if alt := nearHolder(more, topSentence(more), holds); alt >= 0 {
 				sents, full, hits, best = more, mfull, retrieved[:n], alt
 			}
 		}
@@ -511,6 +489,32 @@ var tierRe = regexp.MustCompile(`[0-9].*(?:以上|以下|以内|及以上|及以
 
 // numberRe finds a number in digits.
 var numberRe = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
+
+// topSentence is the index of the best-scored sentence; -1 for none.
+func topSentence(sents []sentence) int {
+	best := -1
+	for i, s := range sents {
+		if best < 0 || s.score > sents[best].score {
+			best = i
+		}
+	}
+	return best
+}
+
+// nearHolder is the best of the sentences scored at least 0.6 of the
+// best's that hold what holds looks for; -1 for none.
+func nearHolder(sents []sentence, best int, holds func(sentence) bool) int {
+	alt := -1
+	if best < 0 {
+		return alt
+	}
+	for i, s := range sents {
+		if s.score >= 0.6*sents[best].score && holds(s) && (alt < 0 || s.score > sents[alt].score) {
+			alt = i
+		}
+	}
+	return alt
+}
 
 // rankSentences cuts the hits into sentences scored by the question's
 // evidence (their evidence field keeps it: support is judged on it alone)

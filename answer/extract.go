@@ -30,7 +30,7 @@ func kindWord(seg *zh.Segmenter, q question) string {
 	if seg == nil || len(q.right) == 0 {
 		return ""
 	}
-	words := seg.Cut(string(q.right))
+	words := q.afterWords(seg)
 	if len(words) > 1 && isCount(words[0]) {
 		words = words[1:] // 哪两个公司
 	}
@@ -927,7 +927,7 @@ func typeNoun(seg *zh.Segmenter, q question) string {
 	if seg == nil || len(q.right) == 0 {
 		return ""
 	}
-	words := seg.Cut(string(q.right))
+	words := q.afterWords(seg)
 	if len(words) == 0 || utf8.RuneCountInString(words[0]) < 2 {
 		return ""
 	}

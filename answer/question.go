@@ -1,6 +1,10 @@
 package answer
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/wenda-rag/wenda/corpora/zh"
+)
 
 // answerKind is what a question asks for, read from its question word.
 type answerKind int
@@ -65,6 +69,26 @@ type question struct {
 	// quantities are the quantities it states (工龄8年, 80万的合同), read
 	// once for every sentence's conditions and table's cells.
 	quantities []quantity
+	// after is right cut into words (withWords), once for the kind of
+	// answer named after the question word and for the words to find.
+	after []string
+}
+
+// withWords gives q its words after the question word, as seg cuts them.
+func (q question) withWords(seg *zh.Segmenter) question {
+	if seg != nil && len(q.right) > 0 {
+		q.after = seg.Cut(string(q.right))
+	}
+	return q
+}
+
+// afterWords is q's words after the question word: as cut by withWords,
+// else cut now.
+func (q question) afterWords(seg *zh.Segmenter) []string {
+	if q.after != nil || seg == nil || len(q.right) == 0 {
+		return q.after
+	}
+	return seg.Cut(string(q.right))
 }
 
 const trailing = "？?。.！!吗呢呀啊呐嘛 "

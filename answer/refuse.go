@@ -35,7 +35,12 @@ type keyTerm struct {
 func questionTerms(seg *zh.Segmenter, q question) []keyTerm {
 	var out []keyTerm
 	for pi, part := range [][]rune{q.left, q.right} {
-		words := seg.Cut(string(part))
+		var words []string
+		if pi == 0 {
+			words = seg.Cut(string(part))
+		} else {
+			words = q.afterWords(seg)
+		}
 		kept := len(words)
 		if pi == 1 && q.wh != "" && !typed(q.wh) {
 			kept = len(dropAnswerType(words))
