@@ -290,9 +290,13 @@ func holdsUnit(s []rune, unit string) bool {
 	return false
 }
 
+// unitInName is a unit a field's or a column's name states in brackets,
+// with what it is per: （天）, (元/天), （元/晚）.
+const unitInName = `[（(]\s*([^（）()/／：:]{1,4})\s*(?:[/／][^（）()]{1,3})?[）)]`
+
 // fieldUnitRe finds a field whose name states its unit, with a number for
 // value: 付款账期（天）：60, 伙食补助(元/天)：120.
-var fieldUnitRe = regexp.MustCompile(`[（(]\s*([^（）()/／：:]{1,4})\s*(?:[/／][^（）()]{1,3})?[）)]\s*[：:]\s*[0-9]`)
+var fieldUnitRe = regexp.MustCompile(unitInName + `\s*[：:]\s*[0-9]`)
 
 // longestCommon is the length of the longest run of characters a and b
 // share: dynamic programming in O(len(a)·len(b)), one row kept.
@@ -677,7 +681,7 @@ var valueRangeRe = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)(\s*[^0-9～~—–
 
 // headerUnit is the unit a column's name gives its numbers: 住宿上限（元/晚）,
 // 金额(万元).
-var headerUnit = regexp.MustCompile(`[（(]\s*([^（）()/／]{1,4})\s*(?:[/／][^（）()]{1,3})?[）)]\s*$`)
+var headerUnit = regexp.MustCompile(unitInName + `\s*$`)
 
 // withHeaderUnit gives a bare number the unit its column's name states:
 // 70 under 伙食补助（元/天） is 70元.
