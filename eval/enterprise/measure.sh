@@ -14,17 +14,8 @@ wenda=${1:-/tmp/wenda-ent}
 case $wenda in /*) ;; *) wenda=$PWD/$wenda ;; esac
 cd "$(dirname "$0")/../.."
 e=eval/enterprise o=eval/office
-. "$o/lib.sh" # run
-# qa NAME PATH...: the questions over a fresh knowledge base of PATHs.
-qa() {
-	local data
-	data=$(mktemp -d "/tmp/enterprise-kb-$1.XXXXXX")
-	shift
-	run "$wenda" --data "$data" ingest "$@"
-	# shellcheck disable=SC2086
-	run "$wenda" --data "$data" eval qa ${WENDA_QA_FLAGS:-} "$e/questions.tsv"
-	rm -rf "$data"
-}
+. "$o/lib.sh" # run, qa
+questions=$e/questions.tsv kb_prefix=enterprise-kb # qa NAME PATH…: them over a fresh knowledge base
 # 1. text and Office files: the manual as hard-wrapped text, the rulebook
 #    as DOCX with its workbook, the HR set as DOCX + XLSX + PPTX.
 qa office \

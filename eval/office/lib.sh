@@ -46,3 +46,16 @@ run() {
 	"$@"
 	echo
 }
+
+# qa NAME PATH…: the caller's $questions over a fresh knowledge base of
+# PATHs (in /tmp/$kb_prefix-NAME.*, removed afterwards), asked with
+# `$wenda eval qa` and $WENDA_QA_FLAGS when set (for example --json).
+qa() {
+	local data
+	data=$(mktemp -d "/tmp/$kb_prefix-$1.XXXXXX")
+	shift
+	run "$wenda" --data "$data" ingest "$@"
+	# shellcheck disable=SC2086
+	run "$wenda" --data "$data" eval qa ${WENDA_QA_FLAGS:-} "$questions"
+	rm -rf "$data"
+}

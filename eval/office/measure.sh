@@ -11,16 +11,8 @@ set -euo pipefail
 wenda=${1:-/tmp/wenda}
 cd "$(dirname "$0")/../.."
 o=eval/office
-. "$o/lib.sh" # run
-# qa NAME PATH...: the questions over a fresh knowledge base of PATHs.
-qa() {
-	local data
-	data=$(mktemp -d "/tmp/office-kb-$1.XXXXXX")
-	shift
-	run "$wenda" --data "$data" ingest "$@"
-	run "$wenda" --data "$data" eval qa "$o/questions.tsv"
-	rm -rf "$data"
-}
+. "$o/lib.sh" # run, qa
+questions=$o/questions.tsv kb_prefix=office-kb # qa NAME PATH…: them over a fresh knowledge base
 # All of docs/ (each text there in two or three formats), the plain text,
 # and each family alone (one copy of each text; the PDFs have no sheet).
 qa docs "$o/docs"
