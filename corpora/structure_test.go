@@ -103,6 +103,21 @@ func TestHTMLSections(t *testing.T) {
 	}
 }
 
+// joinedText is the text read from a plain-text manual; it fails t unless
+// para stands in it whole (its hard-wrapped lines joined).
+func joinedText(t *testing.T, text, para string) string {
+	t.Helper()
+	docs, err := Parse(File{Path: "manual.txt", ID: "manual.txt"}, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := docs[0].Text
+	if !strings.Contains(got, para) {
+		t.Errorf("paragraph not joined:\n%s", got)
+	}
+	return got
+}
+
 // TestUnwrap: a hard-wrapped manual's lines are joined into paragraphs,
 // inside a word too; lists, headings and short lines keep their breaks;
 // a text that is not hard-wrapped is left alone.
@@ -116,14 +131,7 @@ func TestUnwrap(t *testing.T) {
 	}
 	lines = append(lines, string(r))
 	text := "第一章 安装\n" + strings.Join(lines, "\n") + "\n1. 下载安装包\n2. 运行安装程序\n"
-	docs, err := Parse(File{Path: "manual.txt", ID: "manual.txt"}, []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := docs[0].Text
-	if !strings.Contains(got, para) {
-		t.Errorf("paragraph not joined:\n%s", got)
-	}
+	got := joinedText(t, text, para)
 	if !strings.Contains(got, "第一章 安装\n") || !strings.Contains(got, "\n1. 下载安装包\n2. 运行安装程序\n") {
 		t.Errorf("a heading or a list lost its line breaks:\n%s", got)
 	}
@@ -151,14 +159,7 @@ func TestUnwrapColumns(t *testing.T) {
 	lines = append(lines, string(cur))
 	table := "参数          默认值    说明\nsync_interval  30        同步间隔（秒）\nmax_upload     100       单文件上限（MB）\n"
 	text := "3.2 配置参数\n" + strings.Join(lines, "\n") + "\n\n" + table
-	docs, err := Parse(File{Path: "manual.txt", ID: "manual.txt"}, []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := docs[0].Text
-	if !strings.Contains(got, para) {
-		t.Errorf("paragraph not joined:\n%s", got)
-	}
+	got := joinedText(t, text, para)
 	if !strings.Contains(got, "sync_interval  30        同步间隔（秒）\nmax_upload") {
 		t.Errorf("the aligned table lost its lines:\n%s", got)
 	}
