@@ -716,3 +716,28 @@ func TestJoiningWords(t *testing.T) {
 		}
 	}
 }
+
+// TestImpliedUnit: a bare 多少 asks for money when the noun it asks about
+// is a sum (预算, 保证金, 报销) and for a share when it is one (返点, 比例,
+// 占…的多少); the answer is the quantity of that kind, not the first
+// number of the sentence.
+func TestImpliedUnit(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, passage, want string }{
+		{"每人每年的培训预算有多少？", "员工每年至少参加两次内部培训，每人每年的外部培训预算为3000元。", "3000元"},
+		{"金牌代理商的返点是多少？", "金牌代理商签约满2年、年度回款达到500万元的，返点为12%。", "12%"},
+		{"市场活动费最多能占个人预算的多少？", "每名销售人员的年度预算为5万元，其中市场活动费最多只能占个人年度预算的60%。", "60%"},
+	} {
+		q := parseQuestion(zh.Fold(c.q))
+		if q.unit != unitMoney && q.unit != unitShare {
+			t.Errorf("%s: unit %q; want money or share", c.q, q.unit)
+		}
+		a := e.FromHits(c.q, []corpora.Hit{hit("p.md", c.passage)})
+		if a.Answer != c.want {
+			t.Errorf("%s → %q; want %s", c.q, a.Answer, c.want)
+		}
+	}
+}

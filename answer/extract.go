@@ -713,6 +713,15 @@ func sameUnitKind(asked, found string) bool {
 		}
 		return false
 	}
+	if asked == unitMoney || asked == unitShare {
+		kinds := map[string][]string{unitMoney: unitKinds[5], unitShare: {"%", "％", "‰", "折", "个百分点", "成"}}
+		for _, u := range kinds[asked] {
+			if found == u {
+				return true
+			}
+		}
+		return false
+	}
 	if asked == unitDuration {
 		for _, u := range []string{"天", "日", "个工作日", "工作日", "个自然日", "个月", "月", "年", "周", "个星期", "星期", "小时", "个小时", "分钟", "秒"} {
 			if found == u {

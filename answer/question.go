@@ -66,6 +66,9 @@ type question struct {
 	wh          string
 	kind        answerKind
 	unit        string // the measure word after 多少/几 (多少人 → 人)
+	// implied says the unit is not said but implied by the noun asked
+	// about (预算是多少: money).
+	implied bool
 	// quantities are the quantities it states (工龄8年, 80万的合同), read
 	// once for every sentence's conditions and table's cells.
 	quantities []quantity
@@ -138,7 +141,55 @@ func parseQuestion(folded []rune) question {
 	if q.unit == "" && w.text == "多大" && !strings.HasPrefix(string(q.right), "年纪") && !strings.HasPrefix(string(q.right), "岁") {
 		q.unit = unitSize // 多大, 多大的空间: a size or a share
 	}
+	if q.unit == "" && (w.text == "多少" || w.text == "几") {
+		q.unit = impliedUnit(q.left, q.right)
+		q.implied = q.unit != ""
+	}
 	return q
+}
+
+// impliedUnit is the kind of quantity a bare 多少 asks for, read from the
+// noun it asks about, right after it (多少预算) or right before it (返点是多
+// 少, 手机能报销多少): money for 费, 价, 预算, 补贴, 保证金 …, a share for
+// 比例, 折扣, 返点 …; "" when the noun does not say.
+func impliedUnit(left, right []rune) string {
+	r := string(right)
+	if n := []rune(r); len(n) > 4 {
+		r = string(n[:4])
+	}
+	if strings.ContainsRune(string(left), '占') {
+		return unitShare // 占预算的多少
+	}
+	l := strings.TrimRight(string(left), "是为有能可以要得该应的大概约一般最多最少最高最低总共共计合计一共 ")
+	if n := []rune(l); len(n) > 4 {
+		l = string(n[len(n)-4:])
+	}
+	kind := func(s string, suffix bool) string {
+		for _, c := range impliedUnits {
+			for _, w := range c.nouns {
+				if suffix && strings.HasSuffix(s, w) || !suffix && strings.HasPrefix(s, w) {
+					return c.unit
+				}
+			}
+		}
+		return ""
+	}
+	if u := kind(r, false); u != "" {
+		return u
+	}
+	return kind(l, true)
+}
+
+// impliedUnits are the nouns that say the kind of quantity they are, by
+// kind; a share's before money's (提成比例 is a share, 提成 alone says
+// neither).
+var impliedUnits = []struct {
+	unit  string
+	nouns []string
+}{
+	{unitShare, []string{"比例", "比率", "折扣", "返点", "税率", "利率", "费率", "占比", "涨幅", "降幅", "增幅", "上浮", "下浮", "百分比", "提成点"}},
+	{unitMoney, []string{"费用", "费", "价格", "价钱", "价", "钱", "预算", "补贴", "补助", "津贴", "奖金", "礼金", "押金", "保证金", "定金", "罚款",
+		"工资", "薪水", "薪资", "月薪", "年薪", "底薪", "金额", "额度", "限额", "签约额", "回款额", "销售额", "报销", "成本", "收入", "利润", "营收", "经费", "奖励金"}},
 }
 
 // dropWh takes the question words of several characters (几点, 多少, 什么)
@@ -154,10 +205,14 @@ func dropWh(part []rune) []rune {
 }
 
 // unitDuration stands for the units of a length of time, asked by 多久;
-// unitSize for those of a size or share, asked by 多大.
+// unitSize for those of a size or share, asked by 多大; unitMoney and
+// unitShare for those of a sum of money and a share, implied by the noun
+// a bare 多少 asks about (impliedUnit).
 const (
 	unitDuration = "时长"
 	unitSize     = "大小"
+	unitMoney    = "金额"
+	unitShare    = "比例"
 )
 
 // measureAfter returns the measure word at the start of r: 多少人 → 人,

@@ -228,7 +228,7 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		minSupport *= 0.7
 	}
 	minWords := e.cfg.MinWords
-	if typed, holds := answerShape(q); typed && holds(s) {
+	if typed, holds := answerShape(q); typed && holds(s) && !q.implied {
 		// The sentence holds what is asked for, in its shape (多久 … 6个月
 		// 内): it needs less of the question's wording. (eval/enterprise
 		// with 1, 0.8, 0.6, 0.5, 0.4 of the thresholds: 0.6711, 0.6734,
