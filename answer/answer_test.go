@@ -741,3 +741,24 @@ func TestImpliedUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestListLabel: of a list's quantities in one unit, the answer is the one
+// whose label the question says (三类), also when the label shares its
+// quantity with another (三类、四类城市每天60元) and stands far from where
+// the question's words align.
+func TestListLabel(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "（3）市内交通费按天包干：一类城市每天100元，二类城市每天80元，三类、四类城市每天60元。往返机场的出租车费用可凭票另行报销。"
+	for q, want := range map[string]string{
+		"在三类城市出差，市内交通费每天包干多少？": "60元",
+		"去二类城市出差，市内交通费每天包干多少？": "80元",
+		"市内交通费在一类城市每天包干多少？":    "100元",
+	} {
+		if a := e.FromHits(q, []corpora.Hit{hit("h.md", p)}); a.Answer != want {
+			t.Errorf("%s → %q; want %s", q, a.Answer, want)
+		}
+	}
+}
