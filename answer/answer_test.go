@@ -762,3 +762,20 @@ func TestListLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestHalf: 半天, 半年, 一个半小时 are quantities; 一半 and 半数 are not.
+func TestHalf(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, passage, want string }{
+		{"年假最少可以请多长时间？", "年假最小单位为半天，至少提前3个工作日申请。", "半天"},
+		{"培训考试要考多久？", "考试时长一个半小时，一半为笔试。", "一个半小时"},
+		{"试用期多久？", "新员工试用期为半年，其间薪资按转正后的80%发放。", "半年"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %s", c.q, a.Answer, c.want)
+		}
+	}
+}

@@ -501,6 +501,9 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 				}
 			}
 		}
+		if after == "" && string(s[sp.s:sp.e]) == "半" {
+			continue // 一半, 半数: no quantity; 半天 and 半年 are
+		}
 		sp = formula(s, sp)
 		if listMarker(s, sp) || len(cands) > 0 && sp.s < cands[len(cands)-1].sp.e {
 			continue // a list's number, or the second end of a range already taken
