@@ -752,6 +752,10 @@ func TestListLabel(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := "（3）市内交通费按天包干：一类城市每天100元，二类城市每天80元，三类、四类城市每天60元。往返机场的出租车费用可凭票另行报销。"
+	gifts := "第四十六条 赠送客户礼品的，单件价值不超过500元，同一客户单位每年累计不超过2000元。"
+	if a := e.FromHits("同一家客户一年礼品最多送多少钱？", []corpora.Hit{hit("r.md", gifts)}); a.Answer != "2000元" {
+		t.Errorf("同一家客户… → %q; want 2000元 (同一's 一 is no quantity)", a.Answer)
+	}
 	for q, want := range map[string]string{
 		"在三类城市出差，市内交通费每天包干多少？": "60元",
 		"去二类城市出差，市内交通费每天包干多少？": "80元",

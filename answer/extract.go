@@ -501,8 +501,11 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 				}
 			}
 		}
-		if after == "" && string(s[sp.s:sp.e]) == "半" {
-			continue // 一半, 半数: no quantity; 半天 and 半年 are
+		if after == "" && (string(s[sp.s:sp.e]) == "半" || string(s[sp.s:sp.e]) == "一" && sp.s > 0 && unicode.Is(unicode.Han, s[sp.s-1]) && !strings.ContainsRune("第约近共为是有和或及至到", s[sp.s-1])) {
+			// 一半, 半数: no quantity (半天 and 半年 are); nor is the 一
+			// of 同一, 统一, 唯一, which would part the words before a
+			// number from it.
+			continue
 		}
 		sp = formula(s, sp)
 		if listMarker(s, sp) || len(cands) > 0 && sp.s < cands[len(cands)-1].sp.e {
@@ -569,7 +572,7 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		}
 		for b, w := range near[i] {
 			k := 12.0 // CMRC dev F1 with 0, 4, 8, 12, 20: 55.52, 55.54, 55.61, 55.56, 55.42
-			if df[b] == 1 && alike[c.unit] >= 3 {
+			if df[b] == 1 && alike[c.unit] >= 2 {
 				// Of a list's quantities in one unit (一类城市每天100元，二类
 				// 城市每天80元，三类、四类城市每天60元), the one whose label
 				// the question says, however far from where the question's
