@@ -796,3 +796,24 @@ func TestVerbBeforeNumber(t *testing.T) {
 		t.Errorf("answer %q; want 2天", a.Answer)
 	}
 }
+
+// TestTableColumns: asked no extreme, a parameter's default answers, not
+// its range; a row with no quantity in the column asked (不支持) does not
+// answer how many.
+func TestTableColumns(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	params := "### 参数\n\n| 参数 | 默认值 | 取值范围 | 说明 |\n| --- | --- | --- | --- |\n| session_timeout | 120分钟 | 15～1440分钟 | Web会话无操作后自动退出的时间 |\n| max_upload | 5 GB | 1 MB～100 GB | 单个文件上传的大小上限 |\n"
+	editions := "### 版本区别\n\n| 项目 | 标准版 | 专业版 | 企业版 |\n| --- | --- | --- | --- |\n| 最大用户数 | 50 | 500 | 不限 |\n| 历史版本保留数上限 | 10个 | 50个 | 100个 |\n| 高可用集群 | 不支持 | 不支持 | 支持，最多8个节点 |\n"
+	for _, c := range []struct{ q, passage, want string }{
+		{"网页版多久不操作会自动退出？", params, "120分钟"},
+		{"网页会话无操作最长能设多久自动退出？", params, "1440分钟"},
+		{"专业版最多支持多少用户？", editions, "500"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("m.md", c.passage)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %s", c.q, a.Answer, c.want)
+		}
+	}
+}

@@ -26,8 +26,9 @@ type sentence struct {
 	// sentence's support (refuse) is judged by.
 	evidence float64
 	// cell is true for a table row with a cell in the column the question
-	// names (a record's field, or a row under its header).
-	cell bool
+	// names (a record's field, or a row under its header); quantityless
+	// for a row whose cell there holds no quantity though one is asked.
+	cell, quantityless bool
 }
 
 // stopChars are characters too common to count as evidence that a sentence
@@ -127,22 +128,22 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			} else {
 				lead = nil
 			}
-			cell := false
+			cell, quantityless := false, false
 			if row := strings.TrimSpace(s); isRecord(row) {
-				_, cell = tableCell(q, row, "")
+				_, cell, quantityless = rowCell(q, row, "")
 			} else if isTableLine(row) {
 				header, own := rowHeader(h, sp.Start)
 				if own {
 					continue // the header row names the columns; it answers nothing
 				}
 				context = append(append([]rune(nil), heading...), zh.Fold(" "+header)...)
-				_, cell = tableCell(q, row, header)
+				_, cell, quantityless = rowCell(q, row, header)
 			}
 			if seen[s] { // chunk overlap repeats sentences
 				continue
 			}
 			seen[s] = true
-			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: context, start: utf8.RuneCountInString(text[:sp.Start]), cell: cell})
+			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: context, start: utf8.RuneCountInString(text[:sp.Start]), cell: cell, quantityless: quantityless})
 		}
 	}
 	// Document frequency of each evidence term among the sentences.
@@ -212,6 +213,8 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// does.
 		if out[i].cell {
 			score *= 1.4
+		} else if out[i].quantityless {
+			score *= 0.7
 		}
 		// An FAQ's question (问：…) asked again in other words: its 答
 		// answers as no sentence about the matter does.
@@ -588,6 +591,14 @@ func isRecord(line string) bool {
 // the table's header row for bar rows ("城市 | 每晚上限"); a record names
 // its columns itself.
 func tableCell(q question, row, header string) (string, bool) {
+	v, ok, _ := rowCell(q, row, header)
+	return v, ok
+}
+
+// rowCell is tableCell, and also says when the row's cell in the column
+// asked holds no quantity though the question asks how many (专业版最多支持
+// 多少用户 … 高可用集群 | 不支持 | 不支持): a row that does not answer.
+func rowCell(q question, row, header string) (value string, ok, quantityless bool) {
 	var names, values []string
 	switch {
 	case isRecord(row):
@@ -601,13 +612,13 @@ func tableCell(q question, row, header string) (string, bool) {
 		cells := strings.Split(strings.Trim(strings.TrimSpace(row), "|"), "|")
 		heads := strings.Split(strings.Trim(strings.TrimSpace(header), "|"), "|")
 		if len(cells) != len(heads) {
-			return "", false
+			return "", false, false
 		}
 		for i := range cells {
 			names, values = append(names, strings.TrimSpace(heads[i])), append(values, strings.TrimSpace(cells[i]))
 		}
 	default:
-		return "", false
+		return "", false, false
 	}
 	fq := string(q.folded)
 	qs := q.quantities
@@ -634,8 +645,11 @@ func tableCell(q question, row, header string) (string, bool) {
 		if (q.kind == kindPerson || strings.Contains(fq, "名字") || strings.Contains(fq, "叫什么")) && (strings.ContainsAny(name, "人者") || strings.Contains(name, "姓名")) {
 			score += 2 // 谁批 … 审批人; 财务总监叫什么名字 … 负责人
 		}
-		// 最长能设多少, 最多几个: the column of the range allowed.
+		// 最长能设多少, 最多几个: the column of the range allowed; asked
+		// for no extreme, the default's (默认值 over 取值范围).
 		if ext := extreme(q); ext != 0 && (strings.Contains(name, "范围") || ext > 0 && strings.Contains(name, "上限") || ext < 0 && strings.Contains(name, "下限")) {
+			score += 2
+		} else if ext == 0 && (strings.Contains(name, "默认") || strings.Contains(name, "缺省")) {
 			score += 2
 		}
 		// The name itself, before its gloss (第三档（100%至不满150%）), said
@@ -648,13 +662,25 @@ func tableCell(q question, row, header string) (string, bool) {
 		}
 	}
 	if best < 0 || bestScore < 2 {
-		return "", false
+		return "", false, false
+	}
+	if q.kind == kindNumber && !asksLabel(q) && !numRe.MatchString(values[best]) && !unlimited(values[best]) {
+		return "", false, true
 	}
 	v := withHeaderUnit(values[best], names[best])
 	if ext := extreme(q); ext != 0 && strings.Contains(names[best], "范围") {
 		v = rangeEnd(v, ext) // 15～1440分钟, asked the longest: 1440分钟
 	}
-	return v, true
+	return v, true, false
+}
+
+// unlimited reports whether a cell says there is no limit (不限, 无上限).
+func unlimited(v string) bool {
+	switch strings.TrimSpace(v) {
+	case "不限", "无限制", "不限制", "无上限", "无限", "不设上限":
+		return true
+	}
+	return false
 }
 
 // rangeEnd is a range's high end (ext > 0) or low end, with the unit the
