@@ -310,7 +310,14 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// 天至少打卡两次). (Refusing when none does was measured worse: the
 	// shape tests miss forms.)
 	if typed, holds := answerShape(pq); typed && !holds(sents[best]) {
-		if alt := nearHolder(sents, best, holds); alt >= 0 {
+		// An identifier's shape (support@…, 400-820-7316) tells the
+		// sentence that holds one as no quantity's does: half as good will
+		// do.
+		near := 0.6
+		if identifierFor(pq) != nil {
+			near = 0.3
+		}
+		if alt := nearHolder(sents, best, near, holds); alt >= 0 {
 			best = alt
 		} else if n := min(len(retrieved), 2*len(hits)); n > len(hits) {
 			// None of the passages read holds one: one of the next few
@@ -319,7 +326,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			// with three times as many; eval/office unchanged; CMRC dev EM
 			// 40.23 → 40.20.)
 			more, mfull := rankSentences(retrieved[:n], ev, pq, terms)
-			if alt := nearHolder(more, topSentence(more), holds); alt >= 0 {
+			if alt := nearHolder(more, topSentence(more), near, holds); alt >= 0 {
 				sents, full, hits, best = more, mfull, retrieved[:n], alt
 			}
 		}
@@ -501,15 +508,15 @@ func topSentence(sents []sentence) int {
 	return best
 }
 
-// nearHolder is the best of the sentences scored at least 0.6 of the
-// best's that hold what holds looks for; -1 for none.
-func nearHolder(sents []sentence, best int, holds func(sentence) bool) int {
+// nearHolder is the best of the sentences scored at least near (0.6) of
+// the best's that hold what holds looks for; -1 for none.
+func nearHolder(sents []sentence, best int, near float64, holds func(sentence) bool) int {
 	alt := -1
 	if best < 0 {
 		return alt
 	}
 	for i, s := range sents {
-		if s.score >= 0.6*sents[best].score && holds(s) && (alt < 0 || s.score > sents[alt].score) {
+		if s.score >= near*sents[best].score && holds(s) && (alt < 0 || s.score > sents[alt].score) {
 			alt = i
 		}
 	}

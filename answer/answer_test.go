@@ -817,3 +817,19 @@ func TestTableColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestIdentifierFurther: asked for an identifier (邮箱), a sentence holding
+// one answers though a sentence without one shares more of the question's
+// words.
+func TestIdentifierFurther(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := "文档编号：SPS-UM-420　适用版本：云杉同步盘（SpruceSync）标准版、专业版、企业版 V4.2.x　编写：苏州云杉信息技术有限公司"
+	support := "## 10.3 技术服务\n\n热线为400-820-7316，服务时间为工作日8:30—17:30；电子邮箱为support@sprucesync.cn。"
+	a := e.FromHits("云杉同步盘技术支持的邮箱是多少？", []corpora.Hit{hit("m.md", head), hit("m.md", support)})
+	if a.Answer != "support@sprucesync.cn" {
+		t.Errorf("answer %q; want support@sprucesync.cn", a.Answer)
+	}
+}
