@@ -833,3 +833,23 @@ func TestIdentifierFurther(t *testing.T) {
 		t.Errorf("answer %q; want support@sprucesync.cn", a.Answer)
 	}
 }
+
+// TestKeyedRow: a table's row the question keys by an item of a cell (南京
+// of 杭州、南京、苏州) and a column (总监) answers, over a sentence after the
+// table sharing more of the question's words.
+func TestKeyedRow(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "## 三、住宿标准\n\n公司按城市类别和职级设定住宿费上限，在上限以内凭发票实报实销，超出部分由个人承担。\n\n| 城市类别 | 代表城市 | 员工（元/晚） | 经理（元/晚） | 总监及以上（元/晚） |\n| --- | --- | --- | --- | --- |\n| 一类城市 | 北京、上海、广州、深圳 | 650 | 850 | 1100 |\n| 二类城市 | 杭州、南京、苏州、成都 | 500 | 650 | 850 |\n| 四类城市 | 县级市、县城及以下 | 300 | 380 | 480 |\n"
+	next := "（2）在展会、大型活动期间或旅游旺季，当地酒店价格明显上涨的，可在出差申请中说明，经部门总监批准后住宿上限上浮不超过30%。"
+	for q, want := range map[string]string{
+		"总监在南京出差，酒店上限是多少？":   "850",
+		"普通员工去县城出差，住宿上限是多少？": "300",
+	} {
+		if a := e.FromHits(q, []corpora.Hit{hit("h.md", p), hit("h.md", next)}); !strings.HasPrefix(a.Answer, want) {
+			t.Errorf("%s → %q; want %s", q, a.Answer, want)
+		}
+	}
+}
