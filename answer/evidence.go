@@ -688,6 +688,9 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 func keyedRow(q, row string) bool {
 	for _, c := range strings.Split(strings.Trim(row, "|"), "|") {
 		for _, item := range strings.FieldsFunc(c, func(r rune) bool { return strings.ContainsRune("、,，;；/和及与 ", r) }) {
+			if i := strings.IndexAny(item, "（("); i > 0 {
+				item = item[:i] // 员工（P1—P5）: the key before its gloss
+			}
 			if utf8.RuneCountInString(item) >= 2 && !digitRe.MatchString(item) && strings.Contains(q, string(zh.Fold(item))) {
 				return true
 			}
