@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -382,9 +383,10 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		}
 	}
 	ans := string(s.orig[sp.s:sp.e])
-	// An answer is never the question's own words (哪里, 怎么办, 能报销吗):
-	// then the sentence that holds the evidence is the answer.
-	if ans == "" || strings.Contains(string(pq.folded), string(s.folded[sp.s:sp.e])) {
+	// An answer is never the question's own words (哪里, 怎么办, 能报销吗),
+	// nor another word for one of them (工作时间 for 上班时间): then the
+	// sentence that holds the evidence is the answer.
+	if ans == "" || strings.Contains(string(pq.folded), string(s.folded[sp.s:sp.e])) || aliasOfQuestion(ev, string(s.folded[sp.s:sp.e])) {
 		ans = strings.TrimSpace(string(s.orig))
 	}
 	if pq.kind == kindNumber && identifierFor(pq) == nil && !numeralRe.MatchString(ans) {
@@ -394,6 +396,17 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		return a
 	}
 	return answered(a, ans, h, s.start, s.start+len(s.orig))
+}
+
+// aliasOfQuestion reports whether span (folded) is another word for one of
+// the question's own (ev's aliases).
+func aliasOfQuestion(ev evidence, span string) bool {
+	for _, a := range ev.aliases {
+		if slices.Contains(a.Others, span) {
+			return true
+		}
+	}
+	return false
 }
 
 // metSegment finds, in a sentence of several clauses that set conditions

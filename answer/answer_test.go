@@ -857,3 +857,21 @@ func TestKeyedRow(t *testing.T) {
 		}
 	}
 }
+
+// TestAliases: a question's everyday word matches the word the document
+// writes for it (国庆节 … 法定节假日, 降了 … 下调), and that word is no
+// answer to the question that says it otherwise.
+func TestAliases(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	overtime := "## 四、加班\n\n（2）工作日延长工作时间的，优先安排同等时长调休；无法安排调休的，按本人小时工资的150%支付加班费。\n\n（3）休息日加班的，优先安排调休；无法调休的，按200%支付加班费。\n\n（4）法定节假日加班的，一律按300%支付加班费，不以调休代替。\n"
+	if a := e.FromHits("国庆节来公司加班，工资按多少算？", []corpora.Hit{hit("h.md", overtime)}); a.Answer != "300%" {
+		t.Errorf("国庆节… → %q; want 300%%", a.Answer)
+	}
+	hours := "标准工作时间为周一至周五9:00—18:00，其中12:00—13:00为午休时间。"
+	if a := e.FromHits("上班时间是什么？", []corpora.Hit{hit("h.md", hours)}); a.Answer == "工作时间" || a.Answer == "标准工作时间" {
+		t.Errorf("上班时间是什么 → %q: the question's own word, said otherwise", a.Answer)
+	}
+}

@@ -40,6 +40,9 @@ const stopChars = "的是了在和与及或也都而且被把由于为对从以�
 type evidence struct {
 	chars   map[rune]bool
 	bigrams map[[2]rune]bool
+	// aliases are the question's words a text may say otherwise (上班 …
+	// 工作时间): a text saying it so holds that word's evidence.
+	aliases []zh.Alias
 }
 
 func newEvidence(q question) evidence {
@@ -56,6 +59,7 @@ func newEvidence(q question) evidence {
 	}
 	add(q.left)
 	add(q.right)
+	ev.aliases = zh.Aliases(string(q.left) + " " + string(q.right))
 	return ev
 }
 
@@ -65,9 +69,32 @@ type terms struct {
 	b [][2]rune
 }
 
-// find returns the evidence in text not yet in seenC/seenB, marking it seen.
+// find returns the evidence in text not yet in seenC/seenB, marking it
+// seen; a question's word the text says otherwise (工作时间 for 上班) counts
+// as said.
 func (ev evidence) find(text []rune, seenC map[rune]bool, seenB map[[2]rune]bool) terms {
 	var t terms
+	if len(ev.aliases) > 0 {
+		str := string(text)
+		for _, a := range ev.aliases {
+			if strings.Contains(str, a.Word) || !containsAny(str, a.Others) {
+				continue
+			}
+			w := []rune(a.Word)
+			for j, r := range w {
+				if ev.chars[r] && !seenC[r] {
+					seenC[r] = true
+					t.c = append(t.c, r)
+				}
+				if j+1 < len(w) {
+					if b := [2]rune{r, w[j+1]}; ev.bigrams[b] && !seenB[b] {
+						seenB[b] = true
+						t.b = append(t.b, b)
+					}
+				}
+			}
+		}
+	}
 	for j, r := range text {
 		if ev.chars[r] && !seenC[r] {
 			seenC[r] = true
@@ -82,6 +109,16 @@ func (ev evidence) find(text []rune, seenC map[rune]bool, seenB map[[2]rune]bool
 		}
 	}
 	return t
+}
+
+// containsAny reports whether s holds one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func isContent(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -108,8 +108,8 @@ func typed(wh string) bool {
 // share of its character bigrams (of its characters, for a word of one
 // character) found in the text.
 func presence(w string, text string) float64 {
-	if strings.Contains(text, w) {
-		return 1
+	if strings.Contains(text, w) || containsAny(text, zh.AliasesOf(w)) {
+		return 1 // (or a word a text may write for it: 工作时间 for 上班)
 	}
 	r := []rune(w)
 	if len(r) < 2 {
