@@ -395,7 +395,34 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// 0.7383 → 0.7427; requiring the unit asked as well: 0.7360.)
 		return a
 	}
+	if pq.implied && otherKind([]rune(string(zh.Fold(ans))), pq.unit) {
+		// Asked for a sum or a share by the noun (押金是多少, 返点是多少),
+		// and the answer is a quantity of another kind (30日).
+		return a
+	}
 	return answered(a, ans, h, s.start, s.start+len(s.orig))
+}
+
+// otherKind reports whether every number of ans (folded) is said in a
+// unit, and none in one of the kind asked (unit) or, asked for money, in
+// a share (维保费 … 许可证价格的18%): 30日 for 押金是多少. A bare number
+// (80万) may be either.
+func otherKind(ans []rune, unit string) bool {
+	str := string(ans)
+	toRune := runeOffsets(str)
+	any := false
+	for _, m := range numRe.FindAllStringIndex(str, -1) {
+		e := toRune[m[1]]
+		if e == toRune[m[0]] {
+			continue
+		}
+		u := measureAfter(ahead(ans, e))
+		if u == "" || sameUnitKind(unit, u) || unit == unitMoney && sameUnitKind(unitShare, u) {
+			return false
+		}
+		any = true
+	}
+	return any
 }
 
 // aliasOfQuestion reports whether span (folded) is another word for one of
