@@ -875,3 +875,16 @@ func TestAliases(t *testing.T) {
 		t.Errorf("上班时间是什么 → %q: the question's own word, said otherwise", a.Answer)
 	}
 }
+
+// TestColumnWithoutKey: a column is chosen by the question's words other
+// than the row's key it says (查看者 … 上传: 上传和修改, not 查看和下载).
+func TestColumnWithoutKey(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "### 5.6 团队空间\n\n| 角色 | 查看和下载 | 上传和修改 | 删除 | 管理成员 |\n| --- | --- | --- | --- | --- |\n| 所有者 | 可以 | 可以 | 可以 | 可以 |\n| 查看者 | 可以 | 不可以 | 不可以 | 不可以 |\n"
+	if a := e.FromHits("团队空间的查看者能上传文件吗？", []corpora.Hit{hit("m.md", p)}); !strings.HasPrefix(a.Answer, "不") {
+		t.Errorf("answer %q; want no", a.Answer)
+	}
+}

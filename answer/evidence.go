@@ -667,6 +667,14 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 	}
 	fq := string(q.folded)
 	qs := q.quantities
+	// The column's name is read against the question without the row's
+	// key it says (查看者 … 上传: the column 上传和修改, not 查看和下载).
+	fqNames := fq
+	if len(values) > 0 {
+		if k := string(zh.Fold(strings.TrimSpace(values[0]))); utf8.RuneCountInString(k) >= 2 {
+			fqNames = strings.Replace(fq, k, " ", 1)
+		}
+	}
 	best, bestScore := -1, 0
 	for i, name := range names {
 		v := string(zh.Fold(values[i]))
@@ -683,7 +691,7 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 		}
 		score := 0
 		for _, r := range zh.Fold(name) {
-			if isContent(r) && strings.ContainsRune(fq, r) {
+			if isContent(r) && strings.ContainsRune(fqNames, r) {
 				score++
 			}
 		}
