@@ -888,3 +888,24 @@ func TestColumnWithoutKey(t *testing.T) {
 		t.Errorf("answer %q; want no", a.Answer)
 	}
 }
+
+// TestCellOfKind: a record's cell in a unit of another kind than asked
+// does not answer (能上浮多少, a share … 住宿上限（元/晚）：600); shares are
+// one kind (几个点 … 7%); 个点 is read whole, not as 个.
+func TestCellOfKind(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, row, want string }{
+		{"去三亚出差碰上旺季，住宿标准能上浮多少？", "城市：三亚；城市类别：三类；员工住宿上限（元/晚）：380；经理住宿上限（元/晚）：480；总监及以上住宿上限（元/晚）：600；备注：每年12月至次年2月为旺季，住宿上限上浮30%，无需另行审批", "30%"},
+		{"岚图平台软件许可，完成率第三档提成几个点？", "产品线：岚图数据治理平台；业务类型：软件许可；第一档（完成率不满60%）：3%；第二档（60%至不满100%）：5%；第三档（100%至不满150%）：7%；第四档（150%及以上）：9%", "7%"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("t.xlsx", c.row)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %s", c.q, a.Answer, c.want)
+		}
+	}
+	if u := parseQuestion(zh.Fold("提成几个点？")).unit; u != "个点" {
+		t.Errorf("几个点: unit %q", u)
+	}
+}

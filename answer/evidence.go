@@ -689,6 +689,9 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 		if _, cond := conditionsMet(values[i], qs); cond {
 			continue // the condition the question's quantity met (超过20万元): the key again
 		}
+		if q.kind == kindNumber && q.unit != "" && otherKind(zh.Fold(withHeaderUnit(values[i], name)), q.unit) {
+			continue // 能上浮多少 (a share) … 住宿上限（元/晚）：600
+		}
 		score := 0
 		for _, r := range zh.Fold(name) {
 			if isContent(r) && strings.ContainsRune(fqNames, r) {

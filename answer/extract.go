@@ -726,6 +726,7 @@ var unitKinds = [][]string{
 	{"次", "回", "遍"},
 	{"台", "部", "个"},
 	{"GB", "MB", "TB", "KB", "G", "M", "T"},
+	{"%", "％", "‰", "折", "个点", "个百分点", "成"}, // shares: 几个点 … 7%, 打几折 … 90%
 }
 
 // sameUnitKind reports whether found (the unit after a number) answers a
@@ -747,7 +748,7 @@ func sameUnitKind(asked, found string) bool {
 		return false
 	}
 	if asked == unitMoney || asked == unitShare {
-		kinds := map[string][]string{unitMoney: unitKinds[5], unitShare: {"%", "％", "‰", "折", "个百分点", "成"}}
+		kinds := map[string][]string{unitMoney: unitKinds[5], unitShare: unitKinds[len(unitKinds)-1]}
 		for _, u := range kinds[asked] {
 			if found == u {
 				return true

@@ -1,7 +1,9 @@
 package answer
 
 import (
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora/zh"
 )
@@ -243,8 +245,9 @@ var latinUnits = []string{"GB", "MB", "TB", "KB", "Gbps", "Mbps", "ms", "GHz", "
 
 func isLatinLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
-// units are measure words, longest first.
-var units = []string{
+// units are measure words, longest first (sorted so at start: 个点 before
+// 个).
+var units = byLength([]string{
 	"%", "％", "‰", "个百分点", "平方英里", "平方公尺", "万人次", "人次", "摄氏度", "公尺", "英寸", "公升", "毫升", "海里", "光年", "号线", "克拉", "英镑", "新台币", "澳元", "卢布", "韩元", "法郎", "个工作日", "个自然日", "等座", "等舱", "折", "工作日", "个小时", "个星期", "个月", "平方公里", "平方千米", "公分", "万人", "亿元", "万元", "平方米", "立方米", "公里", "千米", "厘米", "毫米", "英里", "英尺", "公顷", "公斤", "千克",
 	"美元", "人民币", "港元", "欧元", "日元", "小时", "分钟", "世纪", "周年", "岁", "米", "克", "吨", "元",
 	"个", "名", "人", "位", "年", "月", "日", "天", "次", "种", "部", "座", "家", "所", "层", "条", "首", "集",
@@ -253,6 +256,12 @@ var units = []string{
 	"楼", "台", "晚", "笔", "套", "课时", "学时", "学分", "积分", "个点", "分", "核", "毫秒",
 	"趟", "步", "列", "升", "亩", "户", "组", "队", "匹", "头", "棵", "株", "粒", "幅", "件", "双", "对", "排", "句",
 	"字", "票", "遍", "瓶", "杯", "箱", "袋", "盒", "站", "斤", "磅", "尺", "寸", "里",
+})
+
+// byLength sorts words longest first, keeping the order of equal lengths.
+func byLength(ws []string) []string {
+	sort.SliceStable(ws, func(i, j int) bool { return utf8.RuneCountInString(ws[i]) > utf8.RuneCountInString(ws[j]) })
+	return ws
 }
 
 // extreme says whether q asks for a most (1: 最长, 最多, 最高, 最大, 上限,
