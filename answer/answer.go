@@ -767,7 +767,7 @@ func yesNo(q string) (string, bool) {
 	asks := strings.HasSuffix(t, "吗") || strings.HasSuffix(t, "么") || strings.Contains(t, "是否")
 	verb := ""
 	for _, v := range yesNoVerbs {
-		if strings.Contains(t, v) {
+		if strings.Contains(t, v) && !insideWord(t, v) {
 			verb = v
 			break
 		}
@@ -786,6 +786,45 @@ func yesNo(q string) (string, bool) {
 		verb = "是"
 	}
 	return verb, true
+}
+
+// insideWord reports whether every use of the one-character verb v in t
+// is a character of a longer word (能 of 功能, 要 of 重要, 会 of 会议, 有 of
+// 所有): then t does not ask with it.
+func insideWord(t, v string) bool {
+	words := verbWords[v]
+	if len(words) == 0 {
+		return false
+	}
+	for at := 0; ; {
+		i := strings.Index(t[at:], v)
+		if i < 0 {
+			return true
+		}
+		i += at
+		in := false
+		for _, w := range words {
+			k := strings.Index(w, v)
+			if i-k >= 0 && strings.HasPrefix(t[i-k:], w) {
+				in = true
+				break
+			}
+		}
+		if !in {
+			return false
+		}
+		at = i + len(v)
+	}
+}
+
+// verbWords are words holding a yes-or-no verb's character without asking
+// with it.
+var verbWords = map[string][]string{
+	"能": {"功能", "性能", "智能", "技能", "职能", "本能", "可能", "才能", "效能", "机能", "节能", "体能", "能力", "能源", "能量", "万能", "全能"},
+	"要": {"重要", "主要", "首要", "要求", "要点", "摘要", "纲要", "要素", "只要", "要是"},
+	"会": {"会议", "机会", "社会", "学会", "协会", "开会", "晚会", "大会", "工会", "例会", "会员", "会计", "体会", "会话", "聚会", "会场"},
+	"有": {"所有", "拥有", "具有", "含有", "享有", "持有", "占有", "有效", "有关", "有限", "有时", "特有", "共有", "有些"},
+	"是": {"但是", "还是", "于是", "就是", "总是", "或是", "是否", "凡是", "只是", "正是", "要是"},
 }
 
 // noWords say no in a rule's sentence.

@@ -909,3 +909,18 @@ func TestCellOfKind(t *testing.T) {
 		t.Errorf("几个点: unit %q", u)
 	}
 }
+
+// TestYesNoVerbInWord: a verb's character inside a longer word (能 of 功能,
+// 会 of 会议) is not the verb a yes-or-no question asks with.
+func TestYesNoVerbInWord(t *testing.T) {
+	for q, want := range map[string]string{
+		"试用许可证的功能比正式版少吗？": "是",
+		"年底的会议要全员参加吗？":    "要",
+		"同步盘能设两个同步目录吗？":   "能",
+		"返点比例每年会调整吗？":     "会",
+	} {
+		if v, ok := yesNo(q); !ok || v != want {
+			t.Errorf("%s: verb %q (%v); want %s", q, v, ok, want)
+		}
+	}
+}
