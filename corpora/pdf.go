@@ -44,6 +44,8 @@ type pdfLine struct {
 	// low is the lowest baseline its pieces were drawn at (a row whose
 	// cells wrap spans several).
 	low float64
+	// cols are where a row's cells after its first start.
+	cols []float64
 }
 
 func readPDF(f File, raw []byte) (d Document, err error) {
@@ -293,14 +295,19 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 			b.WriteString(sep)
 			if sep != "" {
 				cur.cells, cur.cellX = true, t.X
+				cur.cols = append(cur.cols, t.X)
 			}
 			open, drawY = true, t.Y
 		} else if !open {
 			cur = pdfLine{y: t.Y, low: t.Y, size: size, x0: t.X, cellX: t.X}
 			open, drawY = true, t.Y
-		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first)) && lastRune != ' ' && first != ' ' {
-			b.WriteString(" | ") // a table's next cell: farther than any word's gap
+		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first) || gap > 0.15*size && atColumn(lines, t.X, size)) && lastRune != ' ' && first != ' ' {
+			// A table's next cell: farther than any word's gap, or starting
+			// where a cell of the row above starts (session_timeout 120分钟
+			// 15～1440分钟, its cells set closer than the rows above them).
+			b.WriteString(" | ")
 			cur.cells, cur.cellX = true, t.X
+			cur.cols = append(cur.cols, t.X)
 		} else if gap > 0.25*size && !isCJK(lastRune) && !isCJK(first) && lastRune != ' ' && first != ' ' {
 			b.WriteByte(' ') // a word's gap, drawn as space rather than a space character
 		}
@@ -320,6 +327,21 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 	}
 	flush()
 	return lines, true
+}
+
+// atColumn reports whether x is where a cell starts in the table row
+// just above (one of the last line's cells after its first, within a
+// third of the type's size).
+func atColumn(lines []pdfLine, x, size float64) bool {
+	if len(lines) == 0 || !lines[len(lines)-1].cells {
+		return false
+	}
+	for _, c := range lines[len(lines)-1].cols {
+		if math.Abs(x-c) < size/3 {
+			return true
+		}
+	}
+	return false
 }
 
 // joinWrapped joins a wrapped cell's next line to it: directly between

@@ -238,4 +238,19 @@ func TestPDFTableCells(t *testing.T) {
 	if strings.Contains(docs[0].Text, "带薪 | 年休假") {
 		t.Errorf("running text cut into cells")
 	}
+	// Cells set closer than a word's gap but starting where the row
+	// above's cells start.
+	raw, err = os.ReadFile(filepath.Join("..", "eval", "enterprise", "docs", "sprucesync-manual.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs, err = Parse(File{Path: "manual.pdf", ID: "manual.pdf"}, raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range []string{"\n单个团队空间容量上限 | 200 GB | 2 TB | 不限\n", "\nsession_timeout | 120分钟 | 15～1440分钟 | Web会话无操作后自动退出的时间，可在线修改\n",
+		"\nmax_upload_size | 4 GB | 1 MB～100 GB | 单个文件的上传大小上限，可在线修改\n"} {
+		if !strings.Contains(docs[0].Text, row) {
+			t.Errorf("no row %q in the manual's text", strings.TrimSpace(row))
+		}
+	}
 }
