@@ -507,13 +507,22 @@ func layoutPDF(pages [][]pdfLine, heads map[string]int) Document {
 			write("\n")
 		}
 	}
-	part := func(page int) {
-		p := Part{Start: runes, Section: append([]string(nil), section...), Page: page}
+	// A table's rows are parts of their own, each after the first (its
+	// header) carrying it: a chunk that begins inside the table names its
+	// columns, as the Office and Markdown readers' rows do.
+	var (
+		inTable bool
+		header  string
+	)
+	mark := func(p Part) {
 		if len(parts) > 0 && parts[len(parts)-1].Start == runes {
 			parts[len(parts)-1] = p
 			return
 		}
 		parts = append(parts, p)
+	}
+	part := func(page int) {
+		mark(Part{Start: runes, Section: append([]string(nil), section...), Page: page})
 	}
 	for i, lines := range pages {
 		page := i + 1
@@ -524,6 +533,7 @@ func layoutPDF(pages [][]pdfLine, heads map[string]int) Document {
 		for j := range lines {
 			l := &lines[j]
 			if depth, ok := headingDepth(heads, l.text); ok {
+				inTable, header = false, ""
 				newline()
 				if depth-1 < len(section) {
 					section = section[:depth-1]
@@ -540,6 +550,25 @@ func layoutPDF(pages [][]pdfLine, heads map[string]int) Document {
 				write("\n")
 				prev = nil
 				continue
+			}
+			if l.cells {
+				// A row: a line of its own.
+				newline()
+				if !inTable {
+					inTable, header = true, l.text
+					mark(Part{Start: runes, Section: append([]string(nil), section...), Page: page, Row: true})
+				} else {
+					mark(Part{Start: runes, Section: append([]string(nil), section...), Page: page, Row: true, Header: header})
+				}
+				write(l.text)
+				write("\n")
+				prev = nil
+				continue
+			}
+			if inTable {
+				inTable, header = false, ""
+				newline()
+				part(page)
 			}
 			if prev != nil && !continues(prev, l, prevLen) {
 				newline()

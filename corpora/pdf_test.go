@@ -253,4 +253,19 @@ func TestPDFTableCells(t *testing.T) {
 			t.Errorf("no row %q in the manual's text", strings.TrimSpace(row))
 		}
 	}
+	// Each row after a table's first is a part carrying that first row, its
+	// header: a chunk starting inside the table names its columns.
+	at := utf8.RuneCountInString(docs[0].Text[:strings.Index(docs[0].Text, "session_timeout |")])
+	found := false
+	for _, p := range docs[0].Parts {
+		if p.Start == at {
+			found = true
+			if !p.Row || p.Header != "参数 | 默认值 | 取值范围 | 说明" {
+				t.Errorf("session_timeout's row: part %+v; want a row under 参数 | 默认值 | 取值范围 | 说明", p)
+			}
+		}
+	}
+	if !found {
+		t.Error("no part at session_timeout's row")
+	}
 }
