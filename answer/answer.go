@@ -761,7 +761,10 @@ var yesNoVerbs = []string{"可不可以", "能不能", "要不要", "需不需�
 // (几, 多少, 什么, 谁, 哪 …) asks for a thing, not yes or no.
 func yesNo(q string) (string, bool) {
 	t := strings.TrimRight(strings.TrimSpace(q), "？?。.！! ")
-	if strings.ContainsAny(t, "几谁哪") || strings.Contains(t, "多少") || strings.Contains(t, "什么") || strings.Contains(t, "怎么") || strings.Contains(t, "如何") {
+	// A question ending in 吗 asks yes or no whatever words it holds: a
+	// question word in it says "some" (能告诉客户别的客户拿的是什么价吗, 能
+	// 拆成几张报价吗).
+	if !(strings.HasSuffix(t, "吗") && !strings.ContainsAny(t, "？?")) && (strings.ContainsAny(t, "几谁哪") || strings.Contains(t, "多少") || strings.Contains(t, "什么") || strings.Contains(t, "怎么") || strings.Contains(t, "如何")) {
 		return "", false
 	}
 	asks := strings.HasSuffix(t, "吗") || strings.HasSuffix(t, "么") || strings.Contains(t, "是否")

@@ -914,13 +914,32 @@ func TestCellOfKind(t *testing.T) {
 // 会 of 会议) is not the verb a yes-or-no question asks with.
 func TestYesNoVerbInWord(t *testing.T) {
 	for q, want := range map[string]string{
-		"试用许可证的功能比正式版少吗？": "是",
-		"年底的会议要全员参加吗？":    "要",
-		"同步盘能设两个同步目录吗？":   "能",
-		"返点比例每年会调整吗？":     "会",
+		"试用许可证的功能比正式版少吗？":   "是",
+		"年底的会议要全员参加吗？":      "要",
+		"同步盘能设两个同步目录吗？":     "能",
+		"返点比例每年会调整吗？":       "会",
+		"能告诉客户别的客户拿的是什么价吗？": "能", // a question word inside a 吗 question says "some"
 	} {
 		if v, ok := yesNo(q); !ok || v != want {
 			t.Errorf("%s: verb %q (%v); want %s", q, v, ok, want)
 		}
+	}
+}
+
+// TestYesNoWithQuestionWord: a question ending in 吗 asks yes or no though
+// it holds a question word (能拆成几张报价吗); two questions in one ask the
+// first's (会锁多久？管理员也一样吗).
+func TestYesNoWithQuestionWord(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "## 第四章 报价与折扣\n\n第二十八条 免费赠送实施人天的，计入折扣审批：销售经理可以赠送不超过5人天，区域销售总监不超过15人天，超过15人天的须经销售副总裁审批。\n\n第二十九条 同一客户在12个月内的多笔订单，不得为了规避折扣审批而拆分报价；被认定为拆单的，按合并后的金额重新审批。\n"
+	faq := "## 第五章 合同与回款\n\n第三十条 合同须在签订后3个工作日内上传CRM，一个合同只能对应一个商机，大单须附客户的采购文件。\n"
+	if a := e.FromHits("为了不走审批，能把一个大单拆成几张报价吗？", []corpora.Hit{hit("r.md", p), hit("f.md", faq)}); !strings.HasPrefix(a.Answer, "不能") {
+		t.Errorf("answer %q; want 不能 first", a.Answer)
+	}
+	if q := parseQuestion(zh.Fold("同步盘输错密码会锁多久？管理员账号也一样吗？")); q.wh != "多久" {
+		t.Errorf("two questions: wh %q; want 多久", q.wh)
 	}
 }

@@ -105,6 +105,13 @@ func parseQuestion(folded []rune) question {
 		end--
 	}
 	body := string(folded[:end])
+	if strings.HasSuffix(strings.TrimRight(string(folded), "？?。.！! "), "吗") && !strings.ContainsAny(body, "？?") {
+		// A question ending in 吗 asks yes or no: a question word in it
+		// says "some" (能拆成几张报价吗) and asks for nothing. (Two
+		// questions in one — 会锁多久？管理员也一样吗 — ask the first's.)
+		q.left = []rune(body)
+		return q
+	}
 	best, bestAt := -1, -1
 	for i, w := range whWords {
 		at := strings.Index(body, w.text)

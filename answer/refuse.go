@@ -71,6 +71,9 @@ func questionTerms(seg *zh.Segmenter, q question) []keyTerm {
 			if utf8.RuneCountInString(w) == 1 && strings.ContainsRune(stopChars, []rune(w)[0]) {
 				continue
 			}
+			if q.wh == "" && strings.ContainsAny(w, "几谁哪啥") || strings.Contains(w, "什么") || strings.Contains(w, "多少") {
+				continue // 几张 of a 吗 question: "some", no word to find
+			}
 			out = append(out, keyTerm{w, seg.Information(w), typ})
 		}
 	}
