@@ -316,7 +316,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// do.
 		near := 0.6
 		if identifierFor(pq) != nil {
-			near = 0.3
+			near = 0.3 // (a place's of the rank asked as well: CMRC dev EM 40.39 → 40.35)
 		}
 		if alt := nearHolder(sents, best, near, holds); alt >= 0 {
 			best = alt

@@ -943,3 +943,21 @@ func TestYesNoWithQuestionWord(t *testing.T) {
 		t.Errorf("two questions: wh %q; want 多久", q.wh)
 	}
 }
+
+// TestPlaceOfRank: 哪个区 asks for a place of that rank, named (滨江区), and
+// a sentence holding one answers over one that names only the question's
+// words (区域 is no place); the 市 of the city the question gave is not
+// the answer's.
+func TestPlaceOfRank(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := []corpora.Hit{
+		hit("h.md", "三个办公地点：杭州总部、北京分公司、成都分公司。区域销售总监负责本区域的客户。"),
+		hit("s.pptx", "## 公司简介\n\n成立于2016年，公司总部位于杭州市滨江区，员工约420人。"),
+	}
+	if a := e.FromHits("公司总部在杭州哪个区？", hits); a.Answer != "滨江区" {
+		t.Errorf("answer %q; want 滨江区", a.Answer)
+	}
+}

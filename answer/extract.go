@@ -247,6 +247,13 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 		return sp
 	}
 	sp := clean(s, gap)
+	if q.kind == kindPlace {
+		// 杭州市滨江区 asked 杭州哪个区: the 市 ends the name the question
+		// gave, not the answer's.
+		for sp.e-sp.s > 2 && sp.s > 0 && strings.ContainsRune("省市县", s[sp.s]) && unicode.Is(unicode.Han, s[sp.s-1]) {
+			sp.s++
+		}
+	}
 	{
 		// 纽西兰威灵顿的一支…, 浙江省嘉兴市海盐县的一个镇: what the place or
 		// thing is one of follows the answer. (CMRC dev EM 39.45 → 39.48.)

@@ -260,6 +260,9 @@ func answerShape(q question) (bool, func(sentence) bool) {
 	if asksLabel(q) {
 		return true, func(s sentence) bool { return labelRe.MatchString(string(s.folded)) }
 	}
+	if re := placeOfRank(q); re != nil {
+		return true, func(s sentence) bool { return re.MatchString(string(s.folded)) }
+	}
 	switch {
 	case q.kind == kindNumber && q.unit != "":
 		return true, func(s sentence) bool { return holdsUnit(s.folded, q.unit) }
@@ -270,6 +273,25 @@ func answerShape(q question) (bool, func(sentence) bool) {
 	}
 	return false, nil
 }
+
+// placeOfRank is the shape of the place 哪个区, 哪个县, 哪个市 … asks for: a
+// name ending in that rank, the rank ending a word (滨江区, not 区域 or 市
+// 场); nil for other questions.
+func placeOfRank(q question) *regexp.Regexp {
+	r := []rune(q.wh)
+	if q.kind != kindPlace || len(r) != 3 || !strings.HasPrefix(q.wh, "哪个") || !strings.ContainsRune("区县市省镇州", r[2]) {
+		return nil
+	}
+	return rankRes[r[2]]
+}
+
+var rankRes = func() map[rune]*regexp.Regexp {
+	m := map[rune]*regexp.Regexp{}
+	for _, r := range "区县市省镇州" {
+		m[r] = regexp.MustCompile(`\p{Han}{2,6}` + string(r) + `(?:$|[^\p{Han}]|[的和与及])`)
+	}
+	return m
+}()
 
 // dayRe finds a month, or a day of the month or week, said alone (4月,
 // 每月10日, 15号, 周二、周四).
