@@ -233,6 +233,12 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 		if f, ok := first(facts, corpora.RelKind, ""); ok {
 			own = f.Doc
 		}
+		if intent == "" && asksOther(rest) {
+			// 同步盘的程序文件装在哪个目录: a poet's name (程序) is a
+			// word of the question, which asks for something the poet's
+			// record does not hold.
+			break
+		}
 		switch intent {
 		case corpora.RelDynasty, "":
 			if f, ok := first(facts, corpora.RelDynasty, own); ok {
@@ -261,6 +267,18 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 var builtin = map[string]bool{corpora.RelMeaning: true, corpora.RelSource: true, corpora.RelWork: true, corpora.RelPinyin: true, corpora.RelExample: true,
 	corpora.RelAuthor: true, corpora.RelDynasty: true, corpora.RelBio: true, corpora.RelRhythmic: true, corpora.RelNext: true, corpora.RelPrev: true, corpora.RelInPoem: true,
 	corpora.RelAnswer: true, corpora.RelKind: true}
+
+// asksOther reports whether the words around a named entity ask for a
+// thing of their own (哪个目录, 多少钱, 几点): a question word no intent
+// stands for.
+func asksOther(rest string) bool {
+	for _, w := range []string{"哪", "什么", "多少", "几", "怎么", "如何", "多久", "多大", "为什么"} {
+		if strings.Contains(rest, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // namedRelation finds, among an entity's facts, one whose relation the
 // question names and no intent stands for — a user's own 创始人 or 年假天数

@@ -72,7 +72,9 @@ func TestCulture(t *testing.T) {
 		}
 	}
 	// No entity, or nothing the facts hold: left to the text answerer.
-	for _, q := range []string{"年假有几天？", "洛阳纸贵的反义词是什么", "今天天气怎么样", "哪个成语的意思是比喻著作洛阳纸贵有价值"} {
+	// A poet's name among words that ask for something else (程序 is a
+	// Tang poet's name too: 程序文件装在哪个目录) is not asked about.
+	for _, q := range []string{"年假有几天？", "洛阳纸贵的反义词是什么", "今天天气怎么样", "哪个成语的意思是比喻著作洛阳纸贵有价值", "李白的诗集放在图书馆哪个书架？"} {
 		if a, ok := graphAnswer(t, g, q); ok {
 			t.Errorf("%s answered %q from the graph", q, a.Answer)
 		}
