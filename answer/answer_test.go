@@ -961,3 +961,16 @@ func TestPlaceOfRank(t *testing.T) {
 		t.Errorf("answer %q; want 滨江区", a.Answer)
 	}
 }
+
+// TestWhatToDo: 先做什么 is answered by the clause the adverb opens in the
+// rule (请先联系技术支持迁移许可证), not by the sentence's other clause.
+func TestWhatToDo(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "### 7.2 更换服务器\n\n同步盘更换服务器或重装操作系统之前，请先联系技术支持迁移许可证，每份许可证每年可以免费迁移2次。"
+	if a := e.FromHits("同步盘要换台服务器，许可证得先做什么？", []corpora.Hit{hit("m.md", p)}); a.Answer != "联系技术支持迁移许可证" {
+		t.Errorf("answer %q; want 联系技术支持迁移许可证", a.Answer)
+	}
+}

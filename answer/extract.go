@@ -131,6 +131,16 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 	if !ok {
 		gap = span{0, len(s)}
 	}
+	if l := q.left; q.kind == kindPhrase && q.wh == "什么" && len(l) >= 2 && strings.ContainsRune("做干办", l[len(l)-1]) && strings.ContainsRune(doAdverbs, l[len(l)-2]) {
+		// 许可证得先做什么 … 请先联系技术支持迁移许可证，…: what is to be
+		// done is the clause the question's adverb opens.
+		if i := strings.LastIndex(string(s), string(l[len(l)-2])); i >= 0 {
+			b := len([]rune(string(s)[:i])) + 1
+			if sp := clean(s, span{b, clauseEnd(s, b)}); sp.e-sp.s >= 2 {
+				return sp
+			}
+		}
+	}
 	if ok && len(q.left) > 0 && unicode.Is(unicode.Han, q.left[len(q.left)-1]) {
 		// …卫星由什么运载火箭发射 … 于西昌卫星发射中心由长征三号乙: the
 		// character right before the question word (a preposition, 是, a
@@ -604,6 +614,10 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 	}
 	return best, true
 }
+
+// doAdverbs say when or how a thing is to be done, before 做什么 (先做什么,
+// 再做什么) and in the rule that says it (请先联系…).
+const doAdverbs = "先再后还也"
 
 // verbBonus is how much nearer a number counts when the question's verb
 // stands right before it (eval/enterprise with 0, 15, 20, 30: 0.7673,
