@@ -395,7 +395,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// 0.7383 → 0.7427; requiring the unit asked as well: 0.7360.)
 		return a
 	}
-	if pq.implied && otherKind([]rune(string(zh.Fold(ans))), pq.unit) {
+	if pq.implied && otherKind(zh.Fold(ans), pq.unit) {
 		// Asked for a sum or a share by the noun (押金是多少, 返点是多少),
 		// and the answer is a quantity of another kind (30日).
 		return a
@@ -761,10 +761,9 @@ var yesNoVerbs = []string{"可不可以", "能不能", "要不要", "需不需�
 // (几, 多少, 什么, 谁, 哪 …) asks for a thing, not yes or no.
 func yesNo(q string) (string, bool) {
 	t := strings.TrimRight(strings.TrimSpace(q), "？?。.！! ")
-	// A question ending in 吗 asks yes or no whatever words it holds: a
-	// question word in it says "some" (能告诉客户别的客户拿的是什么价吗, 能
-	// 拆成几张报价吗).
-	if !(strings.HasSuffix(t, "吗") && !strings.ContainsAny(t, "？?")) && (strings.ContainsAny(t, "几谁哪") || strings.Contains(t, "多少") || strings.Contains(t, "什么") || strings.Contains(t, "怎么") || strings.Contains(t, "如何")) {
+	// A question ending in 吗 asks yes or no though it holds a question
+	// word, which then says "some" (onlyYesNo).
+	if !onlyYesNo(t) && hasWh(t) {
 		return "", false
 	}
 	asks := strings.HasSuffix(t, "吗") || strings.HasSuffix(t, "么") || strings.Contains(t, "是否")
@@ -823,7 +822,7 @@ func insideWord(t, v string) bool {
 // verbWords are words holding a yes-or-no verb's character without asking
 // with it.
 var verbWords = map[string][]string{
-	"能": {"功能", "性能", "智能", "技能", "职能", "本能", "可能", "才能", "效能", "机能", "节能", "体能", "能力", "能源", "能量", "万能", "全能"},
+	"能": {"功能", "性能", "智能", "技能", "职能", "本能", "效能", "机能", "节能", "体能", "能力", "能源", "能量", "万能", "全能"},
 	"要": {"重要", "主要", "首要", "要求", "要点", "摘要", "纲要", "要素", "只要", "要是"},
 	"会": {"会议", "机会", "社会", "学会", "协会", "开会", "晚会", "大会", "工会", "例会", "会员", "会计", "体会", "会话", "聚会", "会场"},
 	"有": {"所有", "拥有", "具有", "含有", "享有", "持有", "占有", "有效", "有关", "有限", "有时", "特有", "共有", "有些"},

@@ -732,13 +732,17 @@ func TestImpliedUnit(t *testing.T) {
 		{"市场活动费最多能占个人预算的多少？", "每名销售人员的年度预算为5万元，其中市场活动费最多只能占个人年度预算的60%。", "60%"},
 	} {
 		q := parseQuestion(zh.Fold(c.q))
-		if q.unit != unitMoney && q.unit != unitShare {
-			t.Errorf("%s: unit %q; want money or share", c.q, q.unit)
+		if want := map[bool]string{true: unitShare, false: unitMoney}[strings.HasSuffix(c.want, "%")]; q.unit != want || !q.implied {
+			t.Errorf("%s: unit %q (implied %v); want %s", c.q, q.unit, q.implied, want)
 		}
 		a := e.FromHits(c.q, []corpora.Hit{hit("p.md", c.passage)})
 		if a.Answer != c.want {
 			t.Errorf("%s → %q; want %s", c.q, a.Answer, c.want)
 		}
+	}
+	// Asked for money, a quantity of another kind is no answer.
+	if a := e.FromHits("押金是多少？", []corpora.Hit{hit("p.md", "签约时须交押金，押金须在30日内缴纳。")}); a.Found {
+		t.Errorf("押金是多少 → %q; want a refusal (30日 is no sum)", a.Answer)
 	}
 }
 
@@ -777,6 +781,7 @@ func TestHalf(t *testing.T) {
 		{"年假最少可以请多长时间？", "年假最小单位为半天，至少提前3个工作日申请。", "半天"},
 		{"培训考试要考多久？", "考试时长一个半小时，一半为笔试。", "一个半小时"},
 		{"试用期多久？", "新员工试用期为半年，其间薪资按转正后的80%发放。", "半年"},
+		{"合格线是多少？", "考试的合格线为满分的一半，即60分。", "60分"}, // 一半: no quantity
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
 			t.Errorf("%s → %q; want %s", c.q, a.Answer, c.want)
@@ -870,9 +875,14 @@ func TestAliases(t *testing.T) {
 	if a := e.FromHits("国庆节来公司加班，工资按多少算？", []corpora.Hit{hit("h.md", overtime)}); a.Answer != "300%" {
 		t.Errorf("国庆节… → %q; want 300%%", a.Answer)
 	}
+	// The document's word for the question's is no answer; and a time's
+	// colon ends no clause (9:00, not 9).
 	hours := "标准工作时间为周一至周五9:00—18:00，其中12:00—13:00为午休时间。"
-	if a := e.FromHits("上班时间是什么？", []corpora.Hit{hit("h.md", hours)}); a.Answer == "工作时间" || a.Answer == "标准工作时间" {
-		t.Errorf("上班时间是什么 → %q: the question's own word, said otherwise", a.Answer)
+	if a := e.FromHits("上班时间是什么？", []corpora.Hit{hit("h.md", hours)}); a.Answer != "周一至周五9:00—18:00" {
+		t.Errorf("上班时间是什么 → %q; want 周一至周五9:00—18:00", a.Answer)
+	}
+	if a := e.FromHits("生病可以请几天？", []corpora.Hit{hit("h.md", "员工患病的，凭医院证明可请病假，每年累计不超过30天。")}); a.Answer != "30天" {
+		t.Errorf("生病… → %q; want 30天 (生病 said as 病假, 患病)", a.Answer)
 	}
 }
 
@@ -918,6 +928,7 @@ func TestYesNoVerbInWord(t *testing.T) {
 		"年底的会议要全员参加吗？":      "要",
 		"同步盘能设两个同步目录吗？":     "能",
 		"返点比例每年会调整吗？":       "会",
+		"审批后才能报销吗？":         "能", // 才能 is the verb, not a talent
 		"能告诉客户别的客户拿的是什么价吗？": "能", // a question word inside a 吗 question says "some"
 	} {
 		if v, ok := yesNo(q); !ok || v != want {
@@ -939,8 +950,15 @@ func TestYesNoWithQuestionWord(t *testing.T) {
 	if a := e.FromHits("为了不走审批，能把一个大单拆成几张报价吗？", []corpora.Hit{hit("r.md", p), hit("f.md", faq)}); !strings.HasPrefix(a.Answer, "不能") {
 		t.Errorf("answer %q; want 不能 first", a.Answer)
 	}
-	if q := parseQuestion(zh.Fold("同步盘输错密码会锁多久？管理员账号也一样吗？")); q.wh != "多久" {
-		t.Errorf("two questions: wh %q; want 多久", q.wh)
+	// Two questions in one, and a question asked politely (能告诉我…吗),
+	// ask for the thing.
+	for q, wh := range map[string]string{"同步盘输错密码会锁多久？管理员账号也一样吗？": "多久", "能告诉我每天几点上班吗？": "几点", "你知道公司总部在哪里吗？": "哪里"} {
+		if got := parseQuestion(zh.Fold(q)).wh; got != wh {
+			t.Errorf("%s: wh %q; want %s", q, got, wh)
+		}
+		if _, yn := yesNo(q); yn {
+			t.Errorf("%s: asked as yes or no", q)
+		}
 	}
 }
 

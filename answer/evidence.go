@@ -40,8 +40,8 @@ const stopChars = "的是了在和与及或也都而且被把由于为对从以�
 type evidence struct {
 	chars   map[rune]bool
 	bigrams map[[2]rune]bool
-	// aliases are the question's words a text may say otherwise (上班 …
-	// 工作时间): a text saying it so holds that word's evidence.
+	// aliases are the question's words a text may say otherwise (上班时间
+	// … 工作时间): a text saying it so holds that word's evidence.
 	aliases []zh.Alias
 }
 
@@ -70,51 +70,41 @@ type terms struct {
 }
 
 // find returns the evidence in text not yet in seenC/seenB, marking it
-// seen; a question's word the text says otherwise (工作时间 for 上班) counts
-// as said.
+// seen; a question's word the text says otherwise (工作时间 for 上班时间)
+// counts as said.
 func (ev evidence) find(text []rune, seenC map[rune]bool, seenB map[[2]rune]bool) terms {
 	var t terms
+	scan := func(text []rune) {
+		for j, r := range text {
+			if ev.chars[r] && !seenC[r] {
+				seenC[r] = true
+				t.c = append(t.c, r)
+			}
+			if j+1 < len(text) {
+				if b := [2]rune{r, text[j+1]}; ev.bigrams[b] && !seenB[b] {
+					seenB[b] = true
+					t.b = append(t.b, b)
+				}
+			}
+		}
+	}
 	if len(ev.aliases) > 0 {
 		str := string(text)
 		for _, a := range ev.aliases {
-			if strings.Contains(str, a.Word) || !containsAny(str, a.Others) {
-				continue
-			}
-			w := []rune(a.Word)
-			for j, r := range w {
-				if ev.chars[r] && !seenC[r] {
-					seenC[r] = true
-					t.c = append(t.c, r)
-				}
-				if j+1 < len(w) {
-					if b := [2]rune{r, w[j+1]}; ev.bigrams[b] && !seenB[b] {
-						seenB[b] = true
-						t.b = append(t.b, b)
-					}
-				}
+			if zh.IndexWord(str, a.Word) < 0 && containsAny(str, a.Others) {
+				scan([]rune(a.Word))
 			}
 		}
 	}
-	for j, r := range text {
-		if ev.chars[r] && !seenC[r] {
-			seenC[r] = true
-			t.c = append(t.c, r)
-		}
-		if j+1 < len(text) {
-			b := [2]rune{r, text[j+1]}
-			if ev.bigrams[b] && !seenB[b] {
-				seenB[b] = true
-				t.b = append(t.b, b)
-			}
-		}
-	}
+	scan(text)
 	return t
 }
 
-// containsAny reports whether s holds one of words.
+// containsAny reports whether s holds one of words (a Latin word whole:
+// zh.IndexWord).
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if zh.IndexWord(s, w) >= 0 {
 			return true
 		}
 	}
@@ -720,7 +710,7 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 	if best < 0 || bestScore < 2 {
 		return "", false, false
 	}
-	if q.kind == kindNumber && !asksLabel(q) && !numRe.MatchString(values[best]) && !unlimited(values[best]) {
+	if q.kind == kindNumber && !asksLabel(q) && !holdsQuantity(values[best]) && !unlimited(values[best]) {
 		return "", false, true
 	}
 	v := withHeaderUnit(values[best], names[best])
@@ -746,6 +736,24 @@ func keyedRow(q, row string) bool {
 	}
 	return false
 }
+
+// holdsQuantity reports whether a cell says a quantity: a number in
+// digits, or one in characters with a measure word (三天, 两次); not the 一
+// of 统一 or 一致.
+func holdsQuantity(v string) bool {
+	if digitRe.MatchString(v) {
+		return true
+	}
+	r := []rune(v)
+	for _, m := range cnNumRe.FindAllStringIndex(v, -1) {
+		if e := len([]rune(v[:m[1]])); measureAfter(r[e:]) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+var cnNumRe = regexp.MustCompile(`[零一二两三四五六七八九十百千万半]+`)
 
 // unlimited reports whether a cell says there is no limit (不限, 无上限).
 func unlimited(v string) bool {

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -260,7 +261,7 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 	if q.kind == kindPlace {
 		// 杭州市滨江区 asked 杭州哪个区: the 市 ends the name the question
 		// gave, not the answer's.
-		for sp.e-sp.s > 2 && sp.s > 0 && strings.ContainsRune("省市县", s[sp.s]) && unicode.Is(unicode.Han, s[sp.s-1]) {
+		for sp.e-sp.s > 2 && sp.s >= 2 && strings.ContainsRune("省市县", s[sp.s]) && strings.Contains(string(q.folded), string(s[sp.s-2:sp.s])) {
 			sp.s++
 		}
 	}
@@ -451,7 +452,7 @@ const clauseMarks = "，。；！？,;!?：:（）()"
 
 func clauseEnd(s []rune, from int) int {
 	for i := from; i < len(s); i++ {
-		if strings.ContainsRune(clauseMarks, s[i]) && i > from {
+		if clauseMark(s, i) && i > from {
 			return i
 		}
 	}
@@ -460,11 +461,22 @@ func clauseEnd(s []rune, from int) int {
 
 func clauseStart(s []rune, to int) int {
 	for i := to - 1; i >= 0; i-- {
-		if strings.ContainsRune(clauseMarks, s[i]) {
+		if clauseMark(s, i) {
 			return i + 1
 		}
 	}
 	return 0
+}
+
+// clauseMark reports whether s[i] ends a clause: a mark of clauseMarks,
+// but not a time's colon (9:00).
+func clauseMark(s []rune, i int) bool {
+	if s[i] == ':' || s[i] == '：' {
+		if i > 0 && i+1 < len(s) && unicode.IsDigit(s[i-1]) && unicode.IsDigit(s[i+1]) {
+			return false
+		}
+	}
+	return strings.ContainsRune(clauseMarks, s[i])
 }
 
 // nearestMatch finds the match of re in s that answers q: of the matches,
@@ -741,14 +753,21 @@ var unitKinds = [][]string{
 	{"小时", "个小时", "钟头"},
 	{"周", "个星期", "星期", "个周"},
 	{"分钟", "分"},
-	{"元", "块", "块钱", "万元", "亿元", "美元", "港元", "欧元", "日元"},
+	moneyUnits,
 	{"人", "名", "位", "个", "万人"},
 	{"楼", "层"},
 	{"次", "回", "遍"},
 	{"台", "部", "个"},
 	{"GB", "MB", "TB", "KB", "G", "M", "T"},
-	{"%", "％", "‰", "折", "个点", "个百分点", "成"}, // shares: 几个点 … 7%, 打几折 … 90%
+	shareUnits,
 }
+
+// moneyUnits and shareUnits are the units of a sum of money and of a share
+// (几个点 … 7%, 打几折 … 90%).
+var (
+	moneyUnits = []string{"元", "块", "块钱", "万元", "亿元", "美元", "港元", "欧元", "日元"}
+	shareUnits = []string{"%", "％", "‰", "折", "个点", "个百分点"}
+)
 
 // sameUnitKind reports whether found (the unit after a number) answers a
 // question asking in unit asked.
@@ -768,14 +787,11 @@ func sameUnitKind(asked, found string) bool {
 		}
 		return false
 	}
-	if asked == unitMoney || asked == unitShare {
-		kinds := map[string][]string{unitMoney: unitKinds[5], unitShare: unitKinds[len(unitKinds)-1]}
-		for _, u := range kinds[asked] {
-			if found == u {
-				return true
-			}
-		}
-		return false
+	if asked == unitMoney {
+		return slices.Contains(moneyUnits, found)
+	}
+	if asked == unitShare {
+		return slices.Contains(shareUnits, found)
 	}
 	if asked == unitDuration {
 		for _, u := range []string{"天", "日", "个工作日", "工作日", "个自然日", "个月", "月", "年", "周", "个星期", "星期", "小时", "个小时", "分钟", "秒"} {

@@ -105,10 +105,7 @@ func parseQuestion(folded []rune) question {
 		end--
 	}
 	body := string(folded[:end])
-	if strings.HasSuffix(strings.TrimRight(string(folded), "？?。.！! "), "吗") && !strings.ContainsAny(body, "？?") {
-		// A question ending in 吗 asks yes or no: a question word in it
-		// says "some" (能拆成几张报价吗) and asks for nothing. (Two
-		// questions in one — 会锁多久？管理员也一样吗 — ask the first's.)
+	if onlyYesNo(string(folded)) {
 		q.left = []rune(body)
 		return q
 	}
@@ -197,8 +194,38 @@ var impliedUnits = []struct {
 	nouns []string
 }{
 	{unitShare, []string{"比例", "比率", "折扣", "返点", "税率", "利率", "费率", "占比", "涨幅", "降幅", "增幅", "上浮", "下浮", "百分比", "提成点"}},
-	{unitMoney, []string{"费用", "费", "价格", "价钱", "价", "钱", "预算", "补贴", "补助", "津贴", "奖金", "礼金", "押金", "保证金", "定金", "罚款",
-		"工资", "薪水", "薪资", "月薪", "年薪", "底薪", "金额", "额度", "限额", "签约额", "回款额", "销售额", "报销", "成本", "收入", "利润", "营收", "经费", "奖励金"}},
+	{unitMoney, []string{"费用", "费", "价格", "价钱", "售价", "单价", "钱", "预算", "补贴", "补助", "津贴", "奖金", "礼金", "押金", "保证金", "定金", "罚款",
+		"工资", "薪水", "薪资", "月薪", "年薪", "底薪", "金额", "签约额", "回款额", "销售额", "报销", "成本", "收入", "利润", "营收", "经费", "奖励金"}},
+}
+
+// onlyYesNo reports whether q (folded) asks yes or no and nothing else
+// though it holds a question word: it ends in 吗, and the question word
+// says "some" (能拆成几张报价吗, 能告诉客户别的客户拿的是什么价吗). Not two
+// questions in one (会锁多久？管理员也一样吗 asks the first's), nor a
+// question asked politely (能告诉我几点上班吗, 你知道总部在哪吗: they ask
+// for the thing).
+func onlyYesNo(q string) bool {
+	t := strings.TrimRight(strings.TrimSpace(q), "？?。.！! ")
+	if !strings.HasSuffix(t, "吗") || strings.ContainsAny(t, "？?") {
+		return false
+	}
+	for _, w := range []string{"告诉我", "知道", "请问", "问一下", "问下", "说一下", "说说", "查一下", "想问", "了解一下", "清楚"} {
+		if strings.Contains(t, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasWh reports whether t holds a question word (几, 谁, 哪, 多久, 什么 …;
+// not 何 alone, which 任何 holds).
+func hasWh(t string) bool {
+	for _, w := range whWords {
+		if w.text != "何" && strings.Contains(t, w.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropWh takes the question words of several characters (几点, 多少, 什么)

@@ -71,7 +71,7 @@ func questionTerms(seg *zh.Segmenter, q question) []keyTerm {
 			if utf8.RuneCountInString(w) == 1 && strings.ContainsRune(stopChars, []rune(w)[0]) {
 				continue
 			}
-			if q.wh == "" && strings.ContainsAny(w, "几谁哪啥") || strings.Contains(w, "什么") || strings.Contains(w, "多少") {
+			if q.wh == "" && hasWh(w) {
 				continue // 几张 of a 吗 question: "some", no word to find
 			}
 			out = append(out, keyTerm{w, seg.Information(w), typ})
@@ -112,7 +112,7 @@ func typed(wh string) bool {
 // character) found in the text.
 func presence(w string, text string) float64 {
 	if strings.Contains(text, w) || containsAny(text, zh.AliasesOf(w)) {
-		return 1 // (or a word a text may write for it: 工作时间 for 上班)
+		return 1 // (or a word a text may write for it: 工作时间 for 上班时间)
 	}
 	r := []rune(w)
 	if len(r) < 2 {
@@ -261,7 +261,7 @@ func answerShape(q question) (bool, func(sentence) bool) {
 		return true, func(s sentence) bool { return labelRe.MatchString(string(s.folded)) }
 	}
 	if re := placeOfRank(q); re != nil {
-		return true, func(s sentence) bool { return re.MatchString(string(s.folded)) }
+		return true, func(s sentence) bool { return namesPlace(re, string(s.folded)) }
 	}
 	switch {
 	case q.kind == kindNumber && q.unit != "":
@@ -284,6 +284,21 @@ func placeOfRank(q question) *regexp.Regexp {
 	}
 	return rankRes[r[2]]
 }
+
+// namesPlace reports whether text names a place re finds, not a common
+// noun ending in its rank (所在地区, 社区, 城市, 超市, 上市).
+func namesPlace(re *regexp.Regexp, text string) bool {
+	for _, m := range re.FindAllStringIndex(text, -1) {
+		r := []rune(strings.TrimRightFunc(text[m[0]:m[1]], func(r rune) bool { return !unicode.Is(unicode.Han, r) || strings.ContainsRune("的和与及", r) }))
+		if len(r) >= 2 && !strings.Contains(rankNouns, string(r[len(r)-2:])) {
+			return true
+		}
+	}
+	return false
+}
+
+// rankNouns are common nouns ending in a place's rank.
+const rankNouns = "地区 社区 园区 市区 城区 小区 景区 校区 片区 辖区 郊区 山区 灾区 街区 专区 分区 展区 城市 超市 上市 都市 股市 门市 省市 县市 夜市 城镇 乡镇 集镇 全省 本省 外省 全县 本县 本州 全市 本市 本区"
 
 var rankRes = func() map[rune]*regexp.Regexp {
 	m := map[rune]*regexp.Regexp{}

@@ -301,7 +301,7 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 		} else if !open {
 			cur = pdfLine{y: t.Y, low: t.Y, size: size, x0: t.X, cellX: t.X}
 			open, drawY = true, t.Y
-		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first) || gap > 0.15*size && atColumn(lines, t.X, size)) && lastRune != ' ' && first != ' ' {
+		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first) || gap > 0.15*size && atColumn(lines, cur.x0, t.X, size)) && lastRune != ' ' && first != ' ' {
 			// A table's next cell: farther than any word's gap, or starting
 			// where a cell of the row above starts (session_timeout 120分钟
 			// 15～1440分钟, its cells set closer than the rows above them).
@@ -329,11 +329,12 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 	return lines, true
 }
 
-// atColumn reports whether x is where a cell starts in the table row
-// just above (one of the last line's cells after its first, within a
-// third of the type's size).
-func atColumn(lines []pdfLine, x, size float64) bool {
-	if len(lines) == 0 || !lines[len(lines)-1].cells {
+// atColumn reports whether a piece at x, on a line starting at x0, is
+// where a cell starts in the table row just above: the line starts where
+// that row does, and x where one of its cells after the first does (each
+// within a third of the type's size) — not running text under a table.
+func atColumn(lines []pdfLine, x0, x, size float64) bool {
+	if len(lines) == 0 || !lines[len(lines)-1].cells || math.Abs(lines[len(lines)-1].x0-x0) >= size/3 {
 		return false
 	}
 	for _, c := range lines[len(lines)-1].cols {
@@ -554,12 +555,11 @@ func layoutPDF(pages [][]pdfLine, heads map[string]int) Document {
 			if l.cells {
 				// A row: a line of its own.
 				newline()
+				row := Part{Start: runes, Section: append([]string(nil), section...), Page: page, Row: true, Header: header}
 				if !inTable {
-					inTable, header = true, l.text
-					mark(Part{Start: runes, Section: append([]string(nil), section...), Page: page, Row: true})
-				} else {
-					mark(Part{Start: runes, Section: append([]string(nil), section...), Page: page, Row: true, Header: header})
+					inTable, header, row.Header = true, l.text, ""
 				}
+				mark(row)
 				write(l.text)
 				write("\n")
 				prev = nil

@@ -255,7 +255,11 @@ func TestPDFTableCells(t *testing.T) {
 	}
 	// Each row after a table's first is a part carrying that first row, its
 	// header: a chunk starting inside the table names its columns.
-	at := utf8.RuneCountInString(docs[0].Text[:strings.Index(docs[0].Text, "session_timeout |")])
+	i := strings.Index(docs[0].Text, "session_timeout |")
+	if i < 0 {
+		t.Fatal("no session_timeout row")
+	}
+	at := utf8.RuneCountInString(docs[0].Text[:i])
 	found := false
 	for _, p := range docs[0].Parts {
 		if p.Start == at {

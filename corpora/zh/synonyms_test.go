@@ -6,35 +6,43 @@ import (
 )
 
 // TestAliases: a text's group words are found longest first, each once,
-// without the words inside a longer one found; folded (u盘 is U盘).
+// without the words inside a longer one found (休假 of 年休假); folded (u盘
+// is U盘); a Latin word whole (ios not in bios); a kind's instances stand
+// for the kind, not for one another (国庆节 → 法定节假日, never 春节).
 func TestAliases(t *testing.T) {
-	got := map[string]bool{}
-	for _, a := range Aliases(string(Fold("上班时间几点？生病了拷到U盘里行吗"))) {
-		got[a.Word] = true
-		for _, o := range a.Others {
-			if o == a.Word {
-				t.Errorf("%s among its own others", o)
-			}
-		}
+	got := map[string][]string{}
+	for _, a := range Aliases(string(Fold("年休假怎么请？生病了拷到U盘里行吗，改bios要密码吗"))) {
+		got[a.Word] = a.Others
 	}
-	want := map[string]bool{"上班时间": true, "生病": true, "u盘": true}
+	want := map[string][]string{"年休假": {"年假"}, "生病": {"病假", "患病", "病休"}, "u盘": {"移动存储", "移动硬盘"}, "密码": {"口令"}}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("words %v; want %v", got, want)
+		t.Errorf("aliases %v; want %v", got, want)
 	}
-	if g := AliasesOf("年假"); len(g) != 2 || g[0] != "年休假" {
-		t.Errorf("AliasesOf(年假) = %v", g)
+	if g := AliasesOf("国庆节"); !reflect.DeepEqual(g, []string{"法定节假日"}) {
+		t.Errorf("AliasesOf(国庆节) = %v; want the kind only", g)
+	}
+	if g := AliasesOf("法定节假日"); len(g) != 0 {
+		t.Errorf("AliasesOf(法定节假日) = %v; want none (which holiday is not said)", g)
 	}
 	if AliasesOf("公司") != nil {
 		t.Error("公司 has no group")
 	}
+	for _, c := range []struct {
+		text, w string
+		at      int
+	}{{"用ios打开", "ios", 3}, {"bios设置", "ios", -1}, {"装apps和app", "app", 10}, {"年假", "年假", 0}} {
+		if i := IndexWord(c.text, c.w); i != c.at {
+			t.Errorf("IndexWord(%q, %q) = %d; want %d", c.text, c.w, i, c.at)
+		}
+	}
 	// Every word is in one group only.
-	seen := map[string]int{}
-	for i, g := range aliasGroups {
+	seen := map[string]bool{}
+	for _, g := range append(append([][]string{}, aliasGroups...), towardFirst...) {
 		for _, w := range g {
-			if j, ok := seen[string(Fold(w))]; ok {
-				t.Errorf("%s in groups %d and %d", w, j, i)
+			if seen[string(Fold(w))] {
+				t.Errorf("%s in two groups", w)
 			}
-			seen[string(Fold(w))] = i
+			seen[string(Fold(w))] = true
 		}
 	}
 }
