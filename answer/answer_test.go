@@ -740,6 +740,13 @@ func TestImpliedUnit(t *testing.T) {
 			t.Errorf("%s → %q; want %s", c.q, a.Answer, c.want)
 		}
 	}
+	// The verb of paying between the noun and 多少 (要交多少); a noun that
+	// starts with a measure word (个税, 名额) is not that measure word.
+	for q, unit := range map[string]string{"投标保证金一般要交多少？": unitMoney, "结婚礼金发多少？": unitMoney, "销售提成要交多少个税？": "", "培训还有多少名额？": ""} {
+		if got := parseQuestion(zh.Fold(q)).unit; got != unit {
+			t.Errorf("%s: unit %q; want %q", q, got, unit)
+		}
+	}
 	// Asked for money, a quantity of another kind is no answer.
 	if a := e.FromHits("押金是多少？", []corpora.Hit{hit("p.md", "签约时须交押金，押金须在30日内缴纳。")}); a.Found {
 		t.Errorf("押金是多少 → %q; want a refusal (30日 is no sum)", a.Answer)

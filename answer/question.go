@@ -137,6 +137,9 @@ func parseQuestion(folded []rune) question {
 		q.unit = "点"
 	} else if w.kind == kindNumber && len(q.right) > 0 {
 		q.unit = measureAfter(q.right)
+		if strings.Contains("个名家位", q.unit) && q.unit != "" && len(q.right) > 1 && nounAt(string(q.right[:2])) {
+			q.unit = "" // 多少个税, 多少名额: a noun (个税, 名额), not a count and a word
+		}
 		if q.unit == "" && (strings.HasPrefix(string(q.right), "钱") || strings.HasPrefix(string(q.right), "块")) {
 			q.unit = "元" // 多少钱, 多少块
 		}
@@ -166,7 +169,13 @@ func impliedUnit(left, right []rune) string {
 	if strings.ContainsRune(string(left), '占') {
 		return unitShare // 占预算的多少
 	}
-	l := strings.TrimRight(string(left), "是为有能可以要得该应的大概约一般最多最少最高最低总共共计合计一共 ")
+	const modal = "是为有能可以要得该应的大概约一般最多最少最高最低总共共计合计一共 "
+	l := strings.TrimRight(string(left), modal)
+	// 保证金要交多少, 礼金发多少: the verb of paying between the noun
+	// and the question word.
+	if n := []rune(l); len(n) > 1 && strings.ContainsRune("交发给拿付收扣补赔花领缴退存罚", n[len(n)-1]) {
+		l = strings.TrimRight(string(n[:len(n)-1]), modal)
+	}
 	if n := []rune(l); len(n) > 4 {
 		l = string(n[len(n)-4:])
 	}
@@ -215,6 +224,16 @@ func onlyYesNo(q string) bool {
 		}
 	}
 	return true
+}
+
+// nounAt reports whether w is a noun of the dictionary (个税, 个人).
+func nounAt(w string) bool {
+	seg, err := zh.Default()
+	if err != nil {
+		return false
+	}
+	pos := seg.PartOfSpeech(w)
+	return strings.HasPrefix(pos, "n") || pos == "vn"
 }
 
 // hasWh reports whether t holds a question word (几, 谁, 哪, 多久, 什么 …;
