@@ -395,9 +395,10 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// 0.7383 → 0.7427; requiring the unit asked as well: 0.7360.)
 		return a
 	}
-	if pq.implied && otherKind(zh.Fold(ans), pq.unit) {
+	if pq.implied && (otherKind(zh.Fold(ans), pq.unit) || isTableLine(strings.TrimSpace(string(s.orig))) && !holdsUnit(zh.Fold(ans), pq.unit)) {
 		// Asked for a sum or a share by the noun (押金是多少, 返点是多少),
-		// and the answer is a quantity of another kind (30日).
+		// and the answer is a quantity of another kind (30日), or a bare
+		// number of a row no column of which gave it (答谢会名额：3).
 		return a
 	}
 	return answered(a, ans, h, s.start, s.start+len(s.orig))

@@ -999,3 +999,21 @@ func TestWhatToDo(t *testing.T) {
 		t.Errorf("answer %q; want 联系技术支持迁移许可证", a.Answer)
 	}
 }
+
+// TestMoneyColumn: asked for a sum by its noun (预算是多少), a record's
+// column neither in money nor named for it (答谢会名额：3) is no answer; one
+// that is (礼品预算（元）) is.
+func TestMoneyColumn(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := "客户等级：A级；付款账期（天）：60；年度客户答谢会名额：3；专属客户经理：有"
+	if a := e.FromHits("A级客户答谢会的礼品预算是多少？", []corpora.Hit{hit("t.xlsx", row)}); a.Found {
+		t.Errorf("answer %q; want a refusal (名额 is no sum)", a.Answer)
+	}
+	row = "客户等级：A级；付款账期（天）：60；年度客户答谢会名额：3；年度礼品预算（元）：2000"
+	if a := e.FromHits("A级客户一年的礼品预算是多少？", []corpora.Hit{hit("t.xlsx", row)}); a.Answer != "2000元" {
+		t.Errorf("answer %q; want 2000元", a.Answer)
+	}
+}

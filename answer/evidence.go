@@ -682,6 +682,9 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 		if q.kind == kindNumber && q.unit != "" && otherKind(zh.Fold(withHeaderUnit(values[i], name)), q.unit) {
 			continue // 能上浮多少 (a share) … 住宿上限（元/晚）：600
 		}
+		if q.implied && !holdsUnit(zh.Fold(withHeaderUnit(values[i], name)), q.unit) && impliedUnit(nil, []rune(name)) != q.unit && impliedUnit([]rune(name), nil) != q.unit {
+			continue // 礼品预算是多少 (money) … 年度答谢会名额：1: a column neither in money nor named for it
+		}
 		score := 0
 		for _, r := range zh.Fold(name) {
 			if isContent(r) && strings.ContainsRune(fqNames, r) {
