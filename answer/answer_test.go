@@ -1008,8 +1008,9 @@ func TestMoneyColumn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	row := "客户等级：A级；付款账期（天）：60；年度客户答谢会名额：3；专属客户经理：有"
-	if a := e.FromHits("A级客户答谢会的礼品预算是多少？", []corpora.Hit{hit("t.xlsx", row)}); a.Found {
+	row := "客户等级：C级；近12个月签约额：20万元（含）至100万元；付款账期（天）：30；专属客户经理：无；免费培训（人天/年）：2；工单响应时限：8小时；续费折扣：95%；年度答谢会名额：1"
+	rules := "第四十六条 赠送客户礼品的，须在CRM中登记礼品名称和接收人；年度客户答谢会的预算由市场部统一申请。"
+	if a := e.FromHits("客户答谢会的礼品预算是多少？", []corpora.Hit{hit("t.xlsx", row), hit("r.md", rules)}); a.Found {
 		t.Errorf("answer %q; want a refusal (名额 is no sum)", a.Answer)
 	}
 	row = "客户等级：A级；付款账期（天）：60；年度客户答谢会名额：3；年度礼品预算（元）：2000"
