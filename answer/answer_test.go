@@ -1018,3 +1018,16 @@ func TestMoneyColumn(t *testing.T) {
 		t.Errorf("answer %q; want 2000元", a.Answer)
 	}
 }
+
+// TestNoStopAnswer: a span of function characters alone (的) is no answer;
+// the sentence holding the evidence is given instead.
+func TestNoStopAnswer(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "## 第四章 报价与折扣\n\n第二十八条 免费赠送客户实施人天的，计入折扣审批：销售经理可以赠送不超过5人天，区域销售总监不超过15人天，超过15人天的须经销售副总裁审批。"
+	if a := e.FromHits("想免费送客户12个实施人天，谁能批？", []corpora.Hit{hit("r.md", p)}); !strings.Contains(a.Answer, "区域销售总监") {
+		t.Errorf("answer %q; want the sentence naming 区域销售总监", a.Answer)
+	}
+}
