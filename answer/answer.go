@@ -381,6 +381,14 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		if in.e > in.s {
 			sp = span{ws + in.s, ws + in.e}
 		}
+		if pq.kind == kindPerson {
+			// 谁能批 … 销售经理可以赠送不超过5人天，区域销售总监不超过15人
+			// 天: who, in the clause whose condition is met, is what
+			// stands before its condition.
+			if who, ok := beforeCondition(s.folded, span{ws, we}); ok {
+				sp = who
+			}
+		}
 	}
 	ans := string(s.orig[sp.s:sp.e])
 	// An answer is never the question's own words (哪里, 怎么办, 能报销吗),
@@ -424,6 +432,34 @@ func otherKind(ans []rune, unit string) bool {
 		any = true
 	}
 	return any
+}
+
+// beforeCondition is the words of the clause seg of s before the condition
+// it sets (区域销售总监 of 区域销售总监不超过15人天), when they are a name's
+// length: 2 to 12 characters.
+func beforeCondition(s []rune, seg span) (span, bool) {
+	text := string(s[seg.s:seg.e])
+	loc := condRe.FindStringIndex(text)
+	for loc != nil && loc[1] == loc[0] {
+		next := condRe.FindStringIndex(text[loc[1]+1:])
+		if next == nil {
+			return span{}, false
+		}
+		loc = []int{next[0] + loc[1] + 1, next[1] + loc[1] + 1}
+	}
+	if loc == nil {
+		return span{}, false
+	}
+	end := seg.s + len([]rune(text[:loc[0]]))
+	sp := clean(s, span{seg.s, end})
+	// …可以赠送: the verb before the condition is not who.
+	for sp.e > sp.s && strings.ContainsRune("可以赠送批准审批报销申请为是", s[sp.e-1]) {
+		sp.e--
+	}
+	if n := sp.e - sp.s; n < 2 || n > 12 {
+		return span{}, false
+	}
+	return sp, true
 }
 
 // onlyStops reports whether ans is nothing but function characters (的,

@@ -1031,3 +1031,19 @@ func TestNoStopAnswer(t *testing.T) {
 		t.Errorf("answer %q; want the sentence naming 区域销售总监", a.Answer)
 	}
 }
+
+// TestWhoByCondition: asked who approves an amount, the answer is who
+// stands before the condition the amount meets (销售经理可以赠送不超过5人天，
+// 区域销售总监不超过15人天).
+func TestWhoByCondition(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "## 第四章 报价与折扣\n\n第二十八条 免费赠送客户实施人天的，计入折扣审批：销售经理可以赠送不超过5人天，区域销售总监不超过15人天，超过15人天的须经销售副总裁审批。"
+	for q, want := range map[string]string{"免费送客户12人天，谁能批？": "区域销售总监", "免费送客户3人天要谁批？": "销售经理", "免费送客户20人天，谁批？": "销售副总裁"} {
+		if a := e.FromHits(q, []corpora.Hit{hit("r.md", p)}); a.Answer != want {
+			t.Errorf("%s → %q; want %s", q, a.Answer, want)
+		}
+	}
+}
