@@ -1047,3 +1047,17 @@ func TestWhoByCondition(t *testing.T) {
 		}
 	}
 }
+
+// TestAliasNearNumber: the words a document writes for the question's
+// (一年里 … 全年, 加起来 … 累计, 最多 … 不超过) tell a sentence's numbers apart
+// as the question's own would.
+func TestAliasNearNumber(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "## 三、事假\n\n（2）单次事假原则上不超过3个工作日，全年累计不超过10个工作日。"
+	if a := e.FromHits("一年里事假加起来最多能请几天？", []corpora.Hit{hit("h.md", p)}); a.Answer != "10个工作日" {
+		t.Errorf("answer %q; want 10个工作日", a.Answer)
+	}
+}

@@ -824,11 +824,20 @@ func labels(s []rune, i int) bool {
 // question word.
 func questionBigrams(q question) map[[2]rune]bool {
 	out := map[[2]rune]bool{}
-	for _, part := range [][]rune{q.left, q.right} {
+	add := func(part []rune) {
 		for i := 0; i+1 < len(part); i++ {
 			if isContent(part[i]) && isContent(part[i+1]) {
 				out[[2]rune{part[i], part[i+1]}] = true
 			}
+		}
+	}
+	add(q.left)
+	add(q.right)
+	// And those of the words a document may write for the question's (一
+	// 年里 … 全年, 加起来 … 累计).
+	for _, a := range zh.Aliases(string(q.left) + " " + string(q.right)) {
+		for _, o := range a.Others {
+			add([]rune(o))
 		}
 	}
 	return out
