@@ -228,6 +228,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	if err != nil {
 		return Answer{}, fmt.Errorf("answer: retrieve: %w", err)
 	}
+	hits = distinct(hits)
 	retrieval := time.Since(start)
 	var a Answer
 	if g != nil {
@@ -460,6 +461,29 @@ func beforeCondition(s []rune, seg span) (span, bool) {
 		return span{}, false
 	}
 	return sp, true
+}
+
+// distinct drops the hits that say what a better-ranked hit says, word
+// for word but for spaces and punctuation: the same handbook ingested as
+// DOCX and as ODT fills the passages read with one passage twice.
+func distinct(hits []corpora.Hit) []corpora.Hit {
+	seen := make(map[string]bool, len(hits))
+	out := hits[:0:0]
+	for _, h := range hits {
+		var b strings.Builder
+		for _, r := range h.Text {
+			if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+				b.WriteRune(r)
+			}
+		}
+		k := b.String()
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, h)
+	}
+	return out
 }
 
 // onlyStops reports whether ans is nothing but function characters (的,

@@ -1061,3 +1061,25 @@ func TestAliasNearNumber(t *testing.T) {
 		t.Errorf("answer %q; want 10个工作日", a.Answer)
 	}
 }
+
+// TestDistinctHits: a passage said again by a worse-ranked hit, but for
+// spaces and punctuation (the same handbook as DOCX and as ODT), is read
+// once.
+func TestDistinctHits(t *testing.T) {
+	hits := []corpora.Hit{
+		hit("handbook.docx", "年假最小单位为半天，至少提前3个工作日申请。"),
+		hit("handbook.odt", "年假最小单位为半天,至少提前3个工作日申请.\n"),
+		hit("onboarding.pptx", "年假最小单位为半天"),
+	}
+	got := distinct(hits)
+	if len(got) != 2 || got[0].DocID != "handbook.docx" || got[1].DocID != "onboarding.pptx" {
+		var ids []string
+		for _, h := range got {
+			ids = append(ids, h.DocID)
+		}
+		t.Errorf("distinct kept %v; want handbook.docx, onboarding.pptx", ids)
+	}
+	if len(hits) != 3 || hits[1].DocID != "handbook.odt" {
+		t.Error("distinct changed its argument")
+	}
+}
