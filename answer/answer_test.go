@@ -1083,3 +1083,26 @@ func TestDistinctHits(t *testing.T) {
 		t.Error("distinct changed its argument")
 	}
 }
+
+// TestNetworkName: a Wi-Fi's name is an identifier of its own shape, and a
+// token the question says itself (Wi-Fi) is not one held; 格式 is a file's
+// extension only when the question names a file.
+func TestNetworkName(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := []corpora.Hit{
+		hit("h.md", "## 信息安全\n\n公共场所的免费Wi-Fi下禁止处理员工的机密数据。"),
+		hit("s.pptx", "办公与IT\nWi-Fi：员工网络CORP-Office，访客网络CORP-Guest"),
+	}
+	if a := e.FromHits("员工用的Wi-Fi叫什么名字？", hits); a.Answer != "CORP-Office" {
+		t.Errorf("answer %q; want CORP-Office", a.Answer)
+	}
+	if identifierFor(parseQuestion(zh.Fold("配置文件里每一行是什么格式？"))) == nil {
+		t.Error("配置文件…格式: no extension asked? the question names a file")
+	}
+	if identifierFor(parseQuestion(zh.Fold("日志里每一行是什么格式？"))) != nil {
+		t.Error("每一行是什么格式 read as a file's extension")
+	}
+}

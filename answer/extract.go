@@ -650,6 +650,7 @@ var identifiers = []struct {
 	{[]string{"扩展名", "后缀名", "后缀", "文件类型", "格式"}, regexp.MustCompile(`\.[A-Za-z0-9]{1,6}(?:\s*(?:和|与|及|、|,|，|或|/)\s*\.[A-Za-z0-9]{1,6})*`)},
 	{[]string{"命令", "指令"}, regexp.MustCompile(`[a-z][a-z0-9_.-]*(?: +(?:--?[A-Za-z0-9_-]+|[a-z0-9_./-]+))*`)},
 	{[]string{"文件名", "配置文件", "安装包"}, regexp.MustCompile(`[A-Za-z0-9_.-]+\.(?:conf|cfg|ini|yaml|yml|json|xml|toml|log|txt|sh|exe|msi|dmg|deb|rpm|apk|zip)`)},
+	{[]string{"wi-fi", "wifi", "无线网", "ssid", "热点"}, regexp.MustCompile(`(?i)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+|[a-z]{2,}[0-9]+[a-z0-9]*`)},                           // a network's name: QL-Staff, CORP_5G
 	{[]string{"编号", "代码", "型号", "版本号", "文件号", "工号", "代号", "错误码"}, regexp.MustCompile(`(?i)[a-z][a-z0-9]*(?:-[a-z0-9]+)+|v[0-9]+(?:\.[0-9]+)+|[a-z]{1,4}[0-9]{2,}`)}, // (the sentence is folded: lower case)
 }
 
@@ -670,6 +671,9 @@ func identifierFor(q question) *regexp.Regexp {
 	after := string(rr[:min(len(rr), 5)])
 	for _, id := range identifiers {
 		for _, n := range id.nouns {
+			if n == "格式" && !containsAny(string(q.folded), fileWords) {
+				continue // 每一行是什么格式: a line's form, not a file's extension
+			}
 			if strings.HasSuffix(strings.ToLower(before), n) || strings.HasPrefix(strings.ToLower(after), n) {
 				return id.re
 			}
@@ -677,6 +681,9 @@ func identifierFor(q question) *regexp.Regexp {
 	}
 	return nil
 }
+
+// fileWords name files, whose 格式 is an extension.
+var fileWords = []string{"文件", "图片", "附件", "视频", "照片", "文档", "安装包", "表格"}
 
 // ahead is the text from i on, as far as a unit or a range's second end
 // can reach: each number looks no further, so a sentence's numbers cost

@@ -255,7 +255,15 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 // identifier (邮箱, 目录), a class's label (第几档) — and gives the test.
 func answerShape(q question) (bool, func(sentence) bool) {
 	if re := identifierFor(q); re != nil {
-		return true, func(s sentence) bool { return re.MatchString(string(s.orig)) }
+		// (one the question does not say itself: Wi-Fi of 员工用的Wi-Fi叫什么)
+		return true, func(s sentence) bool {
+			for _, m := range re.FindAllString(string(s.orig), -1) {
+				if !strings.Contains(string(q.folded), string(zh.Fold(m))) {
+					return true
+				}
+			}
+			return false
+		}
 	}
 	if asksLabel(q) {
 		return true, func(s sentence) bool { return labelRe.MatchString(string(s.folded)) }
