@@ -241,7 +241,10 @@ func isASCIIAlnum(r rune) bool {
 // aligned column, whose widths are their own.
 func wrapLine(l string) (string, bool) {
 	l = strings.TrimRight(l, " \t\r")
-	if startsBlock(strings.TrimSpace(l)) || strings.Contains(l, "  ") {
+	// A list item's or a numbered article's first line wraps as any other
+	// does (第一条　为规范…根据国家财务会 / 计制度…); Markdown's marked
+	// lines and aligned columns do not.
+	if t := strings.TrimSpace(l); strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") || strings.HasPrefix(t, ">") || strings.Contains(l, "  ") {
 		return "", false
 	}
 	return l, true
@@ -317,4 +320,4 @@ func startsBlock(line string) bool {
 	return listItem.MatchString(line)
 }
 
-var listItem = regexp.MustCompile(`^(?:\d{1,3}[.、)）]|[（(]\d{1,3}[)）]|[a-zA-Z][.)]\s)`)
+var listItem = regexp.MustCompile(`^(?:\d{1,3}(?:[、)）]|\.(?:[^0-9]|$))|[（(]\d{1,3}[)）]|[a-zA-Z][.)]\s)`) // (0.8元: a decimal, no item)

@@ -211,3 +211,34 @@ func TestSimpleTables(t *testing.T) {
 		t.Errorf("list item not joined without its indent:\n%s", docs[0].Text)
 	}
 }
+
+// TestUnwrapArticles: a rulebook whose every paragraph is a numbered
+// article (第一条　…) wrapped at one width is joined too: an article's first
+// line counts for the width like any other, and the next article or item
+// still starts a line of its own.
+func TestUnwrapArticles(t *testing.T) {
+	text := "第一条　为规范公司费用报销管理，合理控制经营成本，根据国家财务会\n" +
+		"计制度和公司实际情况，制定本制度。\n" +
+		"第二条　本制度适用于公司苏州总部及南京、杭州、合肥分公司的全体\n" +
+		"员工。实习生因公发生的费用，由其带教导师代为在系统中提交报销。\n" +
+		"第三条　报销遵循事前申请、据实报销、分级审批的原则。所有报销均\n" +
+		"通过禾办App的费用报销模块在线提交，财务部不再接受纸质报销单。\n" +
+		"第四条　单笔报销按金额分级审批：\n" +
+		"（一）2000元以下的，由直属上级审批；\n" +
+		"（二）2000元（含）至10000元（不含）的，由直属上级、部门负责人\n" +
+		"审批；\n" +
+		"第五条　因公自驾私家车出差的，须事先经部门负责人批准，按每公里\n" +
+		"0.8元给予补贴，过路费、停车费凭票另行报销。\n"
+	got := unwrap(text)
+	for _, want := range []string{
+		"第一条　为规范公司费用报销管理，合理控制经营成本，根据国家财务会计制度和公司实际情况，制定本制度。\n",
+		"由直属上级、部门负责人审批；\n",
+		"按每公里0.8元给予补贴",
+		"\n第二条　",
+		"\n（一）2000元以下",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("unwrapped text lacks %q:\n%s", want, got)
+		}
+	}
+}
