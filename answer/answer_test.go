@@ -1106,3 +1106,29 @@ func TestNetworkName(t *testing.T) {
 		t.Error("每一行是什么格式 read as a file's extension")
 	}
 }
+
+// TestOrdinalsAndCodes: an article's ordinal (第十七条) and a grade's or a
+// code's number (P6, E1005) are no quantities to answer with.
+func TestOrdinalsAndCodes(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, passage, want string }{
+		{"自己开车出差每公里补多少钱？", "第十七条　因公自驾私家车出差的，须事先经部门负责人批准，按每公里0.8元给予补贴。", "0.8元"},
+		{"经理级的住宿标准是多少？", "- 经理级：P6至P8级，住宿标准为每晚500元。", "500元"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("r.md", c.passage)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %s", c.q, a.Answer, c.want)
+		}
+	}
+	// With no amount said, neither is the answer.
+	for q, p := range map[string]string{
+		"自己开车出差每公里补多少钱？": "第十七条　因公自驾私家车出差的，每公里补贴须事先经部门负责人批准。",
+		"经理级住宿每晚能报多少？":   "经理级：P6至P8级，住宿每晚按经理级标准报销。",
+	} {
+		if a := e.FromHits(q, []corpora.Hit{hit("r.md", p)}); strings.Contains(a.Answer, "十七") || a.Answer == "6" || a.Answer == "P6" {
+			t.Errorf("%s → %q: an ordinal or a grade's number", q, a.Answer)
+		}
+	}
+}

@@ -530,6 +530,12 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 				}
 			}
 		}
+		if sp.s > 0 && s[sp.s-1] == '第' && !(len(q.left) > 0 && q.left[len(q.left)-1] == '第') {
+			continue // 第十七条: an ordinal, no quantity, unless 第几 is asked
+		}
+		if sp.s > 0 && s[sp.s-1] < utf8.RuneSelf && isLatinLetter(byte(s[sp.s-1])) && unicode.IsDigit(s[sp.s]) {
+			continue // P6, M2, E1005: a grade's or a code's number
+		}
 		if after == "" && (string(s[sp.s:sp.e]) == "半" || string(s[sp.s:sp.e]) == "一" && sp.s > 0 && unicode.Is(unicode.Han, s[sp.s-1]) && !strings.ContainsRune("第约近共为是有和或及至到", s[sp.s-1])) {
 			// 一半, 半数: no quantity (半天 and 半年 are); nor is the 一
 			// of 同一, 统一, 唯一, which would part the words before a

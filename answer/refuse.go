@@ -71,8 +71,8 @@ func questionTerms(seg *zh.Segmenter, q question) []keyTerm {
 			if utf8.RuneCountInString(w) == 1 && strings.ContainsRune(stopChars, []rune(w)[0]) {
 				continue
 			}
-			if q.wh == "" && hasWh(w) {
-				continue // 几张 of a 吗 question: "some", no word to find
+			if hasWh(w) {
+				continue // 几张 of a 吗 question ("some"), 几楼 of 哪栋几楼: no word to find
 			}
 			out = append(out, keyTerm{w, seg.Information(w), typ})
 		}
