@@ -224,7 +224,8 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			n = max(n, 32)
 		}
 	}
-	hits, err := e.r.Search(ctx, q, n)
+	// 请两天假 is looked up as 请假 as documents write it (请假…2天).
+	hits, err := e.r.Search(ctx, joinSeparable(q), n)
 	if err != nil {
 		return Answer{}, fmt.Errorf("answer: retrieve: %w", err)
 	}

@@ -1132,3 +1132,33 @@ func TestOrdinalsAndCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseNumerals: a question's quantities said in Chinese numerals
+// are read (请两天假 → 2天, 报销一万二 → 12000, 两千五, 十五分钟, 一百零五),
+// a numeral inside a word (一起, 统一) and a digit's multiplier (8万块) are
+// left as they are; a leave verb split by its length is written whole for
+// retrieval (请两天假 → 请假两天).
+func TestChineseNumerals(t *testing.T) {
+	for in, want := range map[string]string{
+		"请两天假要谁批":    "请2天假要谁批",
+		"报销一万二需要谁批":  "报销12000需要谁批",
+		"两千五百元以内":    "2500元以内",
+		"两千五能报吗":     "2500能报吗",
+		"迟到十五分钟":     "迟到15分钟",
+		"一百零五人":      "105人",
+		"一起去统一办":     "一起去统一办",
+		"办一场8万块钱的沙龙": "办一场8万块钱的沙龙",
+	} {
+		if got := arabicNumerals(in); got != want {
+			t.Errorf("arabicNumerals(%q) = %q; want %q", in, got, want)
+		}
+	}
+	if qs := questionQuantities(string(zh.Fold("请两天假要谁批"))); len(qs) != 1 || qs[0].n != 2 || qs[0].unit != "天" {
+		t.Errorf("请两天假: quantities %+v; want 2天", qs)
+	}
+	for in, want := range map[string]string{"请两天假要谁批？": "请假两天要谁批？", "休三天年假要提前几天申请": "休年假三天要提前几天申请", "休几天年假": "休几天年假"} {
+		if got := joinSeparable(in); got != want {
+			t.Errorf("joinSeparable(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

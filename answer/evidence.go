@@ -446,6 +446,7 @@ func toQuantity(num, mult, unit string) (quantity, bool) {
 // with a unit or a multiplier that are not what it asks for (几天 asks; 8年
 // and 80万 state).
 func questionQuantities(q string) []quantity {
+	q = arabicNumerals(q) // 请两天假, 报销一万二, 工龄八年
 	var out []quantity
 	for _, m := range qtyRe.FindAllStringSubmatchIndex(q, -1) {
 		sub := func(i int) string {
@@ -470,6 +471,83 @@ func questionQuantities(q string) []quantity {
 		out = append(out, qt)
 	}
 	return out
+}
+
+// cnQtyRe finds a number in Chinese numerals said with a unit or a
+// multiplier (两天, 八年, 一万二, 三千五百元, 十五分钟).
+var cnQtyRe = regexp.MustCompile(`[零一二两三四五六七八九十百千万]+[天年月周次个人元块岁小分秒]?`)
+
+// arabicNumerals writes the numbers a question says in Chinese numerals
+// with a unit in digits (请两天假 → 请2天假, 报销一万二 → 报销12000), so
+// that they are read as its quantities; a numeral that is part of a word
+// (一起, 一般, 统一) is left as it is.
+func arabicNumerals(q string) string {
+	var b strings.Builder
+	at := 0
+	for _, loc := range cnQtyRe.FindAllStringIndex(q, -1) {
+		if loc[0] > 0 && q[loc[0]-1] >= '0' && q[loc[0]-1] <= '9' {
+			continue // 8万块: the digits' multiplier, read as it is
+		}
+		r := []rune(q[loc[0]:loc[1]])
+		unit := ""
+		if last := r[len(r)-1]; !strings.ContainsRune("零一二两三四五六七八九十百千万", last) {
+			unit, r = string(last), r[:len(r)-1]
+		}
+		if unit == "" && !strings.ContainsAny(string(r), "万千") {
+			continue // 统一, 一起: no unit, no multiplier, no quantity
+		}
+		n, ok := cnNumber(r)
+		if !ok {
+			continue
+		}
+		b.WriteString(q[at:loc[0]])
+		b.WriteString(strconv.FormatInt(n, 10) + unit)
+		at = loc[1]
+	}
+	b.WriteString(q[at:])
+	return b.String()
+}
+
+// cnNumber reads 八, 十五, 三百二十, 一万二 (12000: a bare digit after 万 or
+// 千 counts in the next place down), 两千五.
+func cnNumber(r []rune) (int64, bool) {
+	digit := map[rune]int64{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	place := map[rune]int64{'十': 10, '百': 100, '千': 1000}
+	var total, section, d int64
+	last := int64(0) // the place of the last multiplier, for 一万二
+	seen := false
+	for _, c := range r {
+		switch {
+		case c == '零':
+			d, last = 0, 0 // 一百零五: the next digit is a unit's
+		case c == '万':
+			section += d
+			total += section * 10000
+			section, d, last = 0, 0, 10000
+		default:
+			if v, ok := digit[c]; ok {
+				d, seen = v, true
+				continue
+			}
+			seen = seen || c == '十' // 十五; a 百 or 千 alone is no number
+			p, ok := place[c]
+			if !ok {
+				return 0, false
+			}
+			if d == 0 && p == 10 {
+				d = 1 // 十五
+			}
+			section += d * p
+			d, last = 0, p
+		}
+	}
+	if !seen {
+		return 0, false
+	}
+	if d > 0 && last >= 10 {
+		d *= last / 10 // 一万二: 2000; 两千五: 500
+	}
+	return total + section + d, true
 }
 
 func hasAnySuffix(s string, ws ...string) bool {

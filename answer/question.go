@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -234,6 +235,18 @@ func nounAt(w string) bool {
 	}
 	pos := seg.PartOfSpeech(w)
 	return strings.HasPrefix(pos, "n") || pos == "vn"
+}
+
+// separableRe finds a verb of taking leave split by how long (请两天假,
+// 休三天年假, 放七天假).
+var separableRe = regexp.MustCompile(`(请|休|放)([零一二两三四五六七八九十0-9半]+(?:个)?(?:天|日|周|星期|个月))的?(\p{Han}{0,2}假)`)
+
+// joinSeparable writes such a verb whole, the length after it (请两天假 →
+// 请假两天, 休三天年假 → 休年假三天), as documents write it, for retrieval:
+// the words match theirs (请假, 年假). (Asked how long, 休几天年假, the
+// verb right before the length tells the answer: verbBonus.)
+func joinSeparable(q string) string {
+	return separableRe.ReplaceAllString(q, "$1$3$2")
 }
 
 // hasWh reports whether t holds a question word (几, 谁, 哪, 多久, 什么 …;
