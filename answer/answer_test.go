@@ -1134,16 +1134,16 @@ func TestOrdinalsAndCodes(t *testing.T) {
 }
 
 // TestChineseNumerals: a question's quantities said in Chinese numerals
-// are read (请两天假 → 2天, 报销一万二 → 12000, 两千五, 十五分钟, 一百零五),
+// are read (请两天假 → 2天, 报销一万二 → 12000元, 两千五, 十五分钟, 一百零五),
 // a numeral inside a word (一起, 统一) and a digit's multiplier (8万块) are
 // left as they are; a leave verb split by its length is written whole for
 // retrieval (请两天假 → 请假两天).
 func TestChineseNumerals(t *testing.T) {
 	for in, want := range map[string]string{
 		"请两天假要谁批":    "请2天假要谁批",
-		"报销一万二需要谁批":  "报销12000需要谁批",
+		"报销一万二需要谁批":  "报销12000元需要谁批",
 		"两千五百元以内":    "2500元以内",
-		"两千五能报吗":     "2500能报吗",
+		"两千五能报吗":     "2500元能报吗",
 		"迟到十五分钟":     "迟到15分钟",
 		"一百零五人":      "105人",
 		"一起去统一办":     "一起去统一办",

@@ -500,6 +500,9 @@ func arabicNumerals(q string) string {
 		if !ok {
 			continue
 		}
+		if unit == "" {
+			unit = "元" // 报销一万二: a sum of money, as 80万 is
+		}
 		b.WriteString(q[at:loc[0]])
 		b.WriteString(strconv.FormatInt(n, 10) + unit)
 		at = loc[1]
