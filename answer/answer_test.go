@@ -1162,3 +1162,18 @@ func TestChineseNumerals(t *testing.T) {
 		}
 	}
 }
+
+// TestKin: kin said as people say them (爷爷, 外婆) key the row a leave
+// table names them in (祖父母, 外祖父母).
+func TestKin(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "**第十九条 丧假**\n\n| 去世的亲属 | 丧假天数 |\n|---|---|\n| 父母、配偶、子女 | 3天 |\n| 配偶的父母、祖父母、外祖父母、兄弟姐妹 | 1天 |\n"
+	for q, want := range map[string]string{"爷爷去世了能请几天丧假？": "1天", "我妈去世了丧假几天？": "3天"} {
+		if a := e.FromHits(q, []corpora.Hit{hit("h.md", p)}); a.Answer != want {
+			t.Errorf("%s → %q; want %s", q, a.Answer, want)
+		}
+	}
+}

@@ -240,7 +240,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// does.
 		if out[i].cell {
 			score *= 1.4
-			if row := strings.TrimSpace(string(out[i].orig)); isTableLine(row) && keyedRow(string(q.folded), row) {
+			if row := strings.TrimSpace(string(out[i].orig)); isTableLine(row) && keyedRow(askedWith(q), row) {
 				// The question names what keys the table's row, a cell or
 				// an item of one (南京 of 杭州、南京、苏州), besides its
 				// column: the table answers as no sentence around it does.
@@ -802,6 +802,16 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 		v = rangeEnd(v, ext) // 15～1440分钟, asked the longest: 1440分钟
 	}
 	return v, true, false
+}
+
+// askedWith is the question (folded) with the words a document may write
+// for its own after it (爷爷 … 祖父母): what a row's key is looked for in.
+func askedWith(q question) string {
+	t := string(q.folded)
+	for _, a := range zh.Aliases(t) {
+		t += " " + strings.Join(a.Others, " ")
+	}
+	return t
 }
 
 // keyedRow reports whether the question (folded) says a cell of a table's
