@@ -754,6 +754,14 @@ func isCount(w string) bool {
 // it, up to the next question, a blank line or the chunk's end, at most
 // maxFAQ characters cut at a sentence's end. It returns the answer and the
 // rune span of the 答 line in text.
+// skipSpace is text from i on past white space.
+func skipSpace(text []rune, i int) []rune {
+	for i < len(text) && unicode.IsSpace(text[i]) {
+		i++
+	}
+	return text[i:]
+}
+
 func faqAnswer(text []rune, qs, qe int) (string, int, int, bool) {
 	if qs < 0 || qe > len(text) || qs >= qe {
 		return "", 0, 0, false
@@ -761,7 +769,14 @@ func faqAnswer(text []rune, qs, qe int) (string, int, int, bool) {
 	if _, ok := cutMark(text[qs:qe], faqQuestionMarks); !ok {
 		return "", 0, 0, false
 	}
+	// The question line may ask more after the sentence (问：食堂在哪里？几
+	// 点开放？): the answer starts on a line of its own after it.
 	i := qe
+	if _, ok := cutMark(skipSpace(text, i), faqAnswerMarks); !ok {
+		for i < len(text) && text[i] != '\n' && i-qe < maxFAQ {
+			i++
+		}
+	}
 	for i < len(text) && unicode.IsSpace(text[i]) {
 		i++
 	}

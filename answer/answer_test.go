@@ -1177,3 +1177,16 @@ func TestKin(t *testing.T) {
 		}
 	}
 }
+
+// TestFAQTwoQuestions: an FAQ line asking two things (问：食堂在哪里？几点开
+// 放？) is answered by the 答 line after it.
+func TestFAQTwoQuestions(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "## 常见问题\n\n问：公司食堂在哪里？几点开放？\n答：员工食堂在总部B座2楼，午餐11:30—13:00。\n\n问：可以带宠物来公司吗？\n答：不可以。\n"
+	if a := e.FromHits("食堂在哪栋几楼？", []corpora.Hit{hit("h.md", p)}); !strings.Contains(a.Answer, "B座2楼") {
+		t.Errorf("answer %q; want the 答 line (B座2楼)", a.Answer)
+	}
+}
