@@ -1185,7 +1185,7 @@ func TestFAQTwoQuestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := "## 常见问题\n\n问：公司食堂在哪里？几点开放？\n答：员工食堂在总部B座2楼，午餐11:30—13:00。\n\n问：可以带宠物来公司吗？\n答：不可以。\n"
+	p := "## 常见问题\n\n问：公司食堂在哪里？几点开放？\n答：在总部B座2楼，午餐11:30—13:00。\n\n问：可以带宠物来公司吗？\n答：不可以。\n"
 	if a := e.FromHits("食堂在哪栋几楼？", []corpora.Hit{hit("h.md", p)}); !strings.Contains(a.Answer, "B座2楼") {
 		t.Errorf("answer %q; want the 答 line (B座2楼)", a.Answer)
 	}
