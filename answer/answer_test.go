@@ -1190,3 +1190,18 @@ func TestFAQTwoQuestions(t *testing.T) {
 		t.Errorf("answer %q; want the 答 line (B座2楼)", a.Answer)
 	}
 }
+
+// TestDefinedRow: a table keyed by a term (二类城市) answers for a name the
+// question says when a line defines the term by it (二类城市：…成都…).
+func TestDefinedRow(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "**第二十四条 城市类别**\n\n- 一类城市：北京、上海、广州、深圳；\n- 二类城市：除一类城市以外的省会城市（如南京、杭州、成都等）；\n- 三类城市：其他城市。\n\n**第二十六条 伙食补助**\n\n| 城市类别 | 伙食补助（元/天） | 市内交通补助（元/天） |\n|---|---|---|\n| 一类城市 | 120 | 80 |\n| 二类城市 | 100 | 60 |\n| 三类城市 | 80 | 50 |\n"
+	for q, want := range map[string]string{"去成都出差一天伙食补助多少？": "100元", "在上海出差市内交通补助一天多少？": "80元"} {
+		if a := e.FromHits(q, []corpora.Hit{hit("h.md", p)}); a.Answer != want {
+			t.Errorf("%s → %q; want %s", q, a.Answer, want)
+		}
+	}
+}

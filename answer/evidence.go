@@ -123,6 +123,7 @@ func isContent(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float64) {
 	var out []sentence
 	seen := map[string]bool{}
+	asked, defs := askedWith(q), definitions(hits)
 	for hi, h := range hits {
 		text := h.Text
 		// The title and the latest heading name what the sentences under
@@ -202,6 +203,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	}
 	qn := q.quantities
 	idRe := identifierFor(q)
+	keyed := make([]bool, len(out))
 	for i := range out {
 		score := 0.0
 		// What the title or heading holds counts as if the sentence said
@@ -240,7 +242,8 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// does.
 		if out[i].cell {
 			score *= 1.4
-			if row := strings.TrimSpace(string(out[i].orig)); isTableLine(row) && keyedRow(askedWith(q), row) {
+			if row := strings.TrimSpace(string(out[i].orig)); isTableLine(row) && (keyedRow(asked, row) || definedFor(defs, q, row)) {
+				keyed[i] = true
 				// The question names what keys the table's row, a cell or
 				// an item of one (南京 of 杭州、南京、苏州), besides its
 				// column: the table answers as no sentence around it does.
@@ -283,6 +286,20 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			score *= 1 + 0.05*float64(longestCommon(q.folded[:lq], out[i].folded))/float64(lq)
 		}
 		out[i].score = score * (1 - 0.08*float64(out[i].hit))
+	}
+	// Of a passage's table rows with a cell in the column asked, those the
+	// question does not key weigh less when it keys one: it picked that row
+	// (成都 … 二类城市, not 一类城市 for the 一 of 一天).
+	keyedHit := map[int]bool{}
+	for i := range out {
+		if keyed[i] {
+			keyedHit[out[i].hit] = true
+		}
+	}
+	for i := range out {
+		if out[i].cell && !keyed[i] && keyedHit[out[i].hit] {
+			out[i].score *= 0.7
+		}
 	}
 	return out, full
 }
@@ -802,6 +819,54 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 		v = rangeEnd(v, ext) // 15～1440分钟, asked the longest: 1440分钟
 	}
 	return v, true, false
+}
+
+// definitions are the lines of hits that say what a term takes in, by the
+// term (folded): "- 二类城市：…省会城市（如南京、杭州、成都等）…" under 二类城市.
+func definitions(hits []corpora.Hit) map[string]string {
+	var defs map[string]string
+	for _, h := range hits {
+		for _, line := range strings.Split(h.Text, "\n") {
+			m := definitionRe.FindStringSubmatch(line)
+			if m == nil || isTableLine(strings.TrimSpace(line)) {
+				continue
+			}
+			if defs == nil {
+				defs = map[string]string{}
+			}
+			k := string(zh.Fold(m[1]))
+			defs[k] += string(zh.Fold(m[2]))
+		}
+	}
+	return defs
+}
+
+var definitionRe = regexp.MustCompile(`^[\s\-*•·]*(\p{Han}[\p{Han}A-Za-z0-9]{1,7})[：:](.{2,})$`)
+
+// definedFor reports whether a table's row is keyed by a term whose
+// definition holds a name the question says (去成都出差 … | 二类城市 | 100 |,
+// and 二类城市：…成都…): a city by its tier, a grade by its band. The name
+// is one of the question's bigrams that neither the row nor the term holds.
+func definedFor(defs map[string]string, q question, row string) bool {
+	if len(defs) == 0 {
+		return false
+	}
+	key := strings.TrimSpace(strings.Split(strings.Trim(row, "|"), "|")[0])
+	if i := strings.IndexAny(key, "（("); i > 0 {
+		key = key[:i]
+	}
+	def, ok := defs[string(zh.Fold(key))]
+	if !ok {
+		return false
+	}
+	frow := string(zh.Fold(row))
+	for b := range questionBigrams(q) {
+		w := string(b[:])
+		if !(strings.ContainsRune(stopChars, b[0]) && strings.ContainsRune(stopChars, b[1])) && strings.Contains(def, w) && !strings.Contains(frow, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // askedWith is the question (folded) with the words a document may write
