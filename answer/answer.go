@@ -258,6 +258,24 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			}
 		}
 		a = e.FromHits(q, hits)
+		if !a.Found {
+			// Not found in the passages the question's own words brought:
+			// once more with the words a document may write for them (饭补
+			// … 餐补, 看病 … 就医), which alone rank none of these.
+			if extra := aliasWords(q); extra != "" {
+				more, err := e.r.Search(ctx, joinSeparable(q)+" "+extra, n)
+				if err != nil {
+					return Answer{}, fmt.Errorf("answer: retrieve: %w", err)
+				}
+				more = distinct(more)
+				if g != nil && !named && !asksCulture(q) {
+					more = proseFirst(g, more)
+				}
+				if b := e.FromHits(q, more); b.Found {
+					a, hits = b, more
+				}
+			}
+		}
 		if a.Found && len(a.Citations) == 1 {
 			// A rule with an exception (…由买家承担；但因质量问题…): the
 			// whole rule, not its first half.
@@ -462,6 +480,16 @@ func beforeCondition(s []rune, seg span) (span, bool) {
 		return span{}, false
 	}
 	return sp, true
+}
+
+// aliasWords is the words a document may write for q's own, space-separated
+// ("" for none).
+func aliasWords(q string) string {
+	var ws []string
+	for _, a := range zh.Aliases(string(zh.Fold(zh.Normalize(q)))) {
+		ws = append(ws, a.Others...)
+	}
+	return strings.Join(ws, " ")
 }
 
 // distinct drops the hits that say what a better-ranked hit says, word

@@ -1205,3 +1205,39 @@ func TestDefinedRow(t *testing.T) {
 		}
 	}
 }
+
+// byWord retrieves the hits of the first of its words the query holds.
+type byWord []struct {
+	word string
+	hits []corpora.Hit
+}
+
+func (b byWord) Search(ctx context.Context, q string, k int) ([]corpora.Hit, error) {
+	for _, w := range b {
+		if strings.Contains(q, w.word) {
+			return w.hits, nil
+		}
+	}
+	return nil, nil
+}
+
+// TestAliasRetry: a question whose own words retrieve nothing that answers
+// is asked once more with the words a document writes for them (饭补 …
+// 餐补).
+func TestAliasRetry(t *testing.T) {
+	r := byWord{
+		{"餐补", []corpora.Hit{hit("h.md", "## 福利\n\n1. 餐补：每个出勤日25元，发放至员工钱包。")}},
+		{"饭补", []corpora.Hit{hit("h.md", "## 入职\n\n问：入职第一天需要带什么材料？\n答：身份证和学历证书原件。")}},
+	}
+	e, err := New(Config{}, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Ask(context.Background(), "饭补一天给多少钱？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answer != "25元" {
+		t.Errorf("answer %q; want 25元", a.Answer)
+	}
+}
