@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"regexp"
 	"slices"
@@ -271,6 +272,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 				if g != nil && !named && !asksCulture(q) {
 					more = proseFirst(g, more)
 				}
+				retrieval = time.Since(start)
 				if b := e.FromHits(q, more); b.Found {
 					a, hits = b, more
 				}
@@ -454,33 +456,43 @@ func otherKind(ans []rune, unit string) bool {
 	return any
 }
 
-// beforeCondition is the words of the clause seg of s before the condition
-// it sets (区域销售总监 of 区域销售总监不超过15人天), when they are a name's
-// length: 2 to 12 characters.
+// beforeCondition is who the clause seg of s names before the condition it
+// sets (区域销售总监 of 区域销售总监不超过15人天): the words there, less a
+// verb after them (可以赠送), when they end in a role (经理, 总监,
+// 负责人 …).
 func beforeCondition(s []rune, seg span) (span, bool) {
 	text := string(s[seg.s:seg.e])
 	loc := condRe.FindStringIndex(text)
-	for loc != nil && loc[1] == loc[0] {
-		next := condRe.FindStringIndex(text[loc[1]+1:])
-		if next == nil {
-			return span{}, false
-		}
-		loc = []int{next[0] + loc[1] + 1, next[1] + loc[1] + 1}
-	}
 	if loc == nil {
 		return span{}, false
 	}
-	end := seg.s + len([]rune(text[:loc[0]]))
-	sp := clean(s, span{seg.s, end})
-	// …可以赠送: the verb before the condition is not who.
-	for sp.e > sp.s && strings.ContainsRune("可以赠送批准审批报销申请为是", s[sp.e-1]) {
-		sp.e--
+	sp := clean(s, span{seg.s, seg.s + len([]rune(text[:loc[0]]))})
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, w := range roleVerbs {
+			if t := string(s[sp.s:sp.e]); strings.HasSuffix(t, w) && len([]rune(t)) > len([]rune(w)) {
+				sp.e -= len([]rune(w))
+				trimmed = true
+			}
+		}
 	}
-	if n := sp.e - sp.s; n < 2 || n > 12 {
+	who := string(s[sp.s:sp.e])
+	if n := sp.e - sp.s; n < 2 || n > 12 || !hasAnySuffix(who, roles...) {
 		return span{}, false
 	}
 	return sp, true
 }
+
+// roleVerbs are what a rule says a role may do, between the role and the
+// limit (销售经理可以赠送不超过5人天).
+var roleVerbs = []string{"可以", "可", "有权", "赠送", "批准", "审批", "审核", "签批"}
+
+// roles end the names of who approves: 经理, 总监, 负责人, 副总裁 ….
+var roles = []string{"经理", "总监", "总裁", "总经理", "负责人", "主管", "上级", "领导", "董事长", "董事会", "委员会", "部", "组", "处", "科", "中心", "办公室", "财务", "人事"}
+
+// functionChars are the characters of stopChars that only join words (的,
+// 了, 是), never a word of their own that answers (上, 中, 一 do).
+const functionChars = "的了是在和与及或也都而且被把由于为对从以就之其这那吗呢吧啊呀么"
 
 // aliasWords is the words a document may write for q's own, space-separated
 // ("" for none).
@@ -496,16 +508,17 @@ func aliasWords(q string) string {
 // for word but for spaces and punctuation: the same handbook ingested as
 // DOCX and as ODT fills the passages read with one passage twice.
 func distinct(hits []corpora.Hit) []corpora.Hit {
-	seen := make(map[string]bool, len(hits))
+	seen := make(map[uint64]bool, len(hits))
 	out := hits[:0:0]
+	var buf [4]byte
 	for _, h := range hits {
-		var b strings.Builder
+		f := fnv.New64a()
 		for _, r := range h.Text {
 			if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
-				b.WriteRune(r)
+				f.Write(buf[:utf8.EncodeRune(buf[:], r)])
 			}
 		}
-		k := b.String()
+		k := f.Sum64()
 		if seen[k] {
 			continue
 		}
@@ -515,12 +528,21 @@ func distinct(hits []corpora.Hit) []corpora.Hit {
 	return out
 }
 
+// skipSpace is the index of the first character of text from i on that is
+// not white space.
+func skipSpace(text []rune, i int) int {
+	for i < len(text) && unicode.IsSpace(text[i]) {
+		i++
+	}
+	return i
+}
+
 // onlyStops reports whether ans is nothing but function characters (的,
 // 了, 是), which answer nothing: a span cut wrong. (All of stopChars, 上 and
 // 中 among them: CMRC dev EM 40.39 → 40.32.)
 func onlyStops(ans string) bool {
 	for _, r := range ans {
-		if !strings.ContainsRune("的了是在和与及或也都而且被把由于为对从以就之其这那吗呢吧啊呀么", r) && !unicode.IsPunct(r) && !unicode.IsSpace(r) {
+		if !strings.ContainsRune(functionChars, r) && !unicode.IsPunct(r) && !unicode.IsSpace(r) {
 			return false
 		}
 	}
@@ -782,14 +804,6 @@ func isCount(w string) bool {
 // it, up to the next question, a blank line or the chunk's end, at most
 // maxFAQ characters cut at a sentence's end. It returns the answer and the
 // rune span of the 答 line in text.
-// skipSpace is text from i on past white space.
-func skipSpace(text []rune, i int) []rune {
-	for i < len(text) && unicode.IsSpace(text[i]) {
-		i++
-	}
-	return text[i:]
-}
-
 func faqAnswer(text []rune, qs, qe int) (string, int, int, bool) {
 	if qs < 0 || qe > len(text) || qs >= qe {
 		return "", 0, 0, false
@@ -799,14 +813,11 @@ func faqAnswer(text []rune, qs, qe int) (string, int, int, bool) {
 	}
 	// The question line may ask more after the sentence (问：食堂在哪里？几
 	// 点开放？): the answer starts on a line of its own after it.
-	i := qe
-	if _, ok := cutMark(skipSpace(text, i), faqAnswerMarks); !ok {
-		for i < len(text) && text[i] != '\n' && i-qe < maxFAQ {
-			i++
+	i := skipSpace(text, qe)
+	if _, ok := cutMark(text[i:], faqAnswerMarks); !ok {
+		for i = qe; i < len(text) && text[i] != '\n' && i-qe < maxFAQ; i++ {
 		}
-	}
-	for i < len(text) && unicode.IsSpace(text[i]) {
-		i++
+		i = skipSpace(text, i)
 	}
 	rest, ok := cutMark(text[i:], faqAnswerMarks)
 	if !ok {

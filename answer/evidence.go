@@ -59,7 +59,7 @@ func newEvidence(q question) evidence {
 	}
 	add(q.left)
 	add(q.right)
-	ev.aliases = zh.Aliases(string(q.left) + " " + string(q.right))
+	ev.aliases = q.aliases
 	return ev
 }
 
@@ -123,7 +123,9 @@ func isContent(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float64) {
 	var out []sentence
 	seen := map[string]bool{}
-	asked, defs := askedWith(q), definitions(hits)
+	asked := askedWith(q)
+	var defs map[string]string // what the hits' lines define (definitions), read at the first table row
+	defsRead := false
 	for hi, h := range hits {
 		text := h.Text
 		// The title and the latest heading name what the sentences under
@@ -203,7 +205,6 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	}
 	qn := q.quantities
 	idRe := identifierFor(q)
-	keyed := make([]bool, len(out))
 	for i := range out {
 		score := 0.0
 		// What the title or heading holds counts as if the sentence said
@@ -242,8 +243,11 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// does.
 		if out[i].cell {
 			score *= 1.4
-			if row := strings.TrimSpace(string(out[i].orig)); isTableLine(row) && (keyedRow(asked, row) || definedFor(defs, q, row)) {
-				keyed[i] = true
+			row := strings.TrimSpace(string(out[i].orig))
+			if isTableLine(row) && !keyedRow(asked, row) && !defsRead {
+				defs, defsRead = definitions(hits), true
+			}
+			if isTableLine(row) && (keyedRow(asked, row) || definedFor(defs, q, row)) {
 				// The question names what keys the table's row, a cell or
 				// an item of one (南京 of 杭州、南京、苏州), besides its
 				// column: the table answers as no sentence around it does.
@@ -286,20 +290,6 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			score *= 1 + 0.05*float64(longestCommon(q.folded[:lq], out[i].folded))/float64(lq)
 		}
 		out[i].score = score * (1 - 0.08*float64(out[i].hit))
-	}
-	// Of a passage's table rows with a cell in the column asked, those the
-	// question does not key weigh less when it keys one: it picked that row
-	// (成都 … 二类城市, not 一类城市 for the 一 of 一天).
-	keyedHit := map[int]bool{}
-	for i := range out {
-		if keyed[i] {
-			keyedHit[out[i].hit] = true
-		}
-	}
-	for i := range out {
-		if out[i].cell && !keyed[i] && keyedHit[out[i].hit] {
-			out[i].score *= 0.7
-		}
 	}
 	return out, full
 }
@@ -505,6 +495,9 @@ func arabicNumerals(q string) string {
 		if loc[0] > 0 && q[loc[0]-1] >= '0' && q[loc[0]-1] <= '9' {
 			continue // 8万块: the digits' multiplier, read as it is
 		}
+		if strings.HasSuffix(q[:loc[0]], "几") || strings.HasSuffix(q[:loc[0]], "多") {
+			continue // 几十块, 多少: no number said
+		}
 		r := []rune(q[loc[0]:loc[1]])
 		unit := ""
 		if last := r[len(r)-1]; !strings.ContainsRune("零一二两三四五六七八九十百千万", last) {
@@ -531,26 +524,31 @@ func arabicNumerals(q string) string {
 // cnNumber reads 八, 十五, 三百二十, 一万二 (12000: a bare digit after 万 or
 // 千 counts in the next place down), 两千五.
 func cnNumber(r []rune) (int64, bool) {
-	digit := map[rune]int64{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	place := map[rune]int64{'十': 10, '百': 100, '千': 1000}
+	if len(r) == 0 || r[0] == '万' || r[0] == '千' || r[0] == '百' {
+		return 0, false // 万一: no number
+	}
 	var total, section, d int64
 	last := int64(0) // the place of the last multiplier, for 一万二
-	seen := false
+	seen, digitBefore := false, false
 	for _, c := range r {
 		switch {
 		case c == '零':
-			d, last = 0, 0 // 一百零五: the next digit is a unit's
+			d, last, digitBefore = 0, 0, false // 一百零五: the next digit is a unit's
 		case c == '万':
 			section += d
 			total += section * 10000
-			section, d, last = 0, 0, 10000
+			section, d, last, digitBefore = 0, 0, 10000, false
 		default:
-			if v, ok := digit[c]; ok {
-				d, seen = v, true
+			if v, ok := cnDigits[c]; ok {
+				if digitBefore {
+					return 0, false // 二零二四, 一两天, 三五天: digits in a row, or a guess
+				}
+				d, seen, digitBefore = v, true, true
 				continue
 			}
+			digitBefore = false
 			seen = seen || c == '十' // 十五; a 百 or 千 alone is no number
-			p, ok := place[c]
+			p, ok := cnPlaces[c]
 			if !ok {
 				return 0, false
 			}
@@ -569,6 +567,11 @@ func cnNumber(r []rune) (int64, bool) {
 	}
 	return total + section + d, true
 }
+
+var (
+	cnDigits = map[rune]int64{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	cnPlaces = map[rune]int64{'十': 10, '百': 100, '千': 1000}
+)
 
 func hasAnySuffix(s string, ws ...string) bool {
 	for _, w := range ws {
@@ -835,7 +838,7 @@ func definitions(hits []corpora.Hit) map[string]string {
 				defs = map[string]string{}
 			}
 			k := string(zh.Fold(m[1]))
-			defs[k] += string(zh.Fold(m[2]))
+			defs[k] += string(zh.Fold(m[2])) + "\n"
 		}
 	}
 	return defs
@@ -873,7 +876,7 @@ func definedFor(defs map[string]string, q question, row string) bool {
 // for its own after it (爷爷 … 祖父母): what a row's key is looked for in.
 func askedWith(q question) string {
 	t := string(q.folded)
-	for _, a := range zh.Aliases(t) {
+	for _, a := range q.aliases {
 		t += " " + strings.Join(a.Others, " ")
 	}
 	return t

@@ -533,7 +533,7 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		if sp.s > 0 && s[sp.s-1] == '第' && !(len(q.left) > 0 && q.left[len(q.left)-1] == '第') {
 			continue // 第十七条: an ordinal, no quantity, unless 第几 is asked
 		}
-		if sp.s > 0 && s[sp.s-1] < utf8.RuneSelf && isLatinLetter(byte(s[sp.s-1])) && unicode.IsDigit(s[sp.s]) {
+		if codeNumber(s, sp.s) {
 			continue // P6, M2, E1005: a grade's or a code's number
 		}
 		if after == "" && (string(s[sp.s:sp.e]) == "半" || string(s[sp.s:sp.e]) == "一" && sp.s > 0 && unicode.Is(unicode.Han, s[sp.s-1]) && !strings.ContainsRune("第约近共为是有和或及至到", s[sp.s-1])) {
@@ -636,6 +636,20 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 // doAdverbs say when or how a thing is to be done, before 做什么 (先做什么,
 // 再做什么) and in the rule that says it (请先联系…).
 const doAdverbs = "先再后还也"
+
+// codeNumber reports whether the number at i is a grade's or a code's
+// (P6, M2, E1005): one or two Latin letters right before it, not a
+// currency's code (USD80, RMB1500 are sums).
+func codeNumber(s []rune, i int) bool {
+	if i == 0 || !unicode.IsDigit(s[i]) {
+		return false
+	}
+	b := i
+	for b > 0 && s[b-1] < utf8.RuneSelf && isLatinLetter(byte(s[b-1])) {
+		b--
+	}
+	return i-b >= 1 && i-b <= 2
+}
 
 // verbBonus is how much nearer a number counts when the question's verb
 // stands right before it (eval/enterprise with 0, 15, 20, 30: 0.7673,
@@ -848,7 +862,7 @@ func questionBigrams(q question) map[[2]rune]bool {
 	add(q.right)
 	// And those of the words a document may write for the question's (一
 	// 年里 … 全年, 加起来 … 累计).
-	for _, a := range zh.Aliases(string(q.left) + " " + string(q.right)) {
+	for _, a := range q.aliases {
 		for _, o := range a.Others {
 			add([]rune(o))
 		}

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -78,6 +79,9 @@ type question struct {
 	// after is right cut into words (withWords), once for the kind of
 	// answer named after the question word and for the words to find.
 	after []string
+	// aliases are the question's words a document may write otherwise
+	// (zh.Aliases), found once.
+	aliases []zh.Alias
 }
 
 // withWords gives q its words after the question word, as seg cuts them.
@@ -100,7 +104,7 @@ func (q question) afterWords(seg *zh.Segmenter) []string {
 const trailing = "？?。.！!吗呢呀啊呐嘛 "
 
 func parseQuestion(folded []rune) question {
-	q := question{folded: folded, quantities: questionQuantities(string(folded))}
+	q := question{folded: folded, quantities: questionQuantities(string(folded)), aliases: zh.Aliases(string(folded))}
 	end := len(folded)
 	for end > 0 && strings.ContainsRune(trailing, folded[end-1]) {
 		end--
@@ -138,8 +142,8 @@ func parseQuestion(folded []rune) question {
 		q.unit = "点"
 	} else if w.kind == kindNumber && len(q.right) > 0 {
 		q.unit = measureAfter(q.right)
-		if strings.Contains("个名家位", q.unit) && q.unit != "" && len(q.right) > 1 && nounAt(string(q.right[:2])) {
-			q.unit = "" // 多少个税, 多少名额: a noun (个税, 名额), not a count and a word
+		if len(q.right) > 1 && slices.Contains(measureNouns, string(q.right[:2])) {
+			q.unit = "" // 多少个税, 多少名额: a noun, not a count and a word (多少个人 is 个)
 		}
 		if q.unit == "" && (strings.HasPrefix(string(q.right), "钱") || strings.HasPrefix(string(q.right), "块")) {
 			q.unit = "元" // 多少钱, 多少块
@@ -171,15 +175,13 @@ func impliedUnit(left, right []rune) string {
 		return unitShare // 占预算的多少
 	}
 	const modal = "是为有能可以要得该应的大概约一般最多最少最高最低总共共计合计一共 "
+	tail := func(s string) string {
+		if n := []rune(s); len(n) > 4 {
+			return string(n[len(n)-4:])
+		}
+		return s
+	}
 	l := strings.TrimRight(string(left), modal)
-	// 保证金要交多少, 礼金发多少: the verb of paying between the noun
-	// and the question word.
-	if n := []rune(l); len(n) > 1 && strings.ContainsRune("交发给拿付收扣补赔花领缴退存罚", n[len(n)-1]) {
-		l = strings.TrimRight(string(n[:len(n)-1]), modal)
-	}
-	if n := []rune(l); len(n) > 4 {
-		l = string(n[len(n)-4:])
-	}
 	kind := func(s string, suffix bool) string {
 		for _, c := range impliedUnits {
 			for _, w := range c.nouns {
@@ -193,7 +195,15 @@ func impliedUnit(left, right []rune) string {
 	if u := kind(r, false); u != "" {
 		return u
 	}
-	return kind(l, true)
+	if u := kind(tail(l), true); u != "" {
+		return u // (续费折扣是多少: the noun ends in a paying verb's character)
+	}
+	// 保证金要交多少, 礼金发多少: the verb of paying between the noun
+	// and the question word.
+	if n := []rune(l); len(n) > 1 && strings.ContainsRune("交发给拿付收扣补赔花领缴退存罚", n[len(n)-1]) {
+		return kind(tail(strings.TrimRight(string(n[:len(n)-1]), modal)), true)
+	}
+	return ""
 }
 
 // impliedUnits are the nouns that say the kind of quantity they are, by
@@ -227,15 +237,9 @@ func onlyYesNo(q string) bool {
 	return true
 }
 
-// nounAt reports whether w is a noun of the dictionary (个税, 个人).
-func nounAt(w string) bool {
-	seg, err := zh.Default()
-	if err != nil {
-		return false
-	}
-	pos := seg.PartOfSpeech(w)
-	return strings.HasPrefix(pos, "n") || pos == "vn"
-}
+// measureNouns are nouns that begin with a measure word: after 多少 they
+// are what is counted, not a count in that measure.
+var measureNouns = []string{"个税", "名额", "名单", "家属", "位置", "人数", "次数", "天数", "年限", "台账"}
 
 // separableRe finds a verb of taking leave split by how long (请两天假,
 // 休三天年假, 放七天假).

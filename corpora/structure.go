@@ -320,4 +320,4 @@ func startsBlock(line string) bool {
 	return listItem.MatchString(line)
 }
 
-var listItem = regexp.MustCompile(`^(?:\d{1,3}(?:[、)）]|\.(?:[^0-9]|$))|[（(]\d{1,3}[)）]|[a-zA-Z][.)]\s)`) // (0.8元: a decimal, no item)
+var listItem = regexp.MustCompile(`^(?:\d{1,3}(?:[、)）]|\.(?:[^0-9]|$))|\d{1,3}(?:\.\d{1,3})+[\s\x{3000}]|[（(]\d{1,3}[)）]|[a-zA-Z][.)]\s)`) // (3.7 本条…: a clause's number; 0.8元: a decimal, no item)

@@ -228,7 +228,8 @@ func TestUnwrapArticles(t *testing.T) {
 		"（二）2000元（含）至10000元（不含）的，由直属上级、部门负责人\n" +
 		"审批；\n" +
 		"第五条　因公自驾私家车出差的，须事先经部门负责人批准，按每公里\n" +
-		"0.8元给予补贴，过路费、停车费凭票另行报销。\n"
+		"0.8元给予补贴，过路费、停车费凭票另行报销。第六条　本制度的各条款按3.1至\n" +
+		"3.7 本条由财务部负责解释。\n"
 	got := unwrap(text)
 	for _, want := range []string{
 		"第一条　为规范公司费用报销管理，合理控制经营成本，根据国家财务会计制度和公司实际情况，制定本制度。\n",
@@ -236,6 +237,7 @@ func TestUnwrapArticles(t *testing.T) {
 		"按每公里0.8元给予补贴",
 		"\n第二条　",
 		"\n（一）2000元以下",
+		"\n3.7 本条由财务部负责解释。",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("unwrapped text lacks %q:\n%s", want, got)

@@ -24,6 +24,15 @@ func TestAliases(t *testing.T) {
 	if g := AliasesOf("法定节假日"); len(g) != 0 {
 		t.Errorf("AliasesOf(法定节假日) = %v; want none (which holiday is not said)", g)
 	}
+	if g := AliasesOf("爷爷"); !reflect.DeepEqual(g, []string{"祖父母"}) {
+		t.Errorf("AliasesOf(爷爷) = %v; want 祖父母 only", g)
+	}
+	// No group word inside a longer word: 请客户 is no 请客, 热狗 no 狗.
+	for _, text := range []string{"请客户签字", "吃了一个热狗", "别搞猫腻"} {
+		if as := Aliases(text); len(as) != 0 {
+			t.Errorf("Aliases(%q) = %v", text, as)
+		}
+	}
 	if AliasesOf("公司") != nil {
 		t.Error("公司 has no group")
 	}
