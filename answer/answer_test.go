@@ -1257,3 +1257,20 @@ func TestAliasRetry(t *testing.T) {
 		t.Errorf("answer %q; want 25元", a.Answer)
 	}
 }
+
+// TestModalCut: a modal verb the segmenter cut onto the verb after it (能报,
+// 会扣), a pair its dictionary does not count, is the verb alone among the
+// words a passage must hold.
+func TestModalCut(t *testing.T) {
+	seg, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"迟到了会扣钱吗？", "住宿能报多少？"} {
+		for _, term := range questionTerms(seg, parseQuestion(zh.Fold(q)).withWords(seg)) {
+			if term.w == "会扣" || term.w == "能报" {
+				t.Errorf("%s: term %q; want the verb alone", q, term.w)
+			}
+		}
+	}
+}

@@ -65,6 +65,11 @@ func questionTerms(seg *zh.Segmenter, q question) []keyTerm {
 			if r := []rune(w); len(r) >= 2 && strings.ContainsRune("了过着", r[len(r)-1]) {
 				w = string(r[:len(r)-1])
 			}
+			// 能报, 会扣, 能带: a modal verb cut onto the verb after it, a
+			// pair the dictionary does not count: the verb alone.
+			if r := []rune(w); len(r) == 2 && strings.ContainsRune("能会要可", r[0]) && !seg.Counted(w) {
+				w = string(r[1])
+			}
 			if !hasContent([]rune(w)) {
 				continue
 			}

@@ -359,6 +359,16 @@ func (s *Segmenter) PartOfSpeech(w string) string {
 	return pos
 }
 
+// Counted reports whether the dictionary gives w a count of its use: it
+// lists it at more than the placeholder frequency (3) its walk's entries
+// get (会扣, 能用, 盘里 are listed at 3), or the user added it.
+func (s *Segmenter) Counted(w string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	f, ok := s.find([]byte(w))
+	return ok && f > 3
+}
+
 // Information is how much a word says in general Chinese, in nats: minus
 // the log of its share of the dictionary's total frequency. A word the
 // dictionary lacks (a name, a coinage, a compound of the documents) counts
