@@ -359,6 +359,13 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	if e.refuse(pq, terms, s, s.evidence/full, h, retrieved) {
 		return a
 	}
+	// Asked what happens when a thing is not done (没定分配比例怎么办), and
+	// the best sentence gives the rule for doing it: the sentence right
+	// after it that gives the rule for its not being done (逾期未确定的，…)
+	// answers (the rule's evidence decided the refusal).
+	if notDoneQRe.MatchString(string(pq.folded)) && best+1 < len(sents) && sents[best+1].hit == s.hit && notDoneRe.MatchString(string(sents[best+1].folded)) && !notDoneRe.MatchString(string(s.folded)) {
+		s = sents[best+1]
+	}
 	// A question asked as an FAQ asks it (问：… 答：…): the answer is
 	// what follows 答, not words of the question.
 	if ans, start, end, ok := faqAnswer([]rune(h.Text), s.start, s.start+len(s.orig)); ok {
@@ -536,6 +543,13 @@ func skipSpace(text []rune, i int) int {
 	}
 	return i
 }
+
+// notDoneQRe finds a question about a thing not done — 没定, 没交, 未提交,
+// 忘了交 — and what then (怎么办, 怎么处理, 会怎样).
+var notDoneQRe = regexp.MustCompile(`(?:没有?|未|忘了?)\p{Han}{1,6}.*(?:怎么办|怎么处理|会怎样|会怎么样|怎么算)`)
+
+// notDoneRe opens a rule for a thing not done: 逾期未确定的, 未按时提交的.
+var notDoneRe = regexp.MustCompile(`^[\s（(]*(?:逾期|未|没有|超过期限)\p{Han}{0,8}的`)
 
 // onlyStops reports whether ans is nothing but function characters (的,
 // 了, 是), which answer nothing: a span cut wrong. (All of stopChars, 上 and

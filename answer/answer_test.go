@@ -1274,3 +1274,17 @@ func TestModalCut(t *testing.T) {
 		}
 	}
 }
+
+// TestNotDone: asked what happens when a thing is not done (没定…怎么办),
+// the rule for its not being done (逾期未确定的，…) answers, not the rule for
+// doing it that holds more of the question's words.
+func TestNotDone(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "第十七条 同一合同由多名销售人员共同跟进的，由区域销售总监在合同签订后10个工作日内在CRM中确定提成分配比例；逾期未确定的，提成全部计入合同的主签销售。"
+	if a := e.FromHits("多名销售共同跟进的合同，总监10个工作日内没定提成分配比例怎么办？", []corpora.Hit{hit("r.md", p)}); !strings.Contains(a.Answer, "主签销售") {
+		t.Errorf("answer %q; want the rule for 逾期未确定", a.Answer)
+	}
+}
