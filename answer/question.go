@@ -198,6 +198,9 @@ func impliedUnit(left, right []rune) string {
 	if u := kind(tail(l), true); u != "" {
 		return u // (续费折扣是多少: the noun ends in a paying verb's character)
 	}
+	if strings.HasSuffix(l, "报") {
+		return unitMoney // 一晚能报多少: 报 is 报销 said short
+	}
 	// 保证金要交多少, 礼金发多少: the verb of paying between the noun
 	// and the question word.
 	if n := []rune(l); len(n) > 1 && strings.ContainsRune("交发给拿付收扣补赔花领缴退存罚", n[len(n)-1]) {
