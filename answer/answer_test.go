@@ -1288,3 +1288,27 @@ func TestNotDone(t *testing.T) {
 		t.Errorf("answer %q; want the rule for 逾期未确定", a.Answer)
 	}
 }
+
+// TestThousands: amounts with their thousands set apart (5,000元, 50,000元)
+// are read whole in conditions, and asked in a unit (几家), a number in
+// that unit answers though another stands nearer (10,000元 … 3家).
+func TestThousands(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	quotes := "**第九条** 采购应根据采购金额进行询价比价：\n\n（一）采购金额在10,000元以下（不含10,000元）的，可以直接采购，无需比价；\n\n（二）采购金额在10,000元（含）以上、100,000元以下（不含100,000元）的，应取得至少3家供应商的书面报价；\n\n（三）采购金额在100,000元（含）以上的，应取得至少5家供应商的书面报价。\n"
+	if a := e.FromHits("6万的采购需要几家供应商报价？", []corpora.Hit{hit("r.md", quotes)}); a.Answer != "3家" {
+		t.Errorf("6万 … 几家 → %q; want 3家", a.Answer)
+	}
+	if qs := conditionsMetFor("采购金额在5,000元（含）以上、50,000元以下（不含50,000元）的", "买台3万块的服务器"); !qs {
+		t.Error("3万 does not meet 5,000元（含）以上、50,000元以下")
+	}
+}
+
+// conditionsMetFor reports whether the quantities question states meet the
+// conditions sentence sets.
+func conditionsMetFor(sentence, question string) bool {
+	met, any := conditionsMet(sentence, questionQuantities(string(zh.Fold(question))))
+	return met && any
+}

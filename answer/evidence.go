@@ -401,7 +401,7 @@ type quantity struct {
 
 var (
 	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔`
-	qtyNum   = `([0-9]+(?:\.[0-9]+)?)\s*(万|千|亿)?\s*(` + qtyUnits + `)?`
+	qtyNum   = `([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(万|千|亿)?\s*(` + qtyUnits + `)?` // (5,000元: thousands set apart)
 	qtyRe    = regexp.MustCompile(qtyNum)
 	// The conditions a rule sets on a quantity, in the forms Chinese rules
 	// write them: the words before the number, the number, its multiplier
@@ -425,7 +425,7 @@ var unitAliases = map[string]struct {
 // toQuantity reads a number, its multiplier (万, 千, 亿) and unit as a
 // quantity in the unit's base; a multiplier without a unit is money (80万).
 func toQuantity(num, mult, unit string) (quantity, bool) {
-	n, err := strconv.ParseFloat(num, 64)
+	n, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
 	if err != nil {
 		return quantity{}, false
 	}

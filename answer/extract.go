@@ -590,6 +590,10 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 			alike[c.unit]++
 		}
 	}
+	unitHeld := false // a candidate is in the unit asked (said, not implied), or one of its kind
+	for _, c := range cands {
+		unitHeld = unitHeld || unit != "" && unit != "点" && !q.implied && sameUnitKind(unit, c.unit)
+	}
 	var verb rune // the question's character right before its question word, when it says something
 	if l := q.left; len(l) > 0 && unicode.Is(unicode.Han, l[len(l)-1]) && !strings.ContainsRune("是有为能要会可的了在于和与及或到至把被给对占按每第约近共", l[len(l)-1]) {
 		verb = l[len(l)-1]
@@ -606,6 +610,8 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		case unit == "点" && isTime: // 几点 … 9:30
 		case unit == "点" && after != "点":
 			continue // 几点 asks for a time of day, not 两次
+		case unit != "" && !sameUnitKind(unit, after) && unitHeld:
+			continue // 几家报价 … 10,000元 … 3家: one in the unit asked is there
 		case unit != "" && !sameUnitKind(unit, after):
 			d += 50
 		}
