@@ -1312,3 +1312,16 @@ func conditionsMetFor(sentence, question string) bool {
 	met, any := conditionsMet(sentence, questionQuantities(string(zh.Fold(question))))
 	return met && any
 }
+
+// TestRowUnit: a parameter's bare value takes the unit a cell of its row
+// states (单位：分钟).
+func TestRowUnit(t *testing.T) {
+	e, err := New(Config{}, fixed(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := "## 4.2 考勤参数\n\n| 参数 | 默认值 | 取值范围 | 说明 |\n|---|---|---|---|\n| late_grace | 5 | 0～30 | 迟到宽限时间，单位：分钟；宽限时间内打卡不算迟到 |\n| punch_radius | 300 | 50～1000 | 打卡允许半径，单位：米 |\n"
+	if a := e.FromHits("迟到宽限默认是几分钟？", []corpora.Hit{hit("m.md", p)}); a.Answer != "5分钟" {
+		t.Errorf("answer %q; want 5分钟", a.Answer)
+	}
+}

@@ -818,6 +818,16 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 		return "", false, true
 	}
 	v := withHeaderUnit(values[best], names[best])
+	if v == strings.TrimSpace(values[best]) && numberOnlyRe.MatchString(v) {
+		// late_grace | 5 | 0～30 | 迟到宽限时间，单位：分钟: the unit a cell
+		// of the row states for it.
+		for _, c := range values {
+			if m := rowUnitRe.FindStringSubmatch(c); m != nil && isQuantityUnit(m[1]) {
+				v += m[1]
+				break
+			}
+		}
+	}
 	if ext := extreme(q); ext != 0 && strings.Contains(names[best], "范围") {
 		v = rangeEnd(v, ext) // 15～1440分钟, asked the longest: 1440分钟
 	}
@@ -916,6 +926,11 @@ func holdsQuantity(v string) bool {
 }
 
 var cnNumRe = regexp.MustCompile(`[零一二两三四五六七八九十百千万半]+`)
+
+var (
+	numberOnlyRe = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)?$`)
+	rowUnitRe    = regexp.MustCompile(`单位[：:]\s*(\p{Han}{1,4}|[A-Za-z]{1,4})`)
+)
 
 // unlimited reports whether a cell says there is no limit (不限, 无上限).
 func unlimited(v string) bool {
