@@ -1304,6 +1304,13 @@ func TestThousands(t *testing.T) {
 	if qs := conditionsMetFor("采购金额在5,000元（含）以上、50,000元以下（不含50,000元）的", "买台3万块的服务器"); !qs {
 		t.Error("3万 does not meet 5,000元（含）以上、50,000元以下")
 	}
+	// The bound said after the condition (以下（不含50,000元）) leaves it out.
+	if conditionsMetFor("采购金额在5,000元（含）以上、50,000元以下（不含50,000元）的", "采购金额刚好5万整") {
+		t.Error("5万 meets 50,000元以下（不含50,000元）")
+	}
+	if !conditionsMetFor("采购金额在50,000元（含）以上、200,000元（含）以下的", "采购金额刚好5万整") {
+		t.Error("5万 does not meet 50,000元（含）以上")
+	}
 }
 
 // conditionsMetFor reports whether the quantities question states meet the

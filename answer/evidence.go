@@ -407,7 +407,8 @@ var (
 	// write them: the words before the number, the number, its multiplier
 	// and unit, (含), the words after.
 	condRe = regexp.MustCompile(`(满|超过|高于|多于|大于|不满|未满|不足|低于|少于|小于|不超过|不高于|不低于|不少于|达到|在)?` + qtyNum +
-		`\s*(?:[（(](含|不含)[）)])?\s*(及以上|以上|及以下|以下|以内|以后|以前|及其以上|或以上|或以下|之内)?`)
+		`\s*(?:[（(](含|不含)[）)])?\s*(及以上|以上|及以下|以下|以内|以后|以前|及其以上|或以上|或以下|之内)?` +
+		`(?:[（(](含|不含)[^（）()]{0,16}[）)])?`) // 50,000元以下（不含50,000元）: the bound said after
 	// A range: 20万元（含）至100万元, 3-5年, 10～20人.
 	rangeRe = regexp.MustCompile(qtyNum + `\s*(?:[（(](含|不含)[）)])?\s*(?:至|到|-|～|~|—|–)\s*` + qtyNum + `\s*(?:[（(](含|不含)[）)])?`)
 )
@@ -645,7 +646,12 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 		}
 		any = true
 		ok = true
+		excl := m[5] == "不含" || m[7] == "不含" // the bound itself left out
 		switch {
+		case strings.Contains(post, "以上") && excl:
+			ok = q.n > a.n
+		case (strings.Contains(post, "以下") || post == "以内") && excl:
+			ok = q.n < a.n
 		case pre == "满" || pre == "达到" || pre == "不低于" || pre == "不少于" || strings.Contains(post, "以上"):
 			ok = q.n >= a.n
 		case pre == "超过" || pre == "高于" || pre == "多于" || pre == "大于":
