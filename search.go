@@ -10,6 +10,7 @@ import (
 
 	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/corpora"
+	"github.com/wenda-rag/wenda/corpora/zh"
 	"github.com/wenda-rag/wenda/kg"
 	"github.com/wenda-rag/wenda/retrieve"
 	"github.com/wenda-rag/wenda/retrieve/bm25"
@@ -325,22 +326,7 @@ func (t tableRest) withCodes(ctx context.Context, q string, hits []corpora.Hit) 
 // holdsCode reports whether text holds code whole, in any case: not as
 // part of a longer code (E10 is not in E1001).
 func holdsCode(text, code string) bool {
-	text, code = strings.ToLower(text), strings.ToLower(code)
-	for i := 0; ; {
-		j := strings.Index(text[i:], code)
-		if j < 0 {
-			return false
-		}
-		b, e := i+j, i+j+len(code)
-		if (b == 0 || !isCodeByte(text[b-1])) && (e == len(text) || !isCodeByte(text[e])) {
-			return true
-		}
-		i = b + 1
-	}
-}
-
-func isCodeByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_'
+	return zh.IndexWord(strings.ToLower(text), strings.ToLower(code)) >= 0
 }
 
 // endsInTable reports whether a chunk's last line is a table's row: a bar

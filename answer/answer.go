@@ -225,12 +225,19 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			n = max(n, 32)
 		}
 	}
-	// 请两天假 is looked up as 请假 as documents write it (请假…2天).
-	hits, err := e.r.Search(ctx, joinSeparable(q), n)
-	if err != nil {
-		return Answer{}, fmt.Errorf("answer: retrieve: %w", err)
+	// The passages for a query, each said once; 请两天假 is looked up as
+	// 请假 as documents write it (请假…2天).
+	search := func(query string) ([]corpora.Hit, error) {
+		hits, err := e.r.Search(ctx, joinSeparable(query), n)
+		if err != nil {
+			return nil, fmt.Errorf("answer: retrieve: %w", err)
+		}
+		return distinct(hits), nil
 	}
-	hits = distinct(hits)
+	hits, err := search(q)
+	if err != nil {
+		return Answer{}, err
+	}
 	retrieval := time.Since(start)
 	var a Answer
 	if g != nil {
@@ -263,12 +270,11 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			// Not found in the passages the question's own words brought:
 			// once more with the words a document may write for them (饭补
 			// … 餐补, 看病 … 就医), which alone rank none of these.
-			if extra := aliasWords(q); extra != "" {
-				more, err := e.r.Search(ctx, joinSeparable(q)+" "+extra, n)
+			if extra := aliasText(parseQuestion(zh.Fold(zh.Normalize(q))).aliases); extra != "" {
+				more, err := search(q + " " + extra)
 				if err != nil {
-					return Answer{}, fmt.Errorf("answer: retrieve: %w", err)
+					return Answer{}, err
 				}
-				more = distinct(more)
 				if g != nil && !named && !asksCulture(q) {
 					more = proseFirst(g, more)
 				}
@@ -387,7 +393,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			switch {
 			case yn && yesNoCell(v):
 				// 标准版能接AD域账号吗 … | 不支持 |: yes or no by the cell.
-				return answered(a, polarity(qn, verb, v)+"。"+v, h, s.start, s.start+len(s.orig))
+				return answered(a, polarity(qn, pq.quantities, verb, v)+"。"+v, h, s.start, s.start+len(s.orig))
 			case !yn:
 				return answered(a, v, h, s.start, s.start+len(s.orig))
 			}
@@ -397,7 +403,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// question's own verb, then the sentence that says so.
 	if verb, ok := yesNo(qn); ok {
 		sent := strings.TrimSpace(string(s.orig))
-		return answered(a, polarity(qn, verb, sent)+"。"+sent, h, s.start, s.start+len(s.orig))
+		return answered(a, polarity(qn, pq.quantities, verb, sent)+"。"+sent, h, s.start, s.start+len(s.orig))
 	}
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.
@@ -501,11 +507,11 @@ var roles = []string{"经理", "总监", "总裁", "总经理", "负责人", "�
 // 了, 是), never a word of their own that answers (上, 中, 一 do).
 const functionChars = "的了是在和与及或也都而且被把由于为对从以就之其这那吗呢吧啊呀么"
 
-// aliasWords is the words a document may write for q's own, space-separated
-// ("" for none).
-func aliasWords(q string) string {
+// aliasText is the words a document may write for a question's own, its
+// aliases' others, space-separated ("" for none).
+func aliasText(aliases []zh.Alias) string {
 	var ws []string
-	for _, a := range zh.Aliases(string(zh.Fold(zh.Normalize(q)))) {
+	for _, a := range aliases {
 		ws = append(ws, a.Others...)
 	}
 	return strings.Join(ws, " ")
@@ -630,7 +636,7 @@ func extremeRow(q question, sents []sentence, hit int, header string, ext int, h
 		}
 		// Rows of tiers (100人及以下, 101～500人 …), whose values grow
 		// with the tier: not a list of unlike things (parameters).
-		if key, _, _ := strings.Cut(strings.Trim(row, "| "), "|"); !tierRe.MatchString(key) {
+		if !tierRe.MatchString(cellsOf(row)[0]) {
 			continue
 		}
 		if hd, own := rowHeader(h, len(string([]rune(h.Text)[:s.start]))); own || hd != header {
@@ -658,8 +664,7 @@ func extremeRow(q question, sents []sentence, hit int, header string, ext int, h
 // namesRow reports whether the question says one of the row's cells (of
 // two characters or more) or a part of its first cell: it asks of that row.
 func namesRow(q, row string) bool {
-	cells := strings.Split(strings.Trim(strings.TrimSpace(row), "|"), "|")
-	for i, c := range cells {
+	for i, c := range cellsOf(row) {
 		c = strings.TrimSpace(c)
 		if utf8.RuneCountInString(c) >= 2 && strings.Contains(q, c) || i == 0 && longestCommon([]rune(c), []rune(q)) >= 2 {
 			return true
@@ -743,7 +748,7 @@ func rankSentences(hits []corpora.Hit, ev evidence, pq question, terms []keyTerm
 }
 
 // numeralRe finds a numeral, in digits or characters.
-var numeralRe = regexp.MustCompile(`[0-9零一二两三四五六七八九十百千万半]`)
+var numeralRe = regexp.MustCompile(`[0-9` + cnNumerals + `半]`)
 
 // yesNoCell reports whether a table's cell says yes or no (支持, 不支持,
 // 是, 否, 可以, ✓ …) rather than a value.
@@ -980,7 +985,7 @@ var noWords = []string{"不得", "禁止", "严禁", "无权", "不予", "不能
 // a limit the question goes past (只能设置一个 … 能设两个吗), or when it
 // makes a thing a condition the question leaves out (须重启服务才能生效 …
 // 不重启能生效吗); else yes.
-func polarity(q, verb, sentence string) string {
+func polarity(q string, qs []quantity, verb, sentence string) string {
 	no := func() string {
 		switch verb {
 		case "有":
@@ -995,17 +1000,16 @@ func polarity(q, verb, sentence string) string {
 			return no()
 		}
 	}
-	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(q, sentence) {
+	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) {
 		return no()
 	}
 	return verb
 }
 
 // conditionUnmet reports whether the sentence sets conditions on the
-// quantities the question states and they meet none of its clauses: 商机
-// 预计25万，能申请售前顾问吗 … 预计金额在30万元及以上的，可以申请 → 不能.
-func conditionUnmet(q, sentence string) bool {
-	qs := questionQuantities(string(zh.Fold(zh.Normalize(q))))
+// quantities the question states (qs) and they meet none of its clauses:
+// 商机预计25万，能申请售前顾问吗 … 预计金额在30万元及以上的，可以申请 → 不能.
+func conditionUnmet(qs []quantity, sentence string) bool {
 	if len(qs) == 0 {
 		return false
 	}

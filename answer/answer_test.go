@@ -42,10 +42,7 @@ func TestFromHits(t *testing.T) {
 		{"火星上有没有液态水？", NotFound, ""},
 	}
 	for _, tt := range tests {
-		a, err := e.Ask(context.Background(), tt.q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := ask(t, e, tt.q)
 		if a.Answer != tt.want {
 			t.Errorf("Ask(%q) = %q; want %q", tt.q, a.Answer, tt.want)
 		}
@@ -73,6 +70,27 @@ func (f fixed) Search(ctx context.Context, q string, k int) ([]corpora.Hit, erro
 		k = len(f)
 	}
 	return f[:k], nil
+}
+
+// offline is an engine with no model, retrieving hits for every question
+// (none: it answers only what FromHits is given).
+func offline(t *testing.T, hits ...corpora.Hit) *Engine {
+	t.Helper()
+	e, err := New(Config{}, fixed(hits))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// ask is e.Ask with the test failing on an error.
+func ask(t *testing.T, e *Engine, q string) Answer {
+	t.Helper()
+	a, err := e.Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 func TestParseQuestion(t *testing.T) {
@@ -126,14 +144,11 @@ func FuzzFromHits(f *testing.F) {
 }
 
 func TestPersonNames(t *testing.T) {
-	e, err := New(Config{}, fixed([]corpora.Hit{
+	e := offline(t,
 		hit("bcpl", "BCPL语言，1966年由剑桥大学的马丁·理察德（Martin Richards）所发展。"),
 		hit("film", "《林投姐》是1988年由丁善玺执导的电影作品。"),
 		hit("tables", "纽康的太阳表的作者是美国天文学家兼数学家西蒙·纽康，为连续性出版物。"),
-	}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	)
 	for q, want := range map[string]string{
 		"BCPL由谁提出来的？":  "马丁·理察德",
 		"林投姐的导演是谁？":    "丁善玺",
@@ -173,10 +188,7 @@ func TestSegmenter(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, err := e.Ask(context.Background(), q)
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := ask(t, e, q)
 			if a.Answer != tt.want {
 				t.Errorf("Ask(%q) cutting %v = %q; want %q", q, e.seg.Cut("年假天数是"), a.Answer, tt.want)
 			}
@@ -195,10 +207,7 @@ func TestSegmenter(t *testing.T) {
 // the gap equally near, the answer comes from the one that agrees with
 // the question longest (满20年, not 不满20年).
 func TestClauseThatSaysIt(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "正式员工入职满一年后享有带薪年假。工作满1年不满10年的员工每年有10天年假；工作满10年不满20年的员工每年有15天年假；工作满20年的员工每年有20天年假。"
 	if a := e.FromHits("工作满20年的员工每年有几天年假？", []corpora.Hit{hit("leave.md", p)}); a.Answer != "20天" {
 		t.Errorf("answer %q; want 20天", a.Answer)
@@ -208,10 +217,7 @@ func TestClauseThatSaysIt(t *testing.T) {
 // TestUnitsAndRanges: a quantity keeps its percent sign or unit, a time
 // its form, a range both ends.
 func TestUnitsAndRanges(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	for _, c := range []struct{ q, passage, want string }{
 		{"研发人员占多大比例？", "在全体员工中，研发人员占62%，销售人员占20%。", "62%"},
 		{"每天几点上班？", "公司实行标准工时制，每天上班时间为9:00—18:00，午休一小时。", "9:00—18:00"},
@@ -228,10 +234,7 @@ func TestUnitsAndRanges(t *testing.T) {
 // TestFAQ: a question an FAQ asks is answered by its 答 part, not by words
 // of the question.
 func TestFAQ(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "## 常见问题\n\n问：账号被锁定了怎么办？\n\n答：请拨打IT服务台分机8000，说明工号后由值班工程师解锁。\n\n问：打印纸在哪里领？\n\n答：在各楼层的行政柜领取。\n"
 	for q, want := range map[string]string{
 		"账号被锁了怎么办？": "请拨打IT服务台分机8000，说明工号后由值班工程师解锁。",
@@ -248,10 +251,7 @@ func TestFAQ(t *testing.T) {
 // then the sentence that says so — no when it says it with 不得, 禁止,
 // 无权, 不予.
 func TestYesNo(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	for _, c := range []struct{ q, passage, want string }{
 		{"实习生可以申请住房补贴吗？", "住房补贴仅限正式员工申请，实习生不得申请住房补贴。", "不可以。"},
 		{"客户数据能拷到U盘里吗？", "严禁将客户数据拷到个人U盘里。", "不能。"},
@@ -270,10 +270,7 @@ func TestYesNo(t *testing.T) {
 
 // TestConditions: the clause whose condition the question's number meets.
 func TestConditions(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	tiers := "提成按季度完成率分为三档：完成率不满60%的为第一档，60%（含）至100%的为第二档，100%及以上的为第三档。季度中途入职的销售人员，当季不考核完成率，一律按第二档计算提成。"
 	for _, c := range []struct{ q, passage, want string }{
 		{"工龄8年的员工探亲假几天？", "工龄满1年不满5年的员工，探亲假3天；工龄满5年不满10年的员工，探亲假7天；工龄满10年的员工，探亲假12天。", "7天"},
@@ -301,10 +298,7 @@ func TestConditions(t *testing.T) {
 // quantity meets wins over a sentence of a better-ranked passage sharing
 // more of the question's characters.
 func TestConditionsAcrossPassages(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	hits := []corpora.Hit{
 		hit("a.md", "售前顾问按其所支持合同提成总额的15%另行计提，合同批准后不从客户经理的提成中扣除。"),
 		hit("b.md", "季度中途入职的销售人员，入职当季不考核完成率。"),
@@ -318,10 +312,7 @@ func TestConditionsAcrossPassages(t *testing.T) {
 // TestShapeFurtherDown: asked for a size none of the passages read holds,
 // the answer comes from a passage retrieved after them that holds one.
 func TestShapeFurtherDown(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	hits := []corpora.Hit{
 		hit("a.md", "放入同步根目录的文件会自动上传；单个同步根目录中的文件数建议不超过50万个。"),
 		hit("b.md", "云杉同步盘分为标准版、专业版和企业版，三个版本使用同一个安装包。"),
@@ -336,10 +327,7 @@ func TestShapeFurtherDown(t *testing.T) {
 // TestNoEcho: an answer is never the question's own words; the sentence
 // holding the evidence is given instead.
 func TestNoEcho(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	q := "财务总监叫什么名字？"
 	p := "20000元以上的报销，审批人依次为直属经理、部门总监、财务总监。"
 	a := e.FromHits(q, []corpora.Hit{hit("h.md", p)})
@@ -353,10 +341,7 @@ func TestNoEcho(t *testing.T) {
 // from that cell — a spreadsheet's record, or a Markdown row under its
 // header — with the unit its column's name gives (（元/晚） → 500元).
 func TestTableCell(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	records := "城市：上海；城市类别：一类；员工住宿上限（元/晚）：650；伙食补助（元/天）：120\n城市：厦门；城市类别：二类；员工住宿上限（元/晚）：500；伙食补助（元/天）：100\n"
 	md := "| 会员等级 | 折扣 | 积分倍数 |\n|---|---|---|\n| 普通会员 | 无折扣 | 1倍 |\n| 银卡会员 | 九五折 | 1.5倍 |\n| 金卡会员 | 九折 | 2倍 |\n"
 	for _, c := range []struct{ q, passage, want string }{
@@ -376,10 +361,7 @@ func TestTableCell(t *testing.T) {
 // TestEvidence: a short answer comes with the whole sentence it was taken
 // from, as a search engine shows it beneath.
 func TestEvidence(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "星河数据科技有限公司成立于2016年。公司总部位于杭州市滨江区，现有员工约420人。"
 	a := e.FromHits("公司总部在哪个区？", []corpora.Hit{hit("h.md", p)})
 	if !a.Found || a.Evidence != "公司总部位于杭州市滨江区，现有员工约420人。" || a.Evidence == a.Answer {
@@ -391,10 +373,7 @@ func TestEvidence(t *testing.T) {
 // clause names what the question names, in the unit asked or one of its
 // kind; list numbers and numerals that label a class are not quantities.
 func TestNumberByClause(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	for _, c := range []struct{ q, passage, want string }{
 		{"去二类城市出差，每天伙食补助是多少？", "（1）出差伙食补助按天包干：一类城市每天120元，二类城市每天100元，三类城市每天80元。", "100元"},
 		{"连续旷工几天可以解除合同？", "连续旷工3个工作日或一年内累计旷工5个工作日的，公司可以解除劳动合同。", "3个工作日"},
@@ -432,10 +411,7 @@ func TestNumberByClause(t *testing.T) {
 // answered from the row whose condition the question meets, and its
 // header row answers nothing.
 func TestOfficeTableRow(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	leave := "一、年休假\n员工享受带薪年休假的天数按累计工作年限确定：\n累计工作年限 | 法定年休假\n满1年不满10年 | 5天\n满10年不满20年 | 10天\n满20年及以上 | 15天\n在法定年休假之外，公司另设司龄假：连续工作满3年的，每满1年增加1天司龄假。"
 	travel := "二、交通工具标准\n职级 | 飞机 | 火车、高铁 | 轮船\n员工（P1—P5） | 经济舱 | 二等座、硬卧 | 三等舱\n经理（P6—P8） | 经济舱 | 一等座、软卧 | 二等舱\n单程600公里以内、有高铁直达的城市，原则上乘坐高铁，不乘坐飞机。"
 	for _, c := range []struct{ q, passage, want string }{
@@ -478,10 +454,7 @@ func TestRefusal(t *testing.T) {
 		{"许可证到期前多少天开始提醒续费？", NotFound},
 	} {
 		p := p + "\n（6）三个版本使用同一个安装包，可用的功能由导入的许可证决定。\n（7）许可证到期以后，每位用户登录时都会看到续费提醒。"
-		e, err := New(Config{}, fixed{hit("h.md", p)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		e := offline(t, hit("h.md", p))
 		if a, _ := e.Ask(context.Background(), c.q); a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
 		}
@@ -497,10 +470,7 @@ func TestRefusalAnswerKind(t *testing.T) {
 		{"代理商签约要交多少押金？", NotFound},
 		{"代理商签约后多少天内要报备？", "30日"},
 	} {
-		e, err := New(Config{}, fixed{hit("h.md", p)})
-		if err != nil {
-			t.Fatal(err)
-		}
+		e := offline(t, hit("h.md", p))
 		if a, _ := e.Ask(context.Background(), c.q); a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
 		}
@@ -510,10 +480,7 @@ func TestRefusalAnswerKind(t *testing.T) {
 // TestKindNoun: a phrase answer keeps the noun the question asked it as
 // (哪个大学 → …大学, 什么奖 → …奖), when the sentence says it right after.
 func TestKindNoun(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	for _, c := range []struct{ q, passage, want string }{
 		{"林一鸣毕业于哪个大学？", "林一鸣毕业于浙江工商大学，后留校任教。", "浙江工商大学"},
 		{"这部电影获得了什么奖？", "这部电影获得了金鸡奖，导演是陈凯。", "金鸡奖"},
@@ -545,10 +512,7 @@ func TestKindNoun(t *testing.T) {
 // TestCauseBeforeResult: asked why, the cause said before 所以 / 因此,
 // from the 但 that turns from a concession.
 func TestCauseBeforeResult(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	for _, c := range []struct{ q, passage, want string }{
 		{"为什么他被称为小诸葛？", "他自幼熟读兵书，所以被同乡称为小诸葛。", "他自幼熟读兵书"},
 		{"为什么这条线路的客量一直很高？", "虽然这条线路受地铁竞争，但沿途经过三个大型屋苑，所以客量仍然很高。", "沿途经过三个大型屋苑"},
@@ -562,10 +526,7 @@ func TestCauseBeforeResult(t *testing.T) {
 // TestMannerClause: asked how to do something, when the question's words
 // end their clause, the answer is that clause.
 func TestMannerClause(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	q, p := "用户超过500人，数据库要怎么处理？", "超过500人的部署建议改用外置数据库，支持PostgreSQL 12至16和达梦DM8。"
 	if a := e.FromHits(q, []corpora.Hit{hit("h.md", p)}); a.Answer != "超过500人的部署建议改用外置数据库" {
 		t.Errorf("%s → %q; want the clause that says what to do", q, a.Answer)
@@ -581,14 +542,8 @@ func TestWholeRule(t *testing.T) {
 		{"出差住宿费谁出？", "出差住宿费由公司承担。但超出住宿标准的部分由个人承担。", "出差住宿费由公司承担。但超出住宿标准的部分由个人承担。"},
 		{"报销最晚要在多少天内提交？", "报销须在30天内提交。出差机票由行政部预订。", "30天"},
 	} {
-		e, err := New(Config{}, fixed{hit("rules.md", c.passage)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := e.Ask(context.Background(), c.q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		e := offline(t, hit("rules.md", c.passage))
+		a := ask(t, e, c.q)
 		if a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
 		}
@@ -603,10 +558,7 @@ func TestWholeRule(t *testing.T) {
 // shape, whole (a path keeps its leading slash, a phone number is no
 // range).
 func TestIdentifiers(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	support := "技术支持热线为400-820-7316，服务时间为工作日8:30—17:30；电子邮箱为support@sprucesync.cn。"
 	for _, c := range []struct{ q, passage, want string }{
 		{"技术支持的邮箱是多少？", support, "support@sprucesync.cn"},
@@ -626,10 +578,7 @@ func TestIdentifiers(t *testing.T) {
 // TestYesNoLimits: no, when the rule sets a limit the question goes past
 // or makes a condition of what the question leaves out.
 func TestYesNoLimits(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	for _, c := range []struct{ q, passage, want string }{
 		{"一台电脑上能设两个同步目录吗？", "每个账号在一台电脑上只能设置一个同步目录。", "不能"},
 		{"一台电脑上能设一个同步目录吗？", "每个账号在一台电脑上只能设置一个同步目录。", "能"},
@@ -651,10 +600,7 @@ func TestYesNoLimits(t *testing.T) {
 // TestFAQFirst: a question an FAQ asks in other words is answered by the
 // FAQ's 答, though a table row holds a cell of the column it names.
 func TestFAQFirst(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "客户等级：A级；付款账期：60天；年度客户答谢会名额（人）：3；专属客户经理：有\n问：A级客户想多带几个人来参加年底的答谢会，可以吗？\n答：名额不足时，可由区域销售总监申请增加，每家最多增加2个。\n"
 	a := e.FromHits("A级客户答谢会想多来几个人，行不行？", []corpora.Hit{hit("f.md", p)})
 	if !strings.Contains(a.Answer, "最多增加2个") {
@@ -666,10 +612,7 @@ func TestFAQFirst(t *testing.T) {
 // Taiwan usage (程式檔案, 嗎) is answered from simplified passages as its
 // simplified form is.
 func TestTraditionalQuestion(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	for _, c := range []struct{ q, passage, want string }{
 		{"同步盤的程式檔案裝在哪個目錄？", "按提示选择数据目录。程序文件固定安装在/opt/sprucesync目录下，不能修改。", "/opt/sprucesync"},
 		{"C級客戶能先開票後付款嗎？", "客户要求先开票后付款的，仅限于A级和B级客户，C级客户不得先开票后付款。", "不能"},
@@ -685,10 +628,7 @@ func TestTraditionalQuestion(t *testing.T) {
 // does not is that thing (a title with its 《》); a place after 位于; a
 // cause after its 由于.
 func TestQuotedAnswer(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	for _, c := range []struct{ q, passage, want string }{
 		{"环望1986年以什么笔名获得漫画大赏佳作？", "1986年以笔名「近畿魔王」获得小学馆漫画大赏佳作入选。", "近畿魔王"},
 		{"青木广彰的冰淇淋生意为什么能成功？", "青木广彰的冰淇淋生意能够成功，是由于他在冰淇淋上插上日式小纸伞。", "他在冰淇淋上插上日式小纸伞"},
@@ -722,10 +662,7 @@ func TestJoiningWords(t *testing.T) {
 // 占…的多少); the answer is the quantity of that kind, not the first
 // number of the sentence.
 func TestImpliedUnit(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	for _, c := range []struct{ q, passage, want string }{
 		{"每人每年的培训预算有多少？", "员工每年至少参加两次内部培训，每人每年的外部培训预算为3000元。", "3000元"},
 		{"金牌代理商的返点是多少？", "金牌代理商签约满2年、年度回款达到500万元的，返点为12%。", "12%"},
@@ -758,10 +695,7 @@ func TestImpliedUnit(t *testing.T) {
 // quantity with another (三类、四类城市每天60元) and stands far from where
 // the question's words align.
 func TestListLabel(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "（3）市内交通费按天包干：一类城市每天100元，二类城市每天80元，三类、四类城市每天60元。往返机场的出租车费用可凭票另行报销。"
 	gifts := "第四十六条 赠送客户礼品的，单件价值不超过500元，同一客户单位每年累计不超过2000元。"
 	if a := e.FromHits("同一家客户一年礼品最多送多少钱？", []corpora.Hit{hit("r.md", gifts)}); a.Answer != "2000元" {
@@ -780,10 +714,7 @@ func TestListLabel(t *testing.T) {
 
 // TestHalf: 半天, 半年, 一个半小时 are quantities; 一半 and 半数 are not.
 func TestHalf(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	for _, c := range []struct{ q, passage, want string }{
 		{"年假最少可以请多长时间？", "年假最小单位为半天，至少提前3个工作日申请。", "半天"},
 		{"培训考试要考多久？", "考试时长一个半小时，一半为笔试。", "一个半小时"},
@@ -799,10 +730,7 @@ func TestHalf(t *testing.T) {
 // TestVerbBeforeNumber: the number the question's verb stands right
 // before (能休几天 … 可休2天) is the answer, not the nearer one (按5天的标准).
 func TestVerbBeforeNumber(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "如果入职前您的累计工作年限已满1年，今年的年休假按剩余日历天数折算，例如按5天的标准、7月1日起算，可休2天（5×184÷365≈2.5天，不足1整天部分不计）。"
 	if a := e.FromHits("7月1日入职的员工，今年的年休假能休几天？", []corpora.Hit{hit("h.md", p)}); a.Answer != "2天" {
 		t.Errorf("answer %q; want 2天", a.Answer)
@@ -813,10 +741,7 @@ func TestVerbBeforeNumber(t *testing.T) {
 // its range; a row with no quantity in the column asked (不支持) does not
 // answer how many.
 func TestTableColumns(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	params := "### 参数\n\n| 参数 | 默认值 | 取值范围 | 说明 |\n| --- | --- | --- | --- |\n| session_timeout | 120分钟 | 15～1440分钟 | Web会话无操作后自动退出的时间 |\n| max_upload | 5 GB | 1 MB～100 GB | 单个文件上传的大小上限 |\n"
 	editions := "### 版本区别\n\n| 项目 | 标准版 | 专业版 | 企业版 |\n| --- | --- | --- | --- |\n| 最大用户数 | 50 | 500 | 不限 |\n| 历史版本保留数上限 | 10个 | 50个 | 100个 |\n| 高可用集群 | 不支持 | 不支持 | 支持，最多8个节点 |\n"
 	for _, c := range []struct{ q, passage, want string }{
@@ -834,10 +759,7 @@ func TestTableColumns(t *testing.T) {
 // one answers though a sentence without one shares more of the question's
 // words.
 func TestIdentifierFurther(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	head := "文档编号：SPS-UM-420　适用版本：云杉同步盘（SpruceSync）标准版、专业版、企业版 V4.2.x　编写：苏州云杉信息技术有限公司"
 	support := "## 10.3 技术服务\n\n热线为400-820-7316，服务时间为工作日8:30—17:30；电子邮箱为support@sprucesync.cn。"
 	a := e.FromHits("云杉同步盘技术支持的邮箱是多少？", []corpora.Hit{hit("m.md", head), hit("m.md", support)})
@@ -850,10 +772,7 @@ func TestIdentifierFurther(t *testing.T) {
 // of 杭州、南京、苏州) and a column (总监) answers, over a sentence after the
 // table sharing more of the question's words.
 func TestKeyedRow(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "## 三、住宿标准\n\n公司按城市类别和职级设定住宿费上限，在上限以内凭发票实报实销，超出部分由个人承担。\n\n| 城市类别 | 代表城市 | 员工（元/晚） | 经理（元/晚） | 总监及以上（元/晚） |\n| --- | --- | --- | --- | --- |\n| 一类城市 | 北京、上海、广州、深圳 | 650 | 850 | 1100 |\n| 二类城市 | 杭州、南京、苏州、成都 | 500 | 650 | 850 |\n| 四类城市 | 县级市、县城及以下 | 300 | 380 | 480 |\n"
 	next := "（2）在展会、大型活动期间或旅游旺季，当地酒店价格明显上涨的，可在出差申请中说明，经部门总监批准后住宿上限上浮不超过30%。"
 	seats := "## 二、交通工具标准\n\n| 职级 | 飞机 | 火车、高铁 | 轮船 |\n| --- | --- | --- | --- |\n| 员工（P1—P5） | 经济舱 | 二等座、硬卧 | 三等舱 |\n| 经理（P6—P8、M1—M3） | 经济舱 | 一等座、软卧 | 二等舱 |\n\n单程600公里以内、有高铁直达的城市，原则上乘坐高铁，不乘坐飞机。"
@@ -874,10 +793,7 @@ func TestKeyedRow(t *testing.T) {
 // writes for it (国庆节 … 法定节假日, 降了 … 下调), and that word is no
 // answer to the question that says it otherwise.
 func TestAliases(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	overtime := "## 四、加班\n\n（2）工作日延长工作时间的，优先安排同等时长调休；无法安排调休的，按本人小时工资的150%支付加班费。\n\n（3）休息日加班的，优先安排调休；无法调休的，按200%支付加班费。\n\n（4）法定节假日加班的，一律按300%支付加班费，不以调休代替。\n"
 	if a := e.FromHits("国庆节来公司加班，工资按多少算？", []corpora.Hit{hit("h.md", overtime)}); a.Answer != "300%" {
 		t.Errorf("国庆节… → %q; want 300%%", a.Answer)
@@ -896,10 +812,7 @@ func TestAliases(t *testing.T) {
 // TestColumnWithoutKey: a column is chosen by the question's words other
 // than the row's key it says (查看者 … 上传: 上传和修改, not 查看和下载).
 func TestColumnWithoutKey(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "### 5.6 团队空间\n\n| 角色 | 查看和下载 | 上传和修改 | 删除 | 管理成员 |\n| --- | --- | --- | --- | --- |\n| 所有者 | 可以 | 可以 | 可以 | 可以 |\n| 查看者 | 可以 | 不可以 | 不可以 | 不可以 |\n"
 	if a := e.FromHits("团队空间的查看者能上传文件吗？", []corpora.Hit{hit("m.md", p)}); !strings.HasPrefix(a.Answer, "不") {
 		t.Errorf("answer %q; want no", a.Answer)
@@ -910,10 +823,7 @@ func TestColumnWithoutKey(t *testing.T) {
 // does not answer (能上浮多少, a share … 住宿上限（元/晚）：600); shares are
 // one kind (几个点 … 7%); 个点 is read whole, not as 个.
 func TestCellOfKind(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	for _, c := range []struct{ q, row, want string }{
 		{"去三亚出差碰上旺季，住宿标准能上浮多少？", "城市：三亚；城市类别：三类；员工住宿上限（元/晚）：380；经理住宿上限（元/晚）：480；总监及以上住宿上限（元/晚）：600；备注：每年12月至次年2月为旺季，住宿上限上浮30%，无需另行审批", "30%"},
 		{"岚图平台软件许可，完成率第三档提成几个点？", "产品线：岚图数据治理平台；业务类型：软件许可；第一档（完成率不满60%）：3%；第二档（60%至不满100%）：5%；第三档（100%至不满150%）：7%；第四档（150%及以上）：9%", "7%"},
@@ -948,10 +858,7 @@ func TestYesNoVerbInWord(t *testing.T) {
 // it holds a question word (能拆成几张报价吗); two questions in one ask the
 // first's (会锁多久？管理员也一样吗).
 func TestYesNoWithQuestionWord(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "## 第四章 报价与折扣\n\n第二十八条 免费赠送实施人天的，计入折扣审批：销售经理可以赠送不超过5人天，区域销售总监不超过15人天，超过15人天的须经销售副总裁审批。\n\n第二十九条 同一客户在12个月内的多笔订单，不得为了规避折扣审批而拆分报价；被认定为拆单的，按合并后的金额重新审批。\n"
 	faq := "## 第五章 合同与回款\n\n第三十条 合同须在签订后3个工作日内上传CRM，一个合同只能对应一个商机，大单须附客户的采购文件。\n"
 	if a := e.FromHits("为了不走审批，能把一个大单拆成几张报价吗？", []corpora.Hit{hit("r.md", p), hit("f.md", faq)}); !strings.HasPrefix(a.Answer, "不能") {
@@ -974,10 +881,7 @@ func TestYesNoWithQuestionWord(t *testing.T) {
 // words (区域 is no place); the 市 of the city the question gave is not
 // the answer's.
 func TestPlaceOfRank(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	hits := []corpora.Hit{
 		hit("h.md", "三个办公地点：杭州总部、北京分公司、成都分公司。区域销售总监负责本区域的客户。"),
 		hit("s.pptx", "## 公司简介\n\n成立于2016年，公司总部位于杭州市滨江区，员工约420人。"),
@@ -990,10 +894,7 @@ func TestPlaceOfRank(t *testing.T) {
 // TestWhatToDo: 先做什么 is answered by the clause the adverb opens in the
 // rule (请先联系技术支持迁移许可证), not by the sentence's other clause.
 func TestWhatToDo(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "### 7.2 更换服务器\n\n同步盘更换服务器或重装操作系统之前，请先联系技术支持迁移许可证，每份许可证每年可以免费迁移2次。"
 	if a := e.FromHits("同步盘要换台服务器，许可证得先做什么？", []corpora.Hit{hit("m.md", p)}); a.Answer != "联系技术支持迁移许可证" {
 		t.Errorf("answer %q; want 联系技术支持迁移许可证", a.Answer)
@@ -1004,10 +905,7 @@ func TestWhatToDo(t *testing.T) {
 // column neither in money nor named for it (答谢会名额：3) is no answer; one
 // that is (礼品预算（元）) is.
 func TestMoneyColumn(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	row := "客户等级：C级；近12个月签约额：20万元（含）至100万元；付款账期（天）：30；专属客户经理：无；免费培训（人天/年）：2；工单响应时限：8小时；续费折扣：95%；年度答谢会名额：1"
 	rules := "第四十六条 赠送客户礼品的，须在CRM中登记礼品名称和接收人；年度客户答谢会的预算由市场部统一申请。"
 	if a := e.FromHits("客户答谢会的礼品预算是多少？", []corpora.Hit{hit("t.xlsx", row), hit("r.md", rules)}); a.Found {
@@ -1022,10 +920,7 @@ func TestMoneyColumn(t *testing.T) {
 // TestNoStopAnswer: a span of function characters alone (的) is no answer;
 // the sentence holding the evidence is given instead.
 func TestNoStopAnswer(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "## 第四章 报价与折扣\n\n第二十八条 免费赠送客户实施人天的，计入折扣审批：销售经理可以赠送不超过5人天，区域销售总监不超过15人天，超过15人天的须经销售副总裁审批。"
 	if a := e.FromHits("想免费送客户12个实施人天，谁能批？", []corpora.Hit{hit("r.md", p)}); !strings.Contains(a.Answer, "区域销售总监") {
 		t.Errorf("answer %q; want the sentence naming 区域销售总监", a.Answer)
@@ -1036,10 +931,7 @@ func TestNoStopAnswer(t *testing.T) {
 // stands before the condition the amount meets (销售经理可以赠送不超过5人天，
 // 区域销售总监不超过15人天).
 func TestWhoByCondition(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "## 第四章 报价与折扣\n\n第二十八条 免费赠送客户实施人天的，计入折扣审批：销售经理可以赠送不超过5人天，区域销售总监不超过15人天，超过15人天的须经销售副总裁审批。"
 	for q, want := range map[string]string{"免费送客户12人天，谁能批？": "区域销售总监", "免费送客户3人天要谁批？": "销售经理", "免费送客户20人天，谁批？": "销售副总裁"} {
 		if a := e.FromHits(q, []corpora.Hit{hit("r.md", p)}); a.Answer != want {
@@ -1061,10 +953,7 @@ func TestWhoByCondition(t *testing.T) {
 // (一年里 … 全年, 加起来 … 累计, 最多 … 不超过) tell a sentence's numbers apart
 // as the question's own would.
 func TestAliasNearNumber(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "## 三、事假\n\n（2）单次事假原则上不超过3个工作日，全年累计不超过10个工作日。"
 	if a := e.FromHits("一年里事假加起来最多能请几天？", []corpora.Hit{hit("h.md", p)}); a.Answer != "10个工作日" {
 		t.Errorf("answer %q; want 10个工作日", a.Answer)
@@ -1097,10 +986,7 @@ func TestDistinctHits(t *testing.T) {
 // token the question says itself (Wi-Fi) is not one held; 格式 is a file's
 // extension only when the question names a file.
 func TestNetworkName(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	hits := []corpora.Hit{
 		hit("h.md", "## 信息安全\n\n公共场所的免费Wi-Fi下禁止处理员工的机密数据。"),
 		hit("s.pptx", "办公与IT\nWi-Fi：员工网络CORP-Office，访客网络CORP-Guest"),
@@ -1119,10 +1005,7 @@ func TestNetworkName(t *testing.T) {
 // TestOrdinalsAndCodes: an article's ordinal (第十七条) and a grade's or a
 // code's number (P6, E1005) are no quantities to answer with.
 func TestOrdinalsAndCodes(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	for _, c := range []struct{ q, passage, want string }{
 		{"自己开车出差每公里补多少钱？", "第十七条　因公自驾私家车出差的，须事先经部门负责人批准，按每公里0.8元给予补贴。", "0.8元"},
 		{"经理级的住宿标准是多少？", "- 经理级：P6至P8级，住宿标准为每晚500元。", "500元"},
@@ -1182,10 +1065,7 @@ func TestChineseNumerals(t *testing.T) {
 // TestKin: kin said as people say them (爷爷, 外婆) key the row a leave
 // table names them in (祖父母, 外祖父母).
 func TestKin(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "**第十九条 丧假**\n\n| 去世的亲属 | 丧假天数 |\n|---|---|\n| 配偶的父母、祖父母、外祖父母、兄弟姐妹 | 1天 |\n| 父母、配偶、子女 | 3天 |\n"
 	for q, want := range map[string]string{"爷爷去世了能请几天丧假？": "1天", "妈妈去世了丧假有几天？": "3天"} {
 		if a := e.FromHits(q, []corpora.Hit{hit("h.md", p)}); a.Answer != want {
@@ -1197,10 +1077,7 @@ func TestKin(t *testing.T) {
 // TestFAQTwoQuestions: an FAQ line asking two things (问：食堂在哪里？几点开
 // 放？) is answered by the 答 line after it.
 func TestFAQTwoQuestions(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "## 常见问题\n\n问：公司食堂在哪里？几点开放？\n答：在总部B座2楼，午餐11:30—13:00。\n\n问：可以带宠物来公司吗？\n答：不可以。\n"
 	if a := e.FromHits("食堂在哪栋几楼？", []corpora.Hit{hit("h.md", p)}); !strings.Contains(a.Answer, "B座2楼") {
 		t.Errorf("answer %q; want the 答 line (B座2楼)", a.Answer)
@@ -1210,10 +1087,7 @@ func TestFAQTwoQuestions(t *testing.T) {
 // TestDefinedRow: a table keyed by a term (二类城市) answers for a name the
 // question says when a line defines the term by it (二类城市：…成都…).
 func TestDefinedRow(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "**第二十四条 城市类别**\n\n- 一类城市：北京、上海、广州、深圳；\n- 二类城市：除一类城市以外的省会城市（如南京、杭州、成都等）；\n- 三类城市：其他城市。\n\n**第二十六条 伙食补助**\n\n| 城市类别 | 伙食补助（元/天） | 市内交通补助（元/天） |\n|---|---|---|\n| 一类城市 | 120 | 80 |\n| 二类城市 | 100 | 60 |\n| 三类城市 | 80 | 50 |\n"
 	for q, want := range map[string]string{"去成都出差一天伙食补助多少？": "100元", "在上海出差市内交通补助一天多少？": "80元"} {
 		if a := e.FromHits(q, []corpora.Hit{hit("h.md", p)}); a.Answer != want {
@@ -1249,10 +1123,7 @@ func TestAliasRetry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := e.Ask(context.Background(), "每天的饭补有多少钱？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := ask(t, e, "每天的饭补有多少钱？")
 	if a.Answer != "25元" {
 		t.Errorf("answer %q; want 25元", a.Answer)
 	}
@@ -1279,10 +1150,7 @@ func TestModalCut(t *testing.T) {
 // the rule for its not being done (逾期未确定的，…) answers, not the rule for
 // doing it that holds more of the question's words.
 func TestNotDone(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "第十七条 同一合同由多名销售人员共同跟进的，由区域销售总监在合同签订后10个工作日内在CRM中确定提成分配比例；逾期未确定的，提成全部计入合同的主签销售。"
 	if a := e.FromHits("多名销售共同跟进的合同，总监10个工作日内没定提成分配比例怎么办？", []corpora.Hit{hit("r.md", p)}); !strings.Contains(a.Answer, "主签销售") {
 		t.Errorf("answer %q; want the rule for 逾期未确定", a.Answer)
@@ -1293,10 +1161,7 @@ func TestNotDone(t *testing.T) {
 // are read whole in conditions, and asked in a unit (几家), a number in
 // that unit answers though another stands nearer (10,000元 … 3家).
 func TestThousands(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	quotes := "**第九条** 采购应根据采购金额进行询价比价：\n\n（一）采购金额在10,000元以下（不含10,000元）的，可以直接采购，无需比价；\n\n（二）采购金额在10,000元（含）以上、100,000元以下（不含100,000元）的，应取得至少3家供应商的书面报价；\n\n（三）采购金额在100,000元（含）以上的，应取得至少5家供应商的书面报价。\n"
 	if a := e.FromHits("6万的采购需要几家供应商报价？", []corpora.Hit{hit("r.md", quotes)}); a.Answer != "3家" {
 		t.Errorf("6万 … 几家 → %q; want 3家", a.Answer)
@@ -1323,10 +1188,7 @@ func conditionsMetFor(sentence, question string) bool {
 // TestRowUnit: a parameter's bare value takes the unit a cell of its row
 // states (单位：分钟).
 func TestRowUnit(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	p := "## 4.2 考勤参数\n\n| 参数 | 默认值 | 取值范围 | 说明 |\n|---|---|---|---|\n| late_grace | 5 | 0～30 | 迟到宽限时间，单位：分钟；宽限时间内打卡不算迟到 |\n| punch_radius | 300 | 50～1000 | 打卡允许半径，单位：米 |\n"
 	if a := e.FromHits("迟到宽限默认是几分钟？", []corpora.Hit{hit("m.md", p)}); a.Answer != "5分钟" {
 		t.Errorf("answer %q; want 5分钟", a.Answer)

@@ -350,10 +350,7 @@ func TestMixedKnowledgeBase(t *testing.T) {
 		{"元宵节打灯笼活动几点开始？", "19:00"},
 		{"外甥打灯笼的下一句是什么？", "照旧（舅）"},
 	} {
-		a, err := e.Ask(context.Background(), c.q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := ask(t, e, c.q)
 		if a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
 		}
@@ -375,10 +372,7 @@ func TestMixedFarDown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := e.Ask(context.Background(), "办一场客户沙龙要谁审批？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := ask(t, e, "办一场客户沙龙要谁审批？")
 	if a.Answer != "区域销售总监" {
 		t.Errorf("→ %q; want 区域销售总监, from the handbook past the entries", a.Answer)
 	}
@@ -403,10 +397,7 @@ func TestReasoningOffline(t *testing.T) {
 		{"为什么洛阳的纸会变贵？", true},
 		{"洛阳纸贵是什么意思？", false},
 	} {
-		a, err := e.Ask(context.Background(), c.q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := ask(t, e, c.q)
 		if !strings.Contains(a.Answer, "比喻著作有价值，流传广") || strings.Contains(a.Answer, explainNote) != c.note {
 			t.Errorf("%s → %q; want the 释义, with the note: %v", c.q, a.Answer, c.note)
 		}

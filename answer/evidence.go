@@ -123,9 +123,24 @@ func isContent(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float64) {
 	var out []sentence
 	seen := map[string]bool{}
+	// A table's row keyed by the question's words or their aliases, or by
+	// a term a line of the hits defines by one of them (definitions, read
+	// at the first row that needs them).
 	asked := askedWith(q)
-	var defs map[string]string // what the hits' lines define (definitions), read at the first table row
-	defsRead := false
+	var (
+		defs     map[string]string
+		qb       map[[2]rune]bool
+		defsRead bool
+	)
+	keyedOrDefined := func(row string) bool {
+		if keyedRow(asked, row) {
+			return true
+		}
+		if !defsRead {
+			defs, qb, defsRead = definitions(hits), questionBigrams(q), true
+		}
+		return definedFor(defs, qb, row)
+	}
 	for hi, h := range hits {
 		text := h.Text
 		// The title and the latest heading name what the sentences under
@@ -243,11 +258,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// does.
 		if out[i].cell {
 			score *= 1.4
-			row := strings.TrimSpace(string(out[i].orig))
-			if isTableLine(row) && !keyedRow(asked, row) && !defsRead {
-				defs, defsRead = definitions(hits), true
-			}
-			if isTableLine(row) && (keyedRow(asked, row) || definedFor(defs, q, row)) {
+			if row := strings.TrimSpace(string(out[i].orig)); isTableLine(row) && keyedOrDefined(row) {
 				// The question names what keys the table's row, a cell or
 				// an item of one (南京 of 杭州、南京、苏州), besides its
 				// column: the table answers as no sentence around it does.
@@ -483,7 +494,10 @@ func questionQuantities(q string) []quantity {
 
 // cnQtyRe finds a number in Chinese numerals said with a unit or a
 // multiplier (两天, 八年, 一万二, 三千五百元, 十五分钟).
-var cnQtyRe = regexp.MustCompile(`[零一二两三四五六七八九十百千万]+[天年月周次个人元块岁小分秒]?`)
+var cnQtyRe = regexp.MustCompile(`[` + cnNumerals + `]+[天年月周次个人元块岁小分秒]?`)
+
+// cnNumerals are the characters numbers are written with in Chinese.
+const cnNumerals = "零一二两三四五六七八九十百千万"
 
 // arabicNumerals writes the numbers a question says in Chinese numerals
 // with a unit in digits (请两天假 → 请2天假, 报销一万二 → 报销12000), so
@@ -501,7 +515,7 @@ func arabicNumerals(q string) string {
 		}
 		r := []rune(q[loc[0]:loc[1]])
 		unit := ""
-		if last := r[len(r)-1]; !strings.ContainsRune("零一二两三四五六七八九十百千万", last) {
+		if last := r[len(r)-1]; !strings.ContainsRune(cnNumerals, last) {
 			unit, r = string(last), r[:len(r)-1]
 		}
 		if unit == "" && !strings.ContainsAny(string(r), "万千") {
@@ -751,8 +765,7 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 			}
 		}
 	case header != "":
-		cells := strings.Split(strings.Trim(strings.TrimSpace(row), "|"), "|")
-		heads := strings.Split(strings.Trim(strings.TrimSpace(header), "|"), "|")
+		cells, heads := cellsOf(row), cellsOf(header)
 		if len(cells) != len(heads) {
 			return "", false, false
 		}
@@ -865,21 +878,19 @@ var definitionRe = regexp.MustCompile(`^[\s\-*•·]*(\p{Han}[\p{Han}A-Za-z0-9]{
 // definedFor reports whether a table's row is keyed by a term whose
 // definition holds a name the question says (去成都出差 … | 二类城市 | 100 |,
 // and 二类城市：…成都…): a city by its tier, a grade by its band. The name
-// is one of the question's bigrams that neither the row nor the term holds.
-func definedFor(defs map[string]string, q question, row string) bool {
+// is one of the question's bigrams (qb) that neither the row nor the term
+// holds.
+func definedFor(defs map[string]string, qb map[[2]rune]bool, row string) bool {
 	if len(defs) == 0 {
 		return false
 	}
-	key := strings.TrimSpace(strings.Split(strings.Trim(row, "|"), "|")[0])
-	if i := strings.IndexAny(key, "（("); i > 0 {
-		key = key[:i]
-	}
+	key := beforeGloss(strings.TrimSpace(cellsOf(row)[0]))
 	def, ok := defs[string(zh.Fold(key))]
 	if !ok {
 		return false
 	}
 	frow := string(zh.Fold(row))
-	for b := range questionBigrams(q) {
+	for b := range qb {
 		w := string(b[:])
 		if !(strings.ContainsRune(stopChars, b[0]) && strings.ContainsRune(stopChars, b[1])) && strings.Contains(def, w) && !strings.Contains(frow, w) {
 			return true
@@ -888,25 +899,33 @@ func definedFor(defs map[string]string, q question, row string) bool {
 	return false
 }
 
+// cellsOf is a table row's cells (| a | b |, a | b), unspaced as written.
+func cellsOf(row string) []string {
+	return strings.Split(strings.Trim(strings.TrimSpace(row), "|"), "|")
+}
+
+// beforeGloss is a cell's words before the gloss in brackets that follows
+// them (员工（P1—P5） → 员工).
+func beforeGloss(c string) string {
+	if i := strings.IndexAny(c, "（("); i > 0 {
+		return c[:i]
+	}
+	return c
+}
+
 // askedWith is the question (folded) with the words a document may write
 // for its own after it (爷爷 … 祖父母): what a row's key is looked for in.
 func askedWith(q question) string {
-	t := string(q.folded)
-	for _, a := range q.aliases {
-		t += " " + strings.Join(a.Others, " ")
-	}
-	return t
+	return string(q.folded) + " " + aliasText(q.aliases)
 }
 
 // keyedRow reports whether the question (folded) says a cell of a table's
 // row, or an item of a cell listing several (杭州、南京、苏州), of two
 // characters or more.
 func keyedRow(q, row string) bool {
-	for _, c := range strings.Split(strings.Trim(row, "|"), "|") {
+	for _, c := range cellsOf(row) {
 		for _, item := range strings.FieldsFunc(c, func(r rune) bool { return strings.ContainsRune("、,，;；/和及与 ", r) }) {
-			if i := strings.IndexAny(item, "（("); i > 0 {
-				item = item[:i] // 员工（P1—P5）: the key before its gloss
-			}
+			item = beforeGloss(item) // 员工（P1—P5）: the key before its gloss
 			if utf8.RuneCountInString(item) >= 2 && !digitRe.MatchString(item) && strings.Contains(q, string(zh.Fold(item))) {
 				return true
 			}
@@ -931,7 +950,7 @@ func holdsQuantity(v string) bool {
 	return false
 }
 
-var cnNumRe = regexp.MustCompile(`[零一二两三四五六七八九十百千万半]+`)
+var cnNumRe = regexp.MustCompile(`[` + cnNumerals + `半]+`)
 
 var (
 	numberOnlyRe = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)?$`)

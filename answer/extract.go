@@ -350,13 +350,7 @@ func alignGap(q question, s []rune, kind string) (span, bool) {
 // each, how many characters of s agree with part around the match, away
 // from the question word.
 func anchorsAgreeing(part, s []rune, fromEnd bool) ([]int, []int) {
-	return anchorsAgreeing1(part, s, fromEnd, 0)
-}
-
-// anchorsAgreeing1 is anchorsAgreeing from the bigram skip places away
-// from the question word on.
-func anchorsAgreeing1(part, s []rune, fromEnd bool, skip int) ([]int, []int) {
-	for n := skip; n+2 <= len(part); n++ {
+	for n := 0; n+2 <= len(part); n++ {
 		k := n // bigram part[k:k+2], nearest the question word first
 		if fromEnd {
 			k = len(part) - 2 - n

@@ -116,10 +116,7 @@ func BenchmarkLink(b *testing.B) {
 // passage for its unit and the second end of a range: 9 s for 30,000
 // characters, 8.5 s of it copying.
 func TestLongPassageOfNumbers(t *testing.T) {
-	e, err := New(Config{}, fixed(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := offline(t)
 	took := map[int]time.Duration{}
 	for _, n := range []int{4000, 40000} {
 		p := "水深" + repeatTo("1×", n) + "公尺。"

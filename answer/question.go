@@ -54,11 +54,7 @@ var whWords = sortWh([]whWord{
 })
 
 func sortWh(ws []whWord) []whWord {
-	for i := 1; i < len(ws); i++ {
-		for j := i; j > 0 && len([]rune(ws[j].text)) > len([]rune(ws[j-1].text)); j-- {
-			ws[j], ws[j-1] = ws[j-1], ws[j]
-		}
-	}
+	sort.SliceStable(ws, func(i, j int) bool { return utf8.RuneCountInString(ws[i].text) > utf8.RuneCountInString(ws[j].text) })
 	return ws
 }
 
@@ -184,10 +180,8 @@ func impliedUnit(left, right []rune) string {
 	l := strings.TrimRight(string(left), modal)
 	kind := func(s string, suffix bool) string {
 		for _, c := range impliedUnits {
-			for _, w := range c.nouns {
-				if suffix && strings.HasSuffix(s, w) || !suffix && strings.HasPrefix(s, w) {
-					return c.unit
-				}
+			if suffix && hasAnySuffix(s, c.nouns...) || !suffix && hasAnyPrefix(s, c.nouns...) {
+				return c.unit
 			}
 		}
 		return ""

@@ -35,17 +35,27 @@ type pdfLine struct {
 	y    float64 // baseline, points from the bottom
 	size float64 // font size
 	runs int     // runes
-	// cells is true for a table's row: runs of text set apart by gaps
-	// wider than a word's, joined by " | " as the Office readers write rows.
-	cells bool
-	// x0 is where the line starts, cellX where its last cell starts and
-	// x1 where it ends (0 when a font gave no widths).
-	x0, cellX, x1 float64
+	// x0 is where the line starts and x1 where it ends (0 when a font gave
+	// no widths).
+	x0, x1 float64
 	// low is the lowest baseline its pieces were drawn at (a row whose
 	// cells wrap spans several).
 	low float64
-	// cols are where a row's cells after its first start.
+	// cols are where a table row's cells after its first start: runs of
+	// text set apart by gaps wider than a word's, joined by " | " as the
+	// Office readers write rows. None for a line that is no row.
 	cols []float64
+}
+
+// cells reports whether the line is a table's row.
+func (l *pdfLine) cells() bool { return len(l.cols) > 0 }
+
+// cellX is where the line's last cell starts (its start, for no row).
+func (l *pdfLine) cellX() float64 {
+	if len(l.cols) == 0 {
+		return l.x0
+	}
+	return l.cols[len(l.cols)-1]
 }
 
 func readPDF(f File, raw []byte) (d Document, err error) {
@@ -240,11 +250,11 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 			// the lines drawn between are a cell's wrapped end (a few
 			// characters: 年, 别, 上）) — not a paragraph beside another (a
 			// contract's two signature blocks).
-			inTable := i > 0 && lines[i-1].cells
+			inTable := i > 0 && lines[i-1].cells()
 			for _, l := range between {
 				// Below the row, inside its last cell, left of the piece,
 				// no wider than the row's line (a wrap's first line is full).
-				if l.cells || l.y >= row.y || row.y-l.y > 2.5*float64(len(between))*size || l.x0 < row.cellX-0.5*size || l.x1 > x || l.x1 > row.x1+0.5*size || !inTable && l.runs > 4 {
+				if l.cells() || l.y >= row.y || row.y-l.y > 2.5*float64(len(between))*size || l.x0 < row.cellX()-0.5*size || l.x1 > x || l.x1 > row.x1+0.5*size || !inTable && l.runs > 4 {
 					return -1
 				}
 			}
@@ -283,7 +293,7 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 			} else if n := len(lines); n > 0 {
 				row := lines[n-1]
 				end, _ := utf8.DecodeLastRuneInString(row.text)
-				if row.cells && t.Y < lastY && lastY-t.Y < 1.5*size && t.X >= row.cellX-0.5*size && t.X < row.x1+0.5*size && !(isAlnum(end) && isAlnum(first)) {
+				if row.cells() && t.Y < lastY && lastY-t.Y < 1.5*size && t.X >= row.cellX()-0.5*size && t.X < row.x1+0.5*size && !(isAlnum(end) && isAlnum(first)) {
 					reopen = n - 1
 				}
 			}
@@ -294,19 +304,17 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 			b.WriteString(cur.text)
 			b.WriteString(sep)
 			if sep != "" {
-				cur.cells, cur.cellX = true, t.X
 				cur.cols = append(cur.cols, t.X)
 			}
 			open, drawY = true, t.Y
 		} else if !open {
-			cur = pdfLine{y: t.Y, low: t.Y, size: size, x0: t.X, cellX: t.X}
+			cur = pdfLine{y: t.Y, low: t.Y, size: size, x0: t.X}
 			open, drawY = true, t.Y
 		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first) || gap > 0.15*size && atColumn(lines, cur.x0, t.X, size)) && lastRune != ' ' && first != ' ' {
 			// A table's next cell: farther than any word's gap, or starting
 			// where a cell of the row above starts (session_timeout 120分钟
 			// 15～1440分钟, its cells set closer than the rows above them).
 			b.WriteString(" | ")
-			cur.cells, cur.cellX = true, t.X
 			cur.cols = append(cur.cols, t.X)
 		} else if gap > 0.25*size && !isCJK(lastRune) && !isCJK(first) && lastRune != ' ' && first != ' ' {
 			b.WriteByte(' ') // a word's gap, drawn as space rather than a space character
@@ -334,7 +342,7 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 // that row does, and x where one of its cells after the first does (each
 // within a third of the type's size) — not running text under a table.
 func atColumn(lines []pdfLine, x0, x, size float64) bool {
-	if len(lines) == 0 || !lines[len(lines)-1].cells || math.Abs(lines[len(lines)-1].x0-x0) >= size/3 {
+	if len(lines) == 0 || !lines[len(lines)-1].cells() || math.Abs(lines[len(lines)-1].x0-x0) >= size/3 {
 		return false
 	}
 	for _, c := range lines[len(lines)-1].cols {
@@ -552,7 +560,7 @@ func layoutPDF(pages [][]pdfLine, heads map[string]int) Document {
 				prev = nil
 				continue
 			}
-			if l.cells {
+			if l.cells() {
 				// A row: a line of its own.
 				newline()
 				row := Part{Start: runes, Section: append([]string(nil), section...), Page: page, Row: true, Header: header}
@@ -624,7 +632,7 @@ func usualLength(lines []pdfLine) int {
 // same size of type, the next baseline below, and prev a full line (a
 // short one ends its paragraph) not ending a sentence.
 func continues(prev, l *pdfLine, usual int) bool {
-	if math.Abs(prev.size-l.size) > 0.15*prev.size || prev.cells || l.cells {
+	if math.Abs(prev.size-l.size) > 0.15*prev.size || prev.cells() || l.cells() {
 		return false // a table's rows are lines of their own
 	}
 	gap := prev.y - l.y

@@ -237,6 +237,12 @@ func isASCIIAlnum(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_')
 }
 
+// markedLine reports whether a line is one of Markdown's marked ones: a
+// heading (#), a table's row (|), a quotation (>).
+func markedLine(line string) bool {
+	return strings.HasPrefix(line, "#") || strings.HasPrefix(line, "|") || strings.HasPrefix(line, ">")
+}
+
 // wrapLine is a line as the width statistics count it: no table row or
 // aligned column, whose widths are their own.
 func wrapLine(l string) (string, bool) {
@@ -244,7 +250,7 @@ func wrapLine(l string) (string, bool) {
 	// A list item's or a numbered article's first line wraps as any other
 	// does (第一条　为规范…根据国家财务会 / 计制度…); Markdown's marked
 	// lines and aligned columns do not.
-	if t := strings.TrimSpace(l); strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") || strings.HasPrefix(t, ">") || strings.Contains(l, "  ") {
+	if markedLine(strings.TrimSpace(l)) || strings.Contains(l, "  ") {
 		return "", false
 	}
 	return l, true
@@ -310,8 +316,7 @@ func columns(s string) int {
 // startsBlock reports a line that begins a block of its own: a heading,
 // a list item, a table row, a quotation.
 func startsBlock(line string) bool {
-	if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "|") || strings.HasPrefix(line, ">") ||
-		strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "• ") {
+	if markedLine(line) || strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "• ") {
 		return true
 	}
 	if l, _ := numberedHeadings()(line); l > 0 {

@@ -240,8 +240,9 @@ func Aliases(folded string) []Alias {
 func AliasesOf(w string) []string { return aliasOf[w] }
 
 // IndexWord is strings.Index of w in text, where a w beginning or ending
-// with a Latin letter or digit must not go on into another (ios is not
-// found in bios, app not in apps or application).
+// with a Latin letter, digit or underscore must not go on into another
+// (ios is not found in bios, app not in apps or application, E201 not in
+// E2010).
 func IndexWord(text, w string) int {
 	for at := 0; ; {
 		i := strings.Index(text[at:], w)
@@ -256,8 +257,9 @@ func IndexWord(text, w string) int {
 	}
 }
 
-// alnumAt reports whether the byte at i of s is an ASCII letter or digit.
+// alnumAt reports whether the byte at i of s is an ASCII letter, digit or
+// underscore: a character of a Latin word or a code (session_timeout).
 func alnumAt(s string, i int) bool {
 	c := s[i]
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
