@@ -360,6 +360,17 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			}
 		}
 	}
+	if n := len(retrieved); len(pq.quantities) > 0 && n > len(hits) && !slices.ContainsFunc(sents, func(s sentence) bool { return s.met == 1 }) {
+		// The question states a quantity (一笔30万的采购找谁批) and no
+		// sentence read sets a condition it meets: the rule's clause for it
+		// may be in one of the next few retrieved (a list of thresholds cut
+		// across chunks).
+		if more, mfull := rankSentences(retrieved[:n], ev, pq, terms); len(more) > 0 {
+			if alt := nearHolder(more, topSentence(more), 0.6, func(s sentence) bool { return s.met == 1 }); alt >= 0 {
+				sents, full, hits, best = more, mfull, retrieved[:n], alt
+			}
+		}
+	}
 	s := sents[best]
 	h := hits[s.hit]
 	if e.refuse(pq, terms, s, s.evidence/full, h, retrieved) {
@@ -438,9 +449,10 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// 0.7383 → 0.7427; requiring the unit asked as well: 0.7360.)
 		return a
 	}
-	if pq.implied && (otherKind(zh.Fold(ans), pq.unit) || isTableLine(strings.TrimSpace(string(s.orig))) && !holdsUnit(zh.Fold(ans), pq.unit)) {
-		// Asked for a sum or a share by the noun (押金是多少, 返点是多少),
-		// and the answer is a quantity of another kind (30日), or a bare
+	if (pq.implied || pq.unit == "元") && (otherKind(zh.Fold(ans), pq.unit) || isTableLine(strings.TrimSpace(string(s.orig))) && !holdsUnit(zh.Fold(ans), pq.unit)) {
+		// Asked for a sum or a share by the noun (押金是多少, 返点是多少) or
+		// for money (印一盒名片多少钱), and the answer is a quantity of
+		// another kind (30日, 1盒), or a bare
 		// number of a row no column of which gave it (答谢会名额：3).
 		return a
 	}

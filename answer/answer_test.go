@@ -309,6 +309,50 @@ func TestConditionsAcrossPassages(t *testing.T) {
 	}
 }
 
+// TestColloquialConditions: a question as people type it — a filler verb
+// with a measure word (买台), a sum in 万块, a threshold list cut across
+// chunks — is answered from the clause whose
+// condition its quantity meets, not refused, and not from a sentence on
+// the thing bought.
+func TestColloquialConditions(t *testing.T) {
+	e := offline(t)
+	rules := "第五条 常规采购应至少提前10个工作日提交申请；电脑、服务器等IT设备采购应至少提前15个工作日提交申请。\n\n" +
+		"第六条 采购申请按采购金额实行分级审批：\n\n（一）采购金额在5,000元以下（不含5,000元）的，由需求部门经理审批；\n\n" +
+		"（二）采购金额在5,000元（含）以上、50,000元以下（不含50,000元）的，由需求部门经理审核后，报财务经理审批；\n\n" +
+		"（三）采购金额在50,000元（含）以上、200,000元（含）以下的，由财务经理审核后，报分管副总经理审批；"
+	rest := "（四）采购金额在200,000元以上的，由总经理审批；其中采购金额超过500,000元的，还须提交总经理办公会集体审议。"
+	others := []corpora.Hit{
+		hit("a.md", "同一需求部门在30天内向同一供应商采购同类物品的，合并计算采购金额。"),
+		hit("b.md", "打印机硒鼓、墨盒等耗材由信息技术部统一更换，需要更换时请拨打分机8050。"),
+	}
+	hits := append([]corpora.Hit{hit("r.md", rules)}, others...)
+	hits = append(hits, hit("c.md", "验收合格后，财务部在15个工作日内付款。"), hit("r2.md", rest))
+	for _, c := range []struct{ q, want string }{
+		{"买台3万块的服务器，谁来审批", "财务经理"},
+		{"一笔30万的采购找谁批", "总经理"}, // (四) is the fifth passage: past the three read
+	} {
+		if a := e.FromHits(c.q, hits); !strings.Contains(a.Answer, c.want) || strings.Contains(a.Answer, "财务经理审核") {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+	if qs := questionQuantities("花4800买个打印机"); len(qs) != 1 || qs[0].unit != "元" || qs[0].n != 4800 {
+		t.Errorf("花4800: %v; want 4800元", qs)
+	}
+}
+
+// TestMoneyOfAnotherKind: asked how much money, a passage whose only
+// number is of another kind (1盒) does not answer.
+func TestMoneyOfAnotherKind(t *testing.T) {
+	e := offline(t)
+	p := "需要印制名片的员工，在OA系统中提交申请。每次申请印制1盒（100张），印制周期为5个工作日。"
+	if a := e.FromHits("印一盒名片多少钱", []corpora.Hit{hit("g.md", p)}); a.Found {
+		t.Errorf("→ %q; want a refusal", a.Answer)
+	}
+	if a := e.FromHits("印一盒名片多少钱", []corpora.Hit{hit("g.md", p+"名片每盒收费30元。")}); !strings.Contains(a.Answer, "30元") {
+		t.Errorf("→ %q; want 30元", a.Answer)
+	}
+}
+
 // TestShapeFurtherDown: asked for a size none of the passages read holds,
 // the answer comes from a passage retrieved after them that holds one.
 func TestShapeFurtherDown(t *testing.T) {

@@ -29,6 +29,10 @@ type sentence struct {
 	// names (a record's field, or a row under its header); quantityless
 	// for a row whose cell there holds no quantity though one is asked.
 	cell, quantityless bool
+	// met is 1 when the sentence sets conditions on a quantity the
+	// question states and the question's meets them (or those of one of
+	// its clauses), -1 when it fails them, 0 when it sets none.
+	met int8
 }
 
 // stopChars are characters too common to count as evidence that a sentence
@@ -220,6 +224,26 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	}
 	qn := q.quantities
 	idRe := identifierFor(q)
+	// Whether each sentence sets conditions on a quantity the question
+	// states, and the question's meets them (1), fails them (-1), or it
+	// sets none (0); one of its clauses met (不满60%的为第一档，60%（含）至
+	// 100%的为第二档) meets them: that clause answers.
+	anyMet := false
+	if len(qn) > 0 {
+		for i := range out {
+			met, any := conditionsMet(string(out[i].orig), qn)
+			if !any {
+				continue
+			}
+			if !met {
+				_, _, met = metSegment(out[i].folded, qn)
+			}
+			out[i].met = -1
+			if met {
+				out[i].met, anyMet = 1, true
+			}
+		}
+	}
 	for i := range out {
 		score := 0.0
 		// What the title or heading holds counts as if the sentence said
@@ -243,6 +267,10 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			score *= 1.1 // a number, if not in the unit asked for (几天 … 15个工作日)
 		case q.kind == kindPlace && placeRe.MatchString(string(out[i].folded)):
 			score *= 1.15
+		case q.kind == kindPerson && roleRe.MatchString(string(out[i].folded)):
+			// 谁审批, 找谁: a sentence naming who holds a post (财务经理,
+			// 人力资源部) over one on the matter naming nobody.
+			score *= 1.2
 		}
 		// Asked for an identifier (邮箱, 目录, 命令): a sentence that holds
 		// one of its shape.
@@ -278,19 +306,24 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// 8年 … 满5年不满10年的 …): the clause whose conditions it meets
 		// wins over the ones it does not.
 		if len(qn) > 0 {
-			if met, any := conditionsMet(string(out[i].orig), qn); any {
-				if !met {
-					// One of its clauses' conditions met (不满60%的为第一档，
-					// 60%（含）至100%的为第二档): that clause answers.
-					_, _, met = metSegment(out[i].folded, qn)
-				}
-				if met {
-					// (eval/enterprise with 1.3, 1.45, 1.6, 2, 3: 0.7136,
-					// 0.7159, 0.7181, 0.7159, 0.7159; CMRC dev EM 40.17 at
-					// 1.3, 40.14 at 1.6.)
-					score *= 1.6
-				} else {
-					score *= 0.6
+			switch out[i].met {
+			case 1:
+				// (eval/enterprise with 1.3, 1.45, 1.6, 2, 3: 0.7136,
+				// 0.7159, 0.7181, 0.7159, 0.7159; CMRC dev EM 40.17 at
+				// 1.3, 40.14 at 1.6.)
+				score *= 1.6
+			case -1:
+				score *= 0.6
+			case 0:
+				if anyMet && len(qn) == 1 && qn[0].unit != "年" {
+					// A sentence setting no condition on it, when another
+					// does and the question's quantity meets it (买台3万块
+					// 的服务器谁批: 电脑、服务器等采购应提前15个工作日申请 is
+					// about the thing, not the rule on its sum). (A year a
+					// question says is mostly a date, not a quantity a
+					// rule sets conditions on: CMRC dev F1 60.998 → 61.07
+					// without it.)
+					score *= condlessWeight
 				}
 			}
 		}
@@ -400,6 +433,14 @@ var digitRe = regexp.MustCompile(`[0-9]`)
 
 // placeRe finds what place answers look like: 位于…, …省/市/县/区…, an
 // address number.
+// condlessWeight weighs a sentence setting no condition on the question's
+// quantity when another sentence's condition it meets.
+var condlessWeight = 0.75
+
+// roleRe finds a post or a department: who a rule says approves, decides
+// or is to be asked.
+var roleRe = regexp.MustCompile(`经理|总监|主管|负责人|总裁|董事|主任|组长|部长|店长|领导|上级|专员|管理员|委员会|办公室|部门|(?:财务|人力资源|人事|行政|法务|销售|市场|技术|采购|研发|运营|客服|综合|审计|安全)(?:部|组|处|科|中心)`)
+
 var placeRe = regexp.MustCompile(`位于|地处|坐落|生于|出生于|\p{Han}(省|市|县|区|镇|乡|村|州|郡|岛|街|道|路|国)|[0-9]+号`)
 
 // quantity is a number the question states with its unit (工龄8年,
@@ -474,7 +515,11 @@ func questionQuantities(q string) []quantity {
 			}
 			return q[m[2*i]:m[2*i+1]]
 		}
-		qt, ok := toQuantity(sub(1), sub(2), sub(3))
+		unit := sub(3)
+		if unit == "" && sub(2) == "" && hasAnySuffix(strings.TrimSpace(q[:m[0]]), moneyVerbs...) {
+			unit = "元" // 花4800买个打印机, 报销2500: a bare number spent is money
+		}
+		qt, ok := toQuantity(sub(1), sub(2), unit)
 		if !ok {
 			continue
 		}
@@ -491,6 +536,10 @@ func questionQuantities(q string) []quantity {
 	}
 	return out
 }
+
+// moneyVerbs are the words a sum of money follows without its unit in
+// how people ask (花4800, 报销2500, 预算3000).
+var moneyVerbs = []string{"花", "花了", "付", "付了", "报", "报销", "价值", "卖", "预算", "金额", "总价", "单价", "价格", "借", "借了"}
 
 // cnQtyRe finds a number in Chinese numerals said with a unit or a
 // multiplier (两天, 八年, 一万二, 三千五百元, 十五分钟).

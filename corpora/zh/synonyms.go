@@ -3,6 +3,7 @@ package zh
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // aliasGroups are words that stand for one another in the questions people
@@ -56,6 +57,9 @@ var aliasGroups = [][]string{
 	{"奖金", "奖励金"},
 	{"报销", "报账"},
 	{"餐补", "餐费补贴", "饭补"},
+	{"早餐", "早饭"},
+	{"午餐", "午饭", "中饭"},
+	{"晚餐", "晚饭"},
 	{"交通补贴", "车补"},
 	{"通讯补贴", "话费补贴", "手机补贴"},
 	{"住宿", "酒店", "宾馆"},
@@ -234,6 +238,33 @@ func Aliases(folded string) []Alias {
 	}
 	return out
 }
+
+// Rewordings are the ways a word w (folded) holding a word of a group (吃
+// 晚饭 holds 晚饭) may be written with another word of that group in its
+// place (吃晚餐): a question's word a dictionary cut whole, whose part a
+// document says in its own way. Nil when w holds none, or is one.
+func Rewordings(w string) []string {
+	if v, ok := rewordings.Load(w); ok {
+		return v.([]string)
+	}
+	var out []string
+	if aliasOf[w] == nil {
+		for _, a := range aliasWords {
+			if len(a) >= len(w) || !strings.Contains(w, a) {
+				continue
+			}
+			for _, o := range aliasOf[a] {
+				out = append(out, strings.Replace(w, a, o, 1))
+			}
+			break // the longest it holds
+		}
+	}
+	rewordings.Store(w, out)
+	return out
+}
+
+// rewordings caches Rewordings: questions ask with the same few words.
+var rewordings sync.Map
 
 // AliasesOf is the words w (folded) may be written as, nil for a word in
 // no group. The slice is shared: read it, never change it.

@@ -55,3 +55,18 @@ func TestAliases(t *testing.T) {
 		}
 	}
 }
+
+// TestRewordings: a word holding a word of a group is written with the
+// group's other words in its place; a word of a group itself, or holding
+// none, has none.
+func TestRewordings(t *testing.T) {
+	if got := Rewordings("吃晚饭"); len(got) != 1 || got[0] != "吃晚餐" {
+		t.Errorf("吃晚饭: %v; want [吃晚餐]", got)
+	}
+	if got := Rewordings("晚饭"); got != nil {
+		t.Errorf("晚饭: %v; want none (it is a group's word: AliasesOf)", got)
+	}
+	if got := Rewordings("服务器"); got != nil {
+		t.Errorf("服务器: %v; want none", got)
+	}
+}
