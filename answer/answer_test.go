@@ -340,6 +340,19 @@ func TestColloquialConditions(t *testing.T) {
 	}
 }
 
+// TestYesNoInTheRulesWords: asked whether one may, in words the rule does
+// not use (自己随便转转), the rule saying what one must not do answers.
+func TestYesNoInTheRulesWords(t *testing.T) {
+	e := offline(t)
+	p := "四、访客接待\n接待访客的员工须至少提前1个工作日在OA系统中登记访客姓名。访客在大楼内须由接待员工全程陪同，不得单独活动。"
+	if a := e.FromHits("访客进了大楼能自己随便转转吗", []corpora.Hit{hit("g.txt", p)}); !strings.HasPrefix(a.Answer, "不能") || !strings.Contains(a.Answer, "不得单独活动") {
+		t.Errorf("→ %q; want 不能 and the rule", a.Answer)
+	}
+	if a := e.FromHits("访客能在大楼里吃饭吗", []corpora.Hit{hit("g.txt", "四、访客接待\n接待访客的员工须至少提前1个工作日在OA系统中登记访客姓名。")}); a.Found {
+		t.Errorf("→ %q; want a refusal (the passage says nothing of eating)", a.Answer)
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {
