@@ -1012,10 +1012,41 @@ func polarity(q string, qs []quantity, verb, sentence string) string {
 			return no()
 		}
 	}
-	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) {
+	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) {
 		return no()
 	}
 	return verb
+}
+
+// supportListRe finds a list of what a thing supports, allows or works
+// with: 支持Chrome 100、Edge 100、Firefox 102.
+var supportListRe = regexp.MustCompile(`(?:支持|兼容|适用于|允许使用|可使用|可以使用|仅限|限于)[^。；;]*[、/]`)
+
+// latinWordRe finds a name written in Latin letters (IE, Docker, macOS).
+var latinWordRe = regexp.MustCompile(`[A-Za-z][A-Za-z0-9.+#-]*`)
+
+// notListed reports whether the sentence lists what is supported and q
+// asks about a thing named in Latin letters the list leaves out:
+// 网页版能用IE浏览器打开吗 … Web端支持Chrome 100、Edge 100、Firefox 102 → 不能.
+func notListed(q, sentence string) bool {
+	m := supportListRe.FindStringIndex(sentence)
+	if m == nil {
+		return false
+	}
+	// (A question naming one thing the list holds asks of it, though it
+	// names another the sentence does not: 同步盘App支持iOS吗 … 支持iOS 14、
+	// Android 9.)
+	list, missing := strings.ToLower(sentence[m[0]:]), false
+	for _, w := range latinWordRe.FindAllString(q, -1) {
+		if len(w) < 2 {
+			continue
+		}
+		if strings.Contains(list, strings.ToLower(w)) {
+			return false
+		}
+		missing = missing || !strings.Contains(strings.ToLower(sentence), strings.ToLower(w))
+	}
+	return missing
 }
 
 // conditionUnmet reports whether the sentence sets conditions on the

@@ -353,6 +353,29 @@ func TestYesNoInTheRulesWords(t *testing.T) {
 	}
 }
 
+// TestNotListed: asked whether a thing named in Latin letters is
+// supported, a sentence listing what is, without it, says no; one listing
+// it, or a question naming something listed, says yes.
+func TestNotListed(t *testing.T) {
+	s := "Web端支持Chrome 100、Edge 100、Firefox 102及以上版本。"
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{
+		{"网页版能用IE浏览器打开吗", true},
+		{"网页版能用Edge打开吗", false},
+		{"Web端支持Firefox吗", false}, // Web is the sentence's subject, Firefox listed
+		{"网页版能在手机上打开吗", false},
+	} {
+		if got := notListed(c.q, s); got != c.want {
+			t.Errorf("%s: notListed %v; want %v", c.q, got, c.want)
+		}
+	}
+	if got := polarity("网页版能用IE浏览器打开吗", nil, "能", s); got != "不能" {
+		t.Errorf("polarity %q; want 不能", got)
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {
