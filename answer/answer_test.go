@@ -376,6 +376,21 @@ func TestNotListed(t *testing.T) {
 	}
 }
 
+// TestLengthAndWeight: 多远 and 多重 ask for a length and a weight; the
+// clause that holds one of the thing asked about answers.
+func TestLengthAndWeight(t *testing.T) {
+	e := offline(t)
+	p := "4. 货架与堆垛\n4.1 堆垛与墙体的间距不小于0.5米，与灯具的间距不小于0.5米，与消防栓、灭火器等消防设施的间距不小于1米。\n4.2 单层货架的额定载荷为800 kg，严禁超载。"
+	for _, c := range []struct{ q, want string }{
+		{"货堆离消防栓得留多远", "1米"},
+		{"单层货架最多能放多重的货", "800 kg"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("m.txt", p)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {

@@ -789,6 +789,12 @@ var unitKinds = [][]string{
 	shareUnits,
 }
 
+// lengthUnits and weightUnits are the units of a length and of a weight.
+var (
+	lengthUnits = []string{"米", "厘米", "毫米", "公里", "千米", "里", "km", "m", "cm", "mm"}
+	weightUnits = []string{"吨", "公斤", "千克", "克", "斤", "t", "kg", "g"}
+)
+
 // moneyUnits and shareUnits are the units of a sum of money and of a share
 // (几个点 … 7%, 打几折 … 90%).
 var (
@@ -816,6 +822,13 @@ func sameUnitKind(asked, found string) bool {
 	}
 	if asked == unitMoney {
 		return slices.Contains(moneyUnits, found)
+	}
+	if asked == unitLength || asked == unitWeight {
+		us := lengthUnits
+		if asked == unitWeight {
+			us = weightUnits
+		}
+		return slices.ContainsFunc(us, func(u string) bool { return strings.EqualFold(found, u) })
 	}
 	if asked == unitShare {
 		return slices.Contains(shareUnits, found)

@@ -151,6 +151,13 @@ func parseQuestion(folded []rune) question {
 	if q.unit == "" && w.text == "多大" && !strings.HasPrefix(string(q.right), "年纪") && !strings.HasPrefix(string(q.right), "岁") {
 		q.unit = unitSize // 多大, 多大的空间: a size or a share
 	}
+	switch {
+	case q.unit != "":
+	case w.text == "多远" || w.text == "多高" || w.text == "多深" || w.text == "多宽" || w.text == "多长" && !strings.HasPrefix(string(q.right), "时间"):
+		q.unit = unitLength // 离消防栓得留多远: a length, 1米 or 0.5 m
+	case w.text == "多重":
+		q.unit = unitWeight
+	}
 	if q.unit == "" && (w.text == "多少" || w.text == "几") {
 		q.unit = impliedUnit(q.left, q.right)
 		q.implied = q.unit != ""
@@ -274,12 +281,16 @@ func dropWh(part []rune) []rune {
 }
 
 // unitDuration stands for the units of a length of time, asked by 多久;
-// unitSize for those of a size or share, asked by 多大; unitMoney and
+// unitSize for those of a size or share, asked by 多大; unitLength and
+// unitWeight for a length (多远, 多高, 多深, 多宽, 多长) and a weight (多
+// 重); unitMoney and
 // unitShare for those of a sum of money and a share, implied by the noun
 // a bare 多少 asks about (impliedUnit).
 const (
 	unitDuration = "时长"
 	unitSize     = "大小"
+	unitLength   = "长度"
+	unitWeight   = "重量"
 	unitMoney    = "金额"
 	unitShare    = "比例"
 )
