@@ -391,6 +391,24 @@ func TestLengthAndWeight(t *testing.T) {
 	}
 }
 
+// TestFeeColumnUnit: a bare number in the column of a fee is a sum in
+// 元; one in a column of a share or a count is left as it is.
+func TestFeeColumnUnit(t *testing.T) {
+	e := offline(t)
+	p := "第六条 出差住宿费和伙食补助标准如下表。\n\n| 城市类别 | 部门经理住宿费 | 主管及以下员工住宿费 | 伙食补助 |\n|---|---|---|---|\n| 一类城市（北京、上海、广州、深圳） | 550 | 400 | 120 |\n| 三类城市（其他地级市及县城） | 350 | 260 | 80 |\n"
+	for _, c := range []struct{ q, want string }{
+		{"主管去上海出差住酒店能报多少", "400元"},
+		{"去北京出差一天伙食补助多少", "120元"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("r.html", p)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+	if !namesMoney("伙食补助") || namesMoney("返点比例") || namesMoney("名额") {
+		t.Error("namesMoney: 伙食补助 names money, 返点比例 and 名额 do not")
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {

@@ -896,10 +896,28 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 			}
 		}
 	}
+	if v == strings.TrimSpace(values[best]) && numberOnlyRe.MatchString(v) && namesMoney(beforeGloss(names[best])) && !strings.ContainsAny(names[best], "%％") {
+		// | 主管及以下员工住宿费 | … | 400 |: a sum, in the column of a
+		// fee, said without its unit: 400元.
+		v += "元"
+	}
 	if ext := extreme(q); ext != 0 && strings.Contains(names[best], "范围") {
 		v = rangeEnd(v, ext) // 15～1440分钟, asked the longest: 1440分钟
 	}
 	return v, true, false
+}
+
+// namesMoney reports whether a column's name ends in a noun of money
+// (住宿费, 伙食补助, 礼品预算), not of a share (返点比例).
+func namesMoney(name string) bool {
+	for _, k := range impliedUnits {
+		for _, n := range k.nouns {
+			if strings.HasSuffix(name, n) {
+				return k.unit == unitMoney
+			}
+		}
+	}
+	return false
 }
 
 // definitions are the lines of hits that say what a term takes in, by the
