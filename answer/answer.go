@@ -414,7 +414,9 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// question's own verb, then the sentence that says so.
 	if verb, ok := yesNo(qn); ok {
 		sent := strings.TrimSpace(string(s.orig))
-		return answered(a, polarity(qn, pq.quantities, verb, sent)+"。"+sent, h, s.start, s.start+len(s.orig))
+		// An item of a list says yes or no by its lead-in too (下列费用一律
+		// 不予报销： … 酒店迷你吧、收费电视及房间内饮用的酒水饮料；).
+		return answered(a, polarity(qn, pq.quantities, verb, string(s.lead)+sent)+"。"+sent, h, s.start, s.start+len(s.orig))
 	}
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.

@@ -409,6 +409,21 @@ func TestFeeColumnUnit(t *testing.T) {
 	}
 }
 
+// TestListLeadPolarity: an item of a list says yes or no by the list's
+// lead-in (下列费用一律不予报销：), each item a line.
+func TestListLeadPolarity(t *testing.T) {
+	e := offline(t)
+	p := "第二十条 下列费用一律不予报销：\n个人物品购置、洗衣、美容美发等个人消费；\n酒店迷你吧、收费电视及房间内饮用的酒水饮料；\n交通违章罚款。\n第二十一条 出差期间的市内交通费凭票报销。"
+	for _, c := range []struct{ q, want string }{
+		{"酒店迷你吧喝的饮料可以报吗", "不可以"},
+		{"出差时市内交通费能报销吗", "能"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("r.html", p)}); !strings.HasPrefix(a.Answer, c.want+"。") {
+			t.Errorf("%s → %q; want %s first", c.q, a.Answer, c.want)
+		}
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {
