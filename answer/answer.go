@@ -323,9 +323,10 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	if len(ev.chars) == 0 {
 		return a
 	}
+	everywhere := everywhereOf(retrieved)
 	var terms []keyTerm // the question's words, for ranking and for refusal
 	if e.seg != nil {
-		terms = questionTerms(e.seg, pq)
+		terms = questionTerms(e.seg, pq, everywhere)
 	}
 	sents, full := rankSentences(hits, ev, pq, terms)
 	best := topSentence(sents)
@@ -373,7 +374,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	s := sents[best]
 	h := hits[s.hit]
-	if e.refuse(pq, terms, s, s.evidence/full, h, retrieved) {
+	if e.refuse(pq, terms, s, s.evidence/full, h, everywhere) {
 		return a
 	}
 	// Asked what happens when a thing is not done (没定分配比例怎么办), and

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -193,7 +194,7 @@ func TestSegmenter(t *testing.T) {
 				t.Errorf("Ask(%q) cutting %v = %q; want %q", q, e.seg.Cut("年假天数是"), a.Answer, tt.want)
 			}
 			whole := false
-			for _, term := range questionTerms(e.seg, parseQuestion(zh.Fold(q))) {
+			for _, term := range questionTerms(e.seg, parseQuestion(zh.Fold(q)), "") {
 				whole = whole || term.w == "年假天数"
 			}
 			if whole != (tt.seg == kb) {
@@ -420,6 +421,21 @@ func TestListLeadPolarity(t *testing.T) {
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("r.html", p)}); !strings.HasPrefix(a.Answer, c.want+"。") {
 			t.Errorf("%s → %q; want %s first", c.q, a.Answer, c.want)
+		}
+	}
+}
+
+// TestRecut: a question's word the segmenter ran into the character after
+// a word the passages say gives it back; words the passages say stay.
+func TestRecut(t *testing.T) {
+	text := "在冷冻库内连续作业的时间每次不得超过40分钟。打印机硒鼓由信息技术部更换。"
+	for _, c := range []struct{ in, want []string }{
+		{[]string{"冷冻", "库里", "一次"}, []string{"冷冻库", "里", "一次"}},
+		{[]string{"打印", "机要", "谁"}, []string{"打印机", "要", "谁"}},
+		{[]string{"连续", "作业"}, []string{"连续", "作业"}},
+	} {
+		if got := recut(slices.Clone(c.in), text); !slices.Equal(got, c.want) {
+			t.Errorf("recut(%v) = %v; want %v", c.in, got, c.want)
 		}
 	}
 }
@@ -1266,7 +1282,7 @@ func TestModalCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"迟到了会扣钱吗？", "住宿能报多少？"} {
-		for _, term := range questionTerms(seg, parseQuestion(zh.Fold(q)).withWords(seg)) {
+		for _, term := range questionTerms(seg, parseQuestion(zh.Fold(q)).withWords(seg), "") {
 			if term.w == "会扣" || term.w == "能报" {
 				t.Errorf("%s: term %q; want the verb alone", q, term.w)
 			}

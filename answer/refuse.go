@@ -3,6 +3,7 @@ package answer
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,15 +37,16 @@ type keyTerm struct {
 // 0.7002, eval/office 0.7525 → 0.7673, CMRC dev F1 58.75 → 58.74.)
 // (refuse leaves out the quantity the question states, when the passage
 // sets conditions on it.)
-func questionTerms(seg *zh.Segmenter, q question) []keyTerm {
+func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 	var out []keyTerm
 	for pi, part := range [][]rune{q.left, q.right} {
 		var words []string
 		if pi == 0 {
 			words = seg.Cut(string(part))
 		} else {
-			words = q.afterWords(seg)
+			words = slices.Clone(q.afterWords(seg))
 		}
+		words = recut(words, everywhere)
 		kept := len(words)
 		if pi == 1 && q.wh != "" && !typed(q.wh) {
 			kept = len(dropAnswerType(words))
@@ -179,6 +181,38 @@ func bigramShare(w, text string) float64 {
 	return float64(n) / float64(len(r)-1)
 }
 
+// everywhereOf is all the retrieved passages say, with their titles and
+// headings, folded: what tells whether the knowledge base knows a word.
+func everywhereOf(retrieved []corpora.Hit) string {
+	var b strings.Builder
+	for _, r := range retrieved {
+		b.WriteString(string(zh.Fold(r.Title + "\n" + r.Section + "\n" + r.Header + "\n" + r.Text)))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// recut mends the segmenter's cut of a question by the words the passages
+// (everywhere) say: a word it ran into the character after a word of
+// theirs (冷冻/库里 of 冷冻库里, 打印/机要 of 打印机要谁签字) gives that
+// character back to the word before it, when the passages say the longer
+// word and not the one cut.
+func recut(words []string, everywhere string) []string {
+	if everywhere == "" {
+		return words
+	}
+	for i := 0; i+1 < len(words); i++ {
+		a, b := words[i], []rune(words[i+1])
+		if len(b) < 2 || strings.Contains(everywhere, words[i+1]) || !hasContent([]rune(a)) {
+			continue
+		}
+		if longer := a + string(b[0]); strings.Contains(everywhere, longer) {
+			words[i], words[i+1] = longer, string(b[1:])
+		}
+	}
+	return words
+}
+
 // keyCoverage is the information-weighted share of the question's terms
 // the passage holds; a term that none of the retrieved passages
 // (everywhere, folded) holds weighs double: the knowledge base likely
@@ -247,7 +281,7 @@ func isASCIIWord(w string) bool {
 // a cell in the column the question names is refused only for that
 // missing noun. Measured on eval/office (202 questions, 30 unanswerable):
 // see the README's refusal figures.
-func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, h corpora.Hit, retrieved []corpora.Hit) bool {
+func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, h corpora.Hit, everywhere string) bool {
 	given := ""
 	if len(q.quantities) > 0 {
 		if _, any := conditionsMet(h.Text, q.quantities); any {
@@ -268,12 +302,6 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 			}
 		}
 	}
-	var b strings.Builder
-	for _, r := range retrieved {
-		b.WriteString(string(zh.Fold(r.Title + "\n" + r.Section + "\n" + r.Header + "\n" + r.Text)))
-		b.WriteByte('\n')
-	}
-	everywhere := b.String()
 	cov := keyCoverage(terms, h.Title+"\n"+h.Section+"\n"+h.Header+"\n"+h.Text, everywhere)
 	missing := e.missingNoun(terms, everywhere)
 	if s.cell {
