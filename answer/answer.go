@@ -916,7 +916,7 @@ func cutMark(s []rune, marks []string) ([]rune, bool) {
 // yesNoVerbs are the verbs a yes-or-no question asks with, longest first:
 // the answer says yes or no in the question's own (可以 / 不可以).
 var yesNoVerbs = []string{"可不可以", "能不能", "要不要", "需不需要", "是不是", "有没有", "会不会", "允不允许",
-	"可以", "能够", "需要", "允许", "必须", "应该", "享受", "能", "要", "会", "有", "是"}
+	"可以", "能够", "需要", "允许", "必须", "应该", "享受", "能", "要", "会", "有", "是", "算"}
 
 // yesNo reports whether q asks yes or no — it ends with 吗 (or 么), or
 // asks 是否 / X不X — and with which verb. A question with a question word
@@ -942,6 +942,19 @@ func yesNo(q string) (string, bool) {
 		if verb == "可" || verb == "需" || verb == "允" {
 			verb = map[string]string{"可": "可以", "需": "需要", "允": "允许"}[verb]
 		}
+	}
+	if !asks {
+		// 行不行, 算不算, 报不报: a verb asked with its negation after it.
+		r := []rune(t)
+		for i := 0; i+2 < len(r); i++ {
+			if (r[i+1] == '不' || r[i+1] == '没') && r[i] == r[i+2] && unicode.Is(unicode.Han, r[i]) {
+				asks, verb = true, string(r[i])
+				break
+			}
+		}
+	}
+	if !asks && utf8.RuneCountInString(t) >= 3 && (strings.HasSuffix(t, "不") || strings.HasSuffix(t, "没") || strings.HasSuffix(t, "没有")) && !strings.HasSuffix(t, "不不") {
+		asks = true // 算出差不, 能报销不, 有补贴没: the negation ending the question asks it
 	}
 	if !asks {
 		return "", false
@@ -989,6 +1002,7 @@ var verbWords = map[string][]string{
 	"会": {"会议", "机会", "社会", "学会", "协会", "开会", "晚会", "大会", "工会", "例会", "会员", "会计", "体会", "会话", "聚会", "会场"},
 	"有": {"所有", "拥有", "具有", "含有", "享有", "持有", "占有", "有效", "有关", "有限", "有时", "特有", "共有", "有些"},
 	"是": {"但是", "还是", "于是", "就是", "总是", "或是", "是否", "凡是", "只是", "正是", "要是"},
+	"算": {"预算", "计算", "结算", "核算", "打算", "清算", "估算", "总算", "就算", "换算", "算法", "运算", "测算", "折算", "推算", "合算", "盘算", "决算", "匡算"},
 }
 
 // noWords say no in a rule's sentence.

@@ -258,6 +258,11 @@ func TestYesNo(t *testing.T) {
 		{"客户数据能拷到U盘里吗？", "严禁将客户数据拷到个人U盘里。", "不能。"},
 		{"正式员工能申请住房补贴吗？", "正式员工入职满半年后可以申请住房补贴。", "能。"},
 		{"出差有伙食补助吗？", "出差期间每天发放伙食补助120元。", "有。"},
+		// Asked as people type: a verb and its negation (算不算, 行不行),
+		// or the negation ending the question (算出差不).
+		{"在合肥市区跑客户算出差不", "员工在公司所在地合肥市区范围内的公务外出，不属于出差。", "不算。"},
+		{"在合肥市区跑客户算不算出差", "员工在公司所在地合肥市区范围内的公务外出，不属于出差。", "不算。"},
+		{"无证人员驾驶叉车行不行", "无证人员严禁驾驶叉车，包括短距离挪车和试车。", "不行。"},
 	} {
 		a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)})
 		if !strings.HasPrefix(a.Answer, c.want) || !strings.Contains(a.Answer, c.passage) {
@@ -266,6 +271,9 @@ func TestYesNo(t *testing.T) {
 	}
 	if _, ok := yesNo("年假有几天？"); ok {
 		t.Errorf("年假有几天 asks for a number, not yes or no")
+	}
+	if v, ok := yesNo("出差预算超标了算谁的"); ok {
+		t.Errorf("出差预算超标了算谁的 asks who, not yes or no (%s)", v)
 	}
 }
 
