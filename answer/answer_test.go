@@ -448,6 +448,26 @@ func TestRecut(t *testing.T) {
 	}
 }
 
+// TestCityClasses: a table of city classes answers for a city its rows
+// name only by class (南京, a provincial capital: 省会城市), by name in a
+// gloss (无锡), or not at all (芜湖: the row of 其他地级市); of two columns
+// sharing the question's characters, the one sharing more of them.
+func TestCityClasses(t *testing.T) {
+	e := offline(t)
+	p := "| 城市类别 | 总经理、副总经理住宿费 | 部门经理住宿费 | 主管及以下员工住宿费 | 伙食补助 |\n|---|---|---|---|---|\n| 一类城市（北京、上海、广州、深圳） | 800 | 550 | 400 | 120 |\n| 二类城市（省会城市、计划单列市及苏州、无锡） | 600 | 450 | 330 | 100 |\n| 三类城市（其他地级市及县城） | 450 | 350 | 260 | 80 |\n"
+	for _, c := range []struct{ q, want string }{
+		{"部门经理去南京出差住宿标准是多少", "450元"},
+		{"部门经理去无锡出差住宿标准是多少", "450元"},
+		{"部门经理去芜湖出差住宿标准是多少", "350元"},
+		{"部门经理去上海出差住宿标准是多少", "550元"},
+		{"去芜湖出差伙食补助一天多少钱", "80元"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("r.html", p)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {

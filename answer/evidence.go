@@ -139,8 +139,10 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		qb       map[[2]rune]bool
 		defsRead bool
 	)
-	keyedOrDefined := func(row string) bool {
-		if keyedRow(asked, row) {
+	keyedOrDefined := func(row string, h corpora.Hit) bool {
+		// (其他城市 keys the row for a place the passage names neither by
+		// name nor by class: 芜湖 … 三类城市（其他地级市及县城）.)
+		if keyedRow(asked, row, len(q.places) > 0 && unnamedPlace(q.places, string(zh.Fold(h.Text)))) {
 			return true
 		}
 		if !defsRead {
@@ -303,7 +305,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// does.
 		if out[i].cell {
 			score *= 1.4
-			if row := strings.TrimSpace(string(out[i].orig)); isTableLine(row) && keyedOrDefined(row) {
+			if row := strings.TrimSpace(string(out[i].orig)); isTableLine(row) && keyedOrDefined(row, hits[out[i].hit]) {
 				// The question names what keys the table's row, a cell or
 				// an item of one (南京 of 杭州、南京、苏州), besides its
 				// column: the table answers as no sentence around it does.
@@ -851,7 +853,7 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 			fqNames = strings.Replace(fq, k, " ", 1)
 		}
 	}
-	best, bestScore := -1, 0
+	best, bestScore, bestDistinct := -1, 0, 0
 	for i, name := range names {
 		v := string(zh.Fold(values[i]))
 		if v == "" || strings.Contains(fq, v) {
@@ -872,11 +874,17 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 			continue // 礼品预算是多少 (money) … 年度答谢会名额：1: a column neither in money nor named for it
 		}
 		score := 0
+		counted := map[rune]bool{}
 		for _, r := range zh.Fold(name) {
 			if isContent(r) && strings.ContainsRune(fqNames, r) {
 				score++
+				counted[r] = true
 			}
 		}
+		// Of names as good, the one holding more of the question's
+		// characters, each counted once: 总经理、副总经理住宿费 says 经理
+		// twice, and is no likelier the column of 部门经理.
+		distinct := len(counted)
 		if (q.kind == kindPerson || strings.Contains(fq, "名字") || strings.Contains(fq, "叫什么")) && (strings.ContainsAny(name, "人者") || strings.Contains(name, "姓名")) {
 			score += 2 // 谁批 … 审批人; 财务总监叫什么名字 … 负责人
 		}
@@ -892,8 +900,8 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 		if head, _, _ := strings.Cut(string(zh.Fold(name)), "("); utf8.RuneCountInString(head) >= 2 && strings.Contains(fq, head) {
 			score += 3
 		}
-		if score > bestScore {
-			best, bestScore = i, score
+		if score > bestScore || score == bestScore && best >= 0 && distinct > bestDistinct {
+			best, bestScore, bestDistinct = i, score, distinct
 		}
 	}
 	if best < 0 || bestScore < 2 {
@@ -1000,17 +1008,24 @@ func beforeGloss(c string) string {
 // askedWith is the question (folded) with the words a document may write
 // for its own after it (爷爷 … 祖父母): what a row's key is looked for in.
 func askedWith(q question) string {
-	return string(q.folded) + " " + aliasText(q.aliases)
+	return string(q.folded) + " " + aliasText(q.aliases) + placeClassText(q.places)
 }
 
 // keyedRow reports whether the question (folded) says a cell of a table's
 // row, or an item of a cell listing several (杭州、南京、苏州), of two
 // characters or more.
-func keyedRow(q, row string) bool {
-	for _, c := range cellsOf(row) {
-		for _, item := range strings.FieldsFunc(c, func(r rune) bool { return strings.ContainsRune("、,，;；/和及与 ", r) }) {
+func keyedRow(q, row string, other bool) bool {
+	for i, c := range cellsOf(row) {
+		seps := "、,，;；/和及与 "
+		if i == 0 && strings.Contains(row, "|") {
+			// The key cell of a table's row: its gloss's items too
+			// (二类城市（省会城市、计划单列市及苏州、无锡）). (Not a record's
+			// fields: 免费培训（人天/年） glosses a unit.)
+			seps += "（）()"
+		}
+		for _, item := range strings.FieldsFunc(c, func(r rune) bool { return strings.ContainsRune(seps, r) }) {
 			item = beforeGloss(item) // 员工（P1—P5）: the key before its gloss
-			if utf8.RuneCountInString(item) >= 2 && !digitRe.MatchString(item) && strings.Contains(q, string(zh.Fold(item))) {
+			if utf8.RuneCountInString(item) >= 2 && !digitRe.MatchString(item) && (strings.Contains(q, string(zh.Fold(item))) || other && otherRowItem(item)) {
 				return true
 			}
 		}

@@ -78,6 +78,9 @@ type question struct {
 	// aliases are the question's words a document may write otherwise
 	// (zh.Aliases), found once.
 	aliases []zh.Alias
+	// places are the places it names (questionPlaces): a table's row may
+	// be keyed by their class (省会城市) or be the rest's (其他城市).
+	places []string
 }
 
 // withWords gives q its words after the question word, as seg cuts them.
@@ -85,6 +88,7 @@ func (q question) withWords(seg *zh.Segmenter) question {
 	if seg != nil && len(q.right) > 0 {
 		q.after = seg.Cut(string(q.right))
 	}
+	q.places = questionPlaces(seg, string(q.folded))
 	return q
 }
 

@@ -302,6 +302,18 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 			}
 		}
 	}
+	if len(q.places) > 0 && s.cell && keyedRow("", string(s.orig), true) {
+		// A row for the rest (三类城市（其他地级市及县城）) answers for a
+		// place the passages never name (芜湖): the place is a given,
+		// not a word to find.
+		kept := terms[:0:0]
+		for _, t := range terms {
+			if !slices.Contains(q.places, t.w) {
+				kept = append(kept, t)
+			}
+		}
+		terms = kept
+	}
 	cov := keyCoverage(terms, h.Title+"\n"+h.Section+"\n"+h.Header+"\n"+h.Text, everywhere)
 	missing := e.missingNoun(terms, everywhere)
 	if s.cell {
