@@ -468,6 +468,34 @@ func TestCityClasses(t *testing.T) {
 	}
 }
 
+// TestSpokenTimes: lengths of time as people say them (一刻钟, 半个多小时,
+// 两个小时) meet a rule's conditions in minutes; 几倍 is answered by a
+// share (300%).
+func TestSpokenTimes(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want float64
+	}{
+		{"迟到了一刻钟", 15}, {"温度超标半个多小时了", 30}, {"加班两个小时", 120}, {"开会开了一个半小时", 90},
+	} {
+		qs := questionQuantities(string(zh.Fold(c.q)))
+		if len(qs) != 1 || qs[0].unit != "分钟" || qs[0].n < c.want || qs[0].n > c.want+0.001 {
+			t.Errorf("%s: %v; want %g分钟", c.q, qs, c.want)
+		}
+	}
+	e := offline(t)
+	p := "第十条 迟到10分钟以内的，每次扣款20元；迟到10分钟以上、60分钟以内的，每次扣款50元；迟到超过60分钟的按旷工半天处理。"
+	if a := e.FromHits("早上迟到了一刻钟要扣多少钱", []corpora.Hit{hit("h.md", p)}); !strings.Contains(a.Answer, "50元") {
+		t.Errorf("迟到了一刻钟 → %q; want 50元", a.Answer)
+	}
+	if a := e.FromHits("早上迟到了半个多小时要扣多少钱", []corpora.Hit{hit("h.md", p)}); !strings.Contains(a.Answer, "50元") {
+		t.Errorf("迟到了半个多小时 → %q; want 50元", a.Answer)
+	}
+	if a := e.FromHits("法定节假日上班给几倍工资", []corpora.Hit{hit("h.md", "第二十条 休息日加班的，按200%支付加班工资；法定节假日加班的，按300%支付加班工资。")}); !strings.Contains(a.Answer, "300%") {
+		t.Errorf("几倍 → %q; want 300%%", a.Answer)
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {

@@ -491,7 +491,7 @@ var unitAliases = map[string]struct {
 	mult float64
 }{
 	"块": {"元", 1}, "块钱": {"元", 1}, "万元": {"元", 1e4}, "千元": {"元", 1e3}, "亿元": {"元", 1e8},
-	"工作日": {"个工作日", 1}, "个小时": {"小时", 1}, "日": {"天", 1}, "个自然日": {"天", 1}, "％": {"%", 1},
+	"工作日": {"个工作日", 1}, "个小时": {"分钟", 60}, "小时": {"分钟", 60}, "日": {"天", 1}, "个自然日": {"天", 1}, "％": {"%", 1},
 }
 
 // toQuantity reads a number, its multiplier (万, 千, 亿) and unit as a
@@ -525,7 +525,8 @@ func toQuantity(num, mult, unit string) (quantity, bool) {
 // with a unit or a multiplier that are not what it asks for (几天 asks; 8年
 // and 80万 state).
 func questionQuantities(q string) []quantity {
-	q = arabicNumerals(q) // 请两天假, 报销一万二, 工龄八年
+	q = spokenTimes.Replace(q) // 一刻钟, 半个多小时
+	q = arabicNumerals(q)      // 请两天假, 报销一万二, 工龄八年
 	var out []quantity
 	for _, m := range qtyRe.FindAllStringSubmatchIndex(q, -1) {
 		sub := func(i int) string {
@@ -555,6 +556,15 @@ func questionQuantities(q string) []quantity {
 	}
 	return out
 }
+
+// spokenTimes are lengths of time as people say them, written as rules
+// do (迟到了一刻钟 … 迟到15分钟以上; 超标半个多小时 … 超过30分钟).
+var spokenTimes = strings.NewReplacer(
+	"一个半小时", "90分钟", "一个半钟头", "90分钟", "两个半小时", "150分钟",
+	"半个多小时", "超过30分钟", "半个多钟头", "超过30分钟",
+	"半个小时", "30分钟", "半小时", "30分钟", "半个钟头", "30分钟",
+	"一刻钟", "15分钟", "三刻钟", "45分钟", "钟头", "小时",
+)
 
 // moneyVerbs are the words a sum of money follows without its unit in
 // how people ask (花4800, 报销2500, 预算3000).

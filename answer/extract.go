@@ -830,8 +830,9 @@ func sameUnitKind(asked, found string) bool {
 		}
 		return slices.ContainsFunc(us, func(u string) bool { return strings.EqualFold(found, u) })
 	}
-	if asked == unitShare {
-		return slices.Contains(shareUnits, found)
+	if asked == unitShare || asked == "倍" {
+		// (几倍工资 … 按300%支付: a multiple said as a share)
+		return slices.Contains(shareUnits, found) || found == "倍"
 	}
 	if asked == unitDuration {
 		for _, u := range []string{"天", "日", "个工作日", "工作日", "个自然日", "个月", "月", "年", "周", "个星期", "星期", "小时", "个小时", "分钟", "秒"} {
