@@ -422,7 +422,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.
 	sp := extract(e.seg, pq, s.folded)
-	if ws, we, ok := metSegment(s.folded, pq.quantities); ok {
+	if ws, we, ok := metSegment(s.folded, pq.quantities); ok && !holdsIdentifier(pq, s.folded[sp.s:sp.e]) {
 		// A rule of several clauses, each with its condition (不满60%的为
 		// 第一档，60%（含）至100%的为第二档 …): the answer is the one whose
 		// condition the question's quantity meets.
@@ -460,6 +460,14 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		return a
 	}
 	return answered(a, ans, h, s.start, s.start+len(s.orig))
+}
+
+// holdsIdentifier reports whether ans (folded) is the identifier q asks
+// for (分机8231 of 打哪个分机): the condition the question's quantity meets
+// (超过30分钟的) does not move the answer off it.
+func holdsIdentifier(q question, ans []rune) bool {
+	re := identifierFor(q)
+	return re != nil && re.MatchString(string(ans))
 }
 
 // otherKind reports whether every number of ans (folded) is said in a

@@ -496,6 +496,22 @@ func TestSpokenTimes(t *testing.T) {
 	}
 }
 
+// TestCodeAndExtension: a code the question names (E05) picks the line
+// that says it over lines of codes like it, and is answered though the
+// question's other words (屏幕) are nowhere; asked 哪个分机, the number by
+// 分机 answers, also in a clause whose condition the question meets.
+func TestCodeAndExtension(t *testing.T) {
+	e := offline(t)
+	codes := "9. 设备报警代码\nE01：叉车超载，载荷超过额定载荷的105%，系统自动限制举升。\nE02：蓄电池电量低于20%，应停止作业并返回充电区。\nE05：货叉倾斜传感器故障，应立即停止使用并报设备科。\nE07：座椅安全开关未闭合。"
+	if a := e.FromHits("叉车屏幕上报E05是什么意思", []corpora.Hit{hit("m.txt", codes)}); !strings.Contains(a.Answer, "倾斜传感器") {
+		t.Errorf("E05 → %q; want 货叉倾斜传感器故障", a.Answer)
+	}
+	p := "5.3 库内温度超出设定范围持续超过30分钟的，当班库管员应立即报告冷库主管（分机8231），并在2小时内完成货物转移。"
+	if a := e.FromHits("冷库温度超标半个多小时了 打哪个分机", []corpora.Hit{hit("m.txt", p)}); a.Answer != "8231" {
+		t.Errorf("分机 → %q; want 8231", a.Answer)
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {

@@ -664,6 +664,7 @@ var identifiers = []struct {
 	re    *regexp.Regexp
 }{
 	{[]string{"邮箱", "邮件地址", "电子邮件", "email", "e-mail", "mail"}, regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)},
+	{[]string{"分机", "分机号", "内线", "内线电话"}, regexp.MustCompile(`[0-9]{3,6}`)}, // 分机8231: the number nearest the word
 	{[]string{"电话", "热线", "手机号", "联系电话", "号码"}, regexp.MustCompile(`\+?[0-9]{2,4}[-－][0-9]{3,4}(?:[-－][0-9]{3,4})?|1[3-9][0-9]{9}|[0-9]{5,}`)},
 	{[]string{"网址", "链接", "网站", "url", "域名", "官网"}, regexp.MustCompile(`https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+|(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|io)(?:/[A-Za-z0-9._/-]*)?`)},
 	{[]string{"目录", "路径", "文件夹"}, regexp.MustCompile(`(?:/[A-Za-z0-9._-]+)+/?|[A-Za-z]:\\[A-Za-z0-9._\\ -]+|~/[A-Za-z0-9._/-]+|[A-Za-z0-9._-]+子?(?:目录|文件夹)`)},
