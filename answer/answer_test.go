@@ -512,6 +512,28 @@ func TestCodeAndExtension(t *testing.T) {
 	}
 }
 
+// TestQuestionFormsAreNoTerms: a question's yes-or-no form (算不算, 行不
+// 行) and the quantities it states in Chinese numerals (十二年, 六百块) are
+// no words a passage must hold; a condition the quantity meets outweighs
+// a telling word the passages lack (拍板).
+func TestQuestionFormsAreNoTerms(t *testing.T) {
+	for _, w := range []string{"算不算", "行不行", "有没有"} {
+		if !aNotA(w) {
+			t.Errorf("aNotA(%s) = false", w)
+		}
+	}
+	for w, want := range map[string]bool{"十二年": true, "六百块": true, "一万二": true, "四年": true, "一般": false, "统一": false, "二维码": false} {
+		if spokenQuantityRe.MatchString(w) != want {
+			t.Errorf("spokenQuantityRe(%s) = %v; want %v", w, !want, want)
+		}
+	}
+	e := offline(t)
+	p := "第二十五条 顾客单笔退货金额500元以下的，由值班经理授权办理；500元（含）以上的，须经店长授权。"
+	if a := e.FromHits("顾客要退六百块的货 谁能拍板", []corpora.Hit{hit("h.html", p)}); !strings.Contains(a.Answer, "店长") {
+		t.Errorf("六百块 → %q; want 店长", a.Answer)
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {

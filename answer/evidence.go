@@ -183,6 +183,11 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			if strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";") {
 				if i := strings.IndexAny(t, "：:"); i > 0 && lead == nil {
 					lead = zh.Fold(" " + t[:i])
+				} else if i := strings.IndexAny(t, "0123456789"); i > 0 && lead == nil {
+					// 顾客单笔退货金额500元以下的，由…；500元（含）以上的，须
+					// 经店长授权: the clauses after the first are of what it
+					// names before its bound.
+					lead = zh.Fold(" " + t[:i])
 				}
 			} else {
 				lead = nil

@@ -85,6 +85,12 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 			if hasWh(w) {
 				continue // 几张 of a 吗 question ("some"), 几楼 of 哪栋几楼: no word to find
 			}
+			if aNotA(w) || w == "不能" && wi > 0 && words[wi-1] == "能" {
+				continue // 算不算, 行不行, 有没有 (能/不能): the question's form, as a question word is
+			}
+			if spokenQuantityRe.MatchString(w) {
+				continue // 十二年, 一万二, 六百块: a quantity the question states, a given (q.quantities)
+			}
 			out = append(out, keyTerm{w, seg.Information(w), typ, lightness(seg, w)})
 		}
 	}
@@ -112,6 +118,17 @@ func lightness(seg *zh.Segmenter, w string) float64 {
 // measureChars are measure words said after a verb without a numeral
 // (买台, 订个, 开张).
 const measureChars = "个台张件笔份次本位辆套块只把"
+
+// aNotA reports whether w asks yes or no by a verb and its negation (算不
+// 算, 行不行, 有没有, 能不能).
+func aNotA(w string) bool {
+	r := []rune(w)
+	return len(r) == 3 && (r[1] == '不' || r[1] == '没') && r[0] == r[2]
+}
+
+// spokenQuantityRe matches a word that is a quantity in Chinese numerals,
+// with its unit or multiplier (十二年, 四年, 一万二, 六百块, 三天).
+var spokenQuantityRe = regexp.MustCompile(`^[` + cnNumerals + `]*[二两三四五六七八九十百千万][` + cnNumerals + `]*(?:[年天月周次个人元块岁分钟小时]|块钱|个月)?$`)
 
 // isQuantityUnit reports whether w is a unit a question's quantity is said
 // in (块钱, 万元, 个月).
@@ -320,7 +337,9 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		return missing > 0
 	}
 	minSupport := e.cfg.MinSupport
+	condMet := false
 	if met, any := conditionsMet(string(s.orig), q.quantities); met && any {
+		condMet = true
 		// A clause whose condition the question's quantity meets (8万 …
 		// 5万元及以上、不满20万元由…) says little else of the question.
 		minSupport *= 0.5
@@ -341,7 +360,7 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		// document's words, not the asker's.
 		minSupport *= 0.5
 		minWords *= 0.5
-	} else if _, yn := yesNo(string(q.folded)); yn && !typed && deonticRe.MatchString(string(s.folded)) {
+	} else if _, yn := yesNo(string(q.folded)); yn && !typed && deonticRe.MatchString(string(s.lead)+string(s.folded)) {
 		// Asked whether one may (…能收吗, 能自己随便转转吗) and the
 		// sentence says what one may, must or must not (不得单独活动):
 		// it answers in the rule's words, not the asker's.
@@ -356,9 +375,11 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		minSupport *= 1.3
 		minWords *= 1.3
 	}
-	// (A telling noun missing weighs nothing beside the code said: 叉车屏
-	// 幕上报E05 … E05：货叉倾斜传感器故障.)
-	return support < minSupport || cov < minWords || (missing > 0 && cov < 0.4 && !codeHeld)
+	// (A telling noun missing weighs nothing beside the code said — 叉车屏
+	// 幕上报E05 … E05：货叉倾斜传感器故障 — nor beside the condition the
+	// question's quantity meets: 顾客要赔六百块谁能拍板 … 500元（含）以上的，
+	// 须经店长授权.)
+	return support < minSupport || cov < minWords || (missing > 0 && cov < 0.4 && !codeHeld && !condMet)
 }
 
 // answerShape says whether q asks for something whose shape a sentence can
