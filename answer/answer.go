@@ -339,7 +339,9 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// good that holds one answers instead (每天几点上班: 9:00—18:00, not 每
 	// 天至少打卡两次). (Refusing when none does was measured worse: the
 	// shape tests miss forms.)
-	if typed, holds := answerShape(pq); typed && !holds(sents[best]) {
+	if typed, holds := answerShape(pq); typed && !holds(sents[best]) && !(sents[best].cell && tableOfSums(hits[sents[best].hit])) {
+		// (A row's cell in the column asked, in a table of sums, holds a
+		// sum though the row says no unit: | 主管级 | 400 | 320 |.)
 		// An identifier's shape (support@…, 400-820-7316) tells the
 		// sentence that holds one as no quantity's does: half as good will
 		// do.
@@ -400,7 +402,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 				s = sents[i]
 			}
 		}
-		if v, ok := tableCell(pq, strings.TrimSpace(string(s.orig)), header); ok {
+		if v, ok := tableCell(pq, strings.TrimSpace(string(s.orig)), header, tableOfSums(h)); ok {
 			verb, yn := yesNo(qn)
 			switch {
 			case yn && yesNoCell(v):
@@ -665,7 +667,7 @@ func extremeRow(q question, sents []sentence, hit int, header string, ext int, h
 		if hd, own := rowHeader(h, len(string([]rune(h.Text)[:s.start]))); own || hd != header {
 			continue
 		}
-		v, ok := tableCell(q, row, header)
+		v, ok := tableCell(q, row, header, tableOfSums(h))
 		if !ok {
 			continue
 		}

@@ -534,6 +534,26 @@ func TestQuestionFormsAreNoTerms(t *testing.T) {
 	}
 }
 
+// TestTableOfSums: a table of bare numbers under a heading that names a
+// fee (第二章 差旅费) is of sums: its cell is answered in 元; its column is
+// named by the class of the city asked (成都: 省会城市), its row by a rank
+// without its 级 (主管 of 主管级) or a member its gloss names (店长).
+func TestTableOfSums(t *testing.T) {
+	e := offline(t)
+	p := "第六条 住宿费在下表标准以内凭发票据实报销，超出部分由个人承担：\n表1 住宿费报销标准（元/人·晚）\n职级 | 一类城市（北京、上海、广州、深圳） | 二类城市（省会城市、计划单列市） | 三类城市（其他地级市及县城）\n总监及以上 | 700 | 550 | 400\n经理级（含店长、区域经理） | 500 | 400 | 300\n主管级（含值班经理） | 400 | 320 | 250\n普通员工 | 320 | 260 | 200\n第七条 两名同性别员工同行出差的，原则上合住一间，按其中较高职级的标准报销一间的住宿费。"
+	h := hit("m.html", p)
+	h.Section = "费用报销管理办法 › 第二章 差旅费"
+	for _, c := range []struct{ q, want string }{
+		{"店长去上海出差 酒店一晚能报多少", "500元"},
+		{"主管去成都出差住宿最多报多少", "320元"},
+		{"普通员工出差去县城住宿标准多少", "200元"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{h}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {

@@ -203,14 +203,14 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			}
 			cell, quantityless := false, false
 			if row := strings.TrimSpace(s); isRecord(row) {
-				_, cell, quantityless = rowCell(q, row, "")
+				_, cell, quantityless = rowCell(q, row, "", false)
 			} else if isTableLine(row) {
 				header, own := rowHeader(h, sp.Start)
 				if own {
 					continue // the header row names the columns; it answers nothing
 				}
 				context = append(append([]rune(nil), heading...), zh.Fold(" "+header)...)
-				_, cell, quantityless = rowCell(q, row, header)
+				_, cell, quantityless = rowCell(q, row, header, tableOfSums(h))
 			}
 			if seen[s] { // chunk overlap repeats sentences
 				continue
@@ -874,15 +874,15 @@ func isRecord(line string) bool {
 // leaving out the cells whose values the question names itself. header is
 // the table's header row for bar rows ("城市 | 每晚上限"); a record names
 // its columns itself.
-func tableCell(q question, row, header string) (string, bool) {
-	v, ok, _ := rowCell(q, row, header)
+func tableCell(q question, row, header string, sums bool) (string, bool) {
+	v, ok, _ := rowCell(q, row, header, sums)
 	return v, ok
 }
 
 // rowCell is tableCell, and also says when the row's cell in the column
 // asked holds no quantity though the question asks how many (专业版最多支持
 // 多少用户 … 高可用集群 | 不支持 | 不支持): a row that does not answer.
-func rowCell(q question, row, header string) (value string, ok, quantityless bool) {
+func rowCell(q question, row, header string, sums bool) (value string, ok, quantityless bool) {
 	var names, values []string
 	switch {
 	case isRecord(row):
@@ -898,7 +898,13 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 			return "", false, false
 		}
 		for i := range cells {
-			names, values = append(names, strings.TrimSpace(heads[i])), append(values, strings.TrimSpace(cells[i]))
+			v := strings.TrimSpace(cells[i])
+			if sums && i > 0 && numberOnlyRe.MatchString(v) && headerUnit.FindStringSubmatch(heads[i]) == nil && !countNameRe.MatchString(heads[i]) {
+				// | 经理级 | 500 | 400 | in a table of sums (住宿费报销标准
+				// under 第二章 差旅费): 500元.
+				v += "元"
+			}
+			names, values = append(names, strings.TrimSpace(heads[i])), append(values, v)
 		}
 	default:
 		return "", false, false
@@ -907,10 +913,11 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 	qs := q.quantities
 	// The column's name is read against the question without the row's
 	// key it says (查看者 … 上传: the column 上传和修改, not 查看和下载).
-	fqNames := fq
+	// (A city's class names its column: 成都 … 二类城市（省会城市、计划单列市）.)
+	fqNames := fq + placeClassText(q.places)
 	if len(values) > 0 {
 		if k := string(zh.Fold(strings.TrimSpace(values[0]))); utf8.RuneCountInString(k) >= 2 {
-			fqNames = strings.Replace(fq, k, " ", 1)
+			fqNames = strings.Replace(fqNames, k, " ", 1)
 		}
 	}
 	best, bestScore, bestDistinct := -1, 0, 0
@@ -991,6 +998,20 @@ func rowCell(q question, row, header string) (value string, ok, quantityless boo
 	}
 	return v, true, false
 }
+
+// tableOfSums reports whether the tables of h are of sums of money: the
+// heading it stands under names a fee (第二章 差旅费, 三、报销标准).
+func tableOfSums(h corpora.Hit) bool {
+	sec := h.Section
+	if i := strings.LastIndex(sec, "›"); i >= 0 {
+		sec = sec[i+len("›"):]
+	}
+	return namesMoney(strings.TrimSpace(sec)) || strings.Contains(sec, "报销标准") || strings.Contains(sec, "费用标准")
+}
+
+// countNameRe finds a column's name that counts or measures something
+// other than money (天数, 人数, 次数, 时长, 面积 …).
+var countNameRe = regexp.MustCompile(`数|时长|时间|期限|面积|重量|比例|折扣|等级|级别|名额|天|次|人`)
 
 // namesMoney reports whether a column's name ends in a noun of money
 // (住宿费, 伙食补助, 礼品预算), not of a share (返点比例).
@@ -1086,6 +1107,13 @@ func keyedRow(q, row string, other bool) bool {
 		for _, item := range strings.FieldsFunc(c, func(r rune) bool { return strings.ContainsRune(seps, r) }) {
 			item = beforeGloss(item) // 员工（P1—P5）: the key before its gloss
 			if utf8.RuneCountInString(item) >= 2 && !digitRe.MatchString(item) && (strings.Contains(q, string(zh.Fold(item))) || other && otherRowItem(item)) {
+				return true
+			}
+			// 主管级, 含值班经理: the rank without its 级, the gloss's
+			// member without its 含.
+			if r := []rune(strings.TrimPrefix(item, "含")); len(r) >= 3 && strings.ContainsRune("级类档", r[len(r)-1]) && strings.Contains(q, string(zh.Fold(string(r[:len(r)-1])))) {
+				return true
+			} else if len(r) >= 2 && strings.HasPrefix(item, "含") && strings.Contains(q, string(zh.Fold(string(r)))) {
 				return true
 			}
 		}
