@@ -965,6 +965,9 @@ func yesNo(q string) (string, bool) {
 	}
 	if !asks && utf8.RuneCountInString(t) >= 3 && (strings.HasSuffix(t, "不") || strings.HasSuffix(t, "没") || strings.HasSuffix(t, "没有")) && !strings.HasSuffix(t, "不不") {
 		asks = true // 算出差不, 能报销不, 有补贴没: the negation ending the question asks it
+		if verb == "" && strings.HasSuffix(t, "不") {
+			verb = "能" // 罚款公司给报不: whether it may be
+		}
 	}
 	if !asks {
 		return "", false

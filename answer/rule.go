@@ -3,6 +3,7 @@ package answer
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
@@ -11,6 +12,18 @@ import (
 // exceptionRe opens the part of a rule that qualifies what came before it:
 // an exception, a condition that changes the answer, the alternative.
 var exceptionRe = regexp.MustCompile(`^[\s（(]*(但是|但|除非|除外|不过|然而|否则|另外|此外|如因|若因|如果|若|如|其中|因.{1,12}的|属于.{1,12}的)`)
+
+// strongExceptionRe finds an exception that qualifies even an item of a
+// list (…；但…); an item's next item opening 因…的 or 属于…的 is another
+// item (交通违章罚款；因个人原因改签、退票产生的手续费；).
+var strongExceptionRe = regexp.MustCompile(`^[\s（(]*(但是|但|除非|除外|不过|然而|否则|如需|如要|如果|若)`)
+
+// listItem reports whether a sentence is an item of a list: it ends with
+// a semicolon.
+func listItem(sentence string) bool {
+	t := strings.TrimSpace(sentence)
+	return strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";")
+}
 
 // exceptionMid finds such a part inside a sentence, after a clause mark.
 var exceptionMid = regexp.MustCompile(`[，,；;：:](但是|但|除非|不过|然而|否则|如因|若因|如果|若|如)|除.{1,20}(外|以外)`)
@@ -57,7 +70,7 @@ func wholeRule(a Answer, hits []corpora.Hit) Answer {
 		if cand == "" {
 			continue
 		}
-		if exceptionRe.MatchString(cand) && !isHeading(cand) && !isTableLine(cand) {
+		if exceptionRe.MatchString(cand) && !isHeading(cand) && !isTableLine(cand) && !(listItem(sentence) && !strongExceptionRe.MatchString(cand)) {
 			next = cand
 		}
 		break
@@ -76,6 +89,9 @@ func wholeRule(a Answer, hits []corpora.Hit) Answer {
 	}
 	c.Text = string(text[start:c.End])
 	c.End += h.Start
+	if p, rest, ok := strings.Cut(a.Answer, "。"); ok && utf8.RuneCountInString(p) <= 4 && strings.TrimSpace(rest) == strings.TrimSpace(sentence) {
+		rule = p + "。" + rule // 不能。…: a yes or no said first stays first
+	}
 	a.Answer, a.Evidence = rule, ""
 	a.Citations[0] = c
 	return a
