@@ -207,7 +207,9 @@ func unwrap(text string) string {
 			continue
 		}
 		b.WriteString(cur)
-		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' && last != '/' && !cutWord(text, cur, next) {
+		// (Not before punctuation or after an opening bracket: 安全出口前1
+		// / .5米 is 1.5米.)
+		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' && last != '/' && !strings.ContainsRune(".,;:!?)]%", first) && !strings.ContainsRune("([", last) && !cutWord(text, cur, next) {
 			b.WriteByte(' ') // between words
 		}
 	}

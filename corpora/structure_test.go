@@ -3,6 +3,7 @@ package corpora
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // partAt is the part a rune offset falls in.
@@ -134,6 +135,19 @@ func TestUnwrap(t *testing.T) {
 	got := joinedText(t, text, para)
 	if !strings.Contains(got, "第一章 安装\n") || !strings.Contains(got, "\n1. 下载安装包\n2. 运行安装程序\n") {
 		t.Errorf("a heading or a list lost its line breaks:\n%s", got)
+	}
+	// A number cut at its decimal point is joined without a space.
+	num := "卖场主通道宽度不得小于2.4米，次通道宽度不得小于1.5米。安全出口前1.5米范围内严禁堆放任何物品，促销堆头距消火栓不得小于1米，货架与灯具之间的距离不得小于0.5米，通道内不得停放手推车和叉车。卖场内的消防栓、灭火器和应急照明由门店安全员每周检查一次，检查结果记入安全台账；发现损坏的，应当在当天报告行政部并在三个工作日内完成维修或者更换，维修期间须在现场放置临时替代器材。"
+	var nl []string
+	nr := []rune(num)
+	w := utf8.RuneCountInString(num[:strings.Index(num, ".5米范围")]) // the break right after 前1
+	for len(nr) > w {
+		nl = append(nl, string(nr[:w]))
+		nr = nr[w:]
+	}
+	nl = append(nl, string(nr))
+	if got := joinedText(t, "6. 通道\n"+strings.Join(nl, "\n")+"\n", num); !strings.Contains(got, "安全出口前1.5米") {
+		t.Errorf("a number cut at its point was not joined whole:\n%s", got)
 	}
 	short := "第一行\n第二行\n第三行\n第四行\n第五行\n第六行\n"
 	if unwrap(short) != short {
