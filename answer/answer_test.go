@@ -554,6 +554,15 @@ func TestTableOfSums(t *testing.T) {
 	}
 }
 
+// TestDegrees: 几度 asks for a temperature, said in ℃.
+func TestDegrees(t *testing.T) {
+	e := offline(t)
+	p := "2.1.1 冷藏库用于存放果蔬、乳制品及熟食半成品，温度设定默认值为4℃，允许设定范围为2℃至8℃。"
+	if a := e.FromHits("冷藏库温度默认设几度", []corpora.Hit{hit("m.txt", p)}); a.Answer != "4℃" {
+		t.Errorf("→ %q; want 4℃", a.Answer)
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {
