@@ -506,6 +506,9 @@ func TestCodeAndExtension(t *testing.T) {
 	if a := e.FromHits("叉车屏幕上报E05是什么意思", []corpora.Hit{hit("m.txt", codes)}); !strings.Contains(a.Answer, "倾斜传感器") {
 		t.Errorf("E05 → %q; want 货叉倾斜传感器故障", a.Answer)
 	}
+	if a := e.FromHits("自助收银机报E50是啥问题", []corpora.Hit{hit("m.txt", codes+"\nE08：电子秤称重超过30千克时自动报警并暂停结算。")}); a.Found {
+		t.Errorf("E50, which no passage says → %q; want a refusal", a.Answer)
+	}
 	p := "5.3 库内温度超出设定范围持续超过30分钟的，当班库管员应立即报告冷库主管（分机8231），并在2小时内完成货物转移。"
 	if a := e.FromHits("冷库温度超标半个多小时了 打哪个分机", []corpora.Hit{hit("m.txt", p)}); a.Answer != "8231" {
 		t.Errorf("分机 → %q; want 8231", a.Answer)

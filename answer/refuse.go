@@ -347,6 +347,15 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 	minWords := e.cfg.MinWords
 	codes := questionCodes(q)
 	codeHeld := len(codes) > 0 && holdsCode(string(s.folded), codes)
+	for _, c := range codes {
+		// (Not F1, 4G, 518b: words or names more than codes.)
+		if len(c) >= 3 && c[0] >= 'a' && c[0] <= 'z' && zh.IndexWord(everywhere, c) < 0 {
+			// A code the question names (自助收银机报E50) that no passage
+			// says: the knowledge base does not say what it means, however
+			// much the passages say of the rest.
+			return true
+		}
+	}
 	if typed, holds := answerShape(q); typed && holds(s) && !q.implied {
 		// The sentence holds what is asked for, in its shape (多久 … 6个月
 		// 内): it needs less of the question's wording. (eval/enterprise
