@@ -318,7 +318,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	if traditional(q) && (len(hits) == 0 || !traditional(hits[0].Text)) {
 		qn = zh.Normalize(q) // (passages in traditional characters too: both are folded alike)
 	}
-	pq := parseQuestion(zh.Fold(qn)).withWords(e.seg)
+	pq := parseQuestion(zh.Fold(spokenWh.Replace(qn))).withWords(e.seg)
 	ev := newEvidence(pq)
 	if len(ev.chars) == 0 {
 		return a
@@ -441,6 +441,18 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			}
 		}
 	}
+	if pq.kind == kindReason && !why(pq) && len(pq.quantities) > 0 {
+		// 迟到四十分钟怎么算 … 迟到超过30分钟、不超过2小时的，按旷工半天
+		// 处理: how, in the clause whose condition is met, is what it says
+		// after its condition.
+		ws, we, ok := metSegment(s.folded, pq.quantities)
+		if met, any := conditionsMet(string(s.orig), pq.quantities); !ok && met && any {
+			ws, we, ok = 0, len(s.folded), true
+		}
+		if how, found := afterCondition(s.folded, span{ws, we}); ok && found {
+			sp = how
+		}
+	}
 	ans := string(s.orig[sp.s:sp.e])
 	// An answer is never the question's own words (哪里, 怎么办, 能报销吗),
 	// nor another word for one of them (工作时间 for 上班时间): then the
@@ -471,6 +483,11 @@ func holdsIdentifier(q question, ans []rune) bool {
 	re := identifierFor(q)
 	return re != nil && re.MatchString(string(ans))
 }
+
+// spokenWh writes the question words of speech as the written ones (迟到
+// 四十分钟咋算 → 怎么算, 啥时候 → 什么时候, 为啥 → 为什么).
+var spokenWh = strings.NewReplacer("咋办", "怎么办", "咋样", "怎么样", "咋整", "怎么办", "咋", "怎么", "啥时候", "什么时候", "啥时", "什么时候",
+	"为啥", "为什么", "几时", "什么时候", "多会儿", "什么时候", "干嘛", "干什么", "干啥", "干什么")
 
 // otherKind reports whether every number of ans (folded) is said in a
 // unit, and none in one of the kind asked (unit) or, asked for money, in
@@ -519,6 +536,27 @@ func beforeCondition(s []rune, seg span) (span, bool) {
 		return span{}, false
 	}
 	return sp, true
+}
+
+// afterCondition is what the clause seg of s says after its condition,
+// from the 的， that closes it to the clause's end: 按旷工半天处理 of 迟到超
+// 过30分钟、不超过2小时的，按旷工半天处理.
+func afterCondition(s []rune, seg span) (span, bool) {
+	text := string(s[seg.s:seg.e])
+	loc := condRe.FindStringIndex(text)
+	if loc == nil {
+		return span{}, false
+	}
+	i := strings.Index(text[loc[1]:], "的，")
+	if i < 0 {
+		i = strings.Index(text[loc[1]:], "的,")
+	}
+	if i < 0 {
+		return span{}, false
+	}
+	b := seg.s + len([]rune(text[:loc[1]+i])) + 2
+	sp := clean(s, span{b, seg.e})
+	return sp, sp.e-sp.s >= 2
 }
 
 // roleVerbs are what a rule says a role may do, between the role and the

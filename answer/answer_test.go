@@ -566,6 +566,19 @@ func TestDegrees(t *testing.T) {
 	}
 }
 
+// TestHowInTheMetClause: asked how a case is dealt with (咋算, 怎么处理),
+// the clause whose condition the question's quantity meets answers with
+// what it says after its condition.
+func TestHowInTheMetClause(t *testing.T) {
+	e := offline(t)
+	p := "**第10条** 迟到按每次迟到时长分档处理：\n（一）迟到5分钟以内（含5分钟）的，每月前两次不扣款，第三次起每次扣款10元；\n（二）迟到超过5分钟、不超过30分钟的，每次扣款30元；\n（三）迟到超过30分钟、不超过2小时的，按旷工半天处理；\n（四）迟到超过2小时的，按旷工一天处理。"
+	for q, want := range map[string]string{"迟到四十分钟咋算": "按旷工半天处理", "迟到三个小时怎么处理": "按旷工一天处理"} {
+		if a := e.FromHits(q, []corpora.Hit{hit("h.md", p)}); a.Answer != want {
+			t.Errorf("%s → %q; want %q", q, a.Answer, want)
+		}
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {
