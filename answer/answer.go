@@ -424,7 +424,8 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.
 	sp := extract(e.seg, pq, s.folded)
-	if ws, we, ok := metSegment(s.folded, pq.quantities); ok && !holdsIdentifier(pq, s.folded[sp.s:sp.e]) {
+	ws, we, ok := metSegment(s.folded, pq.quantities)
+	if ok && !holdsIdentifier(pq, s.folded[sp.s:sp.e]) {
 		// A rule of several clauses, each with its condition (不满60%的为
 		// 第一档，60%（含）至100%的为第二档 …): the answer is the one whose
 		// condition the question's quantity meets.
@@ -432,24 +433,27 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		if in.e > in.s {
 			sp = span{ws + in.s, ws + in.e}
 		}
-		if pq.kind == kindPerson {
-			// 谁能批 … 销售经理可以赠送不超过5人天，区域销售总监不超过15人
-			// 天: who, in the clause whose condition is met, is what
-			// stands before its condition.
-			if who, ok := beforeCondition(s.folded, span{ws, we}); ok {
-				sp = who
-			}
-		}
 	}
-	if pq.kind == kindReason && !why(pq) && len(pq.quantities) > 0 {
+	if met, any := conditionsMet(string(s.orig), pq.quantities); !ok && met && any {
+		ws, we, ok = 0, len(s.folded), true // the sentence one clause whose condition is met
+	}
+	switch {
+	case !ok:
+	case pq.kind == kindPerson:
+		// 谁能批 … 销售经理可以赠送不超过5人天，区域销售总监不超过15人天:
+		// who, in the clause whose condition is met, is what stands before
+		// its condition; or, the condition first, who it names after it
+		// approves (…以上的，由财务经理审核后，报分管副总经理审批).
+		if who, found := beforeCondition(s.folded, span{ws, we}); found {
+			sp = who
+		} else if who, found := approverAfter(s.folded, span{ws, we}); found {
+			sp = who
+		}
+	case pq.kind == kindReason && !why(pq):
 		// 迟到四十分钟怎么算 … 迟到超过30分钟、不超过2小时的，按旷工半天
 		// 处理: how, in the clause whose condition is met, is what it says
 		// after its condition.
-		ws, we, ok := metSegment(s.folded, pq.quantities)
-		if met, any := conditionsMet(string(s.orig), pq.quantities); !ok && met && any {
-			ws, we, ok = 0, len(s.folded), true
-		}
-		if how, found := afterCondition(s.folded, span{ws, we}); ok && found {
+		if how, found := afterCondition(s.folded, span{ws, we}); found {
 			sp = how
 		}
 	}
@@ -536,6 +540,25 @@ func beforeCondition(s []rune, seg span) (span, bool) {
 		return span{}, false
 	}
 	return sp, true
+}
+
+// approverAfter is who approves in the clause seg of s whose condition
+// came first (50,000元（含）以上…的，由财务经理审核后，报分管副总经理审批):
+// the last one named, who decides.
+func approverAfter(s []rune, seg span) (span, bool) {
+	text := string(s[seg.s:seg.e])
+	loc := condRe.FindStringIndex(text)
+	if loc == nil {
+		return span{}, false
+	}
+	ms := approverRe.FindAllStringSubmatchIndex(text[loc[1]:], -1)
+	if len(ms) == 0 {
+		return span{}, false
+	}
+	m := ms[len(ms)-1]
+	b := seg.s + len([]rune(text[:loc[1]+m[2]]))
+	e := seg.s + len([]rune(text[:loc[1]+m[3]]))
+	return span{b, e}, e-b >= 2
 }
 
 // afterCondition is what the clause seg of s says after its condition,

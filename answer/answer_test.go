@@ -577,6 +577,12 @@ func TestHowInTheMetClause(t *testing.T) {
 			t.Errorf("%s → %q; want %q", q, a.Answer, want)
 		}
 	}
+	// Asked who, the condition first: who the clause names after it
+	// approves, the last named.
+	p = "（三）采购金额在50,000元（含）以上、200,000元（含）以下的，由财务经理审核后，报分管副总经理审批；"
+	if a := e.FromHits("采购金额刚好5万整，最后谁批", []corpora.Hit{hit("p.md", p)}); a.Answer != "分管副总经理" {
+		t.Errorf("5万整 → %q; want 分管副总经理", a.Answer)
+	}
 }
 
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
