@@ -796,3 +796,51 @@ func TestHoldsCodeAndTableEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestListAcrossChunks: a rule whose lead-in ends a chunk (…按单笔金额实行
+// 分级审批：) is read with its clauses from the next chunk, and the clause
+// whose condition the question's sum meets answers.
+func TestListAcrossChunks(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("# 费用管理办法\n\n## 第四章 采购管理\n\n")
+	b.WriteString("第十六条 采购分为商品采购和非商品采购。商品采购由商品中心统一负责，门店不得自行向供应商采购商品；但社区店经区域经理批准的本地蔬菜直采除外，直采金额每店每月不得超过30,000元。供应商的选择应当遵循公开、公平、公正的原则，同等条件下优先选择本地供应商。" + strings.Repeat("采购人员应当廉洁自律，", 8) + "\n\n")
+	b.WriteString("第十七条 非商品采购（设备、耗材、装修工程、办公用品、外包服务等）按单笔金额实行分级审批：\n")
+	b.WriteString("（一）单笔金额5,000元以下的，由部门负责人审批；\n（二）5,000元（含）以上、50,000元以下的，由部门负责人和财务经理审批；\n")
+	b.WriteString("（三）50,000元（含）以上、200,000元以下的，在前项审批基础上报分管副总经理审批；\n（四）200,000元（含）以上的，报总经理审批，并提交采购委员会审议。\n\n")
+	b.WriteString("第十八条 单笔金额10,000元（含）以上的采购，须取得不少于3家供应商的书面报价并进行比价。\n")
+	path := filepath.Join(dir, "policy.md")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	k := mustOpen(t, Config{Dir: t.TempDir(), Create: true})
+	mustIngest(t, k, path)
+	ctx := context.Background()
+	_, chunks, err := k.Document(ctx, "policy.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead := -1
+	for i, c := range chunks {
+		if endsInList(c.Text) {
+			lead = i
+		}
+	}
+	if lead < 0 {
+		t.Fatalf("no chunk ends with the lead-in: the test's text no longer makes the case (%d chunks)", len(chunks))
+	}
+	got, err := tableRest{fixedHits([]corpora.Hit{{Chunk: chunks[lead]}}), k}.Search(ctx, "装修", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := got[0]; !strings.Contains(h.Text, "（三）50,000元") || !strings.HasPrefix(h.Text, chunks[lead].Text) {
+		t.Errorf("the chunk ending with the lead-in was not read on with its clauses: %q", h.Text)
+	}
+	a, err := k.Ask(ctx, "装修花十二万要谁批")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Answer, "分管副总经理") {
+		t.Errorf("answer %q; want 分管副总经理 (the clause of 50,000元（含）以上、200,000元以下)", a.Answer)
+	}
+}

@@ -267,14 +267,15 @@ func (t tableRest) Search(ctx context.Context, q string, n int) ([]corpora.Hit, 
 	}
 	for i := range hits {
 		h := &hits[i]
-		if !endsInTable(h.Text) {
+		table, list := endsInTable(h.Text), endsInList(h.Text)
+		if !table && !list {
 			continue
 		}
 		next, err := t.k.index.Chunks(ctx, []string{corpora.ChunkID(h.DocID, h.Ordinal+1)})
 		if err != nil {
 			return nil, err
 		}
-		if len(next) == 0 || next[0].Header == "" || next[0].Start > h.End || next[0].End <= h.End {
+		if len(next) == 0 || table && next[0].Header == "" || next[0].Start > h.End || next[0].End <= h.End {
 			continue
 		}
 		rest := []rune(next[0].Text)
@@ -332,6 +333,15 @@ func holdsCode(text, code string) bool {
 // endsInTable reports whether a chunk's last line is a table's row: a bar
 // row of Markdown or plain text (| a | b |), or an Office, HTML or PDF row
 // (a | b).
+// endsInList reports whether a chunk's text ends with a rule's lead-in
+// (按单笔金额实行分级审批：): the clauses after it, in the next chunk, are
+// of the same rule, and rank by other words than the question's (a sum, a
+// role). (Also after a clause ending in ；: eval/enterprise one worse.)
+func endsInList(text string) bool {
+	text = strings.TrimRight(text, " \n")
+	return strings.HasSuffix(text, "：") || strings.HasSuffix(text, ":")
+}
+
 func endsInTable(text string) bool {
 	text = strings.TrimRight(text, " \n")
 	last := text[strings.LastIndexByte(text, '\n')+1:]

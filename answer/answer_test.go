@@ -583,6 +583,12 @@ func TestHowInTheMetClause(t *testing.T) {
 	if a := e.FromHits("采购金额刚好5万整，最后谁批", []corpora.Hit{hit("p.md", p)}); a.Answer != "分管副总经理" {
 		t.Errorf("5万整 → %q; want 分管副总经理", a.Answer)
 	}
+	// Clauses a line each under a lead-in naming what they rule (装修工程),
+	// the question naming that and a sum only.
+	p = "第十七条 非商品采购（设备、耗材、装修工程、办公用品、外包服务等）按单笔金额实行分级审批：\n（一）单笔金额5,000元以下的，由部门负责人审批；\n（二）5,000元（含）以上、50,000元以下的，由部门负责人和财务经理审批；\n（三）50,000元（含）以上、200,000元以下的，在前项审批基础上报分管副总经理审批；\n（四）200,000元（含）以上的，报总经理审批，并提交采购委员会审议。\n第二十二条 设备类采购到货后，使用部门须在5个工作日内完成验收并签署验收单。"
+	if a := e.FromHits("装修花十二万要谁批", []corpora.Hit{hit("p.html", p)}); a.Answer != "分管副总经理" {
+		t.Errorf("装修花十二万 → %q; want 分管副总经理", a.Answer)
+	}
 }
 
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only

@@ -3,6 +3,7 @@ package answer
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -176,8 +177,8 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				context = append(append([]rune(nil), heading...), lead...)
 			}
 			ownLead := lead
-			if ownLead == nil {
-				ownLead = listLead
+			if listLead != nil {
+				ownLead = append(append([]rune(nil), listLead...), lead...)
 			}
 			t := strings.TrimSpace(s)
 			if strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";") {
@@ -235,7 +236,16 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			dfB[b]++
 		}
 		// What the heading adds, beyond what the sentence itself holds.
-		inherited[i] = ev.find(st.context, seenC, seenB)
+		ctx := st.context
+		if st.lead != nil && len(q.quantities) > 0 && !slices.Equal(st.lead, ctx[max(0, len(ctx)-len(st.lead)):]) {
+			if _, any := conditionsMet(string(st.orig), q.quantities); any {
+				// A clause of a list of thresholds (（三）50,000元（含）以
+				// 上…的，报分管副总经理审批；) is of what its lead-in names
+				// (非商品采购（…装修工程…）按单笔金额实行分级审批：).
+				ctx = append(append([]rune(nil), ctx...), st.lead...)
+			}
+		}
+		inherited[i] = ev.find(ctx, seenC, seenB)
 	}
 	n := float64(len(out)) + 1
 	idf := func(df int) float64 { return math.Log(1 + n/float64(df+1)) }
