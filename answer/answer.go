@@ -319,6 +319,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		qn = zh.Normalize(q) // (passages in traditional characters too: both are folded alike)
 	}
 	pq := parseQuestion(zh.Fold(spokenWh.Replace(qn))).withWords(e.seg)
+	pq.defs = definitions(retrieved) // (the classes a table's rows and columns are of)
 	ev := newEvidence(pq)
 	if len(ev.chars) == 0 {
 		return a

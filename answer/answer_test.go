@@ -591,6 +591,29 @@ func TestHowInTheMetClause(t *testing.T) {
 	}
 }
 
+// TestDefinedClasses: a table of classes defined elsewhere (A类为总经理、
+// 副总经理；B类为部门经理…; 二类城市为天津、重庆、各省会城市…) answers for a
+// post and a city the table never names: the row and the column of the
+// classes they are defined to be in.
+func TestDefinedClasses(t *testing.T) {
+	e := offline(t)
+	defs := "第七条 差旅费标准按职级分为四类：A类为总经理、副总经理；B类为部门经理、部门副经理；C类为主管、工程师、班组长；D类为其他员工。\n第八条 出差城市分为三类：一类城市为北京、上海、广州、深圳；二类城市为天津、重庆、各省会城市、计划单列市及苏州、无锡；三类城市为一、二类城市以外的境内其他地区。"
+	table := "第十二条 住宿费在下表限额内凭发票据实报销：\n表1 住宿费报销限额（单位：元/人·晚）\n职级 | 一类城市 | 二类城市 | 三类城市\nA类 | 800 | 600 | 480\nB类 | 550 | 450 | 380\nC类 | 420 | 360 | 300\nD类 | 350 | 280 | 230\n第十三条 两名及以上同性别员工同行出差的，原则上两人合住一间。"
+	hs := []corpora.Hit{hit("t.html", table), hit("d.html", defs)}
+	hs[0].Section = "差旅费管理制度 › 第五章 住宿费与补助"
+	if d := definitions(hs); !strings.Contains(d["b类"], "部门经理") || !strings.Contains(d["二类城市"], "省会城市") {
+		t.Errorf("definitions %v; want B类 and 二类城市 defined", d)
+	}
+	for _, c := range []struct{ q, want string }{
+		{"部门经理去杭州出差酒店能报多少", "450元"},
+		{"主管去北京出差住宿最多报多少", "420元"},
+	} {
+		if a := e.FromHits(c.q, hs); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {

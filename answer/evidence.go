@@ -147,7 +147,10 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			return true
 		}
 		if !defsRead {
-			defs, qb, defsRead = definitions(hits), questionBigrams(q), true
+			defs, qb, defsRead = q.definitions(hits), questionBigrams(q), true
+		}
+		if def, ok := defs[string(zh.Fold(beforeGloss(strings.TrimSpace(cellsOf(row)[0]))))]; ok && definedAs(def, asked) {
+			return true // B类 … B类为部门经理、部门副经理 for 部门经理
 		}
 		return definedFor(defs, qb, row)
 	}
@@ -212,6 +215,14 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				}
 				context = append(append([]rune(nil), heading...), zh.Fold(" "+header)...)
 				_, cell, quantityless = rowCell(q, row, header, tableOfSums(h))
+				// A row or column of a class the question's words are
+				// defined to be in (B类 … B类为部门经理、部门副经理; 二类城市
+				// … 各省会城市 for 杭州) says what the definition says.
+				for _, name := range append(cellsOf(row)[:1], cellsOf(header)...) {
+					if def, ok := q.defs[string(zh.Fold(beforeGloss(strings.TrimSpace(name))))]; ok && definedAs(def, asked) {
+						context = append(context, []rune(" "+def)...)
+					}
+				}
 			}
 			if seen[s] { // chunk overlap repeats sentences
 				continue
@@ -972,6 +983,11 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 		} else if ext == 0 && (strings.Contains(name, "默认") || strings.Contains(name, "缺省")) {
 			score += 2
 		}
+		// A column of a class the question's words are defined to be in
+		// (二类城市 … 二类城市为天津、重庆、各省会城市 for 杭州, a 省会城市).
+		if def, ok := q.defs[string(zh.Fold(beforeGloss(name)))]; ok && definedAs(def, askedWith(q)) {
+			score += 3
+		}
 		// The name itself, before its gloss (第三档（100%至不满150%）), said
 		// whole in the question.
 		if head, _, _ := strings.Cut(string(zh.Fold(name)), "("); utf8.RuneCountInString(head) >= 2 && strings.Contains(fq, head) {
@@ -1040,20 +1056,57 @@ func namesMoney(name string) bool {
 // term (folded): "- 二类城市：…省会城市（如南京、杭州、成都等）…" under 二类城市.
 func definitions(hits []corpora.Hit) map[string]string {
 	var defs map[string]string
+	add := func(k, v string) {
+		if defs == nil {
+			defs = map[string]string{}
+		}
+		k = string(zh.Fold(k))
+		defs[k] += string(zh.Fold(v)) + "\n"
+	}
 	for _, h := range hits {
 		for _, line := range strings.Split(h.Text, "\n") {
-			m := definitionRe.FindStringSubmatch(line)
-			if m == nil || isTableLine(strings.TrimSpace(line)) {
+			if isTableLine(strings.TrimSpace(line)) {
 				continue
 			}
-			if defs == nil {
-				defs = map[string]string{}
+			if m := definitionRe.FindStringSubmatch(line); m != nil {
+				add(m[1], m[2])
 			}
-			k := string(zh.Fold(m[1]))
-			defs[k] += string(zh.Fold(m[2])) + "\n"
+			// 差旅费标准按职级分为四类：A类为总经理、副总经理；B类为部门经
+			// 理…: classes defined in a sentence, each by 为.
+			for _, m := range classDefRe.FindAllStringSubmatch(line, -1) {
+				add(m[1], m[2])
+			}
 		}
 	}
 	return defs
+}
+
+// classDefRe finds a class defined in a sentence: A类为总经理、副总经理；
+// 二类城市为天津、重庆、各省会城市.
+var classDefRe = regexp.MustCompile(`(?:^|[：:；;，,。\s])([\p{Han}A-Za-z0-9]{1,4}(?:类|级|档|等)(?:城市|地区|人员|员工)?)(?:为|是|包括|指)([^；;。]{2,})`)
+
+// defItems are the items a definition lists, each a name a question may
+// say (省会城市（如南京、杭州、成都等） → 省会城市, 南京, 杭州, 成都).
+func defItems(def string) []string {
+	var out []string
+	for _, it := range strings.FieldsFunc(def, func(r rune) bool { return strings.ContainsRune("、,，;；/和及与（）()\n ", r) }) {
+		it = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(it, "各"), "如"), "例如"), "等")
+		if utf8.RuneCountInString(it) >= 2 && !strings.Contains(it, "其他") && !strings.Contains(it, "以外") {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// definedAs reports whether a definition lists an item the question
+// (asked: folded, with its aliases and places' classes) says.
+func definedAs(def, asked string) bool {
+	for _, it := range defItems(def) {
+		if strings.Contains(asked, it) {
+			return true
+		}
+	}
+	return false
 }
 
 var definitionRe = regexp.MustCompile(`^[\s\-*•·]*(\p{Han}[\p{Han}A-Za-z0-9]{1,7})[：:](.{2,})$`)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
@@ -81,6 +82,18 @@ type question struct {
 	// places are the places it names (questionPlaces): a table's row may
 	// be keyed by their class (省会城市) or be the rest's (其他城市).
 	places []string
+	// defs are the passages' definitions of classes (definitions), read
+	// once the passages are known: a table's column may be a class the
+	// question's words are in.
+	defs map[string]string
+}
+
+// definitions are the definitions of the hits, kept in q.defs once read.
+func (q *question) definitions(hits []corpora.Hit) map[string]string {
+	if q.defs == nil {
+		q.defs = definitions(hits)
+	}
+	return q.defs
 }
 
 // withWords gives q its words after the question word, as seg cuts them.
