@@ -614,6 +614,22 @@ func TestDefinedClasses(t *testing.T) {
 	}
 }
 
+// TestPerUnit: a unit said with 一 before what is given per it (饭补一天给
+// 多少钱, 一次最多能借多少) states no quantity; one said of the asker's case
+// (工作一年了, 请一天假) does; 多少个钟 asks for hours.
+func TestPerUnit(t *testing.T) {
+	for q, want := range map[string]int{"饭补一天给多少钱": 0, "备用金一次最多能借多少": 0, "工作一年了年假几天": 1, "请一天假扣多少钱": 1} {
+		if got := len(questionQuantities(string(zh.Fold(q)))); got != want {
+			t.Errorf("%s: %d quantities; want %d", q, got, want)
+		}
+	}
+	e := offline(t)
+	p := "第二十条 每月加班时间累计不得超过36小时，每次加班不得超过3个小时。"
+	if a := e.FromHits("一个月加班最多能加多少个钟", []corpora.Hit{hit("h.md", p)}); a.Answer != "36小时" {
+		t.Errorf("多少个钟 → %q; want 36小时", a.Answer)
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {

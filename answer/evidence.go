@@ -614,6 +614,9 @@ func questionQuantities(q string) []quantity {
 		if !ok {
 			continue
 		}
+		if sub(1) == "1" && sub(2) == "" && hasAnyPrefix(strings.TrimSpace(q[m[1]:]), perWords...) {
+			continue // 饭补一天给多少钱, 一次最多能借多少: per day, per time — no quantity stated
+		}
 		// 超过2万, 不到3年: the quantity is just past or short of the number
 		// said (a rule's 5000元至20000元 does not hold 超过2万).
 		before, after := q[:m[0]], q[m[1]:]
@@ -634,8 +637,13 @@ var spokenTimes = strings.NewReplacer(
 	"一个半小时", "90分钟", "一个半钟头", "90分钟", "两个半小时", "150分钟",
 	"半个多小时", "超过30分钟", "半个多钟头", "超过30分钟",
 	"半个小时", "30分钟", "半小时", "30分钟", "半个钟头", "30分钟",
-	"一刻钟", "15分钟", "三刻钟", "45分钟", "钟头", "小时",
+	"一刻钟", "15分钟", "三刻钟", "45分钟", "钟头", "小时", "多少个钟", "多少个小时", "几个钟", "几个小时",
+	"十几分钟", "15分钟", "二十几分钟", "25分钟", "十几天", "15天", "十来天", "10天", "十几年", "15年",
 )
+
+// perWords follow a unit said with 一 when it means "per" (一天给多少, 一
+// 次最多, 一晚能报多少), not a quantity (工作一年了, 请一天假).
+var perWords = []string{"给", "补", "发", "能", "可以", "可", "最多", "最高", "最少", "多少", "几", "报", "要", "有", "限", "不超过", "不能超过"}
 
 // moneyVerbs are the words a sum of money follows without its unit in
 // how people ask (花4800, 报销2500, 预算3000).
