@@ -423,6 +423,10 @@ func TestFeeColumnUnit(t *testing.T) {
 func TestListLeadPolarity(t *testing.T) {
 	e := offline(t)
 	p := "第二十条 下列费用一律不予报销：\n个人物品购置、洗衣、美容美发等个人消费；\n酒店迷你吧、收费电视及房间内饮用的酒水饮料；\n交通违章罚款。\n第二十一条 出差期间的市内交通费凭票报销。"
+	numbered := "第三十二条 员工在工作期间及厂区内不得有下列行为：\n\n1. 在厂区内吸烟，但在指定吸烟区内的除外；\n2. 酒后上岗或在工作时间饮酒；\n5. 在车间内使用手机拍照、录像，但经安全环保部批准的除外；\n6. 带无关人员进入车间。"
+	if a := e.FromHits("车间里能拿手机拍照吗", []corpora.Hit{hit("h.md", numbered)}); !strings.HasPrefix(a.Answer, "不能。") {
+		t.Errorf("a numbered item → %q; want 不能 first", a.Answer)
+	}
 	for _, c := range []struct{ q, want string }{
 		{"酒店迷你吧喝的饮料可以报吗", "不可以"},
 		{"出差时市内交通费能报销吗", "能"},

@@ -175,6 +175,9 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				lead, listLead = nil, nil
 				continue
 			}
+			if listMarkerRe.MatchString(strings.TrimSpace(s)) {
+				continue // 5. of 5. 在车间内使用手机拍照…；, cut off at its point: the item goes on, and its lead-in with it
+			}
 			context := heading
 			if lead != nil {
 				context = append(append([]rune(nil), heading...), lead...)
@@ -472,6 +475,9 @@ var (
 
 // isHeading reports whether a line is a heading: Markdown's # lines, or a
 // short line without the punctuation that ends a sentence.
+// listMarkerRe matches a list item's number alone (5., 12、, (3), （三）).
+var listMarkerRe = regexp.MustCompile(`^(?:[0-9]{1,3}[.、．]|[（(][0-9一二三四五六七八九十]{1,3}[)）])$`)
+
 func isHeading(s string) bool {
 	if strings.HasPrefix(s, "#") {
 		return true
