@@ -14,7 +14,7 @@ func TestAliases(t *testing.T) {
 	for _, a := range Aliases(string(Fold("年休假怎么请？生病了拷到U盘里行吗，改bios要密码吗"))) {
 		got[a.Word] = a.Others
 	}
-	want := map[string][]string{"年休假": {"年假"}, "生病": {"病假", "患病", "病休"}, "u盘": {"移动存储", "移动硬盘"}, "密码": {"口令"}}
+	want := map[string][]string{"年休假": {"年假", "特休", "特别休假"}, "生病": {"病假", "患病", "病休"}, "u盘": {"移动存储", "移动硬盘"}, "密码": {"口令"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("aliases %v; want %v", got, want)
 	}
