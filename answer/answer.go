@@ -319,7 +319,9 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		qn = zh.Normalize(q) // (passages in traditional characters too: both are folded alike)
 	}
 	pq := parseQuestion(zh.Fold(spokenWh.Replace(qn))).withWords(e.seg)
-	pq.defs = definitions(retrieved) // (the classes a table's rows and columns are of)
+	if slices.ContainsFunc(retrieved, func(h corpora.Hit) bool { return strings.Contains(h.Text, "|") }) {
+		pq.defs = definitions(retrieved) // the classes a table's rows and columns may be of
+	}
 	ev := newEvidence(pq)
 	if len(ev.chars) == 0 {
 		return a
@@ -364,11 +366,12 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			}
 		}
 	}
-	if n := len(retrieved); len(pq.quantities) > 0 && n > len(hits) && !slices.ContainsFunc(sents, func(s sentence) bool { return s.met == 1 }) {
+	if n := len(retrieved); len(pq.quantities) > 0 && n > len(hits) && !slices.ContainsFunc(sents, func(s sentence) bool { return s.met == 1 }) &&
+		slices.ContainsFunc(retrieved[len(hits):], func(h corpora.Hit) bool { _, any := conditionsMet(h.Text, pq.quantities); return any }) {
 		// The question states a quantity (一笔30万的采购找谁批) and no
 		// sentence read sets a condition it meets: the rule's clause for it
 		// may be in one of the next few retrieved (a list of thresholds cut
-		// across chunks).
+		// across chunks), if one of them sets conditions on it at all.
 		if more, mfull := rankSentences(retrieved[:n], ev, pq, terms); len(more) > 0 {
 			if alt := nearHolder(more, topSentence(more), 0.6, func(s sentence) bool { return s.met == 1 }); alt >= 0 {
 				sents, full, hits, best = more, mfull, retrieved[:n], alt
@@ -808,12 +811,18 @@ func rankSentences(hits []corpora.Hit, ev evidence, pq question, terms []keyTerm
 	for i := range sents {
 		sents[i].evidence = sents[i].score
 	}
-	texts := make([]string, len(sents))
+	// How much of each word each sentence holds, once: for the words'
+	// document frequencies and for the sentences' scores.
+	pres := make([]float64, len(sents)*len(terms))
 	df := make([]float64, len(terms))
 	for i := range sents {
-		texts[i] = string(sents[i].context) + " " + string(sents[i].folded)
+		text := string(sents[i].context) + " " + string(sents[i].folded)
 		for j, t := range terms {
-			if !t.typ && presence(t.w, texts[i]) > 0 {
+			if t.typ {
+				continue
+			}
+			if p := presence(t.w, text); p > 0 {
+				pres[i*len(terms)+j] = p
 				df[j]++
 			}
 		}
@@ -827,7 +836,7 @@ func rankSentences(hits []corpora.Hit, ev evidence, pq question, terms []keyTerm
 			}
 			w := t.info * math.Log(1+n/(df[j]+1))
 			total += w
-			found += presence(t.w, texts[i]) * w
+			found += pres[i*len(terms)+j] * w
 		}
 		if total > 0 {
 			sents[i].score *= 1 + 0.3*found/total

@@ -1082,18 +1082,26 @@ func definitions(hits []corpora.Hit) map[string]string {
 			if isTableLine(strings.TrimSpace(line)) {
 				continue
 			}
-			if m := definitionRe.FindStringSubmatch(line); m != nil {
-				add(m[1], m[2])
+			if strings.ContainsAny(line, "：:") {
+				if m := definitionRe.FindStringSubmatch(line); m != nil {
+					add(m[1], m[2])
+				}
 			}
 			// 差旅费标准按职级分为四类：A类为总经理、副总经理；B类为部门经
-			// 理…: classes defined in a sentence, each by 为.
-			for _, m := range classDefRe.FindAllStringSubmatch(line, -1) {
-				add(m[1], m[2])
+			// 理…: classes defined in a sentence, each by 为. (Only lines
+			// that may hold one are matched: the expression backtracks.)
+			if slices.ContainsFunc(classDefCues, func(c string) bool { return strings.Contains(line, c) }) {
+				for _, m := range classDefRe.FindAllStringSubmatch(line, -1) {
+					add(m[1], m[2])
+				}
 			}
 		}
 	}
 	return defs
 }
+
+// classDefCues are what a line defining a class holds (A类为, 二类城市为).
+var classDefCues = []string{"类为", "级为", "档为", "等为", "城市为", "地区为", "人员为", "员工为", "类是", "级是", "类包括", "级包括", "类指", "级指"}
 
 // classDefRe finds a class defined in a sentence: A类为总经理、副总经理；
 // 二类城市为天津、重庆、各省会城市.
