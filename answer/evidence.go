@@ -507,8 +507,18 @@ var codeRe = regexp.MustCompile(`[A-Za-z]+[0-9]+[A-Za-z0-9]*|[0-9]+[A-Za-z]+[A-Z
 
 // questionCodes are the codes q (folded) names.
 func questionCodes(q question) []string {
-	return codeRe.FindAllString(string(q.folded), -1)
+	var out []string
+	for _, c := range codeRe.FindAllString(string(q.folded), -1) {
+		if !versionRe.MatchString(c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
+
+// versionRe matches a version's head (v4 of V4.2), which names a release,
+// not a code a line is about.
+var versionRe = regexp.MustCompile(`^v[0-9]+$`)
 
 // holdsCode reports whether text (folded) says one of codes as a word of
 // its own (E05, not E050).
