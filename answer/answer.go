@@ -319,8 +319,8 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		qn = zh.Normalize(q) // (passages in traditional characters too: both are folded alike)
 	}
 	pq := parseQuestion(zh.Fold(spokenWh.Replace(qn))).withWords(e.seg)
-	if slices.ContainsFunc(retrieved, func(h corpora.Hit) bool { return strings.Contains(h.Text, "|") }) {
-		pq.defs = definitions(retrieved) // the classes a table's rows and columns may be of
+	if slices.ContainsFunc(hits, func(h corpora.Hit) bool { return strings.Contains(h.Text, " | ") || strings.Contains(h.Text, "|\n") }) {
+		pq.defs = definitions(retrieved) // a table among the passages: the classes its rows and columns may be of
 	}
 	ev := newEvidence(pq)
 	if len(ev.chars) == 0 {
