@@ -453,6 +453,15 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		} else if who, found := approverAfter(s.folded, span{ws, we}); found {
 			sp = who
 		}
+	case pq.kind == kindNumber && identifierFor(pq) == nil:
+		// 迟到了十几分钟扣多少 … 迟到5分钟以上、30分钟以内（含30分钟）的，
+		// 每次扣款20元: how many, in the clause whose condition is met, is
+		// said after its condition, not its bounds.
+		if how, found := afterCondition(s.folded, span{ws, we}); found {
+			if in := extract(e.seg, pq, s.folded[how.s:how.e]); in.e > in.s && numeralRe.MatchString(string(s.folded[how.s+in.s:how.s+in.e])) {
+				sp = span{how.s + in.s, how.s + in.e}
+			}
+		}
 	case pq.kind == kindReason && !why(pq):
 		// 迟到四十分钟怎么算 … 迟到超过30分钟、不超过2小时的，按旷工半天
 		// 处理: how, in the clause whose condition is met, is what it says

@@ -581,6 +581,12 @@ func TestHowInTheMetClause(t *testing.T) {
 			t.Errorf("%s → %q; want %q", q, a.Answer, want)
 		}
 	}
+	// Asked how much, the clause's number after its condition, not its
+	// bounds.
+	p = "第十条 迟到、早退按下列标准处理：\n（一）迟到5分钟以内（含5分钟）的，每月累计不超过3次不作处理；\n（二）迟到5分钟以上、30分钟以内（含30分钟）的，每次扣款20元；\n（三）迟到30分钟以上、60分钟以内（含60分钟）的，每次扣款50元；"
+	if a := e.FromHits("今天迟到了十几分钟 扣多少", []corpora.Hit{hit("h.md", p)}); a.Answer != "20元" {
+		t.Errorf("十几分钟 → %q; want 20元", a.Answer)
+	}
 	// Asked who, the condition first: who the clause names after it
 	// approves, the last named.
 	p = "（三）采购金额在50,000元（含）以上、200,000元（含）以下的，由财务经理审核后，报分管副总经理审批；"
