@@ -202,9 +202,18 @@ func bigramShare(w, text string) float64 {
 // headings, folded: what tells whether the knowledge base knows a word.
 func everywhereOf(retrieved []corpora.Hit) string {
 	var b strings.Builder
+	n := 0
 	for _, r := range retrieved {
-		b.WriteString(string(zh.Fold(r.Title + "\n" + r.Section + "\n" + r.Header + "\n" + r.Text)))
-		b.WriteByte('\n')
+		n += len(r.Title) + len(r.Section) + len(r.Header) + len(r.Text) + 4
+	}
+	b.Grow(n)
+	for _, r := range retrieved {
+		for _, s := range [...]string{r.Title, r.Section, r.Header, r.Text} {
+			for _, c := range s { // folded as it is written: no copy of each text
+				b.WriteRune(zh.FoldRune(c))
+			}
+			b.WriteByte('\n')
+		}
 	}
 	return b.String()
 }
