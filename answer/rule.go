@@ -11,7 +11,7 @@ import (
 
 // exceptionRe opens the part of a rule that qualifies what came before it:
 // an exception, a condition that changes the answer, the alternative.
-var exceptionRe = regexp.MustCompile(`^[\s（(]*(但是|但|除非|除外|不过|然而|否则|另外|此外|如因|若因|如果|若|如|其中|因.{1,12}的|属于.{1,12}的)`)
+var exceptionRe = regexp.MustCompile(`^[\s（(]*(但是|但|除非|除外|不过|然而|否则|另外|此外|如因|若因|如果|若|如|其中|因.{1,12}的|属于.{1,12}的|[^，。；]{2,16}的[^，。；]{0,8}(?:保留原|不受影响|不适用))`)
 
 // strongExceptionRe finds an exception that qualifies even an item of a
 // list (…；但…); an item's next item opening 因…的 or 属于…的 is another
@@ -70,7 +70,10 @@ func wholeRule(a Answer, hits []corpora.Hit) Answer {
 		if cand == "" {
 			continue
 		}
-		if exceptionRe.MatchString(cand) && !isHeading(cand) && !isTableLine(cand) && !(listItem(sentence) && !strongExceptionRe.MatchString(cand)) {
+		// (An item's next item, on a line of its own, qualifies it only by a
+		// strong exception; the same line's next clause goes on with it.)
+		nextItem := listItem(sentence) && strings.Contains(string(text[end:])[:sp.Start+strings.Index(string(text[end:])[sp.Start:], cand)], "\n")
+		if exceptionRe.MatchString(cand) && !isHeading(cand) && !isTableLine(cand) && !(nextItem && !strongExceptionRe.MatchString(cand)) {
 			next = cand
 		}
 		break
