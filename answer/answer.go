@@ -342,9 +342,10 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// good that holds one answers instead (每天几点上班: 9:00—18:00, not 每
 	// 天至少打卡两次). (Refusing when none does was measured worse: the
 	// shape tests miss forms.)
-	if typed, holds := answerShape(pq); typed && !holds(sents[best]) && !(sents[best].cell && tableOfSums(hits[sents[best].hit])) {
+	if typed, holds := answerShape(pq); typed && !holds(sents[best]) && !(sents[best].cell && (tableOfSums(hits[sents[best].hit]) || strings.Contains(countUnits, pq.unit) && pq.unit != "")) {
 		// (A row's cell in the column asked, in a table of sums, holds a
-		// sum though the row says no unit: | 主管级 | 400 | 320 |.)
+		// sum though the row says no unit: | 主管级 | 400 | 320 |; a count
+		// is said bare: | version_keep | 30 | for 几个历史版本.)
 		// An identifier's shape (support@…, 400-820-7316) tells the
 		// sentence that holds one as no quantity's does: half as good will
 		// do.
@@ -413,6 +414,9 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 				// 标准版能接AD域账号吗 … | 不支持 |: yes or no by the cell.
 				return answered(a, polarity(qn, pq.quantities, verb, v)+"。"+v, h, s.start, s.start+len(s.orig))
 			case !yn:
+				if pq.unit != "" && strings.Contains(countUnits, pq.unit) && numberOnlyRe.MatchString(v) {
+					v += pq.unit // 几个历史版本 … | version_keep | 30 |: 30个
+				}
 				return answered(a, v, h, s.start, s.start+len(s.orig))
 			}
 		}
@@ -507,6 +511,10 @@ func holdsIdentifier(q question, ans []rune) bool {
 var spokenWh = strings.NewReplacer("咋办", "怎么办", "咋样", "怎么样", "咋整", "怎么办", "咋", "怎么", "啥时候", "什么时候", "啥时", "什么时候",
 	"为啥", "为什么", "几时", "什么时候", "多会儿", "什么时候", "干嘛", "干什么", "干啥", "干什么",
 	"多少个钟", "多少个小时", "几个钟", "几个小时", "钟头", "小时") // (多少个钟: hours)
+
+// countUnits are the measure words of a count, which a table's cell says
+// as a bare number.
+const countUnits = "个次人名份条项件台家位套本张"
 
 // otherKind reports whether every number of ans (folded) is said in a
 // unit, and none in one of the kind asked (unit) or, asked for money, in

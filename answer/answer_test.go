@@ -640,6 +640,16 @@ func TestPerUnit(t *testing.T) {
 	}
 }
 
+// TestBareCount: a parameter table's bare number answers how many, with
+// the measure word asked, over a sentence saying a count of one.
+func TestBareCount(t *testing.T) {
+	e := offline(t)
+	p := "每次修改文件，服务端都会保留一个历史版本；\n| 参数 | 默认值 | 取值范围 | 说明 |\n|---|---|---|---|\n| version_keep | 30 | 1～100 | 每个文件保留的历史版本数，可在线修改 |\n"
+	if a := e.FromHits("每个文件在服务器上默认留几个历史版本？", []corpora.Hit{hit("m.md", p)}); a.Answer != "30个" {
+		t.Errorf("→ %q; want 30个", a.Answer)
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {
