@@ -70,3 +70,17 @@ func TestRewordings(t *testing.T) {
 		t.Errorf("服务器: %v; want none", got)
 	}
 }
+
+// TestSpokenWorkplaceWords: words of speech a workplace rule writes
+// otherwise (换班 … 调班, 掉了 … 遗失, 车祸 … 交通事故, 买东西 … 购物).
+func TestSpokenWorkplaceWords(t *testing.T) {
+	for w, want := range map[string]string{"换班": "调班", "掉了": "遗失", "出车祸": "交通事故", "买东西": "购物"} {
+		found := false
+		for _, o := range AliasesOf(w) {
+			found = found || o == want
+		}
+		if !found {
+			t.Errorf("AliasesOf(%s) = %v; want %s among them", w, AliasesOf(w), want)
+		}
+	}
+}
