@@ -445,6 +445,7 @@ func TestRecut(t *testing.T) {
 		{[]string{"冷冻", "库里", "一次"}, []string{"冷冻库", "里", "一次"}},
 		{[]string{"打印", "机要", "谁"}, []string{"打印机", "要", "谁"}},
 		{[]string{"连续", "作业"}, []string{"连续", "作业"}},
+		{[]string{"店里", "买", "东西", "打"}, []string{"店里", "买东西", "打"}}, // a word of an alias group, cut in two
 	} {
 		if got := recut(slices.Clone(c.in), text); !slices.Equal(got, c.want) {
 			t.Errorf("recut(%v) = %v; want %v", c.in, got, c.want)

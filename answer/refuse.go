@@ -222,12 +222,19 @@ func everywhereOf(retrieved []corpora.Hit) string {
 // (everywhere) say: a word it ran into the character after a word of
 // theirs (冷冻/库里 of 冷冻库里, 打印/机要 of 打印机要谁签字) gives that
 // character back to the word before it, when the passages say the longer
-// word and not the one cut.
+// word and not the one cut; two words that make a word of an alias group
+// (买/东西) are one.
 func recut(words []string, everywhere string) []string {
 	if everywhere == "" {
 		return words
 	}
 	for i := 0; i+1 < len(words); i++ {
+		if ab := words[i] + words[i+1]; zh.AliasesOf(ab) != nil && !strings.Contains(everywhere, ab) {
+			// 买/东西: a word of speech the segmenter cut in two, whose
+			// written form the passages may say (购物).
+			words = slices.Replace(words, i, i+2, ab)
+			continue
+		}
 		a, b := words[i], []rune(words[i+1])
 		if len(b) < 2 || strings.Contains(everywhere, words[i+1]) || !hasContent([]rune(a)) {
 			continue
