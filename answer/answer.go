@@ -381,7 +381,15 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	s := sents[best]
 	h := hits[s.hit]
-	if e.refuse(pq, terms, s, s.evidence/full, h, everywhere) {
+	support := s.evidence / full
+	exc := -1 // the sentence after s when it is s's exception (…不发放全勤奖；但休年休假…的除外)
+	if best+1 < len(sents) && sents[best+1].hit == s.hit && butRe.MatchString(strings.TrimSpace(string(sents[best+1].orig))) {
+		// The rule and its exception say it together: what the question
+		// asks may be in either (全勤奖 … 年假).
+		exc = best + 1
+		support = min(1, (s.evidence+sents[exc].evidence)/full)
+	}
+	if e.refuse(pq, terms, s, support, h, everywhere) {
 		return a
 	}
 	// Asked what happens when a thing is not done (没定分配比例怎么办), and
@@ -427,7 +435,19 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		sent := strings.TrimSpace(string(s.orig))
 		// An item of a list says yes or no by its lead-in too (下列费用一律
 		// 不予报销： … 酒店迷你吧、收费电视及房间内饮用的酒水饮料；).
-		return answered(a, polarity(qn, pq.quantities, verb, string(s.lead)+sent)+"。"+sent, h, s.start, s.start+len(s.orig))
+		pol := polarity(qn, pq.quantities, verb, string(s.lead)+sent)
+		if exc >= 0 && sents[exc].start >= s.start+len(s.orig) && exceptsAsked(terms, sents[exc].folded) {
+			// The question's case is the rule's exception (请了年假 … 但休年
+			// 休假…的除外): the rule's answer turned, and the rule whole.
+			if pol == verb {
+				pol = polarity(qn, nil, verb, "不得")
+			} else {
+				pol = verb
+			}
+			x := sents[exc]
+			return answered(a, pol+"。"+sent+strings.TrimSpace(string(x.orig)), h, s.start, x.start+len(x.orig))
+		}
+		return answered(a, pol+"。"+sent, h, s.start, s.start+len(s.orig))
 	}
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.
@@ -515,6 +535,23 @@ var spokenWh = strings.NewReplacer("咋办", "怎么办", "咋样", "怎么样",
 // countUnits are the measure words of a count, which a table's cell says
 // as a bare number.
 const countUnits = "个次人名份条项件台家位套本张"
+
+// butRe finds a sentence that opens with an exception to the one before
+// it (但…的除外, 但是…).
+var butRe = regexp.MustCompile(`^[\s（(]*(但是|但|除非|不过)`)
+
+// exceptsAsked reports whether an exception names what the question says
+// of its case: one of its telling words (年假, or a word it may be written
+// as: 年休假), not only the rule's own (全勤奖).
+func exceptsAsked(terms []keyTerm, exc []rune) bool {
+	text := string(exc)
+	for _, t := range terms {
+		if !t.typ && t.info*t.light >= 9 && utf8.RuneCountInString(t.w) >= 2 && presence(t.w, text) == 1 {
+			return true
+		}
+	}
+	return false
+}
 
 // otherKind reports whether every number of ans (folded) is said in a
 // unit, and none in one of the kind asked (unit) or, asked for money, in
@@ -1110,7 +1147,8 @@ var verbWords = map[string][]string{
 
 // noWords say no in a rule's sentence.
 var noWords = []string{"不得", "禁止", "严禁", "无权", "不予", "不能", "不可", "不允许", "不需要", "无需", "不必", "不用",
-	"不享受", "不计", "不包括", "不属于", "不支持", "不提供", "不接受", "不结转", "不在", "没有", "无法", "未能", "不会", "不是", "不要", "不应"}
+	"不享受", "不计", "不包括", "不属于", "不支持", "不提供", "不接受", "不结转", "不在", "没有", "无法", "未能", "不会", "不是", "不要", "不应",
+	"不发放", "不再发放", "不给予", "不支付", "不报销"}
 
 // polarity says yes or no with the question's verb: no when the sentence
 // says it with a word of negation (不得, 禁止, 无权, 不予 …), when it sets

@@ -651,6 +651,19 @@ func TestBareCount(t *testing.T) {
 	}
 }
 
+// TestYesNoException: a rule whose exception is the next sentence (…不发
+// 放全勤奖；但休年休假…的除外) is read with it: the question's case in the
+// exception turns the rule's answer.
+func TestYesNoException(t *testing.T) {
+	e := offline(t)
+	p := "第十三条 全勤奖每月200元，随当月工资发放。当月有迟到、早退、事假、病假、旷工任一情形的，不发放全勤奖；但休年休假、婚假、产假、陪产假、丧假或工伤假的除外。"
+	for q, want := range map[string]string{"这个月请了两天年假 全勤奖还有吗": "有。", "这个月请了两天事假 全勤奖还有吗": "没有。"} {
+		if a := e.FromHits(q, []corpora.Hit{hit("h.md", p)}); !strings.HasPrefix(a.Answer, want) {
+			t.Errorf("%s → %q; want %s first", q, a.Answer, want)
+		}
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {
