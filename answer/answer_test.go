@@ -664,6 +664,18 @@ func TestYesNoException(t *testing.T) {
 	}
 }
 
+// TestLetterCode: a code asked by its letters and 几 (P几) is answered
+// with those letters and a number; asked the highest, the greatest.
+func TestLetterCode(t *testing.T) {
+	e := offline(t)
+	p := "- 职级体系：专业序列P1—P12，管理序列M1—M6\n- 晋升评审每年两次，分别在4月和10月"
+	for q, want := range map[string]string{"专业序列的职级最高到P几？": "P12", "管理序列最低是M几": "M1"} {
+		if a := e.FromHits(q, []corpora.Hit{hit("o.pptx", p)}); a.Answer != want {
+			t.Errorf("%s → %q; want %s", q, a.Answer, want)
+		}
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {

@@ -3,6 +3,7 @@ package answer
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -165,6 +166,13 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 	}
 	// 邮箱是多少, 哪个目录, 用什么命令: an identifier of its own shape
 	// (support@…, /opt/…, spructl restore, 400-820-7316, QL-FIN-012).
+	if re := letterCodeFor(q); re != nil && extreme(q) != 0 {
+		// 最高到P几 … 专业序列P1—P12: the code with the greatest number
+		// (the least, asked 最低).
+		if m, ok := extremeCode(re, s, extreme(q)); ok {
+			return m
+		}
+	}
 	if re := identifierFor(q); re != nil {
 		if m, ok := nearestMatch(re, s, gap, "", q); ok {
 			return m
@@ -679,6 +687,9 @@ var identifiers = []struct {
 // 哪个目录, 用什么命令, 文件编号是什么 — when the noun naming it stands right
 // before or after the question word; nil when q asks for something else.
 func identifierFor(q question) *regexp.Regexp {
+	if re := letterCodeFor(q); re != nil {
+		return re
+	}
 	if q.kind != kindPhrase && q.kind != kindPlace && !(q.kind == kindNumber && q.unit == "") {
 		return nil
 	}
@@ -701,6 +712,43 @@ func identifierFor(q question) *regexp.Regexp {
 		}
 	}
 	return nil
+}
+
+// letterCodeFor is the shape of a code asked by its letters and 几 (职级最
+// 高到P几 … P12, M几 … M6): those letters and a number; nil for other
+// questions.
+func letterCodeFor(q question) *regexp.Regexp {
+	if q.wh != "几" {
+		return nil
+	}
+	l := q.left
+	i := len(l)
+	for i > 0 && i > len(l)-3 && l[i-1] < 0x80 && unicode.IsLetter(l[i-1]) {
+		i--
+	}
+	if i == len(l) || i > 0 && l[i-1] < 0x80 && unicode.IsLetter(l[i-1]) {
+		return nil
+	}
+	return regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(string(l[i:])) + `[0-9]+`)
+}
+
+// extremeCode is the match of re in s whose number is the greatest (ext >
+// 0) or the least (ext < 0).
+func extremeCode(re *regexp.Regexp, s []rune, ext int) (span, bool) {
+	str := string(s)
+	toRune := runeOffsets(str)
+	best, bestN, found := span{}, 0, false
+	for _, m := range re.FindAllStringIndex(str, -1) {
+		d := strings.IndexFunc(str[m[0]:m[1]], unicode.IsDigit)
+		n, err := strconv.Atoi(str[m[0]+d : m[1]])
+		if err != nil {
+			continue
+		}
+		if !found || ext > 0 && n > bestN || ext < 0 && n < bestN {
+			best, bestN, found = span{toRune[m[0]], toRune[m[1]]}, n, true
+		}
+	}
+	return best, found
 }
 
 // fileWords name files, whose 格式 is an extension.
