@@ -344,6 +344,12 @@ func TestColloquialConditions(t *testing.T) {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
 		}
 	}
+	// 签字 is 审批 as people say it, and the verb of the sum stated (花) no
+	// word a passage must hold.
+	bands := "第三条 单笔报销按金额分级审批：\n（一）1,000元以下的，由部门经理审批；\n（二）1,000元（含）以上、10,000元以下的，由财务经理审批；\n（三）10,000元（含）以上的，报总经理审批。"
+	if a := e.FromHits("花800块要谁签字", []corpora.Hit{hit("b.md", bands)}); a.Answer != "部门经理" {
+		t.Errorf("花800块要谁签字 → %q; want 部门经理", a.Answer)
+	}
 	if qs := questionQuantities("花4800买个打印机"); len(qs) != 1 || qs[0].unit != "元" || qs[0].n != 4800 {
 		t.Errorf("花4800: %v; want 4800元", qs)
 	}

@@ -85,6 +85,9 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 			if hasWh(w) {
 				continue // 几张 of a 吗 question ("some"), 几楼 of 哪栋几楼: no word to find
 			}
+			if wi+1 < len(words) && slices.Contains(moneyVerbs, w) && len(words[wi+1]) > 0 && words[wi+1][0] >= '0' && words[wi+1][0] <= '9' {
+				continue // 花800块: the verb of the sum the question states, a given as the sum is
+			}
 			if aNotA(w) || w == "不能" && wi > 0 && words[wi-1] == "能" {
 				continue // 算不算, 行不行, 有没有 (能/不能): the question's form, as a question word is
 			}
