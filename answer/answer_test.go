@@ -682,6 +682,22 @@ func TestLetterCode(t *testing.T) {
 	}
 }
 
+// TestGradeBand: a class defined by a band of grades (员工级：P1至P5级)
+// holds the grade the question names within it.
+func TestGradeBand(t *testing.T) {
+	def := "p1至p5级\n"
+	for asked, want := range map[string]bool{"我p2去无锡出差": true, "我是p5": true, "我是p6": false, "我是m2": false} {
+		if got := definedAs(def, asked); got != want {
+			t.Errorf("definedAs(%q, %q) = %v; want %v", def, asked, got, want)
+		}
+	}
+	e := offline(t)
+	p := "- 员工级：P1至P5级；\n- 经理级：P6至P8级，以及M1、M2级；\n\n第二十五条 住宿标准 住宿费每晚不超过下表标准：\n\n| 城市类别 | 员工级 | 经理级 | 总监级及以上 |\n|---|---|---|---|\n| 一类城市 | 500元 | 650元 | 900元 |\n| 三类城市 | 300元 | 400元 | 550元 |\n"
+	if a := e.FromHits("我P7，去一类城市出差住宿能报多少", []corpora.Hit{hit("h.md", p)}); a.Answer != "650元" {
+		t.Errorf("P7 → %q; want 650元 (经理级)", a.Answer)
+	}
+}
+
 // TestMoneyOfAnotherKind: asked how much money, a passage whose only
 // number is of another kind (1盒) does not answer.
 func TestMoneyOfAnotherKind(t *testing.T) {

@@ -1138,8 +1138,29 @@ func definedAs(def, asked string) bool {
 			return true
 		}
 	}
+	// A band of grades (经理级：P6至P8级) holds the grade the question
+	// names within it (我是P7).
+	for _, m := range gradeBandRe.FindAllStringSubmatch(def, -1) {
+		lo, _ := strconv.Atoi(m[2])
+		hi, _ := strconv.Atoi(m[4])
+		if m[3] != "" && m[3] != m[1] {
+			continue
+		}
+		for _, g := range gradeRe.FindAllStringSubmatch(asked, -1) {
+			if n, err := strconv.Atoi(g[2]); err == nil && g[1] == m[1] && n >= lo && n <= hi {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// gradeBandRe finds a band of grades (p1至p5, m1—m2, folded); gradeRe a
+// grade (p3).
+var (
+	gradeBandRe = regexp.MustCompile(`([a-z]{1,2})([0-9]{1,2})\s*(?:至|到|—|-|～|~)\s*([a-z]{1,2})?([0-9]{1,2})`)
+	gradeRe     = regexp.MustCompile(`(?:^|[^a-z])([a-z]{1,2})([0-9]{1,2})(?:[^0-9]|$)`)
+)
 
 var definitionRe = regexp.MustCompile(`^[\s\-*•·]*(\p{Han}[\p{Han}A-Za-z0-9]{1,7})[：:](.{2,})$`)
 
