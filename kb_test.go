@@ -782,8 +782,8 @@ func TestHoldsCodeAndTableEnd(t *testing.T) {
 		{"设置session_timeout为120分钟", "session_timeout", true},
 		{"设置session_timeout_max为120分钟", "session_timeout", false},
 	} {
-		if got := holdsCode(c.text, c.code); got != c.want {
-			t.Errorf("holdsCode(%q, %q) = %v; want %v", c.text, c.code, got, c.want)
+		if got := answer.HoldsCode(c.text, c.code); got != c.want {
+			t.Errorf("HoldsCode(%q, %q) = %v; want %v", c.text, c.code, got, c.want)
 		}
 	}
 	for text, want := range map[string]bool{

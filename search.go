@@ -10,7 +10,6 @@ import (
 
 	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/corpora"
-	"github.com/wenda-rag/wenda/corpora/zh"
 	"github.com/wenda-rag/wenda/kg"
 	"github.com/wenda-rag/wenda/retrieve"
 	"github.com/wenda-rag/wenda/retrieve/bm25"
@@ -303,7 +302,7 @@ func (t tableRest) withCodes(ctx context.Context, q string, hits []corpora.Hit) 
 		if len(code) < 3 {
 			continue
 		}
-		holds := func(h corpora.Hit) bool { return holdsCode(h.Text, code) }
+		holds := func(h corpora.Hit) bool { return answer.HoldsCode(h.Text, code) }
 		if slices.ContainsFunc(hits[:min(len(hits), 3)], holds) {
 			continue
 		}
@@ -324,15 +323,6 @@ func (t tableRest) withCodes(ctx context.Context, q string, hits []corpora.Hit) 
 	return hits, nil
 }
 
-// holdsCode reports whether text holds code whole, in any case: not as
-// part of a longer code (E10 is not in E1001).
-func holdsCode(text, code string) bool {
-	return zh.IndexWord(strings.ToLower(text), strings.ToLower(code)) >= 0
-}
-
-// endsInTable reports whether a chunk's last line is a table's row: a bar
-// row of Markdown or plain text (| a | b |), or an Office, HTML or PDF row
-// (a | b).
 // endsInList reports whether a chunk's text ends with a rule's lead-in
 // (按单笔金额实行分级审批：): the clauses after it, in the next chunk, are
 // of the same rule, and rank by other words than the question's (a sum, a
@@ -342,6 +332,9 @@ func endsInList(text string) bool {
 	return strings.HasSuffix(text, "：") || strings.HasSuffix(text, ":")
 }
 
+// endsInTable reports whether a chunk's last line is a table's row: a bar
+// row of Markdown or plain text (| a | b |), or an Office, HTML or PDF row
+// (a | b).
 func endsInTable(text string) bool {
 	text = strings.TrimRight(text, " \n")
 	last := text[strings.LastIndexByte(text, '\n')+1:]

@@ -319,9 +319,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		qn = zh.Normalize(q) // (passages in traditional characters too: both are folded alike)
 	}
 	pq := parseQuestion(zh.Fold(spokenWh.Replace(qn))).withWords(e.seg)
-	if slices.ContainsFunc(hits, func(h corpora.Hit) bool { return strings.Contains(h.Text, " | ") || strings.Contains(h.Text, "|\n") }) {
-		pq.defs = definitions(retrieved) // a table among the passages: the classes its rows and columns may be of
-	}
+	pq.defs = &classDefs{hits: retrieved} // read if a table's row needs them
 	ev := newEvidence(pq)
 	if len(ev.chars) == 0 {
 		return a
@@ -440,7 +438,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			// The question's case is the rule's exception (请了年假 … 但休年
 			// 休假…的除外): the rule's answer turned, and the rule whole.
 			if pol == verb {
-				pol = polarity(qn, nil, verb, "不得")
+				pol = negation(verb)
 			} else {
 				pol = verb
 			}
@@ -1156,15 +1154,7 @@ var noWords = []string{"不得", "禁止", "严禁", "无权", "不予", "不能
 // makes a thing a condition the question leaves out (须重启服务才能生效 …
 // 不重启能生效吗); else yes.
 func polarity(q string, qs []quantity, verb, sentence string) string {
-	no := func() string {
-		switch verb {
-		case "有":
-			return "没有"
-		case "是":
-			return "不是"
-		}
-		return "不" + verb
-	}
+	no := func() string { return negation(verb) }
 	for _, w := range noWords {
 		if strings.Contains(sentence, w) {
 			return no()
@@ -1174,6 +1164,17 @@ func polarity(q string, qs []quantity, verb, sentence string) string {
 		return no()
 	}
 	return verb
+}
+
+// negation says no in a yes-or-no question's verb (不能, 没有, 不是).
+func negation(verb string) string {
+	switch verb {
+	case "有":
+		return "没有"
+	case "是":
+		return "不是"
+	}
+	return "不" + verb
 }
 
 // supportListRe finds a list of what a thing supports, allows or works

@@ -135,19 +135,16 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	// a term a line of the hits defines by one of them (definitions, read
 	// at the first row that needs them).
 	asked := askedWith(q)
-	var (
-		defs     map[string]string
-		qb       map[[2]rune]bool
-		defsRead bool
-	)
+	var qb map[[2]rune]bool // the question's bigrams, read at the first row that needs them
 	keyedOrDefined := func(row string, h corpora.Hit) bool {
 		// (其他城市 keys the row for a place the passage names neither by
 		// name nor by class: 芜湖 … 三类城市（其他地级市及县城）.)
 		if keyedRow(asked, row, len(q.places) > 0 && unnamedPlace(q.places, string(zh.Fold(h.Text)))) {
 			return true
 		}
-		if !defsRead {
-			defs, qb, defsRead = q.definitions(hits), questionBigrams(q), true
+		defs := q.defs.get()
+		if qb == nil {
+			qb = questionBigrams(q)
 		}
 		if def, ok := defs[string(zh.Fold(beforeGloss(strings.TrimSpace(cellsOf(row)[0]))))]; ok && definedAs(def, asked) {
 			return true // B类 … B类为部门经理、部门副经理 for 部门经理
@@ -222,7 +219,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				// defined to be in (B类 … B类为部门经理、部门副经理; 二类城市
 				// … 各省会城市 for 杭州) says what the definition says.
 				for _, name := range append(cellsOf(row)[:1], cellsOf(header)...) {
-					if def, ok := q.defs[string(zh.Fold(beforeGloss(strings.TrimSpace(name))))]; ok && definedAs(def, asked) {
+					if def, ok := q.defs.get()[string(zh.Fold(beforeGloss(strings.TrimSpace(name))))]; ok && definedAs(def, asked) {
 						context = append(context, []rune(" "+def)...)
 					}
 				}
@@ -348,7 +345,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		}
 		// A code the question names (报E05是什么意思): the sentence that
 		// says it, not one saying a code like it (E01).
-		if len(codes) > 0 && holdsCode(string(out[i].folded), codes) {
+		if len(codes) > 0 && HoldsCode(string(out[i].folded), codes...) {
 			score *= 1.5
 			if definesCode(out[i].folded, codes) {
 				// E05：货叉倾斜传感器故障: the line the code opens says
@@ -495,14 +492,15 @@ func isHeading(s string) bool {
 
 var digitRe = regexp.MustCompile(`[0-9]`)
 
-// placeRe finds what place answers look like: 位于…, …省/市/县/区…, an
-// address number.
 // condlessWeight weighs a sentence setting no condition on the question's
 // quantity when another sentence's condition it meets.
-var condlessWeight = 0.75
+const condlessWeight = 0.75
 
 // codeRe finds a code: letters and digits together (E05, E3001, W12,
-// 404E), as error codes, models and forms are named.
+// 404E), as error codes, models and forms are named. (The knowledge base's
+// own, which finds the passage holding a code, also takes parameters and
+// versions, session_timeout and V4.1: a passage may be found by them, but a
+// version names a release, not what a line is about.)
 var codeRe = regexp.MustCompile(`[A-Za-z]+[0-9]+[A-Za-z0-9]*|[0-9]+[A-Za-z]+[A-Za-z0-9]*`)
 
 // questionCodes are the codes q (folded) names.
@@ -520,11 +518,13 @@ func questionCodes(q question) []string {
 // not a code a line is about.
 var versionRe = regexp.MustCompile(`^v[0-9]+$`)
 
-// holdsCode reports whether text (folded) says one of codes as a word of
-// its own (E05, not E050).
-func holdsCode(text string, codes []string) bool {
+// HoldsCode reports whether text says one of codes whole, in any case: as
+// a word of its own, not as part of a longer code (E05 is not in E050,
+// E10 not in E1001).
+func HoldsCode(text string, codes ...string) bool {
+	text = strings.ToLower(text)
 	for _, c := range codes {
-		if zh.IndexWord(text, c) >= 0 {
+		if zh.IndexWord(text, strings.ToLower(c)) >= 0 {
 			return true
 		}
 	}
@@ -547,6 +547,8 @@ func definesCode(s []rune, codes []string) bool {
 // or is to be asked.
 var roleRe = regexp.MustCompile(`经理|总监|主管|负责人|总裁|董事|主任|组长|部长|店长|领导|上级|专员|管理员|委员会|办公室|部门|(?:财务|人力资源|人事|行政|法务|销售|市场|技术|采购|研发|运营|客服|综合|审计|安全)(?:部|组|处|科|中心)`)
 
+// placeRe finds what place answers look like: 位于…, …省/市/县/区…, an
+// address number.
 var placeRe = regexp.MustCompile(`位于|地处|坐落|生于|出生于|\p{Han}(省|市|县|区|镇|乡|村|州|郡|岛|街|道|路|国)|[0-9]+号`)
 
 // quantity is a number the question states with its unit (工龄8年,
@@ -1009,7 +1011,7 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 		}
 		// A column of a class the question's words are defined to be in
 		// (二类城市 … 二类城市为天津、重庆、各省会城市 for 杭州, a 省会城市).
-		if def, ok := q.defs[string(zh.Fold(beforeGloss(name)))]; ok && definedAs(def, askedWith(q)) {
+		if def, ok := q.defs.get()[string(zh.Fold(beforeGloss(name)))]; ok && definedAs(def, askedWith(q)) {
 			score += 3
 		}
 		// The name itself, before its gloss (第三档（100%至不满150%）), said

@@ -82,18 +82,29 @@ type question struct {
 	// places are the places it names (questionPlaces): a table's row may
 	// be keyed by their class (省会城市) or be the rest's (其他城市).
 	places []string
-	// defs are the passages' definitions of classes (definitions), read
-	// once the passages are known: a table's column may be a class the
-	// question's words are in.
-	defs map[string]string
+	// defs are the retrieved passages' definitions of classes, read when
+	// a table's row first needs them (its key or a column may be a class
+	// the question's words are in); shared by q's copies.
+	defs *classDefs
 }
 
-// definitions are the definitions of the hits, kept in q.defs once read.
-func (q *question) definitions(hits []corpora.Hit) map[string]string {
-	if q.defs == nil {
-		q.defs = definitions(hits)
+// classDefs are the definitions of classes some passages make
+// (definitions), read once, when first asked for.
+type classDefs struct {
+	hits []corpora.Hit
+	read bool
+	m    map[string]string
+}
+
+// get is the definitions, read now if they were not; none for no passages.
+func (c *classDefs) get() map[string]string {
+	if c == nil {
+		return nil
 	}
-	return q.defs
+	if !c.read {
+		c.m, c.read = definitions(c.hits), true
+	}
+	return c.m
 }
 
 // withWords gives q its words after the question word, as seg cuts them.

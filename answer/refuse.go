@@ -365,7 +365,7 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 	}
 	minWords := e.cfg.MinWords
 	codes := questionCodes(q)
-	codeHeld := len(codes) > 0 && holdsCode(string(s.folded), codes)
+	codeHeld := len(codes) > 0 && HoldsCode(string(s.folded), codes...)
 	for _, c := range codes {
 		// (Not F1, 4G, 518b: words or names more than codes.)
 		if len(c) >= 3 && c[0] >= 'a' && c[0] <= 'z' && zh.IndexWord(everywhere, c) < 0 {
