@@ -534,10 +534,6 @@ var spokenWh = strings.NewReplacer("咋办", "怎么办", "咋样", "怎么样",
 // as a bare number.
 const countUnits = "个次人名份条项件台家位套本张"
 
-// butRe finds a sentence that opens with an exception to the one before
-// it (但…的除外, 但是…).
-var butRe = regexp.MustCompile(`^[\s（(]*(但是|但|除非|不过)`)
-
 // exceptsAsked reports whether an exception names what the question says
 // of its case: one of its telling words (年假, or a word it may be written
 // as: 年休假), not only the rule's own (全勤奖).

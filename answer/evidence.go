@@ -269,7 +269,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	}
 	qn := q.quantities
 	idRe := identifierFor(q)
-	codes := questionCodes(q)
+	codes := q.codes
 	// Whether each sentence sets conditions on a quantity the question
 	// states, and the question's meets them (1), fails them (-1), or it
 	// sets none (0); one of its clauses met (不满60%的为第一档，60%（含）至
@@ -503,10 +503,10 @@ const condlessWeight = 0.75
 // version names a release, not what a line is about.)
 var codeRe = regexp.MustCompile(`[A-Za-z]+[0-9]+[A-Za-z0-9]*|[0-9]+[A-Za-z]+[A-Za-z0-9]*`)
 
-// questionCodes are the codes q (folded) names.
-func questionCodes(q question) []string {
+// questionCodes are the codes a question (folded) names.
+func questionCodes(folded []rune) []string {
 	var out []string
-	for _, c := range codeRe.FindAllString(string(q.folded), -1) {
+	for _, c := range codeRe.FindAllString(string(folded), -1) {
 		if !versionRe.MatchString(c) {
 			out = append(out, c)
 		}

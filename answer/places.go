@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -38,7 +39,7 @@ func questionPlaces(seg *zh.Segmenter, q string) []string {
 	}
 	if seg != nil {
 		for _, w := range seg.Cut(q) {
-			if utf8.RuneCountInString(w) >= 2 && seg.PartOfSpeech(w) == "ns" && !strings.Contains(strings.Join(out, " "), w) {
+			if utf8.RuneCountInString(w) >= 2 && seg.PartOfSpeech(w) == "ns" && !slices.ContainsFunc(out, func(c string) bool { return strings.Contains(c, w) }) {
 				out = append(out, w)
 			}
 		}

@@ -79,6 +79,9 @@ type question struct {
 	// aliases are the question's words a document may write otherwise
 	// (zh.Aliases), found once.
 	aliases []zh.Alias
+	// codes are the codes it names (questionCodes: E05), found once for
+	// the sentences' ranking and for refusal.
+	codes []string
 	// places are the places it names (questionPlaces): a table's row may
 	// be keyed by their class (省会城市) or be the rest's (其他城市).
 	places []string
@@ -128,7 +131,7 @@ func (q question) afterWords(seg *zh.Segmenter) []string {
 const trailing = "？?。.！!吗呢呀啊呐嘛 "
 
 func parseQuestion(folded []rune) question {
-	q := question{folded: folded, quantities: questionQuantities(string(folded)), aliases: zh.Aliases(string(folded))}
+	q := question{folded: folded, quantities: questionQuantities(string(folded)), aliases: zh.Aliases(string(folded)), codes: questionCodes(folded)}
 	end := len(folded)
 	for end > 0 && strings.ContainsRune(trailing, folded[end-1]) {
 		end--

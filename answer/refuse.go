@@ -364,7 +364,7 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		minSupport *= 0.5
 	}
 	minWords := e.cfg.MinWords
-	codes := questionCodes(q)
+	codes := q.codes
 	codeHeld := len(codes) > 0 && HoldsCode(string(s.folded), codes...)
 	for _, c := range codes {
 		// (Not F1, 4G, 518b: words or names more than codes.)

@@ -11,12 +11,19 @@ import (
 
 // exceptionRe opens the part of a rule that qualifies what came before it:
 // an exception, a condition that changes the answer, the alternative.
-var exceptionRe = regexp.MustCompile(`^[\s（(]*(但是|但|除非|除外|不过|然而|否则|另外|此外|如因|若因|如果|若|如|其中|因.{1,12}的|属于.{1,12}的|[^，。；]{2,16}的[^，。；]{0,8}(?:保留原|不受影响|不适用))`)
+var exceptionRe = regexp.MustCompile(`^[\s（(]*(` + butWords + `|除外|然而|否则|另外|此外|如因|若因|如果|若|如|其中|因.{1,12}的|属于.{1,12}的|[^，。；]{2,16}的[^，。；]{0,8}(?:保留原|不受影响|不适用))`)
+
+// butWords open an exception that turns the rule before it (但…的除外).
+const butWords = `但是|但|除非|不过`
+
+// butRe finds a sentence that opens with an exception turning the one
+// before it (但…的除外, 但是…): the answerer reads the two together.
+var butRe = regexp.MustCompile(`^[\s（(]*(` + butWords + `)`)
 
 // strongExceptionRe finds an exception that qualifies even an item of a
 // list (…；但…); an item's next item opening 因…的 or 属于…的 is another
 // item (交通违章罚款；因个人原因改签、退票产生的手续费；).
-var strongExceptionRe = regexp.MustCompile(`^[\s（(]*(但是|但|除非|除外|不过|然而|否则|如需|如要|如果|若)`)
+var strongExceptionRe = regexp.MustCompile(`^[\s（(]*(` + butWords + `|除外|然而|否则|如需|如要|如果|若)`)
 
 // listItem reports whether a sentence is an item of a list: it ends with
 // a semicolon.
