@@ -84,6 +84,17 @@ func offline(t *testing.T, hits ...corpora.Hit) *Engine {
 	return e
 }
 
+// wantAnswers checks e's answer to each question, from hits, word for
+// word.
+func wantAnswers(t *testing.T, e *Engine, hits []corpora.Hit, cases map[string]string) {
+	t.Helper()
+	for q, want := range cases {
+		if a := e.FromHits(q, hits); a.Answer != want {
+			t.Errorf("%s → %q; want %q", q, a.Answer, want)
+		}
+	}
+}
+
 // ask is e.Ask with the test failing on an error.
 func ask(t *testing.T, e *Engine, q string) Answer {
 	t.Helper()
@@ -396,14 +407,10 @@ func TestNotListed(t *testing.T) {
 func TestLengthAndWeight(t *testing.T) {
 	e := offline(t)
 	p := "4. 货架与堆垛\n4.1 堆垛与墙体的间距不小于0.5米，与灯具的间距不小于0.5米，与消防栓、灭火器等消防设施的间距不小于1米。\n4.2 单层货架的额定载荷为800 kg，严禁超载。"
-	for _, c := range []struct{ q, want string }{
-		{"货堆离消防栓得留多远", "1米"},
-		{"单层货架最多能放多重的货", "800 kg"},
-	} {
-		if a := e.FromHits(c.q, []corpora.Hit{hit("m.txt", p)}); a.Answer != c.want {
-			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
-		}
-	}
+	wantAnswers(t, e, []corpora.Hit{hit("m.txt", p)}, map[string]string{
+		"货堆离消防栓得留多远":   "1米",
+		"单层货架最多能放多重的货": "800 kg",
+	})
 }
 
 // TestFeeColumnUnit: a bare number in the column of a fee is a sum in
@@ -411,14 +418,10 @@ func TestLengthAndWeight(t *testing.T) {
 func TestFeeColumnUnit(t *testing.T) {
 	e := offline(t)
 	p := "第六条 出差住宿费和伙食补助标准如下表。\n\n| 城市类别 | 部门经理住宿费 | 主管及以下员工住宿费 | 伙食补助 |\n|---|---|---|---|\n| 一类城市（北京、上海、广州、深圳） | 550 | 400 | 120 |\n| 三类城市（其他地级市及县城） | 350 | 260 | 80 |\n"
-	for _, c := range []struct{ q, want string }{
-		{"主管去上海出差住酒店能报多少", "400元"},
-		{"去北京出差一天伙食补助多少", "120元"},
-	} {
-		if a := e.FromHits(c.q, []corpora.Hit{hit("r.html", p)}); a.Answer != c.want {
-			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
-		}
-	}
+	wantAnswers(t, e, []corpora.Hit{hit("r.html", p)}, map[string]string{
+		"主管去上海出差住酒店能报多少": "400元",
+		"去北京出差一天伙食补助多少":  "120元",
+	})
 	if !namesMoney("伙食补助") || namesMoney("返点比例") || namesMoney("名额") {
 		t.Error("namesMoney: 伙食补助 names money, 返点比例 and 名额 do not")
 	}
@@ -466,17 +469,13 @@ func TestRecut(t *testing.T) {
 func TestCityClasses(t *testing.T) {
 	e := offline(t)
 	p := "| 城市类别 | 总经理、副总经理住宿费 | 部门经理住宿费 | 主管及以下员工住宿费 | 伙食补助 |\n|---|---|---|---|---|\n| 一类城市（北京、上海、广州、深圳） | 800 | 550 | 400 | 120 |\n| 二类城市（省会城市、计划单列市及苏州、无锡） | 600 | 450 | 330 | 100 |\n| 三类城市（其他地级市及县城） | 450 | 350 | 260 | 80 |\n"
-	for _, c := range []struct{ q, want string }{
-		{"部门经理去南京出差住宿标准是多少", "450元"},
-		{"部门经理去无锡出差住宿标准是多少", "450元"},
-		{"部门经理去芜湖出差住宿标准是多少", "350元"},
-		{"部门经理去上海出差住宿标准是多少", "550元"},
-		{"去芜湖出差伙食补助一天多少钱", "80元"},
-	} {
-		if a := e.FromHits(c.q, []corpora.Hit{hit("r.html", p)}); a.Answer != c.want {
-			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
-		}
-	}
+	wantAnswers(t, e, []corpora.Hit{hit("r.html", p)}, map[string]string{
+		"部门经理去南京出差住宿标准是多少": "450元",
+		"部门经理去无锡出差住宿标准是多少": "450元",
+		"部门经理去芜湖出差住宿标准是多少": "350元",
+		"部门经理去上海出差住宿标准是多少": "550元",
+		"去芜湖出差伙食补助一天多少钱":   "80元",
+	})
 }
 
 // TestSpokenTimes: lengths of time as people say them (一刻钟, 半个多小时,
@@ -557,15 +556,11 @@ func TestTableOfSums(t *testing.T) {
 	p := "第六条 住宿费在下表标准以内凭发票据实报销，超出部分由个人承担：\n表1 住宿费报销标准（元/人·晚）\n职级 | 一类城市（北京、上海、广州、深圳） | 二类城市（省会城市、计划单列市） | 三类城市（其他地级市及县城）\n总监及以上 | 700 | 550 | 400\n经理级（含店长、区域经理） | 500 | 400 | 300\n主管级（含值班经理） | 400 | 320 | 250\n普通员工 | 320 | 260 | 200\n第七条 两名同性别员工同行出差的，原则上合住一间，按其中较高职级的标准报销一间的住宿费。"
 	h := hit("m.html", p)
 	h.Section = "费用报销管理办法 › 第二章 差旅费"
-	for _, c := range []struct{ q, want string }{
-		{"店长去上海出差 酒店一晚能报多少", "500元"},
-		{"主管去成都出差住宿最多报多少", "320元"},
-		{"普通员工出差去县城住宿标准多少", "200元"},
-	} {
-		if a := e.FromHits(c.q, []corpora.Hit{h}); a.Answer != c.want {
-			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
-		}
-	}
+	wantAnswers(t, e, []corpora.Hit{h}, map[string]string{
+		"店长去上海出差 酒店一晚能报多少": "500元",
+		"主管去成都出差住宿最多报多少":   "320元",
+		"普通员工出差去县城住宿标准多少":  "200元",
+	})
 }
 
 // TestDegrees: 几度 asks for a temperature, said in ℃.
@@ -621,14 +616,10 @@ func TestDefinedClasses(t *testing.T) {
 	if d := definitions(hs); !strings.Contains(d["b类"], "部门经理") || !strings.Contains(d["二类城市"], "省会城市") {
 		t.Errorf("definitions %v; want B类 and 二类城市 defined", d)
 	}
-	for _, c := range []struct{ q, want string }{
-		{"部门经理去杭州出差酒店能报多少", "450元"},
-		{"主管去北京出差住宿最多报多少", "420元"},
-	} {
-		if a := e.FromHits(c.q, hs); a.Answer != c.want {
-			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
-		}
-	}
+	wantAnswers(t, e, hs, map[string]string{
+		"部门经理去杭州出差酒店能报多少": "450元",
+		"主管去北京出差住宿最多报多少":  "420元",
+	})
 }
 
 // TestPerUnit: a unit said with 一 before what is given per it (饭补一天给
@@ -675,11 +666,7 @@ func TestYesNoException(t *testing.T) {
 func TestLetterCode(t *testing.T) {
 	e := offline(t)
 	p := "- 职级体系：专业序列P1—P12，管理序列M1—M6\n- 晋升评审每年两次，分别在4月和10月"
-	for q, want := range map[string]string{"专业序列的职级最高到P几？": "P12", "管理序列最低是M几": "M1"} {
-		if a := e.FromHits(q, []corpora.Hit{hit("o.pptx", p)}); a.Answer != want {
-			t.Errorf("%s → %q; want %s", q, a.Answer, want)
-		}
-	}
+	wantAnswers(t, e, []corpora.Hit{hit("o.pptx", p)}, map[string]string{"专业序列的职级最高到P几？": "P12", "管理序列最低是M几": "M1"})
 }
 
 // TestGradeBand: a class defined by a band of grades (员工级：P1至P5级)
@@ -1340,11 +1327,7 @@ func TestNoStopAnswer(t *testing.T) {
 func TestWhoByCondition(t *testing.T) {
 	e := offline(t)
 	p := "## 第四章 报价与折扣\n\n第二十八条 免费赠送客户实施人天的，计入折扣审批：销售经理可以赠送不超过5人天，区域销售总监不超过15人天，超过15人天的须经销售副总裁审批。"
-	for q, want := range map[string]string{"免费送客户12人天，谁能批？": "区域销售总监", "免费送客户3人天要谁批？": "销售经理", "免费送客户20人天，谁批？": "销售副总裁"} {
-		if a := e.FromHits(q, []corpora.Hit{hit("r.md", p)}); a.Answer != want {
-			t.Errorf("%s → %q; want %s", q, a.Answer, want)
-		}
-	}
+	wantAnswers(t, e, []corpora.Hit{hit("r.md", p)}, map[string]string{"免费送客户12人天，谁能批？": "区域销售总监", "免费送客户3人天要谁批？": "销售经理", "免费送客户20人天，谁批？": "销售副总裁"})
 	// Words before the condition that name no role are not who.
 	money := "## 报销审批\n\n报销金额在5000元以下的由部门经理审批，5000元及以上的由总经理审批。"
 	if a := e.FromHits("报销3000元谁批？", []corpora.Hit{hit("r.md", money)}); strings.HasPrefix(a.Answer, "金额") || strings.HasPrefix(a.Answer, "报销金额") {
@@ -1474,11 +1457,7 @@ func TestChineseNumerals(t *testing.T) {
 func TestKin(t *testing.T) {
 	e := offline(t)
 	p := "**第十九条 丧假**\n\n| 去世的亲属 | 丧假天数 |\n|---|---|\n| 配偶的父母、祖父母、外祖父母、兄弟姐妹 | 1天 |\n| 父母、配偶、子女 | 3天 |\n"
-	for q, want := range map[string]string{"爷爷去世了能请几天丧假？": "1天", "妈妈去世了丧假有几天？": "3天"} {
-		if a := e.FromHits(q, []corpora.Hit{hit("h.md", p)}); a.Answer != want {
-			t.Errorf("%s → %q; want %s", q, a.Answer, want)
-		}
-	}
+	wantAnswers(t, e, []corpora.Hit{hit("h.md", p)}, map[string]string{"爷爷去世了能请几天丧假？": "1天", "妈妈去世了丧假有几天？": "3天"})
 }
 
 // TestFAQTwoQuestions: an FAQ line asking two things (问：食堂在哪里？几点开
@@ -1496,11 +1475,7 @@ func TestFAQTwoQuestions(t *testing.T) {
 func TestDefinedRow(t *testing.T) {
 	e := offline(t)
 	p := "**第二十四条 城市类别**\n\n- 一类城市：北京、上海、广州、深圳；\n- 二类城市：除一类城市以外的省会城市（如南京、杭州、成都等）；\n- 三类城市：其他城市。\n\n**第二十六条 伙食补助**\n\n| 城市类别 | 伙食补助（元/天） | 市内交通补助（元/天） |\n|---|---|---|\n| 一类城市 | 120 | 80 |\n| 二类城市 | 100 | 60 |\n| 三类城市 | 80 | 50 |\n"
-	for q, want := range map[string]string{"去成都出差一天伙食补助多少？": "100元", "在上海出差市内交通补助一天多少？": "80元"} {
-		if a := e.FromHits(q, []corpora.Hit{hit("h.md", p)}); a.Answer != want {
-			t.Errorf("%s → %q; want %s", q, a.Answer, want)
-		}
-	}
+	wantAnswers(t, e, []corpora.Hit{hit("h.md", p)}, map[string]string{"去成都出差一天伙食补助多少？": "100元", "在上海出差市内交通补助一天多少？": "80元"})
 }
 
 // byWord retrieves the hits of the first of its words the query holds.
