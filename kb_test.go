@@ -695,7 +695,6 @@ func TestDocument(t *testing.T) {
 // one's end (the chunks overlap); a chunk that ends outside a table is
 // left as it is.
 func TestTableRest(t *testing.T) {
-	dir := t.TempDir()
 	var b strings.Builder
 	b.WriteString("2.1 服务端\n\n服务器的推荐配置按用户规模确定，部署前请确认机房的电源和网络满足要求。\n\n")
 	b.WriteString("  用户规模    CPU   内存    系统盘\n  ----------- ----- ------- ----------\n")
@@ -713,16 +712,10 @@ func TestTableRest(t *testing.T) {
 		b.WriteString("  " + pad(fmt.Sprintf("%d～%d人", i*100-99, i*100), 12) + pad(fmt.Sprintf("%d核", 4+i), 6) + pad(fmt.Sprintf("%d GB", 8+2*i), 8) + fmt.Sprintf("%d GB SSD\n", 100+10*i))
 	}
 	b.WriteString("\n以上为推荐值。\n")
-	path := filepath.Join(dir, "servers.txt")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	k := mustOpen(t, Config{Dir: t.TempDir(), Create: true})
-	mustIngest(t, k, path)
+	k, chunks := ingestText(t, "servers.txt", b.String())
 	ctx := context.Background()
-	_, chunks, err := k.Document(ctx, "servers.txt")
-	if err != nil || len(chunks) < 3 {
-		t.Fatalf("%d chunks, %v; want the table cut into several", len(chunks), err)
+	if len(chunks) < 3 {
+		t.Fatalf("%d chunks; want the table cut into several", len(chunks))
 	}
 	var doc []rune // the document's text, from its overlapping chunks
 	for _, c := range chunks {
@@ -747,6 +740,23 @@ func TestTableRest(t *testing.T) {
 			t.Errorf("hit %d ends outside a table but was changed", i)
 		}
 	}
+}
+
+// ingestText writes text to a file named name, ingests it into a new
+// knowledge base and gives the knowledge base and the document's chunks.
+func ingestText(t *testing.T, name, text string) (*KB, []corpora.Chunk) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	k := mustOpen(t, Config{Dir: t.TempDir(), Create: true})
+	mustIngest(t, k, path)
+	_, chunks, err := k.Document(context.Background(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k, chunks
 }
 
 type fixedHits []corpora.Hit
@@ -801,7 +811,6 @@ func TestHoldsCodeAndTableEnd(t *testing.T) {
 // 分级审批：) is read with its clauses from the next chunk, and the clause
 // whose condition the question's sum meets answers.
 func TestListAcrossChunks(t *testing.T) {
-	dir := t.TempDir()
 	var b strings.Builder
 	b.WriteString("# 费用管理办法\n\n## 第四章 采购管理\n\n")
 	b.WriteString("第十六条 采购分为商品采购和非商品采购。商品采购由商品中心统一负责，门店不得自行向供应商采购商品；但社区店经区域经理批准的本地蔬菜直采除外，直采金额每店每月不得超过30,000元。供应商的选择应当遵循公开、公平、公正的原则，同等条件下优先选择本地供应商。" + strings.Repeat("采购人员应当廉洁自律，", 8) + "\n\n")
@@ -809,17 +818,8 @@ func TestListAcrossChunks(t *testing.T) {
 	b.WriteString("（一）单笔金额5,000元以下的，由部门负责人审批；\n（二）5,000元（含）以上、50,000元以下的，由部门负责人和财务经理审批；\n")
 	b.WriteString("（三）50,000元（含）以上、200,000元以下的，在前项审批基础上报分管副总经理审批；\n（四）200,000元（含）以上的，报总经理审批，并提交采购委员会审议。\n\n")
 	b.WriteString("第十八条 单笔金额10,000元（含）以上的采购，须取得不少于3家供应商的书面报价并进行比价。\n")
-	path := filepath.Join(dir, "policy.md")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	k := mustOpen(t, Config{Dir: t.TempDir(), Create: true})
-	mustIngest(t, k, path)
+	k, chunks := ingestText(t, "policy.md", b.String())
 	ctx := context.Background()
-	_, chunks, err := k.Document(ctx, "policy.md")
-	if err != nil {
-		t.Fatal(err)
-	}
 	lead := -1
 	for i, c := range chunks {
 		if endsInList(c.Text) {
