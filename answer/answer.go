@@ -420,9 +420,6 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 				// 标准版能接AD域账号吗 … | 不支持 |: yes or no by the cell.
 				return answered(a, polarity(qn, pq.quantities, verb, v)+"。"+v, h, s.start, s.start+len(s.orig))
 			case !yn:
-				if pq.unit != "" && strings.Contains(countUnits, pq.unit) && numberOnlyRe.MatchString(v) {
-					v += pq.unit // 几个历史版本 … | version_keep | 30 |: 30个
-				}
 				return answered(a, v, h, s.start, s.start+len(s.orig))
 			}
 		}

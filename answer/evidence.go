@@ -1045,6 +1045,9 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 		// fee, said without its unit: 400元.
 		v += "元"
 	}
+	if q.unit != "" && strings.Contains(countUnits, q.unit) && numberOnlyRe.MatchString(v) {
+		v += q.unit // 几个历史版本 … | version_keep | 30 |: a count said bare, 30个
+	}
 	if ext := extreme(q); ext != 0 && strings.Contains(names[best], "范围") {
 		v = rangeEnd(v, ext) // 15～1440分钟, asked the longest: 1440分钟
 	}

@@ -166,7 +166,7 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 	}
 	// 邮箱是多少, 哪个目录, 用什么命令: an identifier of its own shape
 	// (support@…, /opt/…, spructl restore, 400-820-7316, QL-FIN-012).
-	if re := letterCodeFor(q); re != nil && extreme(q) != 0 {
+	if re := q.letterCode; re != nil && extreme(q) != 0 {
 		// 最高到P几 … 专业序列P1—P12: the code with the greatest number
 		// (the least, asked 最低).
 		if m, ok := extremeCode(re, s, extreme(q)); ok {
@@ -687,8 +687,8 @@ var identifiers = []struct {
 // 哪个目录, 用什么命令, 文件编号是什么 — when the noun naming it stands right
 // before or after the question word; nil when q asks for something else.
 func identifierFor(q question) *regexp.Regexp {
-	if re := letterCodeFor(q); re != nil {
-		return re
+	if q.letterCode != nil {
+		return q.letterCode
 	}
 	if q.kind != kindPhrase && q.kind != kindPlace && !(q.kind == kindNumber && q.unit == "") {
 		return nil
@@ -716,7 +716,7 @@ func identifierFor(q question) *regexp.Regexp {
 
 // letterCodeFor is the shape of a code asked by its letters and 几 (职级最
 // 高到P几 … P12, M几 … M6): those letters and a number; nil for other
-// questions.
+// questions. parseQuestion keeps it in q.letterCode.
 func letterCodeFor(q question) *regexp.Regexp {
 	if q.wh != "几" {
 		return nil

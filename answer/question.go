@@ -79,6 +79,9 @@ type question struct {
 	// aliases are the question's words a document may write otherwise
 	// (zh.Aliases), found once.
 	aliases []zh.Alias
+	// letterCode is the shape of a code it asks for by its letters and 几
+	// (P几: letterCodeFor), compiled once; nil for other questions.
+	letterCode *regexp.Regexp
 	// codes are the codes it names (questionCodes: E05), found once for
 	// the sentences' ranking and for refusal.
 	codes []string
@@ -193,6 +196,7 @@ func parseQuestion(folded []rune) question {
 		q.unit = impliedUnit(q.left, q.right)
 		q.implied = q.unit != ""
 	}
+	q.letterCode = letterCodeFor(q)
 	return q
 }
 
