@@ -238,7 +238,7 @@ func (k *KB) Engine(opt SearchOptions) (*answer.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return answer.New(answer.Config{Graph: k.graph, LLM: k.cfg.LLM, ContextChars: k.cfg.ContextChars, Segmenter: k.seg}, tableRest{r, k})
+	return answer.New(answer.Config{Graph: k.graph, LLM: k.cfg.LLM, ContextChars: k.cfg.ContextChars, Segmenter: k.seg, Unrefused: k.cfg.Unrefused}, tableRest{r, k})
 }
 
 // tableRest is the answerer's retrieval: the ranking's hits, the passage

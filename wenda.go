@@ -117,6 +117,10 @@ type Config struct {
 	// ContextChars is the budget of the sources given to the LLM; default
 	// answer.DefaultContextChars.
 	ContextChars int
+	// Unrefused answers offline even where the passages are judged not to
+	// answer, the judgement kept in Answer.Refusal: what the refusal
+	// decision is fitted on (wenda eval qa --signals).
+	Unrefused bool
 	// Reranker, if set, reorders the top RerankDepth fused candidates of
 	// Search and Answer (retrieve/rerank.New for a /rerank endpoint). When
 	// it fails the fused order stands, with a warning (Results.Warning,

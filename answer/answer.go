@@ -47,6 +47,10 @@ type Config struct {
 	// that the answering passage must hold; default 0.25. Character
 	// evidence alone lets 今天天气怎么样 "match" a passage about 今天水市.
 	MinWords float64
+	// Unrefused answers even where the passages are judged not to answer
+	// (Answer.Refusal.Refused): what the refusal decision is fitted on
+	// (wenda eval qa --signals).
+	Unrefused bool
 	// Graph, if set, answers culture questions from its facts first.
 	Graph Graph
 	// LLM, if set, writes the answers from the retrieved passages and the
@@ -122,6 +126,9 @@ type Answer struct {
 	// Unsupported marks an LLM answer that cites no source.
 	Unsupported bool    `json:"unsupported,omitempty"`
 	Timings     Timings `json:"timings"`
+	// Refusal is what the extractive answer's refusal weighed, when it was
+	// weighed (nil for a table's cell and for an answer not extractive).
+	Refusal *Refusal `json:"-"`
 }
 
 // Simplified is the answer with its text and its citations' text in
@@ -387,7 +394,9 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		exc = best + 1
 		support = min(1, (s.evidence+sents[exc].evidence)/full)
 	}
-	if e.refuse(pq, terms, s, support, h, everywhere) {
+	refused, weighed := e.refuse(pq, terms, s, support, h, everywhere)
+	a.Refusal = weighed
+	if refused && !e.cfg.Unrefused {
 		return a
 	}
 	// Asked what happens when a thing is not done (没定分配比例怎么办), and

@@ -236,6 +236,8 @@ func TestUnitsAndRanges(t *testing.T) {
 		{"年假申请要提前几天？", "年假须提前3至5天在系统中提交申请。", "3至5天"},
 		{"服务器最低要几核CPU？", "服务器的最低配置为4核CPU、8 GB内存和100 GB系统盘。", "4核"},
 		{"单个文件最大能传多少MB？", "单个文件最大上传100 MB，超过的请用客户端上传。", "100 MB"},
+		// A quantity in brackets is no list item's number (（1）).
+		{"熔炼那边夜班几点开始", "熔炼工段夜班（23:00—次日7:00）每班发放夜班津贴30元。", "23:00—次日7:00"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)

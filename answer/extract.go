@@ -159,7 +159,10 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 			break
 		}
 	}
-	if gap.s = skipAside(s, gap.s); gap.s >= gap.e {
+	if a := skipAside(s, gap.s); a > gap.s && (q.kind == kindNumber || q.kind == kindDate) && strings.ContainsFunc(string(s[gap.s:a]), unicode.IsDigit) {
+		// 夜班（23:00—次日7:00） for 夜班几点开始: the bracket holds the
+		// quantity asked, no gloss to pass over.
+	} else if gap.s = a; gap.s >= gap.e {
 		// The aside filled the gap (王永吉（），字修之): the answer is the
 		// clause after it.
 		gap.e = clauseEnd(s, gap.s)
@@ -812,7 +815,9 @@ func asksLabel(q question) bool {
 // 1., 2、 at a sentence's start — rather than says a quantity.
 func listMarker(s []rune, sp span) bool {
 	if sp.s > 0 && sp.e < len(s) && strings.ContainsRune("（(", s[sp.s-1]) && strings.ContainsRune("）)", s[sp.e]) {
-		return true
+		// (1), （十二）: an item's number, not a quantity said in brackets
+		// (夜班（23:00—次日7:00）, （含30分钟）).
+		return sp.e-sp.s <= 2 && !strings.ContainsFunc(string(s[sp.s:sp.e]), func(r rune) bool { return !unicode.IsDigit(r) && !strings.ContainsRune(cnNumerals, r) })
 	}
 	i := sp.s
 	for i > 0 && unicode.IsSpace(s[i-1]) {

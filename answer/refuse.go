@@ -317,7 +317,7 @@ func isASCIIWord(w string) bool {
 // a cell in the column the question names is refused only for that
 // missing noun. Measured on eval/office (202 questions, 30 unanswerable):
 // see the README's refusal figures.
-func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, h corpora.Hit, everywhere string) bool {
+func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, h corpora.Hit, everywhere string) (bool, *Refusal) {
 	given := ""
 	if len(q.quantities) > 0 {
 		if _, any := conditionsMet(h.Text, q.quantities); any {
@@ -350,10 +350,11 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		}
 		terms = kept
 	}
-	cov := keyCoverage(terms, h.Title+"\n"+h.Section+"\n"+h.Header+"\n"+h.Text, everywhere)
+	passage := h.Title + "\n" + h.Section + "\n" + h.Header + "\n" + h.Text
+	cov := keyCoverage(terms, passage, everywhere)
 	missing := e.missingNoun(terms, everywhere)
 	if s.cell {
-		return missing > 0
+		return missing > 0, nil
 	}
 	minSupport := e.cfg.MinSupport
 	condMet := false
@@ -372,10 +373,14 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 			// A code the question names (自助收银机报E50) that no passage
 			// says: the knowledge base does not say what it means, however
 			// much the passages say of the rest.
-			return true
+			return true, nil
 		}
 	}
-	if typed, holds := answerShape(q); typed && holds(s) && !q.implied {
+	typed, holds := answerShape(q)
+	held := typed && holds(s)
+	_, yn := yesNo(string(q.folded))
+	rule := yn && deonticRe.MatchString(string(s.lead)+string(s.folded))
+	if held && !q.implied {
 		// The sentence holds what is asked for, in its shape (多久 … 6个月
 		// 内): it needs less of the question's wording. (eval/enterprise
 		// with 1, 0.8, 0.6, 0.5, 0.4 of the thresholds: 0.6711, 0.6734,
@@ -388,7 +393,7 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		// document's words, not the asker's.
 		minSupport *= 0.5
 		minWords *= 0.5
-	} else if _, yn := yesNo(string(q.folded)); yn && !typed && deonticRe.MatchString(string(s.lead)+string(s.folded)) {
+	} else if rule && !typed {
 		// Asked whether one may (…能收吗, 能自己随便转转吗) and the
 		// sentence says what one may, must or must not (不得单独活动):
 		// it answers in the rule's words, not the asker's.
@@ -407,7 +412,98 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 	// 幕上报E05 … E05：货叉倾斜传感器故障 — nor beside the condition the
 	// question's quantity meets: 顾客要赔六百块谁能拍板 … 500元（含）以上的，
 	// 须经店长授权.)
-	return support < minSupport || cov < minWords || (missing > 0 && cov < 0.4 && !codeHeld && !condMet)
+	weak := missing > 0 && cov < 0.4 && !codeHeld && !condMet
+	r := &Refusal{Signals: []float64{
+		support, cov, support - minSupport, cov - minWords,
+		b2f(support < minSupport), b2f(cov < minWords), b2f(missing > 0), b2f(weak),
+		b2f(codeHeld), b2f(condMet), b2f(held && !q.implied), b2f(typed && !held), b2f(rule), b2f(yn),
+		unknownShare(terms, everywhere), keyCoverage(terms, string(s.orig)+"\n"+string(s.context), everywhere),
+		b2f(typeMissing(terms, string(zh.Fold(passage)))), worstAbsent(terms, string(zh.Fold(passage))) / 15, b2f(s.hit > 0),
+		e.unknownWord(terms, everywhere, false) / 15, e.unknownWord(terms, everywhere, true) / 15,
+	}}
+	r.Refused = support < minSupport || cov < minWords || weak
+	return r.Refused, r
+}
+
+// Refusal is what decided whether the passages answer a question: the
+// signals weighed (RefusalSignals names them) and the decision.
+type Refusal struct {
+	Signals []float64
+	Refused bool
+}
+
+// RefusalSignals names the signals of a Refusal, in order.
+var RefusalSignals = []string{"support", "cov", "support_margin", "cov_margin",
+	"below_support", "below_cov", "missing_noun", "missing_weak",
+	"code_held", "cond_met", "shape_held", "shape_lacking", "yesno_rule", "yesno",
+	"unknown_share", "sentence_cov", "type_missing", "worst_absent", "later_hit",
+	"unknown_word", "unknown_content"}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// unknownShare is the information-weighted share of the question's terms
+// that none of the retrieved passages holds, even in part.
+func unknownShare(terms []keyTerm, everywhere string) float64 {
+	total, gone := 0.0, 0.0
+	for _, t := range terms {
+		w := t.info * t.light
+		total += w
+		if presence(t.w, everywhere) == 0 {
+			gone += w
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return gone / total
+}
+
+// unknownWord is the information of the most telling word of the question
+// that no retrieved passage holds even in part (0 for none); content, only
+// a noun, verb or word the dictionary lacks of two characters or more.
+func (e *Engine) unknownWord(terms []keyTerm, everywhere string, content bool) float64 {
+	worst := 0.0
+	for _, t := range terms {
+		if presence(t.w, everywhere) > 0 {
+			continue
+		}
+		if content {
+			pos := e.seg.PartOfSpeech(t.w)
+			if utf8.RuneCountInString(t.w) < 2 || !(strings.HasPrefix(pos, "n") || strings.HasPrefix(pos, "v") || pos == "") {
+				continue
+			}
+		}
+		worst = max(worst, t.info*t.light)
+	}
+	return worst
+}
+
+// typeMissing reports whether a word of the question saying the answer's
+// kind (哪家酒店 → 酒店) is not in the passage (folded).
+func typeMissing(terms []keyTerm, passage string) bool {
+	for _, t := range terms {
+		if t.typ && presence(t.w, passage) < 0.5 {
+			return true
+		}
+	}
+	return false
+}
+
+// worstAbsent is the information of the most telling word of the question
+// the passage (folded) lacks, even in good part.
+func worstAbsent(terms []keyTerm, passage string) float64 {
+	worst := 0.0
+	for _, t := range terms {
+		if presence(t.w, passage) < 0.5 {
+			worst = max(worst, t.info*t.light)
+		}
+	}
+	return worst
 }
 
 // answerShape says whether q asks for something whose shape a sentence can

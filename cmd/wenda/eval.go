@@ -25,6 +25,9 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 	if len(args) > 0 && args[0] == "qa" {
 		return c.evalQA(ctx, args[1:])
 	}
+	if len(args) > 0 && args[0] == "refusal" {
+		return c.evalRefusal(ctx, args[1:])
+	}
 	if len(args) > 0 && args[0] == "extract" {
 		return c.evalExtract(ctx, args[1:])
 	}
@@ -44,7 +47,7 @@ func (c *cli) eval(ctx context.Context, args []string) error {
 		return c.evalLoad(ctx, args[1:])
 	}
 	if len(args) == 0 || args[0] != "squad" {
-		return exitError{2, "eval: usage: wenda eval squad [--k 1,5,20] [--json] FILE | wenda eval ingest PATH... | wenda eval extract FILE REFERENCE | wenda eval qa QUESTIONS.tsv | wenda eval ann (PATH... | --random) | wenda eval llm FILE | wenda eval load FILE | wenda eval culture FILE | wenda eval reverse FILE"}
+		return exitError{2, "eval: usage: wenda eval squad [--k 1,5,20] [--json] FILE | wenda eval ingest PATH... | wenda eval extract FILE REFERENCE | wenda eval qa QUESTIONS.tsv | wenda eval refusal SIGNALS.tsv… | wenda eval ann (PATH... | --random) | wenda eval llm FILE | wenda eval load FILE | wenda eval culture FILE | wenda eval reverse FILE"}
 	}
 	fs := c.flags("eval squad")
 	ks := fs.String("k", "1,5,20", "cut-offs for recall@k, comma-separated")

@@ -7,11 +7,14 @@ import (
 	"github.com/wenda-rag/wenda/corpora/zh"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/wenda-rag/wenda"
+	"github.com/wenda-rag/wenda/answer"
 	"github.com/wenda-rag/wenda/eval"
 )
 
@@ -27,6 +30,7 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	misses := fs.Int("misses", 5, "wrong answers to show per category")
 	trad := fs.Bool("traditional", false, "ask each question in traditional characters with Taiwan usage (OpenCC s2twp: 软件 → 軟體), the documents and accepted answers as they are")
+	signals := fs.String("signals", "", "write each question's refusal signals to this TSV file, answering offline even where it would refuse (what `wenda eval refusal` fits the decision on)")
 	rf := c.retrievalFlags(fs)
 	lf := c.llmFlags(fs)
 	pos, err := parseInterleaved(fs, args)
@@ -40,11 +44,19 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, err := c.openForAnswers(ctx, *rf, lf)
+	k, err := c.openForAnswers(ctx, *rf, lf, func(cfg *wenda.Config) { cfg.Unrefused = *signals != "" })
 	if err != nil {
 		return err
 	}
 	defer k.Close()
+	var sig *os.File
+	if *signals != "" {
+		if sig, err = os.Create(*signals); err != nil {
+			return fmt.Errorf("eval qa: --signals: %w", err)
+		}
+		defer sig.Close()
+		fmt.Fprintf(sig, "question\tunanswerable\tright\tweighed\tfound\trefused\t%s\n", strings.Join(answer.RefusalSignals, "\t"))
+	}
 	type tally struct{ n, right int }
 	cats := map[string]*tally{}
 	wrong := map[string][]string{}
@@ -91,6 +103,9 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 				}
 			}
 		}
+		if sig != nil {
+			writeSignals(sig, q, refuse, ok && !refuse, a)
+		}
 		if !a.Found {
 			refused++
 			if refuse {
@@ -133,6 +148,11 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 		"refusals": refused, "unanswerable": shouldRefuse, "refusal_precision": round(prec), "refusal_recall": round(rec),
 		"ask_p50_ms": round(eval.Percentile(lat, 50)), "ask_p99_ms": round(eval.Percentile(lat, 99)),
 		"answer_p50_ms": round(eval.Percentile(step, 50))}
+	if sig != nil {
+		if err := sig.Close(); err != nil {
+			return fmt.Errorf("eval qa: --signals: %w", err)
+		}
+	}
 	if *asJSON {
 		return printJSON(c.stdout, res)
 	}
@@ -145,6 +165,30 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 		}
 	}
 	return nil
+}
+
+// writeSignals writes a question's line of the --signals file: whether it
+// is unanswerable, whether the answer (given even where refused) is right,
+// whether the decision was weighed, whether an answer was given at all
+// (not when another test refused it), the decision and its signals.
+func writeSignals(w *os.File, q string, unanswerable, right bool, a answer.Answer) {
+	refused, vals := 0, make([]string, len(answer.RefusalSignals))
+	if a.Refusal != nil {
+		if a.Refusal.Refused {
+			refused = 1
+		}
+		for i, v := range a.Refusal.Signals {
+			vals[i] = strconv.FormatFloat(v, 'g', 5, 64)
+		}
+	}
+	fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t%d\t%s\n", strings.ReplaceAll(q, "\t", " "), b2i(unanswerable), b2i(right), b2i(a.Refusal != nil), b2i(a.Found), refused, strings.Join(vals, "\t"))
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // readTSV reads a question file: tab-separated, quotes taken as they are,

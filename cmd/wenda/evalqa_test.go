@@ -45,6 +45,28 @@ func TestEvalQA(t *testing.T) {
 	if _, errs := runCLIErr(t, "--data", data, "--kb", "quickstart", "eval", "qa", filepath.Join(t.TempDir(), "missing.tsv")); !strings.Contains(errs, "missing.tsv") {
 		t.Errorf("a missing file: %q", errs)
 	}
+	// --signals writes each question's refusal signals, answering even
+	// where it would refuse; eval refusal fits the decision on two sets.
+	sig := filepath.Join(t.TempDir(), "signals.tsv")
+	mustRun(t, "--data", data, "--kb", "quickstart", "eval", "qa", "--signals", sig, qs)
+	b, err := os.ReadFile(sig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "question\tunanswerable\tright\tweighed\tfound\trefused\tsupport\t") ||
+		!strings.HasPrefix(lines[1], "工作满20年的员工每年有几天年假？\t0\t1\t1\t1\t0\t") || !strings.HasPrefix(lines[3], "公司的股票代码是多少？\t1\t") {
+		t.Errorf("eval qa --signals wrote:\n%s", b)
+	}
+	out = mustRun(t, "eval", "refusal", sig, sig)
+	if !strings.Contains(out, "用全部 6 个问题拟合") || !strings.Contains(out, "\"support\": ") {
+		t.Errorf("eval refusal: %s", out)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.tsv")
+	os.WriteFile(bad, []byte("q\ta\n"), 0o644)
+	if _, errs := runCLIErr(t, "eval", "refusal", sig, bad); !strings.Contains(errs, "bad.tsv") {
+		t.Errorf("eval refusal of a file that is no signals file: %q", errs)
+	}
 }
 
 func runCLIErr(t *testing.T, args ...string) (int, string) {

@@ -50,7 +50,7 @@ func (l *llmFlags) generator() (answer.Generator, error) {
 
 // openForAnswers opens the knowledge base of --kb to read, answering with
 // the LLM when one is configured.
-func (c *cli) openForAnswers(ctx context.Context, rf wenda.SearchOptions, l *llmFlags) (*wenda.KB, error) {
+func (c *cli) openForAnswers(ctx context.Context, rf wenda.SearchOptions, l *llmFlags, opts ...func(*wenda.Config)) (*wenda.KB, error) {
 	gen, err := l.generator()
 	if err != nil {
 		return nil, err
@@ -60,6 +60,9 @@ func (c *cli) openForAnswers(ctx context.Context, rf wenda.SearchOptions, l *llm
 		return nil, err
 	}
 	cfg.Retrieval, cfg.LLM, cfg.ContextChars = rf, gen, l.contextChars
+	for _, o := range opts {
+		o(&cfg)
+	}
 	k, err := c.openWith(ctx, cfg)
 	if err != nil {
 		return nil, err
