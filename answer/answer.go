@@ -531,10 +531,11 @@ func holdsIdentifier(q question, ans []rune) bool {
 
 // spokenWh writes the question words of speech as the written ones (迟到
 // 四十分钟咋算 → 怎么算, 啥时候 → 什么时候, 为啥 → 为什么, 多少个钟 → 多少个
-// 小时).
+// 小时, 哪几个小时 → 几点到几点).
 var spokenWh = strings.NewReplacer("咋办", "怎么办", "咋样", "怎么样", "咋整", "怎么办", "咋", "怎么", "啥时候", "什么时候", "啥时", "什么时候",
 	"为啥", "为什么", "几时", "什么时候", "多会儿", "什么时候", "干嘛", "干什么", "干啥", "干什么",
-	"多少个钟", "多少个小时", "几个钟", "几个小时", "钟头", "小时") // (多少个钟: hours)
+	"多少个钟", "多少个小时", "几个钟", "几个小时", "钟头", "小时", // (多少个钟: hours)
+	"哪几个小时", "几点到几点", "哪几个钟头", "几点到几点", "哪个时段", "几点到几点") // (which hours of the day: a range of times)
 
 // countUnits are the measure words of a count, which a table's cell says
 // as a bare number.

@@ -962,6 +962,11 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 	// key it says (查看者 … 上传: the column 上传和修改, not 查看和下载).
 	// (A city's class names its column: 成都 … 二类城市（省会城市、计划单列市）.)
 	fqNames := fq + placeClassText(q.places)
+	for _, a := range q.aliases {
+		// 硬盘 names the column 磁盘: the words a document writes for the
+		// question's.
+		fqNames += " " + strings.Join(a.Others, " ")
+	}
 	if len(values) > 0 {
 		if k := string(zh.Fold(strings.TrimSpace(values[0]))); utf8.RuneCountInString(k) >= 2 {
 			fqNames = strings.Replace(fqNames, k, " ", 1)

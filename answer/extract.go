@@ -49,6 +49,59 @@ func kindWord(seg *zh.Segmenter, q question) string {
 	return string(w)
 }
 
+// namedKind finds the name of the kind a 哪家公司, 什么医院, 哪个小程序
+// question asks for: a name the sentence ends with that kind's noun (苏州云
+// 杉信息技术有限公司, 二级及以上医院), read back from the noun over the
+// words that make a name (not a verb, preposition, particle, adverb or
+// pronoun), or the quotation the sentence gives right after the noun (微信
+// 小程序"云杉令牌"). The one nearest the question's gap; none the question
+// says itself.
+func namedKind(seg *zh.Segmenter, q question, s []rune, gap span) (span, bool) {
+	if seg == nil || q.kind != kindPhrase && q.kind != kindPlace || !strings.HasPrefix(q.wh, "哪") && q.wh != "什么" {
+		return span{}, false
+	}
+	k := []rune(kindWord(seg, q))
+	if len(k) < 2 {
+		return span{}, false
+	}
+	best, bestDist := span{}, -1
+	for _, at := range indexAll(s, k) {
+		end := at + len(k)
+		var sp span
+		if in, ok := quoted(s, span{end, min(len(s), end+16)}, q); ok && strings.Contains(string(q.right), strings.TrimRight(string(s[end:in.s]), "「“『《\"'")) {
+			// (after the rest of the kind the question says: 微信 小程序)
+			sp = in
+		} else {
+			b := at
+			for b > 0 {
+				j := b - 1 // the word ending at b: its start
+				for j > 0 && b-j < 8 && seg.Counted(string(s[j-1:b])) {
+					j--
+				}
+				w := string(s[j:b])
+				pos := seg.PartOfSpeech(w)
+				if !unicode.Is(unicode.Han, s[b-1]) && !unicode.IsLetter(s[b-1]) && !unicode.IsDigit(s[b-1]) ||
+					strings.HasPrefix(pos, "v") || strings.HasPrefix(pos, "p") || strings.HasPrefix(pos, "u") || strings.HasPrefix(pos, "d") || strings.HasPrefix(pos, "r") || pos == "y" ||
+					len([]rune(w)) == 1 && strings.ContainsRune("的是在由向给对从为和与或将把被", []rune(w)[0]) {
+					break
+				}
+				b = j
+			}
+			if at-b < 2 {
+				continue
+			}
+			sp = span{b, end}
+		}
+		if strings.Contains(string(q.folded), string(s[sp.s:sp.e])) {
+			continue
+		}
+		if d := distance(sp, gap); bestDist < 0 || d < bestDist {
+			best, bestDist = sp, d
+		}
+	}
+	return best, bestDist >= 0
+}
+
 // withKind extends a phrase answer by the noun the question put after its
 // question word when the sentence says it right after the answer: 哪个大学
 // … 香港中文大学 → 香港中文大学, not 香港中文; 什么奖 … 法朗基奖; 哪个队 …
@@ -108,10 +161,15 @@ func tighten(s []rune, sp span, q question) span {
 // its words (「」, “”, 『』) or a title with its 《》.
 func quoted(s []rune, sp span, q question) (span, bool) {
 	text := string(s[sp.s:sp.e])
-	for _, pair := range [][2]rune{{'「', '」'}, {'“', '”'}, {'『', '』'}, {'《', '》'}} {
+	for _, pair := range [][2]rune{{'「', '」'}, {'“', '”'}, {'『', '』'}, {'《', '》'}, {'"', '"'}} {
 		i := strings.IndexRune(text, pair[0])
 		j := strings.IndexRune(text, pair[1])
-		if i < 0 || j <= i || strings.Count(text, string(pair[0])) != 1 {
+		if pair[0] == pair[1] { // "云杉令牌": a straight quote opens and closes
+			if i < 0 || strings.Count(text, `"`) != 2 {
+				continue
+			}
+			j = i + 1 + strings.IndexRune(text[i+1:], pair[1])
+		} else if i < 0 || j <= i || strings.Count(text, string(pair[0])) != 1 {
 			continue
 		}
 		inner := []rune(text[i+len(string(pair[0])) : j])
@@ -186,6 +244,9 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 		if m, ok := nearestMatch(labelRe, s, gap, "", q); ok {
 			return m
 		}
+	}
+	if m, ok := namedKind(seg, q, s, gap); ok {
+		return m
 	}
 	switch q.kind {
 	case kindDate:
@@ -929,6 +990,14 @@ func questionBigrams(q question) map[[2]rune]bool {
 	}
 	add(q.left)
 	add(q.right)
+	// 一件, 一笔, 一次 said of each one: a document writes 单件, 每笔, 单次.
+	for _, part := range [][]rune{q.left, q.right} {
+		for i := 0; i+1 < len(part); i++ {
+			if part[i] == '一' && strings.ContainsRune(measureChars, part[i+1]) && (i == 0 || !strings.ContainsRune(cnNumerals+"第同统唯", part[i-1])) {
+				out[[2]rune{'单', part[i+1]}], out[[2]rune{'每', part[i+1]}] = true, true
+			}
+		}
+	}
 	// And those of the words a document may write for the question's (一
 	// 年里 … 全年, 加起来 … 累计).
 	for _, a := range q.aliases {
