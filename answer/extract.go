@@ -736,15 +736,15 @@ var identifiers = []struct {
 	re    *regexp.Regexp
 }{
 	{[]string{"邮箱", "邮件地址", "电子邮件", "email", "e-mail", "mail"}, regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)},
-	{[]string{"分机", "分机号", "内线", "内线电话"}, regexp.MustCompile(`[0-9]{3,6}`)}, // 分机8231: the number nearest the word
-	{[]string{"电话", "热线", "手机号", "联系电话", "号码"}, regexp.MustCompile(`\+?[0-9]{2,4}[-－][0-9]{3,4}(?:[-－][0-9]{3,4})?|1[3-9][0-9]{9}|[0-9]{5,}`)},
+	{[]string{"分机", "分机号", "内线", "内线电话"}, regexp.MustCompile(`[0-9]{3,6}`)},                                                                     // 分机8231: the number nearest the word
+	{[]string{"电话", "热线", "手机号", "联系电话", "号码"}, regexp.MustCompile(`\+?[0-9]{2,4}[-－][0-9]{3,4}(?:[-－ ][0-9]{3,4})?|1[3-9][0-9]{9}|[0-9]{5,}`)}, // (0512-6876 3310)
 	{[]string{"网址", "链接", "网站", "url", "域名", "官网"}, regexp.MustCompile(`https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+|(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|io)(?:/[A-Za-z0-9._/-]*)?`)},
 	{[]string{"目录", "路径", "文件夹"}, regexp.MustCompile(`(?:/[A-Za-z0-9._-]+)+/?|[A-Za-z]:\\[A-Za-z0-9._\\ -]+|~/[A-Za-z0-9._/-]+|[A-Za-z0-9._-]+子?(?:目录|文件夹)`)},
 	{[]string{"扩展名", "后缀名", "后缀", "文件类型", "格式"}, regexp.MustCompile(`\.[A-Za-z0-9]{1,6}(?:\s*(?:和|与|及|、|,|，|或|/)\s*\.[A-Za-z0-9]{1,6})*`)},
 	{[]string{"命令", "指令"}, regexp.MustCompile(`[a-z][a-z0-9_.-]*(?: +(?:--?[A-Za-z0-9_-]+|[a-z0-9_./-]+))*`)},
 	{[]string{"文件名", "配置文件", "安装包"}, regexp.MustCompile(`[A-Za-z0-9_.-]+\.(?:conf|cfg|ini|yaml|yml|json|xml|toml|log|txt|sh|exe|msi|dmg|deb|rpm|apk|zip)`)},
-	{[]string{"wi-fi", "wifi", "无线网", "ssid", "热点"}, regexp.MustCompile(`(?i)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+|[a-z]{2,}[0-9]+[a-z0-9]*`)},                           // a network's name: QL-Staff, CORP_5G
-	{[]string{"编号", "代码", "型号", "版本号", "文件号", "工号", "代号", "错误码"}, regexp.MustCompile(`(?i)[a-z][a-z0-9]*(?:-[a-z0-9]+)+|v[0-9]+(?:\.[0-9]+)+|[a-z]{1,4}[0-9]{2,}`)}, // (the sentence is folded: lower case)
+	{[]string{"wi-fi", "wifi", "无线网", "ssid", "热点"}, regexp.MustCompile(`(?i)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+|[a-z]{2,}[0-9]+[a-z0-9]*`)},                                                         // a network's name: QL-Staff, CORP_5G
+	{[]string{"编号", "代码", "型号", "版本号", "文件号", "工号", "代号", "错误码", "表号", "编码", "文号", "单号", "批号"}, regexp.MustCompile(`(?i)[a-z][a-z0-9]*(?:-[a-z0-9]+)+|v[0-9]+(?:\.[0-9]+)+|[a-z]{1,4}[0-9]{2,}`)}, // (the sentence is folded: lower case)
 }
 
 // identifierFor is the shape of the identifier q asks for — 邮箱是多少,
