@@ -378,12 +378,23 @@ func TestColloquialConditions(t *testing.T) {
 	if qs := questionQuantities("花4800买个打印机"); len(qs) != 1 || qs[0].unit != "元" || qs[0].n != 4800 {
 		t.Errorf("花4800: %v; want 4800元", qs)
 	}
+	// The condition met answers however the rest is said (睡过头, 早上).
+	late := "第九条 员工迟到、早退的，按以下规定处理：\n（1）迟到或早退不超过15分钟的，每次扣款20元；\n（2）迟到或早退超过15分钟、不超过60分钟的，每次扣款50元；\n（3）迟到或早退超过60分钟的，按旷工半天处理；\n（4）每月迟到、早退累计达5次的，取消当月全勤奖。"
+	hours := "第八条 公司实行标准工时制，每天工作8小时，早上8:30上班，下午17:30下班，中午休息1小时。加班须经主管同意，按实际时长计算。"
+	if a := e.FromHits("早上睡过头迟到一个半小时 咋算", []corpora.Hit{hit("h.md", late), hit("h.md", hours)}); !strings.Contains(a.Answer, "旷工半天") {
+		t.Errorf("迟到一个半小时 → %q; want 旷工半天", a.Answer)
+	}
 }
 
 // TestYesNoInTheRulesWords: asked whether one may, in words the rule does
 // not use (自己随便转转), the rule saying what one must not do answers.
 func TestYesNoInTheRulesWords(t *testing.T) {
 	e := offline(t)
+	// An FAQ's question that the answer's rule decides (答：…不得收受).
+	faq := "问：业主送的水果、饮料能收吗？\n答：价值50元以下的水果、饮料可以收下，但须向主管报备；购物卡、现金、礼品卡一律不得收受。"
+	if a := e.FromHits("业主硬塞给我购物卡 能收不", []corpora.Hit{hit("faq.md", faq)}); !a.Found {
+		t.Errorf("业主硬塞给我购物卡 能收不 → refused; want the FAQ's answer")
+	}
 	p := "四、访客接待\n接待访客的员工须至少提前1个工作日在OA系统中登记访客姓名。访客在大楼内须由接待员工全程陪同，不得单独活动。"
 	if a := e.FromHits("访客进了大楼能自己随便转转吗", []corpora.Hit{hit("g.txt", p)}); !strings.HasPrefix(a.Answer, "不能") || !strings.Contains(a.Answer, "不得单独活动") {
 		t.Errorf("→ %q; want 不能 and the rule", a.Answer)

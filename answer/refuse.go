@@ -365,6 +365,9 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		minSupport *= 0.5
 	}
 	minWords := e.cfg.MinWords
+	if condMet {
+		minWords *= 0.5 // (迟到一个半小时 … 迟到或早退超过60分钟的: 睡过头, 早上 are how it was said)
+	}
 	codes := q.codes
 	codeHeld := len(codes) > 0 && HoldsCode(string(s.folded), codes...)
 	for _, c := range codes {
@@ -380,6 +383,11 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 	held := typed && holds(s)
 	_, yn := yesNo(string(q.folded))
 	rule := yn && deonticRe.MatchString(string(s.lead)+string(s.folded))
+	if ans, _, _, ok := faqAnswer([]rune(h.Text), s.start, s.start+len(s.orig)); yn && !rule && ok {
+		// An FAQ's question (问：业主送的水果能收吗？): its answer says what one
+		// may or must do (答：不得收受…).
+		rule = deonticRe.MatchString(ans)
+	}
 	if held && !q.implied {
 		// The sentence holds what is asked for, in its shape (多久 … 6个月
 		// 内): it needs less of the question's wording. (eval/enterprise
