@@ -461,6 +461,12 @@ func TestListLeadPolarity(t *testing.T) {
 	if a := e.FromHits("车间里能拿手机拍照吗", []corpora.Hit{hit("h.md", numbered)}); !strings.HasPrefix(a.Answer, "不能。") {
 		t.Errorf("a numbered item → %q; want 不能 first", a.Answer)
 	}
+	// The list's lead-in in an earlier chunk, carried as the Header.
+	rest := hit("r.html", "（三）烟、酒；\n（四）购物卡、加油卡、话费充值卡等预付卡；\n（五）向未列入名录的供应商采购的物品。")
+	rest.Header = "第二十二条 下列费用及物品，一律不予报销，也不得以公司名义采购："
+	if a := e.FromHits("加油卡能报销吗", []corpora.Hit{rest}); !strings.HasPrefix(a.Answer, "不能。") {
+		t.Errorf("an item of a list led in an earlier chunk → %q; want 不能 first", a.Answer)
+	}
 	for _, c := range []struct{ q, want string }{
 		{"酒店迷你吧喝的饮料可以报吗", "不可以"},
 		{"出差时市内交通费能报销吗", "能"},

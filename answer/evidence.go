@@ -165,6 +165,11 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// is said once for the clauses after it: they inherit its words
 		// as sentences do their heading's, up to the sentence's end.
 		var lead, listLead []rune
+		if hd := strings.TrimSpace(h.Header); !isTableLine(hd) && (strings.HasSuffix(hd, "：") || strings.HasSuffix(hd, ":")) {
+			// The chunk begins inside a list whose lead-in an earlier chunk
+			// holds (corpora.ListLead): its items say yes or no by it.
+			listLead = zh.Fold(" " + strings.TrimRight(hd, "：:"))
+		}
 		for _, sp := range tableAwareSentences(text) {
 			s := text[sp.Start:sp.End]
 			if isHeading(s) {
@@ -1341,8 +1346,8 @@ func rowHeader(h corpora.Hit, at int) (header string, own bool) {
 		}
 		top = prev
 	}
-	if top == 0 && h.Header != "" {
-		return h.Header, false
+	if top == 0 && isTableLine(h.Header) {
+		return h.Header, false // (not a list's lead-in)
 	}
 	end := strings.IndexByte(text[top:], '\n')
 	if end < 0 {

@@ -621,7 +621,11 @@ func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fac
 		}
 		text, body := h.Text, 0
 		if h.Header != "" {
-			text = "（表头：" + h.Header + "）\n" + text // the columns' names of the rows below
+			label := "（表头：" // the columns' names of the rows below
+			if !isTableLine(h.Header) {
+				label = "（接上文：" // the lead-in of the list the items below go on
+			}
+			text = label + h.Header + "）\n" + text
 			body = len(text) - len(h.Text)
 		}
 		if !add(source{Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: text, Section: h.Section, Page: h.Page, Where: h.Where, Start: h.Start, body: body}) {

@@ -74,9 +74,11 @@ type Chunk struct {
 	Section string
 	Page    int
 	Where   string
-	// Header is the header row of the table the chunk begins in: indexed
-	// and embedded with the text, so that a row is found by its column's
-	// name, and given to the answerer beside it.
+	// Header is the header row of the table the chunk begins in, or the
+	// lead-in of the list it begins in (下列费用一律不予报销：, ListLead):
+	// indexed and embedded with the text, so that a row is found by its
+	// column's name and an item by what its list says of it, and given to
+	// the answerer beside it.
 	Header string
 }
 

@@ -327,4 +327,51 @@ func startsBlock(line string) bool {
 	return listItem.MatchString(line)
 }
 
+// ListLead is the lead-in of the list a line at byte offset at of text is
+// an item of (第二十二条 下列费用一律不予报销： for （一）无发票的；), when the
+// lines before it up to the lead-in are all items: what a chunk that
+// begins inside the list carries (Chunk.Header), so that its items say
+// what the lead-in says of them. "" when the line is no item, or no
+// lead-in is found within maxLeadLines lines.
+func ListLead(text string, at int) string {
+	line := text[at:]
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	if !isListLine(strings.TrimSpace(line)) {
+		return ""
+	}
+	end := at
+	for n := 0; n < maxLeadLines && end > 0; n++ {
+		start := strings.LastIndexByte(text[:end-1], '\n') + 1
+		l := strings.TrimSpace(text[start : end-1])
+		end = start
+		switch {
+		case l == "":
+			continue
+		case strings.HasSuffix(l, "：") || strings.HasSuffix(l, ":"):
+			return l
+		case !isListLine(l):
+			return ""
+		}
+	}
+	return ""
+}
+
+// maxLeadLines bounds how far back ListLead looks.
+const maxLeadLines = 40
+
+// isListLine reports whether a line is a list's item: numbered (1. 1、
+// （1） （一） 一、) or bulleted (- • ·).
+func isListLine(l string) bool {
+	for _, b := range []string{"- ", "* ", "• ", "· ", "•", "·"} {
+		if strings.HasPrefix(l, b) {
+			return true
+		}
+	}
+	return listItem.MatchString(l) || cnListItem.MatchString(l)
+}
+
+var cnListItem = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)`)
+
 var listItem = regexp.MustCompile(`^(?:\d{1,3}(?:[、)）]|\.(?:[^0-9]|$))|\d{1,3}(?:\.\d{1,3})+[\s\x{3000}]|[（(]\d{1,3}[)）]|[a-zA-Z][.)]\s)`) // (3.7 本条…: a clause's number; 0.8元: a decimal, no item)

@@ -32,7 +32,9 @@ func Chunk(doc corpora.Document, size int) []corpora.Chunk {
 		size = DefaultChunkSize
 	}
 	if len(doc.Parts) == 0 {
-		return chunkText(doc, size, nil, 0)
+		out := chunkText(doc, size, nil, 0)
+		listLeads(doc.Text, out)
+		return out
 	}
 	var out []corpora.Chunk
 	// The table rows, as rune spans: no chunk is cut inside one.
@@ -77,7 +79,27 @@ func Chunk(doc corpora.Document, size int) []corpora.Chunk {
 			out[i].Header = part.Header
 		}
 	}
+	listLeads(doc.Text, out)
 	return out
+}
+
+// listLeads gives each chunk that begins inside a list, after its lead-in,
+// the lead-in as its Header (corpora.ListLead): 下列费用一律不予报销： for
+// the chunk of items （五） to （九）. One pass over the text for the
+// chunks' byte offsets.
+func listLeads(text string, chunks []corpora.Chunk) {
+	r, b := 0, 0 // a rune offset and its byte offset
+	for i := range chunks {
+		for r < chunks[i].Start && b < len(text) {
+			_, n := utf8.DecodeRuneInString(text[b:])
+			b += n
+			r++
+		}
+		if i == 0 || chunks[i].Header != "" || b > 0 && text[b-1] != '\n' {
+			continue // (a chunk that begins mid-line begins no item)
+		}
+		chunks[i].Header = corpora.ListLead(text, b)
+	}
 }
 
 // sections calls fn with each stretch of doc's text under one section

@@ -246,3 +246,32 @@ func TestChunkTableRows(t *testing.T) {
 		}
 	}
 }
+
+// TestChunkListLead: a chunk that begins inside a list, its lead-in in an
+// earlier chunk, carries the lead-in as its Header; a chunk that begins
+// with text that is no item does not.
+func TestChunkListLead(t *testing.T) {
+	lead := "第二十二条 下列费用及物品，一律不予报销，也不得以公司名义采购："
+	text := "第二十一条 报销审批按以下规定执行。报销款项每周五统一转入员工工资卡。\n" + lead + "\n"
+	for _, item := range []string{"（一）无发票的；", "（二）个人生活用品及礼品；", "（三）烟、酒；", "（四）购物卡、加油卡等预付卡；", "（五）拆分订单所发生的费用；", "（六）其他与工作无关的费用。"} {
+		text += item + "\n"
+	}
+	text += "第二十三条 本办法自2025年1月1日起施行。\n"
+	cs := Chunk(corpora.Document{ID: "r.txt", Text: text}, 40)
+	items := 0
+	for i, c := range cs {
+		first := strings.SplitN(strings.TrimSpace(c.Text), "\n", 2)[0]
+		switch {
+		case strings.HasPrefix(first, "（") && !strings.Contains(c.Text, lead):
+			items++
+			if c.Header != lead {
+				t.Errorf("chunk %d (%q) begins in the list: Header %q, want the lead-in", i, first, c.Header)
+			}
+		case c.Header != "":
+			t.Errorf("chunk %d (%q) begins in no list: Header %q", i, first, c.Header)
+		}
+	}
+	if items == 0 {
+		t.Fatalf("no chunk begins inside the list: %d chunks", len(cs))
+	}
+}
