@@ -565,7 +565,7 @@ type quantity struct {
 }
 
 var (
-	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔`
+	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|间|套|辆|件|张`
 	qtyNum   = `([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(万|千|亿)?\s*(` + qtyUnits + `)?` // (5,000元: thousands set apart)
 	qtyRe    = regexp.MustCompile(qtyNum)
 	// The conditions a rule sets on a quantity, in the forms Chinese rules
@@ -674,7 +674,7 @@ var moneyVerbs = []string{"花", "花了", "付", "付了", "报", "报销", "�
 
 // cnQtyRe finds a number in Chinese numerals said with a unit or a
 // multiplier (两天, 八年, 一万二, 三千五百元, 十五分钟).
-var cnQtyRe = regexp.MustCompile(`[` + cnNumerals + `]+[天年月周次个人元块岁小分秒]?`)
+var cnQtyRe = regexp.MustCompile(`[` + cnNumerals + `]+[天年月周次个人元块岁小分秒户家台件张名位间套辆层]?`)
 
 // cnNumerals are the characters numbers are written with in Chinese.
 const cnNumerals = "零一二两三四五六七八九十百千万"

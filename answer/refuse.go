@@ -109,6 +109,9 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 // 买台3万块的服务器谁来审批, the passage holds 服务器 and 审批, and 买台 is
 // no word it lacks.)
 func lightness(seg *zh.Segmenter, w string) float64 {
+	if strings.Contains(addressWords, " "+w+" ") {
+		return 1.0 / 3 // 保洁阿姨, 切肉的师傅: how people call a worker, not what they ask about
+	}
 	switch pos := seg.PartOfSpeech(w); {
 	case pos == "r", pos == "m", pos == "q", pos == "f", strings.HasPrefix(pos, "u"), pos == "y", pos == "e", pos == "c", pos == "p":
 		return 1.0 / 3
@@ -117,6 +120,9 @@ func lightness(seg *zh.Segmenter, w string) float64 {
 	}
 	return 1
 }
+
+// addressWords are what people call one another by (阿姨, 师傅, 小哥).
+const addressWords = " 阿姨 师傅 大姐 大哥 小哥 大叔 大爷 老师傅 小伙子 小姑娘 姐姐 哥哥 兄弟 同志 "
 
 // measureChars are measure words said after a verb without a numeral
 // (买台, 订个, 开张).
@@ -284,7 +290,7 @@ const tellingInfo = 10.5
 func (e *Engine) missingNoun(terms []keyTerm, everywhere string) float64 {
 	worst := 0.0
 	for _, t := range terms {
-		if t.info < tellingInfo || utf8.RuneCountInString(t.w) < 2 || presence(t.w, everywhere) > 0 {
+		if t.info < tellingInfo || t.light < 1 || utf8.RuneCountInString(t.w) < 2 || presence(t.w, everywhere) > 0 {
 			continue
 		}
 		switch pos := e.seg.PartOfSpeech(t.w); {
