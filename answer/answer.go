@@ -347,7 +347,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// good that holds one answers instead (每天几点上班: 9:00—18:00, not 每
 	// 天至少打卡两次). (Refusing when none does was measured worse: the
 	// shape tests miss forms.)
-	if typed, holds := answerShape(pq); typed && !holds(sents[best]) && !(sents[best].cell && (tableOfSums(hits[sents[best].hit]) || strings.Contains(countUnits, pq.unit) && pq.unit != "")) {
+	if typed, holds := answerShape(pq); typed && !holds(sents[best]) && !(sents[best].cell && (tableOfSums(hits[sents[best].hit]) || strings.Contains(countUnits, pq.unit) && pq.unit != "" || cellHolds(pq, sents[best], hits[sents[best].hit]))) {
 		// (A row's cell in the column asked, in a table of sums, holds a
 		// sum though the row says no unit: | 主管级 | 400 | 320 |; a count
 		// is said bare: | version_keep | 30 | for 几个历史版本.)
@@ -519,6 +519,19 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		return a
 	}
 	return answered(a, ans, h, s.start, s.start+len(s.orig))
+}
+
+// cellHolds reports whether a table row's cell in the column asked holds
+// the unit asked, said in its column's name (| 压铸操作工 | 400 | under 岗
+// 位津贴（元/月）: 400元).
+func cellHolds(q question, s sentence, h corpora.Hit) bool {
+	row := strings.TrimSpace(string(s.orig))
+	if q.unit == "" || !isTableLine(row) {
+		return false
+	}
+	header, _ := rowHeader(h, len(string([]rune(h.Text)[:s.start])))
+	v, ok := tableCell(q, row, header, tableOfSums(h))
+	return ok && holdsUnit(zh.Fold(v), q.unit)
 }
 
 // holdsIdentifier reports whether ans (folded) is the identifier q asks

@@ -248,6 +248,10 @@ func TestUnitsAndRanges(t *testing.T) {
 		{"稳压泵压力掉到多少会启动", "稳压泵的默认设定值为启泵压力0.30兆帕、停泵压力0.38兆帕。", "0.30兆帕"},
 		{"误报记录表表号多少", "经确认为误报的，须填写《误报记录表》（表号HY-XF-03）。", "HY-XF-03"},
 		{"电梯维保救援电话多少", "电梯维保24小时救援电话0512-6876 3310。", "0512-6876 3310"},
+		// 全勤奖 … 给多少 asks a sum however often it is paid (一个月).
+		{"全勤奖一个月给多少", "（4）一个自然月内迟到、早退累计达到5次的，取消当月全勤奖。\n第九条 当月无迟到、早退、旷工记录的员工，发放全勤奖300元。", "300元"},
+		// The name quoted right before its kind (哪个APP).
+		{"打卡用的是哪个APP", "第六条 员工统一使用\"恒悦通\"APP定位打卡，上、下班各打卡一次。", "恒悦通"},
 		// A quantity in brackets is no list item's number (（1）).
 		{"熔炼那边夜班几点开始", "熔炼工段夜班（23:00—次日7:00）每班发放夜班津贴30元。", "23:00—次日7:00"},
 	} {
@@ -774,6 +778,9 @@ func TestTableCell(t *testing.T) {
 		{"软件许可完成率第三档提成几个点？", "产品线：岚图；业务类型：软件许可；第一档（完成率不满60%）：3%；第二档（60%至不满100%）：5%；第三档（100%至不满150%）：7%\n", "7%"},
 		// 阿姨 is how people call 保洁员, no word the table lacks.
 		{"保洁阿姨的饭补一天多少", posts, "12元"},
+		// The row's cell holds the sum asked, its unit in the column's
+		// name: no other sentence's sum is looked for.
+		{"压铸工岗位津贴一个月多少", "第二十五条 岗位津贴按下表执行：\n| 岗位 | 岗位津贴（元/月） | 工作服（套/年） |\n|---|---|---|\n| 压铸操作工 | 400 | 4 |\n| 熔炼工 | 600 | 4 |\n第二十六条 试用期员工岗位津贴按标准的80%发放，每月不少于300元。", "400元"},
 		// A band of households, the number said in Chinese numerals; 额度
 		// is the document's 限额.
 		{"我们小区一千二百户 清洁用品每月能花多少", limits, "5000"},

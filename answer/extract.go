@@ -71,6 +71,8 @@ func namedKind(seg *zh.Segmenter, q question, s []rune, gap span) (span, bool) {
 		if in, ok := quoted(s, span{end, min(len(s), end+16)}, q); ok && strings.Contains(string(q.right), strings.TrimRight(string(s[end:in.s]), "「“『《\"'")) {
 			// (after the rest of the kind the question says: 微信 小程序)
 			sp = in
+		} else if in, ok := quoted(s, span{max(0, at-16), at}, q); ok && in.e >= at-1 {
+			sp = in // "恒悦通"APP: the name quoted right before its kind
 		} else {
 			b := at
 			for b > 0 {
@@ -990,11 +992,18 @@ func questionBigrams(q question) map[[2]rune]bool {
 	}
 	add(q.left)
 	add(q.right)
-	// 一件, 一笔, 一次 said of each one: a document writes 单件, 每笔, 单次.
+	// 一件, 一笔, 一次 said of each one: a document writes 单件, 每笔, 单次;
+	// 一年, 一天 said of each: 全年, 每年, 每天.
 	for _, part := range [][]rune{q.left, q.right} {
 		for i := 0; i+1 < len(part); i++ {
-			if part[i] == '一' && strings.ContainsRune(measureChars, part[i+1]) && (i == 0 || !strings.ContainsRune(cnNumerals+"第同统唯", part[i-1])) {
-				out[[2]rune{'单', part[i+1]}], out[[2]rune{'每', part[i+1]}] = true, true
+			if part[i] != '一' || i > 0 && strings.ContainsRune(cnNumerals+"第同统唯", part[i-1]) {
+				continue
+			}
+			switch m := part[i+1]; {
+			case strings.ContainsRune(measureChars, m):
+				out[[2]rune{'单', m}], out[[2]rune{'每', m}] = true, true
+			case m == '年' || m == '天' || m == '月' || m == '周':
+				out[[2]rune{'全', m}], out[[2]rune{'每', m}] = true, true
 			}
 		}
 	}

@@ -220,6 +220,13 @@ func impliedUnit(left, right []rune) string {
 		return s
 	}
 	l := strings.TrimRight(string(left), modal)
+	for _, per := range perPhrases {
+		// 全勤奖一个月给多少: the noun before how often it is paid.
+		if i := strings.LastIndex(l, per); i > 0 && utf8.RuneCountInString(l[i+len(per):]) <= 2 {
+			l = l[:i] + l[i+len(per):]
+			break
+		}
+	}
 	kind := func(s string, suffix bool) string {
 		for _, c := range impliedUnits {
 			if suffix && hasAnySuffix(s, c.nouns...) || !suffix && hasAnyPrefix(s, c.nouns...) {
@@ -254,7 +261,8 @@ var impliedUnits = []struct {
 }{
 	{unitShare, []string{"比例", "比率", "折扣", "返点", "税率", "利率", "费率", "占比", "涨幅", "降幅", "增幅", "上浮", "下浮", "百分比", "提成点"}},
 	{unitMoney, []string{"费用", "费", "价格", "价钱", "售价", "单价", "钱", "预算", "补贴", "补助", "津贴", "奖金", "礼金", "押金", "保证金", "定金", "罚款",
-		"工资", "薪水", "薪资", "月薪", "年薪", "底薪", "金额", "签约额", "回款额", "销售额", "报销", "成本", "收入", "利润", "营收", "经费", "奖励金"}},
+		"工资", "薪水", "薪资", "月薪", "年薪", "底薪", "金额", "签约额", "回款额", "销售额", "报销", "成本", "收入", "利润", "营收", "经费", "奖励金",
+		"奖", "饭补", "餐补", "房补", "车补", "话补"}}, // (全勤奖, 推荐奖: a sum)
 }
 
 // onlyYesNo reports whether q (folded) asks yes or no and nothing else
@@ -371,6 +379,9 @@ var units = byLength([]string{
 	"字", "票", "遍", "瓶", "杯", "箱", "袋", "盒", "站", "斤", "磅", "尺", "寸", "里",
 	"分贝", "兆帕", "千帕", "帕", "赫兹", "千瓦", "瓦", "伏", "安培", "毫安", "勒克斯", // (80分贝, not 80分)
 })
+
+// perPhrases say how often or for what a sum is paid (一个月, 每天, 一次).
+var perPhrases = []string{"一个月", "每个月", "一个季度", "每季度", "一年", "每年", "一天", "每天", "每月", "一次", "每次", "一晚", "每晚", "一周", "每周"}
 
 // byLength sorts words longest first, keeping the order of equal lengths.
 func byLength(ws []string) []string {
