@@ -76,6 +76,10 @@ func namedKind(seg *zh.Segmenter, q question, s []rune, gap span) (span, bool) {
 		} else {
 			b := at
 			for b > 0 {
+				if b >= 2 && s[b-1] == ' ' && isAlnumRune(s[b-2]) && isAlnumRune(s[b]) {
+					b-- // PostgreSQL 14数据库: a space between a name's Latin words
+					continue
+				}
 				j := b - 1 // the word ending at b: its start
 				for j > 0 && b-j < 8 && seg.Counted(string(s[j-1:b])) {
 					j--
@@ -103,6 +107,8 @@ func namedKind(seg *zh.Segmenter, q question, s []rune, gap span) (span, bool) {
 	}
 	return best, bestDist >= 0
 }
+
+func isAlnumRune(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
 // withKind extends a phrase answer by the noun the question put after its
 // question word when the sentence says it right after the answer: 哪个大学
