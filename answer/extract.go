@@ -752,6 +752,8 @@ var identifiers = []struct {
 	{[]string{"命令", "指令"}, regexp.MustCompile(`[a-z][a-z0-9_.-]*(?: +(?:--?[A-Za-z0-9_-]+|[a-z0-9_./-]+))*`)},
 	{[]string{"文件名", "配置文件", "安装包"}, regexp.MustCompile(`[A-Za-z0-9_.-]+\.(?:conf|cfg|ini|yaml|yml|json|xml|toml|log|txt|sh|exe|msi|dmg|deb|rpm|apk|zip)`)},
 	{[]string{"wi-fi", "wifi", "无线网", "ssid", "热点"}, regexp.MustCompile(`(?i)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+|[a-z]{2,}[0-9]+[a-z0-9]*`)},                                                         // a network's name: QL-Staff, CORP_5G
+	{[]string{"税号", "纳税人识别号", "信用代码", "社会信用代码"}, regexp.MustCompile(`(?i)[0-9a-z]{15,20}`)},                                                                                                       // 91320594MA1N7H2K3Q
+	{[]string{"端口", "端口号"}, regexp.MustCompile(`[0-9]{2,5}`)},                                                                                                                                     // 8443 端口
 	{[]string{"编号", "代码", "型号", "版本号", "文件号", "工号", "代号", "错误码", "表号", "编码", "文号", "单号", "批号"}, regexp.MustCompile(`(?i)[a-z][a-z0-9]*(?:-[a-z0-9]+)+|v[0-9]+(?:\.[0-9]+)+|[a-z]{1,4}[0-9]{2,}`)}, // (the sentence is folded: lower case)
 }
 
