@@ -82,6 +82,9 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 			if utf8.RuneCountInString(w) == 1 && strings.ContainsRune(stopChars, []rune(w)[0]) {
 				continue
 			}
+			if w == "了得" {
+				continue // 搞丢了得赔多少: the aspect and the modal, cut as one word
+			}
 			if hasWh(w) {
 				continue // 几张 of a 吗 question ("some"), 几楼 of 哪栋几楼: no word to find
 			}
@@ -413,6 +416,9 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		// it answers in the rule's words, not the asker's.
 		minSupport *= yesNoRelief
 		minWords *= yesNoRelief
+	} else if held {
+		// (A sum asked by its noun, 赔多少, and the sentence holds one: the
+		// thresholds as they are.)
 	} else if typed {
 		// Asked for a thing of a shape the sentence lacks (多少钱 … 由许可
 		// 证决定): it must hold more of the question. (eval/enterprise
