@@ -769,6 +769,7 @@ func TestNoEcho(t *testing.T) {
 func TestTableCell(t *testing.T) {
 	e := offline(t)
 	records := "城市：上海；城市类别：一类；员工住宿上限（元/晚）：650；伙食补助（元/天）：120\n城市：厦门；城市类别：二类；员工住宿上限（元/晚）：500；伙食补助（元/天）：100\n"
+	discounts := "表1　协议客户房价折扣比例（按门市价的百分比计，单位：%）\n客户等级 | 上年度累计间夜量 | 标准间 | 豪华间\n银卡 | 200—499 | 90 | 90\n金卡 | 500—999 | 85 | 85\n白金卡 | 1,000—1,999 | 80 | 82\n"
 	posts := "| 岗位 | 夜班补贴（元/班） | 通讯补贴（元/月） | 餐费补贴（元/工作日） |\n|---|---|---|---|\n| 秩序维护员 | 30 | 50 | 15 |\n| 保洁员 | — | — | 12 |\n| 项目经理 | — | 300 | 20 |\n"
 	limits := "表2 项目部日常耗材月度限额（单位：元/月）\n项目类型 | 清洁用品 | 办公用品 | 绿化用品\n住宅小区（1,000户以下） | 3000 | 800 | 1500\n住宅小区（1,000户及以上） | 5000 | 1200 | 2500\n写字楼 | 4000 | 1500 | 1000\n"
 	md := "| 会员等级 | 折扣 | 积分倍数 |\n|---|---|---|\n| 普通会员 | 无折扣 | 1倍 |\n| 银卡会员 | 九五折 | 1.5倍 |\n| 金卡会员 | 九折 | 2倍 |\n"
@@ -780,13 +781,16 @@ func TestTableCell(t *testing.T) {
 		{"软件许可完成率第三档提成几个点？", "产品线：岚图；业务类型：软件许可；第一档（完成率不满60%）：3%；第二档（60%至不满100%）：5%；第三档（100%至不满150%）：7%\n", "7%"},
 		// 阿姨 is how people call 保洁员, no word the table lacks.
 		{"保洁阿姨的饭补一天多少", posts, "12元"},
+		// The caption's unit (单位：%) for the bare numbers of the columns
+		// not of a count (上年度累计间夜量).
+		{"金卡客户订豪华间打几折", discounts, "85%"},
 		// The row's cell holds the sum asked, its unit in the column's
 		// name: no other sentence's sum is looked for.
 		{"压铸工岗位津贴一个月多少", "第二十五条 岗位津贴按下表执行：\n| 岗位 | 岗位津贴（元/月） | 工作服（套/年） |\n|---|---|---|\n| 压铸操作工 | 400 | 4 |\n| 熔炼工 | 600 | 4 |\n第二十六条 试用期员工岗位津贴按标准的80%发放，每月不少于300元。", "400元"},
 		// A band of households, the number said in Chinese numerals; 额度
 		// is the document's 限额.
-		{"我们小区一千二百户 清洁用品每月能花多少", limits, "5000"},
-		{"写字楼项目办公用品一个月额度多少", limits, "1500"},
+		{"我们小区一千二百户 清洁用品每月能花多少", limits, "5000元"},
+		{"写字楼项目办公用品一个月额度多少", limits, "1500元"}, // (the caption's 单位：元/月)
 	} {
 		a := e.FromHits(c.q, []corpora.Hit{hit("t.md", c.passage)})
 		if a.Answer != c.want {
@@ -1622,5 +1626,19 @@ func TestRowUnit(t *testing.T) {
 	p := "## 4.2 考勤参数\n\n| 参数 | 默认值 | 取值范围 | 说明 |\n|---|---|---|---|\n| late_grace | 5 | 0～30 | 迟到宽限时间，单位：分钟；宽限时间内打卡不算迟到 |\n| punch_radius | 300 | 50～1000 | 打卡允许半径，单位：米 |\n"
 	if a := e.FromHits("迟到宽限默认是几分钟？", []corpora.Hit{hit("m.md", p)}); a.Answer != "5分钟" {
 		t.Errorf("answer %q; want 5分钟", a.Answer)
+	}
+}
+
+// TestCaptionInHeader: a chunk that goes on with a table carries its
+// caption before its header row (corpora.Part.Header): the caption's unit
+// is the bare numbers', the header row alone names the columns.
+func TestCaptionInHeader(t *testing.T) {
+	e := offline(t)
+	h := hit("p.html", "金卡 | 500—999 | 85 | 85\n白金卡 | 1,000—1,999 | 80 | 82\n")
+	h.Header = "表1 协议客户房价折扣比例（单位：%）\n客户等级 | 上年度累计间夜量 | 标准间 | 豪华间"
+	for q, want := range map[string]string{"白金卡豪华间几折": "82%", "金卡要多少间夜": "500—999"} {
+		if a := e.FromHits(q, []corpora.Hit{h}); a.Answer != want {
+			t.Errorf("%s → %q; want %q", q, a.Answer, want)
+		}
 	}
 }

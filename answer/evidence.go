@@ -1347,7 +1347,13 @@ func rowHeader(h corpora.Hit, at int) (header string, own bool) {
 		top = prev
 	}
 	if top == 0 && isTableLine(h.Header) {
-		return h.Header, false // (not a list's lead-in)
+		// (not a list's lead-in; after the table's caption, when the
+		// Header holds one)
+		caption, hdr := "", h.Header
+		if i := strings.LastIndexByte(hdr, '\n'); i >= 0 {
+			caption, hdr = hdr[:i], hdr[i+1:]
+		}
+		return withCaptionUnit(strings.TrimSpace(hdr), caption), false
 	}
 	end := strings.IndexByte(text[top:], '\n')
 	if end < 0 {
@@ -1357,5 +1363,31 @@ func rowHeader(h corpora.Hit, at int) (header string, own bool) {
 	if !isTableLine(first) {
 		return "", false
 	}
-	return first, top == lineStart
+	caption := ""
+	if top > 0 {
+		caption = text[strings.LastIndexByte(text[:top-1], '\n')+1 : top-1] // the line above the table
+	}
+	return withCaptionUnit(first, caption), top == lineStart
+}
+
+// captionUnitRe finds the unit a table's caption states for its numbers
+// (表1 协议客户房价折扣比例（单位：%）, 限额（单位：元/月）).
+var captionUnitRe = regexp.MustCompile(`单位\s*[：:]\s*([^，,。；;）)\s]{1,6})`)
+
+// withCaptionUnit gives each column of a table's header after the first
+// the unit its caption states, where the column's name states none:
+// 豪华间 of a table captioned 单位：% is 豪华间（%）, and its 85 is 85%.
+func withCaptionUnit(header, caption string) string {
+	m := captionUnitRe.FindStringSubmatch(caption)
+	if m == nil {
+		return header
+	}
+	cells := cellsOf(header)
+	for i := 1; i < len(cells); i++ {
+		// (Not a column of a count or a span: 上年度累计间夜量, 人数, 期限.)
+		if c := strings.TrimSpace(cells[i]); c != "" && !headerUnit.MatchString(c) && !hasAnySuffix(c, "量", "数", "额", "次数", "人数", "天数", "期限", "时间", "日期", "范围", "区间", "等级", "级别", "类别", "档次") {
+			cells[i] = c + "（" + m[1] + "）"
+		}
+	}
+	return strings.Join(cells, " | ")
 }

@@ -52,7 +52,7 @@ type Part struct {
 	// chunk is cut between rows, never inside one, and a chunk that goes
 	// on with a table begins with its Header row.
 	Row    bool
-	Header string // the table's header row, as text, for the chunks that continue it
+	Header string // the table's header row, as text, for the chunks that continue it (after its caption's line, when it has one)
 }
 
 // SectionPath joins a section's headings for display and search: 第一章 总则 › 一、年假天数.

@@ -109,6 +109,11 @@ func HTMLDoc(src string) (title, body string, parts []Part) {
 				row := rowText(n)
 				if _, ok := headers[t]; !ok && t != nil {
 					headers[t] = row
+					if c := captionOf(t); c != "" {
+						// 表1 协议客户房价折扣比例（单位：%）: what the rows' bare
+						// numbers are in, for the chunks that go on with them.
+						headers[t] = c + "\n" + row
+					}
 					mark(Part{Row: true})
 				} else {
 					mark(Part{Row: true, Header: headers[t]})
@@ -180,6 +185,16 @@ func tableOf(tr *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// captionOf is a table's caption, collapsed; "" for none.
+func captionOf(t *html.Node) string {
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Caption {
+			return collapse(textOf(c))
+		}
+	}
+	return ""
 }
 
 // rowText is a row's cells' text joined by " | ".

@@ -36,3 +36,27 @@ func TestHTMLTextHidden(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLTableCaption: the rows after a table's header carry the header
+// after the table's caption, which says what their bare numbers are in.
+func TestHTMLTableCaption(t *testing.T) {
+	page := `<html><body><h2>第二章 价格</h2><table><caption>表1 协议客户房价折扣比例（单位：%）</caption>` +
+		`<tr><th>客户等级</th><th>标准间</th><th>豪华间</th></tr><tr><td>金卡</td><td>85</td><td>85</td></tr>` +
+		`<tr><td>白金卡</td><td>80</td><td>82</td></tr></table><p>第七条 协议价格不与其他优惠同时使用。</p></body></html>`
+	docs, err := Parse(File{Path: "p.html", ID: "p.html"}, []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := 0
+	for _, p := range docs[0].Parts {
+		if p.Row && p.Header != "" {
+			rows++
+			if p.Header != "表1 协议客户房价折扣比例（单位：%）\n客户等级 | 标准间 | 豪华间" {
+				t.Errorf("a row's header: %q", p.Header)
+			}
+		}
+	}
+	if rows != 2 || !strings.Contains(docs[0].Text, "表1 协议客户房价折扣比例（单位：%）\n客户等级 | 标准间 | 豪华间\n金卡 | 85 | 85") {
+		t.Errorf("%d rows with a header; text %q", rows, docs[0].Text)
+	}
+}

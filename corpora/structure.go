@@ -209,7 +209,9 @@ func unwrap(text string) string {
 		b.WriteString(cur)
 		// (Not before punctuation or after an opening bracket: 安全出口前1
 		// / .5米 is 1.5米.)
-		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' && last != '/' && !strings.ContainsRune(".,;:!?)]%", first) && !strings.ContainsRune("([", last) && !cutWord(text, cur, next) {
+		// (Nor between digits: a wrapped line breaks a number, 9:00—1 /
+		// 8:00, where a space would not stand.)
+		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' && last != '/' && !strings.ContainsRune(".,;:!?)]%", first) && !strings.ContainsRune("([", last) && !(unicode.IsDigit(last) && unicode.IsDigit(first)) && !cutWord(text, cur, next) {
 			b.WriteByte(' ') // between words
 		}
 	}
