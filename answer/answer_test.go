@@ -254,6 +254,8 @@ func TestUnitsAndRanges(t *testing.T) {
 		{"全勤奖一个月给多少", "（4）一个自然月内迟到、早退累计达到5次的，取消当月全勤奖。\n第九条 当月无迟到、早退、旷工记录的员工，发放全勤奖300元。", "300元"},
 		// The name quoted right before its kind (哪个APP).
 		{"打卡用的是哪个APP", "第六条 员工统一使用\"恒悦通\"APP定位打卡，上、下班各打卡一次。", "恒悦通"},
+		// A day of the month after (次月20日), whole.
+		{"协议客户挂账的钱最晚啥时候结清", "协议客户可申请月结挂账。挂账款项须在次月20日前结清，逾期超过30天的，暂停该客户的挂账资格。", "次月20日"},
 		// A quantity in brackets is no list item's number (（1）).
 		{"熔炼那边夜班几点开始", "熔炼工段夜班（23:00—次日7:00）每班发放夜班津贴30元。", "23:00—次日7:00"},
 	} {
@@ -784,6 +786,9 @@ func TestTableCell(t *testing.T) {
 		// The caption's unit (单位：%) for the bare numbers of the columns
 		// not of a count (上年度累计间夜量).
 		{"金卡客户订豪华间打几折", discounts, "85%"},
+		// A band of the key column, its unit in the column's name (收入（元）);
+		// 幾趴 is Taiwan's 几个点.
+		{"新簽的客戶這個月業績十二萬 抽成幾趴", "表2 销售人员月度提成比例\n当月协议客房收入（元） | 新签客户提成比例（%） | 维护客户提成比例（%）\n50,000以下 | 3 | 1\n50,000（含）以上、200,000以下 | 4 | 1.5\n200,000（含）以上 | 5 | 2\n", "4%"},
 		// The row's cell holds the sum asked, its unit in the column's
 		// name: no other sentence's sum is looked for.
 		{"压铸工岗位津贴一个月多少", "第二十五条 岗位津贴按下表执行：\n| 岗位 | 岗位津贴（元/月） | 工作服（套/年） |\n|---|---|---|\n| 压铸操作工 | 400 | 4 |\n| 熔炼工 | 600 | 4 |\n第二十六条 试用期员工岗位津贴按标准的80%发放，每月不少于300元。", "400元"},

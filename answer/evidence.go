@@ -33,11 +33,32 @@ type sentence struct {
 	// lead is the lead-in of the list or rule the sentence is an item or
 	// clause of (下列费用一律不予报销), folded; nil for none.
 	lead []rune
+	// keyUnit is the unit a table row's key is in, said in its header
+	// (当月协议客房收入（元） … 50,000（含）以上、200,000以下): its
+	// conditions are read in it.
+	keyUnit string
 	// met is 1 when the sentence sets conditions on a quantity the
 	// question states and the question's meets them (or those of one of
 	// its clauses), -1 when it fails them, 0 when it sets none.
 	met int8
 }
+
+// conditionText is the text a sentence's conditions are read in: a table
+// row's key with its unit after each bare number (50,000（含）以上 under 收
+// 入（元）: 50,000元（含）以上), other sentences as they are.
+func (s sentence) conditionText() string {
+	if s.keyUnit == "" {
+		return string(s.orig)
+	}
+	row := strings.TrimSpace(string(s.orig))
+	cells := cellsOf(row)
+	cells[0] = bareNumberRe.ReplaceAllString(cells[0], "${1}"+s.keyUnit+"${2}")
+	return strings.Join(cells, "|")
+}
+
+// bareNumberRe finds a number with no unit after it (a multiplier may
+// follow: 5万).
+var bareNumberRe = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?(?:万|千|亿)?)([^0-9,.万千亿元%％天年月日个人次]|$)`)
 
 // stopChars are characters too common to count as evidence that a sentence
 // answers a question.
@@ -210,7 +231,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				// saying the matter: eval/enterprise 0.8233 → 0.8166.)
 				listLead = zh.Fold(" " + strings.TrimRight(t, "：:"))
 			}
-			cell, quantityless := false, false
+			cell, quantityless, keyUnit := false, false, ""
 			if row := strings.TrimSpace(s); isRecord(row) {
 				_, cell, quantityless = rowCell(q, row, "", false)
 			} else if isTableLine(row) {
@@ -220,6 +241,9 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				}
 				context = append(append([]rune(nil), heading...), zh.Fold(" "+header)...)
 				_, cell, quantityless = rowCell(q, row, header, tableOfSums(h))
+				if m := headerUnit.FindStringSubmatch(strings.TrimSpace(cellsOf(header)[0])); m != nil {
+					keyUnit = m[1]
+				}
 				// A row or column of a class the question's words are
 				// defined to be in (B类 … B类为部门经理、部门副经理; 二类城市
 				// … 各省会城市 for 杭州) says what the definition says.
@@ -233,7 +257,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				continue
 			}
 			seen[s] = true
-			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: context, lead: ownLead, start: utf8.RuneCountInString(text[:sp.Start]), cell: cell, quantityless: quantityless})
+			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: context, lead: ownLead, start: utf8.RuneCountInString(text[:sp.Start]), cell: cell, quantityless: quantityless, keyUnit: keyUnit})
 		}
 	}
 	// Document frequency of each evidence term among the sentences.
@@ -282,7 +306,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	anyMet := false
 	if len(qn) > 0 {
 		for i := range out {
-			met, any := conditionsMet(string(out[i].orig), qn)
+			met, any := conditionsMet(out[i].conditionText(), qn)
 			if !any {
 				continue
 			}
@@ -471,7 +495,7 @@ func longestCommon(a, b []rune) int {
 }
 
 var (
-	dateRe = regexp.MustCompile(`(公元前|公元|民国|明治|昭和|平成|光绪|康熙|乾隆)?[0-9]{1,4}年(代)?([(（][0-9]{3,4}年[)）])?([0-9]{1,2}月)?([0-9]{1,2}日)?|(?:次年|翌年|当年|同年|每年|今年|明年|去年)?[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}世纪([0-9]{1,2}年代)?|[一二三四五六七八九十〇零]{2,4}年|(东汉|西汉|民国)(朝|代|初|末|初年|末年)?|(唐|宋|元|明|清)(朝|代|初|末|初年|末年)`)
+	dateRe = regexp.MustCompile(`(公元前|公元|民国|明治|昭和|平成|光绪|康熙|乾隆)?[0-9]{1,4}年(代)?([(（][0-9]{3,4}年[)）])?([0-9]{1,2}月)?([0-9]{1,2}日)?|(?:次年|翌年|当年|同年|每年|今年|明年|去年)?[0-9]{1,2}月[0-9]{1,2}日|(?:次月|下月|当月|本月|每月|上月)[0-9]{1,2}[日号]|[0-9]{1,2}世纪([0-9]{1,2}年代)?|[一二三四五六七八九十〇零]{2,4}年|(东汉|西汉|民国)(朝|代|初|末|初年|末年)?|(唐|宋|元|明|清)(朝|代|初|末|初年|末年)`)
 	numRe  = regexp.MustCompile(`[0-9]{1,2}[:：][0-9]{2}|(约|大约|逾|近)?[0-9][0-9,]*(\.[0-9]+)?(余)?(万|亿|千|百)?|[零一二两三四五六七八九十百千万亿]+(?:个半)?|半`)
 )
 
@@ -565,7 +589,7 @@ type quantity struct {
 }
 
 var (
-	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|间|套|辆|件|张`
+	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张`
 	qtyNum   = `([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(万|千|亿)?\s*(` + qtyUnits + `)?` // (5,000元: thousands set apart)
 	qtyRe    = regexp.MustCompile(qtyNum)
 	// The conditions a rule sets on a quantity, in the forms Chinese rules
@@ -585,7 +609,7 @@ var unitAliases = map[string]struct {
 	mult float64
 }{
 	"块": {"元", 1}, "块钱": {"元", 1}, "万元": {"元", 1e4}, "千元": {"元", 1e3}, "亿元": {"元", 1e8},
-	"工作日": {"个工作日", 1}, "个小时": {"分钟", 60}, "小时": {"分钟", 60}, "日": {"天", 1}, "个自然日": {"天", 1}, "％": {"%", 1},
+	"个间夜": {"间夜", 1}, "工作日": {"个工作日", 1}, "个小时": {"分钟", 60}, "小时": {"分钟", 60}, "日": {"天", 1}, "个自然日": {"天", 1}, "％": {"%", 1},
 }
 
 // toQuantity reads a number, its multiplier (万, 千, 亿) and unit as a

@@ -367,7 +367,7 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 	}
 	minSupport := e.cfg.MinSupport
 	condMet := false
-	if met, any := conditionsMet(string(s.orig), q.quantities); met && any {
+	if met, any := conditionsMet(s.conditionText(), q.quantities); met && any {
 		condMet = true
 		// A clause whose condition the question's quantity meets (8万 …
 		// 5万元及以上、不满20万元由…) says little else of the question.
