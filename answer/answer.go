@@ -757,7 +757,8 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 	var segs []span
 	b := 0
 	for i, r := range s {
-		if strings.ContainsRune(marks, r) {
+		if strings.ContainsRune(marks, r) && !(r == ',' && i > 0 && i+1 < len(s) && unicode.IsDigit(s[i-1]) && unicode.IsDigit(s[i+1])) {
+			// (not the comma that sets a number's thousands apart: 50,000元)
 			segs = append(segs, span{b, i})
 			b = i + 1
 		}

@@ -386,6 +386,12 @@ func TestColloquialConditions(t *testing.T) {
 	if qs := questionQuantities("花4800买个打印机"); len(qs) != 1 || qs[0].unit != "元" || qs[0].n != 4800 {
 		t.Errorf("花4800: %v; want 4800元", qs)
 	}
+	// A band written with thousands separators (5,000元（含）以上、50,000元
+	// 以下) is one condition, not clauses cut at its commas.
+	approvals := "表3　单笔费用审批权限\n单笔金额 | 审批人\n5,000元以下 | 部门经理\n5,000元（含）以上、50,000元以下 | 部门经理、门店总经理\n50,000元（含）以上、200,000元以下 | 门店总经理、集团财务总监\n200,000元（含）以上 | 集团财务总监、集团总裁"
+	if a := e.FromHits("报销五万二要找谁审批", []corpora.Hit{hit("p.html", approvals)}); a.Answer != "门店总经理、集团财务总监" {
+		t.Errorf("报销五万二要找谁审批 → %q; want 门店总经理、集团财务总监", a.Answer)
+	}
 	// The condition met answers however the rest is said (睡过头, 早上).
 	late := "第九条 员工迟到、早退的，按以下规定处理：\n（1）迟到或早退不超过15分钟的，每次扣款20元；\n（2）迟到或早退超过15分钟、不超过60分钟的，每次扣款50元；\n（3）迟到或早退超过60分钟的，按旷工半天处理；\n（4）每月迟到、早退累计达5次的，取消当月全勤奖。"
 	hours := "第八条 公司实行标准工时制，每天工作8小时，早上8:30上班，下午17:30下班，中午休息1小时。加班须经主管同意，按实际时长计算。"
