@@ -1653,3 +1653,14 @@ func TestCaptionInHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseMark: a number's thousands separator and a time's colon do not
+// end a clause; a comma between words does.
+func TestClauseMark(t *testing.T) {
+	s := []rune("单笔50,000元以上的，9:30前提交")
+	for i, want := range map[int]bool{4: false, 12: true, 14: false} {
+		if got := clauseMark(s, i); got != want {
+			t.Errorf("clauseMark at %d (%q) = %v; want %v", i, s[i], got, want)
+		}
+	}
+}

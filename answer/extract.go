@@ -545,7 +545,8 @@ func clauseStart(s []rune, to int) int {
 // clauseMark reports whether s[i] ends a clause: a mark of clauseMarks,
 // but not a time's colon (9:00).
 func clauseMark(s []rune, i int) bool {
-	if s[i] == ':' || s[i] == '：' {
+	if s[i] == ':' || s[i] == '：' || s[i] == ',' {
+		// (9:30, 50,000: a time's, a number's)
 		if i > 0 && i+1 < len(s) && unicode.IsDigit(s[i-1]) && unicode.IsDigit(s[i+1]) {
 			return false
 		}
