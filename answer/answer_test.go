@@ -792,6 +792,8 @@ func TestTableCell(t *testing.T) {
 		// The caption's unit (单位：%) for the bare numbers of the columns
 		// not of a count (上年度累计间夜量).
 		{"金卡客户订豪华间打几折", discounts, "85%"},
+		// A row that is the bound itself (最长时长): its value, not its range.
+		{"断网了离线模式最多能撑多久", "| 参数 | 默认值 | 取值范围 | 说明 |\n|---|---|---|---|\n| 离线模式最长时长 | 4小时 | 1—8小时 | 断网后可离线办理业务的最长时间 |\n| 夜审开始时间 | 2:00 | 0:00—4:00 | 夜审开始的最早时间 |\n", "4小时"},
 		// A band of the key column, its unit in the column's name (收入（元）);
 		// 幾趴 is Taiwan's 几个点.
 		{"新簽的客戶這個月業績十二萬 抽成幾趴", "表2 销售人员月度提成比例\n当月协议客房收入（元） | 新签客户提成比例（%） | 维护客户提成比例（%）\n50,000以下 | 3 | 1\n50,000（含）以上、200,000以下 | 4 | 1.5\n200,000（含）以上 | 5 | 2\n", "4%"},

@@ -1001,6 +1001,13 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 			fqNames = strings.Replace(fqNames, k, " ", 1)
 		}
 	}
+	ext := extreme(q)
+	if len(values) > 0 && containsAny(values[0], extremeWords) {
+		// | 离线模式最长时长 | 4小时 | 1—8小时 |, asked 最多能撑多久: the
+		// row is the extreme itself; its value, not the range it may be
+		// set in.
+		ext = 0
+	}
 	best, bestScore, bestDistinct := -1, 0, 0
 	for i, name := range names {
 		v := string(zh.Fold(values[i]))
@@ -1038,7 +1045,7 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 		}
 		// 最长能设多少, 最多几个: the column of the range allowed; asked
 		// for no extreme, the default's (默认值 over 取值范围).
-		if ext := extreme(q); ext != 0 && (strings.Contains(name, "范围") || ext > 0 && strings.Contains(name, "上限") || ext < 0 && strings.Contains(name, "下限")) {
+		if ext != 0 && (strings.Contains(name, "范围") || ext > 0 && strings.Contains(name, "上限") || ext < 0 && strings.Contains(name, "下限")) {
 			score += 2
 		} else if ext == 0 && (strings.Contains(name, "默认") || strings.Contains(name, "缺省")) {
 			score += 2
@@ -1393,6 +1400,9 @@ func rowHeader(h corpora.Hit, at int) (header string, own bool) {
 	}
 	return withCaptionUnit(first, caption), top == lineStart
 }
+
+// extremeWords say a quantity is a bound (最长时长, 上限).
+var extremeWords = []string{"最长", "最多", "最大", "最高", "上限", "最短", "最少", "最小", "最低", "下限"}
 
 // captionUnitRe finds the unit a table's caption states for its numbers
 // (表1 协议客户房价折扣比例（单位：%）, 限额（单位：元/月）).
