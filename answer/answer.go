@@ -1164,7 +1164,7 @@ var verbWords = map[string][]string{
 // noWords say no in a rule's sentence.
 var noWords = []string{"不得", "禁止", "严禁", "无权", "不予", "不能", "不可", "不允许", "不需要", "无需", "不必", "不用",
 	"不享受", "不计", "不包括", "不属于", "不支持", "不提供", "不接受", "不结转", "不在", "没有", "无法", "未能", "不会", "不是", "不要", "不应",
-	"不发放", "不再发放", "不给予", "不支付", "不报销"}
+	"不发放", "不再发放", "不给予", "不支付", "不报销", "不适用", "不可使用", "不退", "不补"}
 
 // polarity says yes or no with the question's verb: no when the sentence
 // says it with a word of negation (不得, 禁止, 无权, 不予 …), when it sets

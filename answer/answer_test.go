@@ -404,6 +404,10 @@ func TestColloquialConditions(t *testing.T) {
 // not use (自己随便转转), the rule saying what one must not do answers.
 func TestYesNoInTheRulesWords(t *testing.T) {
 	e := offline(t)
+	// 不适用 says no as 不得 does.
+	if a := e.FromHits("国庆假期能用员工价订酒店吗", []corpora.Hit{hit("h.txt", "第二十六条 员工入职满6个月后，可凭工牌以员工价预订集团旗下任一酒店的客房。员工价不适用于春节、五一、国庆假期。")}); !strings.HasPrefix(a.Answer, "不能。") {
+		t.Errorf("国庆假期能用员工价订酒店吗 → %q; want 不能 first", a.Answer)
+	}
 	// An FAQ's question that the answer's rule decides (答：…不得收受).
 	faq := "问：业主送的水果、饮料能收吗？\n答：价值50元以下的水果、饮料可以收下，但须向主管报备；购物卡、现金、礼品卡一律不得收受。"
 	if a := e.FromHits("业主硬塞给我购物卡 能收不", []corpora.Hit{hit("faq.md", faq)}); !a.Found {

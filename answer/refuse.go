@@ -597,7 +597,7 @@ var rankRes = func() map[rune]*regexp.Regexp {
 var dayRe = regexp.MustCompile(`[0-9]{1,2}月份?(?:[0-9]{1,2}[日号])?|[0-9]{1,2}[日号]|(?:每)?周[一二三四五六日天](?:[、和及与]周?[一二三四五六日天])*|星期[一二三四五六日天]`)
 
 // deonticRe finds what a rule says one may, must or must not do.
-var deonticRe = regexp.MustCompile(`不得|禁止|严禁|不准|不允许|不可以|不能|不予|无权|不可|可以|允许|必须|须|应当|不需要|无需|不享受|享受|不支持|支持`)
+var deonticRe = regexp.MustCompile(`不得|禁止|严禁|不准|不允许|不可以|不能|不予|无权|不可|可以|允许|必须|须|应当|不需要|无需|不享受|享受|不支持|支持|不适用|适用`)
 
 // yesNoRelief is the share of the thresholds a yes-or-no question must
 // meet when the sentence says what one may or must do, as for a sentence
