@@ -498,6 +498,11 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			sp = how
 		}
 	}
+	if how, found := negatedCase(pq, s.folded); found && pq.kind == kindReason && !why(pq) {
+		// 调休不了 加班费咋算 … 休息日加班优先安排调休，不能调休的按200%
+		// 支付: the question's case is the clause its negation opens.
+		sp = how
+	}
 	ans := string(s.orig[sp.s:sp.e])
 	// An answer is never the question's own words (哪里, 怎么办, 能报销吗),
 	// nor another word for one of them (工作时间 for 上班时间): then the
@@ -520,6 +525,35 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	return answered(a, ans, h, s.start, s.start+len(s.orig))
 }
+
+// negatedCase finds, when q states a case by a verb's negation (调休不了,
+// 不能调休, 没调休), the clause of s (folded) that opens with that case
+// (不能调休的) and what it says after it: the span of the latter.
+func negatedCase(q question, s []rune) (span, bool) {
+	m := negatedVerbRe.FindStringSubmatch(string(q.folded))
+	if m == nil {
+		return span{}, false
+	}
+	v := m[1] + m[2] + m[3]
+	str := string(s)
+	loc := regexp.MustCompile(`(?:不能|无法|未能|未|没有|没|不)` + regexp.QuoteMeta(v) + `[^，,。；;]{0,10}?的[，,]?`).FindStringIndex(str)
+	if loc == nil {
+		return span{}, false
+	}
+	b := utf8.RuneCountInString(str[:loc[1]])
+	e := b
+	for e < len(s) && !strings.ContainsRune("。；;", s[e]) {
+		e++
+	}
+	if e-b < 2 {
+		return span{}, false
+	}
+	return span{b, e}, true
+}
+
+// negatedVerbRe finds a case a question states by a verb's negation: 调休
+// 不了, 不能调休, 没有调休.
+var negatedVerbRe = regexp.MustCompile(`(\p{Han}{2})不了|(?:不能|无法|没法|没办法|没有|没)(\p{Han}{2})|(\p{Han}{2})不成`)
 
 // cellHolds reports whether a table row's cell in the column asked holds
 // the unit asked, said in its column's name (| 压铸操作工 | 400 | under 岗

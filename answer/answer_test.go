@@ -392,6 +392,11 @@ func TestColloquialConditions(t *testing.T) {
 	if a := e.FromHits("报销五万二要找谁审批", []corpora.Hit{hit("p.html", approvals)}); a.Answer != "门店总经理、集团财务总监" {
 		t.Errorf("报销五万二要找谁审批 → %q; want 门店总经理、集团财务总监", a.Answer)
 	}
+	// The case the question states by a negation (调休不了) is the clause
+	// the rule opens with it (不能调休的).
+	if a := e.FromHits("周末来加班又调休不了 加班费咋算", []corpora.Hit{hit("h.txt", "第二十三条 工作日加班按本人小时工资的150%支付加班费；休息日加班优先安排调休，不能调休的按200%支付；法定节假日加班按300%支付。")}); a.Answer != "按200%支付" {
+		t.Errorf("调休不了 加班费咋算 → %q; want 按200%%支付", a.Answer)
+	}
 	// The condition met answers however the rest is said (睡过头, 早上).
 	late := "第九条 员工迟到、早退的，按以下规定处理：\n（1）迟到或早退不超过15分钟的，每次扣款20元；\n（2）迟到或早退超过15分钟、不超过60分钟的，每次扣款50元；\n（3）迟到或早退超过60分钟的，按旷工半天处理；\n（4）每月迟到、早退累计达5次的，取消当月全勤奖。"
 	hours := "第八条 公司实行标准工时制，每天工作8小时，早上8:30上班，下午17:30下班，中午休息1小时。加班须经主管同意，按实际时长计算。"
