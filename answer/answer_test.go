@@ -750,6 +750,10 @@ func TestMoneyOfAnotherKind(t *testing.T) {
 	if a := e.FromHits("印一盒名片多少钱", []corpora.Hit{hit("g.md", p+"名片每盒收费30元。")}); !strings.Contains(a.Answer, "30元") {
 		t.Errorf("→ %q; want 30元", a.Answer)
 	}
+	// 工资…涨多少 asks a sum: a number of days does not answer it.
+	if a := e.FromHits("工龄工资一年涨多少", []corpora.Hit{hit("h.txt", "年休假天数按在集团的工作年限计算：满1年不满5年的，年假5天；满5年不满10年的，年假10天。")}); a.Found {
+		t.Errorf("工龄工资一年涨多少 → %q; want a refusal", a.Answer)
+	}
 }
 
 // TestShapeFurtherDown: asked for a size none of the passages read holds,

@@ -246,7 +246,7 @@ func impliedUnit(left, right []rune) string {
 	}
 	// 保证金要交多少, 礼金发多少: the verb of paying between the noun
 	// and the question word.
-	if n := []rune(l); len(n) > 1 && strings.ContainsRune("交发给拿付收扣补赔花领缴退存罚", n[len(n)-1]) {
+	if n := []rune(l); len(n) > 1 && strings.ContainsRune("交发给拿付收扣补赔花领缴退存罚涨降", n[len(n)-1]) {
 		return kind(tail(strings.TrimRight(string(n[:len(n)-1]), modal)), true)
 	}
 	return ""
