@@ -582,6 +582,7 @@ func holdsIdentifier(q question, ans []rune) bool {
 var spokenWh = strings.NewReplacer("咋办", "怎么办", "咋样", "怎么样", "咋整", "怎么办", "咋", "怎么", "啥时候", "什么时候", "啥时", "什么时候",
 	"为啥", "为什么", "几时", "什么时候", "多会儿", "什么时候", "干嘛", "干什么", "干啥", "干什么",
 	"多少个钟", "多少个小时", "几个钟", "几个小时", "钟头", "小时", // (多少个钟: hours)
+	"安卓几", "Android几", "安卓系统几", "Android几", // (the version's code: Android 9)
 	"几趴", "几个点", "幾趴", "几个点", "多少趴", "多少个点", // (Taiwan: 幾趴, percent)
 	"哪几个小时", "几点到几点", "哪几个钟头", "几点到几点", "哪个时段", "几点到几点") // (which hours of the day: a range of times)
 

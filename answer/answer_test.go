@@ -721,6 +721,10 @@ func TestLetterCode(t *testing.T) {
 	e := offline(t)
 	p := "- 职级体系：专业序列P1—P12，管理序列M1—M6\n- 晋升评审每年两次，分别在4月和10月"
 	wantAnswers(t, e, []corpora.Hit{hit("o.pptx", p)}, map[string]string{"专业序列的职级最高到P几？": "P12", "管理序列最低是M几": "M1"})
+	// A longer name, a space before its number, asked by its Chinese name
+	// (安卓几: Android 9).
+	clients := "| 客户端 | 系统要求 | 获取方式 |\n|---|---|---|\n| Windows客户端 | Windows 10及以上 | 从管理控制台下载 |\n| Android客户端 | Android 9及以上 | 从应用市场下载 |\n"
+	wantAnswers(t, e, []corpora.Hit{hit("m.md", clients)}, map[string]string{"安卓客户端最低要安卓几？": "Android 9"})
 }
 
 // TestGradeBand: a class defined by a band of grades (员工级：P1至P5级)

@@ -798,13 +798,13 @@ func letterCodeFor(q question) *regexp.Regexp {
 	}
 	l := q.left
 	i := len(l)
-	for i > 0 && i > len(l)-3 && l[i-1] < 0x80 && unicode.IsLetter(l[i-1]) {
+	for i > 0 && i > len(l)-10 && l[i-1] < 0x80 && unicode.IsLetter(l[i-1]) {
 		i--
 	}
 	if i == len(l) || i > 0 && l[i-1] < 0x80 && unicode.IsLetter(l[i-1]) {
 		return nil
 	}
-	return regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(string(l[i:])) + `[0-9]+`)
+	return regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(string(l[i:])) + ` ?[0-9]+`) // (P12, Android 9)
 }
 
 // extremeCode is the match of re in s whose number is the greatest (ext >
