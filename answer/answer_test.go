@@ -250,6 +250,8 @@ func TestUnitsAndRanges(t *testing.T) {
 		{"开发票的税号是多少", "发票抬头须为“苏州星禾科技有限公司”，纳税人识别号为91320594MA1N7H2K3Q。", "91320594MA1N7H2K3Q"},
 		{"误报记录表表号多少", "经确认为误报的，须填写《误报记录表》（表号HY-XF-03）。", "HY-XF-03"},
 		{"电梯维保救援电话多少", "电梯维保24小时救援电话0512-6876 3310。", "0512-6876 3310"},
+		// 电话几号 asks the number, not a day of the month.
+		{"灭菌锅的厂商客服电话几号", "1.1 本手册适用于恒洁HJ-B23型压力蒸汽灭菌器。9.2 非工作时间联系总部值班电话分机8000；厂家售后客服电话400-826-7135。", "400-826-7135"},
 		// 全勤奖 … 给多少 asks a sum however often it is paid (一个月).
 		{"全勤奖一个月给多少", "（4）一个自然月内迟到、早退累计达到5次的，取消当月全勤奖。\n第九条 当月无迟到、早退、旷工记录的员工，发放全勤奖300元。", "300元"},
 		// The name quoted right before its kind (哪个APP).
@@ -809,6 +811,8 @@ func TestTableCell(t *testing.T) {
 		// The caption's unit (单位：%) for the bare numbers of the columns
 		// not of a count (上年度累计间夜量).
 		{"金卡客户订豪华间打几折", discounts, "85%"},
+		// The column by the word people say for the document's (话补 … 通讯补贴).
+		{"前台话补多少钱", "| 岗位 | 岗位津贴（元/月） | 通讯补贴（元/月） |\n|---|---|---|\n| 前台客服 | 300 | 150 |\n| 医生 | 800 | 200 |\n", "150元"},
 		// A row that is the bound itself (最长时长): its value, not its range.
 		{"断网了离线模式最多能撑多久", "| 参数 | 默认值 | 取值范围 | 说明 |\n|---|---|---|---|\n| 离线模式最长时长 | 4小时 | 1—8小时 | 断网后可离线办理业务的最长时间 |\n| 夜审开始时间 | 2:00 | 0:00—4:00 | 夜审开始的最早时间 |\n", "4小时"},
 		// A band of the key column, its unit in the column's name (收入（元）);

@@ -765,8 +765,8 @@ func identifierFor(q question) *regexp.Regexp {
 	if q.letterCode != nil {
 		return q.letterCode
 	}
-	if q.kind != kindPhrase && q.kind != kindPlace && !(q.kind == kindNumber && q.unit == "") {
-		return nil
+	if q.kind != kindPhrase && q.kind != kindPlace && !(q.kind == kindNumber && q.unit == "") && q.wh != "几号" {
+		return nil // (电话几号: a number, not a day, when an identifier's noun says so)
 	}
 	left := strings.TrimRight(string(q.left), "是为的叫:： ")
 	lr := []rune(left)
