@@ -258,6 +258,8 @@ func TestUnitsAndRanges(t *testing.T) {
 		{"打卡用的是哪个APP", "第六条 员工统一使用\"恒悦通\"APP定位打卡，上、下班各打卡一次。", "恒悦通"},
 		// A day of the month after (次月20日), whole.
 		{"协议客户挂账的钱最晚啥时候结清", "协议客户可申请月结挂账。挂账款项须在次月20日前结清，逾期超过30天的，暂停该客户的挂账资格。", "次月20日"},
+		// A number in a bracketed aside qualifies the one before it.
+		{"婚假能休几天", "**第十九条 婚假** 员工依法登记结婚的，享受婚假13天（含法定婚假3天），须在领取结婚证后1年内一次性休完。", "13天"},
 		// A quantity in brackets is no list item's number (（1）).
 		{"熔炼那边夜班几点开始", "熔炼工段夜班（23:00—次日7:00）每班发放夜班津贴30元。", "23:00—次日7:00"},
 	} {

@@ -693,6 +693,11 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		if verb != 0 && sp.s > 0 && s[sp.s-1] == verb {
 			d -= verbBonus // 能休几天 … 可休2天: the question's verb right before the number
 		}
+		if len(cands) > 1 && inAside(s, sp.s) {
+			// 享受婚假13天（含法定婚假3天）: a number in a bracketed aside
+			// qualifies the one before it; it answers only alone.
+			d += asidePenalty
+		}
 		for b, w := range near[i] {
 			k := 12.0 // CMRC dev F1 with 0, 4, 8, 12, 20: 55.52, 55.54, 55.61, 55.56, 55.42
 			if df[b] == 1 && alike[c.unit] >= 2 {
@@ -713,6 +718,28 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 	}
 	return best, true
 }
+
+// inAside reports whether position i of s is inside a bracketed aside
+// (（含法定婚假3天）).
+func inAside(s []rune, i int) bool {
+	depth := 0
+	for j := i - 1; j >= 0; j-- {
+		switch s[j] {
+		case '）', ')':
+			depth++
+		case '（', '(':
+			if depth == 0 {
+				return true
+			}
+			depth--
+		}
+	}
+	return false
+}
+
+// asidePenalty is what a number inside a bracketed aside costs
+// (nearestMatch's distance).
+const asidePenalty = 20
 
 // doAdverbs say when or how a thing is to be done, before 做什么 (先做什么,
 // 再做什么) and in the rule that says it (请先联系…).
