@@ -24,6 +24,9 @@ func TestAliases(t *testing.T) {
 	if g := AliasesOf("法定节假日"); len(g) != 0 {
 		t.Errorf("AliasesOf(法定节假日) = %v; want none (which holiday is not said)", g)
 	}
+	if g := AliasesOf("脸书"); !reflect.DeepEqual(g, []string{"社交媒体"}) {
+		t.Errorf("AliasesOf(脸书) = %v; want the kind, 社交媒体, only", g)
+	}
 	if g := AliasesOf("爷爷"); !reflect.DeepEqual(g, []string{"祖父母"}) {
 		t.Errorf("AliasesOf(爷爷) = %v; want 祖父母 only", g)
 	}
