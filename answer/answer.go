@@ -800,12 +800,16 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 		}
 	}
 	segs = append(segs, span{b, len(s)})
-	found, unmet := -1, false
+	found, unmet, nearest := -1, false, math.Inf(1)
 	for i, g := range segs {
 		met, any := conditionsMet(string(s[g.s:g.e]), qs)
 		switch {
-		case any && met && found < 0:
-			found = i
+		case any && met:
+			// Of the clauses met (累计满5,000元为银卡会员，满20,000元为金卡
+			// 会员 for 三万块), the one whose bound is nearest the quantity.
+			if d := boundDistance(string(s[g.s:g.e]), qs); found < 0 || d < nearest {
+				found, nearest = i, d
+			}
 		case any && !met:
 			unmet = true
 		}
@@ -820,6 +824,24 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 		}
 	}
 	return g.s, g.e, true
+}
+
+// boundDistance is how far the nearest number text states in the
+// question's quantities' units is from them (relatively).
+func boundDistance(text string, qs []quantity) float64 {
+	best := math.Inf(1)
+	for _, m := range qtyRe.FindAllStringSubmatch(text, -1) {
+		n, ok := toQuantity(m[1], m[2], m[3])
+		if !ok {
+			continue
+		}
+		for _, q := range qs {
+			if q.unit == n.unit && q.n != 0 {
+				best = math.Min(best, math.Abs(q.n-n.n)/math.Abs(q.n))
+			}
+		}
+	}
+	return best
 }
 
 // extremeRow is the row of hit's table (rows under the same header) whose

@@ -401,6 +401,12 @@ func TestColloquialConditions(t *testing.T) {
 	if a := e.FromHits("周末来加班又调休不了 加班费咋算", []corpora.Hit{hit("h.txt", "第二十三条 工作日加班按本人小时工资的150%支付加班费；休息日加班优先安排调休，不能调休的按200%支付；法定节假日加班按300%支付。")}); a.Answer != "按200%支付" {
 		t.Errorf("调休不了 加班费咋算 → %q; want 按200%%支付", a.Answer)
 	}
+	// Of tiers each met (满5,000元…满20,000元…), the one whose bound is
+	// nearest the quantity.
+	tiers := "第九条 患者累计实际支付金额达到以下标准的，自动升级为相应会员：累计满5,000元为银卡会员，满20,000元为金卡会员，满50,000元为钻石会员。"
+	if a := e.FromHits("病人累计花了三万块 算啥会员", []corpora.Hit{hit("p.html", tiers)}); !strings.Contains(a.Answer, "金卡") {
+		t.Errorf("累计花了三万块 算啥会员 → %q; want 金卡", a.Answer)
+	}
 	// The condition met answers however the rest is said (睡过头, 早上).
 	late := "第九条 员工迟到、早退的，按以下规定处理：\n（1）迟到或早退不超过15分钟的，每次扣款20元；\n（2）迟到或早退超过15分钟、不超过60分钟的，每次扣款50元；\n（3）迟到或早退超过60分钟的，按旷工半天处理；\n（4）每月迟到、早退累计达5次的，取消当月全勤奖。"
 	hours := "第八条 公司实行标准工时制，每天工作8小时，早上8:30上班，下午17:30下班，中午休息1小时。加班须经主管同意，按实际时长计算。"
