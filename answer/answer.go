@@ -241,6 +241,15 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		}
 		return distinct(hits), nil
 	}
+	asked := q // as the user wrote it
+	if traditional(q) {
+		// 我在這邊做了六年 特休有幾天: Taiwan's words for what the
+		// mainland's documents say (特休 → 年休假), beside the characters
+		// converted, looked up and answered as the documents say them.
+		if t := taiwanUsage.Replace(zh.Normalize(q)); t != zh.Normalize(q) {
+			q = t
+		}
+	}
 	hits, err := search(q)
 	if err != nil {
 		return Answer{}, err
@@ -306,8 +315,14 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		}
 	}
 	a.Timings = Timings{Retrieval: retrieval, Total: time.Since(start)}
+	a.Question = asked
 	return a, nil
 }
+
+// taiwanUsage writes Taiwan's workplace words as mainland documents write
+// them (OpenCC's Taiwan phrases hold none of these).
+var taiwanUsage = strings.NewReplacer("特休假", "年休假", "特休", "年休假", "签核", "审批", "客诉", "投诉", "职务加给", "岗位津贴", "加给", "津贴",
+	"育婴留停", "育儿假", "育婴假", "育儿假")
 
 // FromHits answers a question from already retrieved passages, best first.
 func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {

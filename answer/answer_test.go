@@ -1695,3 +1695,37 @@ func TestClauseMark(t *testing.T) {
 		}
 	}
 }
+
+// recording is a Retriever returning the same passages for every question
+// and keeping the queries it was asked.
+type recording struct {
+	hits    []corpora.Hit
+	queries []string
+}
+
+func (r *recording) Search(ctx context.Context, q string, k int) ([]corpora.Hit, error) {
+	r.queries = append(r.queries, q)
+	return r.hits[:min(k, len(r.hits))], nil
+}
+
+// TestTaiwanUsage: a question in traditional characters with Taiwan's
+// words (特休) is looked up and answered in the mainland's (年休假); the
+// answer keeps the question as it was asked.
+func TestTaiwanUsage(t *testing.T) {
+	r := &recording{hits: []corpora.Hit{hit("h.md", "第十七条 员工累计工作已满1年不满10年的，年休假5天；已满10年不满20年的，年休假10天；已满20年的，年休假15天。")}}
+	e, err := New(Config{}, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := "我在這邊待了十二年了 特休有幾天"
+	a, err := e.Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answer != "10天" || a.Question != q {
+		t.Errorf("%s → %q (question %q); want 10天", q, a.Answer, a.Question)
+	}
+	if len(r.queries) == 0 || !strings.Contains(r.queries[0], "年休假") {
+		t.Errorf("queries %q; want 年休假 asked", r.queries)
+	}
+}
