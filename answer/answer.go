@@ -319,6 +319,20 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	return a, nil
 }
 
+// asksRule reports whether q asks what a rule requires or limits (有什么
+// 限制, 需要什么条件, 有啥要求): the rule is the answer, not a part of it.
+func asksRule(q question) bool {
+	if q.wh != "什么" && q.wh != "哪些" && q.wh != "啥" {
+		return false
+	}
+	for _, w := range []string{"限制", "条件", "要求", "规定", "限定", "门槛"} {
+		if strings.HasPrefix(string(q.right), w) {
+			return true
+		}
+	}
+	return false
+}
+
 // taiwanUsage writes Taiwan's workplace words as mainland documents write
 // them (OpenCC's Taiwan phrases hold none of these).
 var taiwanUsage = strings.NewReplacer("特休假", "年休假", "特休", "年休假", "签核", "审批", "客诉", "投诉", "职务加给", "岗位津贴", "加给", "津贴",
@@ -517,6 +531,11 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// 调休不了 加班费咋算 … 休息日加班优先安排调休，不能调休的按200%
 		// 支付: the question's case is the clause its negation opens.
 		sp = how
+	}
+	if asksRule(pq) {
+		// 有什么限制, 要什么条件: the rule that sets it, whole (单程超过
+		// 1,000公里的方可乘坐飞机，但经…批准的紧急出差除外).
+		sp = span{0, len(s.orig)}
 	}
 	ans := string(s.orig[sp.s:sp.e])
 	// An answer is never the question's own words (哪里, 怎么办, 能报销吗),
