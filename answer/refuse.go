@@ -548,6 +548,12 @@ func answerShape(q question) (bool, func(sentence) bool) {
 		return true, func(s sentence) bool { return namesPlace(re, string(s.folded)) }
 	}
 	switch {
+	case q.kind == kindNumber && q.unit == "点":
+		// (a time that bounds a case — 晚于22:00的, 21:30以后离开的 — is no
+		// time of the schedule asked)
+		return true, func(s sentence) bool {
+			return holdsUnit([]rune(boundTimeRe.ReplaceAllString(string(s.folded), "")), q.unit)
+		}
 	case q.kind == kindNumber && q.unit != "":
 		return true, func(s sentence) bool { return holdsUnit(s.folded, q.unit) }
 	case q.kind == kindDate:
@@ -557,6 +563,10 @@ func answerShape(q question) (bool, func(sentence) bool) {
 	}
 	return false, nil
 }
+
+// boundTimeRe finds a time of day that bounds a case (晚于22:00的, 于21:30
+// 以后离开门诊的).
+var boundTimeRe = regexp.MustCompile(`(?:晚于|早于|迟于|超过|过了)[0-9]{1,2}[:：][0-9]{2}|[0-9]{1,2}[:：][0-9]{2}(?:以后|以前|之后|之前)`)
 
 // placeOfRank is the shape of the place 哪个区, 哪个县, 哪个市 … asks for: a
 // name ending in that rank, the rank ending a word (滨江区, not 区域 or 市
