@@ -772,7 +772,7 @@ func TestMoneyOfAnotherKind(t *testing.T) {
 		t.Errorf("→ %q; want 30元", a.Answer)
 	}
 	// 工资…涨多少 asks a sum: a number of days does not answer it.
-	if a := e.FromHits("工龄工资一年涨多少", []corpora.Hit{hit("h.txt", "年休假天数按在集团的工作年限计算：满1年不满5年的，年假5天；满5年不满10年的，年假10天。")}); a.Found {
+	if a := e.FromHits("工龄工资一年涨多少", []corpora.Hit{hit("h.txt", "年休假天数按在集团的工作年限（工龄）计算：满1年不满5年的，年假5天；满5年不满10年的，年假10天。"), hit("p.txt", "工资于每月15日发放，工资条在系统中查看。")}); a.Found {
 		t.Errorf("工龄工资一年涨多少 → %q; want a refusal", a.Answer)
 	}
 }
