@@ -833,6 +833,10 @@ func TestTableCell(t *testing.T) {
 		// A band of the key column, its unit in the column's name (收入（元）);
 		// 幾趴 is Taiwan's 几个点.
 		{"新簽的客戶這個月業績十二萬 抽成幾趴", "表2 销售人员月度提成比例\n当月协议客房收入（元） | 新签客户提成比例（%） | 维护客户提成比例（%）\n50,000以下 | 3 | 1\n50,000（含）以上、200,000以下 | 4 | 1.5\n200,000（含）以上 | 5 | 2\n", "4%"},
+		// The key's gloss says what the question adds (夜班).
+		{"夜班分拣员餐补一天多少", "| 岗位 | 餐补（元/天） | 交通补贴（元/月） |\n|---|---|---|\n| 分拣员（白班） | 20 | 150 |\n| 分拣员（夜班） | 25 | 150 |\n", "25元"},
+		// A band of values in the caption's unit (单位：元) keys the row.
+		{"客户保价一万二 收多少保价费", "表1 保价费收取标准（单位：元）\n声明价值区间 | 保价费 | 全部丢失或损毁时最高赔偿\n1—500 | 2 | 500\n3,001—10,000 | 40 | 10000\n10,001—20,000 | 80 | 20000\n", "80元"},
 		// The row's cell holds the sum asked, its unit in the column's
 		// name: no other sentence's sum is looked for.
 		{"压铸工岗位津贴一个月多少", "第二十五条 岗位津贴按下表执行：\n| 岗位 | 岗位津贴（元/月） | 工作服（套/年） |\n|---|---|---|\n| 压铸操作工 | 400 | 4 |\n| 熔炼工 | 600 | 4 |\n第二十六条 试用期员工岗位津贴按标准的80%发放，每月不少于300元。", "400元"},

@@ -368,6 +368,11 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				// (A record's row, so raised, outranked an FAQ's answer:
 				// eval/enterprise 0.7785 → 0.7763.)
 				score *= 1.4
+				if glossAsked(q, row) {
+					// 夜班分拣员 … | 分拣员（夜班） | over | 分拣员（白班） |:
+					// the key's gloss says what the question adds.
+					score *= 1.1
+				}
 			}
 		} else if out[i].quantityless {
 			score *= 0.7
@@ -1404,6 +1409,23 @@ func rowHeader(h corpora.Hit, at int) (header string, own bool) {
 // extremeWords say a quantity is a bound (最长时长, 上限).
 var extremeWords = []string{"最长", "最多", "最大", "最高", "上限", "最短", "最少", "最小", "最低", "下限"}
 
+// glossAsked reports whether the gloss of a row's key (分拣员（夜班）)
+// holds a content bigram of the question.
+func glossAsked(q question, row string) bool {
+	key := strings.TrimSpace(cellsOf(row)[0])
+	i := strings.IndexAny(key, "（(")
+	if i < 0 {
+		return false
+	}
+	g := []rune(string(zh.Fold(key[i:])))
+	for j := 0; j+1 < len(g); j++ {
+		if isContent(g[j]) && isContent(g[j+1]) && strings.Contains(string(q.folded), string(g[j:j+2])) {
+			return true
+		}
+	}
+	return false
+}
+
 // captionUnitRe finds the unit a table's caption states for its numbers
 // (表1 协议客户房价折扣比例（单位：%）, 限额（单位：元/月）).
 var captionUnitRe = regexp.MustCompile(`单位\s*[：:]\s*([^，,。；;）)\s]{1,6})`)
@@ -1417,6 +1439,12 @@ func withCaptionUnit(header, caption string) string {
 		return header
 	}
 	cells := cellsOf(header)
+	if c := strings.TrimSpace(cells[0]); !headerUnit.MatchString(c) && hasAnySuffix(c, "区间", "金额", "价值", "范围", "额度") {
+		// 声明价值区间 | 保价费 of a table in 元: its bands are in 元 too
+		// (10,001—20,000 for 一万二), the key's unit its conditions are
+		// read in.
+		cells[0] = c + "（" + m[1] + "）"
+	}
 	for i := 1; i < len(cells); i++ {
 		// (Not a column of a count or a span: 上年度累计间夜量, 人数, 期限.)
 		if c := strings.TrimSpace(cells[i]); c != "" && !headerUnit.MatchString(c) && !hasAnySuffix(c, "量", "数", "额", "次数", "人数", "天数", "期限", "时间", "日期", "范围", "区间", "等级", "级别", "类别", "档次") {
