@@ -336,7 +336,7 @@ func asksRule(q question) bool {
 // taiwanUsage writes Taiwan's workplace words as mainland documents write
 // them (OpenCC's Taiwan phrases hold none of these).
 var taiwanUsage = strings.NewReplacer("特休假", "年休假", "特休", "年休假", "签核", "审批", "客诉", "投诉", "职务加给", "岗位津贴", "加给", "津贴",
-	"育婴留停", "育儿假", "育婴假", "育儿假")
+	"育婴留停", "育儿假", "育婴假", "育儿假", "大夜班", "夜班", "小夜班", "中班")
 
 // FromHits answers a question from already retrieved passages, best first.
 func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
