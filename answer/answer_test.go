@@ -414,6 +414,11 @@ func TestColloquialConditions(t *testing.T) {
 	if a := e.FromHits("出差坐飞机有什么限制", []corpora.Hit{hit("p.html", "第二十条 出差乘坐高铁的，总监及以上人员可乘坐一等座。单程超过1,000公里的方可乘坐飞机，但经区域经理批准的紧急出差除外。")}); !strings.Contains(a.Answer, "1,000公里") || !strings.Contains(a.Answer, "除外") {
 		t.Errorf("出差坐飞机有什么限制 → %q; want the rule and its exception", a.Answer)
 	}
+	// 几成 asks a share; 负担 is the rule's 承担; 四百块 meets 500元以下.
+	share := "第十三条 因员工个人过错导致公司对外赔偿的，按下列比例由责任人承担：单次赔款500元以下的，责任人承担50%；单次赔款500元（含）以上的，责任人承担30%，但最高不超过2,000元。"
+	if a := e.FromHits("我害公司赔了四百块，自己要负担几成", []corpora.Hit{hit("p.html", share)}); a.Answer != "50%" {
+		t.Errorf("赔了四百块 负担几成 → %q; want 50%%", a.Answer)
+	}
 	// The condition met answers however the rest is said (睡过头, 早上).
 	late := "第九条 员工迟到、早退的，按以下规定处理：\n（1）迟到或早退不超过15分钟的，每次扣款20元；\n（2）迟到或早退超过15分钟、不超过60分钟的，每次扣款50元；\n（3）迟到或早退超过60分钟的，按旷工半天处理；\n（4）每月迟到、早退累计达5次的，取消当月全勤奖。"
 	hours := "第八条 公司实行标准工时制，每天工作8小时，早上8:30上班，下午17:30下班，中午休息1小时。加班须经主管同意，按实际时长计算。"
