@@ -414,6 +414,14 @@ func TestColloquialConditions(t *testing.T) {
 	if a := e.FromHits("出差坐飞机有什么限制", []corpora.Hit{hit("p.html", "第二十条 出差乘坐高铁的，总监及以上人员可乘坐一等座。单程超过1,000公里的方可乘坐飞机，但经区域经理批准的紧急出差除外。")}); !strings.Contains(a.Answer, "1,000公里") || !strings.Contains(a.Answer, "除外") {
 		t.Errorf("出差坐飞机有什么限制 → %q; want the rule and its exception", a.Answer)
 	}
+	// A condition's word before a few words of what it bounds (超过承诺时限7天).
+	overdue := "第八条 快件超过承诺时限48小时以上仍未送达的，视为延误；超过承诺时限7天仍未送达且无法查明下落的，按丢失处理。"
+	if a := e.FromHits("包裹超过承诺时间十天还没送到，要怎么算", []corpora.Hit{hit("p.html", overdue)}); !strings.Contains(a.Answer, "按丢失处理") {
+		t.Errorf("超过承诺时间十天 → %q; want 按丢失处理", a.Answer)
+	}
+	if met, any := conditionsMet("客户满意度达到90%的，另发奖金；不满足条件的3天内整改。", questionQuantities("工作满3天")); !met || any {
+		t.Errorf("满意度, 满足: read as conditions on days (met %v, any %v)", met, any)
+	}
 	// 几成 asks a share; 负担 is the rule's 承担; 四百块 meets 500元以下.
 	share := "第十三条 因员工个人过错导致公司对外赔偿的，按下列比例由责任人承担：单次赔款500元以下的，责任人承担50%；单次赔款500元（含）以上的，责任人承担30%，但最高不超过2,000元。"
 	if a := e.FromHits("我害公司赔了四百块，自己要负担几成", []corpora.Hit{hit("p.html", share)}); a.Answer != "50%" {

@@ -854,6 +854,9 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 		met = met && ok
 	}
 	sentence = rangeRe.ReplaceAllString(sentence, " ")
+	// 超过承诺时限7天: the condition's word before what it bounds, read
+	// as if said right before its number (超过7天).
+	sentence = condGapRe.ReplaceAllString(sentence, "${1}${3}")
 	for _, m := range condRe.FindAllStringSubmatch(sentence, -1) {
 		pre, post := m[1], m[6]
 		if pre == "" && post == "" {
@@ -888,6 +891,11 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 	}
 	return met, any
 }
+
+// condGapRe finds a condition's word, a few words of what it bounds, and
+// the bound's number (超过承诺时限7天, 累计满24个月): not across 的 or a
+// clause, nor 满足/满意.
+var condGapRe = regexp.MustCompile(`(超过|不超过|满|不满|未满|达到|低于|高于|不足)([^\P{Han}的足意]{1,6}?)([0-9])`)
 
 // tableAwareSentences is zh.Sentences, but a table's row — a Markdown or
 // HTML row (| a | b |, a | b) or a spreadsheet's record (城市：上海；上限：650元)
