@@ -260,6 +260,8 @@ func TestUnitsAndRanges(t *testing.T) {
 		{"协议客户挂账的钱最晚啥时候结清", "协议客户可申请月结挂账。挂账款项须在次月20日前结清，逾期超过30天的，暂停该客户的挂账资格。", "次月20日"},
 		// A number in a bracketed aside qualifies the one before it.
 		{"婚假能休几天", "**第十九条 婚假** 员工依法登记结婚的，享受婚假13天（含法定婚假3天），须在领取结婚证后1年内一次性休完。", "13天"},
+		// 下班 is said of the 上班时间 a rule gives.
+		{"几点下班", "第一条 员工每天上班时间为9:00—18:00，午休12:00—13:00。", "9:00—18:00"},
 		// A time that bounds a case (21:30以后离开的) is no time of the
 		// schedule asked.
 		{"晚班几点上几点下", "第二十一条 上晚班的员工于21:30以后离开门诊的，可乘坐出租车回家，单次报销不超过60元。\n第八条 门诊实行两班制：\n（1）早班：8:30—17:00；\n（2）晚班：12:30—21:00，其中晚餐休息30分钟。", "12:30—21:00"},
@@ -846,6 +848,9 @@ func TestTableCell(t *testing.T) {
 		// A band of the key column, its unit in the column's name (收入（元）);
 		// 幾趴 is Taiwan's 几个点.
 		{"新簽的客戶這個月業績十二萬 抽成幾趴", "表2 销售人员月度提成比例\n当月协议客房收入（元） | 新签客户提成比例（%） | 维护客户提成比例（%）\n50,000以下 | 3 | 1\n50,000（含）以上、200,000以下 | 4 | 1.5\n200,000（含）以上 | 5 | 2\n", "4%"},
+		// A column named by the document's word for the question's, a
+		// bigram of it at least (种牙 … 种植).
+		{"金卡种牙打几折", "表1 会员等级结算比例（单位：%）\n会员等级 | 基础治疗 | 种植 | 正畸\n银卡会员 | 95 | 98 | 98\n金卡会员 | 90 | 95 | 96\n", "95%"},
 		// The key's gloss says what the question adds (夜班).
 		{"夜班分拣员餐补一天多少", "| 岗位 | 餐补（元/天） | 夜班补贴（元/班） | 交通补贴（元/月） |\n|---|---|---|---|\n| 分拣员（白班） | 20 | — | 150 |\n| 分拣员（夜班） | 25 | 40 | 150 |\n", "25元"},
 		// A band of values in the caption's unit (单位：元) keys the row.

@@ -1004,11 +1004,6 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 	// key it says (查看者 … 上传: the column 上传和修改, not 查看和下载).
 	// (A city's class names its column: 成都 … 二类城市（省会城市、计划单列市）.)
 	fqNames := fq + placeClassText(q.places)
-	for _, a := range q.aliases {
-		// 硬盘 names the column 磁盘: the words a document writes for the
-		// question's.
-		fqNames += " " + strings.Join(a.Others, " ")
-	}
 	if len(values) > 0 {
 		if k := string(zh.Fold(strings.TrimSpace(values[0]))); utf8.RuneCountInString(k) >= 2 {
 			fqNames = strings.Replace(fqNames, k, " ", 1)
@@ -1052,6 +1047,21 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 		// Of names as good, the one holding more of the question's
 		// characters, each counted once: 总经理、副总经理住宿费 says 经理
 		// twice, and is no likelier the column of 部门经理.
+		for _, a := range q.aliases {
+			// 硬盘 names the column 磁盘, 种牙 the column 种植: a word a
+			// document writes for the question's, a bigram of it at least
+			// in the name (not 时, 间 of 工作时间 in 累计间夜量).
+			for _, o := range a.Others {
+				if bigramShare(o, string(zh.Fold(name))) > 0 {
+					for _, r := range o {
+						if !counted[r] && strings.ContainsRune(string(zh.Fold(name)), r) {
+							score++
+							counted[r] = true
+						}
+					}
+				}
+			}
+		}
 		distinct := len(counted)
 		if (q.kind == kindPerson || strings.Contains(fq, "名字") || strings.Contains(fq, "叫什么")) && (strings.ContainsAny(name, "人者") || strings.Contains(name, "姓名")) {
 			score += 2 // 谁批 … 审批人; 财务总监叫什么名字 … 负责人
