@@ -425,8 +425,8 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	refused, weighed := e.refuse(pq, terms, s, support, h, everywhere)
 	a.Refusal = weighed
-	if refused && !e.cfg.Unrefused {
-		return a
+	if refused && (weighed == nil || !e.cfg.Unrefused) {
+		return a // (a refusal no signals weighed stands: a code no passage says)
 	}
 	// Asked what happens when a thing is not done (没定分配比例怎么办), and
 	// the best sentence gives the rule for doing it: the sentence right

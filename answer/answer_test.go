@@ -1758,3 +1758,23 @@ func TestTaiwanUsage(t *testing.T) {
 		t.Errorf("queries %q; want 年休假 asked", r.queries)
 	}
 }
+
+// TestReviewGuards: a work unit is no caption's unit (填报单位：财务部); a
+// bound past 按 or a prize is no condition (超过标准部分按50%, 满勤奖300元);
+// a two-column table's Header after a long caption is still its header.
+func TestReviewGuards(t *testing.T) {
+	if got := withCaptionUnit("岗位 | 津贴", "填报单位：财务部"); got != "岗位 | 津贴" {
+		t.Errorf("填报单位 gave the header %q", got)
+	}
+	for _, s := range []string{"超过标准部分按50%由个人承担。", "当月满勤奖300元随工资发放。"} {
+		if _, any := conditionsMet(s, questionQuantities("报销了20%和200元")); any {
+			t.Errorf("%s: read as a condition", s)
+		}
+	}
+	e := offline(t)
+	h := hit("p.html", "标准间 | 85\n豪华间 | 82\n")
+	h.Header = "表1 协议客户在旺季以外的平日预订门店客房时适用的房价折扣比例一览（单位：%）\n房型 | 折扣"
+	if a := e.FromHits("豪华间的折扣是多少", []corpora.Hit{h}); a.Answer != "82%" {
+		t.Errorf("豪华间的折扣 under a long caption → %q; want 82%%", a.Answer)
+	}
+}

@@ -52,7 +52,7 @@ func (s sentence) conditionText() string {
 	}
 	row := strings.TrimSpace(string(s.orig))
 	cells := cellsOf(row)
-	cells[0] = bareNumberRe.ReplaceAllString(cells[0], "${1}"+s.keyUnit+"${2}")
+	cells[0] = bareNumberRe.ReplaceAllString(cells[0], "${1}"+strings.ReplaceAll(s.keyUnit, "$", "$$")+"${2}")
 	return strings.Join(cells, "|")
 }
 
@@ -186,7 +186,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// is said once for the clauses after it: they inherit its words
 		// as sentences do their heading's, up to the sentence's end.
 		var lead, listLead []rune
-		if hd := strings.TrimSpace(h.Header); !isTableLine(hd) && (strings.HasSuffix(hd, "：") || strings.HasSuffix(hd, ":")) {
+		if hd := strings.TrimSpace(h.Header); !isTableLine(headerRow(hd)) && (strings.HasSuffix(hd, "：") || strings.HasSuffix(hd, ":")) {
 			// The chunk begins inside a list whose lead-in an earlier chunk
 			// holds (corpora.ListLead): its items say yes or no by it.
 			listLead = zh.Fold(" " + strings.TrimRight(hd, "：:"))
@@ -894,8 +894,9 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 
 // condGapRe finds a condition's word, a few words of what it bounds, and
 // the bound's number (超过承诺时限7天, 累计满24个月): not across 的 or a
-// clause, nor 满足/满意.
-var condGapRe = regexp.MustCompile(`(超过|不超过|满|不满|未满|达到|低于|高于|不足)([^\P{Han}的足意]{1,6}?)([0-9])`)
+// clause, nor 满足/满意, nor past 按, 为, 由 (超过标准部分按50%由个人承担) or
+// a prize (满勤奖300元).
+var condGapRe = regexp.MustCompile(`(超过|不超过|满|不满|未满|达到|低于|高于|不足)([^\P{Han}的足意按为由奖以及和或与是勤]{1,6}?)([0-9])`)
 
 // tableAwareSentences is zh.Sentences, but a table's row — a Markdown or
 // HTML row (| a | b |, a | b) or a spreadsheet's record (城市：上海；上限：650元)
@@ -1400,7 +1401,7 @@ func rowHeader(h corpora.Hit, at int) (header string, own bool) {
 		}
 		top = prev
 	}
-	if top == 0 && isTableLine(h.Header) {
+	if top == 0 && isTableLine(headerRow(h.Header)) {
 		// (not a list's lead-in; after the table's caption, when the
 		// Header holds one)
 		caption, hdr := "", h.Header
@@ -1444,9 +1445,15 @@ func glossAsked(q question, row string) bool {
 	return false
 }
 
+// headerRow is a chunk's Header without the table caption the HTML reader
+// puts before it (the text after its last line break).
+func headerRow(header string) string {
+	return header[strings.LastIndexByte(header, '\n')+1:]
+}
+
 // captionUnitRe finds the unit a table's caption states for its numbers
 // (表1 协议客户房价折扣比例（单位：%）, 限额（单位：元/月）).
-var captionUnitRe = regexp.MustCompile(`单位\s*[：:]\s*([^，,。；;）)\s]{1,6})`)
+var captionUnitRe = regexp.MustCompile(`(?:^|[（(\s，,；;])单位\s*[：:]\s*([^，,。；;）)\s]{1,6})`) // (not 填报单位：财务部)
 
 // withCaptionUnit gives each column of a table's header after the first
 // the unit its caption states, where the column's name states none:

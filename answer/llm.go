@@ -622,7 +622,7 @@ func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fac
 		text, body := h.Text, 0
 		if h.Header != "" {
 			label := "（表头：" // the columns' names of the rows below
-			if !isTableLine(h.Header) {
+			if !isTableLine(headerRow(h.Header)) {
 				label = "（接上文：" // the lead-in of the list the items below go on
 			}
 			text = label + h.Header + "）\n" + text

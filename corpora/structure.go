@@ -210,8 +210,9 @@ func unwrap(text string) string {
 		// (Not before punctuation or after an opening bracket: 安全出口前1
 		// / .5米 is 1.5米.)
 		// (Nor between digits: a wrapped line breaks a number, 9:00—1 /
-		// 8:00, where a space would not stand.)
-		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' && last != '/' && !strings.ContainsRune(".,;:!?)]%", first) && !strings.ContainsRune("([", last) && !(unicode.IsDigit(last) && unicode.IsDigit(first)) && !cutWord(text, cur, next) {
+		// 8:00, where a space would not stand, unless the line ended in
+		// one: 8080 / 8443.)
+		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' && last != '/' && !strings.ContainsRune(".,;:!?)]%", first) && !strings.ContainsRune("([", last) && !(unicode.IsDigit(last) && unicode.IsDigit(first) && len(cur) == len(strings.TrimRight(l, "\r"))) && !cutWord(text, cur, next) {
 			b.WriteByte(' ') // between words
 		}
 	}
@@ -363,15 +364,17 @@ func ListLead(text string, at int) string {
 // maxLeadLines bounds how far back ListLead looks.
 const maxLeadLines = 40
 
-// isListLine reports whether a line is a list's item: numbered (1. 1、
-// （1） （一） 一、) or bulleted (- • ·).
+// isListLine reports whether a line is a list's item: bulleted (- • ·),
+// or numbered (1. 1、 （1） （一） 一、) and ending as an item does (；。，),
+// not as a heading (二、审批流程).
 func isListLine(l string) bool {
 	for _, b := range []string{"- ", "* ", "• ", "· ", "•", "·"} {
 		if strings.HasPrefix(l, b) {
 			return true
 		}
 	}
-	return listItem.MatchString(l) || cnListItem.MatchString(l)
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return (listItem.MatchString(l) || cnListItem.MatchString(l)) && strings.ContainsRune("；;。，,、", last)
 }
 
 var cnListItem = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)`)

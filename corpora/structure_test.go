@@ -272,3 +272,37 @@ func TestUnwrapArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestListLeadHeading: a numbered heading (二、审批流程) is no list item, and
+// a line after a spaced number is not joined into it (8080 / 8443).
+func TestListLeadHeading(t *testing.T) {
+	text := "一、报销范围\n下列费用不予报销：\n（一）无发票的；\n（二）个人消费。\n二、审批流程\n报销单由部门经理审批。\n"
+	if l := ListLead(text, strings.Index(text, "二、审批流程")); l != "" {
+		t.Errorf("a heading took the lead-in %q", l)
+	}
+	if l := ListLead(text, strings.Index(text, "（二）")); l != "下列费用不予报销：" {
+		t.Errorf("an item's lead-in: %q", l)
+	}
+}
+
+// TestUnwrapSpacedNumbers: a wrapped line that ended in a space before its
+// number's line break keeps the two numbers apart (8080 / 8443).
+func TestUnwrapSpacedNumbers(t *testing.T) {
+	const w = 20
+	head := strings.Repeat("安装程序会检查两个端口是否被占用，被占用时提示改用其他端口。", 4) + "默认端口为 8080 "
+	for utf8.RuneCountInString(head)%w != 0 {
+		head = "请" + head
+	}
+	para := head + "8443，请在防火墙中同时放行这两个端口，否则客户端无法连接服务端，也无法同步文件，同步失败时客户端会在通知栏中提示。"
+	var lines []string
+	r := []rune(para)
+	for len(r) > w {
+		lines = append(lines, string(r[:w]))
+		r = r[w:]
+	}
+	lines = append(lines, string(r))
+	got := unwrap("第一章 安装\n" + strings.Join(lines, "\n") + "\n")
+	if strings.Contains(got, "80808443") || !strings.Contains(got, "8080") {
+		t.Errorf("two numbers joined into one, or the text not unwrapped:\n%s", got)
+	}
+}

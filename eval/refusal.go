@@ -43,6 +43,9 @@ func ReadRefusalRows(path string) (rows []RefusalRow, names []string, err error)
 	line := 0
 	for sc.Scan() {
 		line++
+		if line > 1 && strings.TrimSpace(sc.Text()) == "" {
+			continue // (a blank line, at the end of a file as editors leave it)
+		}
 		cols := strings.Split(sc.Text(), "\t")
 		if line == 1 {
 			if len(cols) < 7 || cols[0] != "question" {
@@ -61,6 +64,9 @@ func ReadRefusalRows(path string) (rows []RefusalRow, names []string, err error)
 		if r.Weighed {
 			for i, c := range cols[6:] {
 				v, err := strconv.ParseFloat(c, 64)
+				if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+					err = fmt.Errorf("%q is no finite number", c)
+				}
 				if err != nil {
 					return nil, nil, fmt.Errorf("%s line %d: signal %s: %v", path, line, names[i], err)
 				}
@@ -69,7 +75,10 @@ func ReadRefusalRows(path string) (rows []RefusalRow, names []string, err error)
 		}
 		rows = append(rows, r)
 	}
-	return rows, names, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, nil, fmt.Errorf("%s line %d: %w", path, line+1, err)
+	}
+	return rows, names, nil
 }
 
 // RefusalModel is a logistic model of the probability that the passages do

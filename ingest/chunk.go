@@ -95,8 +95,8 @@ func listLeads(text string, chunks []corpora.Chunk) {
 			b += n
 			r++
 		}
-		if i == 0 || chunks[i].Header != "" || b > 0 && text[b-1] != '\n' {
-			continue // (a chunk that begins mid-line begins no item)
+		if i == 0 || chunks[i].Header != "" || b > 0 && text[b-1] != '\n' || chunks[i].Section != chunks[i-1].Section {
+			continue // (a chunk that begins mid-line begins no item; nor does one under another heading)
 		}
 		chunks[i].Header = corpora.ListLead(text, b)
 	}

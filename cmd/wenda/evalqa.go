@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -49,12 +50,14 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 		return err
 	}
 	defer k.Close()
-	var sig *os.File
+	var sig *bufio.Writer
+	var sigFile *os.File
 	if *signals != "" {
-		if sig, err = os.Create(*signals); err != nil {
+		if sigFile, err = os.Create(*signals); err != nil {
 			return fmt.Errorf("eval qa: --signals: %w", err)
 		}
-		defer sig.Close()
+		defer sigFile.Close()
+		sig = bufio.NewWriter(sigFile)
 		fmt.Fprintf(sig, "question\tunanswerable\tright\tweighed\tfound\trefused\t%s\n", strings.Join(answer.RefusalSignals, "\t"))
 	}
 	type tally struct{ n, right int }
@@ -149,8 +152,12 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 		"ask_p50_ms": round(eval.Percentile(lat, 50)), "ask_p99_ms": round(eval.Percentile(lat, 99)),
 		"answer_p50_ms": round(eval.Percentile(step, 50))}
 	if sig != nil {
-		if err := sig.Close(); err != nil {
-			return fmt.Errorf("eval qa: --signals: %w", err)
+		// (bufio keeps the first write error: Flush reports it)
+		if err := sig.Flush(); err != nil {
+			return fmt.Errorf("eval qa: --signals %s: %w", *signals, err)
+		}
+		if err := sigFile.Close(); err != nil {
+			return fmt.Errorf("eval qa: --signals %s: %w", *signals, err)
 		}
 	}
 	if *asJSON {
@@ -171,7 +178,7 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 // is unanswerable, whether the answer (given even where refused) is right,
 // whether the decision was weighed, whether an answer was given at all
 // (not when another test refused it), the decision and its signals.
-func writeSignals(w *os.File, q string, unanswerable, right bool, a answer.Answer) {
+func writeSignals(w *bufio.Writer, q string, unanswerable, right bool, a answer.Answer) {
 	refused, vals := 0, make([]string, len(answer.RefusalSignals))
 	if a.Refusal != nil {
 		if a.Refusal.Refused {

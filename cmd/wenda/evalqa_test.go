@@ -62,6 +62,16 @@ func TestEvalQA(t *testing.T) {
 	if !strings.Contains(out, "用全部 6 个问题拟合") || !strings.Contains(out, "\"support\": ") {
 		t.Errorf("eval refusal: %s", out)
 	}
+	if _, errs := runCLIErr(t, "eval", "refusal", "--lambda", "0", sig, sig); !strings.Contains(errs, "--lambda") {
+		t.Errorf("eval refusal --lambda 0: %q", errs)
+	}
+	nan := filepath.Join(t.TempDir(), "nan.tsv")
+	cols := strings.Split(lines[1], "\t")
+	cols[6] = "NaN" // the first signal
+	os.WriteFile(nan, []byte(lines[0]+"\n"+strings.Join(cols, "\t")+"\n"), 0o644)
+	if _, errs := runCLIErr(t, "eval", "refusal", sig, nan); !strings.Contains(errs, "nan.tsv line 2") {
+		t.Errorf("eval refusal of a NaN signal: %q", errs)
+	}
 	bad := filepath.Join(t.TempDir(), "bad.tsv")
 	os.WriteFile(bad, []byte("q\ta\n"), 0o644)
 	if _, errs := runCLIErr(t, "eval", "refusal", sig, bad); !strings.Contains(errs, "bad.tsv") {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/wenda-rag/wenda/answer"
@@ -19,6 +20,9 @@ func (c *cli) evalRefusal(ctx context.Context, args []string) error {
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
+	}
+	if !(*lambda > 0) || math.IsInf(*lambda, 0) {
+		return exitError{2, fmt.Sprintf("eval refusal: --lambda %v: want a penalty above 0", *lambda)}
 	}
 	if len(pos) < 2 {
 		return exitError{2, "eval refusal: usage: wenda eval refusal [--lambda L] SIGNALS.tsv SIGNALS.tsv… (two sets or more, each written by wenda eval qa --signals)"}
