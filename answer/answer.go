@@ -333,6 +333,11 @@ func asksRule(q question) bool {
 	return false
 }
 
+// approverNear is how near the best sentence's score a clause that names
+// an approver and whose condition the question's sum meets must come to
+// answer instead.
+var approverNear = 0.35
+
 // taiwanUsage writes Taiwan's workplace words as mainland documents write
 // them (OpenCC's Taiwan phrases hold none of these).
 var taiwanUsage = strings.NewReplacer("特休假", "年休假", "特休", "年休假", "签核", "审批", "客诉", "投诉", "职务加给", "岗位津贴", "加给", "津贴",
@@ -411,6 +416,14 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			if alt := nearHolder(more, topSentence(more), 0.6, func(s sentence) bool { return s.met == 1 }); alt >= 0 {
 				sents, full, hits, best = more, mfull, retrieved[:n], alt
 			}
+		}
+	}
+	if pq.kind == kindPerson && len(pq.quantities) > 0 && sents[best].met != 1 {
+		// Asked who approves a sum (报销一万五找谁批): a clause naming who,
+		// whose condition the sum meets (2,000元（含）以上、20,000元以下 | 区
+		// 域经理), though its words are few beside a sentence on the matter.
+		if alt := nearHolder(sents, best, approverNear, func(s sentence) bool { return s.met == 1 && roleRe.MatchString(string(s.folded)) }); alt >= 0 {
+			best = alt
 		}
 	}
 	s := sents[best]

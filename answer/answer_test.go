@@ -429,6 +429,13 @@ func TestColloquialConditions(t *testing.T) {
 	if a := e.FromHits("我害公司赔了四百块，自己要负担几成", []corpora.Hit{hit("p.html", share)}); a.Answer != "50%" {
 		t.Errorf("赔了四百块 负担几成 → %q; want 50%%", a.Answer)
 	}
+	// Asked who approves a sum, the clause naming who whose condition the
+	// sum meets, though a table of rates by post says more of the words.
+	rates := "第十八条 员工出差住宿费在下表标准内凭票据实报销，超出部分由个人承担。\n表2 住宿费标准（单位：元/晚）\n人员类别 | 一线城市 | 省会城市 | 其他城市\n总部总监及以上 | 700 | 550 | 450\n区域经理、店长 | 550 | 450 | 350\n"
+	approvals2 := "第二十四条 员工费用报销按以下权限审批：\n表3 费用审批权限\n单笔金额 | 审批人\n2,000元以下 | 店长\n2,000元（含）以上、20,000元以下 | 区域经理\n20,000元（含）以上 | 总经理\n"
+	if a := e.FromHits("报销一万五找谁批", []corpora.Hit{hit("p.html", rates), hit("p.html", approvals2)}); a.Answer != "区域经理" {
+		t.Errorf("报销一万五找谁批 → %q; want 区域经理", a.Answer)
+	}
 	// The condition met answers however the rest is said (睡过头, 早上).
 	late := "第九条 员工迟到、早退的，按以下规定处理：\n（1）迟到或早退不超过15分钟的，每次扣款20元；\n（2）迟到或早退超过15分钟、不超过60分钟的，每次扣款50元；\n（3）迟到或早退超过60分钟的，按旷工半天处理；\n（4）每月迟到、早退累计达5次的，取消当月全勤奖。"
 	hours := "第八条 公司实行标准工时制，每天工作8小时，早上8:30上班，下午17:30下班，中午休息1小时。加班须经主管同意，按实际时长计算。"
