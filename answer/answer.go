@@ -246,7 +246,8 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		// 我在這邊做了六年 特休有幾天: Taiwan's words for what the
 		// mainland's documents say (特休 → 年休假), beside the characters
 		// converted, looked up and answered as the documents say them.
-		if t := taiwanUsage.Replace(zh.Normalize(q)); t != zh.Normalize(q) {
+		n := zh.Normalize(q)
+		if t := taiwanUsage.Replace(n); t != n {
 			q = t
 		}
 	}
@@ -583,7 +584,13 @@ func negatedCase(q question, s []rune) (span, bool) {
 	}
 	v := m[1] + m[2] + m[3]
 	str := string(s)
-	loc := regexp.MustCompile(`(?:不能|无法|未能|未|没有|没|不)` + regexp.QuoteMeta(v) + `[^，,。；;]{0,10}?的[，,]?`).FindStringIndex(str)
+	var loc []int
+	for _, c := range negatedClauseRe.FindAllStringSubmatchIndex(str, -1) {
+		if str[c[2]:c[3]] == v {
+			loc = c
+			break
+		}
+	}
 	if loc == nil {
 		return span{}, false
 	}
@@ -601,6 +608,10 @@ func negatedCase(q question, s []rune) (span, bool) {
 // negatedVerbRe finds a case a question states by a verb's negation: 调休
 // 不了, 不能调休, 没有调休.
 var negatedVerbRe = regexp.MustCompile(`(\p{Han}{2})不了|(?:不能|无法|没法|没办法|没有|没)(\p{Han}{2})|(\p{Han}{2})不成`)
+
+// negatedClauseRe finds a clause a rule opens with a verb's negation (不能
+// 调休的): the verb is its group.
+var negatedClauseRe = regexp.MustCompile(`(?:不能|无法|未能|未|没有|没|不)(\p{Han}{2})[^，,。；;]{0,10}?的[，,]?`)
 
 // cellHolds reports whether a table row's cell in the column asked holds
 // the unit asked, said in its column's name (| 压铸操作工 | 400 | under 岗

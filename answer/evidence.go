@@ -1039,30 +1039,32 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 		}
 		score := 0
 		counted := map[rune]bool{}
-		for _, r := range zh.Fold(name) {
+		folded := string(zh.Fold(name))
+		for _, r := range folded {
 			if isContent(r) && strings.ContainsRune(fqNames, r) {
 				score++
 				counted[r] = true
 			}
 		}
-		// Of names as good, the one holding more of the question's
-		// characters, each counted once: 总经理、副总经理住宿费 says 经理
-		// twice, and is no likelier the column of 部门经理.
 		for _, a := range q.aliases {
 			// 硬盘 names the column 磁盘, 种牙 the column 种植: a word a
 			// document writes for the question's, a bigram of it at least
 			// in the name (not 时, 间 of 工作时间 in 累计间夜量).
 			for _, o := range a.Others {
-				if bigramShare(o, string(zh.Fold(name))) > 0 {
-					for _, r := range o {
-						if !counted[r] && strings.ContainsRune(string(zh.Fold(name)), r) {
-							score++
-							counted[r] = true
-						}
+				if bigramShare(o, folded) == 0 {
+					continue
+				}
+				for _, r := range o {
+					if !counted[r] && strings.ContainsRune(folded, r) {
+						score++
+						counted[r] = true
 					}
 				}
 			}
 		}
+		// Of names as good, the one holding more of the question's
+		// characters, each counted once: 总经理、副总经理住宿费 says 经理
+		// twice, and is no likelier the column of 部门经理.
 		distinct := len(counted)
 		if (q.kind == kindPerson || strings.Contains(fq, "名字") || strings.Contains(fq, "叫什么")) && (strings.ContainsAny(name, "人者") || strings.Contains(name, "姓名")) {
 			score += 2 // 谁批 … 审批人; 财务总监叫什么名字 … 负责人
@@ -1081,7 +1083,7 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 		}
 		// The name itself, before its gloss (第三档（100%至不满150%）), said
 		// whole in the question.
-		if head, _, _ := strings.Cut(string(zh.Fold(name)), "("); utf8.RuneCountInString(head) >= 2 && strings.Contains(fq, head) {
+		if head, _, _ := strings.Cut(folded, "("); utf8.RuneCountInString(head) >= 2 && strings.Contains(fq, head) {
 			score += 3
 		}
 		if score > bestScore || score == bestScore && best >= 0 && distinct > bestDistinct {

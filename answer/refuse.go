@@ -433,20 +433,26 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 	// question's quantity meets: 顾客要赔六百块谁能拍板 … 500元（含）以上的，
 	// 须经店长授权.)
 	weak := missing > 0 && cov < 0.4 && !codeHeld && !condMet
-	r := &Refusal{Signals: []float64{
-		support, cov, support - minSupport, cov - minWords,
-		b2f(support < minSupport), b2f(cov < minWords), b2f(missing > 0), b2f(weak),
-		b2f(codeHeld), b2f(condMet), b2f(held && !q.implied), b2f(typed && !held), b2f(rule), b2f(yn),
-		unknownShare(terms, everywhere), keyCoverage(terms, string(s.orig)+"\n"+string(s.context), everywhere),
-		b2f(typeMissing(terms, string(zh.Fold(passage)))), worstAbsent(terms, string(zh.Fold(passage))) / 15, b2f(s.hit > 0),
-		e.unknownWord(terms, everywhere, false) / 15, e.unknownWord(terms, everywhere, true) / 15,
-	}}
-	r.Refused = support < minSupport || cov < minWords || weak
+	r := &Refusal{Refused: support < minSupport || cov < minWords || weak}
+	if e.cfg.Unrefused {
+		// What the decision weighs, for fitting it (wenda eval qa
+		// --signals): only then, not on every answer.
+		folded := string(zh.Fold(passage))
+		r.Signals = []float64{
+			support, cov, support - minSupport, cov - minWords,
+			b2f(support < minSupport), b2f(cov < minWords), b2f(missing > 0), b2f(weak),
+			b2f(codeHeld), b2f(condMet), b2f(held && !q.implied), b2f(typed && !held), b2f(rule), b2f(yn),
+			unknownShare(terms, everywhere), keyCoverage(terms, string(s.orig)+"\n"+string(s.context), everywhere),
+			b2f(typeMissing(terms, folded)), worstAbsent(terms, folded) / 15, b2f(s.hit > 0),
+			e.unknownWord(terms, everywhere, false) / 15, e.unknownWord(terms, everywhere, true) / 15,
+		}
+	}
 	return r.Refused, r
 }
 
 // Refusal is what decided whether the passages answer a question: the
-// signals weighed (RefusalSignals names them) and the decision.
+// decision and, when Config.Unrefused asks for them, the signals weighed
+// (RefusalSignals names them).
 type Refusal struct {
 	Signals []float64
 	Refused bool

@@ -119,48 +119,38 @@ func joinedText(t *testing.T, text, para string) string {
 	return got
 }
 
+// wrapAt hard-wraps s every w characters, as a converter would.
+func wrapAt(s string, w int) string {
+	var lines []string
+	r := []rune(s)
+	for len(r) > w {
+		lines = append(lines, string(r[:w]))
+		r = r[w:]
+	}
+	return strings.Join(append(lines, string(r)), "\n")
+}
+
 // TestUnwrap: a hard-wrapped manual's lines are joined into paragraphs,
 // inside a word too; lists, headings and short lines keep their breaks;
 // a text that is not hard-wrapped is left alone.
 func TestUnwrap(t *testing.T) {
 	para := "本手册介绍系统的安装与配置。在命令行中运行分页程序时，系统会使用默认的分页程序显示长文本，用户可以通过环境变量选择其他的分页程序，例如设置为less或者more，设置后重新登录即可生效，无需重启计算机。安装完成后请检查配置文件的权限，确保只有管理员可以修改，并定期备份配置文件以便在出错时恢复原来的设置。"
-	var lines []string
-	r := []rune(para)
-	for len(r) > 30 {
-		lines = append(lines, string(r[:30]))
-		r = r[30:]
-	}
-	lines = append(lines, string(r))
-	text := "第一章 安装\n" + strings.Join(lines, "\n") + "\n1. 下载安装包\n2. 运行安装程序\n"
+	text := "第一章 安装\n" + wrapAt(para, 30) + "\n1. 下载安装包\n2. 运行安装程序\n"
 	got := joinedText(t, text, para)
 	if !strings.Contains(got, "第一章 安装\n") || !strings.Contains(got, "\n1. 下载安装包\n2. 运行安装程序\n") {
 		t.Errorf("a heading or a list lost its line breaks:\n%s", got)
 	}
 	// A number cut at its decimal point is joined without a space.
 	num := "卖场主通道宽度不得小于2.4米，次通道宽度不得小于1.5米。安全出口前1.5米范围内严禁堆放任何物品，促销堆头距消火栓不得小于1米，货架与灯具之间的距离不得小于0.5米，通道内不得停放手推车和叉车。卖场内的消防栓、灭火器和应急照明由门店安全员每周检查一次，检查结果记入安全台账；发现损坏的，应当在当天报告行政部并在三个工作日内完成维修或者更换，维修期间须在现场放置临时替代器材。"
-	var nl []string
-	nr := []rune(num)
 	w := utf8.RuneCountInString(num[:strings.Index(num, ".5米范围")]) // the break right after 前1
-	for len(nr) > w {
-		nl = append(nl, string(nr[:w]))
-		nr = nr[w:]
-	}
-	nl = append(nl, string(nr))
-	if got := joinedText(t, "6. 通道\n"+strings.Join(nl, "\n")+"\n", num); !strings.Contains(got, "安全出口前1.5米") {
+	if got := joinedText(t, "6. 通道\n"+wrapAt(num, w)+"\n", num); !strings.Contains(got, "安全出口前1.5米") {
 		t.Errorf("a number cut at its point was not joined whole:\n%s", got)
 	}
 	// A time cut between its digits (9:00—1 / 8:00) is joined without a
 	// space.
 	hours := "第五条　行政、财务、销售等职能部门实行标准工时制，工作时间为9:00—18:00，其中12:00—13:00为午休时间。前厅、客房、餐饮等部门实行综合计算工时制，由部门经理按月排班，每月排班须于上月25日前公布，员工不得私自调换班次。确需调换的，须提前一天在系统中提交申请，经部门经理批准后方可调换；调换后员工连续工作时间不得超过十二小时，两个班次之间的休息时间不得少于八小时。夜班员工可在员工餐厅领取夜宵一份，夜班补贴随当月工资一并发放。"
-	var hl []string
-	hr := []rune(hours)
 	hw := utf8.RuneCountInString(hours[:strings.Index(hours, "8:00，其中")]) // the break right after 9:00—1
-	for len(hr) > hw {
-		hl = append(hl, string(hr[:hw]))
-		hr = hr[hw:]
-	}
-	hl = append(hl, string(hr))
-	if got := joinedText(t, "第二章 工时\n"+strings.Join(hl, "\n")+"\n", hours); !strings.Contains(got, "9:00—18:00") {
+	if got := joinedText(t, "第二章 工时\n"+wrapAt(hours, hw)+"\n", hours); !strings.Contains(got, "9:00—18:00") {
 		t.Errorf("a time cut between its digits was not joined whole:\n%s", got)
 	}
 	short := "第一行\n第二行\n第三行\n第四行\n第五行\n第六行\n"
@@ -294,14 +284,7 @@ func TestUnwrapSpacedNumbers(t *testing.T) {
 		head = "请" + head
 	}
 	para := head + "8443，请在防火墙中同时放行这两个端口，否则客户端无法连接服务端，也无法同步文件，同步失败时客户端会在通知栏中提示。"
-	var lines []string
-	r := []rune(para)
-	for len(r) > w {
-		lines = append(lines, string(r[:w]))
-		r = r[w:]
-	}
-	lines = append(lines, string(r))
-	got := unwrap("第一章 安装\n" + strings.Join(lines, "\n") + "\n")
+	got := unwrap("第一章 安装\n" + wrapAt(para, w) + "\n")
 	if strings.Contains(got, "80808443") || !strings.Contains(got, "8080") {
 		t.Errorf("two numbers joined into one, or the text not unwrapped:\n%s", got)
 	}

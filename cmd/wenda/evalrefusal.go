@@ -12,8 +12,8 @@ import (
 
 // evalRefusal fits the offline answerer's refusal decision to the signals
 // `wenda eval qa --signals` wrote for question sets, scores it on each set
-// fitted on the others, and prints the model fitted on them all as Go, for
-// answer/refusalmodel.go.
+// fitted on the others beside the answerer's own decision, and prints the
+// weights of the model fitted on them all.
 func (c *cli) evalRefusal(ctx context.Context, args []string) error {
 	fs := c.flags("eval refusal")
 	lambda := fs.Float64("lambda", 0.01, "L2 penalty per question")
@@ -46,10 +46,10 @@ func (c *cli) evalRefusal(ctx context.Context, args []string) error {
 	m := eval.FitRefusal(all, *lambda)
 	s := eval.Score(all, m)
 	fmt.Fprintf(c.stdout, "用全部 %d 个问题拟合：准确率 %.4f，拒答精确率 %.4f、召回率 %.4f\n\n", s.Questions, s.Accuracy, s.Precision, s.Recall)
-	fmt.Fprintln(c.stdout, "var refusalModel = refusalWeights{")
+	fmt.Fprintln(c.stdout, "权重（拒答的对数几率，正值偏向拒答）：")
 	for i, w := range m.Weights {
-		fmt.Fprintf(c.stdout, "\t%q: %.4f,\n", answer.RefusalSignals[i], w)
+		fmt.Fprintf(c.stdout, "  %q: %.4f\n", answer.RefusalSignals[i], w)
 	}
-	fmt.Fprintf(c.stdout, "}\nconst refusalBias = %.4f\n", m.Bias)
+	fmt.Fprintf(c.stdout, "  偏置: %.4f\n", m.Bias)
 	return nil
 }
