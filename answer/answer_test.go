@@ -1785,3 +1785,28 @@ func TestReviewGuards(t *testing.T) {
 		t.Errorf("豪华间的折扣 under a long caption → %q; want 82%%", a.Answer)
 	}
 }
+
+// A number counted over the period the question asks (一年 … 全年) answers
+// before one counted over another (每次), when the sentence holds both;
+// a sentence with no number of the question's period sets none aside.
+func TestPeriodOfQuantity(t *testing.T) {
+	e := offline(t)
+	for _, c := range []struct{ q, text, want string }{
+		{"病假一年最多能请几天", "第八条 病假每次不超过5天，全年累计不超过20天，超过的按事假处理。", "20天"},
+		{"一次最多请几天病假", "第八条 病假每次不超过5天，全年累计不超过20天，超过的按事假处理。", "5天"},
+		{"一天最多加班几个小时", "第九条 加班每月累计不超过36小时，每日不超过3小时。", "3小时"},
+		{"一个月最多加班多久", "第九条 加班每日不超过3小时，每月累计不超过36小时。", "36小时"},
+		{"司龄津贴每年加多少", "第十条 员工每工作满1年，每月增加司龄津贴50元，最高不超过500元。", "50元"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.text)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+	for _, c := range []struct{ text, want string }{
+		{"每次不超过", "次"}, {"全年累计", "年"}, {"单笔金额", "次"}, {"日均派件", "天"}, {"一次性支付", ""}, {"第一年", ""}, {"当月", "月"}, {"年度预算", "年"},
+	} {
+		if got := periodOf([]rune(c.text)); got != c.want {
+			t.Errorf("periodOf(%s) = %q; want %q", c.text, got, c.want)
+		}
+	}
+}

@@ -570,10 +570,6 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 	// Byte offsets to rune offsets.
 	toRune := runeOffsets(str)
 	qb := questionBigrams(q)
-	type cand struct {
-		sp   span
-		unit string
-	}
 	var cands []cand
 	for _, m := range idx {
 		sp := span{toRune[m[0]], toRune[m[1]]}
@@ -673,6 +669,24 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 	if l := q.left; len(l) > 0 && unicode.Is(unicode.Han, l[len(l)-1]) && !strings.ContainsRune("是有为能要会可的了在于和与及或到至把被给对占按每第约近共", l[len(l)-1]) {
 		verb = l[len(l)-1]
 	}
+	// The period each number is counted over, and the question's when a
+	// number is counted over it: 事假一年最多几天 … 每次不超过3天，全年累计
+	// 不超过15天 asks the one of 全年, not that of 每次. (每工作满1年，每月
+	// 增加30元: no number of the question's period, none set aside.)
+	qp, periods := "", make([]string, len(cands))
+	if len(cands) > 1 {
+		qp = periodOf(q.folded)
+	}
+	if qp != "" {
+		held := false
+		for i, c := range cands {
+			periods[i] = periodOf(s[max(clauseStart(s, c.sp.s), prevEnd(cands, i)):c.sp.s])
+			held = held || periods[i] == qp
+		}
+		if !held {
+			qp = ""
+		}
+	}
 	best, bestDist, found := span{}, 0.0, false
 	for i, c := range cands {
 		sp, after := c.sp, c.unit
@@ -692,6 +706,11 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		}
 		if verb != 0 && sp.s > 0 && s[sp.s-1] == verb {
 			d -= verbBonus // 能休几天 … 可休2天: the question's verb right before the number
+		}
+		if qp != "" && periods[i] == qp {
+			d -= periodWeight // as a label the question says (二类城市 … 二类城市每天80元)
+		} else if qp != "" && periods[i] != "" {
+			d += periodWeight
 		}
 		if len(cands) > 1 && inAside(s, sp.s) {
 			// 享受婚假13天（含法定婚假3天）: a number in a bracketed aside
@@ -719,6 +738,12 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 	return best, true
 }
 
+// cand is a number nearestMatch weighs, with the unit said after it.
+type cand struct {
+	sp   span
+	unit string
+}
+
 // inAside reports whether position i of s is inside a bracketed aside
 // (（含法定婚假3天）).
 func inAside(s []rune, i int) bool {
@@ -736,6 +761,49 @@ func inAside(s []rune, i int) bool {
 	}
 	return false
 }
+
+// periodRe finds the period a quantity is counted over: 每次, 单笔, 全年,
+// 一年内, 每月, 当月, 年度, 日均 (not 一次性, a lump sum).
+var periodRe = regexp.MustCompile(`(?:^|[^第统同唯初十〇零一二两三四五六七八九百千万0-9])(?:每|全|单|本|当|一|整)个?(年|季度|季|月|周|星期|天|日|次|笔|单|票|件)(?:[^性]|$)|(年|月|季)度|日(均)|(年)内`)
+
+// periodOf is the last period text says a quantity is counted over (年,
+// 季, 月, 周, 天, 次: 每笔, 每单, 每票 and 每件 count each one as 每次 does);
+// "" for none.
+func periodOf(text []rune) string {
+	ms := periodRe.FindAllStringSubmatch(string(text), -1)
+	if len(ms) == 0 {
+		return ""
+	}
+	m := ms[len(ms)-1]
+	unit := m[1] + m[2] + m[4]
+	if m[3] != "" {
+		unit = "天"
+	}
+	switch unit {
+	case "季度":
+		return "季"
+	case "星期":
+		return "周"
+	case "日":
+		return "天"
+	case "笔", "单", "票", "件":
+		return "次"
+	}
+	return unit
+}
+
+// prevEnd is where the candidate before the i-th ends (0 for the first).
+func prevEnd(cands []cand, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return cands[i-1].sp.e
+}
+
+// periodWeight is how much nearer a number counted over the question's
+// period counts, and how much farther one counted over another
+// (nearestMatch's distance).
+const periodWeight = 30
 
 // asidePenalty is what a number inside a bracketed aside costs
 // (nearestMatch's distance).
