@@ -1810,3 +1810,19 @@ func TestPeriodOfQuantity(t *testing.T) {
 		}
 	}
 }
+
+// Asked in speech (明年, 家里人, 补习班), a rule written formally (次年,
+// 亲属, 培训机构) answers.
+func TestSpeechForRuleWords(t *testing.T) {
+	e := offline(t)
+	for _, c := range []struct{ q, text, want string }{
+		{"今年的年假没休完 明年还能接着休吗", "第十五条 当年未休完的年休假，可顺延至次年3月31日前休完，逾期作废。", "3月31日"},
+		{"收银的能给自己家里人打折不", "4.2 收银员不得为本人或亲属的消费订单办理折扣。", "不"},
+		{"可以去别的补习班上课赚钱吗", "第三十四条 员工在职期间不得在其他培训机构兼职，但经公司书面批准的除外。", "不"},
+	} {
+		a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.text), hit("o.md", "第二条 本制度适用于公司全体员工。")})
+		if !a.Found || !strings.Contains(a.Answer, c.want) {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}

@@ -36,6 +36,13 @@ func TestAliases(t *testing.T) {
 			t.Errorf("Aliases(%q) = %v", text, as)
 		}
 	}
+	// Speech for a rule's formal word stands for it, not it for speech.
+	if g := AliasesOf("明年"); !reflect.DeepEqual(g, []string{"次年"}) {
+		t.Errorf("AliasesOf(明年) = %v; want 次年 only", g)
+	}
+	if g := AliasesOf("次年"); len(g) != 0 {
+		t.Errorf("AliasesOf(次年) = %v; want none", g)
+	}
 	if AliasesOf("公司") != nil {
 		t.Error("公司 has no group")
 	}
