@@ -859,11 +859,12 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 		}
 	}
 	segs = append(segs, span{b, len(s)})
-	found, unmet, nearest := -1, false, math.Inf(1)
+	found, unmet, nearest, metN := -1, false, math.Inf(1), 0
 	for i, g := range segs {
 		met, any := conditionsMet(string(s[g.s:g.e]), qs)
 		switch {
 		case any && met:
+			metN++
 			// Of the clauses met (累计满5,000元为银卡会员，满20,000元为金卡
 			// 会员 for 三万块), the one whose bound is nearest the quantity.
 			if d := boundDistance(string(s[g.s:g.e]), qs); found < 0 || d < nearest {
@@ -873,7 +874,9 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 			unmet = true
 		}
 	}
-	if found < 0 || !unmet {
+	if found < 0 || !unmet && metN < 2 {
+		// (Every clause met, of tiers each met — 储值满500元赠送50元，满1000
+		// 元赠送150元 for 一千 — the nearest bound's tells them apart.)
 		return 0, 0, false
 	}
 	g := segs[found]

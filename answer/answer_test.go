@@ -1826,3 +1826,18 @@ func TestSpeechForRuleWords(t *testing.T) {
 		}
 	}
 }
+
+// Of tiers a quantity meets every one of (满500元 … 满1000元 for 一千), the
+// one whose bound is nearest answers.
+func TestEveryTierMet(t *testing.T) {
+	e := offline(t)
+	text := "4.3 会员卡充值满300元赠送20元，充值满800元赠送80元，赠送金额不可提现。"
+	for _, c := range []struct{ q, want string }{
+		{"会员卡一次充八百送多少", "80元"},
+		{"会员卡充五百送多少", "20元"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("m.txt", text)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}

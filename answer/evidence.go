@@ -698,8 +698,8 @@ var spokenTimes = strings.NewReplacer(
 var perWords = []string{"给", "补", "发", "能", "可以", "可", "最多", "最高", "最少", "多少", "几", "报", "要", "有", "限", "不超过", "不能超过"}
 
 // moneyVerbs are the words a sum of money follows without its unit in
-// how people ask (花4800, 报销2500, 预算3000).
-var moneyVerbs = []string{"花", "花了", "付", "付了", "报", "报销", "价值", "卖", "预算", "金额", "总价", "单价", "价格", "借", "借了"}
+// how people ask (花4800, 报销2500, 预算3000, 充八百).
+var moneyVerbs = []string{"花", "花了", "付", "付了", "报", "报销", "价值", "卖", "预算", "金额", "总价", "单价", "价格", "借", "借了", "充", "充了", "充值", "储值", "交", "交了"}
 
 // cnQtyRe finds a number in Chinese numerals said with a unit or a
 // multiplier (两天, 八年, 一万二, 三千五百元, 十五分钟).
@@ -727,8 +727,8 @@ func arabicNumerals(q string) string {
 		if last := r[len(r)-1]; !strings.ContainsRune(cnNumerals, last) {
 			unit, r = string(last), r[:len(r)-1]
 		}
-		if unit == "" && !strings.ContainsAny(string(r), "万千") {
-			continue // 统一, 一起: no unit, no multiplier, no quantity
+		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && hasAnySuffix(strings.TrimSpace(q[:loc[0]]), moneyVerbs...)) {
+			continue // 统一, 一起: no unit, no multiplier, no quantity (充八百: a sum spent)
 		}
 		n, ok := cnNumber(r)
 		if !ok {
