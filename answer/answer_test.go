@@ -1841,3 +1841,22 @@ func TestEveryTierMet(t *testing.T) {
 		}
 	}
 }
+
+// Asked for a most (最多能涨到多少), the number the rule bounds that way
+// (最高不超过300元) answers, in the unit the asked noun implies (工资 … 元);
+// the sentence's subject before its first number (工龄津贴自司龄满1年) is
+// no list's label.
+func TestBoundAsked(t *testing.T) {
+	e := offline(t)
+	for _, c := range []struct{ q, text, want string }{
+		{"工龄津贴最多能涨到多少", "第二十一条 工龄津贴自司龄满1年起计发，每月50元，此后司龄每增加1年，每月增加50元，最高不超过300元。", "300元"},
+		{"备用金最少借多少", "第九条 备用金借款每次最低500元，最高不超过5000元，须在30日内归还。", "500元"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.text)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+	if u := impliedUnit([]rune("工资最多能涨到"), nil); u != unitMoney {
+		t.Errorf("impliedUnit(工资最多能涨到多少) = %q; want %q", u, unitMoney)
+	}
+}

@@ -656,9 +656,13 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		}
 	}
 	alike := map[string]int{} // the candidates in each unit
-	for _, c := range cands {
+	said := map[string]int{}  // of them, those said beside some of the question's words
+	for i, c := range cands {
 		if c.unit != "" {
 			alike[c.unit]++
+			if len(near[i]) > 0 {
+				said[c.unit]++
+			}
 		}
 	}
 	unitHeld := false // a candidate is in the unit asked (said, not implied), or one of its kind
@@ -687,6 +691,10 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 			qp = ""
 		}
 	}
+	ext := 0
+	if len(cands) > 1 {
+		ext = extreme(q)
+	}
 	best, bestDist, found := span{}, 0.0, false
 	for i, c := range cands {
 		sp, after := c.sp, c.unit
@@ -707,6 +715,9 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		if verb != 0 && sp.s > 0 && s[sp.s-1] == verb {
 			d -= verbBonus // 能休几天 … 可休2天: the question's verb right before the number
 		}
+		if ext != 0 && boundBefore(s, sp.s, ext) {
+			d -= boundBonus // 最多能涨到多少 … 最高不超过300元: the bound the rule sets
+		}
 		if qp != "" && periods[i] == qp {
 			d -= periodWeight // as a label the question says (二类城市 … 二类城市每天80元)
 		} else if qp != "" && periods[i] != "" {
@@ -719,11 +730,13 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		}
 		for b, w := range near[i] {
 			k := 12.0 // CMRC dev F1 with 0, 4, 8, 12, 20: 55.52, 55.54, 55.61, 55.56, 55.42
-			if df[b] == 1 && alike[c.unit] >= 2 {
+			if df[b] == 1 && alike[c.unit] >= 2 && said[c.unit] >= 2 {
 				// Of a list's quantities in one unit (一类城市每天100元，二类
 				// 城市每天80元，三类、四类城市每天60元), the one whose label
 				// the question says, however far from where the question's
-				// words align.
+				// words align. (Not when only one is said beside the
+				// question's words: 工龄工资自司龄满1年起计发…此后每增加1年
+				// names the sentence's subject, no list's label.)
 				k = 30
 			}
 			d -= k * w / float64(df[b])
@@ -799,6 +812,29 @@ func prevEnd(cands []cand, i int) int {
 	}
 	return cands[i-1].sp.e
 }
+
+// upperWords and lowerWords set a rule's bound on a quantity, said right
+// before its number (最高不超过300元, 至少提前3天).
+var (
+	upperWords = []string{"最高", "最多", "至多", "不超过", "不得超过", "不能超过", "不高于", "上限", "封顶"}
+	lowerWords = []string{"最低", "最少", "至少", "不少于", "不得少于", "不低于", "下限"}
+)
+
+// boundBefore reports whether a word setting an upper bound (ext 1) or a
+// lower one (-1) stands in the six characters of the clause before
+// position i of s.
+func boundBefore(s []rune, i, ext int) bool {
+	b := max(clauseStart(s, i), i-6)
+	before := string(s[b:i])
+	if ext > 0 {
+		return containsAny(before, upperWords)
+	}
+	return containsAny(before, lowerWords)
+}
+
+// boundBonus is how much nearer a number counts whose rule bounds it the
+// way the question asks (最多 … 最高不超过300元) (nearestMatch's distance).
+const boundBonus = 20
 
 // periodWeight is how much nearer a number counted over the question's
 // period counts, and how much farther one counted over another

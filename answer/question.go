@@ -245,8 +245,8 @@ func impliedUnit(left, right []rune) string {
 		return unitMoney // 一晚能报多少: 报 is 报销 said short; 得赔多少, 罚多少: a sum
 	}
 	// 保证金要交多少, 礼金发多少: the verb of paying between the noun
-	// and the question word.
-	if n := []rune(l); len(n) > 1 && strings.ContainsRune("交发给拿付收扣补赔花领缴退存罚涨降", n[len(n)-1]) {
+	// and the question word (工资最多能涨到多少: with where it reaches).
+	if n := []rune(strings.TrimSuffix(l, "到")); len(n) > 1 && strings.ContainsRune("交发给拿付收扣补赔花领缴退存罚涨降", n[len(n)-1]) {
 		return kind(tail(strings.TrimRight(string(n[:len(n)-1]), modal)), true)
 	}
 	return ""
