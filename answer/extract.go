@@ -613,6 +613,11 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 			// number from it.
 			continue
 		}
+		if sp.s > 0 && minusAt(s, sp.s-1) {
+			sp.s-- // -18℃: a number keeps its sign
+		} else if sp.s >= 2 && string(s[sp.s-2:sp.s]) == "零下" {
+			sp.s -= 2
+		}
 		sp = formula(s, sp)
 		if listMarker(s, sp) || len(cands) > 0 && sp.s < cands[len(cands)-1].sp.e {
 			continue // a list's number, or the second end of a range already taken
@@ -755,6 +760,15 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 type cand struct {
 	sp   span
 	unit string
+}
+
+// minusAt reports whether s[i] is a minus sign: a hyphen or minus before
+// a digit that does not end a range (0-4℃'s dash is none).
+func minusAt(s []rune, i int) bool {
+	if !strings.ContainsRune("-－−", s[i]) || i+1 >= len(s) || !unicode.IsDigit(s[i+1]) {
+		return false
+	}
+	return i == 0 || !(unicode.IsDigit(s[i-1]) || unicode.IsLetter(s[i-1]) && s[i-1] < 0x80 || strings.ContainsRune("%％℃)）", s[i-1]))
 }
 
 // inAside reports whether position i of s is inside a bracketed aside
@@ -1235,7 +1249,7 @@ func clean(s []rune, sp span) span {
 	if sp.e < sp.s {
 		sp.e = sp.s
 	}
-	for sp.s < sp.e && (unicode.IsSpace(s[sp.s]) || unicode.IsPunct(s[sp.s]) && !strings.ContainsRune("《“「（(", s[sp.s])) {
+	for sp.s < sp.e && (unicode.IsSpace(s[sp.s]) || unicode.IsPunct(s[sp.s]) && !strings.ContainsRune("《“「（(", s[sp.s]) && !minusAt(s, sp.s)) {
 		sp.s++
 	}
 	// A closing mark and a percent sign stay: they are the answer's own
