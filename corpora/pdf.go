@@ -262,6 +262,20 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 				row.text = joinWrapped(row.text, l.text)
 				row.runs = utf8.RuneCountInString(row.text)
 			}
+			if i > 0 && !inTable {
+				// The row's first cell, centred against the wrapped one
+				// drawn after it (C级（一般违规） beside 未贴效期标签…漏 / 填):
+				// at the piece's baseline, left of the row, within the
+				// wrapped cell's height — the row's own, not a line of text.
+				if c := lines[i-1]; !c.cells() && math.Abs(c.y-y) < 0.25*size && c.x1 < row.x0 && c.y < row.y && c.y > low && c.runs <= 16 {
+					c.text += " | " + row.text
+					c.runs = utf8.RuneCountInString(c.text)
+					c.cols = append([]float64{row.x0}, row.cols...)
+					c.x1, c.low = row.x1, math.Min(c.low, low)
+					i--
+					row = c
+				}
+			}
 			lines[i] = row
 			lines = lines[:i+1]
 			return i
@@ -310,7 +324,7 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 		} else if !open {
 			cur = pdfLine{y: t.Y, low: t.Y, size: size, x0: t.X}
 			open, drawY = true, t.Y
-		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first) || gap > 0.15*size && atColumn(lines, cur.x0, t.X, size)) && lastRune != ' ' && first != ' ' {
+		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first) || gap > 0.35*size && tableGap(cur.cells(), lastRune, first) || gap > 0.15*size && atColumn(lines, cur.x0, t.X, size)) && lastRune != ' ' && first != ' ' {
 			// A table's next cell: farther than any word's gap, or starting
 			// where a cell of the row above starts (session_timeout 120分钟
 			// 15～1440分钟, its cells set closer than the rows above them).
@@ -335,6 +349,19 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 	}
 	flush()
 	return lines, true
+}
+
+// tableGap reports whether a gap of more than a third of the type's size
+// between two characters parts cells: on a line already parted into cells
+// (a table's cells are set closer than the words of running text are ever
+// spread), or after a closing bracket before a character a cell starts
+// with (B级（较重违规） 留样不足, 生鲜畜禽肉（冷藏） 0～4): bracketed
+// glosses end cells, and text is not spread there.
+func tableGap(inRow bool, last, first rune) bool {
+	if inRow {
+		return true
+	}
+	return strings.ContainsRune("）)】」", last) && (cellRune(first) || strings.ContainsRune("（(【「-", first))
 }
 
 // atColumn reports whether a piece at x, on a line starting at x0, is

@@ -248,9 +248,29 @@ func TestPDFTableCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, row := range []string{"\n单个团队空间容量上限 | 200 GB | 2 TB | 不限\n", "\nsession_timeout | 120分钟 | 15～1440分钟 | Web会话无操作后自动退出的时间，可在线修改\n",
-		"\nmax_upload_size | 4 GB | 1 MB～100 GB | 单个文件的上传大小上限，可在线修改\n"} {
+		"\nmax_upload_size | 4 GB | 1 MB～100 GB | 单个文件的上传大小上限，可在线修改\n",
+		// A cell set less than half a character from the next, on a row
+		// already parted into cells.
+		"\n8443 | HTTPS | 控制台和客户端访问（可修改）\n"} {
 		if !strings.Contains(docs[0].Text, row) {
 			t.Errorf("no row %q in the manual's text", strings.TrimSpace(row))
+		}
+	}
+	// Cells set close (LibreOffice's from HTML): a bracketed gloss ends a
+	// cell; a row's first cell centred against a wrapped one drawn after
+	// it is the row's, not a line of its own.
+	raw, err = os.ReadFile(filepath.Join("..", "eval", "colloquial11", "docs", "食品安全与门店运营规范.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := Parse(File{Path: "rules.pdf", ID: "rules.pdf"}, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range []string{"\n生鲜畜禽肉（冷藏） | 0～4 | 48小时 | 解冻后不得再次冷冻\n", "\n违规等级 | 典型情形 | 门店扣分（分） | 责任人罚款（元）\n",
+		"\nC级（一般违规） | 未贴效期标签、工服不整、温度记录漏填 | 2 | 50\n", "\nB级（较重违规） | 留样不足、抹布混用、健康证过期上岗 | 5 | 200\n"} {
+		if !strings.Contains(rules[0].Text, row) {
+			t.Errorf("no row %q in the rules' text", strings.TrimSpace(row))
 		}
 	}
 	// Each row after a table's first is a part carrying that first row, its
