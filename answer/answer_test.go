@@ -1863,3 +1863,13 @@ func TestBoundAsked(t *testing.T) {
 		t.Errorf("impliedUnit(工资最多能涨到多少) = %q; want %q", u, unitMoney)
 	}
 }
+
+// 一节课 asks per lesson: the noun after the count is the word a passage
+// holds (课时), not the count with it.
+func TestPerCountNoun(t *testing.T) {
+	e := offline(t)
+	row := "年级：初二；一对一（元/课时）：380；小班课（元/课时）：170\n年级：初三；一对一（元/课时）：420；小班课（元/课时）：190"
+	if a := e.FromHits("初三一对一多少钱一节课", []corpora.Hit{hit("p.xlsx", row)}); !strings.HasPrefix(a.Answer, "420") {
+		t.Errorf("初三一对一多少钱一节课 → %q; want 420", a.Answer)
+	}
+}

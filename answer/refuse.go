@@ -67,6 +67,11 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 				// 作日).
 				continue
 			}
+			// 一节课, 一张票: per what it counts — the noun after the count
+			// is the word (the passage says 课时, 票价).
+			if r := []rune(w); len(r) >= 3 && strings.ContainsRune(cnNumerals, r[0]) && strings.ContainsRune(measureChars+"节", r[1]) && !seg.Counted(w) {
+				w = string(r[2:])
+			}
 			// 签了, 用过, 看着: the verb; its aspect particle is no word.
 			if r := []rune(w); len(r) >= 2 && strings.ContainsRune("了过着", r[len(r)-1]) {
 				w = string(r[:len(r)-1])
