@@ -822,8 +822,8 @@ func hasAnyPrefix(s string, ws ...string) bool {
 // than A; A以下 and 以内 at most A; A（含）至B from A up to B (B itself
 // when it says 含).
 func conditionsMet(sentence string, qs []quantity) (met, any bool) {
-	if len(qs) == 0 {
-		return true, false
+	if len(qs) == 0 || strings.IndexAny(sentence, "0123456789") < 0 {
+		return true, false // (no number, no condition: the expressions below need one)
 	}
 	in := func(unit string) (quantity, bool) {
 		for _, q := range qs {
@@ -923,7 +923,25 @@ func tableAwareSentences(text string) []zh.Span {
 	return out
 }
 
-var recordLine = regexp.MustCompile(`^[^：；|]{1,30}：[^；]*；[^：；]{1,30}：`)
+// recordStart reports whether line begins as a record does: a name of at
+// most 30 characters and a colon, a value up to the first ；, then a
+// second name of at most 30 characters and a colon after the value's end
+// (as ^[^：；|]{1,30}：[^；]*；[^：；]{1,30}： matches; by hand: the
+// expression's backtracking cost a good share of the answer step).
+func recordStart(line string) bool {
+	i := strings.Index(line, "：")
+	if i <= 0 || strings.ContainsAny(line[:i], "；|") || utf8.RuneCountInString(line[:i]) > 30 {
+		return false
+	}
+	rest := line[i+len("："):]
+	j := strings.Index(rest, "；")
+	if j < 0 {
+		return false
+	}
+	rest = rest[j+len("；"):]
+	k := strings.Index(rest, "：")
+	return k > 0 && !strings.Contains(rest[:k], "；") && utf8.RuneCountInString(rest[:k]) <= 30
+}
 
 // isTableLine reports a table's row: cells between bars, or name：value
 // pairs joined by ；.
@@ -942,7 +960,7 @@ func isTableLine(line string) bool {
 // isRecord reports a spreadsheet's record: every field of the line a
 // short name, a colon and a value, fields joined by ；, no full stop.
 func isRecord(line string) bool {
-	if !recordLine.MatchString(line) || strings.ContainsAny(line, "。！？") || utf8.RuneCountInString(line) > 600 {
+	if strings.ContainsAny(line, "。！？") || !recordStart(line) || utf8.RuneCountInString(line) > 600 {
 		return false
 	}
 	fields := 0
