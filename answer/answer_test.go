@@ -1876,3 +1876,13 @@ func TestPerCountNoun(t *testing.T) {
 		t.Errorf("初三一对一多少钱一节课 → %q; want 420", a.Answer)
 	}
 }
+
+// A clause whose condition the question's quantity meets answers a short
+// question that says little else of it (想请两天假 找谁批).
+func TestMetClauseAnswersShortQuestion(t *testing.T) {
+	e := offline(t)
+	text := "第十五条 请假按天数分级审批：\n（1）1天以内（含）的，由班组长审批；\n（2）超过1天不满3天的，由项目经理审批；\n（3）3天及以上的，报公司人力资源部审批。"
+	if a := e.FromHits("想请两天假 找谁批", []corpora.Hit{hit("h.md", text), hit("o.md", "第二条 本制度适用于公司全体员工。")}); a.Answer != "项目经理" {
+		t.Errorf("想请两天假 找谁批 → %q; want 项目经理", a.Answer)
+	}
+}
