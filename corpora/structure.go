@@ -184,6 +184,10 @@ func unwrap(text string) string {
 	if !ok {
 		return text
 	}
+	// A wrapped line ends within a few columns of the width, more where
+	// the wrapping varies (a proportional font's text, a converter's
+	// justified lines): an eighth of it, at least two.
+	slack := max(2, width/8)
 	var b strings.Builder
 	b.Grow(len(text))
 	joined := false // the line goes on from the one before: its indent is the wrap's
@@ -199,7 +203,7 @@ func unwrap(text string) string {
 		next := strings.TrimSpace(lines[i+1])
 		last, _ := utf8.DecodeLastRuneInString(cur)
 		first, _ := utf8.DecodeRuneInString(next)
-		joined = measure(cur) >= width-2 && next != "" &&
+		joined = measure(cur) >= width-slack && next != "" &&
 			!strings.ContainsRune("。！？!?：:；;", last) && !startsBlock(next)
 		if !joined {
 			b.WriteString(l)

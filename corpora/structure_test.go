@@ -153,6 +153,21 @@ func TestUnwrap(t *testing.T) {
 	if got := joinedText(t, "第二章 工时\n"+wrapAt(hours, hw)+"\n", hours); !strings.Contains(got, "9:00—18:00") {
 		t.Errorf("a time cut between its digits was not joined whole:\n%s", got)
 	}
+	// Lines wrapped at widths that vary (36 to 42 characters, as a
+	// converter's justified lines or a proportional font's do) are joined
+	// too.
+	var varied []string
+	for i, r := 0, []rune(para+para); len(r) > 0; i++ {
+		w := min(len(r), 36+i%7)
+		if w < len(r) && strings.ContainsRune("。；：", r[w-1]) {
+			w-- // (a line ending a sentence or clause is not joined: none here)
+		}
+		varied = append(varied, string(r[:w]))
+		r = r[w:]
+	}
+	if got := joinedText(t, "第三章 杂项\n"+strings.Join(varied, "\n")+"\n", para+para); !strings.Contains(got, "第三章 杂项\n") {
+		t.Errorf("a heading lost its line break:\n%s", got)
+	}
 	short := "第一行\n第二行\n第三行\n第四行\n第五行\n第六行\n"
 	if unwrap(short) != short {
 		t.Errorf("a text that is not hard-wrapped changed: %q", unwrap(short))
