@@ -9,6 +9,9 @@ var questionWords = strings.NewReplacer(
 	"为什么", " ", "什么样", " ", "什么", " ", "哪一个", " ", "哪一些", " ", "哪一", " ", "哪些", " ", "哪个", " ",
 	"哪里", " ", "哪儿", " ", "哪", " ", "谁", " ", "多少", " ", "何时", " ", "如何", " ", "怎么样", " ", "怎么", " ",
 	"怎样", " ", "为何", " ", "是否", " ", "吗", " ", "呢", " ", "?", " ",
+	// 几号, 几点, 几天: the measure asked stays, the question word not
+	// (几号 matched a code's 号 and 每个月 before the 工资 asked of).
+	"几乎", "几乎", "几", " ",
 	// 的 joins words; a bigram across it (天的 of 每天的餐补) matches short
 	// titles by accident (旱天的井), not the subject.
 	"的", " ",
