@@ -859,12 +859,15 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 		}
 	}
 	segs = append(segs, span{b, len(s)})
-	found, unmet, nearest, metN := -1, false, math.Inf(1), 0
+	found, unmet, nearest, metN, metAll := -1, false, math.Inf(1), 0, 0
 	for i, g := range segs {
 		met, any := conditionsMet(string(s[g.s:g.e]), qs)
 		switch {
 		case any && met:
-			metN++
+			metAll++
+			if tierBound(string(s[g.s:g.e])) {
+				metN++
+			}
 			// Of the clauses met (累计满5,000元为银卡会员，满20,000元为金卡
 			// 会员 for 三万块), the one whose bound is nearest the quantity.
 			if d := boundDistance(string(s[g.s:g.e]), qs); found < 0 || d < nearest {
@@ -874,9 +877,10 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 			unmet = true
 		}
 	}
-	if found < 0 || !unmet && metN < 2 {
+	if found < 0 || !unmet && (metN < 2 || metN < metAll) {
 		// (Every clause met, of tiers each met — 储值满500元赠送50元，满1000
-		// 元赠送150元 for 一千 — the nearest bound's tells them apart.)
+		// 元赠送150元 for 一千 — the nearest bound's tells them apart; not a
+		// condition and a limit, 满2年的可申请借款，期限不超过5年.)
 		return 0, 0, false
 	}
 	g := segs[found]
@@ -886,6 +890,14 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 		}
 	}
 	return g.s, g.e, true
+}
+
+// tierBound reports whether a clause sets a tier's lower bound (满500元,
+// 1000元及以上, 超过20万) and no upper one: a tier a quantity past it
+// meets, as the tiers above it may be met too.
+func tierBound(clause string) bool {
+	return containsAny(clause, []string{"满", "以上", "超过", "达到", "不低于", "不少于", "高于", "多于", "大于"}) &&
+		!containsAny(clause, []string{"不超过", "不满", "未满", "以下", "以内", "之内", "不足", "低于", "少于", "小于", "最长", "最多", "最高", "至多", "不得超过", "不高于"})
 }
 
 // boundDistance is how far the nearest number text states in the

@@ -659,7 +659,7 @@ func questionQuantities(q string) []quantity {
 			return q[m[2*i]:m[2*i+1]]
 		}
 		unit := sub(3)
-		if unit == "" && sub(2) == "" && hasAnySuffix(strings.TrimSpace(q[:m[0]]), moneyVerbs...) {
+		if unit == "" && sub(2) == "" && spentBefore(q[:m[0]]) && !measureNext(q[m[1]:]) {
 			unit = "元" // 花4800买个打印机, 报销2500: a bare number spent is money
 		}
 		qt, ok := toQuantity(sub(1), sub(2), unit)
@@ -701,6 +701,31 @@ var perWords = []string{"给", "补", "发", "能", "可以", "可", "最多", "
 // how people ask (花4800, 报销2500, 预算3000, 充八百).
 var moneyVerbs = []string{"花", "花了", "付", "付了", "报", "报销", "价值", "卖", "预算", "金额", "总价", "单价", "价格", "借", "借了", "充", "充了", "充值", "储值", "交", "交了"}
 
+// spentBefore reports whether text ends in a verb of paying that a sum
+// follows without its unit (花, 报销, 充): not inside a longer word (提交,
+// 补充, 递交, 扩充).
+func spentBefore(text string) bool {
+	text = strings.TrimSpace(text)
+	for _, v := range moneyVerbs {
+		if !strings.HasSuffix(text, v) {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(text[:len(text)-len(v)])
+		if strings.HasPrefix(v, "交") && strings.ContainsRune("提递移转外社结上", before) || strings.HasPrefix(v, "充") && strings.ContainsRune("补扩填冒", before) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// measureNext reports whether text begins with a measure word other than
+// money's (八百份, 三百字): the number before it counts things, not yuan.
+func measureNext(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return strings.ContainsRune("份字页篇条首道题本张个件只名位人次", r)
+}
+
 // cnQtyRe finds a number in Chinese numerals said with a unit or a
 // multiplier (两天, 八年, 一万二, 三千五百元, 十五分钟).
 var cnQtyRe = regexp.MustCompile(`[` + cnNumerals + `]+[天年月周次个人元块岁小分秒户家台件张名位间套辆层]?`)
@@ -727,7 +752,7 @@ func arabicNumerals(q string) string {
 		if last := r[len(r)-1]; !strings.ContainsRune(cnNumerals, last) {
 			unit, r = string(last), r[:len(r)-1]
 		}
-		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && hasAnySuffix(strings.TrimSpace(q[:loc[0]]), moneyVerbs...)) {
+		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) {
 			continue // 统一, 一起: no unit, no multiplier, no quantity (充八百: a sum spent)
 		}
 		n, ok := cnNumber(r)

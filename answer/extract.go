@@ -617,6 +617,9 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 			sp.s-- // -18℃: a number keeps its sign
 		} else if sp.s >= 2 && string(s[sp.s-2:sp.s]) == "零下" {
 			sp.s -= 2
+			if n := len(cands); n > 0 && cands[n-1].sp.s >= sp.s {
+				cands = cands[:n-1] // (its 零, taken for a number of its own)
+			}
 		}
 		sp = formula(s, sp)
 		if listMarker(s, sp) || len(cands) > 0 && sp.s < cands[len(cands)-1].sp.e {
@@ -763,12 +766,23 @@ type cand struct {
 }
 
 // minusAt reports whether s[i] is a minus sign: a hyphen or minus before
-// a digit that does not end a range (0-4℃'s dash is none).
+// a digit that does not end a range or a code (0-4℃'s, 第5层-8层's and
+// SPS-UM-420's dashes are none).
 func minusAt(s []rune, i int) bool {
 	if !strings.ContainsRune("-－−", s[i]) || i+1 >= len(s) || !unicode.IsDigit(s[i+1]) {
 		return false
 	}
-	return i == 0 || !(unicode.IsDigit(s[i-1]) || unicode.IsLetter(s[i-1]) && s[i-1] < 0x80 || strings.ContainsRune("%％℃)）", s[i-1]))
+	if i > 0 && (unicode.IsLetter(s[i-1]) && s[i-1] < 0x80 || strings.ContainsRune("%％℃)）", s[i-1])) {
+		return false // SPS-UM-420, 5%-10%
+	}
+	// A number with its unit just before the dash, in the same clause,
+	// begins a range (第5层-8层, 3天-5天).
+	for j := i - 1; j >= 0 && j >= i-3 && !strings.ContainsRune("，。；、,; ", s[j]); j-- {
+		if unicode.IsDigit(s[j]) {
+			return false
+		}
+	}
+	return true
 }
 
 // inAside reports whether position i of s is inside a bracketed aside
@@ -790,21 +804,32 @@ func inAside(s []rune, i int) bool {
 }
 
 // periodRe finds the period a quantity is counted over: 每次, 单笔, 全年,
-// 一年内, 每月, 当月, 年度, 日均 (not 一次性, a lump sum).
-var periodRe = regexp.MustCompile(`(?:^|[^第统同唯初十〇零一二两三四五六七八九百千万0-9])(?:每|全|单|本|当|一|整)个?(年|季度|季|月|周|星期|天|日|次|笔|单|票|件)(?:[^性]|$)|(年|月|季)度|日(均)|(年)内`)
+// 一年内, 每月, 当月, 年度, 日均. periodOf checks the characters around a
+// match (not 一次性, 第一年, 十一月, 本单位, 一年级, 全日制, 一月份).
+var periodRe = regexp.MustCompile(`(?:每|全|单|本|当|一|整)个?(年|季度|季|月|周|星期|天|日|次|笔|单|票|件)|(年|月|季)度|日(均)|(年)内`)
 
 // periodOf is the last period text says a quantity is counted over (年,
 // 季, 月, 周, 天, 次: 每笔, 每单, 每票 and 每件 count each one as 每次 does);
 // "" for none.
 func periodOf(text []rune) string {
-	ms := periodRe.FindAllStringSubmatch(string(text), -1)
-	if len(ms) == 0 {
-		return ""
-	}
-	m := ms[len(ms)-1]
-	unit := m[1] + m[2] + m[4]
-	if m[3] != "" {
-		unit = "天"
+	str := string(text)
+	unit := ""
+	for _, m := range periodRe.FindAllStringSubmatchIndex(str, -1) {
+		u := ""
+		for g := 1; g <= 4; g++ {
+			if m[2*g] >= 0 {
+				u = str[m[2*g]:m[2*g+1]]
+			}
+		}
+		if m[6] >= 0 {
+			u = "天" // 日均
+		}
+		before, _ := utf8.DecodeLastRuneInString(str[:m[0]])
+		after, _ := utf8.DecodeRuneInString(str[m[1]:])
+		if m[2] >= 0 && (m[0] > 0 && strings.ContainsRune("第统同唯初十〇零一二两三四五六七八九百千万0123456789", before) || m[1] < len(str) && strings.ContainsRune("性级制位否期事份游", after)) {
+			continue
+		}
+		unit = u
 	}
 	switch unit {
 	case "季度":

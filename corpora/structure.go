@@ -186,7 +186,9 @@ func unwrap(text string) string {
 	}
 	// A wrapped line ends within a few columns of the width, more where
 	// the wrapping varies (a proportional font's text, a converter's
-	// justified lines): an eighth of it, at least two.
+	// justified lines): an eighth of it, at least two. A line that ends
+	// short of two columns and in a closing bracket or quotation mark is
+	// a line of its own (…自发布之日起执行（2024年修订版）).
 	slack := max(2, width/8)
 	var b strings.Builder
 	b.Grow(len(text))
@@ -204,7 +206,8 @@ func unwrap(text string) string {
 		last, _ := utf8.DecodeLastRuneInString(cur)
 		first, _ := utf8.DecodeRuneInString(next)
 		joined = measure(cur) >= width-slack && next != "" &&
-			!strings.ContainsRune("。！？!?：:；;", last) && !startsBlock(next)
+			!strings.ContainsRune("。！？!?：:；;", last) && !startsBlock(next) &&
+			!(measure(cur) < width-2 && strings.ContainsRune("）)」”》", last))
 		if !joined {
 			b.WriteString(l)
 			b.WriteByte('\n')

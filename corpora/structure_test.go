@@ -168,6 +168,12 @@ func TestUnwrap(t *testing.T) {
 	if got := joinedText(t, "第三章 杂项\n"+strings.Join(varied, "\n")+"\n", para+para); !strings.Contains(got, "第三章 杂项\n") {
 		t.Errorf("a heading lost its line break:\n%s", got)
 	}
+	// A title line a little short of the width, ending in a bracket, is a
+	// line of its own.
+	title := "差旅费用报销标准及审批流程说明（适用于全体正式员工及试用期员工）"
+	if got := unwrap(wrapAt(para, 36) + "\n" + title + "\n" + wrapAt(para, 36) + "\n"); !strings.Contains(got, "\n"+title+"\n") {
+		t.Errorf("a title line ending in a bracket was joined:\n%s", got)
+	}
 	short := "第一行\n第二行\n第三行\n第四行\n第五行\n第六行\n"
 	if unwrap(short) != short {
 		t.Errorf("a text that is not hard-wrapped changed: %q", unwrap(short))

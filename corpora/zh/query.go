@@ -12,7 +12,7 @@ var questionWords = strings.NewReplacer(
 	// 几号, 几点, 几天: the measure asked stays, the question word not
 	// (几号 matched a code's 号 and 每个月 before the 工资 asked of); 几何,
 	// 几乎, 茶几 are words of their own.
-	"几号", " 号", "几点", " 点", "几天", " 天", "几个", " 个", "几次", " 次", "几年", " 年", "几月", " 月", "几岁", " 岁",
+	"几号", " 号", "几点", " 点", "几天", " 天", "几个人", " 人", "几个", " 个", "几次", " 次", "几年", " 年", "几月", " 月", "几岁", " 岁",
 	"几名", " 名", "几位", " 位", "几家", " 家", "几种", " 种", "几条", " 条", "几张", " 张", "几台", " 台", "几分", " 分",
 	"几周", " 周", "几层", " 层", "几楼", " 楼", "几级", " 级", "几成", " 成", "几折", " 折", "几倍", " 倍", "几小时", " 小时",
 	// 的 joins words; a bigram across it (天的 of 每天的餐补) matches short
