@@ -669,6 +669,12 @@ func exceptsAsked(terms []keyTerm, exc []rune) bool {
 // (80万) may be either.
 func otherKind(ans []rune, unit string) bool {
 	str := string(ans)
+	if unit == unitFrequency {
+		if frequencyRe.MatchString(str) {
+			return false
+		}
+		unit = unitDuration // (每90天, 90天 answer 多久…一次 too)
+	}
 	toRune := runeOffsets(str)
 	any := false
 	for _, m := range numRe.FindAllStringIndex(str, -1) {

@@ -1915,3 +1915,24 @@ func TestSixthPassReview(t *testing.T) {
 		t.Errorf("充八百: %v; want 800元", qs)
 	}
 }
+
+// 多久…一次 asks how often: a table's cell saying it (每月1次) answers, and
+// a length of time (每90天) still does.
+func TestHowOften(t *testing.T) {
+	e := offline(t)
+	table := "表1 主要设备检查周期\n设备设施 | 日常检查 | 定期检查 | 检查责任人\n塔式起重机 | 每班作业前 | 每月1次 | 设备管理员\n电焊机 | 每次使用前 | 每季度1次 | 电工\n灭火器 | 每周 | 每月1次 | 安全员"
+	for _, c := range []struct{ q, want string }{
+		{"电焊机多久做一次定期检查", "每季度1次"},
+		{"灭火器定期检查多久查一次", "每月1次"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("rules.pdf", table)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+	if a := e.FromHits("密码多久要换一次", []corpora.Hit{hit("m.txt", "2.3 登录密码每90天须修改一次，新密码不得与最近5次使用过的密码相同。")}); !strings.Contains(a.Answer, "90天") {
+		t.Errorf("密码多久要换一次 → %q; want 90天", a.Answer)
+	}
+	if q := parseQuestion([]rune("灭火器多久查一次")); q.unit != unitFrequency {
+		t.Errorf("灭火器多久查一次: unit %q; want %q", q.unit, unitFrequency)
+	}
+}

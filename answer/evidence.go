@@ -336,7 +336,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			score *= 1.15
 		case q.kind == kindNumber && q.unit != "" && holdsUnit(out[i].folded, q.unit):
 			score *= 1.25 // 几楼 … 5楼, 几天 … 3个工作日, 几点 … 9:30
-		case q.kind == kindNumber && (q.unit == unitDuration || utf8.RuneCountInString(q.unit) == 1 && strings.ContainsAny(q.unit, "点楼号位")):
+		case q.kind == kindNumber && (q.unit == unitDuration || q.unit == unitFrequency || utf8.RuneCountInString(q.unit) == 1 && strings.ContainsAny(q.unit, "点楼号位")):
 			score *= 0.8 // 几点 or 多久 asked, and no time said
 		case q.kind == kindNumber && digitRe.MatchString(string(out[i].folded)):
 			score *= 1.1 // a number, if not in the unit asked for (几天 … 15个工作日)
@@ -446,6 +446,12 @@ func isFAQQuestion(s []rune) bool {
 // or one of its kind (a time for 几点).
 func holdsUnit(s []rune, unit string) bool {
 	str := string(s)
+	if unit == unitFrequency {
+		if frequencyRe.MatchString(str) {
+			return true
+		}
+		unit = unitDuration // (每90天, 90天 answer 多久…一次 too)
+	}
 	// A record's or row's number whose unit its field's name gives
 	// (付款账期（天）：60).
 	for _, m := range fieldUnitRe.FindAllStringSubmatch(str, -1) {

@@ -1131,7 +1131,7 @@ func sameUnitKind(asked, found string) bool {
 		// (几倍工资 … 按300%支付: a multiple said as a share)
 		return slices.Contains(shareUnits, found) || found == "倍"
 	}
-	if asked == unitDuration {
+	if asked == unitDuration || asked == unitFrequency {
 		for _, u := range []string{"天", "日", "个工作日", "工作日", "个自然日", "个月", "月", "年", "周", "个星期", "星期", "小时", "个小时", "分钟", "秒"} {
 			if found == u {
 				return true

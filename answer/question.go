@@ -181,6 +181,9 @@ func parseQuestion(folded []rune) question {
 	}
 	if q.unit == "" && (w.text == "多久" || w.text == "多长" && strings.HasPrefix(string(q.right), "时间")) {
 		q.unit = unitDuration // 多久, 多长时间: any length of time
+		if r := string(q.right); strings.Contains(r, "一次") || strings.Contains(r, "一回") {
+			q.unit = unitFrequency // 多久查一次: how often (每月1次)
+		}
 	}
 	if q.unit == "" && w.text == "多大" && !strings.HasPrefix(string(q.right), "年纪") && !strings.HasPrefix(string(q.right), "岁") {
 		q.unit = unitSize // 多大, 多大的空间: a size or a share
@@ -336,7 +339,13 @@ const (
 	unitWeight   = "重量"
 	unitMoney    = "金额"
 	unitShare    = "比例"
+	// unitFrequency is how often, asked by 多久…一次: 每月1次, 每季度一次.
+	unitFrequency = "频次"
 )
+
+// frequencyRe finds how often a thing is done: a period with 每 and, within
+// a few characters, the count of times (每月1次, 每季度检查一次, 每周两次).
+var frequencyRe = regexp.MustCompile(`每个?(?:天|日|周|星期|月|季度|季|半年|年|班)[^，。；,;|]{0,8}?[0-9一二两三四五]+次`)
 
 // measureAfter returns the measure word at the start of r: 多少人 → 人,
 // 几个国家 → 个, 多少平方公里 → 平方公里.
