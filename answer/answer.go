@@ -360,7 +360,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	if traditional(q) && (len(hits) == 0 || !traditional(hits[0].Text)) {
 		qn = zh.Normalize(q) // (passages in traditional characters too: both are folded alike)
 	}
-	pq := parseQuestion(zh.Fold(spokenWh.Replace(qn))).withWords(e.seg)
+	pq := parseQuestion(zh.Fold(spokenWh.Replace(joinSeparable(qn)))).withWords(e.seg)
 	pq.defs = &classDefs{hits: retrieved} // read if a table's row needs them
 	ev := newEvidence(pq)
 	if len(ev.chars) == 0 {

@@ -1936,3 +1936,20 @@ func TestHowOften(t *testing.T) {
 		t.Errorf("灭火器多久查一次: unit %q; want %q", q.unit, unitFrequency)
 	}
 }
+
+// A verb of working a shift split by how long (加几个钟的班) is read whole
+// (加班几个小时), as the rule writes it; 上一个夜班 (per night shift) is
+// no such split.
+func TestSeparableShift(t *testing.T) {
+	for in, want := range map[string]string{"一个月最多能加几个钟的班": "一个月最多能加班几个钟", "值两晚夜班": "值夜班两晚", "上一个夜班补多少钱": "上一个夜班补多少钱", "请两天假": "请假两天"} {
+		if got := joinSeparable(in); got != want {
+			t.Errorf("joinSeparable(%s) = %s; want %s", in, got, want)
+		}
+	}
+	e := offline(t)
+	rule := "第十二条 加班须经部门经理批准。每名员工每日加班不得超过3小时，每月加班时间累计不得超过36小时。"
+	other := "4.3 每月最后一个工作日17:00以后，系统冻结出入库操作，单次冻结时间最长为4小时。"
+	if a := e.FromHits("一个月最多能加几个钟的班", []corpora.Hit{hit("m.txt", other), hit("h.docx", rule)}); a.Answer != "36小时" {
+		t.Errorf("一个月最多能加几个钟的班 → %q; want 36小时", a.Answer)
+	}
+}

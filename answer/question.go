@@ -292,15 +292,17 @@ func onlyYesNo(q string) bool {
 var measureNouns = []string{"个税", "名额", "名单", "家属", "位置", "人数", "次数", "天数", "年限", "台账"}
 
 // separableRe finds a verb of taking leave split by how long (请两天假,
-// 休三天年假, 放七天假).
-var separableRe = regexp.MustCompile(`(请|休|放)([零一二两三四五六七八九十0-9半]+(?:个)?(?:天|日|周|星期|个月))的?(\p{Han}{0,2}假)`)
+// 休三天年假, 放七天假), or of working a shift (加几个钟的班, 值两晚夜班,
+// 上三天班).
+var separableRe = regexp.MustCompile(`(请|休|放)([零一二两三四五六七八九十0-9半]+(?:个)?(?:天|日|周|星期|个月))的?(\p{Han}{0,2}假)|(加|值|上)了?([零一二两三四五六七八九十0-9半几多]+(?:个)?(?:小时|钟头|钟|天|晚|周|星期|个月))的?(夜班|班)`)
 
 // joinSeparable writes such a verb whole, the length after it (请两天假 →
-// 请假两天, 休三天年假 → 休年假三天), as documents write it, for retrieval:
+// 请假两天, 休三天年假 → 休年假三天, 加几个钟的班 → 加班几个钟), as
+// documents write it, for retrieval:
 // the words match theirs (请假, 年假). (Asked how long, 休几天年假, the
 // verb right before the length tells the answer: verbBonus.)
 func joinSeparable(q string) string {
-	return separableRe.ReplaceAllString(q, "$1$3$2")
+	return separableRe.ReplaceAllString(q, "$1$3$2$4$6$5")
 }
 
 // hasWh reports whether t holds a question word (几, 谁, 哪, 多久, 什么 …;
