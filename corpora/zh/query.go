@@ -24,9 +24,12 @@ var questionWords = strings.NewReplacer(
 // particles become spaces, so neither they nor bigrams across them count.
 // Text that is all question words is returned unchanged.
 func QueryText(q string) string {
-	s := questionWords.Replace(Normalize(q)) // 什麼 is 什么 too
+	s := questionWords.Replace(spokenPer.Replace(Normalize(q))) // 什麼 is 什么 too
 	if strings.TrimSpace(s) == "" {
 		return q
 	}
 	return s
 }
+
+// spokenPer writes "each" as documents do: 每个月 → 每月, 每个星期 → 每周.
+var spokenPer = strings.NewReplacer("每个月", "每月", "每个星期", "每周", "每个礼拜", "每周", "每一天", "每天", "每个人", "每人")
