@@ -669,11 +669,9 @@ func exceptsAsked(terms []keyTerm, exc []rune) bool {
 // (80万) may be either.
 func otherKind(ans []rune, unit string) bool {
 	str := string(ans)
-	if unit == unitFrequency {
-		if frequencyRe.MatchString(str) {
-			return false
-		}
-		unit = unitDuration // (每90天, 90天 answer 多久…一次 too)
+	said, unit := saysFrequency(unit, str)
+	if said {
+		return false
 	}
 	toRune := runeOffsets(str)
 	any := false
@@ -898,12 +896,26 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 	return g.s, g.e, true
 }
 
-// tierBound reports whether a clause sets a tier's lower bound (满500元,
-// 1000元及以上, 超过20万) and no upper one: a tier a quantity past it
-// meets, as the tiers above it may be met too.
+// tierBound reports whether every condition a clause sets (condRe, as
+// conditionsMet reads them) is a tier's lower bound (满500元, 1000元及以
+// 上, 超过20万): a tier a quantity past it meets, as the tiers above it may
+// be met too. A range or an upper bound (满2年…期限不超过5年) is none.
 func tierBound(clause string) bool {
-	return containsAny(clause, []string{"满", "以上", "超过", "达到", "不低于", "不少于", "高于", "多于", "大于"}) &&
-		!containsAny(clause, []string{"不超过", "不满", "未满", "以下", "以内", "之内", "不足", "低于", "少于", "小于", "最长", "最多", "最高", "至多", "不得超过", "不高于"})
+	if rangeRe.MatchString(clause) {
+		return false
+	}
+	n := 0
+	for _, m := range condRe.FindAllStringSubmatch(condGapRe.ReplaceAllString(clause, "${1}${3}"), -1) {
+		pre, post := m[1], m[6]
+		switch {
+		case pre == "" && post == "":
+			continue // a bare number: no condition
+		case !lowerBound(pre, post):
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // boundDistance is how far the nearest number text states in the

@@ -446,11 +446,9 @@ func isFAQQuestion(s []rune) bool {
 // or one of its kind (a time for 几点).
 func holdsUnit(s []rune, unit string) bool {
 	str := string(s)
-	if unit == unitFrequency {
-		if frequencyRe.MatchString(str) {
-			return true
-		}
-		unit = unitDuration // (每90天, 90天 answer 多久…一次 too)
+	said, unit := saysFrequency(unit, str)
+	if said {
+		return true
 	}
 	// A record's or row's number whose unit its field's name gives
 	// (付款账期（天）：60).
@@ -909,10 +907,10 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 			ok = q.n > a.n
 		case (strings.Contains(post, "以下") || post == "以内") && excl:
 			ok = q.n < a.n
-		case pre == "满" || pre == "达到" || pre == "不低于" || pre == "不少于" || strings.Contains(post, "以上"):
+		case lowerBound(pre, post) && (strings.Contains(post, "以上") || !pastBound(pre)):
 			ok = q.n >= a.n
-		case pre == "超过" || pre == "高于" || pre == "多于" || pre == "大于":
-			ok = q.n > a.n
+		case lowerBound(pre, post):
+			ok = q.n > a.n // 超过, 高于, 多于, 大于: past the bound
 		case pre == "不满" || pre == "未满" || pre == "不足" || pre == "低于" || pre == "少于" || pre == "小于":
 			ok = q.n < a.n
 		case pre == "不超过" || pre == "不高于" || strings.Contains(post, "以下") || post == "以内" || post == "之内" || post == "以前":
@@ -928,6 +926,19 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 // clause, nor 满足/满意, nor past 按, 为, 由 (超过标准部分按50%由个人承担) or
 // a prize (满勤奖300元).
 var condGapRe = regexp.MustCompile(`(超过|不超过|满|不满|未满|达到|低于|高于|不足)([^\P{Han}的足意按为由奖以及和或与是勤]{1,6}?)([0-9])`)
+
+// lowerBound reports whether a condition's words before and after its
+// number (condRe's) set a lower bound: 满, 达到, 不低于, 不少于, 超过, 高于,
+// 多于, 大于, …以上.
+func lowerBound(pre, post string) bool {
+	return pre == "满" || pre == "达到" || pre == "不低于" || pre == "不少于" || pastBound(pre) || strings.Contains(post, "以上")
+}
+
+// pastBound reports whether a condition's word before its number asks for
+// more than the number itself (超过, 高于, 多于, 大于).
+func pastBound(pre string) bool {
+	return pre == "超过" || pre == "高于" || pre == "多于" || pre == "大于"
+}
 
 // tableAwareSentences is zh.Sentences, but a table's row — a Markdown or
 // HTML row (| a | b |, a | b) or a spreadsheet's record (城市：上海；上限：650元)

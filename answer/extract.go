@@ -687,7 +687,7 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 	// 增加30元: no number of the question's period, none set aside.)
 	qp, periods := "", make([]string, len(cands))
 	if len(cands) > 1 {
-		qp = periodOf(q.folded)
+		qp = q.period
 	}
 	if qp != "" {
 		held := false
@@ -821,9 +821,6 @@ func periodOf(text []rune) string {
 				u = str[m[2*g]:m[2*g+1]]
 			}
 		}
-		if m[6] >= 0 {
-			u = "天" // 日均
-		}
 		before, _ := utf8.DecodeLastRuneInString(str[:m[0]])
 		after, _ := utf8.DecodeRuneInString(str[m[1]:])
 		if m[2] >= 0 && (m[0] > 0 && strings.ContainsRune("第统同唯初十〇零一二两三四五六七八九百千万0123456789", before) || m[1] < len(str) && strings.ContainsRune("性级制位否期事份游", after)) {
@@ -836,7 +833,7 @@ func periodOf(text []rune) string {
 		return "季"
 	case "星期":
 		return "周"
-	case "日":
+	case "日", "均": // (日均)
 		return "天"
 	case "笔", "单", "票", "件":
 		return "次"
@@ -853,10 +850,11 @@ func prevEnd(cands []cand, i int) int {
 }
 
 // upperWords and lowerWords set a rule's bound on a quantity, said right
-// before its number (最高不超过300元, 至少提前3天).
+// before its number (最高不超过300元, 至少提前3天): the alias groups of 最多
+// and 最少, and a few more.
 var (
-	upperWords = []string{"最高", "最多", "至多", "不超过", "不得超过", "不能超过", "不高于", "上限", "封顶"}
-	lowerWords = []string{"最低", "最少", "至少", "不少于", "不得少于", "不低于", "下限"}
+	upperWords = append(append([]string{"最多"}, zh.AliasesOf("最多")...), "不能超过", "不高于", "封顶")
+	lowerWords = append(append([]string{"最少"}, zh.AliasesOf("最少")...), "不低于")
 )
 
 // boundBefore reports whether a word setting an upper bound (ext 1) or a

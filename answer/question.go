@@ -88,6 +88,9 @@ type question struct {
 	// places are the places it names (questionPlaces): a table's row may
 	// be keyed by their class (省会城市) or be the rest's (其他城市).
 	places []string
+	// period is the period it counts a quantity over (一年 … 年: periodOf),
+	// found once for every sentence's numbers.
+	period string
 	// defs are the retrieved passages' definitions of classes, read when
 	// a table's row first needs them (its key or a column may be a class
 	// the question's words are in); shared by q's copies.
@@ -134,7 +137,7 @@ func (q question) afterWords(seg *zh.Segmenter) []string {
 const trailing = "？?。.！!吗呢呀啊呐嘛 "
 
 func parseQuestion(folded []rune) question {
-	q := question{folded: folded, quantities: questionQuantities(string(folded)), aliases: zh.Aliases(string(folded)), codes: questionCodes(folded)}
+	q := question{folded: folded, quantities: questionQuantities(string(folded)), aliases: zh.Aliases(string(folded)), codes: questionCodes(folded), period: periodOf(folded)}
 	end := len(folded)
 	for end > 0 && strings.ContainsRune(trailing, folded[end-1]) {
 		end--
@@ -298,7 +301,7 @@ var separableRe = regexp.MustCompile(`(请|休|放)([零一二两三四五六七
 
 // joinSeparable writes such a verb whole, the length after it (请两天假 →
 // 请假两天, 休三天年假 → 休年假三天, 加几个钟的班 → 加班几个钟), as
-// documents write it, for retrieval:
+// documents write it, for retrieval and the question's evidence:
 // the words match theirs (请假, 年假). (Asked how long, 休几天年假, the
 // verb right before the length tells the answer: verbBonus.)
 func joinSeparable(q string) string {
@@ -347,6 +350,16 @@ const (
 
 // frequencyRe finds how often a thing is done: a period with 每 and, within
 // a few characters, the count of times (每月1次, 每季度检查一次, 每周两次).
+// saysFrequency says whether text says how often, when unit asks it; and
+// the unit text is otherwise read in: a length of time for how often
+// (每90天, 90天 answer 多久…一次 too), else unit itself.
+func saysFrequency(unit, text string) (bool, string) {
+	if unit != unitFrequency {
+		return false, unit
+	}
+	return frequencyRe.MatchString(text), unitDuration
+}
+
 var frequencyRe = regexp.MustCompile(`每个?(?:天|日|周|星期|月|季度|季|半年|年|班)[^，。；,;|]{0,8}?[0-9一二两三四五]+次`)
 
 // measureAfter returns the measure word at the start of r: 多少人 → 人,

@@ -262,7 +262,7 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 				row.text = joinWrapped(row.text, l.text)
 				row.runs = utf8.RuneCountInString(row.text)
 			}
-			if i > 0 && !inTable {
+			if i > 0 {
 				// The row's first cell, centred against the wrapped one
 				// drawn after it (C级（一般违规） beside 未贴效期标签…漏 / 填):
 				// at the piece's baseline, left of the row, within the

@@ -205,9 +205,10 @@ func unwrap(text string) string {
 		next := strings.TrimSpace(lines[i+1])
 		last, _ := utf8.DecodeLastRuneInString(cur)
 		first, _ := utf8.DecodeRuneInString(next)
-		joined = measure(cur) >= width-slack && next != "" &&
+		m := measure(cur)
+		joined = m >= width-slack && next != "" &&
 			!strings.ContainsRune("。！？!?：:；;", last) && !startsBlock(next) &&
-			!(measure(cur) < width-2 && strings.ContainsRune("）)」”》", last))
+			!(m < width-2 && strings.ContainsRune("）)」”》", last))
 		if !joined {
 			b.WriteString(l)
 			b.WriteByte('\n')

@@ -94,7 +94,7 @@ func TestQueryText(t *testing.T) {
 		{"每天的餐补是多少钱？", "每天 餐补是 钱"},          // no bigram across 的 (天的)
 		{"什么", "什么"}, // nothing left: keep the question
 		{"工资每个月几号发", "工资每月 号发"}, // the measure asked stays, 几 not; 每个月 as documents write it
-		{"他几乎没来过", "他几乎没来过"}, {"几何学是什么", "几何学是"},
+		{"他几乎没来过", "他几乎没来过"}, {"几何学是什么", "几何学是"}, {"夜班要几个人", "夜班要 人"},
 	}
 	for _, tt := range tests {
 		if got := strings.TrimSpace(QueryText(tt.in)); got != tt.want {
