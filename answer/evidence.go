@@ -517,12 +517,11 @@ func isHeading(s string) bool {
 	if strings.HasPrefix(s, "#") {
 		return true
 	}
+	if n := utf8.RuneCountInString(s); n > 16 {
+		return false
+	}
 	if isTableLine(strings.TrimSpace(s)) {
 		return false // a short row (| 满10年 | 10天 |) is data, not a heading
-	}
-	n := utf8.RuneCountInString(s)
-	if n > 16 {
-		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return !strings.ContainsRune("。！？；…!?;.：:，,）)”」", last)
@@ -863,7 +862,9 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 		return quantity{}, false
 	}
 	met = true
-	for _, m := range rangeRe.FindAllStringSubmatch(sentence, -1) {
+	ranges := rangeRe.FindAllStringSubmatchIndex(sentence, -1)
+	for _, ix := range ranges {
+		m := submatches(sentence, ix)
 		lo, ok1 := toQuantity(m[1], m[2], m[3])
 		hi, ok2 := toQuantity(m[5], m[6], m[7])
 		if !ok2 {
@@ -882,10 +883,30 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 		ok = q.n >= lo.n && (q.n < hi.n || q.n == hi.n && m[8] != "不含" && !(m[4] == "含" && m[8] == ""))
 		met = met && ok
 	}
-	sentence = rangeRe.ReplaceAllString(sentence, " ")
+	if len(ranges) > 0 {
+		// The ranges read, the rest is read without them (one pass of
+		// rangeRe, not a second to replace them).
+		var b strings.Builder
+		b.Grow(len(sentence))
+		at := 0
+		for _, ix := range ranges {
+			b.WriteString(sentence[at:ix[0]])
+			b.WriteByte(' ')
+			at = ix[1]
+		}
+		b.WriteString(sentence[at:])
+		sentence = b.String()
+		if strings.IndexAny(sentence, "0123456789") < 0 {
+			return met, any
+		}
+	}
 	// 超过承诺时限7天: the condition's word before what it bounds, read
-	// as if said right before its number (超过7天).
-	sentence = condGapRe.ReplaceAllString(sentence, "${1}${3}")
+	// as if said right before its number (超过7天). (Every word condGapRe
+	// begins with holds one of 超满达低高足: a sentence without them is
+	// left as it is.)
+	if strings.ContainsAny(sentence, "超满达低高足") {
+		sentence = condGapRe.ReplaceAllString(sentence, "${1}${3}")
+	}
 	for _, m := range condRe.FindAllStringSubmatch(sentence, -1) {
 		pre, post := m[1], m[6]
 		if pre == "" && post == "" {
@@ -919,6 +940,18 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 		met = met && ok
 	}
 	return met, any
+}
+
+// submatches are the texts of a match's groups, as FindStringSubmatch
+// gives them, from its indices ("" for a group that took no part).
+func submatches(s string, ix []int) []string {
+	m := make([]string, len(ix)/2)
+	for k := range m {
+		if ix[2*k] >= 0 {
+			m[k] = s[ix[2*k]:ix[2*k+1]]
+		}
+	}
+	return m
 }
 
 // condGapRe finds a condition's word, a few words of what it bounds, and

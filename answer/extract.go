@@ -1539,8 +1539,8 @@ func allTranslit(rs []rune) bool {
 
 // runeOffsets maps each byte offset of str that starts a rune (and the end)
 // to its rune offset.
-func runeOffsets(str string) map[int]int {
-	m := make(map[int]int, len(str)+1)
+func runeOffsets(str string) []int {
+	m := make([]int, len(str)+1) // (a slice, not a map: read for every number of every sentence)
 	n := 0
 	for b := range str {
 		m[b] = n
