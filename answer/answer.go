@@ -1266,6 +1266,21 @@ func yesNo(q string) (string, bool) {
 		}
 	}
 	if !asks {
+		// 我爬上去拿行吧, 我先收着可以吧: a yes said with 吧 asks for
+		// agreement, which the rule may not give.
+		if before, ok := strings.CutSuffix(t, "吧"); ok {
+			for _, w := range tagWords {
+				if strings.HasSuffix(before, w[0]) {
+					asks = true
+					if verb == "" {
+						verb = w[1]
+					}
+					break
+				}
+			}
+		}
+	}
+	if !asks {
 		return "", false
 	}
 	if verb == "" {
@@ -1273,6 +1288,10 @@ func yesNo(q string) (string, bool) {
 	}
 	return verb, true
 }
+
+// tagWords end a question that asks yes with 吧 (行吧, 可以吧, 没问题吧),
+// each with the verb it asks by.
+var tagWords = [][2]string{{"可以", "可以"}, {"行", "行"}, {"没问题", "可以"}, {"没事", "可以"}, {"能", "能"}, {"对", "是"}, {"是", "是"}, {"算", "算"}, {"好", "可以"}}
 
 // insideWord reports whether every use of the one-character verb v in t
 // is a character of a longer word (能 of 功能, 要 of 重要, 会 of 会议, 有 of

@@ -407,14 +407,15 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			case -1:
 				score *= 0.6
 			case 0:
-				if anyMet && len(qn) == 1 && qn[0].unit != "年" {
+				if anyMet && len(qn) == 1 && (qn[0].unit != "年" || qn[0].n < 100) {
 					// A sentence setting no condition on it, when another
 					// does and the question's quantity meets it (买台3万块
 					// 的服务器谁批: 电脑、服务器等采购应提前15个工作日申请 is
 					// about the thing, not the rule on its sum). (A year a
 					// question says is mostly a date, not a quantity a
 					// rule sets conditions on: CMRC dev F1 60.998 → 61.07
-					// without it.)
+					// without it. Years fewer than 100 are a length of
+					// time — 干满4年, 工龄12年 — not a date.)
 					score *= condlessWeight
 				}
 			}
@@ -597,7 +598,7 @@ type quantity struct {
 }
 
 var (
-	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张`
+	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张|箱|托|吨|公斤|千克|平方米|平米|平|米|层|条|行|单|份|分`
 	qtyNum   = `([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(万|千|亿)?\s*(` + qtyUnits + `)?` // (5,000元: thousands set apart)
 	qtyRe    = regexp.MustCompile(qtyNum)
 	// The conditions a rule sets on a quantity, in the forms Chinese rules
@@ -606,8 +607,9 @@ var (
 	condRe = regexp.MustCompile(`(满|超过|高于|多于|大于|不满|未满|不足|低于|少于|小于|不超过|不高于|不低于|不少于|达到|在)?` + qtyNum +
 		`\s*(?:[（(](含|不含)[）)])?\s*(及以上|以上|及以下|以下|以内|以后|以前|及其以上|或以上|或以下|之内)?` +
 		`(?:[（(](含|不含)[^（）()]{0,16}[）)])?`) // 50,000元以下（不含50,000元）: the bound said after
-	// A range: 20万元（含）至100万元, 3-5年, 10～20人.
-	rangeRe = regexp.MustCompile(qtyNum + `\s*(?:[（(](含|不含)[）)])?\s*(?:至|到|-|～|~|—|–)\s*` + qtyNum + `\s*(?:[（(](含|不含)[）)])?`)
+	// A range: 20万元（含）至100万元, 3-5年, 10～20人, 5分钟以上至30分钟（含）
+	// (the band after one up to 5分钟).
+	rangeRe = regexp.MustCompile(qtyNum + `\s*(?:[（(](含|不含)[）)])?\s*(?:以上|及以上)?\s*(?:至|到|-|～|~|—|–)\s*` + qtyNum + `\s*(?:[（(](含|不含)[）)])?`)
 )
 
 // unitAliases give a unit its base name and what its number is worth in
@@ -617,6 +619,7 @@ var unitAliases = map[string]struct {
 	mult float64
 }{
 	"块": {"元", 1}, "块钱": {"元", 1}, "万元": {"元", 1e4}, "千元": {"元", 1e3}, "亿元": {"元", 1e8},
+	"平米": {"平方米", 1}, "平": {"平方米", 1}, "千克": {"公斤", 1},
 	"个间夜": {"间夜", 1}, "工作日": {"个工作日", 1}, "个小时": {"分钟", 60}, "小时": {"分钟", 60}, "日": {"天", 1}, "个自然日": {"天", 1}, "％": {"%", 1},
 }
 
@@ -731,7 +734,7 @@ func measureNext(text string) bool {
 
 // cnQtyRe finds a number in Chinese numerals said with a unit or a
 // multiplier (两天, 八年, 一万二, 三千五百元, 十五分钟).
-var cnQtyRe = regexp.MustCompile(`[` + cnNumerals + `]+[天年月周次个人元块岁小分秒户家台件张名位间套辆层]?`)
+var cnQtyRe = regexp.MustCompile(`[` + cnNumerals + `]+[天年月周次个人元块岁小分秒户家台件张名位间套辆层箱托吨平]?`)
 
 // cnNumerals are the characters numbers are written with in Chinese.
 const cnNumerals = "零一二两三四五六七八九十百千万"

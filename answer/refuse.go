@@ -126,11 +126,18 @@ func lightness(seg *zh.Segmenter, w string) float64 {
 	case pos == "" && utf8.RuneCountInString(w) == 2 && strings.ContainsRune(measureChars, []rune(w)[1]) && !seg.Counted(w):
 		return 1.0 / 3
 	}
+	if r := []rune(w); len(r) == 2 && strings.ContainsRune("这那哪每某", r[0]) && strings.ContainsRune(measureChars+demonstratedMeasures, r[1]) {
+		return 1.0 / 3 // 那箱, 这批, 每袋: which one, said with its measure word (a pronoun's part)
+	}
 	return 1
 }
 
 // addressWords are what people call one another by (阿姨, 师傅, 小哥).
 const addressWords = " 阿姨 师傅 大姐 大哥 小哥 大叔 大爷 老师傅 小伙子 小姑娘 姐姐 哥哥 兄弟 同志 "
+
+// demonstratedMeasures are measure words said after 这, 那, 每 (那箱货,
+// 这批料, 每袋粉) beside measureChars.
+const demonstratedMeasures = "箱包袋盒瓶桶批车条双对间层棵头根支片趟单"
 
 // measureChars are measure words said after a verb without a numeral
 // (买台, 订个, 开张).
