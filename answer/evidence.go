@@ -744,6 +744,9 @@ const cnNumerals = "零一二两三四五六七八九十百千万"
 // that they are read as its quantities; a numeral that is part of a word
 // (一起, 一般, 统一) is left as it is.
 func arabicNumerals(q string) string {
+	if strings.Contains(q, "百分之") {
+		q = spokenPercent(q)
+	}
 	var b strings.Builder
 	at := 0
 	for _, loc := range cnQtyRe.FindAllStringIndex(q, -1) {
@@ -774,6 +777,33 @@ func arabicNumerals(q string) string {
 	}
 	b.WriteString(q[at:])
 	return b.String()
+}
+
+// spokenPercentRe finds a share said in words: 百分之三, 百分之零点八.
+var spokenPercentRe = regexp.MustCompile(`百分之([零一二两三四五六七八九十百]+)(?:点([零一二三四五六七八九]+))?`)
+
+// spokenPercent writes the shares q says in words in digits (差了百分之
+// 零点八 → 差了0.8%), as rules write them.
+func spokenPercent(q string) string {
+	return spokenPercentRe.ReplaceAllStringFunc(q, func(m string) string {
+		g := spokenPercentRe.FindStringSubmatch(m)
+		n := int64(0)
+		if g[1] != "零" {
+			v, ok := cnNumber([]rune(g[1]))
+			if !ok {
+				return m
+			}
+			n = v
+		}
+		out := strconv.FormatInt(n, 10)
+		if g[2] != "" {
+			out += "."
+			for _, c := range g[2] {
+				out += strconv.FormatInt(cnDigits[c], 10)
+			}
+		}
+		return out + "%"
+	})
 }
 
 // cnNumber reads 八, 十五, 三百二十, 一万二 (12000: a bare digit after 万 or

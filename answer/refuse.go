@@ -308,7 +308,14 @@ func (e *Engine) missingNoun(terms []keyTerm, everywhere string) float64 {
 		if t.info < tellingInfo || t.light < 1 || utf8.RuneCountInString(t.w) < 2 || presence(t.w, everywhere) > 0 {
 			continue
 		}
-		switch pos := e.seg.PartOfSpeech(t.w); {
+		pos := e.seg.PartOfSpeech(t.w)
+		if (pos == "ns" || pos == "nr" || pos == "nrt" || pos == "nz") && !e.seg.Counted(t.w) {
+			// A name the dictionary lists with no count of its use (太大
+			// and 后牙 as places, 那箱): an entry for the segmenter's walk,
+			// no telling noun.
+			continue
+		}
+		switch {
 		// A word the dictionary lacks counts when it is long enough not
 		// to be a cut across words (盘报 of 同步盘报E1005, 能补 of 能补卡).
 		case pos == "" && !isASCIIWord(t.w) && utf8.RuneCountInString(t.w) >= 3, strings.HasPrefix(pos, "n"), pos == "vn":

@@ -216,15 +216,27 @@ func unwrap(text string) string {
 		}
 		b.WriteString(cur)
 		// (Not before punctuation or after an opening bracket: 安全出口前1
-		// / .5米 is 1.5米.)
+		// / .5米 is 1.5米; nor after a decimal point: 0. / 5% is 0.5%.)
 		// (Nor between digits: a wrapped line breaks a number, 9:00—1 /
 		// 8:00, where a space would not stand, unless the line ended in
 		// one: 8080 / 8443.)
-		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' && last != '/' && !strings.ContainsRune(".,;:!?)]%", first) && !strings.ContainsRune("([", last) && !(unicode.IsDigit(last) && unicode.IsDigit(first) && len(cur) == len(strings.TrimRight(l, "\r"))) && !cutWord(text, cur, next) {
+		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' && last != '/' && !decimalPoint(cur, first) && !strings.ContainsRune(".,;:!?)]%", first) && !strings.ContainsRune("([", last) && !(unicode.IsDigit(last) && unicode.IsDigit(first) && len(cur) == len(strings.TrimRight(l, "\r"))) && !cutWord(text, cur, next) {
 			b.WriteByte(' ') // between words
 		}
 	}
 	return b.String()
+}
+
+// decimalPoint reports whether a line ending in cur breaks a number at its
+// decimal point (差异率超过0. / 5%: 0.5%), the next line beginning with
+// first.
+func decimalPoint(cur string, first rune) bool {
+	body, ok := strings.CutSuffix(cur, ".")
+	if !ok || !unicode.IsDigit(first) {
+		return false
+	}
+	d, _ := utf8.DecodeLastRuneInString(body)
+	return d < utf8.RuneSelf && unicode.IsDigit(d)
 }
 
 // cutWord reports whether a line break falls inside a word of Latin

@@ -146,6 +146,12 @@ func TestUnwrap(t *testing.T) {
 	if got := joinedText(t, "6. 通道\n"+wrapAt(num, w)+"\n", num); !strings.Contains(got, "安全出口前1.5米") {
 		t.Errorf("a number cut at its point was not joined whole:\n%s", got)
 	}
+	// So is one cut right after its point (超过0. / 5%).
+	point := "货架与灯具之间的距离不得小于0.5米，" + num
+	w = utf8.RuneCountInString(point[:strings.Index(point, "5米，")]) // the break right after 0.
+	if got := joinedText(t, "6. 通道\n"+wrapAt(point, w)+"\n", point); !strings.Contains(got, "不得小于0.5米") {
+		t.Errorf("a number cut after its point was not joined whole:\n%s", got)
+	}
 	// A time cut between its digits (9:00—1 / 8:00) is joined without a
 	// space.
 	hours := "第五条　行政、财务、销售等职能部门实行标准工时制，工作时间为9:00—18:00，其中12:00—13:00为午休时间。前厅、客房、餐饮等部门实行综合计算工时制，由部门经理按月排班，每月排班须于上月25日前公布，员工不得私自调换班次。确需调换的，须提前一天在系统中提交申请，经部门经理批准后方可调换；调换后员工连续工作时间不得超过十二小时，两个班次之间的休息时间不得少于八小时。夜班员工可在员工餐厅领取夜宵一份，夜班补贴随当月工资一并发放。"
