@@ -20,7 +20,50 @@ type span struct{ s, e int }
 // where the question word stands), then, for dates and numbers, prefers a
 // date or number inside or near that gap.
 func extract(seg *zh.Segmenter, q question, s []rune) span {
-	return withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q))
+	return fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)))
+}
+
+// nextField reports whether s begins another field: a space, or a name
+// of up to eight Chinese characters and its colon (更新日期：).
+func nextField(s []rune) bool {
+	for i, r := range s {
+		switch {
+		case i == 0 && r == ' ':
+			return true
+		case (r == '：' || r == ':') && i > 0:
+			return true
+		case i >= 8 || !unicode.Is(unicode.Han, r):
+			return false
+		}
+	}
+	return false
+}
+
+// fieldValue is the value of the field whose name sp is (发布部门：人力资
+// 源部　更新日期：…, asked 哪个部门发的): a name is no answer, what it
+// names is — up to the next field, clause or sentence. sp as it is when it
+// is no field's name.
+func fieldValue(s []rune, sp span) span {
+	if sp.e >= len(s) || sp.e-sp.s > 8 || sp.e <= sp.s || (s[sp.e] != '：' && s[sp.e] != ':') {
+		return sp
+	}
+	for _, r := range s[sp.s:sp.e] {
+		if !unicode.Is(unicode.Han, r) {
+			return sp // (10:30, 比例：8%: a time's or a number's colon)
+		}
+	}
+	b := sp.e + 1
+	for b < len(s) && (s[b] == ' ' || s[b] == '\u3000') {
+		b++
+	}
+	e := b
+	for e < len(s) && e-b <= 40 && !strings.ContainsRune("\u3000；;。，,\n|", s[e]) && !(s[e] == ' ' && nextField(s[e+1:])) {
+		e++
+	}
+	if e == b || e-b > 40 {
+		return sp
+	}
+	return span{b, e}
 }
 
 // oneOfRe finds "one of" said of the answer after it (的一个, 的一支, 的一座).

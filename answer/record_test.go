@@ -2,7 +2,9 @@ package answer
 
 import (
 	"regexp"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // recordStart matches what the expression it stands for matches.
@@ -15,6 +17,27 @@ func TestRecordStart(t *testing.T) {
 	} {
 		if got, want := recordStart(line), re.MatchString(line); got != want {
 			t.Errorf("recordStart(%q) = %v; the expression says %v", line, got, want)
+		}
+	}
+}
+
+// TestFieldValue: a span that is a field's name (发布部门：) gives way to
+// the field's value, up to the next field; a time's colon and a long span
+// are left as they are.
+func TestFieldValue(t *testing.T) {
+	for _, c := range []struct{ s, span, want string }{
+		{"发布部门：人力资源部 更新日期：2024年2月20日", "发布部门", "人力资源部"},
+		{"发布部门：人力资源部　更新日期：2024年2月20日", "部门", "人力资源部"},
+		{"负责人：王立诚；电话：8001", "负责人", "王立诚"},
+		{"上班时间10:30开始", "10", "10"},
+		{"本办法由人力资源部负责解释：", "人力资源部负责解释", "人力资源部负责解释"},
+	} {
+		r := []rune(c.s)
+		i := strings.Index(c.s, c.span)
+		b := utf8.RuneCountInString(c.s[:i])
+		sp := fieldValue(r, span{b, b + utf8.RuneCountInString(c.span)})
+		if got := string(r[sp.s:sp.e]); got != c.want {
+			t.Errorf("%s [%s]: %q, want %q", c.s, c.span, got, c.want)
 		}
 	}
 }
