@@ -583,7 +583,7 @@ func definesCode(s []rune, codes []string) bool {
 
 // roleRe finds a post or a department: who a rule says approves, decides
 // or is to be asked.
-var roleRe = regexp.MustCompile(`经理|总监|主管|负责人|总裁|董事|主任|组长|部长|店长|领导|上级|专员|管理员|委员会|办公室|部门|(?:财务|人力资源|人事|行政|法务|销售|市场|技术|采购|研发|运营|客服|综合|审计|安全)(?:部|组|处|科|中心)`)
+var roleRe = regexp.MustCompile(`经理|总监|主管|负责人|总裁|董事|主任|组长|部长|店长|领导|上级|专员|管理员|委员会|办公室|部门|(?:财务|人力资源|人事|行政|法务|销售|市场|技术|采购|研发|运营|客服|综合|审计|安全|安全环保|环保|设备|信息|质量|质检|品质|工程|生产|物流|仓储|后勤|保卫|总务|计划|调度|物业|医务|护理|教务|商务|品牌|产品)(?:部|组|处|科|中心)`)
 
 // placeRe finds what place answers look like: 位于…, …省/市/县/区…, an
 // address number.

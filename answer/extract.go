@@ -373,6 +373,16 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 		return clean(s, span{0, len(s)})
 	}
 	if q.kind == kindPerson {
+		if g := clean(s, gap); len(q.quantities) == 0 && !roleRe.MatchString(string(s[g.s:g.e])) {
+			// 设备科每月对每台叉车进行一次全面保养并填写保养记录, asked 每个月
+			// 的保养是谁负责: the gap the question's words leave holds no
+			// one; the office or post the sentence names does. (Not
+			// when the question states a quantity: which post is the
+			// clause's whose condition it meets.)
+			if r, ok := soleRole(s, q.folded); ok {
+				return r
+			}
+		}
 		sp := trimRole(s, clean(s, gap))
 		// 以大律师余若薇, 与林古度: the preposition that joins the person.
 		for sp.e-sp.s > 2 && strings.ContainsRune("以与和跟同对向给被经", s[sp.s]) {
@@ -1379,6 +1389,32 @@ func trimRole(s []rune, sp span) span {
 	}
 	return sp
 }
+
+// soleRole is the office or post (roleRe) a sentence names, when it names
+// one, with the words before it that name whose it is (仓库经理, 设备科,
+// 安全环保部) — not one the question names itself. Of several, which one
+// answers is the one a condition or an order picks (销售经理可以赠送不超过5
+// 人天，区域销售总监不超过15人天), not the nearest: none.
+func soleRole(s []rune, question []rune) (span, bool) {
+	str := string(s)
+	ms := roleRe.FindAllStringIndex(str, 2)
+	if len(ms) != 1 {
+		return span{}, false
+	}
+	b, e := utf8.RuneCountInString(str[:ms[0][0]]), utf8.RuneCountInString(str[:ms[0][1]])
+	for b > 0 && e-b < 8 && unicode.Is(unicode.Han, s[b-1]) && !strings.ContainsRune(roleStops, s[b-1]) {
+		b--
+	}
+	if strings.Contains(string(question), string(s[b:e])) {
+		return span{}, false
+	}
+	return span{b, e}, true
+}
+
+// roleStops are the characters that end the words naming whose an office
+// or post is, read back from it: prepositions, conjunctions, particles,
+// verbs of asking and approving (由仓库经理, 报部门经理, 经设备科).
+const roleStops = "由经向对给被让请须应在和与及或并的了是为报交送找各每该本即后前时"
 
 // skipAside moves a position past an aside that opens there — a bracketed
 // gloss (（英语：…）, (学名…)) and the comma after it — which stands between

@@ -41,3 +41,23 @@ func TestFieldValue(t *testing.T) {
 		}
 	}
 }
+
+// TestSoleRole: the one office a sentence names answers 谁 when the
+// question's words leave no one in their gap; of two, none does.
+func TestSoleRole(t *testing.T) {
+	for _, c := range []struct{ s, q, want string }{
+		{"设备科每月对每台叉车进行一次全面保养并填写保养记录。", "叉车每个月的保养是谁负责", "设备科"},
+		{"动火作业须经安全环保部审批。", "动火谁批", "安全环保部"},
+		{"请假1天以内的，由班组长审批，报仓库经理备案。", "请假谁批", ""},
+		{"部门经理负责审批。", "部门经理是谁", ""},
+	} {
+		sp, ok := soleRole([]rune(c.s), []rune(c.q))
+		got := ""
+		if ok {
+			got = string([]rune(c.s)[sp.s:sp.e])
+		}
+		if got != c.want {
+			t.Errorf("%s (%s): %q, want %q", c.s, c.q, got, c.want)
+		}
+	}
+}
