@@ -136,6 +136,32 @@ func (q question) afterWords(seg *zh.Segmenter) []string {
 
 const trailing = "？?。.！!吗呢呀啊呐嘛 "
 
+// unsaidWh is the question word a question ending in 是 or 为 leaves
+// unsaid (开埠的时间是 → 什么时候, 作者是 → 谁, 目的是 → 什么), by the noun
+// before it.
+func unsaidWh(body string) (string, bool) {
+	before, ok := strings.CutSuffix(body, "是")
+	if !ok {
+		if before, ok = strings.CutSuffix(body, "为"); !ok {
+			return "", false
+		}
+	}
+	if utf8.RuneCountInString(before) < 3 {
+		return "", false // 是？, 就是: no noun said
+	}
+	switch {
+	case hasAnySuffix(before, "时间", "日期", "时候", "年份", "年代", "时期"):
+		return "什么时候", true
+	case hasAnySuffix(before, "地点", "地方", "位置", "地址", "所在地"):
+		return "哪里", true
+	case hasAnySuffix(before, "原因", "缘故", "理由"):
+		return "为什么", true
+	case hasAnySuffix(before, "作者", "者", "人", "主演", "导演", "创始人", "负责人"):
+		return "谁", true
+	}
+	return "什么", true
+}
+
 func parseQuestion(folded []rune) question {
 	q := question{folded: folded, quantities: questionQuantities(string(folded)), aliases: zh.Aliases(string(folded)), codes: questionCodes(folded), period: periodOf(folded)}
 	end := len(folded)
@@ -160,8 +186,16 @@ func parseQuestion(folded []rune) question {
 		}
 	}
 	if best < 0 {
-		q.left = []rune(body)
-		return q
+		// 开埠的时间是？, 他的职业是？: a question left unsaid after 是 asks
+		// what the noun before it names — a time, a place, a cause, a
+		// person or a thing.
+		w, ok := unsaidWh(body)
+		if !ok {
+			q.left = []rune(body)
+			return q
+		}
+		best, bestAt = slices.IndexFunc(whWords, func(x whWord) bool { return x.text == w }), len(body)
+		body += w
 	}
 	w := whWords[best]
 	startRunes := len([]rune(body[:bestAt]))

@@ -61,3 +61,19 @@ func TestSoleRole(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsaidWh: a question ending in 是 asks what the noun before it
+// names.
+func TestUnsaidWh(t *testing.T) {
+	for q, want := range map[string]string{
+		"上海正式开埠的时间是": "什么时候", "罗克鲁瓦战役爆发的具体时间是": "什么时候", "乔许·哈却森的职业是": "什么",
+		"这本书的作者是": "谁", "事故发生的地点是": "哪里", "停产的原因是": "为什么", "就是": "",
+	} {
+		if got, _ := unsaidWh(q); got != want {
+			t.Errorf("%s: %q, want %q", q, got, want)
+		}
+	}
+	if q := parseQuestion([]rune("上海正式开埠的时间是？")); q.kind != kindDate || string(q.left) != "上海正式开埠的时间是" {
+		t.Errorf("上海正式开埠的时间是？: kind %v, left %q", q.kind, string(q.left))
+	}
+}

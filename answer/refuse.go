@@ -451,6 +451,13 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		minSupport *= 1.3
 		minWords *= 1.3
 	}
+	if t := zh.Fold(strings.TrimSpace(h.Title)); len(t) >= 2 && len(t) <= 12 && longestCommon(t, q.folded) >= max(2, (len(t)+1)/2) {
+		// The passage is the article on what the question names (长城 …
+		// 古人修筑长城的主要目的是什么; 北京故宫 … 故宫北面的门): it answers
+		// in its own words, not the asker's, as a rule does.
+		minSupport *= titleRelief
+		minWords *= titleRelief
+	}
 	// (A telling noun missing weighs nothing beside the code said — 叉车屏
 	// 幕上报E05 … E05：货叉倾斜传感器故障 — nor beside the condition the
 	// question's quantity meets: 顾客要赔六百块谁能拍板 … 500元（含）以上的，
@@ -646,3 +653,7 @@ var deonticRe = regexp.MustCompile(`不得|禁止|严禁|不准|不允许|不可
 // 0.7500, 0.7667, 0.7833; eval/office and eval/colloquial unchanged, CMRC
 // dev unchanged.)
 const yesNoRelief = 0.5
+
+// titleRelief is what the thresholds keep for a passage whose title the
+// question names.
+const titleRelief = 0.6
