@@ -327,8 +327,11 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 			b := len([]rune(string(s)[:loc[0]]))
 			// The cause itself, after its word (由于他在冰淇淋上… → 他在…).
 			word := 1
-			if m := string(s)[loc[0]:loc[1]]; m == "因为" || m == "由于" {
+			switch string(s)[loc[0]:loc[1]] {
+			case "因为", "由于", "为了":
 				word = 2
+			case "以免":
+				word = 0 // 以免鱼虾啃食: the purpose says it with its word
 			}
 			if e := clauseEnd(s, b+word); e > b+word {
 				return clean(s, span{b + word, e})
@@ -1472,7 +1475,7 @@ func why(q question) bool {
 }
 
 // causeRe finds where a cause is stated: 因为, 由于, 因 (but not 因此, 因而).
-var causeRe = regexp.MustCompile(`因为|由于|因[^此而]`)
+var causeRe = regexp.MustCompile(`因为|由于|为了|以免|因[^此而]`)
 
 var (
 	// 马丁·理察德, 高德菲·哈罗德·哈代, 史蒂芬·金

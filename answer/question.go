@@ -202,6 +202,11 @@ func parseQuestion(folded []rune) question {
 	endRunes := startRunes + len([]rune(w.text))
 	b := []rune(body)
 	q.left, q.right, q.wh, q.kind = b[:startRunes], b[endRunes:], w.text, w.kind
+	if w.kind == kindPhrase && hasAnySuffix(strings.TrimSuffix(string(q.left), "的"), "原因是", "原因为", "缘故是", "理由是", "目的是", "目的为", "用意是", "原因") {
+		// 灭绝的原因是什么, 修筑长城的主要目的是什么: a cause or a purpose
+		// asked as a thing.
+		q.kind = kindReason
+	}
 	// A second question word (几点上班几点下班, 几点到几点) asks the same
 	// again: it is no evidence to look for.
 	q.right = dropWh(q.right)

@@ -77,3 +77,21 @@ func TestUnsaidWh(t *testing.T) {
 		t.Errorf("上海正式开埠的时间是？: kind %v, left %q", q.kind, string(q.left))
 	}
 }
+
+// TestCauseAskedAsThing: 原因是什么 and 目的是什么 ask a cause or a purpose,
+// answered by the clause its word opens.
+func TestCauseAskedAsThing(t *testing.T) {
+	for _, c := range []struct{ q, s, want string }{
+		{"银杏在欧洲和北美洲灭绝的原因是什么？", "由于第四纪冰期的影响，银杏在欧洲和北美洲相继灭绝。", "第四纪冰期的影响"},
+		{"村民往江里投米饭的目的是什么？", "村民们把米饭投入江中，以免鱼虾啃食他的身体。", "以免鱼虾啃食他的身体"},
+	} {
+		q := parseQuestion([]rune(c.q))
+		if q.kind != kindReason {
+			t.Errorf("%s: kind %v, want a reason", c.q, q.kind)
+		}
+		s := []rune(c.s)
+		if sp := extract(nil, q, s); string(s[sp.s:sp.e]) != c.want {
+			t.Errorf("%s: %q, want %q", c.q, string(s[sp.s:sp.e]), c.want)
+		}
+	}
+}
