@@ -737,6 +737,12 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 	if l := q.left; len(l) > 0 && unicode.Is(unicode.Han, l[len(l)-1]) && !strings.ContainsRune("是有为能要会可的了在于和与及或到至把被给对占按每第约近共", l[len(l)-1]) {
 		verb = l[len(l)-1]
 	}
+	// The question's word right after its question word, when it says
+	// something (何时完工: 完工), for the candidate it follows.
+	next := ""
+	if r := q.right; len(r) >= 2 && unicode.Is(unicode.Han, r[0]) && unicode.Is(unicode.Han, r[1]) && !strings.ContainsRune("是有为能要会可的了在于和与及或到至把被给对占按每第约近共个次", r[0]) {
+		next = string(r[:2])
+	}
 	// The period each number is counted over, and the question's when a
 	// number is counted over it: 事假一年最多几天 … 每次不超过3天，全年累计
 	// 不超过15天 asks the one of 全年, not that of 每次. (每工作满1年，每月
@@ -778,6 +784,9 @@ func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question
 		}
 		if verb != 0 && sp.s > 0 && s[sp.s-1] == verb {
 			d -= verbBonus // 能休几天 … 可休2天: the question's verb right before the number
+		}
+		if next != "" && strings.HasPrefix(string(ahead(s, sp.e)), next) {
+			d -= verbBonus // 於何時完工 … 1920年9月動工，1930年4月完工: the question's verb right after it
 		}
 		if ext != 0 && boundBefore(s, sp.s, ext) {
 			d -= boundBonus // 最多能涨到多少 … 最高不超过300元: the bound the rule sets

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
 // recordStart matches what the expression it stands for matches.
@@ -93,5 +95,15 @@ func TestCauseAskedAsThing(t *testing.T) {
 		if sp := extract(nil, q, s); string(s[sp.s:sp.e]) != c.want {
 			t.Errorf("%s: %q, want %q", c.q, string(s[sp.s:sp.e]), c.want)
 		}
+	}
+}
+
+// TestVerbAfterGap: of two dates, the one the question's verb after its
+// question word follows.
+func TestVerbAfterGap(t *testing.T) {
+	q := parseQuestion(zh.Fold("嘉南大圳的工程於何時完工？"))
+	s := zh.Fold("嘉南大圳於1920年9月動工，歷時十年，於1930年4月完工。")
+	if sp := extract(nil, q, s); string(s[sp.s:sp.e]) != "1930年4月" {
+		t.Errorf("%q, want 1930年4月", string(s[sp.s:sp.e]))
 	}
 }
