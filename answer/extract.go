@@ -20,7 +20,16 @@ type span struct{ s, e int }
 // where the question word stands), then, for dates and numbers, prefers a
 // date or number inside or near that gap.
 func extract(seg *zh.Segmenter, q question, s []rune) span {
-	return fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)))
+	sp := fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)))
+	if sp.e-sp.s == 1 && seg != nil && unicode.Is(unicode.Han, s[sp.s]) && !strings.ContainsRune(cnNumerals+"半", s[sp.s]) && !slices.Contains(q.folded, s[sp.s]) && (q.kind == kindPerson || q.kind == kindPlace || q.kind == kindPhrase) {
+		// 下 of 雷赛布领导下, 物: one character that is no noun or
+		// adjective (狼, 金, 红 answer) is a word cut apart, not an answer;
+		// the sentence says it.
+		if pos := seg.PartOfSpeech(string(s[sp.s])); !strings.HasPrefix(pos, "n") && pos != "a" {
+			return clean(s, span{0, len(s)})
+		}
+	}
+	return sp
 }
 
 // nextField reports whether s begins another field: a space, or a name

@@ -107,3 +107,17 @@ func TestVerbAfterGap(t *testing.T) {
 		t.Errorf("%q, want 1930年4月", string(s[sp.s:sp.e]))
 	}
 }
+
+// TestOneCharacterIsNoName: asked who, a span of one character that is no
+// numeral (下 of 雷赛布领导下) gives way to the sentence.
+func TestOneCharacterIsNoName(t *testing.T) {
+	seg, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := parseQuestion(zh.Fold("法国人开凿巴拿马运河时是由谁领导？"))
+	s := zh.Fold("法國人在蘇伊士運河的開發者雷賽布領導下，於1881年率先動工，但因黃熱病與瘧疾肆虐以及工程困難，造成約2萬2千名工人死亡，最終於1889年宣告失敗。")
+	if sp := extract(seg, q, s); sp.e-sp.s < 2 {
+		t.Errorf("%q: one character", string(s[sp.s:sp.e]))
+	}
+}
