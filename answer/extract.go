@@ -20,6 +20,9 @@ type span struct{ s, e int }
 // where the question word stands), then, for dates and numbers, prefers a
 // date or number inside or near that gap.
 func extract(seg *zh.Segmenter, q question, s []rune) span {
+	if sp, ok := calledName(q, s); ok {
+		return sp
+	}
 	sp := fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)))
 	if sp.e-sp.s == 1 && seg != nil && unicode.Is(unicode.Han, s[sp.s]) && !strings.ContainsRune(cnNumerals+"半", s[sp.s]) && !slices.Contains(q.folded, s[sp.s]) && (q.kind == kindPerson || q.kind == kindPlace || q.kind == kindPhrase) {
 		// 下 of 雷赛布领导下, 物: one character that is no noun or
@@ -47,6 +50,46 @@ func nextField(s []rune) bool {
 	}
 	return false
 }
+
+// callingRe finds a name a sentence gives in quotation marks after a verb
+// of calling: 称其为「岁星」, 俗称“金銮殿”, 又名《…》, 被称作“活化石”.
+var callingRe = regexp.MustCompile(`(?:称|叫|名|号)(?:其|之|它|他|她|作|做|为)*[「“"《]([^」”"》]{1,24})[」”"》]`)
+
+// askedCallingRe finds a question asking what a thing is called: 把木星称作
+// 什么, 俗称什么, 叫什么名字, 又名什么.
+var askedCallingRe = regexp.MustCompile(`(?:称|叫|名|号)(?:作|做|为)?(?:什么|何)`)
+
+// calledName answers a question asking what a thing is called (中国古代把
+// 木星称作什么) by the name a sentence quotes after a verb of calling (因此
+// 称其为「岁星」), when it quotes one the question does not say.
+func calledName(q question, s []rune) (span, bool) {
+	if q.kind != kindPhrase || !askedCallingRe.MatchString(string(q.folded)) {
+		return span{}, false
+	}
+	str := string(s)
+	found, out := 0, span{}
+	for _, m := range callingRe.FindAllStringSubmatchIndex(str, -1) {
+		if strings.Contains(string(q.folded), str[m[2]:m[3]]) {
+			continue
+		}
+		if before, _ := utf8.DecodeLastRuneInString(str[:m[0]]); strings.ContainsRune("职声宣对提著姓报排签署知", before) {
+			continue // 职称「指挥」, 声称, 提名「最佳…」: no name given
+		}
+		found++
+		out = span{utf8.RuneCountInString(str[:m[2]]), utf8.RuneCountInString(str[:m[3]])}
+		// “中国一汽”、“一汽”、“第一汽车”; 「临界量」或「转捩点」: the names
+		// said together, all of them, in their marks.
+		if more := quotedListRe.FindStringIndex(str[m[3]:]); more != nil {
+			_, open := utf8.DecodeLastRuneInString(str[:m[2]])
+			out = span{utf8.RuneCountInString(str[:m[2]-open]), utf8.RuneCountInString(str[:m[3]+more[1]])}
+		}
+	}
+	return out, found == 1
+}
+
+// quotedListRe finds more names after a quoted one: its closing mark, then
+// 、, 或, 和 or 及 and another quoted name, again and again.
+var quotedListRe = regexp.MustCompile(`^[」”"》](?:\s*(?:、|或|和|及|或者)\s*[「“"《][^」”"》]{1,24}[」”"》])+`)
 
 // fieldValue is the value of the field whose name sp is (发布部门：人力资
 // 源部　更新日期：…, asked 哪个部门发的): a name is no answer, what it

@@ -121,3 +121,24 @@ func TestOneCharacterIsNoName(t *testing.T) {
 		t.Errorf("%q: one character", string(s[sp.s:sp.e]))
 	}
 }
+
+// TestCalledName: asked what a thing is called, the name the sentence
+// quotes after a verb of calling, all of them when it gives several; not
+// a 职称 or a 提名.
+func TestCalledName(t *testing.T) {
+	for _, c := range []struct{ q, s, want string }{
+		{"中国古代把木星称作什么？", "木星自转一圈只需约9小时56分钟，中国古代以其位置纪年，因此称其为「岁星」。", "岁星"},
+		{"令群众行为转变的数量叫做什么？", "令群众行为转变的这个数量被称作「临界量」或「转捩点」。", "「临界量」或「转捩点」"},
+		{"他的电影叫什么？", "他主演的电影《武松》由张鑫海打鼓（职称「指挥」）。", ""},
+	} {
+		q := parseQuestion(zh.Fold(c.q))
+		s := zh.Fold(c.s)
+		got := ""
+		if sp, ok := calledName(q, s); ok {
+			got = string(s[sp.s:sp.e])
+		}
+		if got != c.want {
+			t.Errorf("%s: %q, want %q", c.q, got, c.want)
+		}
+	}
+}
