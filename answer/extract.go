@@ -420,6 +420,9 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 				return clean(s, span{after, e})
 			}
 		}
+		if m, ok := namedAfterKind(seg, q, s); ok {
+			return m
+		}
 		if m, found := nearestName(seg, s, gap, q.folded); found {
 			return m
 		}
@@ -1521,6 +1524,32 @@ func typeNoun(seg *zh.Segmenter, q question) string {
 		return ""
 	}
 	return words[0]
+}
+
+// namedAfterKind is the name a sentence gives right after the noun of the
+// kind of person asked (哪一位建筑师设计了主场馆 … 主场馆由日本建筑师伊东
+// 丰雄设计: 伊东丰雄), wherever the question's other words align: up to the
+// clause's end, a word the question says (设计) or a word that joins it to
+// what it did (的, 在, 于 …). None when the sentence says the noun more than
+// once, or the name is the question's own.
+func namedAfterKind(seg *zh.Segmenter, q question, s []rune) (span, bool) {
+	t := typeNoun(seg, q)
+	if t == "" || strings.Count(string(s), t) != 1 {
+		return span{}, false
+	}
+	b := utf8.RuneCountInString(string(s)[:strings.Index(string(s), t)]) + utf8.RuneCountInString(t)
+	qb := questionBigrams(q)
+	e := b
+	for e < len(s) && e-b < 8 && unicode.Is(unicode.Han, s[e]) && !strings.ContainsRune("的是在于和与及并等了被由把将为曾也则就都所", s[e]) {
+		if e+1 < len(s) && e > b && qb[[2]rune{s[e], s[e+1]}] {
+			break // 设计 of 伊东丰雄设计: what the question says the person did
+		}
+		e++
+	}
+	if e-b < 2 || e-b >= 8 || strings.Contains(string(q.folded), string(s[b:e])) {
+		return span{}, false
+	}
+	return span{b, e}, true
 }
 
 // resultRe finds the word that opens a result after its cause; concessionRe

@@ -142,3 +142,17 @@ func TestCalledName(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedAfterKind: the name right after the noun of the kind of person
+// asked, up to what the question says the person did.
+func TestNamedAfterKind(t *testing.T) {
+	seg, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := parseQuestion(zh.Fold("哪一位建築師設計了2009年世界運動會的主場館？"))
+	s := zh.Fold("2009年7月，高雄主辦第八屆世界運動會，主場館由日本建築師伊東豐雄設計，外形如一條盤旋的龍。")
+	if sp, ok := namedAfterKind(seg, q, s); !ok || string(s[sp.s:sp.e]) != "伊东丰雄" {
+		t.Errorf("%v %q, want 伊东丰雄", ok, string(s[sp.s:sp.e]))
+	}
+}
