@@ -342,6 +342,8 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			score *= 1.1 // a number, if not in the unit asked for (几天 … 15个工作日)
 		case q.kind == kindPlace && placeRe.MatchString(string(out[i].folded)):
 			score *= 1.15
+		case asksCause(q) && (causeRe.MatchString(string(out[i].folded)) || purposeRe.MatchString(string(out[i].folded)) || resultRe.MatchString(string(out[i].folded))):
+			score *= 1.15 // 修筑长城的目的 … 为抵御北方游牧民族侵袭而修筑: a sentence that says a cause or a purpose
 		case q.kind == kindPerson && roleRe.MatchString(string(out[i].folded)):
 			// 谁审批, 找谁: a sentence naming who holds a post (财务经理,
 			// 人力资源部) over one on the matter naming nobody.

@@ -1564,6 +1564,15 @@ func why(q question) bool {
 	return q.wh == "为什么" || q.wh == "为何" || q.wh == "什么原因"
 }
 
+// asksCause reports whether q asks for a cause or a purpose: why, or 原因
+// and 目的 asked as a thing (parseQuestion).
+func asksCause(q question) bool {
+	return why(q) || q.kind == kindReason && q.wh == "什么"
+}
+
+// purposeRe finds a purpose said with 为…而 (为抵御北方游牧民族侵袭而修筑).
+var purposeRe = regexp.MustCompile(`为([^，。；：、而为]{2,24})而`)
+
 // causeRe finds where a cause is stated: 因为, 由于, 因 (but not 因此, 因而).
 var causeRe = regexp.MustCompile(`因为|由于|为了|以免|因[^此而]`)
 
