@@ -423,6 +423,9 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 		if m, ok := namedAfterKind(seg, q, s); ok {
 			return m
 		}
+		if m, ok := doerBefore(q, s); ok {
+			return m
+		}
 		if m, found := nearestName(seg, s, gap, q.folded); found {
 			return m
 		}
@@ -1550,6 +1553,48 @@ func namedAfterKind(seg *zh.Segmenter, q question, s []rune) (span, bool) {
 		return span{}, false
 	}
 	return span{b, e}, true
+}
+
+// doerBefore answers 担任指挥的人是谁 by who a sentence says did it: the
+// words opening the clause in which the question's deed follows them (…，邬
+// 析零担任指挥。: 邬析零) — the deed the longest end of the question's
+// words before 的(人)是谁 that the sentence says.
+func doerBefore(q question, s []rune) (span, bool) {
+	if q.wh != "谁" || len(trimRunes(q.right)) > 0 {
+		return span{}, false
+	}
+	left := string(q.left)
+	deed := ""
+	for _, suf := range []string{"的人是", "的人为", "的人物是", "的是", "者是"} {
+		if d, ok := strings.CutSuffix(left, suf); ok {
+			deed = d
+			break
+		}
+	}
+	r := []rune(deed)
+	for k := 2; k <= len(r); k++ {
+		if !strings.Contains(string(s), string(r[len(r)-k:])) {
+			r = r[len(r)-k+1:]
+			break
+		}
+	}
+	if len(r) < 4 || !strings.Contains(string(s), string(r)) {
+		return span{}, false // (董事长 of 接任台积电董事长: a post, no deed said)
+	}
+	at := utf8.RuneCountInString(string(s)[:strings.Index(string(s), string(r))])
+	b := clauseStart(s, at)
+	for b < at && strings.ContainsRune("由则并且而便即就", s[b]) {
+		b++
+	}
+	for i := b; i < at; i++ {
+		if !unicode.Is(unicode.Han, s[i]) && s[i] != '·' {
+			return span{}, false
+		}
+	}
+	if at-b < 2 || at-b > 8 || strings.Contains(string(q.folded), string(s[b:at])) {
+		return span{}, false
+	}
+	return span{b, at}, true
 }
 
 // resultRe finds the word that opens a result after its cause; concessionRe

@@ -156,3 +156,22 @@ func TestNamedAfterKind(t *testing.T) {
 		t.Errorf("%v %q, want 伊东丰雄", ok, string(s[sp.s:sp.e]))
 	}
 }
+
+// TestDoerBefore: 担任指挥的人是谁 … 邬析零担任指挥; not a post alone
+// (接任董事长的是谁 … 刘德音担任董事长).
+func TestDoerBefore(t *testing.T) {
+	for _, c := range []struct{ q, s, want string }{
+		{"首演时担任指挥的人是谁？", "1939年4月13日，《黄河大合唱》在延安首演，由抗敌演剧队第三队演出，邬析零担任指挥。", "邬析零"},
+		{"接任台积电董事长的是谁？", "张忠谋于2018年退休，刘德音担任董事长。", ""},
+	} {
+		q := parseQuestion(zh.Fold(c.q))
+		s := zh.Fold(c.s)
+		got := ""
+		if sp, ok := doerBefore(q, s); ok {
+			got = string(s[sp.s:sp.e])
+		}
+		if got != c.want {
+			t.Errorf("%s: %q, want %q", c.q, got, c.want)
+		}
+	}
+}
