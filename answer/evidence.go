@@ -453,9 +453,12 @@ func holdsUnit(s []rune, unit string) bool {
 	if said {
 		return true
 	}
+	if strings.IndexAny(str, "0123456789"+cnNumerals+"亿半") < 0 {
+		return false // no number, in digits or in words: numRe finds none
+	}
 	// A record's or row's number whose unit its field's name gives
 	// (付款账期（天）：60).
-	for _, m := range fieldUnitRe.FindAllStringSubmatch(str, -1) {
+	for _, m := range fieldUnitMatches(str) {
 		// (A count — 人, 个, 次 — is too common a unit for a field's name
 		// to tell a row by: 名额（人）.)
 		if (m[1] == unit || sameUnitKind(unit, m[1])) && !strings.Contains("人个次名位家台条项件份张本", unit) {
@@ -485,6 +488,15 @@ const unitInName = `[（(]\s*([^（）()/／：:]{1,4})\s*(?:[/／][^（）()]{1
 // fieldUnitRe finds a field whose name states its unit, with a number for
 // value: 付款账期（天）：60, 伙食补助(元/天)：120.
 var fieldUnitRe = regexp.MustCompile(unitInName + `\s*[：:]\s*[0-9]`)
+
+// fieldUnitMatches are fieldUnitRe's matches in str, read only when str has
+// a bracket and a colon, which every match holds.
+func fieldUnitMatches(str string) [][]string {
+	if strings.IndexAny(str, "（(") < 0 || strings.IndexAny(str, "：:") < 0 {
+		return nil
+	}
+	return fieldUnitRe.FindAllStringSubmatch(str, -1)
+}
 
 // longestCommon is the length of the longest run of characters a and b
 // share: dynamic programming in O(len(a)·len(b)), one row kept.
@@ -942,6 +954,9 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 	if strings.ContainsAny(sentence, "超满达低高足") {
 		sentence = condGapRe.ReplaceAllString(sentence, "${1}${3}")
 	}
+	if !strings.ContainsAny(sentence, condChars) {
+		return met, any // no word a condition is said with (condRe's before or after its number)
+	}
 	for _, m := range condRe.FindAllStringSubmatch(sentence, -1) {
 		pre, post := m[1], m[6]
 		if pre == "" && post == "" {
@@ -988,6 +1003,10 @@ func submatches(s string, ix []int) []string {
 	}
 	return m
 }
+
+// condChars hold a character of every word condRe reads a condition by,
+// before its number (满, 超过, 不足, 在 …) or after it (以上, 之内 …).
+const condChars = "满超高多大足低少小达在以之"
 
 // condGapRe finds a condition's word, a few words of what it bounds, and
 // the bound's number (超过承诺时限7天, 累计满24个月): not across 的 or a
