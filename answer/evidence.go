@@ -1165,6 +1165,7 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 		ext = 0
 	}
 	best, bestScore, bestDistinct := -1, 0, 0
+	var inUnit []int // the columns in money, asked for a sum
 	for i, name := range names {
 		v := string(zh.Fold(values[i]))
 		if v == "" || strings.Contains(fq, v) {
@@ -1209,6 +1210,9 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 				}
 			}
 		}
+		if q.kind == kindNumber && q.unit == "元" && !q.implied && holdsUnit(zh.Fold(withHeaderUnit(values[i], name)), q.unit) {
+			inUnit = append(inUnit, i)
+		}
 		// Of names as good, the one holding more of the question's
 		// characters, each counted once: 总经理、副总经理住宿费 says 经理
 		// twice, and is no likelier the column of 部门经理.
@@ -1236,6 +1240,12 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 		if score > bestScore || score == bestScore && best >= 0 && distinct > bestDistinct {
 			best, bestScore, bestDistinct = i, score, distinct
 		}
+	}
+	if (best < 0 || bestScore < 2) && len(inUnit) == 1 {
+		// 后牙做根管多少钱 … 价格（元）：1800: no column named, the one
+		// column in money. (Not for other units: 多长时间 … 入职第一周测验,
+		// 几个节点 … 2000人以上 — eval/enterprise lost two.)
+		best, bestScore = inUnit[0], 2
 	}
 	if best < 0 || bestScore < 2 {
 		return "", false, false

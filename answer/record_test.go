@@ -175,3 +175,12 @@ func TestDoerBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestOneMoneyColumn: asked 多少钱 of a record whose one money column the
+// question does not name, that column's sum.
+func TestOneMoneyColumn(t *testing.T) {
+	row := "项目编码：ZL04；项目名称：根管治疗（后牙）；类别：治疗；价格（元）：1800；单位：颗；备注：疗程通常为二至三次就诊"
+	if v, ok := tableCell(parseQuestion(zh.Fold("后牙做根管多少钱")), row, "", false); !ok || v != "1800元" {
+		t.Errorf("%q %v, want 1800元", v, ok)
+	}
+}
