@@ -345,7 +345,8 @@ var approverNear = 0.35
 // taiwanUsage writes Taiwan's workplace words as mainland documents write
 // them (OpenCC's Taiwan phrases hold none of these).
 var taiwanUsage = strings.NewReplacer("特休假", "年休假", "特休", "年休假", "签核", "审批", "客诉", "投诉", "职务加给", "岗位津贴", "加给", "津贴",
-	"育婴留停", "育儿假", "育婴假", "育儿假", "大夜班", "夜班", "小夜班", "中班")
+	"育婴留停", "育儿假", "育婴假", "育儿假", "大夜班", "夜班", "小夜班", "中班",
+	"堆高机", "叉车", "年资", "工龄", "资遣费", "经济补偿", "资遣", "辞退", "健保", "医保")
 
 // FromHits answers a question from already retrieved passages, best first.
 func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {

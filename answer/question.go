@@ -41,7 +41,7 @@ var whWords = sortWh([]whWord{
 	{"几号", kindDate}, {"几年", kindDate}, {"哪个年代", kindDate}, {"哪个朝代", kindDate}, {"哪个世纪", kindDate}, {"什么世纪", kindDate}, {"哪一世纪", kindDate}, {"什么朝代", kindDate}, {"哪朝", kindDate}, {"什么年代", kindDate},
 	{"哪一时期", kindDate}, {"什么时期", kindDate}, {"哪个时期", kindDate}, {"多少年", kindDate},
 	{"多少", kindNumber}, {"几点", kindNumber}, {"几", kindNumber}, {"多大", kindNumber}, {"多长", kindNumber}, {"多高", kindNumber},
-	{"多远", kindNumber}, {"多久", kindNumber}, {"多重", kindNumber}, {"多深", kindNumber}, {"多宽", kindNumber},
+	{"多远", kindNumber}, {"多快", kindNumber}, {"多久", kindNumber}, {"多重", kindNumber}, {"多深", kindNumber}, {"多宽", kindNumber},
 	{"谁", kindPerson}, {"哪位", kindPerson}, {"哪个人", kindPerson}, {"什么人", kindPerson}, {"何人", kindPerson},
 	{"哪一位", kindPerson},
 	{"哪里", kindPlace}, {"哪儿", kindPlace}, {"什么地方", kindPlace}, {"何处", kindPlace}, {"何地", kindPlace},
@@ -236,6 +236,8 @@ func parseQuestion(folded []rune) question {
 		q.unit = unitLength // 离消防栓得留多远: a length, 1米 or 0.5 m
 	case w.text == "多重":
 		q.unit = unitWeight
+	case w.text == "多快":
+		q.unit = unitLength // 最快能开多快 … 每小时5公里: a speed, said in a length per hour
 	}
 	if q.unit == "" && (w.text == "多少" || w.text == "几") {
 		q.unit = impliedUnit(q.left, q.right)
