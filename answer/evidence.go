@@ -332,7 +332,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			}
 		}
 		switch {
-		case q.kind == kindDate && dateRe.MatchString(string(out[i].folded)):
+		case q.kind == kindDate && holdsDate(string(out[i].folded)):
 			score *= 1.15
 		case q.kind == kindNumber && q.unit != "" && holdsUnit(out[i].folded, q.unit):
 			score *= 1.25 // 几楼 … 5楼, 几天 … 3个工作日, 几点 … 9:30
@@ -465,12 +465,14 @@ func holdsUnit(s []rune, unit string) bool {
 			return true
 		}
 	}
-	toRune := runeOffsets(str)
+	atByte, atRune := 0, 0 // rune offsets counted on from the last match: no table of them all
 	for _, m := range numRe.FindAllStringIndex(str, -1) {
-		e := toRune[m[1]]
-		if e == toRune[m[0]] {
+		if m[1] == m[0] {
 			continue
 		}
+		atRune += utf8.RuneCountInString(str[atByte:m[1]])
+		atByte = m[1]
+		e := atRune
 		if unit == "点" && strings.ContainsAny(str[m[0]:m[1]], ":：") {
 			return true
 		}
@@ -522,6 +524,13 @@ var (
 	dateRe = regexp.MustCompile(`(公元前|公元|民国|明治|昭和|平成|光绪|康熙|乾隆)?[0-9]{1,4}年(代)?([(（][0-9]{3,4}年[)）])?([0-9]{1,2}月)?([0-9]{1,2}日)?|(?:次年|翌年|当年|同年|每年|今年|明年|去年)?[0-9]{1,2}月[0-9]{1,2}日|(?:次月|下月|当月|本月|每月|上月)[0-9]{1,2}[日号]|[0-9]{1,2}世纪([0-9]{1,2}年代)?|[一二三四五六七八九十〇零]{2,4}年|(东汉|西汉|民国)(朝|代|初|末|初年|末年)?|(唐|宋|元|明|清)(朝|代|初|末|初年|末年)`)
 	numRe  = regexp.MustCompile(`[0-9]{1,2}[:：][0-9]{2}|(约|大约|逾|近)?[0-9][0-9,]*(\.[0-9]+)?(余)?(万|亿|千|百)?|[零一二两三四五六七八九十百千万亿]+(?:个半)?|半`)
 )
+
+// holdsDate reports whether dateRe finds a date in s, reading it only
+// where s has a character every date it finds has: a digit, 年, or a
+// dynasty's 汉, 国, 朝, 代, 初, 末.
+func holdsDate(s string) bool {
+	return strings.ContainsAny(s, "0123456789年汉国朝代初末") && dateRe.MatchString(s)
+}
 
 // isHeading reports whether a line is a heading: Markdown's # lines, or a
 // short line without the punctuation that ends a sentence.

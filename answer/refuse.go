@@ -594,7 +594,7 @@ func answerShape(q question) (bool, func(sentence) bool) {
 		return true, func(s sentence) bool { return holdsUnit(s.folded, q.unit) }
 	case q.kind == kindDate:
 		return true, func(s sentence) bool {
-			return dateRe.MatchString(string(s.folded)) || dayRe.MatchString(string(s.folded))
+			return holdsDate(string(s.folded)) || dayRe.MatchString(string(s.folded))
 		}
 	}
 	return false, nil
