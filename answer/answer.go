@@ -441,7 +441,11 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		exc = best + 1
 		support = min(1, (s.evidence+sents[exc].evidence)/full)
 	}
-	refused, weighed := e.refuse(pq, terms, s, support, h, everywhere)
+	// Asked for the rule's exception (有没有例外, 啥情况一个人也行), and the
+	// sentence's rule has one, in it or right after it: it answers in the
+	// rule's words, as a rule answers a yes or no.
+	excepted := asksException(pq) && (exc >= 0 || exceptionMid.MatchString(string(s.folded)))
+	refused, weighed := e.refuse(pq, terms, s, support, h, everywhere, excepted)
 	a.Refusal = weighed
 	if refused && (weighed == nil || !e.cfg.Unrefused) {
 		return a // (a refusal no signals weighed stands: a code no passage says)

@@ -25,6 +25,16 @@ var butRe = regexp.MustCompile(`^[\s（(]*(` + butWords + `)`)
 // item (交通违章罚款；因个人原因改签、退票产生的手续费；).
 var strongExceptionRe = regexp.MustCompile(`^[\s（(]*(` + butWords + `|除外|然而|否则|如需|如要|如果|若)`)
 
+// exceptionAskedRe finds a question asking for a rule's exception: 有没有
+// 例外, 什么情况除外, 特殊情况, 啥情况…也行, 哪些情况可以 (not 什么时候:
+// when).
+var exceptionAskedRe = regexp.MustCompile(`例外|除外|特殊情况|(?:什么|啥|哪些|哪种)情况`)
+
+// asksException reports whether q asks for a rule's exception.
+func asksException(q question) bool {
+	return exceptionAskedRe.MatchString(string(q.folded))
+}
+
 // listItem reports whether a sentence is an item of a list: it ends with
 // a semicolon.
 func listItem(sentence string) bool {
