@@ -541,7 +541,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 				sp = span{how.s + in.s, how.s + in.e}
 			}
 		}
-	case pq.kind == kindReason && !why(pq):
+	case pq.kind == kindReason && !asksCause(pq):
 		// 迟到四十分钟怎么算 … 迟到超过30分钟、不超过2小时的，按旷工半天
 		// 处理: how, in the clause whose condition is met, is what it says
 		// after its condition.
@@ -549,7 +549,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			sp = how
 		}
 	}
-	if how, found := negatedCase(pq, s.folded); found && pq.kind == kindReason && !why(pq) {
+	if how, found := negatedCase(pq, s.folded); found && pq.kind == kindReason && !asksCause(pq) {
 		// 调休不了 加班费咋算 … 休息日加班优先安排调休，不能调休的按200%
 		// 支付: the question's case is the clause its negation opens.
 		sp = how

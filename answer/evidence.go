@@ -467,9 +467,6 @@ func holdsUnit(s []rune, unit string) bool {
 	}
 	atByte, atRune := 0, 0 // rune offsets counted on from the last match: no table of them all
 	for _, m := range numRe.FindAllStringIndex(str, -1) {
-		if m[1] == m[0] {
-			continue
-		}
 		atRune += utf8.RuneCountInString(str[atByte:m[1]])
 		atByte = m[1]
 		e := atRune
@@ -787,6 +784,9 @@ func arabicNumerals(q string) string {
 		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) {
 			continue // 统一, 一起: no unit, no multiplier, no quantity (充八百: a sum spent)
 		}
+		if unit == "平" && !strings.ContainsAny(string(r), "万千百") {
+			continue // 统一平台, 一平: no area (三万平 is)
+		}
 		n, ok := cnNumber(r)
 		if !ok {
 			continue
@@ -808,25 +808,37 @@ var spokenPercentRe = regexp.MustCompile(`百分之([零一二两三四五六七
 // spokenPercent writes the shares q says in words in digits (差了百分之
 // 零点八 → 差了0.8%), as rules write them.
 func spokenPercent(q string) string {
-	return spokenPercentRe.ReplaceAllStringFunc(q, func(m string) string {
-		g := spokenPercentRe.FindStringSubmatch(m)
+	var b strings.Builder
+	at := 0
+	for _, m := range spokenPercentRe.FindAllStringSubmatchIndex(q, -1) {
+		if next, _ := utf8.DecodeRuneInString(q[m[1]:]); next == '几' || next == '多' {
+			continue // 百分之二十几: a guess, no share said
+		}
 		n := int64(0)
-		if g[1] != "零" {
-			v, ok := cnNumber([]rune(g[1]))
+		switch whole := q[m[2]:m[3]]; whole {
+		case "百":
+			n = 100 // 百分之百
+		case "零":
+		default:
+			v, ok := cnNumber([]rune(whole))
 			if !ok {
-				return m
+				continue
 			}
 			n = v
 		}
 		out := strconv.FormatInt(n, 10)
-		if g[2] != "" {
+		if m[4] >= 0 {
 			out += "."
-			for _, c := range g[2] {
+			for _, c := range q[m[4]:m[5]] {
 				out += strconv.FormatInt(cnDigits[c], 10)
 			}
 		}
-		return out + "%"
-	})
+		b.WriteString(q[at:m[0]])
+		b.WriteString(out + "%")
+		at = m[1]
+	}
+	b.WriteString(q[at:])
+	return b.String()
 }
 
 // cnNumber reads 八, 十五, 三百二十, 一万二 (12000: a bare digit after 万 or
@@ -919,33 +931,42 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 	}
 	met = true
 	ranges := rangeRe.FindAllStringSubmatchIndex(sentence, -1)
+	cut := ranges[:0:0] // the ranges the rest is read without
 	for _, ix := range ranges {
 		m := submatches(sentence, ix)
 		lo, ok1 := toQuantity(m[1], m[2], m[3])
 		hi, ok2 := toQuantity(m[5], m[6], m[7])
-		if !ok2 {
+		if ok2 && !ok1 { // 3-5年, 3-5万元: the multiplier and unit said once, at the end
+			lo, ok1 = toQuantity(m[1], m[6], m[7])
+		}
+		same := ok1 && ok2 && lo.unit == hi.unit
+		if same || !strings.Contains(m[0], "以上") {
+			// (满3年以上至12月31日: a bound and a date, no range of one
+			// unit — its condition is read below.)
+			cut = append(cut, ix)
+		}
+		if !same {
 			continue
 		}
-		if !ok1 { // 3-5年, 3-5万元: the multiplier and unit said once, at the end
-			if lo, ok1 = toQuantity(m[1], m[6], m[7]); !ok1 {
-				continue
-			}
-		}
 		q, ok := in(hi.unit)
-		if !ok || lo.unit != hi.unit {
+		if !ok {
 			continue
 		}
 		any = true
-		ok = q.n >= lo.n && (q.n < hi.n || q.n == hi.n && m[8] != "不含" && !(m[4] == "含" && m[8] == ""))
-		met = met && ok
+		// Each end is in the range unless it says 不含, or the other end
+		// alone says 含 (5分钟以上至30分钟（含）: more than 5分钟; 20万元（含）
+		// 至100万元: less than 100万元).
+		aboveLo := q.n > lo.n || q.n == lo.n && m[4] != "不含" && !(m[8] == "含" && m[4] == "")
+		belowHi := q.n < hi.n || q.n == hi.n && m[8] != "不含" && !(m[4] == "含" && m[8] == "")
+		met = met && aboveLo && belowHi
 	}
-	if len(ranges) > 0 {
+	if len(cut) > 0 {
 		// The ranges read, the rest is read without them (one pass of
 		// rangeRe, not a second to replace them).
 		var b strings.Builder
 		b.Grow(len(sentence))
 		at := 0
-		for _, ix := range ranges {
+		for _, ix := range cut {
 			b.WriteString(sentence[at:ix[0]])
 			b.WriteByte(' ')
 			at = ix[1]

@@ -23,7 +23,7 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 	if sp, ok := calledName(q, s); ok {
 		return sp
 	}
-	sp := fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)))
+	sp := fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)), q.kind)
 	if sp.e-sp.s == 1 && seg != nil && unicode.Is(unicode.Han, s[sp.s]) && !strings.ContainsRune(cnNumerals+"半", s[sp.s]) && !slices.Contains(q.folded, s[sp.s]) && (q.kind == kindPerson || q.kind == kindPlace || q.kind == kindPhrase) {
 		// 下 of 雷赛布领导下, 物: one character that is no noun or
 		// adjective (狼, 金, 红 answer) is a word cut apart, not an answer;
@@ -69,6 +69,9 @@ func calledName(q question, s []rune) (span, bool) {
 	str := string(s)
 	found, out := 0, span{}
 	for _, m := range callingRe.FindAllStringSubmatchIndex(str, -1) {
+		if found > 1 {
+			break // (two names: neither is the one)
+		}
 		if strings.Contains(string(q.folded), str[m[2]:m[3]]) {
 			continue
 		}
@@ -88,21 +91,23 @@ func calledName(q question, s []rune) (span, bool) {
 }
 
 // quotedListRe finds more names after a quoted one: its closing mark, then
-// 、, 或, 和 or 及 and another quoted name, again and again.
+// 、, 或, 或者, 和 or 及 and another quoted name, again and again.
 var quotedListRe = regexp.MustCompile(`^[」”"》](?:\s*(?:、|或|和|及|或者)\s*[「“"《][^」”"》]{1,24}[」”"》])+`)
 
 // fieldValue is the value of the field whose name sp is (发布部门：人力资
 // 源部　更新日期：…, asked 哪个部门发的): a name is no answer, what it
 // names is — up to the next field, clause or sentence. sp as it is when it
-// is no field's name.
-func fieldValue(s []rune, sp span) span {
+// is no field's name, or a person or post asked who (张经理：…). (A value run into the next
+// field's name with no space between, 人力资源部更新日期：, is read whole.)
+func fieldValue(s []rune, sp span, kind answerKind) span {
 	if sp.e >= len(s) || sp.e-sp.s > 8 || sp.e <= sp.s || (s[sp.e] != '：' && s[sp.e] != ':') {
 		return sp
 	}
-	for _, r := range s[sp.s:sp.e] {
-		if !unicode.Is(unicode.Han, r) {
-			return sp // (10:30, 比例：8%: a time's or a number's colon)
-		}
+	if !allHan(string(s[sp.s:sp.e])) {
+		return sp // (10:30, 比例：8%: a time's or a number's colon)
+	}
+	if kind == kindPerson && roleRe.MatchString(string(s[sp.s:sp.e])) {
+		return sp // 张经理：这个事我来审批, asked 谁: the one who speaks, no field's name
 	}
 	b := sp.e + 1
 	for b < len(s) && (s[b] == ' ' || s[b] == '\u3000') {
@@ -393,7 +398,7 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 		// is said before the word that opens its result (所以, 因此 …):
 		// the clauses before it, from a 但 that turns from a concession.
 		// (CMRC dev EM 38.06 → 38.33, F1 59.77 → 60.07.)
-		if why(q) {
+		if asksCause(q) {
 			if loc := resultRe.FindStringIndex(string(s)); loc != nil {
 				m := len([]rune(string(s)[:loc[0]]))
 				e := clauseStart(s, m)
@@ -414,12 +419,6 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 	case kindPerson:
 		// 纪念哪位运动员 … 纪念著名网球运动员罗德·拉沃: the name follows the
 		// noun the question put after its question word.
-		if t := typeNoun(seg, q); t != "" && ok && strings.HasPrefix(string(s[gap.e:]), t) {
-			after := gap.e + len([]rune(t))
-			if e := clauseEnd(s, after); e > after && e-after <= 12 {
-				return clean(s, span{after, e})
-			}
-		}
 		if m, ok := namedAfterKind(seg, q, s); ok {
 			return m
 		}
@@ -485,7 +484,7 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 // holds, extended while both texts agree); its right anchor is the start of
 // the match of the words just after it. The answer lies between.
 func alignGap(q question, s []rune, kind string) (span, bool) {
-	manner := q.kind == kindReason && !why(q)
+	manner := q.kind == kindReason && !asksCause(q)
 	lefts, lagree := anchorsAgreeing(trimRunes(q.left), s, true)
 	rights, ragree := anchorsAgreeing(trimRunes(q.right), s, false)
 	if kind != "" {
@@ -1467,18 +1466,39 @@ func trimRole(s []rune, sp span) span {
 // 人天，区域销售总监不超过15人天), not the nearest: none.
 func soleRole(s []rune, question []rune) (span, bool) {
 	str := string(s)
-	ms := roleRe.FindAllStringIndex(str, 2)
+	var ms [][]int
+	for _, m := range roleRe.FindAllStringIndex(str, -1) {
+		if next, _ := utf8.DecodeRuneInString(str[m[1]:]); strings.ContainsRune("技学分门件署位", next) {
+			continue // 信息科技, 工程科学, 产品部分, 质检部门: inside a longer word
+		}
+		ms = append(ms, m)
+	}
 	if len(ms) != 1 {
 		return span{}, false
 	}
 	b, e := utf8.RuneCountInString(str[:ms[0][0]]), utf8.RuneCountInString(str[:ms[0][1]])
-	for b > 0 && e-b < 8 && unicode.Is(unicode.Han, s[b-1]) && !strings.ContainsRune(roleStops, s[b-1]) {
-		b--
+	if roleOwnsPrefix(str[ms[0][0]:ms[0][1]]) {
+		// 经理, 主管: whose post it is, said before it (仓库经理), up to
+		// four characters.
+		for at := b; b > 0 && at-b < 4 && unicode.Is(unicode.Han, s[b-1]) && !strings.ContainsRune(roleStops, s[b-1]); {
+			b--
+		}
 	}
 	if strings.Contains(string(question), string(s[b:e])) {
 		return span{}, false
 	}
 	return span{b, e}, true
+}
+
+// roleOwnsPrefix reports whether a post roleRe found is said bare (经理,
+// 主管, 负责人), so that the words before it say whose it is; an office
+// found with its own name (设备科, 安全环保部) is whole.
+func roleOwnsPrefix(role string) bool {
+	switch {
+	case strings.HasSuffix(role, "部"), strings.HasSuffix(role, "组"), strings.HasSuffix(role, "处"), strings.HasSuffix(role, "科"), strings.HasSuffix(role, "中心"):
+		return utf8.RuneCountInString(role) <= 2 // (部门 alone: 研发部门)
+	}
+	return true
 }
 
 // roleStops are the characters that end the words naming whose an office
@@ -1543,13 +1563,13 @@ func namedAfterKind(seg *zh.Segmenter, q question, s []rune) (span, bool) {
 	b := utf8.RuneCountInString(string(s)[:strings.Index(string(s), t)]) + utf8.RuneCountInString(t)
 	qb := questionBigrams(q)
 	e := b
-	for e < len(s) && e-b < 8 && unicode.Is(unicode.Han, s[e]) && !strings.ContainsRune("的是在于和与及并等了被由把将为曾也则就都所", s[e]) {
+	for e < len(s) && e-b < 12 && (unicode.Is(unicode.Han, s[e]) || s[e] == '·') && !strings.ContainsRune("的是在于和与及并等了被由把将为曾也则就都所", s[e]) {
 		if e+1 < len(s) && e > b && qb[[2]rune{s[e], s[e+1]}] {
 			break // 设计 of 伊东丰雄设计: what the question says the person did
 		}
 		e++
 	}
-	if e-b < 2 || e-b >= 8 || strings.Contains(string(q.folded), string(s[b:e])) {
+	if e-b < 2 || e-b >= 12 || strings.Contains(string(q.folded), string(s[b:e])) {
 		return span{}, false
 	}
 	return span{b, e}, true
@@ -1571,18 +1591,25 @@ func doerBefore(q question, s []rune) (span, bool) {
 			break
 		}
 	}
+	str := string(s)
 	r := []rune(deed)
 	for k := 2; k <= len(r); k++ {
-		if !strings.Contains(string(s), string(r[len(r)-k:])) {
+		if !strings.Contains(str, string(r[len(r)-k:])) {
 			r = r[len(r)-k+1:]
 			break
 		}
 	}
-	if len(r) < 4 || !strings.Contains(string(s), string(r)) {
+	if len(r) < 4 || !strings.Contains(str, string(r)) {
 		return span{}, false // (董事长 of 接任台积电董事长: a post, no deed said)
 	}
-	at := utf8.RuneCountInString(string(s)[:strings.Index(string(s), string(r))])
+	at := utf8.RuneCountInString(str[:strings.Index(str, string(r))])
 	b := clauseStart(s, at)
+	for i := at - 1; i > b; i-- {
+		if strings.ContainsRune("由经", s[i]) {
+			b = i + 1 // 当时由邬析零担任指挥: who, after the 由 that names them
+			break
+		}
+	}
 	for b < at && strings.ContainsRune("由则并且而便即就", s[b]) {
 		b++
 	}
@@ -1615,10 +1642,13 @@ func asksCause(q question) bool {
 	return why(q) || q.kind == kindReason && q.wh == "什么"
 }
 
-// purposeRe finds a purpose said with 为…而 (为抵御北方游牧民族侵袭而修筑).
+// purposeRe finds a purpose said with 为…而 (为抵御北方游牧民族侵袭而修筑);
+// it also finds 认为…而, 作为…而, 因为…而: it only weighs a sentence as one
+// saying a cause or a purpose, which those do too.
 var purposeRe = regexp.MustCompile(`为([^，。；：、而为]{2,24})而`)
 
-// causeRe finds where a cause is stated: 因为, 由于, 因 (but not 因此, 因而).
+// causeRe finds where a cause or a purpose is stated: 因为, 由于, 因 (but
+// not 因此, 因而), 为了, 以免.
 var causeRe = regexp.MustCompile(`因为|由于|为了|以免|因[^此而]`)
 
 var (

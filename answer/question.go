@@ -149,6 +149,9 @@ func unsaidWh(body string) (string, bool) {
 	if utf8.RuneCountInString(before) < 3 {
 		return "", false // 是？, 就是: no noun said
 	}
+	if hasAnySuffix(body, "行为", "认为", "作为", "成为", "以为", "称为", "视为", "因为", "还是", "但是", "于是", "就是", "总是", "或是", "只是", "正是", "凡是", "要是") {
+		return "", false // 违规行为, 被认为: a word ending in 是 or 为, no question left unsaid
+	}
 	switch {
 	case hasAnySuffix(before, "时间", "日期", "时候", "年份", "年代", "时期"):
 		return "什么时候", true

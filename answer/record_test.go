@@ -33,11 +33,16 @@ func TestFieldValue(t *testing.T) {
 		{"负责人：王立诚；电话：8001", "负责人", "王立诚"},
 		{"上班时间10:30开始", "10", "10"},
 		{"本办法由人力资源部负责解释：", "人力资源部负责解释", "人力资源部负责解释"},
+		{"张经理：这个事我来审批，大家放心", "张经理", "张经理"},
 	} {
 		r := []rune(c.s)
 		i := strings.Index(c.s, c.span)
 		b := utf8.RuneCountInString(c.s[:i])
-		sp := fieldValue(r, span{b, b + utf8.RuneCountInString(c.span)})
+		kind := kindPhrase
+		if strings.HasSuffix(c.span, "经理") {
+			kind = kindPerson
+		}
+		sp := fieldValue(r, span{b, b + utf8.RuneCountInString(c.span)}, kind)
 		if got := string(r[sp.s:sp.e]); got != c.want {
 			t.Errorf("%s [%s]: %q, want %q", c.s, c.span, got, c.want)
 		}
@@ -70,6 +75,7 @@ func TestUnsaidWh(t *testing.T) {
 	for q, want := range map[string]string{
 		"上海正式开埠的时间是": "什么时候", "罗克鲁瓦战役爆发的具体时间是": "什么时候", "乔许·哈却森的职业是": "什么",
 		"这本书的作者是": "谁", "事故发生的地点是": "哪里", "停产的原因是": "为什么", "就是": "",
+		"员工的违规行为": "", "这种做法属于违规行为": "", "他被认为": "",
 	} {
 		if got, _ := unsaidWh(q); got != want {
 			t.Errorf("%s: %q, want %q", q, got, want)

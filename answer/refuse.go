@@ -454,7 +454,7 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		minSupport *= 1.3
 		minWords *= 1.3
 	}
-	if t := zh.Fold(strings.TrimSpace(h.Title)); len(t) >= 2 && len(t) <= 12 && longestCommon(t, q.folded) >= max(2, (len(t)+1)/2) {
+	if t := zh.Fold(strings.TrimSpace(h.Title)); len(t) >= 2 && len(t) <= 12 && namesTitle(t, q.folded) {
 		// The passage is the article on what the question names (长城 …
 		// 古人修筑长城的主要目的是什么; 北京故宫 … 故宫北面的门): it answers
 		// in its own words, not the asker's, as a rule does.
@@ -656,6 +656,18 @@ var deonticRe = regexp.MustCompile(`不得|禁止|严禁|不准|不允许|不可
 // 0.7500, 0.7667, 0.7833; eval/office and eval/colloquial unchanged, CMRC
 // dev unchanged.)
 const yesNoRelief = 0.5
+
+// namesTitle reports whether a question names a title: the title whole,
+// or its end (its head noun) of half of it or more — 北京故宫 named by 故宫,
+// not 员工手册 by 员工.
+func namesTitle(title, q []rune) bool {
+	for k := len(title); k >= max(2, (len(title)+1)/2); k-- {
+		if strings.Contains(string(q), string(title[len(title)-k:])) {
+			return true
+		}
+	}
+	return false
+}
 
 // titleRelief is what the thresholds keep for a passage whose title the
 // question names.

@@ -235,8 +235,14 @@ func decimalPoint(cur string, first rune) bool {
 	if !ok || !unicode.IsDigit(first) {
 		return false
 	}
-	d, _ := utf8.DecodeLastRuneInString(body)
-	return d < utf8.RuneSelf && unicode.IsDigit(d)
+	digits := strings.TrimRight(body, "0123456789")
+	if len(digits) == len(body) {
+		return false // no digit before the point
+	}
+	// In Chinese text (差异率超过0. / 5%): the number follows a Chinese
+	// character, not a space (… in 2023. / 2024 saw: a sentence's end).
+	before, _ := utf8.DecodeLastRuneInString(digits)
+	return digits != "" && unicode.Is(unicode.Han, before)
 }
 
 // cutWord reports whether a line break falls inside a word of Latin
