@@ -13,6 +13,7 @@ import (
 func (g *Graph) reindex() {
 	// Most subjects are lines, about half the facts.
 	g.first, g.more = make(map[string]string, g.nfacts/2), map[string][]string{}
+	g.starts = map[string]struct{}{}
 	g.alias, g.galias = map[string]string{}, nil
 	g.works = map[string]int{}
 	ids := make([]string, 0, len(g.docs))
@@ -118,6 +119,7 @@ func (g *Graph) addSubject(k, doc string) {
 	switch {
 	case !ok:
 		g.first[k] = doc
+		g.starts[keyStart(k)] = struct{}{}
 	case doc == f:
 	case doc < f:
 		g.first[k] = doc
@@ -158,6 +160,14 @@ func (g *Graph) Resolve(key string) (ent string, alias, ok bool) {
 		return "", false, false
 	}
 	g.mu.RLock()
+	if !hasLatin(key) {
+		// Keys in Latin letters are pinyin (alias, galias); the others are
+		// subjects' or none.
+		if _, ok := g.starts[keyStart(key)]; !ok {
+			g.mu.RUnlock()
+			return "", false, false
+		}
+	}
 	if _, ok := g.first[key]; ok {
 		g.mu.RUnlock()
 		return key, false, true
@@ -179,6 +189,18 @@ func (g *Graph) Resolve(key string) (ent string, alias, ok bool) {
 	e, ok = g.galias[key]
 	g.mu.Unlock()
 	return e, ok, ok
+}
+
+// keyStart is the first two characters of a key (all of a shorter one).
+func keyStart(k string) string {
+	n := 0
+	for i := range k {
+		if n == 2 {
+			return k[:i]
+		}
+		n++
+	}
+	return k
 }
 
 func hasLatin(s string) bool {
