@@ -425,6 +425,9 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 		if m, ok := doerBefore(q, s); ok {
 			return m
 		}
+		if m, ok := relationName(q, s); ok {
+			return m
+		}
 		if m, found := nearestName(seg, s, gap, q.folded); found {
 			return m
 		}
@@ -1622,6 +1625,45 @@ func doerBefore(q question, s []rune) (span, bool) {
 		return span{}, false
 	}
 	return span{b, at}, true
+}
+
+// relationName answers 《张居正》的作者是谁, 朱椿的母亲是谁 by the name a
+// sentence gives right after the relation the question names (作者熊召政,
+// 母亲为郭惠妃), when it names that relation once.
+func relationName(q question, s []rune) (span, bool) {
+	if q.wh != "谁" || len(trimRunes(q.right)) > 0 {
+		return span{}, false
+	}
+	left := strings.TrimSuffix(string(q.left), "是")
+	if left == string(q.left) {
+		return span{}, false
+	}
+	r := []rune(left)
+	i := len(r)
+	for i > 0 && len(r)-i < 4 && unicode.Is(unicode.Han, r[i-1]) && r[i-1] != '的' {
+		i--
+	}
+	rel := string(r[i:])
+	if utf8.RuneCountInString(rel) < 2 || strings.Count(string(s), rel) != 1 {
+		return span{}, false
+	}
+	str := string(s)
+	b := utf8.RuneCountInString(str[:strings.Index(str, rel)]) + utf8.RuneCountInString(rel)
+	for b < len(s) && strings.ContainsRune("是为：:", s[b]) {
+		b++
+	}
+	qb := questionBigrams(q)
+	e := b
+	for e < len(s) && e-b < 12 && (unicode.Is(unicode.Han, s[e]) || s[e] == '·' || unicode.IsLetter(s[e])) && !strings.ContainsRune("的是在于和与及并等了被由把将为曾也则就都所其", s[e]) {
+		if e+1 < len(s) && e > b && qb[[2]rune{s[e], s[e+1]}] {
+			break // 方文山长期合作: what the question says of the one asked
+		}
+		e++
+	}
+	if e-b < 2 || e-b >= 12 || strings.Contains(string(q.folded), string(s[b:e])) {
+		return span{}, false
+	}
+	return span{b, e}, true
 }
 
 // resultRe finds the word that opens a result after its cause; concessionRe

@@ -190,3 +190,23 @@ func TestOneMoneyColumn(t *testing.T) {
 		t.Errorf("%q %v, want 1800元", v, ok)
 	}
 }
+
+// TestRelationName: 朱祐杬的母亲是谁 … 其母亲为邵宸妃; up to what the
+// question says of the one asked.
+func TestRelationName(t *testing.T) {
+	for _, c := range []struct{ q, s, want string }{
+		{"朱祐杬的母亲是谁？", "朱祐杬是明宪宗第四子，母亲为邵宸妃，成化二十三年受封兴王。", "邵宸妃"},
+		{"长期与周杰伦合作的作词人是谁？", "周杰伦的作词人方文山长期合作，写下多首歌曲。", "方文山"},
+		{"谁是作者？", "作者不详。", ""},
+	} {
+		q := parseQuestion(zh.Fold(c.q))
+		s := zh.Fold(c.s)
+		got := ""
+		if sp, ok := relationName(q, s); ok {
+			got = string(s[sp.s:sp.e])
+		}
+		if got != c.want {
+			t.Errorf("%s: %q, want %q", c.q, got, c.want)
+		}
+	}
+}
