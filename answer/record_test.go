@@ -210,3 +210,17 @@ func TestRelationName(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceSaid: the place a sentence locates a thing in, after 位于 or 籍贯.
+func TestPlaceSaid(t *testing.T) {
+	for _, c := range []struct{ s, want string }{
+		{"海宁西站位于浙江省嘉兴市海宁市许村镇，站房南侧设有广场。", "浙江省嘉兴市海宁市许村镇"},
+		{"刘节，字子植，籍贯浙江省温州府永嘉县，历史学家。", "浙江省温州府永嘉县"},
+	} {
+		s := zh.Fold(c.s)
+		sp, ok := placeSaid(s, span{0, 0}, nil)
+		if got := string(s[sp.s:sp.e]); !ok || got != c.want {
+			t.Errorf("%s: %q, want %q", c.s, got, c.want)
+		}
+	}
+}
