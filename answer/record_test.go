@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -222,5 +223,72 @@ func TestPlaceSaid(t *testing.T) {
 		if got := string(s[sp.s:sp.e]); !ok || got != c.want {
 			t.Errorf("%s: %q, want %q", c.s, got, c.want)
 		}
+	}
+}
+
+// TestSeventhPass: what the seventh pass's held-out sets showed, each at
+// its mechanism.
+func TestSeventhPass(t *testing.T) {
+	q := func(n float64, unit string) []quantity { return []quantity{{n: n, unit: unit, ok: true}} }
+	// A range whose lower end says 以上, the band after one up to it.
+	for _, c := range []struct {
+		s         string
+		qs        []quantity
+		met, cond bool
+	}{
+		{"5分钟以上至30分钟（含）", q(40, "分钟"), false, true},
+		{"30分钟以上至60分钟（含）", q(40, "分钟"), true, true},
+		{"5分钟以上至30分钟（含）", q(5, "分钟"), false, true},
+		{"5分钟以上至30分钟（含）", q(30, "分钟"), true, true},
+		{"101箱至1000箱的，按10%抽检", q(600, "箱"), true, true},
+		{"工龄满3年以上至12月31日仍在职的", q(2, "年"), false, true},
+	} {
+		met, cond := conditionsMet(c.s, c.qs)
+		if met != c.met || cond != c.cond {
+			t.Errorf("%s %v: met %v cond %v, want %v %v", c.s, c.qs, met, cond, c.met, c.cond)
+		}
+	}
+	// Quantities said as people say them.
+	for s, want := range map[string]string{"这批到了六百箱 要抽几箱": "600箱", "我们这个工地三万平": "30000平方米", "盘点差了百分之零点八": "0.8%", "差了百分之百": "100%", "公司唯一平台账号找谁开": "", "差了百分之二十几": ""} {
+		got := ""
+		for _, x := range questionQuantities(s) {
+			got += strconv.FormatFloat(x.n, 'f', -1, 64) + x.unit
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", s, got, want)
+		}
+	}
+	// A yes said with 吧 asks yes or no.
+	if v, ok := yesNo("高处那箱货够不着 我爬货架上去拿行吧"); !ok || v != "行" {
+		t.Errorf("行吧: %q %v", v, ok)
+	}
+	// 多快 asks a speed, said as a length per hour.
+	if pq := parseQuestion(zh.Fold("叉车在仓库里最快可以开多快")); pq.unit != unitLength {
+		t.Errorf("多快: unit %q", pq.unit)
+	}
+	// An exception asked for; not 什么时候.
+	if !asksException(parseQuestion(zh.Fold("冷冻区是不是一定要两个人一起进 啥情况一个人也行"))) || asksException(parseQuestion(zh.Fold("什么时候发工资"))) {
+		t.Error("asksException")
+	}
+	// A title named by its whole or its end.
+	if !namesTitle(zh.Fold("北京故宫"), zh.Fold("故宫北面城墙上的门叫什么名字")) || namesTitle(zh.Fold("员工手册"), zh.Fold("员工年假有几天")) {
+		t.Error("namesTitle")
+	}
+	// Taiwan's words as the mainland writes them; everyday words as rules do.
+	if got := taiwanUsage.Replace("堆高机最快可以开多快"); got != "叉车最快可以开多快" {
+		t.Errorf("taiwanUsage: %q", got)
+	}
+	for _, w := range []string{"买", "放鸽子", "点头", "工资条"} {
+		if len(zh.AliasesOf(w)) == 0 {
+			t.Errorf("%s: no alias", w)
+		}
+	}
+	// Which one, said with its measure word, is a light word.
+	seg, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := lightness(seg, "那箱"); l >= 1 {
+		t.Errorf("那箱: lightness %v", l)
 	}
 }
