@@ -307,7 +307,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		if a.Found && len(a.Citations) == 1 {
 			// A rule with an exception (…由买家承担；但因质量问题…): the
 			// whole rule, not its first half.
-			a = wholeRule(a, hits)
+			a = wholeRule(a, hits, zh.Fold(zh.Normalize(q)))
 		}
 		if a.Found && reasons(q) && !statesCause(a) {
 			// Asked why, or for an analysis, and the passage says no

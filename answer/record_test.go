@@ -292,3 +292,18 @@ func TestSeventhPass(t *testing.T) {
 		t.Errorf("那箱: lightness %v", l)
 	}
 }
+
+// TestCaseNamed: a clause after the answer setting a case the question
+// names (当天往返的减半发放 … 当天来回) widens the answer to the rule.
+func TestCaseNamed(t *testing.T) {
+	q := zh.Fold("当天来回伙食补助给多少")
+	if !caseNamed("出差期间伙食补助每天", "，当天往返的减半发放。", q) {
+		t.Error("当天往返的: not a case the question names")
+	}
+	if caseNamed("当天出差期间伙食补助每天", "，当天往返的减半发放。", q) {
+		t.Error("当天, said before the answer too, names no case of its own")
+	}
+	if caseNamed("出差期间伙食补助每天", "，另发交通补贴。", q) {
+		t.Error("a clause with no 的 sets no case")
+	}
+}

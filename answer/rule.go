@@ -35,6 +35,34 @@ func asksException(q question) bool {
 	return exceptionAskedRe.MatchString(string(q.folded))
 }
 
+// caseNamed reports whether a clause after the answer (after) sets a case
+// of its own that the question names (伙食补助每天100元，当天往返的减半发
+// 放 … 当天来回…给多少): a clause ending in 的 before what holds in it,
+// sharing a pair of characters with the question that the sentence before
+// the answer (before) does not say.
+func caseNamed(before, after string, question []rune) bool {
+	fb := zh.Fold(before)
+	mark := func(r rune) bool { return strings.ContainsRune("，,；;。", r) }
+	clauses := strings.FieldsFunc(after, mark)
+	if r, _ := utf8.DecodeRuneInString(after); len(clauses) > 0 && !mark(r) {
+		clauses = clauses[1:] // the rest of the answer's own clause (光荣和ω-force开发的…): no case of its own
+	}
+	for _, clause := range clauses {
+		c, _, ok := strings.Cut(clause, "的")
+		if !ok {
+			continue
+		}
+		fc := zh.Fold(c)
+		for i := 0; i+1 < len(fc); i++ {
+			bg := string(fc[i : i+2])
+			if allHan(bg) && strings.Contains(string(question), bg) && !strings.Contains(string(fb), bg) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // listItem reports whether a sentence is an item of a list: it ends with
 // a semicolon.
 func listItem(sentence string) bool {
@@ -51,7 +79,7 @@ var exceptionMid = regexp.MustCompile(`[，,；;：:](但是|但|除非|不过|�
 // 担；但因质量问题退货的，运费由卖家承担) or in the next sentence (… 。但…) —
 // so that the reader is not given its first half as the answer. The
 // sentences come from the cited passage among hits.
-func wholeRule(a Answer, hits []corpora.Hit) Answer {
+func wholeRule(a Answer, hits []corpora.Hit, question []rune) Answer {
 	c := a.Citations[0]
 	var h *corpora.Hit
 	for i := range hits {
@@ -77,6 +105,8 @@ func wholeRule(a Answer, hits []corpora.Hit) Answer {
 	widen := false
 	if at >= 0 {
 		if loc := exceptionMid.FindStringIndex(sentence[at+len(a.Answer):]); loc != nil {
+			widen = true
+		} else if caseNamed(sentence[:at], sentence[at+len(a.Answer):], question) {
 			widen = true
 		}
 	}
