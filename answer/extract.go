@@ -24,6 +24,12 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 		return sp
 	}
 	sp := fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)), q.kind)
+	if strings.HasSuffix(q.wh, "些") {
+		// 有哪些 asks for all of a list: the list the sentence gives there.
+		if l, ok := listAt(s, sp); ok {
+			sp = l
+		}
+	}
 	if q.kind == kindPlace && (sp.e-sp.s <= 1 || 5*(sp.e-sp.s) >= 4*len(s)) {
 		// 刘节的籍贯是哪里: nothing found where the question's words align
 		// (or the whole sentence); the place the sentence locates
@@ -102,6 +108,54 @@ func calledName(q question, s []rune) (span, bool) {
 // quotedListRe finds more names after a quoted one: its closing mark, then
 // 、, 或, 或者, 和 or 及 and another quoted name, again and again.
 var quotedListRe = regexp.MustCompile(`^[」”"》](?:\s*(?:、|或|和|及|或者)\s*[「“"《][^」”"》]{1,24}[」”"》])+`)
+
+// enumRe finds a list said with 、 (米果、乳品、饮料、休闲食品及酒类): two
+// items or more, the last perhaps after 和, 及, 与, 以及 or 或.
+var enumRe = regexp.MustCompile(`[^，,。；;：:、\s（）()]{1,20}(?:、[^，,。；;：:、\s（）()]{1,20})+`)
+
+// listOpeners end the words before a list's first item (包括米果, 分别是…).
+var listOpeners = []string{"分别是", "分别为", "主要有", "包括", "包含", "例如", "比如", "如", "有", "是", "为", "在", "于", "由", "和", "与"}
+
+// listAt is the list a sentence gives at or nearest sp, when sp is not a
+// list already: its first item without the words that lead to it.
+func listAt(s []rune, sp span) (span, bool) {
+	if sp.e > sp.s && strings.ContainsAny(string(s[sp.s:sp.e]), "、及和与至或") {
+		return sp, false // a list already, or two things said with 及, 和, 与, or a range (北美洲至非洲)
+	}
+	str := string(s)
+	best, bestD := span{}, -1
+	for _, m := range enumRe.FindAllStringIndex(str, -1) {
+		b, e := utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])
+		items := strings.Split(string(s[b:e]), "、")
+		longest := 0
+		for _, it := range items[1:] {
+			longest = max(longest, utf8.RuneCountInString(it))
+		}
+		first := []rune(items[0])
+		cut := -1
+		for _, o := range listOpeners {
+			if i := strings.LastIndex(items[0], o); i >= 0 {
+				if c := utf8.RuneCountInString(items[0][:i]) + utf8.RuneCountInString(o); c > cut && c < len(first) {
+					cut = c
+				}
+			}
+		}
+		if cut < 0 && len(first) > longest+1 {
+			cut = len(first) - longest - 1
+		}
+		if cut > 0 {
+			b += cut
+		}
+		c := span{b, e}
+		if d := distance(c, sp); bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD < 0 || bestD > 12 {
+		return sp, false
+	}
+	return clean(s, best), true
+}
 
 // fieldValue is the value of the field whose name sp is (发布部门：人力资
 // 源部　更新日期：…, asked 哪个部门发的): a name is no answer, what it

@@ -307,3 +307,18 @@ func TestCaseNamed(t *testing.T) {
 		t.Error("a clause with no 的 sets no case")
 	}
 }
+
+// TestListAt: 有哪些 asks for the whole list, without the words leading to
+// its first item; a span already a list or a range stays.
+func TestListAt(t *testing.T) {
+	s := zh.Fold("中国旺旺的产品包括米果、乳品、饮料、休闲食品及酒类，销往全球。")
+	if sp, ok := listAt(s, span{0, 2}); !ok || string(s[sp.s:sp.e]) != "米果、乳品、饮料、休闲食品及酒类" {
+		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
+	}
+	r := zh.Fold("鬣齿兽科分布在北美洲至非洲，是渐新世欧亚大陆、非洲及北美洲上的大型肉食动物。")
+	b := strings.Index(string(r), "北美洲至非洲")
+	at := utf8.RuneCountInString(string(r)[:b])
+	if _, ok := listAt(r, span{at, at + 6}); ok {
+		t.Error("a range was replaced by a list")
+	}
+}
