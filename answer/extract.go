@@ -23,6 +23,9 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 	if sp, ok := calledName(q, s); ok {
 		return sp
 	}
+	if sp, ok := nameOrigin(q, s); ok {
+		return sp
+	}
 	sp := fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)), q.kind)
 	if strings.HasSuffix(q.wh, "些") {
 		// 有哪些 asks for all of a list: the list the sentence gives there.
@@ -64,6 +67,28 @@ func nextField(s []rune) bool {
 		}
 	}
 	return false
+}
+
+// originAskedRe finds a question asking where a name comes from (这个名字
+// 是怎么来的, 名称的由来, 为什么叫, 因何得名); originRe the clause that says
+// it (因地处劲松街道辖区得名, 以…的名字命名, 取自…).
+var (
+	originAskedRe = regexp.MustCompile(`(?:名字|名称|名)(?:是)?(?:怎么|如何|怎样|从哪)(?:来|得)|由来|得名|(?:为什么|为何|为啥)(?:叫|称|被称|名为)|(?:怎么|如何|怎样|因何)命名`)
+	originRe      = regexp.MustCompile(`因[^。；]{2,40}?得名|以[^。；]{2,40}?命名|(?:取自|源自|来自|源于)[^，。；]{2,30}`)
+)
+
+// nameOrigin answers a question asking where a name comes from by the
+// clause a sentence says it in, whole (因坐落于…丛林之中而得名).
+func nameOrigin(q question, s []rune) (span, bool) {
+	if !originAskedRe.MatchString(string(q.folded)) {
+		return span{}, false
+	}
+	str := string(s)
+	m := originRe.FindStringIndex(str)
+	if m == nil {
+		return span{}, false
+	}
+	return clean(s, span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}), true
 }
 
 // callingRe finds a name a sentence gives in quotation marks after a verb

@@ -322,3 +322,15 @@ func TestListAt(t *testing.T) {
 		t.Error("a range was replaced by a list")
 	}
 }
+
+// TestNameOrigin: asked where a name comes from, the clause that says it,
+// whole; not for a question that only says 命名.
+func TestNameOrigin(t *testing.T) {
+	s := zh.Fold("劲松站位于北京市朝阳区，因地处劲松街道辖区得名。")
+	if sp, ok := nameOrigin(parseQuestion(zh.Fold("劲松站这个名字怎么来的？")), s); !ok || string(s[sp.s:sp.e]) != "因地处劲松街道辖区得名" {
+		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
+	}
+	if _, ok := nameOrigin(parseQuestion(zh.Fold("以居里夫人的祖国波兰命名的元素是什么？")), zh.Fold("其中一种以她的祖国波兰命名为「钋」。")); ok {
+		t.Error("命名 alone asks no origin")
+	}
+}
