@@ -27,8 +27,9 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 		return sp
 	}
 	sp := fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)), q.kind)
-	if strings.HasSuffix(q.wh, "些") {
-		// 有哪些 asks for all of a list: the list the sentence gives there.
+	if asksList.MatchString(string(q.folded)) {
+		// 有哪些, 哪几个, 哪三条 ask for all of a list: the list the sentence
+		// gives there.
 		if l, ok := listAt(s, sp); ok {
 			sp = l
 		}
@@ -133,6 +134,9 @@ func calledName(q question, s []rune) (span, bool) {
 // quotedListRe finds more names after a quoted one: its closing mark, then
 // 、, 或, 或者, 和 or 及 and another quoted name, again and again.
 var quotedListRe = regexp.MustCompile(`^[」”"》](?:\s*(?:、|或|和|及|或者)\s*[「“"《][^」”"》]{1,24}[」”"》])+`)
+
+// asksList finds a question asking for several things: 哪些, 哪几, 哪三.
+var asksList = regexp.MustCompile(`哪(?:些|几|两|三|四|五|六)`)
 
 // enumRe finds a list said with 、 (米果、乳品、饮料、休闲食品及酒类): two
 // items or more, the last perhaps after 和, 及, 与, 以及 or 或.

@@ -321,6 +321,11 @@ func TestListAt(t *testing.T) {
 	if _, ok := listAt(r, span{at, at + 6}); ok {
 		t.Error("a range was replaced by a list")
 	}
+	for q, want := range map[string]bool{"有哪些口味": true, "由哪几个部分组成": true, "哪三条支流": true, "哪个公司": false, "哪一年": false} {
+		if asksList.MatchString(q) != want {
+			t.Errorf("%s: asks a list %v", q, !want)
+		}
+	}
 }
 
 // TestNameOrigin: asked where a name comes from, the clause that says it,
