@@ -27,6 +27,13 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 		return sp
 	}
 	sp := fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)), q.kind)
+	if asksWorkRe.MatchString(string(q.folded)) && !strings.ContainsRune(string(s[sp.s:max(sp.s, sp.e)]), '《') {
+		// 根据什么小说改编, 在哪部剧集里: the title the sentence gives, in
+		// its 《》, nearest the span found.
+		if t, ok := titleNear(s, sp, q.folded); ok {
+			sp = t
+		}
+	}
 	if asksList.MatchString(string(q.folded)) {
 		// 有哪些, 哪几个, 哪三条 ask for all of a list: the list the sentence
 		// gives there.
@@ -134,6 +141,30 @@ func calledName(q question, s []rune) (span, bool) {
 // quotedListRe finds more names after a quoted one: its closing mark, then
 // 、, 或, 或者, 和 or 及 and another quoted name, again and again.
 var quotedListRe = regexp.MustCompile(`^[」”"》](?:\s*(?:、|或|和|及|或者)\s*[「“"《][^」”"》]{1,24}[」”"》])+`)
+
+// asksWorkRe finds a question asking for a work by its kind: 什么小说,
+// 哪部剧集, 哪本杂志, 什么作品.
+var asksWorkRe = regexp.MustCompile(`(?:什么|哪部|哪一部|哪首|哪一首|哪本|哪一本|哪个|哪一个)\p{Han}{0,2}(?:剧|电影|影片|作品|歌曲|专辑|小说|游戏|节目|书|杂志|漫画|动画|戏|诗|词|曲|著作|刊物|报)`)
+
+// titleRe finds a work's title in its marks.
+var titleRe = regexp.MustCompile(`《[^《》]{1,30}》`)
+
+// titleNear is the title a sentence gives nearest sp, one the question
+// does not say itself.
+func titleNear(s []rune, sp span, question []rune) (span, bool) {
+	str := string(s)
+	best, bestD := span{}, -1
+	for _, m := range titleRe.FindAllStringIndex(str, -1) {
+		if strings.Contains(string(question), str[m[0]:m[1]]) || strings.Contains(string(question), strings.Trim(str[m[0]:m[1]], "《》")) {
+			continue
+		}
+		c := span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}
+		if d := distance(c, sp); bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best, bestD >= 0
+}
 
 // asksList finds a question asking for several things: 哪些, 哪几, 哪三.
 var asksList = regexp.MustCompile(`哪(?:些|几|两|三|四|五|六)`)

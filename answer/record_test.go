@@ -339,3 +339,16 @@ func TestNameOrigin(t *testing.T) {
 		t.Error("命名 alone asks no origin")
 	}
 }
+
+// TestTitleNear: asked for a work by its kind (根据什么小说改编), the title
+// the sentence gives in 《》, not one the question says.
+func TestTitleNear(t *testing.T) {
+	q := parseQuestion(zh.Fold("九命奇冤根据什么小说改编而成？"))
+	if !asksWorkRe.MatchString(string(q.folded)) {
+		t.Fatal("什么小说: no work asked")
+	}
+	s := zh.Fold("《九命奇冤》是吴沃尧根据旧小说《梁天来警富奇书》改编而成的。")
+	if sp, ok := titleNear(s, span{0, 2}, q.folded); !ok || string(s[sp.s:sp.e]) != "《梁天来警富奇书》" {
+		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
+	}
+}
