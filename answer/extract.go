@@ -34,6 +34,13 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 			sp = t
 		}
 	}
+	if suffix := kindSuffix(q); suffix != "" && !strings.HasSuffix(string(s[sp.s:max(sp.s, sp.e)]), suffix) {
+		// 以什么语言为主 … 粤语, 属于什么科 … 鸦科: a thing of that kind
+		// names itself by its last character.
+		if t, ok := nearestSuffixed(s, sp, suffix, q.folded); ok {
+			sp = t
+		}
+	}
 	if asksList.MatchString(string(q.folded)) {
 		// 有哪些, 哪几个, 哪三条 ask for all of a list: the list the sentence
 		// gives there.
@@ -159,6 +166,63 @@ func titleNear(s []rune, sp span, question []rune) (span, bool) {
 			continue
 		}
 		c := span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}
+		if d := distance(c, sp); bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best, bestD >= 0
+}
+
+// kindSuffixes are kinds of thing whose names end in one character: a
+// language in 语, a colour in 色, a family in 科.
+var kindSuffixes = [][2]string{{"语言", "语"}, {"颜色", "色"}, {"科目", "科"}, {"科", "科"}}
+
+// suffixedRe finds a name ending in each of kindSuffixes' last characters.
+var suffixedRe = func() map[string]*regexp.Regexp {
+	m := map[string]*regexp.Regexp{}
+	for _, k := range kindSuffixes {
+		m[k[1]] = regexp.MustCompile(`\p{Han}{1,6}` + regexp.QuoteMeta(k[1]))
+	}
+	return m
+}()
+
+// kindSuffix is the last character of the names of the kind a question
+// asks for with 什么 or 哪 (什么语言 → 语), "" for other questions.
+func kindSuffix(q question) string {
+	if q.kind != kindPhrase || !strings.HasPrefix(q.wh, "什么") && !strings.HasPrefix(q.wh, "哪") {
+		return ""
+	}
+	r := strings.TrimPrefix(string(q.right), "样的")
+	for _, k := range kindSuffixes {
+		if strings.HasPrefix(r, k[0]) {
+			return k[1]
+		}
+	}
+	return ""
+}
+
+// nearestSuffixed is the name ending in suffix (粤语, 鸦科) a sentence says
+// nearest sp, of two to seven characters, one the question does not say.
+func nearestSuffixed(s []rune, sp span, suffix string, question []rune) (span, bool) {
+	re := suffixedRe[suffix]
+	if re == nil {
+		return span{}, false
+	}
+	str := string(s)
+	best, bestD := span{}, -1
+	for _, m := range re.FindAllStringIndex(str, -1) {
+		c := span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}
+		// the words before the name (以粤语, 属于鸦科): from after the last
+		// character that joins it to the sentence
+		for i := c.e - 2; i >= c.s; i-- {
+			if strings.ContainsRune("以用说讲于在为是的和与及或属", s[i]) {
+				c.s = i + 1
+				break
+			}
+		}
+		if c.e-c.s < 2 || strings.Contains(string(question), string(s[c.s:c.e])) {
+			continue
+		}
 		if d := distance(c, sp); bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}

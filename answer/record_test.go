@@ -352,3 +352,16 @@ func TestTitleNear(t *testing.T) {
 		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
 	}
 }
+
+// TestKindSuffix: 以什么语言为主 asks a name ending in 语, 属于什么科 one
+// ending in 科, without the words joining it to the sentence.
+func TestKindSuffix(t *testing.T) {
+	q := parseQuestion(zh.Fold("珠江频道以什么语言为主？"))
+	if kindSuffix(q) != "语" {
+		t.Fatalf("什么语言: suffix %q", kindSuffix(q))
+	}
+	s := zh.Fold("珠江频道以粤语播出为主，现有节目三十余档。")
+	if sp, ok := nearestSuffixed(s, span{0, 0}, "语", q.folded); !ok || string(s[sp.s:sp.e]) != "粤语" {
+		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
+	}
+}
