@@ -41,6 +41,12 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 			sp = t
 		}
 	}
+	if asksCountryRe.MatchString(string(q.folded)) && !countryRe.MatchString(string(s[sp.s:max(sp.s, sp.e)])) {
+		// 哪个国家的人 … 意大利: the country the sentence names nearest.
+		if t, ok := nearestMatchOf(countryRe, s, sp, q.folded); ok {
+			sp = t
+		}
+	}
 	if asksList.MatchString(string(q.folded)) {
 		// 有哪些, 哪几个, 哪三条 ask for all of a list: the list the sentence
 		// gives there.
@@ -223,6 +229,31 @@ func nearestSuffixed(s []rune, sp span, suffix string, question []rune) (span, b
 		if c.e-c.s < 2 || strings.Contains(string(question), string(s[c.s:c.e])) {
 			continue
 		}
+		if d := distance(c, sp); bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best, bestD >= 0
+}
+
+// asksCountryRe finds a question asking for a country; countryRe the
+// countries' names as Chinese writes them (longest first where one holds
+// another: 印度尼西亚 before 印度).
+var (
+	asksCountryRe = regexp.MustCompile(`(?:哪个|哪一个|哪一|什么)国家|哪国`)
+	countryRe     = regexp.MustCompile(`印度尼西亚|沙特阿拉伯|阿拉伯联合酋长国|阿联酋|马来西亚|新加坡|菲律宾|孟加拉国|斯里兰卡|巴基斯坦|阿富汗|哈萨克斯坦|乌兹别克斯坦|土库曼斯坦|吉尔吉斯斯坦|塔吉克斯坦|中华人民共和国|中华民国|中国|美国|英国|法国|德国|意大利|西班牙|葡萄牙|荷兰|比利时|卢森堡|瑞士|奥地利|瑞典|挪威|丹麦|芬兰|冰岛|爱尔兰|希腊|土耳其|俄罗斯|苏联|乌克兰|白俄罗斯|波兰|捷克|斯洛伐克|匈牙利|罗马尼亚|保加利亚|塞尔维亚|克罗地亚|斯洛文尼亚|波黑|阿尔巴尼亚|马其顿|黑山|立陶宛|拉脱维亚|爱沙尼亚|日本|韩国|朝鲜|蒙古|越南|泰国|缅甸|老挝|柬埔寨|文莱|东帝汶|印度|尼泊尔|不丹|伊朗|伊拉克|叙利亚|以色列|巴勒斯坦|约旦|黎巴嫩|卡塔尔|科威特|巴林|阿曼|也门|埃及|利比亚|突尼斯|阿尔及利亚|摩洛哥|苏丹|南非|尼日利亚|肯尼亚|埃塞俄比亚|加纳|津巴布韦|坦桑尼亚|乌干达|安哥拉|莫桑比克|马达加斯加|喀麦隆|塞内加尔|加拿大|墨西哥|古巴|牙买加|巴拿马|哥斯达黎加|危地马拉|巴西|阿根廷|智利|秘鲁|哥伦比亚|委内瑞拉|乌拉圭|巴拉圭|玻利维亚|厄瓜多尔|澳大利亚|新西兰|斐济|巴布亚新几内亚`)
+)
+
+// nearestMatchOf is re's match in s nearest sp, one the question does not
+// say itself.
+func nearestMatchOf(re *regexp.Regexp, s []rune, sp span, question []rune) (span, bool) {
+	str := string(s)
+	best, bestD := span{}, -1
+	for _, m := range re.FindAllStringIndex(str, -1) {
+		if strings.Contains(string(question), str[m[0]:m[1]]) {
+			continue
+		}
+		c := span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}
 		if d := distance(c, sp); bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}

@@ -365,3 +365,19 @@ func TestKindSuffix(t *testing.T) {
 		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
 	}
 }
+
+// TestCountryAsked: 哪个国家 … the country the sentence names nearest, not
+// one the question says; 印度尼西亚 whole.
+func TestCountryAsked(t *testing.T) {
+	q := parseQuestion(zh.Fold("雷切尔·墨索里尼是哪个国家的人？"))
+	if !asksCountryRe.MatchString(string(q.folded)) {
+		t.Fatal("哪个国家: no country asked")
+	}
+	s := zh.Fold("雷切尔是意大利独裁者墨索里尼的妻子，战后移居印度尼西亚。")
+	if sp, ok := nearestMatchOf(countryRe, s, span{0, 2}, q.folded); !ok || string(s[sp.s:sp.e]) != "意大利" {
+		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
+	}
+	if sp, ok := nearestMatchOf(countryRe, s, span{len(s) - 2, len(s)}, q.folded); !ok || string(s[sp.s:sp.e]) != "印度尼西亚" {
+		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
+	}
+}
