@@ -27,10 +27,10 @@ import (
 // the object of two), and an index from each subject's Key to the
 // documents with facts about it.
 type Graph struct {
-	dir    string
-	mu     sync.RWMutex
-	docs   map[string]*docFacts
-	first  map[string]string   // zh.Key(subject) → the first document (by id) with facts about it
+	dir   string
+	mu    sync.RWMutex
+	docs  map[string]*docFacts
+	first map[string]string // zh.Key(subject) → the first document (by id) with facts about it
 	// starts are the first two characters of every subject key indexed
 	// since the last reindex (a key removed leaves its start: a stale
 	// start costs a lookup, never an answer). Resolve turns away a key of
