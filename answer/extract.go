@@ -30,20 +30,20 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 	if asksWorkRe.MatchString(string(q.folded)) && !strings.ContainsRune(string(s[sp.s:max(sp.s, sp.e)]), '《') {
 		// 根据什么小说改编, 在哪部剧集里: the title the sentence gives, in
 		// its 《》, nearest the span found.
-		if t, ok := titleNear(s, sp, q.folded); ok {
+		if t, ok := nearestMatchOf(titleRe, s, sp, q.folded, ""); ok {
 			sp = t
 		}
 	}
 	if suffix := kindSuffix(q); suffix != "" && !strings.HasSuffix(string(s[sp.s:max(sp.s, sp.e)]), suffix) {
 		// 以什么语言为主 … 粤语, 属于什么科 … 鸦科: a thing of that kind
 		// names itself by its last character.
-		if t, ok := nearestSuffixed(s, sp, suffix, q.folded); ok {
+		if t, ok := nearestMatchOf(suffixedRe[suffix], s, sp, q.folded, nameJoiners); ok {
 			sp = t
 		}
 	}
 	if asksCountryRe.MatchString(string(q.folded)) && !countryRe.MatchString(string(s[sp.s:max(sp.s, sp.e)])) {
 		// 哪个国家的人 … 意大利: the country the sentence names nearest.
-		if t, ok := nearestMatchOf(countryRe, s, sp, q.folded); ok {
+		if t, ok := nearestMatchOf(countryRe, s, sp, q.folded, ""); ok {
 			sp = t
 		}
 	}
@@ -162,28 +162,12 @@ var asksWorkRe = regexp.MustCompile(`(?:什么|哪部|哪一部|哪首|哪一首
 // titleRe finds a work's title in its marks.
 var titleRe = regexp.MustCompile(`《[^《》]{1,30}》`)
 
-// titleNear is the title a sentence gives nearest sp, one the question
-// does not say itself.
-func titleNear(s []rune, sp span, question []rune) (span, bool) {
-	str := string(s)
-	best, bestD := span{}, -1
-	for _, m := range titleRe.FindAllStringIndex(str, -1) {
-		if strings.Contains(string(question), str[m[0]:m[1]]) || strings.Contains(string(question), strings.Trim(str[m[0]:m[1]], "《》")) {
-			continue
-		}
-		c := span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}
-		if d := distance(c, sp); bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best, bestD >= 0
-}
-
 // kindSuffixes are kinds of thing whose names end in one character: a
 // language in 语, a colour in 色, a family in 科.
 var kindSuffixes = [][2]string{{"语言", "语"}, {"颜色", "色"}, {"科目", "科"}, {"科", "科"}}
 
-// suffixedRe finds a name ending in each of kindSuffixes' last characters.
+// suffixedRe finds a name ending in each of kindSuffixes' last characters
+// (nearestMatchOf with nameJoiners reads it from after the words joining it).
 var suffixedRe = func() map[string]*regexp.Regexp {
 	m := map[string]*regexp.Regexp{}
 	for _, k := range kindSuffixes {
@@ -207,35 +191,6 @@ func kindSuffix(q question) string {
 	return ""
 }
 
-// nearestSuffixed is the name ending in suffix (粤语, 鸦科) a sentence says
-// nearest sp, of two to seven characters, one the question does not say.
-func nearestSuffixed(s []rune, sp span, suffix string, question []rune) (span, bool) {
-	re := suffixedRe[suffix]
-	if re == nil {
-		return span{}, false
-	}
-	str := string(s)
-	best, bestD := span{}, -1
-	for _, m := range re.FindAllStringIndex(str, -1) {
-		c := span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}
-		// the words before the name (以粤语, 属于鸦科): from after the last
-		// character that joins it to the sentence
-		for i := c.e - 2; i >= c.s; i-- {
-			if strings.ContainsRune("以用说讲于在为是的和与及或属", s[i]) {
-				c.s = i + 1
-				break
-			}
-		}
-		if c.e-c.s < 2 || strings.Contains(string(question), string(s[c.s:c.e])) {
-			continue
-		}
-		if d := distance(c, sp); bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best, bestD >= 0
-}
-
 // asksCountryRe finds a question asking for a country; countryRe the
 // countries' names as Chinese writes them (longest first where one holds
 // another: 印度尼西亚 before 印度).
@@ -244,21 +199,51 @@ var (
 	countryRe     = regexp.MustCompile(`印度尼西亚|沙特阿拉伯|阿拉伯联合酋长国|阿联酋|马来西亚|新加坡|菲律宾|孟加拉国|斯里兰卡|巴基斯坦|阿富汗|哈萨克斯坦|乌兹别克斯坦|土库曼斯坦|吉尔吉斯斯坦|塔吉克斯坦|中华人民共和国|中华民国|中国|美国|英国|法国|德国|意大利|西班牙|葡萄牙|荷兰|比利时|卢森堡|瑞士|奥地利|瑞典|挪威|丹麦|芬兰|冰岛|爱尔兰|希腊|土耳其|俄罗斯|苏联|乌克兰|白俄罗斯|波兰|捷克|斯洛伐克|匈牙利|罗马尼亚|保加利亚|塞尔维亚|克罗地亚|斯洛文尼亚|波黑|阿尔巴尼亚|马其顿|黑山|立陶宛|拉脱维亚|爱沙尼亚|日本|韩国|朝鲜|蒙古|越南|泰国|缅甸|老挝|柬埔寨|文莱|东帝汶|印度|尼泊尔|不丹|伊朗|伊拉克|叙利亚|以色列|巴勒斯坦|约旦|黎巴嫩|卡塔尔|科威特|巴林|阿曼|也门|埃及|利比亚|突尼斯|阿尔及利亚|摩洛哥|苏丹|南非|尼日利亚|肯尼亚|埃塞俄比亚|加纳|津巴布韦|坦桑尼亚|乌干达|安哥拉|莫桑比克|马达加斯加|喀麦隆|塞内加尔|加拿大|墨西哥|古巴|牙买加|巴拿马|哥斯达黎加|危地马拉|巴西|阿根廷|智利|秘鲁|哥伦比亚|委内瑞拉|乌拉圭|巴拉圭|玻利维亚|厄瓜多尔|澳大利亚|新西兰|斐济|巴布亚新几内亚`)
 )
 
-// nearestMatchOf is re's match in s nearest sp, one the question does not
-// say itself.
-func nearestMatchOf(re *regexp.Regexp, s []rune, sp span, question []rune) (span, bool) {
+// nearestTo keeps, of the spans it is given, the one nearest sp.
+type nearestTo struct {
+	sp, best span
+	d        int // the best's distance from sp; -1 before any
+}
+
+func newNearestTo(sp span) nearestTo { return nearestTo{sp: sp, d: -1} }
+
+func (n *nearestTo) add(c span) {
+	if d := distance(c, n.sp); n.d < 0 || d < n.d {
+		n.best, n.d = c, d
+	}
+}
+
+// found is the nearest span given, if any was.
+func (n nearestTo) found() (span, bool) { return n.best, n.d >= 0 }
+
+// nameJoiners join a name to the words before it (以粤语, 属于鸦科, 说英语).
+const nameJoiners = "以用说讲于在为是的和与及或属"
+
+// nearestMatchOf is re's match in s nearest sp (nil re: none), one the
+// question does not say itself, with or without its marks (《》). A match
+// starts after the last of joiners in it but its final character (以粤语 →
+// 粤语), and is two characters at least.
+func nearestMatchOf(re *regexp.Regexp, s []rune, sp span, question []rune, joiners string) (span, bool) {
+	n := newNearestTo(sp)
+	if re == nil {
+		return n.found()
+	}
 	str := string(s)
-	best, bestD := span{}, -1
 	for _, m := range re.FindAllStringIndex(str, -1) {
-		if strings.Contains(string(question), str[m[0]:m[1]]) {
+		c := span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}
+		for i := c.e - 2; joiners != "" && i >= c.s; i-- {
+			if strings.ContainsRune(joiners, s[i]) {
+				c.s = i + 1
+				break
+			}
+		}
+		name := string(s[c.s:c.e])
+		if c.e-c.s < 2 || strings.Contains(string(question), name) || strings.Contains(string(question), strings.Trim(name, "《》")) {
 			continue
 		}
-		c := span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}
-		if d := distance(c, sp); bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
+		n.add(c)
 	}
-	return best, bestD >= 0
+	return n.found()
 }
 
 // asksList finds a question asking for several things: 哪些, 哪几, 哪三.
@@ -278,7 +263,7 @@ func listAt(s []rune, sp span) (span, bool) {
 		return sp, false // a list already, or two things said with 及, 和, 与, or a range (北美洲至非洲)
 	}
 	str := string(s)
-	best, bestD := span{}, -1
+	n := newNearestTo(sp)
 	for _, m := range enumRe.FindAllStringIndex(str, -1) {
 		b, e := utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])
 		items := strings.Split(string(s[b:e]), "、")
@@ -301,15 +286,12 @@ func listAt(s []rune, sp span) (span, bool) {
 		if cut > 0 {
 			b += cut
 		}
-		c := span{b, e}
-		if d := distance(c, sp); bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
+		n.add(span{b, e})
 	}
-	if bestD < 0 || bestD > 12 {
-		return sp, false
+	if best, ok := n.found(); ok && n.d <= 12 {
+		return clean(s, best), true
 	}
-	return clean(s, best), true
+	return sp, false
 }
 
 // fieldValue is the value of the field whose name sp is (发布部门：人力资
@@ -1691,21 +1673,14 @@ var locatingRe = regexp.MustCompile(`位于|坐落于|坐落在|地处|设于|�
 // tell.)
 func placeSaid(s []rune, sp span, question []rune) (span, bool) {
 	str := string(s)
-	best, bestD := span{}, -1
-	consider := func(c span) {
-		c = clean(s, c)
-		if c.e-c.s < 2 || c.e-c.s > 30 || strings.Contains(string(question), string(s[c.s:c.e])) {
-			return
-		}
-		if d := distance(c, sp); bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
+	n := newNearestTo(sp)
 	for _, m := range locatingRe.FindAllStringIndex(str, -1) {
 		b := utf8.RuneCountInString(str[:m[1]])
-		consider(span{b, clauseEnd(s, b)})
+		if c := clean(s, span{b, clauseEnd(s, b)}); c.e-c.s >= 2 && c.e-c.s <= 30 && !strings.Contains(string(question), string(s[c.s:c.e])) {
+			n.add(c)
+		}
 	}
-	return best, bestD >= 0
+	return n.found()
 }
 
 // soleRole is the office or post (roleRe) a sentence names, when it names

@@ -348,7 +348,7 @@ func TestTitleNear(t *testing.T) {
 		t.Fatal("什么小说: no work asked")
 	}
 	s := zh.Fold("《九命奇冤》是吴沃尧根据旧小说《梁天来警富奇书》改编而成的。")
-	if sp, ok := titleNear(s, span{0, 2}, q.folded); !ok || string(s[sp.s:sp.e]) != "《梁天来警富奇书》" {
+	if sp, ok := nearestMatchOf(titleRe, s, span{0, 2}, q.folded, ""); !ok || string(s[sp.s:sp.e]) != "《梁天来警富奇书》" {
 		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
 	}
 }
@@ -361,7 +361,7 @@ func TestKindSuffix(t *testing.T) {
 		t.Fatalf("什么语言: suffix %q", kindSuffix(q))
 	}
 	s := zh.Fold("珠江频道以粤语播出为主，现有节目三十余档。")
-	if sp, ok := nearestSuffixed(s, span{0, 0}, "语", q.folded); !ok || string(s[sp.s:sp.e]) != "粤语" {
+	if sp, ok := nearestMatchOf(suffixedRe["语"], s, span{0, 0}, q.folded, nameJoiners); !ok || string(s[sp.s:sp.e]) != "粤语" {
 		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
 	}
 }
@@ -374,10 +374,10 @@ func TestCountryAsked(t *testing.T) {
 		t.Fatal("哪个国家: no country asked")
 	}
 	s := zh.Fold("雷切尔是意大利独裁者墨索里尼的妻子，战后移居印度尼西亚。")
-	if sp, ok := nearestMatchOf(countryRe, s, span{0, 2}, q.folded); !ok || string(s[sp.s:sp.e]) != "意大利" {
+	if sp, ok := nearestMatchOf(countryRe, s, span{0, 2}, q.folded, ""); !ok || string(s[sp.s:sp.e]) != "意大利" {
 		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
 	}
-	if sp, ok := nearestMatchOf(countryRe, s, span{len(s) - 2, len(s)}, q.folded); !ok || string(s[sp.s:sp.e]) != "印度尼西亚" {
+	if sp, ok := nearestMatchOf(countryRe, s, span{len(s) - 2, len(s)}, q.folded, ""); !ok || string(s[sp.s:sp.e]) != "印度尼西亚" {
 		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
 	}
 }
