@@ -1781,15 +1781,37 @@ func typeNoun(seg *zh.Segmenter, q question) string {
 // once, or the name is the question's own.
 func namedAfterKind(seg *zh.Segmenter, q question, s []rune) (span, bool) {
 	t := typeNoun(seg, q)
-	if t == "" || strings.Count(string(s), t) != 1 {
+	if t == "" {
 		return span{}, false
 	}
-	b := utf8.RuneCountInString(string(s)[:strings.Index(string(s), t)]) + utf8.RuneCountInString(t)
+	b, ok := afterSole(s, t)
+	if !ok {
+		return span{}, false
+	}
+	return nameAfter(s, b, q, "", false) // (设计 of 伊东丰雄设计: what the question says the person did)
+}
+
+// afterSole is where the one use of w in s ends (ok false when s says it
+// less or more than once).
+func afterSole(s []rune, w string) (int, bool) {
+	str := string(s)
+	if w == "" || strings.Count(str, w) != 1 {
+		return 0, false
+	}
+	return utf8.RuneCountInString(str[:strings.Index(str, w)]) + utf8.RuneCountInString(w), true
+}
+
+// nameAfter is the name a sentence gives from position b: Chinese
+// characters and · (and Latin letters when latin), fewer than twelve, up
+// to a word joining it to what follows (nameStops and stops) or to words
+// the question says of the one asked (伊东丰雄设计, 方文山长期合作); none
+// shorter than two or the question's own.
+func nameAfter(s []rune, b int, q question, stops string, latin bool) (span, bool) {
 	qb := questionBigrams(q)
 	e := b
-	for e < len(s) && e-b < 12 && (unicode.Is(unicode.Han, s[e]) || s[e] == '·') && !strings.ContainsRune("的是在于和与及并等了被由把将为曾也则就都所", s[e]) {
+	for e < len(s) && e-b < 12 && (unicode.Is(unicode.Han, s[e]) || s[e] == '·' || latin && unicode.IsLetter(s[e])) && !strings.ContainsRune(nameStops+stops, s[e]) {
 		if e+1 < len(s) && e > b && qb[[2]rune{s[e], s[e+1]}] {
-			break // 设计 of 伊东丰雄设计: what the question says the person did
+			break
 		}
 		e++
 	}
@@ -1798,6 +1820,9 @@ func namedAfterKind(seg *zh.Segmenter, q question, s []rune) (span, bool) {
 	}
 	return span{b, e}, true
 }
+
+// nameStops join a name to what follows it in a sentence.
+const nameStops = "的是在于和与及并等了被由把将为曾也则就都所"
 
 // doerBefore answers 担任指挥的人是谁 by who a sentence says did it: the
 // words opening the clause in which the question's deed follows them (…，邬
@@ -1865,26 +1890,17 @@ func relationName(q question, s []rune) (span, bool) {
 		i--
 	}
 	rel := string(r[i:])
-	if utf8.RuneCountInString(rel) < 2 || strings.Count(string(s), rel) != 1 {
+	if utf8.RuneCountInString(rel) < 2 {
 		return span{}, false
 	}
-	str := string(s)
-	b := utf8.RuneCountInString(str[:strings.Index(str, rel)]) + utf8.RuneCountInString(rel)
+	b, ok := afterSole(s, rel)
+	if !ok {
+		return span{}, false
+	}
 	for b < len(s) && strings.ContainsRune("是为：:", s[b]) {
 		b++
 	}
-	qb := questionBigrams(q)
-	e := b
-	for e < len(s) && e-b < 12 && (unicode.Is(unicode.Han, s[e]) || s[e] == '·' || unicode.IsLetter(s[e])) && !strings.ContainsRune("的是在于和与及并等了被由把将为曾也则就都所其", s[e]) {
-		if e+1 < len(s) && e > b && qb[[2]rune{s[e], s[e+1]}] {
-			break // 方文山长期合作: what the question says of the one asked
-		}
-		e++
-	}
-	if e-b < 2 || e-b >= 12 || strings.Contains(string(q.folded), string(s[b:e])) {
-		return span{}, false
-	}
-	return span{b, e}, true
+	return nameAfter(s, b, q, "其", true)
 }
 
 // resultRe finds the word that opens a result after its cause; concessionRe
