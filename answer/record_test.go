@@ -138,15 +138,7 @@ func TestCalledName(t *testing.T) {
 		{"令群众行为转变的数量叫做什么？", "令群众行为转变的这个数量被称作「临界量」或「转捩点」。", "「临界量」或「转捩点」"},
 		{"他的电影叫什么？", "他主演的电影《武松》由张鑫海打鼓（职称「指挥」）。", ""},
 	} {
-		q := parseQuestion(zh.Fold(c.q))
-		s := zh.Fold(c.s)
-		got := ""
-		if sp, ok := calledName(q, s); ok {
-			got = string(s[sp.s:sp.e])
-		}
-		if got != c.want {
-			t.Errorf("%s: %q, want %q", c.q, got, c.want)
-		}
+		checkSpan(t, calledName, c.q, c.s, c.want)
 	}
 }
 
@@ -171,15 +163,7 @@ func TestDoerBefore(t *testing.T) {
 		{"首演时担任指挥的人是谁？", "1939年4月13日，《黄河大合唱》在延安首演，由抗敌演剧队第三队演出，邬析零担任指挥。", "邬析零"},
 		{"接任台积电董事长的是谁？", "张忠谋于2018年退休，刘德音担任董事长。", ""},
 	} {
-		q := parseQuestion(zh.Fold(c.q))
-		s := zh.Fold(c.s)
-		got := ""
-		if sp, ok := doerBefore(q, s); ok {
-			got = string(s[sp.s:sp.e])
-		}
-		if got != c.want {
-			t.Errorf("%s: %q, want %q", c.q, got, c.want)
-		}
+		checkSpan(t, doerBefore, c.q, c.s, c.want)
 	}
 }
 
@@ -200,15 +184,7 @@ func TestRelationName(t *testing.T) {
 		{"长期与周杰伦合作的作词人是谁？", "周杰伦的作词人方文山长期合作，写下多首歌曲。", "方文山"},
 		{"谁是作者？", "作者不详。", ""},
 	} {
-		q := parseQuestion(zh.Fold(c.q))
-		s := zh.Fold(c.s)
-		got := ""
-		if sp, ok := relationName(q, s); ok {
-			got = string(s[sp.s:sp.e])
-		}
-		if got != c.want {
-			t.Errorf("%s: %q, want %q", c.q, got, c.want)
-		}
+		checkSpan(t, relationName, c.q, c.s, c.want)
 	}
 }
 
@@ -379,5 +355,19 @@ func TestCountryAsked(t *testing.T) {
 	}
 	if sp, ok := nearestMatchOf(countryRe, s, span{len(s) - 2, len(s)}, q.folded, ""); !ok || string(s[sp.s:sp.e]) != "印度尼西亚" {
 		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
+	}
+}
+
+// checkSpan asks find the span of sentence that answers question, both
+// folded, and reports it unless it is want ("" for none).
+func checkSpan(t *testing.T, find func(question, []rune) (span, bool), q, sentence, want string) {
+	t.Helper()
+	s := zh.Fold(sentence)
+	got := ""
+	if sp, ok := find(parseQuestion(zh.Fold(q)), s); ok {
+		got = string(s[sp.s:sp.e])
+	}
+	if got != want {
+		t.Errorf("%s: %q, want %q", q, got, want)
 	}
 }
