@@ -983,6 +983,30 @@ func TestRefusal(t *testing.T) {
 	}
 }
 
+// TestRefusalLatinName: a name in Latin letters the question asks about
+// (Docker) that no passage says is refused, as a code no passage says is;
+// one a passage says inside a longer word (version of version_keep) is
+// not, nor one asked of a list that does not name it.
+func TestRefusalLatinName(t *testing.T) {
+	p := "服务端支持以下64位操作系统：银河麒麟高级服务器操作系统V10 SP2及以上、统信UOS服务器版20、Ubuntu Server 22.04。\n\n服务端自带PostgreSQL 14数据库，适合500人及以下的部署；超过500人的部署建议改用外置数据库，支持PostgreSQL 12至16和达梦DM8。\n\n参数version_keep为每个文件保留的历史版本数，默认30个。"
+	for _, c := range []struct{ q, want string }{
+		{"同步盘服务端支持用Docker部署吗？", NotFound},
+		{"外置数据库能用Oracle吗？", NotFound},
+		// One a list after a colon does not name: not among them.
+		{"服务端支持装在Debian上吗？", "不是。服务端支持以下64位操作系统：银河麒麟高级服务器操作系统V10 SP2及以上、统信UOS服务器版20、Ubuntu Server 22.04。"},
+		{"外置数据库支持PostgreSQL哪些版本？", "12至16和达梦DM8"},
+		{"服务端支持装在Ubuntu上吗？", "是。服务端支持以下64位操作系统：银河麒麟高级服务器操作系统V10 SP2及以上、统信UOS服务器版20、Ubuntu Server 22.04。"},
+		{"version默认保留多少个？", "30个"},
+	} {
+		h := hit("manual.txt", p)
+		h.Section = "2.1 服务端"
+		e := offline(t, h)
+		if a, _ := e.Ask(context.Background(), c.q); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}
+
 // TestRefusalAnswerKind: the kind of answer a question names (多少礼金)
 // counts among the words a passage that answers must hold, though
 // sentences are ranked without it.
