@@ -34,7 +34,7 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 			sp = t
 		}
 	}
-	if suffix := kindSuffix(q); suffix != "" && !strings.HasSuffix(string(s[sp.s:max(sp.s, sp.e)]), suffix) {
+	if suffix := kindSuffix(q); suffix != "" && !hasAnySuffix(string(s[sp.s:max(sp.s, sp.e)]), strings.Split(suffix, "|")...) {
 		// 以什么语言为主 … 粤语, 属于什么科 … 鸦科: a thing of that kind
 		// names itself by its last character.
 		if t, ok := nearestMatchOf(suffixedRe[suffix], s, sp, q.folded, nameJoiners); ok {
@@ -162,16 +162,26 @@ var asksWorkRe = regexp.MustCompile(`(?:什么|哪部|哪一部|哪首|哪一首
 // titleRe finds a work's title in its marks.
 var titleRe = regexp.MustCompile(`《[^《》]{1,30}》`)
 
-// kindSuffixes are kinds of thing whose names end in one character: a
-// language in 语, a colour in 色, a family in 科.
-var kindSuffixes = [][2]string{{"语言", "语"}, {"颜色", "色"}, {"科目", "科"}, {"科", "科"}}
+// kindSuffixes are kinds of thing whose names end in one character or
+// one of a few words (| between them): a language in 语, a colour in 色,
+// a family in 科, a department in 部, 组, 处, 室, 中心….
+var kindSuffixes = [][2]string{{"语言", "语"}, {"颜色", "色"}, {"科目", "科"}, {"科", "科"}, {"部门", departmentEnds}}
+
+// departmentEnds are what an organisation's department's name ends in
+// (人力资源部, 销售运营组, 财务处, 信息中心).
+const departmentEnds = "部|组|处|室|中心|科|委员会"
 
 // suffixedRe finds a name ending in each of kindSuffixes' last characters
 // (nearestMatchOf with nameJoiners reads it from after the words joining it).
 var suffixedRe = func() map[string]*regexp.Regexp {
 	m := map[string]*regexp.Regexp{}
 	for _, k := range kindSuffixes {
-		m[k[1]] = regexp.MustCompile(`\p{Han}{1,6}` + regexp.QuoteMeta(k[1]))
+		if k[1] == departmentEnds {
+			// (ending a word: not 办 of 办法, 部 of 部署)
+			m[k[1]] = regexp.MustCompile(`(\p{Han}{1,8}(?:` + k[1] + `))(?:[^\p{Han}]|$|[和与及或、负在的是对向将应须会统])`)
+			continue
+		}
+		m[k[1]] = regexp.MustCompile(`\p{Han}{1,6}(?:` + k[1] + `)`)
 	}
 	return m
 }()
@@ -229,7 +239,10 @@ func nearestMatchOf(re *regexp.Regexp, s []rune, sp span, question []rune, joine
 		return n.found()
 	}
 	str := string(s)
-	for _, m := range re.FindAllStringIndex(str, -1) {
+	for _, m := range re.FindAllStringSubmatchIndex(str, -1) {
+		if len(m) >= 4 && m[2] >= 0 {
+			m = m[2:4] // the name, without what shows where it ends
+		}
 		c := span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}
 		for i := c.e - 2; joiners != "" && i >= c.s; i-- {
 			if strings.ContainsRune(joiners, s[i]) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
@@ -339,6 +340,20 @@ func TestKindSuffix(t *testing.T) {
 	s := zh.Fold("珠江频道以粤语播出为主，现有节目三十余档。")
 	if sp, ok := nearestMatchOf(suffixedRe["语"], s, span{0, 0}, q.folded, nameJoiners); !ok || string(s[sp.s:sp.e]) != "粤语" {
 		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
+	}
+}
+
+// TestDepartmentAsked: 哪个部门 asks a name ending in 部, 组, 处, 中心…
+// that ends a word (not 办 of 办法, 部 of 部署), nearest the span found.
+func TestDepartmentAsked(t *testing.T) {
+	e := offline(t)
+	for _, c := range []struct{ q, passage, want string }{
+		{"销售提成是哪个部门负责算的？", "第五十五条 本办法由财务部和销售运营组负责解释，自2025年1月1日起施行，原《销售提成管理办法（2023版）》同时废止。", "销售运营组"},
+		{"电脑报修是哪个部门处理？", "办公电脑的报修办法：在OA提交工单后，信息中心在2个工作日内派人上门处理。", "信息中心"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
 	}
 }
 
