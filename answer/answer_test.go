@@ -983,6 +983,28 @@ func TestRefusal(t *testing.T) {
 	}
 }
 
+// TestQuestionTag: the tag that asks yes or no after what is asked (行吧,
+// 行吗, 可以不) is how the question asks, not words a passage must hold:
+// the rule that answers is not refused for lacking them.
+func TestQuestionTag(t *testing.T) {
+	for _, c := range []struct{ body, tail, want string }{
+		{"高处那箱货够不着 我爬货架上去拿行吧", "", "高处那箱货够不着 我爬货架上去拿"},
+		{"同事想借我账号登一下系统 行", "吗", "同事想借我账号登一下系统"},
+		{"扫描枪下班带回家可以不", "", "扫描枪下班带回家"},
+		{"这样行", "吗", "这样行"},           // too little left to ask about
+		{"员工出差能坐飞机", "吗", "员工出差能坐飞机"}, // no tag
+	} {
+		if got := withoutTag(c.body, c.tail); got != c.want {
+			t.Errorf("withoutTag(%q, %q) = %q; want %q", c.body, c.tail, got, c.want)
+		}
+	}
+	p := "第二十八条 叉车作业时，无关人员不得进入作业区域。\n第二十九条 严禁攀爬货架，严禁在货架横梁上站人或放置工具。\n第三十条 消防通道内不得堆放货物。"
+	e := offline(t, hit("h.md", p))
+	if a, _ := e.Ask(context.Background(), "高处那箱货够不着 我爬货架上去拿行吧"); !strings.HasPrefix(a.Answer, "不") {
+		t.Errorf("爬货架 … 行吧 → %q; want 不…", a.Answer)
+	}
+}
+
 // TestRefusalLatinName: a name in Latin letters the question asks about
 // (Docker) that no passage says is refused, as a code no passage says is;
 // one a passage says inside a longer word (version of version_keep) is

@@ -136,6 +136,33 @@ func (q question) afterWords(seg *zh.Segmenter) []string {
 
 const trailing = "？?。.！!吗呢呀啊呐嘛 "
 
+// questionTags end a question asking yes or no after what it asks (我爬上
+// 去拿行吧, 借我账号登一下 行吗, 先放着可以不): how it asks, not what.
+var questionTags = []string{"行不行", "可不可以", "好不好", "对不对", "成不成", "行", "可以", "没问题", "没事", "对", "好", "成"}
+
+// withoutTag is body without the tag that asks it (questionTags), when
+// 吗, 吧 or 不 follows the tag (tail, what was trimmed after body; 不 is
+// body's) and enough is left to ask about.
+func withoutTag(body, tail string) string {
+	asked := strings.ContainsAny(tail, "吗吧")
+	if !asked {
+		if b, ok := strings.CutSuffix(body, "吧"); ok {
+			body, asked = b, true
+		} else if b, ok := strings.CutSuffix(body, "不"); ok && !strings.HasSuffix(b, "不") {
+			body, asked = b, true
+		}
+		if !asked {
+			return body
+		}
+	}
+	for _, t := range questionTags {
+		if rest, ok := strings.CutSuffix(body, t); ok && utf8.RuneCountInString(strings.TrimSpace(rest)) >= 4 {
+			return strings.TrimRight(rest, " ，,")
+		}
+	}
+	return body
+}
+
 // unsaidWh is the question word a question ending in 是 or 为 leaves
 // unsaid (开埠的时间是 → 什么时候, 作者是 → 谁, 目的是 → 什么), by the noun
 // before it.
@@ -172,6 +199,7 @@ func parseQuestion(folded []rune) question {
 		end--
 	}
 	body := string(folded[:end])
+	body = withoutTag(body, string(folded[end:]))
 	if onlyYesNo(string(folded)) {
 		q.left = []rune(body)
 		return q
