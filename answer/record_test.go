@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"context"
 	"regexp"
 	"strconv"
 	"strings"
@@ -267,6 +268,15 @@ func TestSeventhPass(t *testing.T) {
 	}
 	if l := lightness(seg, "那箱"); l >= 1 {
 		t.Errorf("那箱: lightness %v", l)
+	}
+	// How people say a thing counts (才算数) is a light word too: the rule
+	// that says who approves answers 加班得谁点头才算数.
+	if l := lightness(seg, "算数"); l >= 1 {
+		t.Errorf("算数: lightness %v", l)
+	}
+	e := offline(t, hit("h.md", "第十二条 加班须提前在系统中提交加班申请，经班组长批准后方可加班；未经批准的不计加班。"))
+	if a, _ := e.Ask(context.Background(), "加班得谁点头才算数"); a.Answer != "班组长" {
+		t.Errorf("加班得谁点头才算数 → %q; want 班组长", a.Answer)
 	}
 }
 

@@ -120,6 +120,9 @@ func lightness(seg *zh.Segmenter, w string) float64 {
 	if strings.Contains(addressWords, " "+w+" ") {
 		return 1.0 / 3 // 保洁阿姨, 切肉的师傅: how people call a worker, not what they ask about
 	}
+	if strings.Contains(spokenWords, " "+w+" ") {
+		return 1.0 / 3 // 谁点头才算数: how people say it counts, not what they ask about
+	}
 	switch pos := seg.PartOfSpeech(w); {
 	case pos == "r", pos == "m", pos == "q", pos == "f", strings.HasPrefix(pos, "u"), pos == "y", pos == "e", pos == "c", pos == "p":
 		return 1.0 / 3
@@ -131,6 +134,10 @@ func lightness(seg *zh.Segmenter, w string) float64 {
 	}
 	return 1
 }
+
+// spokenWords are words of speech that say whether a thing holds or
+// counts (才算数, 才管用, 靠谱吗), not what is asked about.
+const spokenWords = " 算数 作数 管用 顶用 好使 靠谱 "
 
 // addressWords are what people call one another by (阿姨, 师傅, 小哥).
 const addressWords = " 阿姨 师傅 大姐 大哥 小哥 大叔 大爷 老师傅 小伙子 小姑娘 姐姐 哥哥 兄弟 同志 "
