@@ -256,7 +256,7 @@ func TestSeventhPass(t *testing.T) {
 	if got := taiwanUsage.Replace("堆高机最快可以开多快"); got != "叉车最快可以开多快" {
 		t.Errorf("taiwanUsage: %q", got)
 	}
-	for _, w := range []string{"买", "放鸽子", "点头", "工资条"} {
+	for _, w := range []string{"买", "放鸽子", "点头", "工资条", "带回家", "借给"} {
 		if len(zh.AliasesOf(w)) == 0 {
 			t.Errorf("%s: no alias", w)
 		}
