@@ -643,6 +643,30 @@ var unitAliases = map[string]struct {
 	"个间夜": {"间夜", 1}, "工作日": {"个工作日", 1}, "个小时": {"分钟", 60}, "小时": {"分钟", 60}, "日": {"天", 1}, "个自然日": {"天", 1}, "％": {"%", 1},
 }
 
+// unitForms are the ways of writing each base unit toQuantity reads
+// (元: 元, 块, 块钱, 万元 …, and a multiplier said alone, 80万).
+var unitForms = func() map[string][]string {
+	m := map[string][]string{"元": {"万", "千", "亿"}}
+	for form, a := range unitAliases {
+		m[a.base] = append(m[a.base], form)
+	}
+	return m
+}()
+
+// saysUnit reports whether sentence writes unit, a base unit, in any of
+// its forms: if not, it states no quantity in it.
+func saysUnit(sentence, unit string) bool {
+	if strings.Contains(sentence, unit) {
+		return true
+	}
+	for _, f := range unitForms[unit] {
+		if strings.Contains(sentence, f) {
+			return true
+		}
+	}
+	return false
+}
+
 // toQuantity reads a number, its multiplier (万, 千, 亿) and unit as a
 // quantity in the unit's base; a multiplier without a unit is money (80万).
 func toQuantity(num, mult, unit string) (quantity, bool) {
@@ -920,6 +944,9 @@ func hasAnyPrefix(s string, ws ...string) bool {
 func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 	if len(qs) == 0 || strings.IndexAny(sentence, "0123456789") < 0 {
 		return true, false // (no number, no condition: the expressions below need one)
+	}
+	if !slices.ContainsFunc(qs, func(q quantity) bool { return saysUnit(sentence, q.unit) }) {
+		return true, false // (no quantity in a unit the question's are in, no condition on them)
 	}
 	in := func(unit string) (quantity, bool) {
 		for _, q := range qs {
@@ -1347,19 +1374,29 @@ func definitions(hits []corpora.Hit) map[string]string {
 		defs[k] += string(zh.Fold(v)) + "\n"
 	}
 	for _, h := range hits {
-		for _, line := range strings.Split(h.Text, "\n") {
-			if isTableLine(strings.TrimSpace(line)) {
+		for line := range strings.Lines(h.Text) {
+			line = strings.TrimRight(line, "\r\n")
+			// (definitionRe's name is at most eight characters: a line
+			// whose first colon comes later holds none, and is not
+			// matched. Only lines that may hold a class's definition are
+			// matched by classDefRe: the expression backtracks.)
+			i := strings.Index(line, "：")
+			if j := strings.IndexByte(line, ':'); j >= 0 && (i < 0 || j < i) {
+				i = j
+			}
+			named := i > 0 && utf8.RuneCountInString(strings.TrimLeft(line[:i], " \t\r\f\v\u3000-*•·")) <= 8
+			classed := holdsClassCue(line)
+			if !named && !classed || isTableLine(strings.TrimSpace(line)) {
 				continue
 			}
-			if strings.ContainsAny(line, "：:") {
+			if named {
 				if m := definitionRe.FindStringSubmatch(line); m != nil {
 					add(m[1], m[2])
 				}
 			}
 			// 差旅费标准按职级分为四类：A类为总经理、副总经理；B类为部门经
-			// 理…: classes defined in a sentence, each by 为. (Only lines
-			// that may hold one are matched: the expression backtracks.)
-			if slices.ContainsFunc(classDefCues, func(c string) bool { return strings.Contains(line, c) }) {
+			// 理…: classes defined in a sentence, each by 为.
+			if classed {
 				for _, m := range classDefRe.FindAllStringSubmatch(line, -1) {
 					add(m[1], m[2])
 				}
@@ -1367,6 +1404,28 @@ func definitions(hits []corpora.Hit) map[string]string {
 		}
 	}
 	return defs
+}
+
+// holdsClassCue reports whether line holds one of classDefCues: found from
+// the verbs (为, 是, 包括, 指), rarer in Chinese text than the cues' first
+// bytes, back to the class's word before them.
+func holdsClassCue(line string) bool {
+	for _, verb := range [...]string{"为", "是", "包括", "指"} {
+		for at := 0; ; {
+			i := strings.Index(line[at:], verb)
+			if i < 0 {
+				break
+			}
+			before := line[:at+i]
+			for _, c := range classDefCues {
+				if strings.HasSuffix(c, verb) && strings.HasSuffix(before, strings.TrimSuffix(c, verb)) {
+					return true
+				}
+			}
+			at += i + len(verb)
+		}
+	}
+	return false
 }
 
 // classDefCues are what a line defining a class holds (A类为, 二类城市为).

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -394,5 +395,38 @@ func checkSpan(t *testing.T, find func(question, []rune) (span, bool), q, senten
 	}
 	if got != want {
 		t.Errorf("%s: %q, want %q", q, got, want)
+	}
+}
+
+// TestClassCue: holdsClassCue, which finds the cues from their verbs,
+// says what looking for each cue says, on every line of the office
+// documents' texts and on lines made to hold a cue at their ends.
+func TestClassCue(t *testing.T) {
+	naive := func(line string) bool {
+		for _, c := range classDefCues {
+			if strings.Contains(line, c) {
+				return true
+			}
+		}
+		return false
+	}
+	lines := []string{"A类为总经理", "差旅费标准按职级分为四类：A类为总经理、副总经理；", "二类城市是", "为什么", "是", "一级指", "第三档为", "员工为", "员工", "类包"}
+	for _, f := range []string{"../eval/office/plain/handbook.md", "../eval/office/plain/travel.md", "../eval/enterprise/plain/sales-rules.md"} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	held := 0
+	for _, l := range lines {
+		if got, want := holdsClassCue(l), naive(l); got != want {
+			t.Errorf("holdsClassCue(%q) = %v; want %v", l, got, want)
+		} else if got {
+			held++
+		}
+	}
+	if held < 5 {
+		t.Errorf("only %d lines hold a cue", held)
 	}
 }

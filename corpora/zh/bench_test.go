@@ -1,6 +1,7 @@
 package zh
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/go-ego/gse"
@@ -65,5 +66,16 @@ func BenchmarkDictionary(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkFold: folding Chinese text rune by rune (full width, case,
+// traditional characters), as the answerer does for every passage it
+// reads.
+func BenchmarkFold(b *testing.B) {
+	text := strings.Repeat("第十二条 員工出差住宿標準按ＡＢＣ三類城市執行，上海属于一类城市，员工的住宿上限为每晚650元。", 40)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Fold(text)
 	}
 }

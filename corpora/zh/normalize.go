@@ -371,6 +371,44 @@ func normal(s string) bool {
 // characters simplified (character table only), and any space a plain space.
 // Use it to find spans in normalized form and cut them from the original.
 func FoldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A'
+		case '\t' <= r && r <= '\r':
+			return ' ' // (unicode.IsSpace's ASCII spaces but ' ')
+		}
+		return r
+	}
+	if r < 0x10000 {
+		bmpFoldOnce.Do(buildBMPFold)
+		if bmpFold != nil {
+			return bmpFold[r]
+		}
+	}
+	return foldRune(r)
+}
+
+// bmpFold is FoldRune of every rune of the Basic Multilingual Plane, one
+// look-up instead of the converters' tables each time (built at the
+// first use; nil if the converters could not be made).
+var (
+	bmpFold     *[0x10000]rune
+	bmpFoldOnce sync.Once
+)
+
+func buildBMPFold() {
+	if _, err := converters(); err != nil {
+		return
+	}
+	t := new([0x10000]rune)
+	for r := range rune(0x10000) {
+		t[r] = foldRune(r)
+	}
+	bmpFold = t
+}
+
+func foldRune(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		r -= 0xFEE0

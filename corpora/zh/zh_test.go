@@ -124,3 +124,19 @@ func FuzzCut(f *testing.F) {
 		}
 	})
 }
+
+// TestFoldTable: FoldRune through its table of the Basic Multilingual
+// Plane folds every rune as the converters' tables do, and runes beyond
+// it too.
+func TestFoldTable(t *testing.T) {
+	for r := rune(0); r < 0x11000; r++ {
+		if got, want := FoldRune(r), foldRune(r); got != want {
+			t.Fatalf("FoldRune(%U) = %U; want %U", r, got, want)
+		}
+	}
+	for _, c := range [][2]rune{{'Ａ', 'a'}, {'\t', ' '}, {'\u3000', ' '}, {'員', '员'}, {'B', 'b'}} {
+		if got := FoldRune(c[0]); got != c[1] {
+			t.Errorf("FoldRune(%q) = %q; want %q", c[0], got, c[1])
+		}
+	}
+}
