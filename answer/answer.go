@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"regexp"
 	"slices"
@@ -791,15 +790,8 @@ func aliasText(aliases []zh.Alias) string {
 func distinct(hits []corpora.Hit) []corpora.Hit {
 	seen := make(map[uint64]bool, len(hits))
 	out := hits[:0:0]
-	var buf [4]byte
 	for _, h := range hits {
-		f := fnv.New64a()
-		for _, r := range h.Text {
-			if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
-				f.Write(buf[:utf8.EncodeRune(buf[:], r)])
-			}
-		}
-		k := f.Sum64()
+		k := textKey(h.Text)
 		if seen[k] {
 			continue
 		}
@@ -808,6 +800,41 @@ func distinct(hits []corpora.Hit) []corpora.Hit {
 	}
 	return out
 }
+
+// textKey is the FNV-1a hash of text's bytes but for its spaces and
+// punctuation (Han characters and ASCII decided without unicode's
+// tables: they are most of what passages hold).
+func textKey(text string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	k := uint64(offset)
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		keep := false
+		switch {
+		case r < utf8.RuneSelf:
+			keep = !asciiSkipped[r]
+		default:
+			r, size = utf8.DecodeRuneInString(text[i:])
+			keep = r >= 0x4E00 && r <= 0x9FFF || !unicode.IsSpace(r) && !unicode.IsPunct(r)
+		}
+		if keep {
+			for _, b := range []byte(text[i : i+size]) {
+				k ^= uint64(b)
+				k *= prime
+			}
+		}
+		i += size
+	}
+	return k
+}
+
+// asciiSkipped are the ASCII characters textKey passes over.
+var asciiSkipped = func() (t [utf8.RuneSelf]bool) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = unicode.IsSpace(r) || unicode.IsPunct(r)
+	}
+	return t
+}()
 
 // skipSpace is the index of the first character of text from i on that is
 // not white space.

@@ -2,9 +2,11 @@ package answer
 
 import (
 	"context"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -1551,6 +1553,33 @@ func TestDistinctHits(t *testing.T) {
 	}
 }
 
+// TestTextKey: textKey is FNV-1a over the text but for its spaces and
+// punctuation, as unicode tells them, on every character class.
+func TestTextKey(t *testing.T) {
+	naive := func(text string) uint64 {
+		f := fnv.New64a()
+		for _, r := range text {
+			if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+				f.Write([]byte(string(r)))
+			}
+		}
+		return f.Sum64()
+	}
+	texts := []string{"", " ", "年假最小单位为半天，至少提前3个工作日申请。", "A-1 $5+3=8 <x> ^~|`", "\u3000全角　空格\t",
+		"《静夜思》“床前明月光”——李白…", "𠮷野家 ㊙ ①② Ⅻ ｆｕｌｌ！", "\xff\xfe broken", "ΑΒΓ кириллица ½"}
+	for r := rune(0); r < 0x3000; r += 7 {
+		texts = append(texts, string(r)+"x")
+	}
+	for _, s := range texts {
+		if got, want := textKey(s), naive(s); got != want && utf8.ValidString(s) {
+			t.Errorf("textKey(%q) = %x; want %x", s, got, want)
+		}
+	}
+	if textKey("年假，半天") != textKey("年假 半天.") || textKey("年假半天") == textKey("年假半日") {
+		t.Error("textKey tells apart what differs only in punctuation, or not what differs in words")
+	}
+}
+
 // TestNetworkName: a Wi-Fi's name is an identifier of its own shape, and a
 // token the question says itself (Wi-Fi) is not one held; 格式 is a file's
 // extension only when the question names a file.
@@ -1997,5 +2026,28 @@ func TestSeparableShift(t *testing.T) {
 	other := "4.3 每月最后一个工作日17:00以后，系统冻结出入库操作，单次冻结时间最长为4小时。"
 	if a := e.FromHits("一个月最多能加几个钟的班", []corpora.Hit{hit("m.txt", other), hit("h.docx", rule)}); a.Answer != "36小时" {
 		t.Errorf("一个月最多能加几个钟的班 → %q; want 36小时", a.Answer)
+	}
+}
+
+// TestEverywhereOf: everywhereOf is every retrieved text folded rune by
+// rune (traditional, full-width, capitals, bytes not UTF-8), each ended
+// by a line break.
+func TestEverywhereOf(t *testing.T) {
+	hits := []corpora.Hit{
+		{Chunk: corpora.Chunk{Title: "員工手冊", Section: "第三章 ＡＢＣ", Header: "職級 | 標準", Text: "年假\t天數：Ａ類為15天。\xff\xfe末尾"}},
+		{Chunk: corpora.Chunk{Text: "普通的简体文字，没有要折叠的。"}},
+		{Chunk: corpora.Chunk{Text: "\xe4\xb8"}},
+	}
+	var want strings.Builder
+	for _, h := range hits {
+		for _, s := range []string{h.Title, h.Section, h.Header, h.Text} {
+			for _, c := range s {
+				want.WriteRune(zh.FoldRune(c))
+			}
+			want.WriteByte('\n')
+		}
+	}
+	if got := everywhereOf(hits); got != want.String() {
+		t.Errorf("everywhereOf = %q; want %q", got, want.String())
 	}
 }

@@ -240,9 +240,16 @@ func everywhereOf(retrieved []corpora.Hit) string {
 	b.Grow(n)
 	for _, r := range retrieved {
 		for _, s := range [...]string{r.Title, r.Section, r.Header, r.Text} {
-			for _, c := range s { // folded as it is written: no copy of each text
-				b.WriteRune(zh.FoldRune(c))
+			last := 0 // folded as it is written, the runs fold keeps copied whole: no copy of each text
+			for i, c := range s {
+				if f := zh.FoldRune(c); f != c || c == utf8.RuneError {
+					b.WriteString(s[last:i])
+					b.WriteRune(f)
+					_, size := utf8.DecodeRuneInString(s[i:])
+					last = i + size
+				}
 			}
+			b.WriteString(s[last:])
 			b.WriteByte('\n')
 		}
 	}

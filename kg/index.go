@@ -13,7 +13,7 @@ import (
 func (g *Graph) reindex() {
 	// Most subjects are lines, about half the facts.
 	g.first, g.more = make(map[string]string, g.nfacts/2), map[string][]string{}
-	g.starts = map[string]struct{}{}
+	g.starts = map[string]int{}
 	g.alias, g.galias = map[string]string{}, nil
 	g.works = map[string]int{}
 	ids := make([]string, 0, len(g.docs))
@@ -119,7 +119,9 @@ func (g *Graph) addSubject(k, doc string) {
 	switch {
 	case !ok:
 		g.first[k] = doc
-		g.starts[keyStart(k)] = struct{}{}
+		if ks := keyStart(k); len(k) > g.starts[ks] {
+			g.starts[ks] = len(k)
+		}
 	case doc == f:
 	case doc < f:
 		g.first[k] = doc
@@ -163,7 +165,7 @@ func (g *Graph) Resolve(key string) (ent string, alias, ok bool) {
 	if !hasLatin(key) {
 		// Keys in Latin letters are pinyin (alias, galias); the others are
 		// subjects' or none.
-		if _, ok := g.starts[keyStart(key)]; !ok {
+		if longest, ok := g.starts[keyStart(key)]; !ok || len(key) > longest {
 			g.mu.RUnlock()
 			return "", false, false
 		}

@@ -88,3 +88,37 @@ func TestNamesWithinLinkBound(t *testing.T) {
 		t.Logf("%d files; the longest key, %s, has %d characters", len(files), longest, n)
 	}
 }
+
+// TestStartLength: Resolve turns away a key longer than every subject of
+// its start, and finds each subject, the short and the long of a start,
+// after they were written in two goes (the longest length is kept up to
+// date as subjects come).
+func TestStartLength(t *testing.T) {
+	ctx := context.Background()
+	g, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	doc := func(id, subject string) corpora.Document {
+		return corpora.Document{ID: id, Title: subject, Text: subject, Record: &corpora.Record{Kind: corpora.RecordIdiom,
+			Fields: map[string]string{corpora.FieldName: subject, corpora.FieldExplanation: "测试用的释义"}}}
+	}
+	if err := g.Replace(ctx, []string{"a"}, []corpora.Document{doc("a", "洛阳")}); err != nil {
+		t.Fatal(err)
+	}
+	if g.Has(zh.Key("洛阳纸贵")) {
+		t.Error("Has(洛阳纸贵) before it was written")
+	}
+	if err := g.Replace(ctx, []string{"b"}, []corpora.Document{doc("b", "洛阳纸贵")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"洛阳", "洛阳纸贵"} {
+		if !g.Has(zh.Key(k)) {
+			t.Errorf("Has(%s) = false after it was written", k)
+		}
+	}
+	if g.Has(zh.Key("洛阳纸贵了")) {
+		t.Error("Has(洛阳纸贵了) = true: longer than any subject of its start")
+	}
+}

@@ -32,12 +32,13 @@ type Graph struct {
 	docs  map[string]*docFacts
 	first map[string]string // zh.Key(subject) → the first document (by id) with facts about it
 	// starts are the first two characters of every subject key indexed
-	// since the last reindex (a key removed leaves its start: a stale
-	// start costs a lookup, never an answer). Resolve turns away a key of
-	// Han characters whose start none has with one lookup of a short
-	// string, not three of a long one: linking tries every substring of a
-	// question.
-	starts map[string]struct{}
+	// since the last reindex, each with the length in bytes of the longest
+	// key of that start (a key removed leaves its start: a stale start
+	// costs a lookup, never an answer). Resolve turns away a key of Han
+	// characters whose start none has, or longer than any of its start,
+	// with one lookup of a short string, not three of a long one: linking
+	// tries every substring of a question.
+	starts map[string]int
 	more   map[string][]string // → the other documents, sorted
 	alias  map[string]string   // Key of an idiom's pinyin, from its dictionary → the idiom's key
 	galias map[string]string   // Key of a name's pinyin by go-pinyin → the name's key; nil until asked
