@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -614,11 +613,11 @@ func negatedCase(q question, s []rune) (span, bool) {
 
 // negatedVerbRe finds a case a question states by a verb's negation: 调休
 // 不了, 不能调休, 没有调休.
-var negatedVerbRe = regexp.MustCompile(`(\p{Han}{2})不了|(?:不能|无法|没法|没办法|没有|没)(\p{Han}{2})|(\p{Han}{2})不成`)
+var negatedVerbRe = mustScan(`(\p{Han}{2})不了|(?:不能|无法|没法|没办法|没有|没)(\p{Han}{2})|(\p{Han}{2})不成`)
 
 // negatedClauseRe finds a clause a rule opens with a verb's negation (不能
 // 调休的): the verb is its group.
-var negatedClauseRe = regexp.MustCompile(`(?:不能|无法|未能|未|没有|没|不)(\p{Han}{2})[^，,。；;]{0,10}?的[，,]?`)
+var negatedClauseRe = mustScan(`(?:不能|无法|未能|未|没有|没|不)(\p{Han}{2})[^，,。；;]{0,10}?的[，,]?`)
 
 // cellHolds reports whether a table row's cell in the column asked holds
 // the unit asked, said in its column's name (| 压铸操作工 | 400 | under 岗
@@ -847,10 +846,10 @@ func skipSpace(text []rune, i int) int {
 
 // notDoneQRe finds a question about a thing not done — 没定, 没交, 未提交,
 // 忘了交 — and what then (怎么办, 怎么处理, 会怎样).
-var notDoneQRe = regexp.MustCompile(`(?:没有?|未|忘了?)\p{Han}{1,6}.*(?:怎么办|怎么处理|会怎样|会怎么样|怎么算)`)
+var notDoneQRe = mustScan(`(?:没有?|未|忘了?)\p{Han}{1,6}.*(?:怎么办|怎么处理|会怎样|会怎么样|怎么算)`)
 
 // notDoneRe opens a rule for a thing not done: 逾期未确定的, 未按时提交的.
-var notDoneRe = regexp.MustCompile(`^[\s（(]*(?:逾期|未|没有|超过期限)\p{Han}{0,8}的`)
+var notDoneRe = mustScan(`^[\s（(]*(?:逾期|未|没有|超过期限)\p{Han}{0,8}的`)
 
 // onlyStops reports whether ans is nothing but function characters (的,
 // 了, 是), which answer nothing: a span cut wrong. (All of stopChars, 上 and
@@ -1022,10 +1021,10 @@ func namesRow(q, row string) bool {
 
 // tierRe finds a tier's bounds in a row's key: 100人及以下, 101～500人,
 // 超过20万元.
-var tierRe = regexp.MustCompile(`[0-9].*(?:以上|以下|以内|及以上|及以下)|(?:不满|未满|超过|不超过|低于|高于)\s*[0-9]|[0-9]\s*(?:～|~|-|—|至|到)\s*[0-9]`)
+var tierRe = mustScan(`[0-9].*(?:以上|以下|以内|及以上|及以下)|(?:不满|未满|超过|不超过|低于|高于)\s*[0-9]|[0-9]\s*(?:～|~|-|—|至|到)\s*[0-9]`)
 
 // numberRe finds a number in digits.
-var numberRe = regexp.MustCompile(`[0-9]+(?:\.[0-9]+)?`)
+var numberRe = mustScan(`[0-9]+(?:\.[0-9]+)?`)
 
 // topSentence is the index of the best-scored sentence; -1 for none.
 func topSentence(sents []sentence) int {
@@ -1101,7 +1100,7 @@ func rankSentences(hits []corpora.Hit, ev evidence, pq question, terms []keyTerm
 }
 
 // numeralRe finds a numeral, in digits or characters.
-var numeralRe = regexp.MustCompile(`[0-9` + cnNumerals + `半]`)
+var numeralRe = mustScan(`[0-9` + cnNumerals + `半]`)
 
 // yesNoCell reports whether a table's cell says yes or no (支持, 不支持,
 // 是, 否, 可以, ✓ …) rather than a value.
@@ -1401,10 +1400,10 @@ func negation(verb string) string {
 
 // supportListRe finds a list of what a thing supports, allows or works
 // with: 支持Chrome 100、Edge 100、Firefox 102.
-var supportListRe = regexp.MustCompile(`(?:支持|兼容|适用于|允许使用|可使用|可以使用|仅限|限于)[^。；;]*[、/]`)
+var supportListRe = mustScan(`(?:支持|兼容|适用于|允许使用|可使用|可以使用|仅限|限于)[^。；;]*[、/]`)
 
 // latinWordRe finds a name written in Latin letters (IE, Docker, macOS).
-var latinWordRe = regexp.MustCompile(`[A-Za-z][A-Za-z0-9.+#-]*`)
+var latinWordRe = mustScan(`[A-Za-z][A-Za-z0-9.+#-]*`)
 
 // notListed reports whether the sentence lists what is supported and q
 // asks about a thing named in Latin letters the list leaves out:
@@ -1446,10 +1445,10 @@ func conditionUnmet(qs []quantity, sentence string) bool {
 }
 
 // limitRe finds a limit a rule sets: 只能…一个, 最多3次, 不超过5个.
-var limitRe = regexp.MustCompile(`(?:只能|仅能|只可|仅可|最多|至多|不超过|仅限)[^，。；0-9一二两三四五六七八九十]{0,8}([0-9]+|[一二两三四五六七八九十])\s*(个|次|台|人|份|条|天|项|名|张|本|套)`)
+var limitRe = mustScan(`(?:只能|仅能|只可|仅可|最多|至多|不超过|仅限)[^，。；0-9一二两三四五六七八九十]{0,8}([0-9]+|[一二两三四五六七八九十])\s*(个|次|台|人|份|条|天|项|名|张|本|套)`)
 
 // amountRe finds an amount a question asks about: 两个, 3次.
-var amountRe = regexp.MustCompile(`([0-9]+|[一二两三四五六七八九十])\s*(个|次|台|人|份|条|天|项|名|张|本|套)`)
+var amountRe = mustScan(`([0-9]+|[一二两三四五六七八九十])\s*(个|次|台|人|份|条|天|项|名|张|本|套)`)
 
 // beyondLimit reports whether q asks for more than the limit the sentence
 // sets, in the same measure word.
@@ -1482,7 +1481,7 @@ func smallNumber(s string) int {
 
 // conditionRe finds a thing a rule requires for something else: 须执行…重启
 // 服务才能生效, 必须先审批才可以.
-var conditionRe = regexp.MustCompile(`(?:须|必须|需要|需|应|要)([^，。；]{1,48}?)(?:后)?才(?:能|可|可以|会)`)
+var conditionRe = mustScan(`(?:须|必须|需要|需|应|要)([^，。；]{1,48}?)(?:后)?才(?:能|可|可以|会)`)
 
 // withoutCondition reports whether q asks about doing without what the
 // sentence requires (不重启服务 … 须执行 systemctl restart 重启服务才能生效).

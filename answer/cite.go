@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,14 +16,14 @@ import (
 // never sees a citation that the final answer drops.
 
 // citeMark is a citation as LLMs write it: [1], [1, 3], [1][2], 【2】.
-var citeMark = regexp.MustCompile(`[\[【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】]`)
+var citeMark = mustScan(`[\[【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】]`)
 
 // citeMarkAt matches a mark at the start of a text; citePrefix, the start
 // of one still being written.
 var (
-	citeMarkAt = regexp.MustCompile(`^[\[【]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】]`)
-	citePrefix = regexp.MustCompile(`^[\[【][\s\d,，、]*$`)
-	digitRun   = regexp.MustCompile(`\d+`)
+	citeMarkAt = mustScan(`^[\[【]\s*\d+(?:\s*[,，、]\s*\d+)*\s*[\]】]`)
+	citePrefix = mustScan(`^[\[【][\s\d,，、]*$`)
+	digitRun   = mustScan(`\d+`)
 )
 
 // endsSentence reports whether r ends a sentence of an LLM's answer: the

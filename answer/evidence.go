@@ -2,7 +2,6 @@ package answer
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,7 +57,7 @@ func (s sentence) conditionText() string {
 
 // bareNumberRe finds a number with no unit after it (a multiplier may
 // follow: 5万).
-var bareNumberRe = regexp.MustCompile(`([0-9][0-9,]*(?:\.[0-9]+)?(?:万|千|亿)?)([^0-9,.万千亿元%％天年月日个人次]|$)`)
+var bareNumberRe = mustScan(`([0-9][0-9,]*(?:\.[0-9]+)?(?:万|千|亿)?)([^0-9,.万千亿元%％天年月日个人次]|$)`)
 
 // stopChars are characters too common to count as evidence that a sentence
 // answers a question.
@@ -486,7 +485,7 @@ const unitInName = `[（(]\s*([^（）()/／：:]{1,4})\s*(?:[/／][^（）()]{1
 
 // fieldUnitRe finds a field whose name states its unit, with a number for
 // value: 付款账期（天）：60, 伙食补助(元/天)：120.
-var fieldUnitRe = regexp.MustCompile(unitInName + `\s*[：:]\s*[0-9]`)
+var fieldUnitRe = mustScan(unitInName + `\s*[：:]\s*[0-9]`)
 
 // fieldUnitMatches are fieldUnitRe's matches in str, read only when str has
 // a bracket and a colon, which every match holds.
@@ -518,8 +517,8 @@ func longestCommon(a, b []rune) int {
 }
 
 var (
-	dateRe = regexp.MustCompile(`(公元前|公元|民国|明治|昭和|平成|光绪|康熙|乾隆)?[0-9]{1,4}年(代)?([(（][0-9]{3,4}年[)）])?([0-9]{1,2}月)?([0-9]{1,2}日)?|(?:次年|翌年|当年|同年|每年|今年|明年|去年)?[0-9]{1,2}月[0-9]{1,2}日|(?:次月|下月|当月|本月|每月|上月)[0-9]{1,2}[日号]|[0-9]{1,2}世纪([0-9]{1,2}年代)?|[一二三四五六七八九十〇零]{2,4}年|(东汉|西汉|民国)(朝|代|初|末|初年|末年)?|(唐|宋|元|明|清)(朝|代|初|末|初年|末年)`)
-	numRe  = regexp.MustCompile(`[0-9]{1,2}[:：][0-9]{2}|(约|大约|逾|近)?[0-9][0-9,]*(\.[0-9]+)?(余)?(万|亿|千|百)?|[零一二两三四五六七八九十百千万亿]+(?:个半)?|半`)
+	dateRe = mustScan(`(公元前|公元|民国|明治|昭和|平成|光绪|康熙|乾隆)?[0-9]{1,4}年(代)?([(（][0-9]{3,4}年[)）])?([0-9]{1,2}月)?([0-9]{1,2}日)?|(?:次年|翌年|当年|同年|每年|今年|明年|去年)?[0-9]{1,2}月[0-9]{1,2}日|(?:次月|下月|当月|本月|每月|上月)[0-9]{1,2}[日号]|[0-9]{1,2}世纪([0-9]{1,2}年代)?|[一二三四五六七八九十〇零]{2,4}年|(东汉|西汉|民国)(朝|代|初|末|初年|末年)?|(唐|宋|元|明|清)(朝|代|初|末|初年|末年)`)
+	numRe  = mustScan(`[0-9]{1,2}[:：][0-9]{2}|(约|大约|逾|近)?[0-9][0-9,]*(\.[0-9]+)?(余)?(万|亿|千|百)?|[零一二两三四五六七八九十百千万亿]+(?:个半)?|半`)
 )
 
 // holdsDate reports whether dateRe finds a date in s, reading it only
@@ -532,7 +531,7 @@ func holdsDate(s string) bool {
 // isHeading reports whether a line is a heading: Markdown's # lines, or a
 // short line without the punctuation that ends a sentence.
 // listMarkerRe matches a list item's number alone (5., 12、, (3), （三）).
-var listMarkerRe = regexp.MustCompile(`^(?:[0-9]{1,3}[.、．]|[（(][0-9一二三四五六七八九十]{1,3}[)）])$`)
+var listMarkerRe = mustScan(`^(?:[0-9]{1,3}[.、．]|[（(][0-9一二三四五六七八九十]{1,3}[)）])$`)
 
 func isHeading(s string) bool {
 	if strings.HasPrefix(s, "#") {
@@ -548,7 +547,7 @@ func isHeading(s string) bool {
 	return !strings.ContainsRune("。！？；…!?;.：:，,）)”」", last)
 }
 
-var digitRe = regexp.MustCompile(`[0-9]`)
+var digitRe = mustScan(`[0-9]`)
 
 // condlessWeight weighs a sentence setting no condition on the question's
 // quantity when another sentence's condition it meets.
@@ -559,7 +558,7 @@ const condlessWeight = 0.75
 // own, which finds the passage holding a code, also takes parameters and
 // versions, session_timeout and V4.1: a passage may be found by them, but a
 // version names a release, not what a line is about.)
-var codeRe = regexp.MustCompile(`[A-Za-z]+[0-9]+[A-Za-z0-9]*|[0-9]+[A-Za-z]+[A-Za-z0-9]*`)
+var codeRe = mustScan(`[A-Za-z]+[0-9]+[A-Za-z0-9]*|[0-9]+[A-Za-z]+[A-Za-z0-9]*`)
 
 // questionCodes are the codes a question (folded) names.
 func questionCodes(folded []rune) []string {
@@ -574,7 +573,7 @@ func questionCodes(folded []rune) []string {
 
 // versionRe matches a version's head (v4 of V4.2), which names a release,
 // not a code a line is about.
-var versionRe = regexp.MustCompile(`^v[0-9]+$`)
+var versionRe = mustScan(`^v[0-9]+$`)
 
 // HoldsCode reports whether text says one of codes whole, in any case: as
 // a word of its own, not as part of a longer code (E05 is not in E050,
@@ -603,11 +602,11 @@ func definesCode(s []rune, codes []string) bool {
 
 // roleRe finds a post or a department: who a rule says approves, decides
 // or is to be asked.
-var roleRe = regexp.MustCompile(`经理|总监|主管|负责人|总裁|董事|主任|组长|部长|店长|领导|上级|专员|管理员|委员会|办公室|部门|(?:财务|人力资源|人事|行政|法务|销售|市场|技术|采购|研发|运营|客服|综合|审计|安全|安全环保|环保|设备|信息|质量|质检|品质|工程|生产|物流|仓储|后勤|保卫|总务|计划|调度|物业|医务|护理|教务|商务|品牌|产品)(?:部|组|处|科|中心)`)
+var roleRe = mustScan(`经理|总监|主管|负责人|总裁|董事|主任|组长|部长|店长|领导|上级|专员|管理员|委员会|办公室|部门|(?:财务|人力资源|人事|行政|法务|销售|市场|技术|采购|研发|运营|客服|综合|审计|安全|安全环保|环保|设备|信息|质量|质检|品质|工程|生产|物流|仓储|后勤|保卫|总务|计划|调度|物业|医务|护理|教务|商务|品牌|产品)(?:部|组|处|科|中心)`)
 
 // placeRe finds what place answers look like: 位于…, …省/市/县/区…, an
 // address number.
-var placeRe = regexp.MustCompile(`位于|地处|坐落|生于|出生于|\p{Han}(省|市|县|区|镇|乡|村|州|郡|岛|街|道|路|国)|[0-9]+号`)
+var placeRe = mustScan(`位于|地处|坐落|生于|出生于|\p{Han}(省|市|县|区|镇|乡|村|州|郡|岛|街|道|路|国)|[0-9]+号`)
 
 // quantity is a number the question states with its unit (工龄8年,
 // 6000元的设备, 第3年, 80万的合同), in the unit's base (80万 → 800000 元).
@@ -620,16 +619,16 @@ type quantity struct {
 var (
 	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张|箱|托|吨|公斤|千克|平方米|平米|平|米|层|条|行|单|份|分`
 	qtyNum   = `([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(万|千|亿)?\s*(` + qtyUnits + `)?` // (5,000元: thousands set apart)
-	qtyRe    = regexp.MustCompile(qtyNum)
+	qtyRe    = mustScan(qtyNum)
 	// The conditions a rule sets on a quantity, in the forms Chinese rules
 	// write them: the words before the number, the number, its multiplier
 	// and unit, (含), the words after.
-	condRe = regexp.MustCompile(`(满|超过|高于|多于|大于|不满|未满|不足|低于|少于|小于|不超过|不高于|不低于|不少于|达到|在)?` + qtyNum +
+	condRe = mustScan(`(满|超过|高于|多于|大于|不满|未满|不足|低于|少于|小于|不超过|不高于|不低于|不少于|达到|在)?` + qtyNum +
 		`\s*(?:[（(](含|不含)[）)])?\s*(及以上|以上|及以下|以下|以内|以后|以前|及其以上|或以上|或以下|之内)?` +
 		`(?:[（(](含|不含)[^（）()]{0,16}[）)])?`) // 50,000元以下（不含50,000元）: the bound said after
 	// A range: 20万元（含）至100万元, 3-5年, 10～20人, 5分钟以上至30分钟（含）
 	// (the band after one up to 5分钟).
-	rangeRe = regexp.MustCompile(qtyNum + `\s*(?:[（(](含|不含)[）)])?\s*(?:以上|及以上)?\s*(?:至|到|-|～|~|—|–)\s*` + qtyNum + `\s*(?:[（(](含|不含)[）)])?`)
+	rangeRe = mustScan(qtyNum + `\s*(?:[（(](含|不含)[）)])?\s*(?:以上|及以上)?\s*(?:至|到|-|～|~|—|–)\s*` + qtyNum + `\s*(?:[（(](含|不含)[）)])?`)
 )
 
 // unitAliases give a unit its base name and what its number is worth in
@@ -778,7 +777,7 @@ func measureNext(text string) bool {
 
 // cnQtyRe finds a number in Chinese numerals said with a unit or a
 // multiplier (两天, 八年, 一万二, 三千五百元, 十五分钟).
-var cnQtyRe = regexp.MustCompile(`[` + cnNumerals + `]+[天年月周次个人元块岁小分秒户家台件张名位间套辆层箱托吨平]?`)
+var cnQtyRe = mustScan(`[` + cnNumerals + `]+[天年月周次个人元块岁小分秒户家台件张名位间套辆层箱托吨平]?`)
 
 // cnNumerals are the characters numbers are written with in Chinese.
 const cnNumerals = "零一二两三四五六七八九十百千万"
@@ -827,7 +826,7 @@ func arabicNumerals(q string) string {
 }
 
 // spokenPercentRe finds a share said in words: 百分之三, 百分之零点八.
-var spokenPercentRe = regexp.MustCompile(`百分之([零一二两三四五六七八九十百]+)(?:点([零一二三四五六七八九]+))?`)
+var spokenPercentRe = mustScan(`百分之([零一二两三四五六七八九十百]+)(?:点([零一二三四五六七八九]+))?`)
 
 // spokenPercent writes the shares q says in words in digits (差了百分之
 // 零点八 → 差了0.8%), as rules write them.
@@ -1069,7 +1068,7 @@ const condChars = "满超高多大足低少小达在以之"
 // the bound's number (超过承诺时限7天, 累计满24个月): not across 的 or a
 // clause, nor 满足/满意, nor past 按, 为, 由 (超过标准部分按50%由个人承担) or
 // a prize (满勤奖300元).
-var condGapRe = regexp.MustCompile(`(超过|不超过|满|不满|未满|达到|低于|高于|不足)([^\P{Han}的足意按为由奖以及和或与是勤]{1,6}?)([0-9])`)
+var condGapRe = mustScan(`(超过|不超过|满|不满|未满|达到|低于|高于|不足)([^\P{Han}的足意按为由奖以及和或与是勤]{1,6}?)([0-9])`)
 
 // lowerBound reports whether a condition's words before and after its
 // number (condRe's) set a lower bound: 满, 达到, 不低于, 不少于, 超过, 高于,
@@ -1347,7 +1346,7 @@ func tableOfSums(h corpora.Hit) bool {
 
 // countNameRe finds a column's name that counts or measures something
 // other than money (天数, 人数, 次数, 时长, 面积 …).
-var countNameRe = regexp.MustCompile(`数|时长|时间|期限|面积|重量|比例|折扣|等级|级别|名额|天|次|人`)
+var countNameRe = mustScan(`数|时长|时间|期限|面积|重量|比例|折扣|等级|级别|名额|天|次|人`)
 
 // namesMoney reports whether a column's name ends in a noun of money
 // (住宿费, 伙食补助, 礼品预算), not of a share (返点比例).
@@ -1433,7 +1432,7 @@ var classDefCues = []string{"类为", "级为", "档为", "等为", "城市为",
 
 // classDefRe finds a class defined in a sentence: A类为总经理、副总经理；
 // 二类城市为天津、重庆、各省会城市.
-var classDefRe = regexp.MustCompile(`(?:^|[：:；;，,。\s])([\p{Han}A-Za-z0-9]{1,4}(?:类|级|档|等)(?:城市|地区|人员|员工)?)(?:为|是|包括|指)([^；;。]{2,})`)
+var classDefRe = mustScan(`(?:^|[：:；;，,。\s])([\p{Han}A-Za-z0-9]{1,4}(?:类|级|档|等)(?:城市|地区|人员|员工)?)(?:为|是|包括|指)([^；;。]{2,})`)
 
 // defItems are the items a definition lists, each a name a question may
 // say (省会城市（如南京、杭州、成都等） → 省会城市, 南京, 杭州, 成都).
@@ -1476,11 +1475,11 @@ func definedAs(def, asked string) bool {
 // gradeBandRe finds a band of grades (p1至p5, m1—m2, folded); gradeRe a
 // grade (p3).
 var (
-	gradeBandRe = regexp.MustCompile(`([a-z]{1,2})([0-9]{1,2})\s*(?:至|到|—|-|～|~)\s*([a-z]{1,2})?([0-9]{1,2})`)
-	gradeRe     = regexp.MustCompile(`(?:^|[^a-z])([a-z]{1,2})([0-9]{1,2})(?:[^0-9]|$)`)
+	gradeBandRe = mustScan(`([a-z]{1,2})([0-9]{1,2})\s*(?:至|到|—|-|～|~)\s*([a-z]{1,2})?([0-9]{1,2})`)
+	gradeRe     = mustScan(`(?:^|[^a-z])([a-z]{1,2})([0-9]{1,2})(?:[^0-9]|$)`)
 )
 
-var definitionRe = regexp.MustCompile(`^[\s\-*•·]*(\p{Han}[\p{Han}A-Za-z0-9]{1,7})[：:](.{2,})$`)
+var definitionRe = mustScan(`^[\s\-*•·]*(\p{Han}[\p{Han}A-Za-z0-9]{1,7})[：:](.{2,})$`)
 
 // definedFor reports whether a table's row is keyed by a term whose
 // definition holds a name the question says (去成都出差 … | 二类城市 | 100 |,
@@ -1571,11 +1570,11 @@ func holdsQuantity(v string) bool {
 	return false
 }
 
-var cnNumRe = regexp.MustCompile(`[` + cnNumerals + `半]+`)
+var cnNumRe = mustScan(`[` + cnNumerals + `半]+`)
 
 var (
-	numberOnlyRe = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)?$`)
-	rowUnitRe    = regexp.MustCompile(`单位[：:]\s*(\p{Han}{1,4}|[A-Za-z]{1,4})`)
+	numberOnlyRe = mustScan(`^[0-9]+(?:\.[0-9]+)?$`)
+	rowUnitRe    = mustScan(`单位[：:]\s*(\p{Han}{1,4}|[A-Za-z]{1,4})`)
 )
 
 // unlimited reports whether a cell says there is no limit (不限, 无上限).
@@ -1607,11 +1606,11 @@ func rangeEnd(v string, ext int) string {
 
 // valueRangeRe reads a cell holding a range: 15～1440分钟, 1 MB～100 GB, 7-365天
 // (the units with their spaces; a gloss after the range left out).
-var valueRangeRe = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)(\s*[^0-9～~—–\-至到\s]*)\s*(?:～|~|—|–|-|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*[^0-9\s（(]*)`)
+var valueRangeRe = mustScan(`^([0-9]+(?:\.[0-9]+)?)(\s*[^0-9～~—–\-至到\s]*)\s*(?:～|~|—|–|-|至|到)\s*([0-9]+(?:\.[0-9]+)?)(\s*[^0-9\s（(]*)`)
 
 // headerUnit is the unit a column's name gives its numbers: 住宿上限（元/晚）,
 // 金额(万元).
-var headerUnit = regexp.MustCompile(unitInName + `\s*$`)
+var headerUnit = mustScan(unitInName + `\s*$`)
 
 // withHeaderUnit gives a bare number the unit its column's name states:
 // 70 under 伙食补助（元/天） is 70元.
@@ -1701,7 +1700,7 @@ func headerRow(header string) string {
 
 // captionUnitRe finds the unit a table's caption states for its numbers
 // (表1 协议客户房价折扣比例（单位：%）, 限额（单位：元/月）).
-var captionUnitRe = regexp.MustCompile(`(?:^|[（(\s，,；;])单位\s*[：:]\s*([^，,。；;）)\s]{1,6})`) // (not 填报单位：财务部)
+var captionUnitRe = mustScan(`(?:^|[（(\s，,；;])单位\s*[：:]\s*([^，,。；;）)\s]{1,6})`) // (not 填报单位：财务部)
 
 // withCaptionUnit gives each column of a table's header after the first
 // the unit its caption states, where the column's name states none:

@@ -94,8 +94,8 @@ func nextField(s []rune) bool {
 // 是怎么来的, 名称的由来, 为什么叫, 因何得名); originRe the clause that says
 // it (因地处劲松街道辖区得名, 以…的名字命名, 取自…).
 var (
-	originAskedRe = regexp.MustCompile(`(?:名字|名称|名)(?:是)?(?:怎么|如何|怎样|从哪)(?:来|得)|由来|得名|(?:为什么|为何|为啥)(?:叫|称|被称|名为)|(?:怎么|如何|怎样|因何)命名`)
-	originRe      = regexp.MustCompile(`因[^。；]{2,40}?得名|以[^。；]{2,40}?命名|(?:取自|源自|来自|源于)[^，。；]{2,30}`)
+	originAskedRe = mustScan(`(?:名字|名称|名)(?:是)?(?:怎么|如何|怎样|从哪)(?:来|得)|由来|得名|(?:为什么|为何|为啥)(?:叫|称|被称|名为)|(?:怎么|如何|怎样|因何)命名`)
+	originRe      = mustScan(`因[^。；]{2,40}?得名|以[^。；]{2,40}?命名|(?:取自|源自|来自|源于)[^，。；]{2,30}`)
 )
 
 // nameOrigin answers a question asking where a name comes from by the
@@ -114,11 +114,11 @@ func nameOrigin(q question, s []rune) (span, bool) {
 
 // callingRe finds a name a sentence gives in quotation marks after a verb
 // of calling: 称其为「岁星」, 俗称“金銮殿”, 又名《…》, 被称作“活化石”.
-var callingRe = regexp.MustCompile(`(?:称|叫|名|号)(?:其|之|它|他|她|作|做|为)*[「“"《]([^」”"》]{1,24})[」”"》]`)
+var callingRe = mustScan(`(?:称|叫|名|号)(?:其|之|它|他|她|作|做|为)*[「“"《]([^」”"》]{1,24})[」”"》]`)
 
 // askedCallingRe finds a question asking what a thing is called: 把木星称作
 // 什么, 俗称什么, 叫什么名字, 又名什么.
-var askedCallingRe = regexp.MustCompile(`(?:称|叫|名|号)(?:作|做|为)?(?:什么|何)`)
+var askedCallingRe = mustScan(`(?:称|叫|名|号)(?:作|做|为)?(?:什么|何)`)
 
 // calledName answers a question asking what a thing is called (中国古代把
 // 木星称作什么) by the name a sentence quotes after a verb of calling (因此
@@ -153,14 +153,14 @@ func calledName(q question, s []rune) (span, bool) {
 
 // quotedListRe finds more names after a quoted one: its closing mark, then
 // 、, 或, 或者, 和 or 及 and another quoted name, again and again.
-var quotedListRe = regexp.MustCompile(`^[」”"》](?:\s*(?:、|或|和|及|或者)\s*[「“"《][^」”"》]{1,24}[」”"》])+`)
+var quotedListRe = mustScan(`^[」”"》](?:\s*(?:、|或|和|及|或者)\s*[「“"《][^」”"》]{1,24}[」”"》])+`)
 
 // asksWorkRe finds a question asking for a work by its kind: 什么小说,
 // 哪部剧集, 哪本杂志, 什么作品.
-var asksWorkRe = regexp.MustCompile(`(?:什么|哪部|哪一部|哪首|哪一首|哪本|哪一本|哪个|哪一个)\p{Han}{0,2}(?:剧|电影|影片|作品|歌曲|专辑|小说|游戏|节目|书|杂志|漫画|动画|戏|诗|词|曲|著作|刊物|报)`)
+var asksWorkRe = mustScan(`(?:什么|哪部|哪一部|哪首|哪一首|哪本|哪一本|哪个|哪一个)\p{Han}{0,2}(?:剧|电影|影片|作品|歌曲|专辑|小说|游戏|节目|书|杂志|漫画|动画|戏|诗|词|曲|著作|刊物|报)`)
 
 // titleRe finds a work's title in its marks.
-var titleRe = regexp.MustCompile(`《[^《》]{1,30}》`)
+var titleRe = mustScan(`《[^《》]{1,30}》`)
 
 // kindSuffixes are kinds of thing whose names end in one character or
 // one of a few words (| between them): a language in 语, a colour in 色,
@@ -173,15 +173,15 @@ const departmentEnds = "部|组|处|室|中心|科|委员会"
 
 // suffixedRe finds a name ending in each of kindSuffixes' last characters
 // (nearestMatchOf with nameJoiners reads it from after the words joining it).
-var suffixedRe = func() map[string]*regexp.Regexp {
-	m := map[string]*regexp.Regexp{}
+var suffixedRe = func() map[string]*scanRe {
+	m := map[string]*scanRe{}
 	for _, k := range kindSuffixes {
 		if k[1] == departmentEnds {
 			// (ending a word: not 办 of 办法, 部 of 部署)
-			m[k[1]] = regexp.MustCompile(`(\p{Han}{1,8}(?:` + k[1] + `))(?:[^\p{Han}]|$|[和与及或、负在的是对向将应须会统])`)
+			m[k[1]] = mustScan(`(\p{Han}{1,8}(?:` + k[1] + `))(?:[^\p{Han}]|$|[和与及或、负在的是对向将应须会统])`)
 			continue
 		}
-		m[k[1]] = regexp.MustCompile(`\p{Han}{1,6}(?:` + k[1] + `)`)
+		m[k[1]] = mustScan(`\p{Han}{1,6}(?:` + k[1] + `)`)
 	}
 	return m
 }()
@@ -205,8 +205,8 @@ func kindSuffix(q question) string {
 // countries' names as Chinese writes them (longest first where one holds
 // another: 印度尼西亚 before 印度).
 var (
-	asksCountryRe = regexp.MustCompile(`(?:哪个|哪一个|哪一|什么)国家|哪国`)
-	countryRe     = regexp.MustCompile(`印度尼西亚|沙特阿拉伯|阿拉伯联合酋长国|阿联酋|马来西亚|新加坡|菲律宾|孟加拉国|斯里兰卡|巴基斯坦|阿富汗|哈萨克斯坦|乌兹别克斯坦|土库曼斯坦|吉尔吉斯斯坦|塔吉克斯坦|中华人民共和国|中华民国|中国|美国|英国|法国|德国|意大利|西班牙|葡萄牙|荷兰|比利时|卢森堡|瑞士|奥地利|瑞典|挪威|丹麦|芬兰|冰岛|爱尔兰|希腊|土耳其|俄罗斯|苏联|乌克兰|白俄罗斯|波兰|捷克|斯洛伐克|匈牙利|罗马尼亚|保加利亚|塞尔维亚|克罗地亚|斯洛文尼亚|波黑|阿尔巴尼亚|马其顿|黑山|立陶宛|拉脱维亚|爱沙尼亚|日本|韩国|朝鲜|蒙古|越南|泰国|缅甸|老挝|柬埔寨|文莱|东帝汶|印度|尼泊尔|不丹|伊朗|伊拉克|叙利亚|以色列|巴勒斯坦|约旦|黎巴嫩|卡塔尔|科威特|巴林|阿曼|也门|埃及|利比亚|突尼斯|阿尔及利亚|摩洛哥|苏丹|南非|尼日利亚|肯尼亚|埃塞俄比亚|加纳|津巴布韦|坦桑尼亚|乌干达|安哥拉|莫桑比克|马达加斯加|喀麦隆|塞内加尔|加拿大|墨西哥|古巴|牙买加|巴拿马|哥斯达黎加|危地马拉|巴西|阿根廷|智利|秘鲁|哥伦比亚|委内瑞拉|乌拉圭|巴拉圭|玻利维亚|厄瓜多尔|澳大利亚|新西兰|斐济|巴布亚新几内亚`)
+	asksCountryRe = mustScan(`(?:哪个|哪一个|哪一|什么)国家|哪国`)
+	countryRe     = mustScan(`印度尼西亚|沙特阿拉伯|阿拉伯联合酋长国|阿联酋|马来西亚|新加坡|菲律宾|孟加拉国|斯里兰卡|巴基斯坦|阿富汗|哈萨克斯坦|乌兹别克斯坦|土库曼斯坦|吉尔吉斯斯坦|塔吉克斯坦|中华人民共和国|中华民国|中国|美国|英国|法国|德国|意大利|西班牙|葡萄牙|荷兰|比利时|卢森堡|瑞士|奥地利|瑞典|挪威|丹麦|芬兰|冰岛|爱尔兰|希腊|土耳其|俄罗斯|苏联|乌克兰|白俄罗斯|波兰|捷克|斯洛伐克|匈牙利|罗马尼亚|保加利亚|塞尔维亚|克罗地亚|斯洛文尼亚|波黑|阿尔巴尼亚|马其顿|黑山|立陶宛|拉脱维亚|爱沙尼亚|日本|韩国|朝鲜|蒙古|越南|泰国|缅甸|老挝|柬埔寨|文莱|东帝汶|印度|尼泊尔|不丹|伊朗|伊拉克|叙利亚|以色列|巴勒斯坦|约旦|黎巴嫩|卡塔尔|科威特|巴林|阿曼|也门|埃及|利比亚|突尼斯|阿尔及利亚|摩洛哥|苏丹|南非|尼日利亚|肯尼亚|埃塞俄比亚|加纳|津巴布韦|坦桑尼亚|乌干达|安哥拉|莫桑比克|马达加斯加|喀麦隆|塞内加尔|加拿大|墨西哥|古巴|牙买加|巴拿马|哥斯达黎加|危地马拉|巴西|阿根廷|智利|秘鲁|哥伦比亚|委内瑞拉|乌拉圭|巴拉圭|玻利维亚|厄瓜多尔|澳大利亚|新西兰|斐济|巴布亚新几内亚`)
 )
 
 // nearestTo keeps, of the spans it is given, the one nearest sp.
@@ -233,7 +233,7 @@ const nameJoiners = "以用说讲于在为是的和与及或属"
 // question does not say itself, with or without its marks (《》). A match
 // starts after the last of joiners in it but its final character (以粤语 →
 // 粤语), and is two characters at least.
-func nearestMatchOf(re *regexp.Regexp, s []rune, sp span, question []rune, joiners string) (span, bool) {
+func nearestMatchOf(re *scanRe, s []rune, sp span, question []rune, joiners string) (span, bool) {
 	n := newNearestTo(sp)
 	if re == nil {
 		return n.found()
@@ -260,11 +260,11 @@ func nearestMatchOf(re *regexp.Regexp, s []rune, sp span, question []rune, joine
 }
 
 // asksList finds a question asking for several things: 哪些, 哪几, 哪三.
-var asksList = regexp.MustCompile(`哪(?:些|几|两|三|四|五|六)`)
+var asksList = mustScan(`哪(?:些|几|两|三|四|五|六)`)
 
 // enumRe finds a list said with 、 (米果、乳品、饮料、休闲食品及酒类): two
 // items or more, the last perhaps after 和, 及, 与, 以及 or 或.
-var enumRe = regexp.MustCompile(`[^，,。；;：:、\s（）()]{1,20}(?:、[^，,。；;：:、\s（）()]{1,20})+`)
+var enumRe = mustScan(`[^，,。；;：:、\s（）()]{1,20}(?:、[^，,。；;：:、\s（）()]{1,20})+`)
 
 // listOpeners end the words before a list's first item (包括米果, 分别是…).
 var listOpeners = []string{"分别是", "分别为", "主要有", "包括", "包含", "例如", "比如", "如", "有", "是", "为", "在", "于", "由", "和", "与"}
@@ -337,7 +337,7 @@ func fieldValue(s []rune, sp span, kind answerKind) span {
 }
 
 // oneOfRe finds "one of" said of the answer after it (的一个, 的一支, 的一座).
-var oneOfRe = regexp.MustCompile(`的一[个支篇座种位部家所条只名项间处片首本套款类]`)
+var oneOfRe = mustScan(`的一[个支篇座种位部家所条只名项间处片首本套款类]`)
 
 // kindWord is the word right after q's question word that names the
 // answer's kind (哪个大学 → 大学, 哪两个公司 → 公司), or "".
@@ -890,7 +890,7 @@ func clauseMark(s []rune, i int) bool {
 // number in that unit or one of its kind (3个工作日) wins. A bare numeral
 // that labels a class (一类, 二等) answers only when its label is asked. A
 // match the question itself holds (华堡于1957年的售价) is not the answer.
-func nearestMatch(re *regexp.Regexp, s []rune, gap span, unit string, q question) (span, bool) {
+func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span, bool) {
 	str := string(s)
 	idx := re.FindAllStringIndex(str, -1)
 	if len(idx) == 0 {
@@ -1144,7 +1144,7 @@ func inAside(s []rune, i int) bool {
 // periodRe finds the period a quantity is counted over: 每次, 单笔, 全年,
 // 一年内, 每月, 当月, 年度, 日均. periodOf checks the characters around a
 // match (not 一次性, 第一年, 十一月, 本单位, 一年级, 全日制, 一月份).
-var periodRe = regexp.MustCompile(`(?:每|全|单|本|当|一|整)个?(年|季度|季|月|周|星期|天|日|次|笔|单|票|件)|(年|月|季)度|日(均)|(年)内`)
+var periodRe = mustScan(`(?:每|全|单|本|当|一|整)个?(年|季度|季|月|周|星期|天|日|次|笔|单|票|件)|(年|月|季)度|日(均)|(年)内`)
 
 // periodOf is the last period text says a quantity is counted over (年,
 // 季, 月, 周, 天, 次: 每笔, 每单, 每票 and 每件 count each one as 每次 does);
@@ -1248,26 +1248,26 @@ const verbBonus = 20.0
 // noun that names them.
 var identifiers = []struct {
 	nouns []string
-	re    *regexp.Regexp
+	re    *scanRe
 }{
-	{[]string{"邮箱", "邮件地址", "电子邮件", "email", "e-mail", "mail"}, regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)},
-	{[]string{"分机", "分机号", "内线", "内线电话"}, regexp.MustCompile(`[0-9]{3,6}`)},                                                                     // 分机8231: the number nearest the word
-	{[]string{"电话", "热线", "手机号", "联系电话", "号码"}, regexp.MustCompile(`\+?[0-9]{2,4}[-－][0-9]{3,4}(?:[-－ ][0-9]{3,4})?|1[3-9][0-9]{9}|[0-9]{5,}`)}, // (0512-6876 3310)
-	{[]string{"网址", "链接", "网站", "url", "域名", "官网"}, regexp.MustCompile(`https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+|(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|io)(?:/[A-Za-z0-9._/-]*)?`)},
-	{[]string{"目录", "路径", "文件夹"}, regexp.MustCompile(`(?:/[A-Za-z0-9._-]+)+/?|[A-Za-z]:\\[A-Za-z0-9._\\ -]+|~/[A-Za-z0-9._/-]+|[A-Za-z0-9._-]+子?(?:目录|文件夹)`)},
-	{[]string{"扩展名", "后缀名", "后缀", "文件类型", "格式"}, regexp.MustCompile(`\.[A-Za-z0-9]{1,6}(?:\s*(?:和|与|及|、|,|，|或|/)\s*\.[A-Za-z0-9]{1,6})*`)},
-	{[]string{"命令", "指令"}, regexp.MustCompile(`[a-z][a-z0-9_.-]*(?: +(?:--?[A-Za-z0-9_-]+|[a-z0-9_./-]+))*`)},
-	{[]string{"文件名", "配置文件", "安装包"}, regexp.MustCompile(`[A-Za-z0-9_.-]+\.(?:conf|cfg|ini|yaml|yml|json|xml|toml|log|txt|sh|exe|msi|dmg|deb|rpm|apk|zip)`)},
-	{[]string{"wi-fi", "wifi", "无线网", "ssid", "热点"}, regexp.MustCompile(`(?i)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+|[a-z]{2,}[0-9]+[a-z0-9]*`)},                                                         // a network's name: QL-Staff, CORP_5G
-	{[]string{"税号", "纳税人识别号", "信用代码", "社会信用代码"}, regexp.MustCompile(`(?i)[0-9a-z]{15,20}`)},                                                                                                       // 91320594MA1N7H2K3Q
-	{[]string{"端口", "端口号"}, regexp.MustCompile(`[0-9]{2,5}`)},                                                                                                                                     // 8443 端口
-	{[]string{"编号", "代码", "型号", "版本号", "文件号", "工号", "代号", "错误码", "表号", "编码", "文号", "单号", "批号"}, regexp.MustCompile(`(?i)[a-z][a-z0-9]*(?:-[a-z0-9]+)+|v[0-9]+(?:\.[0-9]+)+|[a-z]{1,4}[0-9]{2,}`)}, // (the sentence is folded: lower case)
+	{[]string{"邮箱", "邮件地址", "电子邮件", "email", "e-mail", "mail"}, mustScan(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)},
+	{[]string{"分机", "分机号", "内线", "内线电话"}, mustScan(`[0-9]{3,6}`)},                                                                     // 分机8231: the number nearest the word
+	{[]string{"电话", "热线", "手机号", "联系电话", "号码"}, mustScan(`\+?[0-9]{2,4}[-－][0-9]{3,4}(?:[-－ ][0-9]{3,4})?|1[3-9][0-9]{9}|[0-9]{5,}`)}, // (0512-6876 3310)
+	{[]string{"网址", "链接", "网站", "url", "域名", "官网"}, mustScan(`https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+|(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|io)(?:/[A-Za-z0-9._/-]*)?`)},
+	{[]string{"目录", "路径", "文件夹"}, mustScan(`(?:/[A-Za-z0-9._-]+)+/?|[A-Za-z]:\\[A-Za-z0-9._\\ -]+|~/[A-Za-z0-9._/-]+|[A-Za-z0-9._-]+子?(?:目录|文件夹)`)},
+	{[]string{"扩展名", "后缀名", "后缀", "文件类型", "格式"}, mustScan(`\.[A-Za-z0-9]{1,6}(?:\s*(?:和|与|及|、|,|，|或|/)\s*\.[A-Za-z0-9]{1,6})*`)},
+	{[]string{"命令", "指令"}, mustScan(`[a-z][a-z0-9_.-]*(?: +(?:--?[A-Za-z0-9_-]+|[a-z0-9_./-]+))*`)},
+	{[]string{"文件名", "配置文件", "安装包"}, mustScan(`[A-Za-z0-9_.-]+\.(?:conf|cfg|ini|yaml|yml|json|xml|toml|log|txt|sh|exe|msi|dmg|deb|rpm|apk|zip)`)},
+	{[]string{"wi-fi", "wifi", "无线网", "ssid", "热点"}, mustScan(`(?i)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+|[a-z]{2,}[0-9]+[a-z0-9]*`)},                                                         // a network's name: QL-Staff, CORP_5G
+	{[]string{"税号", "纳税人识别号", "信用代码", "社会信用代码"}, mustScan(`(?i)[0-9a-z]{15,20}`)},                                                                                                       // 91320594MA1N7H2K3Q
+	{[]string{"端口", "端口号"}, mustScan(`[0-9]{2,5}`)},                                                                                                                                     // 8443 端口
+	{[]string{"编号", "代码", "型号", "版本号", "文件号", "工号", "代号", "错误码", "表号", "编码", "文号", "单号", "批号"}, mustScan(`(?i)[a-z][a-z0-9]*(?:-[a-z0-9]+)+|v[0-9]+(?:\.[0-9]+)+|[a-z]{1,4}[0-9]{2,}`)}, // (the sentence is folded: lower case)
 }
 
 // identifierFor is the shape of the identifier q asks for — 邮箱是多少,
 // 哪个目录, 用什么命令, 文件编号是什么 — when the noun naming it stands right
 // before or after the question word; nil when q asks for something else.
-func identifierFor(q question) *regexp.Regexp {
+func identifierFor(q question) *scanRe {
 	if q.letterCode != nil {
 		return q.letterCode
 	}
@@ -1298,7 +1298,7 @@ func identifierFor(q question) *regexp.Regexp {
 // letterCodeFor is the shape of a code asked by its letters and 几 (职级最
 // 高到P几 … P12, M几 … M6): those letters and a number; nil for other
 // questions. parseQuestion keeps it in q.letterCode.
-func letterCodeFor(q question) *regexp.Regexp {
+func letterCodeFor(q question) *scanRe {
 	if q.wh != "几" {
 		return nil
 	}
@@ -1310,12 +1310,12 @@ func letterCodeFor(q question) *regexp.Regexp {
 	if i == len(l) || i > 0 && l[i-1] < 0x80 && unicode.IsLetter(l[i-1]) {
 		return nil
 	}
-	return regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(string(l[i:])) + ` ?[0-9]+`) // (P12, Android 9)
+	return newScan(`(?i)\b` + regexp.QuoteMeta(string(l[i:])) + ` ?[0-9]+`) // (P12, Android 9)
 }
 
 // extremeCode is the match of re in s whose number is the greatest (ext >
 // 0) or the least (ext < 0).
-func extremeCode(re *regexp.Regexp, s []rune, ext int) (span, bool) {
+func extremeCode(re *scanRe, s []rune, ext int) (span, bool) {
 	str := string(s)
 	toRune := runeOffsets(str)
 	best, bestN, found := span{}, 0, false
@@ -1372,10 +1372,10 @@ func formula(s []rune, sp span) span {
 
 // countRe finds a count at the start of a question's words after its
 // question word (两种, 几个, 一个).
-var countRe = regexp.MustCompile(`^[一二两三四五六七八九十几0-9]+[个种类条项位款]?`)
+var countRe = mustScan(`^[一二两三四五六七八九十几0-9]+[个种类条项位款]?`)
 
 // labelRe finds a class's label: B级, 第三档, 二类, 五星, A类.
-var labelRe = regexp.MustCompile(`第?[A-Za-z0-9一二三四五六七八九十]{1,3}(?:级|档|类|等|星)`)
+var labelRe = mustScan(`第?[A-Za-z0-9一二三四五六七八九十]{1,3}(?:级|档|类|等|星)`)
 
 // asksLabel reports whether q asks which class something falls in: the
 // question word stands before 级, 档, 类, 等级 … or after 第.
@@ -1563,7 +1563,7 @@ func clauseBigrams(s []rune, within span, at int, qb map[[2]rune]bool) map[[2]ru
 
 // rangeTail is the second end of a range after a number: a dash or 至/到,
 // then a number or time with its unit.
-var rangeTail = regexp.MustCompile(`^\s*(?:—|–|-|~|～|至|到)\s*(?:次年|翌年|次月|次日)?(?:[0-9]{1,2}[:：][0-9]{2}|[0-9][0-9,]*(?:\.[0-9]+)?)(?:%|％|个工作日|个月|小时|分钟|元|天|年|日|周|次|人|岁|点|倍)?`)
+var rangeTail = mustScan(`^\s*(?:—|–|-|~|～|至|到)\s*(?:次年|翌年|次月|次日)?(?:[0-9]{1,2}[:：][0-9]{2}|[0-9][0-9,]*(?:\.[0-9]+)?)(?:%|％|个工作日|个月|小时|分钟|元|天|年|日|周|次|人|岁|点|倍)?`)
 
 // leadWords join an answer to what comes before it in its sentence; they
 // are trimmed from its start, longest first.
@@ -1677,7 +1677,7 @@ func trimRole(s []rune, sp span) span {
 
 // locatingRe finds the words that locate a thing, the place after them
 // (位于菲律宾吕宋岛…, 地址为…, 籍贯浙江…).
-var locatingRe = regexp.MustCompile(`位于|坐落于|坐落在|地处|设于|设在|地址为|地址是|地址：|籍贯为|籍贯是|籍贯|出生于|生于|流入|注入|迁至|迁往|搬到`)
+var locatingRe = mustScan(`位于|坐落于|坐落在|地处|设于|设在|地址为|地址是|地址：|籍贯为|籍贯是|籍贯|出生于|生于|流入|注入|迁至|迁往|搬到`)
 
 // placeSaid is the place a sentence locates something in, nearest sp: the
 // clause after a word that locates (位于, 地址为, 籍贯) — none the question
@@ -1919,8 +1919,8 @@ func relationName(q question, s []rune) (span, bool) {
 // resultRe finds the word that opens a result after its cause; concessionRe
 // the word that turns from a concession to what holds (虽然…，但…).
 var (
-	resultRe     = regexp.MustCompile(`所以|因此|因而|于是|以致|故而|从而`)
-	concessionRe = regexp.MustCompile(`但是|但|然而|不过`)
+	resultRe     = mustScan(`所以|因此|因而|于是|以致|故而|从而`)
+	concessionRe = mustScan(`但是|但|然而|不过`)
 )
 
 // why reports whether q asks for a cause (为什么, 为何, 什么原因).
@@ -1937,22 +1937,22 @@ func asksCause(q question) bool {
 // purposeRe finds a purpose said with 为…而 (为抵御北方游牧民族侵袭而修筑);
 // it also finds 认为…而, 作为…而, 因为…而: it only weighs a sentence as one
 // saying a cause or a purpose, which those do too.
-var purposeRe = regexp.MustCompile(`为([^，。；：、而为]{2,24})而`)
+var purposeRe = mustScan(`为([^，。；：、而为]{2,24})而`)
 
 // causeRe finds where a cause or a purpose is stated: 因为, 由于, 因 (but
 // not 因此, 因而), 为了, 以免.
-var causeRe = regexp.MustCompile(`因为|由于|为了|以免|因[^此而]`)
+var causeRe = mustScan(`因为|由于|为了|以免|因[^此而]`)
 
 var (
 	// 马丁·理察德, 高德菲·哈罗德·哈代, 史蒂芬·金
-	foreignNameRe = regexp.MustCompile(`\p{Han}{1,6}(·\p{Han}{1,8})+`)
+	foreignNameRe = mustScan(`\p{Han}{1,6}(·\p{Han}{1,8})+`)
 	// Georg Marcgraf
-	latinNameRe = regexp.MustCompile(`[A-Z][a-zA-Z]+( [A-Z][a-zA-Z]+)+`)
+	latinNameRe = mustScan(`[A-Z][a-zA-Z]+( [A-Z][a-zA-Z]+)+`)
 	// 由丁善玺执导, 由黄韵诗主唱: the doer after 由, before the deed.
-	byWhomRe = regexp.MustCompile(`由(\p{Han}{2,4}?)(执导|导演|主演|主唱|演唱|设计|提出|发明|创立|建立|创办|编写|编撰|所著|撰写|著|出版|发行|领导|率领|主持|描述|命名|发现|担任|开发|制作|作曲|作词|演出|饰演|负责)`)
+	byWhomRe = mustScan(`由(\p{Han}{2,4}?)(执导|导演|主演|主唱|演唱|设计|提出|发明|创立|建立|创办|编写|编撰|所著|撰写|著|出版|发行|领导|率领|主持|描述|命名|发现|担任|开发|制作|作曲|作词|演出|饰演|负责)`)
 	// 由区域销售总监审批, 须经部门总监批准, 报总经理审批: who approves, in
 	// a rule (a role, as often as a name).
-	approverRe = regexp.MustCompile(`(?:由|须经|需经|应经|须报|报请|报|经)((?:\p{Han}|[、和及与]){2,16}?)(?:共同|统一|负责)?(审批|批准|审核|签批|核准|签字|同意|承担|处理|办理|受理)`)
+	approverRe = mustScan(`(?:由|须经|需经|应经|须报|报请|报|经)((?:\p{Han}|[、和及与]){2,16}?)(?:共同|统一|负责)?(审批|批准|审核|签批|核准|签字|同意|承担|处理|办理|受理)`)
 )
 
 // nearestName finds a person's name in s inside or nearest the gap: a

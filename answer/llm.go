@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -365,8 +364,8 @@ func entityOf(ctx context.Context, g Graph, seg *zh.Segmenter, q string) (string
 // toneDigits are the tone numbers of pinyin typed with them (luo4yang2);
 // latinRun, a run of pinyin or English words.
 var (
-	toneDigits = regexp.MustCompile(`([a-zü])[1-5]`)
-	latinRun   = regexp.MustCompile(`[a-z0-9ü'’ -]+`)
+	toneDigits = mustScan(`([a-zü])[1-5]`)
+	latinRun   = mustScan(`[a-z0-9ü'’ -]+`)
 )
 
 // names reports whether q names the entity whose key the linker found in

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -81,7 +80,7 @@ type question struct {
 	aliases []zh.Alias
 	// letterCode is the shape of a code it asks for by its letters and 几
 	// (P几: letterCodeFor), compiled once; nil for other questions.
-	letterCode *regexp.Regexp
+	letterCode *scanRe
 	// codes are the codes it names (questionCodes: E05), found once for
 	// the sentences' ranking and for refusal.
 	codes []string
@@ -369,7 +368,7 @@ var measureNouns = []string{"个税", "名额", "名单", "家属", "位置", "�
 // separableRe finds a verb of taking leave split by how long (请两天假,
 // 休三天年假, 放七天假), or of working a shift (加几个钟的班, 值两晚夜班,
 // 上三天班).
-var separableRe = regexp.MustCompile(`(请|休|放)([零一二两三四五六七八九十0-9半]+(?:个)?(?:天|日|周|星期|个月))的?(\p{Han}{0,2}假)|(加|值|上)了?([零一二两三四五六七八九十0-9半几多]+(?:个)?(?:小时|钟头|钟|天|晚|周|星期|个月))的?(夜班|班)`)
+var separableRe = mustScan(`(请|休|放)([零一二两三四五六七八九十0-9半]+(?:个)?(?:天|日|周|星期|个月))的?(\p{Han}{0,2}假)|(加|值|上)了?([零一二两三四五六七八九十0-9半几多]+(?:个)?(?:小时|钟头|钟|天|晚|周|星期|个月))的?(夜班|班)`)
 
 // joinSeparable writes such a verb whole, the length after it (请两天假 →
 // 请假两天, 休三天年假 → 休年假三天, 加几个钟的班 → 加班几个钟), as
@@ -432,7 +431,7 @@ func saysFrequency(unit, text string) (bool, string) {
 	return frequencyRe.MatchString(text), unitDuration
 }
 
-var frequencyRe = regexp.MustCompile(`每个?(?:天|日|周|星期|月|季度|季|半年|年|班)[^，。；,;|]{0,8}?[0-9一二两三四五]+次`)
+var frequencyRe = mustScan(`每个?(?:天|日|周|星期|月|季度|季|半年|年|班)[^，。；,;|]{0,8}?[0-9一二两三四五]+次`)
 
 // measureAfter returns the measure word at the start of r: 多少人 → 人,
 // 几个国家 → 个, 多少平方公里 → 平方公里.

@@ -2,7 +2,6 @@ package answer
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -159,7 +158,7 @@ func aNotA(w string) bool {
 
 // spokenQuantityRe matches a word that is a quantity in Chinese numerals,
 // with its unit or multiplier (十二年, 四年, 一万二, 六百块, 三天).
-var spokenQuantityRe = regexp.MustCompile(`^[` + cnNumerals + `]*[二两三四五六七八九十百千万][` + cnNumerals + `]*(?:[年天月周次个人元块岁分钟小时]|块钱|个月)?$`)
+var spokenQuantityRe = mustScan(`^[` + cnNumerals + `]*[二两三四五六七八九十百千万][` + cnNumerals + `]*(?:[年天月周次个人元块岁分钟小时]|块钱|个月)?$`)
 
 // isQuantityUnit reports whether w is a unit a question's quantity is said
 // in (块钱, 万元, 个月).
@@ -652,12 +651,12 @@ func answerShape(q question) (bool, func(sentence) bool) {
 
 // boundTimeRe finds a time of day that bounds a case (晚于22:00的, 于21:30
 // 以后离开门诊的).
-var boundTimeRe = regexp.MustCompile(`(?:晚于|早于|迟于|超过|过了)[0-9]{1,2}[:：][0-9]{2}|[0-9]{1,2}[:：][0-9]{2}(?:以后|以前|之后|之前)`)
+var boundTimeRe = mustScan(`(?:晚于|早于|迟于|超过|过了)[0-9]{1,2}[:：][0-9]{2}|[0-9]{1,2}[:：][0-9]{2}(?:以后|以前|之后|之前)`)
 
 // placeOfRank is the shape of the place 哪个区, 哪个县, 哪个市 … asks for: a
 // name ending in that rank, the rank ending a word (滨江区, not 区域 or 市
 // 场); nil for other questions.
-func placeOfRank(q question) *regexp.Regexp {
+func placeOfRank(q question) *scanRe {
 	r := []rune(q.wh)
 	if q.kind != kindPlace || len(r) != 3 || !strings.HasPrefix(q.wh, "哪个") || !strings.ContainsRune("区县市省镇州", r[2]) {
 		return nil
@@ -667,7 +666,7 @@ func placeOfRank(q question) *regexp.Regexp {
 
 // namesPlace reports whether text names a place re finds, not a common
 // noun ending in its rank (所在地区, 社区, 城市, 超市, 上市).
-func namesPlace(re *regexp.Regexp, text string) bool {
+func namesPlace(re *scanRe, text string) bool {
 	for _, m := range re.FindAllStringIndex(text, -1) {
 		r := []rune(strings.TrimRightFunc(text[m[0]:m[1]], func(r rune) bool { return !unicode.Is(unicode.Han, r) || strings.ContainsRune("的和与及", r) }))
 		if len(r) >= 2 && !strings.Contains(rankNouns, string(r[len(r)-2:])) {
@@ -680,20 +679,20 @@ func namesPlace(re *regexp.Regexp, text string) bool {
 // rankNouns are common nouns ending in a place's rank.
 const rankNouns = "地区 社区 园区 市区 城区 小区 景区 校区 片区 辖区 郊区 山区 灾区 街区 专区 分区 展区 城市 超市 上市 都市 股市 门市 省市 县市 夜市 城镇 乡镇 集镇 全省 本省 外省 全县 本县 本州 全市 本市 本区"
 
-var rankRes = func() map[rune]*regexp.Regexp {
-	m := map[rune]*regexp.Regexp{}
+var rankRes = func() map[rune]*scanRe {
+	m := map[rune]*scanRe{}
 	for _, r := range "区县市省镇州" {
-		m[r] = regexp.MustCompile(`\p{Han}{2,6}` + string(r) + `(?:$|[^\p{Han}]|[的和与及])`)
+		m[r] = mustScan(`\p{Han}{2,6}` + string(r) + `(?:$|[^\p{Han}]|[的和与及])`)
 	}
 	return m
 }()
 
 // dayRe finds a month, or a day of the month or week, said alone (4月,
 // 每月10日, 15号, 周二、周四).
-var dayRe = regexp.MustCompile(`[0-9]{1,2}月份?(?:[0-9]{1,2}[日号])?|[0-9]{1,2}[日号]|(?:每)?周[一二三四五六日天](?:[、和及与]周?[一二三四五六日天])*|星期[一二三四五六日天]`)
+var dayRe = mustScan(`[0-9]{1,2}月份?(?:[0-9]{1,2}[日号])?|[0-9]{1,2}[日号]|(?:每)?周[一二三四五六日天](?:[、和及与]周?[一二三四五六日天])*|星期[一二三四五六日天]`)
 
 // deonticRe finds what a rule says one may, must or must not do.
-var deonticRe = regexp.MustCompile(`不得|禁止|严禁|不准|不允许|不可以|不能|不予|无权|不可|可以|允许|必须|须|应当|不需要|无需|不享受|享受|不支持|支持|不适用|适用`)
+var deonticRe = mustScan(`不得|禁止|严禁|不准|不允许|不可以|不能|不予|无权|不可|可以|允许|必须|须|应当|不需要|无需|不享受|享受|不支持|支持|不适用|适用`)
 
 // yesNoRelief is the share of the thresholds a yes-or-no question must
 // meet when the sentence says what one may or must do, as for a sentence

@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -11,24 +10,24 @@ import (
 
 // exceptionRe opens the part of a rule that qualifies what came before it:
 // an exception, a condition that changes the answer, the alternative.
-var exceptionRe = regexp.MustCompile(`^[\s（(]*(` + butWords + `|除外|然而|否则|另外|此外|如因|若因|如果|若|如|其中|因.{1,12}的|属于.{1,12}的|[^，。；]{2,16}的[^，。；]{0,8}(?:保留原|不受影响|不适用))`)
+var exceptionRe = mustScan(`^[\s（(]*(` + butWords + `|除外|然而|否则|另外|此外|如因|若因|如果|若|如|其中|因.{1,12}的|属于.{1,12}的|[^，。；]{2,16}的[^，。；]{0,8}(?:保留原|不受影响|不适用))`)
 
 // butWords open an exception that turns the rule before it (但…的除外).
 const butWords = `但是|但|除非|不过`
 
 // butRe finds a sentence that opens with an exception turning the one
 // before it (但…的除外, 但是…): the answerer reads the two together.
-var butRe = regexp.MustCompile(`^[\s（(]*(` + butWords + `)`)
+var butRe = mustScan(`^[\s（(]*(` + butWords + `)`)
 
 // strongExceptionRe finds an exception that qualifies even an item of a
 // list (…；但…); an item's next item opening 因…的 or 属于…的 is another
 // item (交通违章罚款；因个人原因改签、退票产生的手续费；).
-var strongExceptionRe = regexp.MustCompile(`^[\s（(]*(` + butWords + `|除外|然而|否则|如需|如要|如果|若)`)
+var strongExceptionRe = mustScan(`^[\s（(]*(` + butWords + `|除外|然而|否则|如需|如要|如果|若)`)
 
 // exceptionAskedRe finds a question asking for a rule's exception: 有没有
 // 例外, 什么情况除外, 特殊情况, 啥情况…也行, 哪些情况可以 (not 什么时候:
 // when).
-var exceptionAskedRe = regexp.MustCompile(`例外|除外|特殊情况|(?:什么|啥|哪些|哪种)情况`)
+var exceptionAskedRe = mustScan(`例外|除外|特殊情况|(?:什么|啥|哪些|哪种)情况`)
 
 // asksException reports whether q asks for a rule's exception.
 func asksException(q question) bool {
@@ -71,7 +70,7 @@ func listItem(sentence string) bool {
 }
 
 // exceptionMid finds such a part inside a sentence, after a clause mark.
-var exceptionMid = regexp.MustCompile(`[，,；;：:](但是|但|除非|不过|然而|否则|如因|若因|如果|若|如)|除.{1,20}(外|以外)`)
+var exceptionMid = mustScan(`[，,；;：:](但是|但|除非|不过|然而|否则|如因|若因|如果|若|如)|除.{1,20}(外|以外)`)
 
 // wholeRule widens a short extractive answer to the whole rule it was
 // taken from when the rule goes on with an exception or a condition that

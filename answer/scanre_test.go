@@ -1,0 +1,97 @@
+package answer
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestScanRe: every expression made with mustScan finds what regexp
+// finds, with every method, on the lines of the evaluation documents in
+// text and on edge cases (bytes not UTF-8, matches at either end).
+func TestScanRe(t *testing.T) {
+	texts := []string{"", "1", "满3年", "3000元以下由经理审批；3000元及以上由总监审批。", "\xff5天\xfe", "工龄满5年不满10年的，探亲假7天",
+		"上午9:30至下午5:30", "5,000元（含）以上、50,000元以下", "2023年5月1日起", "约3万元", "财务部经理", "清朝末年"}
+	for _, dir := range []string{"../eval/enterprise/plain", "../eval/office/plain", "../eval/colloquial/docs"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			texts = append(texts, strings.Split(string(b), "\n")...)
+			texts = append(texts, string(b)) // (whole, as chunks are read)
+		}
+	}
+	if len(texts) < 500 {
+		t.Fatalf("only %d texts: the evaluation documents were not found", len(texts))
+	}
+	if len(scanned) < 5 {
+		t.Fatalf("only %d expressions made with mustScan", len(scanned))
+	}
+	listed := 0
+	for _, s := range scanned {
+		if s.anchored != nil {
+			listed++
+		}
+		re := s.re
+		for _, text := range texts {
+			if got, want := s.FindAllStringSubmatchIndex(text, -1), re.FindAllStringSubmatchIndex(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Fatalf("%s: FindAllStringSubmatchIndex(%.40q) = %v; want %v", s, text, got, want)
+			}
+			if got, want := s.FindAllStringIndex(text, 2), re.FindAllStringIndex(text, 2); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Fatalf("%s: FindAllStringIndex(%.40q, 2) = %v; want %v", s, text, got, want)
+			}
+			if got, want := s.FindAllStringSubmatch(text, -1), re.FindAllStringSubmatch(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Fatalf("%s: FindAllStringSubmatch(%.40q) = %q; want %q", s, text, got, want)
+			}
+			if got, want := s.FindStringSubmatch(text), re.FindStringSubmatch(text); !slices.Equal(got, want) {
+				t.Fatalf("%s: FindStringSubmatch(%.40q) = %q; want %q", s, text, got, want)
+			}
+			if got, want := s.FindStringIndex(text), re.FindStringIndex(text); !slices.Equal(got, want) {
+				t.Fatalf("%s: FindStringIndex(%.40q) = %v; want %v", s, text, got, want)
+			}
+			if got, want := s.MatchString(text), re.MatchString(text); got != want {
+				t.Fatalf("%s: MatchString(%.40q) = %v; want %v", s, text, got, want)
+			}
+			if got, want := s.ReplaceAllString(text, "<$1>"), re.ReplaceAllString(text, "<$1>"); got != want {
+				t.Fatalf("%s: ReplaceAllString(%.40q) = %.80q; want %.80q", s, text, got, want)
+			}
+		}
+	}
+	if listed == 0 {
+		t.Error("no expression is searched from its first characters")
+	}
+}
+
+// TestFirstRunes: the characters a match can begin with, through
+// optional parts, alternatives and repeats; none listed for ^ or .
+func TestFirstRunes(t *testing.T) {
+	for expr, want := range map[string]string{
+		`(约|大约)?[0-9]+`: "约大0123456789",
+		`a*b|c{0,2}d`:   "abcd",
+		`(?:x|)y`:       "xy",
+	} {
+		s := mustScan(expr)
+		scanned = scanned[:len(scanned)-1]
+		var got []rune
+		for r := rune(0); r < 0x10000; r++ {
+			if s.anchored != nil && s.canStart(r) {
+				got = append(got, r)
+			}
+		}
+		w := []rune(want)
+		slices.Sort(w)
+		if !slices.Equal(got, w) {
+			t.Errorf("first characters of %s = %q; want %q", expr, string(got), string(w))
+		}
+	}
+	for _, expr := range []string{`^a`, `.b`, `a?`, `\bx`} {
+		if s := mustScan(expr); s.anchored != nil {
+			t.Errorf("%s is searched from its first characters; want as regexp searches it", expr)
+		}
+		scanned = scanned[:len(scanned)-1]
+	}
+}
