@@ -1069,13 +1069,17 @@ func rankSentences(hits []corpora.Hit, ev evidence, pq question, terms []keyTerm
 	// document frequencies and for the sentences' scores.
 	pres := make([]float64, len(sents)*len(terms))
 	df := make([]float64, len(terms))
+	forms := make([]wordForms, len(terms))
+	for j, t := range terms {
+		forms[j] = formsOf(t.w)
+	}
 	for i := range sents {
 		text := string(sents[i].context) + " " + string(sents[i].folded)
 		for j, t := range terms {
 			if t.typ {
 				continue
 			}
-			if p := presence(t.w, text); p > 0 {
+			if p := forms[j].in(text); p > 0 {
 				pres[i*len(terms)+j] = p
 				df[j]++
 			}

@@ -435,7 +435,11 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 // isFAQQuestion reports whether a sentence is an FAQ's question line:
 // 问：…, Q: …, 问题：….
 func isFAQQuestion(s []rune) bool {
-	t := strings.TrimSpace(string(s))
+	i := 0
+	for i < len(s) && unicode.IsSpace(s[i]) {
+		i++
+	}
+	t := string(s[i:min(len(s), i+3)]) // (the markers' length: no copy of the sentence)
 	for _, m := range []string{"问：", "问:", "Q：", "Q:", "问题：", "Q. "} {
 		if strings.HasPrefix(t, m) {
 			return true

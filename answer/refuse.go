@@ -196,36 +196,69 @@ func typed(wh string) bool {
 // presence is how much of w a text holds: 1 for the word itself, else the
 // share of its character bigrams (of its characters, for a word of one
 // character) found in the text.
-func presence(w string, text string) float64 {
-	if strings.Contains(text, w) || containsAny(text, zh.AliasesOf(w)) {
+func presence(w string, text string) float64 { return formsOf(w).in(text) }
+
+// wordForms are what presence looks for of a word: the word, the words a
+// text may write for it, its rewordings, and the bigrams of the word and
+// of each rewording — found once for a word looked for in many texts.
+type wordForms struct {
+	w          string
+	aliases    []string
+	rewordings []string
+	bigrams    [][]string // of w, then of each rewording
+}
+
+func formsOf(w string) wordForms {
+	f := wordForms{w: w, aliases: zh.AliasesOf(w), rewordings: zh.Rewordings(w)}
+	for _, v := range append([]string{w}, f.rewordings...) {
+		f.bigrams = append(f.bigrams, bigramsOf(v))
+	}
+	return f
+}
+
+// in is presence(f.w, text).
+func (f wordForms) in(text string) float64 {
+	if strings.Contains(text, f.w) || containsAny(text, f.aliases) {
 		return 1 // (or a word a text may write for it: 工作时间 for 上班时间)
 	}
-	p := bigramShare(w, text)
-	for _, v := range zh.Rewordings(w) {
+	p := shareIn(f.bigrams[0], text)
+	for i, v := range f.rewordings {
 		// 吃晚饭 of a text saying 晚餐: the word with its part said as the
 		// text says it.
 		if strings.Contains(text, v) {
 			return 1
 		}
-		p = max(p, bigramShare(v, text))
+		p = max(p, shareIn(f.bigrams[i+1], text))
 	}
 	return p
 }
 
 // bigramShare is the share of w's character bigrams found in text (0 for
 // a word of one character).
-func bigramShare(w, text string) float64 {
+func bigramShare(w, text string) float64 { return shareIn(bigramsOf(w), text) }
+
+// bigramsOf are w's character bigrams, in order.
+func bigramsOf(w string) []string {
 	r := []rune(w)
-	if len(r) < 2 {
-		return 0
+	var bs []string
+	for i := 0; i+1 < len(r); i++ {
+		bs = append(bs, string(r[i:i+2]))
+	}
+	return bs
+}
+
+// shareIn is the share of bigrams text holds (0 for none).
+func shareIn(bigrams []string, text string) float64 {
+	if len(bigrams) == 0 {
+		return 0 // (a word of one character)
 	}
 	n := 0
-	for i := 0; i+1 < len(r); i++ {
-		if strings.Contains(text, string(r[i:i+2])) {
+	for _, b := range bigrams {
+		if strings.Contains(text, b) {
 			n++
 		}
 	}
-	return float64(n) / float64(len(r)-1)
+	return float64(n) / float64(len(bigrams))
 }
 
 // everywhereOf is all the retrieved passages say, with their titles and

@@ -95,3 +95,14 @@ func TestFirstRunes(t *testing.T) {
 		scanned = scanned[:len(scanned)-1]
 	}
 }
+
+// TestIsFAQQuestion: a line opening with a question's marker, after any
+// white space, is an FAQ's question.
+func TestIsFAQQuestion(t *testing.T) {
+	for s, want := range map[string]bool{"问：打印纸在哪里领？": true, " \u3000Q: where": true, "\tQ. 如何": true, "问题：": true,
+		"问": false, "Q": false, "": false, "答：在行政部。": false, "我想问：几点": false, "Q.": false} {
+		if got := isFAQQuestion([]rune(s)); got != want {
+			t.Errorf("isFAQQuestion(%q) = %v; want %v", s, got, want)
+		}
+	}
+}
