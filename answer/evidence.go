@@ -297,6 +297,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	}
 	qn := q.quantities
 	idRe := identifierFor(q)
+	callingAsked := q.kind == kindPhrase && askedCallingRe.MatchString(string(q.folded))
 	codes := q.codes
 	// Whether each sentence sets conditions on a quantity the question
 	// states, and the question's meets them (1), fails them (-1), or it
@@ -347,6 +348,9 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			// 谁审批, 找谁: a sentence naming who holds a post (财务经理,
 			// 人力资源部) over one on the matter naming nobody.
 			score *= 1.2
+		case callingAsked && calls(q, out[i].folded):
+			// 孔子的字是什么 … 名丘，字仲尼: a sentence giving a name as asked.
+			score *= callingBoost
 		}
 		// Asked for an identifier (邮箱, 目录, 命令): a sentence that holds
 		// one of its shape.
