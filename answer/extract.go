@@ -220,7 +220,9 @@ var titleRe = mustScan(`《[^《》]{1,30}》`)
 // kindSuffixes are kinds of thing whose names end in one character or
 // one of a few words (| between them): a language in 语, a colour in 色,
 // a family in 科, a department in 部, 组, 处, 室, 中心….
-var kindSuffixes = [][2]string{{"语言", "语"}, {"颜色", "色"}, {"科目", "科"}, {"科", "科"}, {"部门", departmentEnds}}
+var kindSuffixes = [][2]string{{"语言", "语"}, {"颜色", "色"}, {"科目", "科"}, {"科", "科"}, {"部门", departmentEnds},
+	{"球队", "队"}, {"大学", "大学"}, {"学校", "学校|大学|学院|中学|小学"}, {"寺庙", "寺|庙"}, {"寺", "寺"},
+	{"河流", "河|江|溪"}, {"湖泊", "湖|泊"}}
 
 // departmentEnds are what an organisation's department's name ends in
 // (人力资源部, 销售运营组, 财务处, 信息中心).
@@ -281,8 +283,9 @@ func (n *nearestTo) add(c span) {
 // found is the nearest span given, if any was.
 func (n nearestTo) found() (span, bool) { return n.best, n.d >= 0 }
 
-// nameJoiners join a name to the words before it (以粤语, 属于鸦科, 说英语).
-const nameJoiners = "以用说讲于在为是的和与及或属"
+// nameJoiners join a name to the words before it (以粤语, 属于鸦科, 说英语,
+// 接受了辽宁飞豹队的合同, 被火箭队选中).
+const nameJoiners = "以用说讲于在为是的和与及或属了被从由"
 
 // nearestMatchOf is re's match in s nearest sp (nil re: none), one the
 // question does not say itself, with or without its marks (《》). A match

@@ -370,6 +370,9 @@ func TestDepartmentAsked(t *testing.T) {
 	for _, c := range []struct{ q, passage, want string }{
 		{"销售提成是哪个部门负责算的？", "第五十五条 本办法由财务部和销售运营组负责解释，自2025年1月1日起施行，原《销售提成管理办法（2023版）》同时废止。", "销售运营组"},
 		{"电脑报修是哪个部门处理？", "办公电脑的报修办法：在OA提交工单后，信息中心在2个工作日内派人上门处理。", "信息中心"},
+		// Schools, teams, rivers asked by their kind.
+		{"林静毕业于什么学校？", "林静是一位演员，早年毕业于上海戏剧学院表演系，与陈立等人同为杨老师的学生。", "上海戏剧学院"},
+		{"1971年高峰加入了哪个球队？", "1971年，高峰接受了辽宁飞豹队提供的合同，成为职业球员。", "辽宁飞豹队"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
