@@ -503,6 +503,16 @@ func TestLengthAndWeight(t *testing.T) {
 		"货堆离消防栓得留多远":   "1米",
 		"单层货架最多能放多重的货": "800 kg",
 	})
+	// A length or weight asked by its noun (海拔是多少, 载重多少), in the
+	// units Taiwan writes (公尺).
+	p = "翠湖位于山区，湖面海拔约760公尺，湖中有一座小岛。湖区共有三个码头，游船长约12公尺，载重为2吨。"
+	wantAnswers(t, e, []corpora.Hit{hit("lake.txt", p)}, map[string]string{
+		"翠湖的湖面海拔大约是多少": "约760公尺",
+		"游船的载重是多少":     "2吨",
+	})
+	if q := parseQuestion(zh.Fold("青藏铁路的总长度是多少？")); q.unit != unitLength || !q.implied {
+		t.Errorf("总长度是多少: unit %q, implied %v; want %q, implied", q.unit, q.implied, unitLength)
+	}
 }
 
 // TestFeeColumnUnit: a bare number in the column of a fee is a sum in

@@ -1482,8 +1482,8 @@ var unitKinds = [][]string{
 
 // lengthUnits and weightUnits are the units of a length and of a weight.
 var (
-	lengthUnits = []string{"米", "厘米", "毫米", "公里", "千米", "里", "km", "m", "cm", "mm"}
-	weightUnits = []string{"吨", "公斤", "千克", "克", "斤", "t", "kg", "g"}
+	lengthUnits = []string{"米", "厘米", "毫米", "公里", "千米", "里", "公尺", "公分", "公厘", "公釐", "英里", "英尺", "英寸", "海里", "光年", "km", "m", "cm", "mm"}
+	weightUnits = []string{"吨", "公斤", "千克", "克", "斤", "公吨", "磅", "t", "kg", "g"}
 )
 
 // moneyUnits and shareUnits are the units of a sum of money and of a share
