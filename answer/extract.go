@@ -222,7 +222,9 @@ var titleRe = mustScan(`《[^《》]{1,30}》`)
 // a family in 科, a department in 部, 组, 处, 室, 中心….
 var kindSuffixes = [][2]string{{"语言", "语"}, {"颜色", "色"}, {"科目", "科"}, {"科", "科"}, {"部门", departmentEnds},
 	{"球队", "队"}, {"大学", "大学"}, {"学校", "学校|大学|学院|中学|小学"}, {"寺庙", "寺|庙"}, {"寺", "寺"},
-	{"河流", "河|江|溪"}, {"湖泊", "湖|泊"}}
+	{"河流", "河|江|溪"}, {"湖泊", "湖|泊"}, {"火箭", "火箭"}, {"会议", "会议|大会|峰会|全会"}, {"车站", "站"}, {"矿", "矿"}, {"历法", "历"},
+	{"战役", "战役|之战|战"}, {"条约", "条约|协定|公约|协议"}, {"宗教", "教"}, {"奖项", "奖"}, {"奖", "奖"}, {"机场", "机场"}, {"医院", "医院"},
+	{"博物馆", "博物馆|馆"}, {"港口", "港"}, {"岛屿", "岛"}, {"乐团", "乐团|乐队"}, {"法律", "法"}}
 
 // departmentEnds are what an organisation's department's name ends in
 // (人力资源部, 销售运营组, 财务处, 信息中心).
@@ -255,6 +257,16 @@ func kindSuffix(q question) string {
 			return k[1]
 		}
 	}
+	if strings.TrimRight(r, "？?。 ") == "" {
+		// 沿丝绸之路传入中国的宗教是什么, 这座城市的机场是哪个: the kind
+		// named before 是.
+		l := strings.TrimSuffix(strings.TrimSuffix(string(q.left), "是"), "为")
+		for _, k := range kindSuffixes {
+			if strings.HasSuffix(l, k[0]) {
+				return k[1]
+			}
+		}
+	}
 	return ""
 }
 
@@ -285,7 +297,7 @@ func (n nearestTo) found() (span, bool) { return n.best, n.d >= 0 }
 
 // nameJoiners join a name to the words before it (以粤语, 属于鸦科, 说英语,
 // 接受了辽宁飞豹队的合同, 被火箭队选中).
-const nameJoiners = "以用说讲于在为是的和与及或属了被从由"
+const nameJoiners = "以用说讲于在为是的和与及或属了被从由把将"
 
 // nearestMatchOf is re's match in s nearest sp (nil re: none), one the
 // question does not say itself, with or without its marks (《》). A match

@@ -373,6 +373,10 @@ func TestDepartmentAsked(t *testing.T) {
 		// Schools, teams, rivers asked by their kind.
 		{"林静毕业于什么学校？", "林静是一位演员，早年毕业于上海戏剧学院表演系，与陈立等人同为杨老师的学生。", "上海戏剧学院"},
 		{"1971年高峰加入了哪个球队？", "1971年，高峰接受了辽宁飞豹队提供的合同，成为职业球员。", "辽宁飞豹队"},
+		// The kind named before 是 when 什么 ends the question.
+		{"沿着商路传入南诏的宗教是什么？", "九世纪时，商人沿着商路把密教带到南诏，当地的白族首领很快接受了它。", "密教"},
+		{"沿着商路传入南诏的宗教是什么？", "九世纪时，密教随印度僧人沿着商路传入南诏，其后寺院遍布洱海周边。", "密教"},
+		{"这座城市的机场是哪个？", "这座城市由宝安国际机场服务，航线通往全国各地。", "宝安国际机场"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
