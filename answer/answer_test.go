@@ -2061,3 +2061,20 @@ func TestEverywhereOf(t *testing.T) {
 		t.Errorf("everywhereOf = %q; want %q", got, want.String())
 	}
 }
+
+// TestArticleAcrossChunks: a rule's tiers in a chunk after the one opening
+// its article (第二十条 费用报销…) are of what the article names: the tier the
+// question's sum meets answers, and is not refused for the words the
+// chunk before holds.
+func TestArticleAcrossChunks(t *testing.T) {
+	first := corpora.Hit{Chunk: corpora.Chunk{ID: corpora.ChunkID("h", 3), DocID: "h", Ordinal: 3, Title: "员工手册",
+		Text: "第十九条 工资每月10日发放。第二十条 费用报销须在费用发生之日起30天内提交，逾期不予报销。单笔金额2000元以下（含2000元）的，由项目经理审批；"}}
+	next := corpora.Hit{Chunk: corpora.Chunk{ID: corpora.ChunkID("h", 4), DocID: "h", Ordinal: 4, Title: "员工手册",
+		Text: "单笔金额2000元以下（含2000元）的，由项目经理审批；超过2000元、不满1万元的，由分管副总审批；1万元以上的，由总经理审批。"}}
+	e := offline(t)
+	for _, hits := range [][]corpora.Hit{{first, next}, {next, first}} {
+		if a := e.FromHits("我报销一笔三千五的 谁来批", hits); a.Answer != "分管副总" {
+			t.Errorf("%s first → %q; want 分管副总", hits[0].ID, a.Answer)
+		}
+	}
+}

@@ -32,6 +32,9 @@ type sentence struct {
 	// lead is the lead-in of the list or rule the sentence is an item or
 	// clause of (下列费用一律不予报销), folded; nil for none.
 	lead []rune
+	// article is the first sentence of the numbered article (第二十条 费用
+	// 报销须在…提交) the sentence goes on, folded; nil for none.
+	article []rune
 	// keyUnit is the unit a table row's key is in, said in its header
 	// (当月协议客房收入（元） … 50,000（含）以上、200,000以下): its
 	// conditions are read in it.
@@ -184,7 +187,13 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// A rule's lead-in (按单场预算审批：5万元以下由…；5万元及以上…；)
 		// is said once for the clauses after it: they inherit its words
 		// as sentences do their heading's, up to the sentence's end.
-		var lead, listLead []rune
+		var lead, listLead, article []rune
+		if len(q.quantities) > 0 {
+			// A chunk going on with an article an earlier retrieved chunk
+			// opens (第二十条 … in one, its tiers in the next): its clauses
+			// are of what the article's first sentence names.
+			article = openArticle(hits, h)
+		}
 		if hd := strings.TrimSpace(h.Header); !isTableLine(headerRow(hd)) && (strings.HasSuffix(hd, "：") || strings.HasSuffix(hd, ":")) {
 			// The chunk begins inside a list whose lead-in an earlier chunk
 			// holds (corpora.ListLead): its items say yes or no by it.
@@ -194,7 +203,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			s := text[sp.Start:sp.End]
 			if isHeading(s) {
 				heading = append(append([]rune(nil), title...), zh.Fold(s)...)
-				lead, listLead = nil, nil
+				lead, listLead, article = nil, nil, nil
 				continue
 			}
 			if listMarkerRe.MatchString(strings.TrimSpace(s)) {
@@ -209,6 +218,10 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				ownLead = append(append([]rune(nil), listLead...), lead...)
 			}
 			t := strings.TrimSpace(s)
+			ownArticle := article
+			if articleRe.MatchString(t) {
+				article, ownArticle = zh.Fold(" "+t), nil
+			}
 			if strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";") {
 				if i := strings.IndexAny(t, "：:"); i > 0 && lead == nil {
 					lead = zh.Fold(" " + t[:i])
@@ -256,7 +269,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				continue
 			}
 			seen[s] = true
-			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: context, lead: ownLead, start: utf8.RuneCountInString(text[:sp.Start]), cell: cell, quantityless: quantityless, keyUnit: keyUnit})
+			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: context, lead: ownLead, article: ownArticle, start: utf8.RuneCountInString(text[:sp.Start]), cell: cell, quantityless: quantityless, keyUnit: keyUnit})
 		}
 	}
 	// Document frequency of each evidence term among the sentences.
@@ -282,6 +295,14 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				// 上…的，报分管副总经理审批；) is of what its lead-in names
 				// (非商品采购（…装修工程…）按单笔金额实行分级审批：).
 				ctx = append(append([]rune(nil), ctx...), st.lead...)
+			}
+		}
+		if st.article != nil && len(q.quantities) > 0 {
+			if _, any := conditionsMet(string(st.orig), q.quantities); any {
+				// So is a rule's clause of what its article's first
+				// sentence names (第二十条 费用报销须在…提交。单笔金额2000元
+				// 以下…；超过2000元、不满1万元的，由分管副总审批).
+				ctx = append(append([]rune(nil), ctx...), st.article...)
 			}
 		}
 		inherited[i] = ev.find(ctx, seenC, seenB)
@@ -556,6 +577,34 @@ func isHeading(s string) bool {
 }
 
 var digitRe = mustScan(`[0-9]`)
+
+// openArticle is the first sentence, folded, of the numbered article the
+// chunk before h ends in, when that chunk is among hits; nil otherwise.
+func openArticle(hits []corpora.Hit, h corpora.Hit) []rune {
+	if h.Ordinal == 0 {
+		return nil
+	}
+	for _, p := range hits {
+		if p.DocID != h.DocID || p.Ordinal != h.Ordinal-1 {
+			continue
+		}
+		var article []rune
+		for _, sp := range tableAwareSentences(p.Text) {
+			t := strings.TrimSpace(p.Text[sp.Start:sp.End])
+			switch {
+			case isHeading(t):
+				article = nil
+			case articleRe.MatchString(t):
+				article = zh.Fold(" " + t)
+			}
+		}
+		return article
+	}
+	return nil
+}
+
+// articleRe finds the number opening a rulebook's article (第二十条).
+var articleRe = mustScan(`^第[一二三四五六七八九十百零〇两0-9]{1,6}条`)
 
 // condlessWeight weighs a sentence setting no condition on the question's
 // quantity when another sentence's condition it meets.

@@ -447,6 +447,11 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		terms = kept
 	}
 	passage := h.Title + "\n" + h.Section + "\n" + h.Header + "\n" + h.Text
+	if s.article != nil && !strings.Contains(h.Text, strings.TrimSpace(string(s.article))) {
+		// (the article's first sentence, in the chunk before: 第二十条 费用
+		// 报销须在…提交 for 超过2000元、不满1万元的，由分管副总审批)
+		passage += "\n" + string(s.article)
+	}
 	cov := keyCoverage(terms, passage, everywhere)
 	missing := e.missingNoun(terms, everywhere)
 	if s.cell {
