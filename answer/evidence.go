@@ -674,7 +674,7 @@ type quantity struct {
 }
 
 var (
-	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张|箱|托|吨|公斤|千克|平方米|平米|平|米|层|条|行|单|份|分`
+	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张|箱|托|吨|公斤|千克|平方米|平米|平|米|层|条|行|单|份|分|级`
 	qtyNum   = `([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(万|千|亿)?\s*(` + qtyUnits + `)?` // (5,000元: thousands set apart)
 	qtyRe    = mustScan(qtyNum)
 	// The conditions a rule sets on a quantity, in the forms Chinese rules
@@ -768,6 +768,9 @@ func questionQuantities(q string) []quantity {
 		if unit == "" && sub(2) == "" && spentBefore(q[:m[0]]) && !measureNext(q[m[1]:]) {
 			unit = "元" // 花4800买个打印机, 报销2500: a bare number spent is money
 		}
+		if unit == "" && sub(2) == "" && ratioBefore(q[:m[0]]) {
+			unit = "%" // 满意度92, 出勤率才85: a bare number of a rate is a share
+		}
 		qt, ok := toQuantity(sub(1), sub(2), unit)
 		if !ok {
 			continue
@@ -797,6 +800,8 @@ var spokenTimes = strings.NewReplacer(
 	"半个小时", "30分钟", "半小时", "30分钟", "半个钟头", "30分钟",
 	"一刻钟", "15分钟", "三刻钟", "45分钟", "钟头", "小时", "多少个钟", "多少个小时", "几个钟", "几个小时",
 	"十几分钟", "15分钟", "二十几分钟", "25分钟", "十几天", "15天", "十来天", "10天", "十几年", "15年",
+	// 一个多小时, 两个多月: past the number (一个小时多 reads so).
+	"个多小时", "个小时多", "个多钟", "个小时多", "个多月", "个月多", "个多星期", "周多", "个多礼拜", "周多",
 )
 
 // perWords follow a unit said with 一 when it means "per" (一天给多少, 一
@@ -825,6 +830,20 @@ func spentBefore(text string) bool {
 	return false
 }
 
+// ratioBefore reports whether text ends in the name of a rate or share
+// (满意度, 出勤率, 占比), maybe with a verb saying it is (有, 达到, 才): a
+// bare number after it is a percentage.
+func ratioBefore(text string) bool {
+	text = strings.TrimSpace(text)
+	for _, v := range []string{"只有", "达到了", "达到", "达", "有", "是", "为", "才", "只", "就", "了"} {
+		if strings.HasSuffix(text, v) {
+			text = strings.TrimSuffix(text, v)
+			break
+		}
+	}
+	return hasAnySuffix(text, "率", "满意度", "比例", "占比", "百分比", "比重", "完成度", "达标度")
+}
+
 // measureNext reports whether text begins with a measure word other than
 // money's (八百份, 三百字): the number before it counts things, not yuan.
 func measureNext(text string) bool {
@@ -834,7 +853,7 @@ func measureNext(text string) bool {
 
 // cnQtyRe finds a number in Chinese numerals said with a unit or a
 // multiplier (两天, 八年, 一万二, 三千五百元, 十五分钟).
-var cnQtyRe = mustScan(`[` + cnNumerals + `]+[天年月周次个人元块岁小分秒户家台件张名位间套辆层箱托吨平]?`)
+var cnQtyRe = mustScan(`[` + cnNumerals + `]+[天年月周次个人元块岁小分秒户家台件张名位间套辆层箱托吨平级]?`)
 
 // cnNumerals are the characters numbers are written with in Chinese.
 const cnNumerals = "零一二两三四五六七八九十百千万"
@@ -861,7 +880,7 @@ func arabicNumerals(q string) string {
 		if last := r[len(r)-1]; !strings.ContainsRune(cnNumerals, last) {
 			unit, r = string(last), r[:len(r)-1]
 		}
-		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) {
+		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) {
 			continue // 统一, 一起: no unit, no multiplier, no quantity (充八百: a sum spent)
 		}
 		if unit == "平" && !strings.ContainsAny(string(r), "万千百") {
@@ -871,7 +890,9 @@ func arabicNumerals(q string) string {
 		if !ok {
 			continue
 		}
-		if unit == "" {
+		if unit == "" && ratioBefore(q[:loc[0]]) {
+			unit = "%" // 满意度九十二: a share
+		} else if unit == "" {
 			unit = "元" // 报销一万二: a sum of money, as 80万 is
 		}
 		b.WriteString(q[at:loc[0]])

@@ -446,3 +446,20 @@ func TestClassCue(t *testing.T) {
 		t.Errorf("only %d lines hold a cue", held)
 	}
 }
+
+// TestKindShape: a kind asked by name (什么颜色, 哪家酒店, 哪个部门) is a
+// shape a sentence holds or lacks: one naming a thing of the kind answers
+// in fewer of the question's words; one naming none is refused.
+func TestKindShape(t *testing.T) {
+	e := offline(t)
+	for _, c := range []struct{ q, passage, want string }{
+		{"秩序维护员的工服是什么颜色？", "第二十一条 员工在岗期间须穿着公司统一服装。客服夏季为浅蓝色衬衫；秩序维护员为深灰色制服；维修工为橙色工装。", "深灰色"},
+		{"门市价是哪个部门订的？", "第三条 门市价由集团收益管理部按季度制定，各门店不得自行调整门市价。", "集团收益管理部"},
+		{"年会在哪家酒店办？", "公司年会每年12月举办，具体时间另行通知。", ""},
+	} {
+		a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)})
+		if got := a.Answer; c.want == "" && a.Found || c.want != "" && got != c.want {
+			t.Errorf("%s → %q (found %v); want %q", c.q, got, a.Found, c.want)
+		}
+	}
+}

@@ -670,6 +670,14 @@ func answerShape(q question) (bool, func(sentence) bool) {
 	if re := placeOfRank(q); re != nil {
 		return true, func(s sentence) bool { return namesPlace(re, string(s.folded)) }
 	}
+	if suffix := kindSuffix(q); suffix != "" {
+		// A thing of a kind named by its last characters (什么颜色 … 深灰
+		// 色, 哪家酒店, 哪个部门 … 信息中心): one the question does not say.
+		return true, func(s sentence) bool {
+			_, ok := nearestMatchOf(suffixedRe[suffix], s.folded, span{}, q.folded, nameJoiners)
+			return ok
+		}
+	}
 	switch {
 	case q.kind == kindNumber && q.unit == "点":
 		// (a time that bounds a case — 晚于22:00的, 21:30以后离开的 — is no
