@@ -589,12 +589,32 @@ func TestCityClasses(t *testing.T) {
 // TestSpokenTimes: lengths of time as people say them (一刻钟, 半个多小时,
 // 两个小时) meet a rule's conditions in minutes; 几倍 is answered by a
 // share (300%).
+func TestSaidQuantities(t *testing.T) {
+	for q, want := range map[string]quantity{
+		"今天风有七级 还能上楼顶干活吗": {n: 7, unit: "级", ok: true},
+		"这季满意度九十二 奖金多少":   {n: 92, unit: "%", ok: true},
+		"出勤率才85 扣不扣":      {n: 85, unit: "%", ok: true},
+	} {
+		if qs := questionQuantities(string(zh.Fold(q))); len(qs) != 1 || qs[0] != want {
+			t.Errorf("%s: %v; want %v", q, qs, want)
+		}
+	}
+	if qs := questionQuantities("两个多月没休假了"); len(qs) != 1 || qs[0].unit != "个月" || qs[0].n <= 2 {
+		t.Errorf("两个多月: %v; want just past 2个月", qs)
+	}
+	if !conditionsMetFor("遇6级以上大风或雷雨天气，须停止室外高处作业。", "今天风有七级 还能上楼顶干活吗") ||
+		!conditionsMetFor("满意度达到90%以上、不满95%的，每人奖励300元；", "这季满意度九十二 奖金多少") {
+		t.Error("七级, 九十二: conditions not met")
+	}
+}
+
 func TestSpokenTimes(t *testing.T) {
 	for _, c := range []struct {
 		q    string
 		want float64
 	}{
 		{"迟到了一刻钟", 15}, {"温度超标半个多小时了", 30}, {"加班两个小时", 120}, {"开会开了一个半小时", 90},
+		{"台风天迟到一个多小时", 60}, // (past 60: 1小时以上 holds it)
 	} {
 		qs := questionQuantities(string(zh.Fold(c.q)))
 		if len(qs) != 1 || qs[0].unit != "分钟" || qs[0].n < c.want || qs[0].n > c.want+0.001 {
