@@ -378,8 +378,35 @@ var separableRe = mustScan(`(请|休|放)([零一二两三四五六七八九十0
 // the words match theirs (请假, 年假). (Asked how long, 休几天年假, the
 // verb right before the length tells the answer: verbBonus.)
 func joinSeparable(q string) string {
-	return separableRe.ReplaceAllString(q, "$1$3$2$4$6$5")
+	q = separableRe.ReplaceAllString(q, "$1$3$2$4$6$5")
+	if !casualRe.MatchString(q) {
+		return q
+	}
+	// (a loop, not ReplaceAll: 个人, 个体 are words, not 个 and a noun)
+	var b strings.Builder
+	at := 0
+	for _, m := range casualRe.FindAllStringSubmatchIndex(q, -1) {
+		verbEnd, measure := m[3], ""
+		if m[2] < 0 {
+			verbEnd = m[7]
+		} else {
+			measure = q[m[4]:m[5]]
+		}
+		obj, n := utf8.DecodeLastRuneInString(q[:m[1]])
+		if measure == "个" && strings.ContainsRune("人体性别案", obj) {
+			continue
+		}
+		b.WriteString(q[at:verbEnd])
+		at = m[1] - n
+	}
+	b.WriteString(q[at:])
+	return b.String()
 }
+
+// casualRe finds a verb split from its object by a casual amount (抽根烟,
+// 喝两杯啤酒, 喝点酒, 打个电话, 睡个觉, 玩会儿手机): joinSeparable writes the
+// verb and object together (抽烟, 喝啤酒), as rules write them.
+var casualRe = mustScan(`([抽吸喝吃睡打洗玩刷看开])(?:[一两几半]|[0-9]+)?(根|支|杯|瓶|罐|口|个|会儿|会)\p{Han}|([喝吃])(点儿|点)\p{Han}`)
 
 // hasWh reports whether t holds a question word (几, 谁, 哪, 多久, 什么 …;
 // not 何 alone, which 任何 holds).
