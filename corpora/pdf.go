@@ -408,16 +408,28 @@ func isCJK(r rune) bool {
 var pageNumber = regexp.MustCompile(`^(?:[-–—·\s]*\d{1,5}[-–—·\s]*|第\s*\d{1,5}\s*页(?:\s*[,，/共]\s*\d{1,5}\s*页?)?|\d{1,5}\s*/\s*\d{1,5}|[ivxlcdm]{1,7}|page\s*\d{1,5}(?:\s*of\s*\d{1,5})?)$`)
 
 // dropRunning removes running headers and footers — a page's first or last
-// two lines that recur, digits aside, on at least half of the pages (three
-// or more) — and page numbers at a page's top or bottom.
+// two lines that recur, digits aside, at the same edge and height on at
+// least half of the pages (three or more) — and page numbers at a page's
+// top or bottom. (Not the height alone: list items alike but for their
+// numbers, one ending a page and the next starting the one after —
+// （1）…满1年不满10年的，年假5天； （2）…满10年不满20年的… — are text.)
 func dropRunning(pages [][]pdfLine) {
-	key := func(s string) string {
-		return strings.Map(func(r rune) rune {
+	keyOf := func(lines []pdfLine, j int) string {
+		k := strings.Map(func(r rune) rune {
 			if unicode.IsDigit(r) || unicode.IsSpace(r) {
 				return -1
 			}
 			return r
-		}, s)
+		}, lines[j].text)
+		if k == "" {
+			return ""
+		}
+		side := "top"
+		if j >= 2 {
+			side = "bottom"
+		}
+		// (the height to a few points: a running line is set in one place)
+		return side + "\x00" + strconv.Itoa(int(math.Round(lines[j].y/4))) + "\x00" + k
 	}
 	edge := func(lines []pdfLine, fn func(j int)) {
 		for j := range lines {
@@ -430,7 +442,7 @@ func dropRunning(pages [][]pdfLine) {
 	for _, lines := range pages {
 		seen := map[string]bool{}
 		edge(lines, func(j int) {
-			if k := key(lines[j].text); k != "" && !seen[k] {
+			if k := keyOf(lines, j); k != "" && !seen[k] {
 				seen[k] = true
 				count[k]++
 			}
@@ -443,7 +455,7 @@ func dropRunning(pages [][]pdfLine) {
 			if pageNumber.MatchString(t) && (j == 0 || j == len(lines)-1) {
 				drop[j] = true
 			}
-			if k := key(lines[j].text); len(pages) >= 3 && k != "" && 2*count[k] >= len(pages) {
+			if k := keyOf(lines, j); len(pages) >= 3 && k != "" && 2*count[k] >= len(pages) {
 				drop[j] = true
 			}
 		})

@@ -293,3 +293,28 @@ func TestPDFTableCells(t *testing.T) {
 		t.Error("no part at session_timeout's row")
 	}
 }
+
+// TestPDFItemsAcrossPages: two items of a list alike but for their numbers,
+// one ending a page and the next starting the one after, are text, not a
+// running header or footer (they stand at different edges and heights):
+// both are read, while the running header still goes.
+func TestPDFItemsAcrossPages(t *testing.T) {
+	raw := minimalPDF(
+		pdfPage(1, "Annual leave depends on the years served:", "(1) served 1 to 10 years: 5 days;"),
+		pdfPage(2, "(2) served 10 to 20 years: 10 days;", "(3) served 20 years or more: 15 days."),
+		pdfPage(3, "Sick leave needs a note from a doctor."),
+		pdfPage(4, "Travel claims are filed within thirty days."),
+	)
+	docs, err := Parse(File{Path: "h.pdf", ID: "h.pdf"}, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"(1) served 1 to 10 years: 5 days;", "(2) served 10 to 20 years: 10 days;", "(3) served 20 years"} {
+		if !strings.Contains(docs[0].Text, want) {
+			t.Errorf("%q lost:\n%s", want, docs[0].Text)
+		}
+	}
+	if strings.Contains(docs[0].Text, "ACME Employee Handbook") {
+		t.Errorf("running header kept:\n%s", docs[0].Text)
+	}
+}
