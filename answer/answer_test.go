@@ -2119,3 +2119,20 @@ func TestCasualAmount(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnCase: a clause naming a case of its own (获得…表扬信的，奖励100元)
+// does not inherit the case the clause before it names (获得…锦旗的，奖励
+// 200元；); one going on with it (入职不满一年的销售人员，当年预算为5万元)
+// keeps the topic it names.
+func TestOwnCase(t *testing.T) {
+	e := offline(t)
+	for q, c := range map[string][2]string{
+		"业主给我送了面锦旗 奖多少钱":     {"第三十六条 员工获得业主赠送锦旗的，奖励200元；获得业主书面表扬信的，奖励100元。", "200元"},
+		"业主写了表扬信 奖多少钱":       {"第三十六条 员工获得业主赠送锦旗的，奖励200元；获得业主书面表扬信的，奖励100元。", "100元"},
+		"新来的销售头一年有多少销售费用预算？": {"第四十四条 每名销售人员的年度销售费用预算为上一年度回款额的2%，最高不超过30万元；入职不满一年的销售人员，当年预算为5万元。", "5万元"},
+	} {
+		if a := e.FromHits(q, []corpora.Hit{hit("h.md", c[0])}); a.Answer != c[1] {
+			t.Errorf("%s → %q; want %q", q, a.Answer, c[1])
+		}
+	}
+}

@@ -188,6 +188,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// is said once for the clauses after it: they inherit its words
 		// as sentences do their heading's, up to the sentence's end.
 		var lead, listLead, article []rune
+		numberLead := false // lead is what a clause names before its bound
 		if len(q.quantities) > 0 {
 			// A chunk going on with an article an earlier retrieved chunk
 			// opens (第二十条 … in one, its tiers in the next): its clauses
@@ -203,7 +204,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			s := text[sp.Start:sp.End]
 			if isHeading(s) {
 				heading = append(append([]rune(nil), title...), zh.Fold(s)...)
-				lead, listLead, article = nil, nil, nil
+				lead, listLead, article, numberLead = nil, nil, nil, false
 				continue
 			}
 			if listMarkerRe.MatchString(strings.TrimSpace(s)) {
@@ -211,7 +212,13 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			}
 			context := heading
 			if lead != nil {
-				context = append(append([]rune(nil), heading...), lead...)
+				l := lead
+				if numberLead && ownCase(s) {
+					// (the case it replaces not inherited: 奖励 of 员工获得业主
+					// 赠送锦旗的，奖励 for 获得业主书面表扬信的，奖励100元)
+					l = l[caseEnd(l):]
+				}
+				context = append(append([]rune(nil), heading...), l...)
 			}
 			ownLead := lead
 			if listLead != nil {
@@ -224,15 +231,15 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			}
 			if strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";") {
 				if i := strings.IndexAny(t, "：:"); i > 0 && lead == nil {
-					lead = zh.Fold(" " + t[:i])
+					lead, numberLead = zh.Fold(" "+t[:i]), false
 				} else if i := strings.IndexAny(t, "0123456789"); i > 0 && lead == nil {
 					// 顾客单笔退货金额500元以下的，由…；500元（含）以上的，须
 					// 经店长授权: the clauses after the first are of what it
 					// names before its bound.
-					lead = zh.Fold(" " + t[:i])
+					lead, numberLead = zh.Fold(" "+t[:i]), true
 				}
 			} else {
-				lead = nil
+				lead, numberLead = nil, false
 				listLead = nil
 			}
 			if strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") {
@@ -577,6 +584,31 @@ func isHeading(s string) bool {
 }
 
 var digitRe = mustScan(`[0-9]`)
+
+// ownCase reports whether a clause names a case of its own before its
+// number, a clause ending in 的 (获得业主书面表扬信的，奖励100元 after 获得
+// 业主赠送锦旗的，奖励200元；), rather than going on with the one before's
+// (500元（含）以上的, 超过2000元、不满1万元的): it does not inherit the case
+// that one names.
+func ownCase(clause string) bool {
+	t := strings.TrimSpace(clause)
+	i := strings.IndexAny(t, "0123456789")
+	if i < 0 {
+		i = len(t)
+	}
+	return strings.Contains(t[:i], "的，") || strings.Contains(t[:i], "的,")
+}
+
+// caseEnd is where the last case a lead names (员工获得业主赠送锦旗的，)
+// ends in it: 0 for a lead naming none.
+func caseEnd(lead []rune) int {
+	for i := len(lead) - 1; i > 0; i-- {
+		if (lead[i] == '，' || lead[i] == ',') && lead[i-1] == '的' {
+			return i + 1
+		}
+	}
+	return 0
+}
 
 // openArticle is the first sentence, folded, of the numbered article the
 // chunk before h ends in, when that chunk is among hits; nil otherwise.
