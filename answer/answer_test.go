@@ -2136,3 +2136,36 @@ func TestOwnCase(t *testing.T) {
 		}
 	}
 }
+
+// TestExactCase: a clause naming its case by a bare number (有效投诉2次的，)
+// sets the condition of that many; 两回 is 2次. The clause the question's
+// count meets answers, not the list's lead-in.
+func TestExactCase(t *testing.T) {
+	if !conditionsMetFor("（2）有效投诉2次的，扣发当月绩效工资的30%；", "被业主投诉了两回") ||
+		conditionsMetFor("（1）有效投诉1次的，给予书面警告；", "被业主投诉了两回") {
+		t.Error("2次的: the condition of two, met by 两回 alone")
+	}
+	if met, any := conditionsMet("购买500元的设备，须经主管同意。", questionQuantities("买了800元的东西")); !met || any {
+		t.Error("500元的设备: no case named")
+	}
+	e := offline(t)
+	p := "第三十五条 员工当月被业主有效投诉的，按下列规定处理：\n（1）有效投诉1次的，给予书面警告；\n（2）有效投诉2次的，扣发当月绩效工资的30%；\n（3）有效投诉3次以上的，予以调岗。"
+	if a := e.FromHits("这个月被业主投诉了两回 会咋样", []corpora.Hit{hit("h.md", p)}); !strings.Contains(a.Answer, "30%") {
+		t.Errorf("投诉了两回 → %q; want the clause of 2次", a.Answer)
+	}
+}
+
+// TestParallelCases: of two clauses alike but for the case each names
+// (试用期员工离职须提前3天，转正员工须提前30天), the one naming the question's
+// own word (转正) answers, over the one holding a part of a word a
+// document may write for it (试用 of 试用期满) or a word written for
+// another of its words (离职 for 辞职).
+func TestParallelCases(t *testing.T) {
+	e := offline(t)
+	p := "第三十七条 试用期员工离职须提前3天提出，转正员工须提前30天书面提出。"
+	for q, want := range map[string]string{"我转正了 想辞职要提前多少天说": "30天", "试用期辞职要提前几天": "3天"} {
+		if a := e.FromHits(q, []corpora.Hit{hit("h.md", p)}); a.Answer != want {
+			t.Errorf("%s → %q; want %q", q, a.Answer, want)
+		}
+	}
+}

@@ -706,7 +706,7 @@ type quantity struct {
 }
 
 var (
-	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张|箱|托|吨|公斤|千克|平方米|平米|平|米|层|条|行|单|份|分|级`
+	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张|箱|托|吨|公斤|千克|平方米|平米|平|米|层|条|行|单|份|分|级|回`
 	qtyNum   = `([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(万|千|亿)?\s*(` + qtyUnits + `)?` // (5,000元: thousands set apart)
 	qtyRe    = mustScan(qtyNum)
 	// The conditions a rule sets on a quantity, in the forms Chinese rules
@@ -728,7 +728,7 @@ var unitAliases = map[string]struct {
 }{
 	"块": {"元", 1}, "块钱": {"元", 1}, "万元": {"元", 1e4}, "千元": {"元", 1e3}, "亿元": {"元", 1e8},
 	"平米": {"平方米", 1}, "平": {"平方米", 1}, "千克": {"公斤", 1},
-	"个间夜": {"间夜", 1}, "工作日": {"个工作日", 1}, "个小时": {"分钟", 60}, "小时": {"分钟", 60}, "日": {"天", 1}, "个自然日": {"天", 1}, "％": {"%", 1},
+	"个间夜": {"间夜", 1}, "回": {"次", 1}, "工作日": {"个工作日", 1}, "个小时": {"分钟", 60}, "小时": {"分钟", 60}, "日": {"天", 1}, "个自然日": {"天", 1}, "％": {"%", 1},
 }
 
 // unitForms are the ways of writing each base unit toQuantity reads
@@ -885,7 +885,7 @@ func measureNext(text string) bool {
 
 // cnQtyRe finds a number in Chinese numerals said with a unit or a
 // multiplier (两天, 八年, 一万二, 三千五百元, 十五分钟).
-var cnQtyRe = mustScan(`[` + cnNumerals + `]+[天年月周次个人元块岁小分秒户家台件张名位间套辆层箱托吨平级]?`)
+var cnQtyRe = mustScan(`[` + cnNumerals + `]+[天年月周次回个人元块岁小分秒户家台件张名位间套辆层箱托吨平级]?`)
 
 // cnNumerals are the characters numbers are written with in Chinese.
 const cnNumerals = "零一二两三四五六七八九十百千万"
@@ -1120,13 +1120,21 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 	if strings.ContainsAny(sentence, "超满达低高足") {
 		sentence = condGapRe.ReplaceAllString(sentence, "${1}${3}")
 	}
-	if !strings.ContainsAny(sentence, condChars) {
+	cases := strings.Contains(sentence, "的，") || strings.Contains(sentence, "的,")
+	if !strings.ContainsAny(sentence, condChars) && !cases {
 		return met, any // no word a condition is said with (condRe's before or after its number)
 	}
-	for _, m := range condRe.FindAllStringSubmatch(sentence, -1) {
+	for _, ix := range condRe.FindAllStringSubmatchIndex(sentence, -1) {
+		m := submatches(sentence, ix)
 		pre, post := m[1], m[6]
+		exact := false
 		if pre == "" && post == "" {
-			continue // a bare number: no condition
+			// A bare number is no condition, but for the case a clause
+			// names with it (有效投诉2次的，扣发…; 病假1天的，可…): that many.
+			if rest := sentence[ix[1]:]; !cases || !strings.HasPrefix(rest, "的，") && !strings.HasPrefix(rest, "的,") {
+				continue
+			}
+			exact = true
 		}
 		a, ok := toQuantity(m[2], m[3], m[4])
 		if !ok {
@@ -1140,6 +1148,8 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 		ok = true
 		excl := m[5] == "不含" || m[7] == "不含" // the bound itself left out
 		switch {
+		case exact:
+			ok = q.n == a.n
 		case strings.Contains(post, "以上") && excl:
 			ok = q.n > a.n
 		case (strings.Contains(post, "以下") || post == "以内") && excl:

@@ -968,7 +968,8 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 	}
 	// Byte offsets to rune offsets.
 	toRune := runeOffsets(str)
-	qb := questionBigrams(q)
+	qb := saidBigrams(questionBigrams(q), q, str)
+	own := ownBigrams(q)
 	var cands []cand
 	for _, m := range idx {
 		sp := span{toRune[m[0]], toRune[m[1]]}
@@ -1154,6 +1155,12 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 				// question's words: 工龄工资自司龄满1年起计发…此后每增加1年
 				// names the sentence's subject, no list's label.)
 				k = 30
+				if !own[b] {
+					// (a label the question says, 转正员工, over a word a
+					// document may write for one of its words, 离职 for 辞
+					// 职: 试用期员工离职须提前3天提出，转正员工须提前30天)
+					k = 15
+				}
 			}
 			d -= k * w / float64(df[b])
 		}
@@ -1567,16 +1574,8 @@ func labels(s []rune, i int) bool {
 // questionBigrams are the content bigrams of the question around its
 // question word.
 func questionBigrams(q question) map[[2]rune]bool {
-	out := map[[2]rune]bool{}
-	add := func(part []rune) {
-		for i := 0; i+1 < len(part); i++ {
-			if isContent(part[i]) && isContent(part[i+1]) {
-				out[[2]rune{part[i], part[i+1]}] = true
-			}
-		}
-	}
-	add(q.left)
-	add(q.right)
+	out := ownBigrams(q)
+	add := func(part []rune) { addBigrams(out, part) }
 	// 一件, 一笔, 一次 said of each one: a document writes 单件, 每笔, 单次;
 	// 一年, 一天 said of each: 全年, 每年, 每天.
 	for _, part := range [][]rune{q.left, q.right} {
@@ -1600,6 +1599,50 @@ func questionBigrams(q question) map[[2]rune]bool {
 		}
 	}
 	return out
+}
+
+// saidBigrams is qb without the bigrams of an alias of the question's
+// words longer than two characters that text does not hold whole (试用 of
+// 试用期满 for 转正, beside 试用期员工 … 转正员工 …): a part of a word a
+// document may write for the question's is not that word. qb is changed.
+func saidBigrams(qb map[[2]rune]bool, q question, text string) map[[2]rune]bool {
+	var own map[[2]rune]bool
+	for _, a := range q.aliases {
+		for _, o := range a.Others {
+			r := []rune(o)
+			if len(r) <= 2 || strings.Contains(text, o) {
+				continue
+			}
+			if own == nil {
+				own = ownBigrams(q)
+			}
+			for i := 0; i+1 < len(r); i++ {
+				if b := [2]rune{r[i], r[i+1]}; !own[b] {
+					delete(qb, b)
+				}
+			}
+		}
+	}
+	return qb
+}
+
+// ownBigrams are the bigrams of the question's own words, without those
+// of the words a document may write for them.
+func ownBigrams(q question) map[[2]rune]bool {
+	out := map[[2]rune]bool{}
+	for _, part := range [][]rune{q.left, q.right} {
+		addBigrams(out, part)
+	}
+	return out
+}
+
+// addBigrams adds to set the bigrams of part's content characters.
+func addBigrams(set map[[2]rune]bool, part []rune) {
+	for i := 0; i+1 < len(part); i++ {
+		if isContent(part[i]) && isContent(part[i+1]) {
+			set[[2]rune{part[i], part[i+1]}] = true
+		}
+	}
 }
 
 // clauseBigrams are the question's bigrams in the part of within that is
