@@ -40,6 +40,8 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 		if t, ok := nearestMatchOf(suffixedRe[suffix], s, sp, q.folded, nameJoiners); ok {
 			sp = t
 		}
+	} else if suffix != "" {
+		sp = kindName(s, sp, strings.Split(suffix, "|"))
 	}
 	if asksCountryRe.MatchString(string(q.folded)) && !countryRe.MatchString(string(s[sp.s:max(sp.s, sp.e)])) {
 		// 哪个国家的人 … 意大利: the country the sentence names nearest.
@@ -224,7 +226,7 @@ var kindSuffixes = [][2]string{{"语言", "语"}, {"颜色", "色"}, {"科目", 
 	{"球队", "队"}, {"大学", "大学"}, {"学校", "学校|大学|学院|中学|小学"}, {"寺庙", "寺|庙"}, {"寺", "寺"},
 	{"河流", "河|江|溪"}, {"湖泊", "湖|泊"}, {"火箭", "火箭"}, {"会议", "会议|大会|峰会|全会"}, {"车站", "站"}, {"矿", "矿"}, {"历法", "历"},
 	{"战役", "战役|之战|战"}, {"条约", "条约|协定|公约|协议"}, {"宗教", "教"}, {"奖项", "奖"}, {"奖", "奖"}, {"机场", "机场"}, {"医院", "医院"},
-	{"博物馆", "博物馆|馆"}, {"港口", "港"}, {"岛屿", "岛"}, {"乐团", "乐团|乐队"}, {"法律", "法"}, {"酒店", "酒店|宾馆|饭店"}}
+	{"博物馆", "博物馆|馆"}, {"港口", "港"}, {"岛屿", "岛"}, {"乐团", "乐团|乐队"}, {"法律", "法"}, {"酒店", "酒店|宾馆|饭店"}, {"证书", "证书|证"}, {"证件", "证|证书|执照"}, {"证", "证书|证|执照"}, {"执照", "执照"}}
 
 // departmentEnds are what an organisation's department's name ends in
 // (人力资源部, 销售运营组, 财务处, 信息中心).
@@ -269,6 +271,33 @@ func kindSuffix(q question) string {
 	}
 	return ""
 }
+
+// kindName is the name of the kind asked that a span ending in one of
+// the kind's ends holds: from after the last verb holding it (司机须持特种
+// 设备作业人员证 → 特种设备作业人员证), with the longer end the sentence
+// goes on to (操作员证 → 操作员证书).
+func kindName(s []rune, sp span, ends []string) span {
+	text := string(s[sp.s:sp.e])
+	for _, v := range holdVerbs {
+		if i := strings.LastIndex(text, v); i > 0 {
+			if rest := []rune(text[i+len(v):]); len(rest) >= 3 {
+				sp.s = sp.e - len(rest)
+			}
+			break
+		}
+	}
+	for _, end := range ends {
+		if e := []rune(end); len(e) > 1 && sp.e < len(s) && sp.e-sp.s >= 1 && s[sp.e-1] == e[0] && strings.HasPrefix(string(s[sp.e:]), string(e[1:])) {
+			sp.e += len(e) - 1
+			break
+		}
+	}
+	return sp
+}
+
+// holdVerbs say one holds or gains a thing named after them (持有消防设施
+// 操作员证书, 获得茅盾文学奖), longest first.
+var holdVerbs = []string{"持有", "获得", "取得", "考取", "具备", "领取", "荣获", "持", "获"}
 
 // asksCountryRe finds a question asking for a country; countryRe the
 // countries' names as Chinese writes them (longest first where one holds
