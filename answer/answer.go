@@ -281,10 +281,12 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			}
 		}
 		a = e.FromHits(q, hits)
-		if !a.Found {
-			// Not found in the passages the question's own words brought:
+		if lacking := a.Found && lacksShape(q, a); !a.Found || lacking {
+			// Not found in the passages the question's own words brought,
+			// or found without what it asks for (几点上班 … 至少打卡两次):
 			// once more with the words a document may write for them (饭补
-			// … 餐补, 看病 … 就医), which alone rank none of these.
+			// … 餐补, 看病 … 就医, 上班时间 … 工作时间), which alone rank
+			// none of these.
 			if extra := aliasText(parseQuestion(zh.Fold(zh.Normalize(q))).aliases); extra != "" {
 				again := time.Now()
 				more, err := search(q + " " + extra)
@@ -297,7 +299,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 				if g != nil && !named && !asksCulture(q) {
 					more = proseFirst(g, more)
 				}
-				if b := e.FromHits(q, more); b.Found {
+				if b := e.FromHits(q, more); b.Found && !(lacking && lacksShape(q, b)) {
 					a, hits = b, more
 				}
 			}
@@ -319,6 +321,18 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	a.Timings = Timings{Retrieval: retrieval, Total: time.Since(start)}
 	a.Question = asked
 	return a, nil
+}
+
+// lacksShape reports whether a's answer lacks the shape q asks for (几点 …
+// a time, 多少钱 … a sum; answerShape).
+func lacksShape(q string, a Answer) bool {
+	pq := parseQuestion(zh.Fold(spokenWh.Replace(joinSeparable(zh.Normalize(q)))))
+	typed, holds := answerShape(pq)
+	if !typed {
+		return false
+	}
+	f := zh.Fold(a.Answer)
+	return !holds(sentence{orig: []rune(a.Answer), folded: f})
 }
 
 // asksRule reports whether q asks what a rule requires or limits (有什么

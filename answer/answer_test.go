@@ -2169,3 +2169,38 @@ func TestParallelCases(t *testing.T) {
 		}
 	}
 }
+
+// byQuery is a Retriever returning more passages when the query holds a
+// word.
+type byQuery struct {
+	word        string
+	plain, with []corpora.Hit
+}
+
+func (r byQuery) Search(ctx context.Context, q string, k int) ([]corpora.Hit, error) {
+	if strings.Contains(q, r.word) {
+		return r.with, nil
+	}
+	return r.plain, nil
+}
+
+// TestShapeAgain: an answer without what the question asks for (几点上班
+// … 至少打卡两次, no time) has the passages looked up once more with the
+// words a document may write for the question's (下班 … 工作时间), and one
+// that holds it answers instead.
+func TestShapeAgain(t *testing.T) {
+	clock := hit("h.md", "第二章 工作时间与考勤\n二、打卡\n（1）员工须每日通过OA手机端或门禁闸机进行上下班打卡，每天至少打卡两次。")
+	hours := hit("hours.md", "一、工作时间\n公司实行标准工时制度，每天的上班时间为9:00—18:00，其中12:00—13:00为午休时间。")
+	r := byQuery{word: "工作时间", plain: []corpora.Hit{clock}, with: []corpora.Hit{clock, hours}}
+	e, err := New(Config{}, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Ask(context.Background(), "每天几点上班几点下班？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Answer, "9:00—18:00") {
+		t.Errorf("几点上班几点下班 → %q; want the hours 9:00—18:00", a.Answer)
+	}
+}
