@@ -514,6 +514,20 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			x := sents[exc]
 			return answered(a, pol+"。"+sent+strings.TrimSpace(string(x.orig)), h, s.start, x.start+len(x.orig))
 		}
+		if exception, start, end, ok := leadException(h, s, terms); ok {
+			// The question's case is the exception the list's lead-in
+			// makes (台风天迟到一个多小时也算旷工吗 … 员工迟到的，按下列
+			// 标准处理，但因台风…导致迟到，并经部门负责人确认的除外：
+			// … （3）迟到1小时以上的，按旷工半天处理): the item's answer
+			// turned, and the exception.
+			if pol == verb {
+				pol = negation(verb)
+			} else {
+				pol = verb
+			}
+			rule := strings.TrimRight(sent, "。；;.")
+			return answered(a, pol+"。"+rule+"；"+exception+"。", h, start, end)
+		}
 		return answered(a, pol+"。"+sent, h, s.start, s.start+len(s.orig))
 	}
 	// extract works on folded runes, which align one for one with the
@@ -677,6 +691,51 @@ func exceptsAsked(terms []keyTerm, exc []rune) bool {
 	text := string(exc)
 	for _, t := range terms {
 		if !t.typ && t.info*t.light >= 9 && utf8.RuneCountInString(t.w) >= 2 && presence(t.w, text) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// leadException finds the exception a list's lead-in makes (…，但因台风、
+// 暴雨…导致迟到，并经部门负责人确认的除外) when the question names its
+// case and the item s does not: its text, and the span of runes to cite
+// in h's text (the exception's, or the item's when the lead-in is in an
+// earlier chunk, h's Header).
+func leadException(h corpora.Hit, s sentence, terms []keyTerm) (exception string, start, end int, ok bool) {
+	if s.lead == nil || !exceptionMid.MatchString(string(s.lead)) {
+		return "", 0, 0, false
+	}
+	lead := string(s.lead)
+	loc := exceptionMid.FindStringIndex(lead)
+	part := strings.TrimSpace(lead[loc[0]+utf8.RuneLen([]rune(lead[loc[0]:])[0]):]) // (after its clause mark)
+	for _, end := range []string{"除外", "以外"} {
+		if i := strings.Index(part, end); i > 0 {
+			part = part[:i+len(end)] // (not a lead of the item's own said after it)
+			break
+		}
+	}
+	if utf8.RuneCountInString(part) < 4 || !namesCase(terms, part, string(s.folded)) {
+		return "", 0, 0, false
+	}
+	n := utf8.RuneCountInString(part)
+	if folded := string(zh.Fold(h.Text)); strings.Contains(folded, part) {
+		start = utf8.RuneCountInString(folded[:strings.Index(folded, part)])
+		return string([]rune(h.Text)[start : start+n]), start, start + n, true
+	}
+	if folded := string(zh.Fold(h.Header)); strings.Contains(folded, part) {
+		at := utf8.RuneCountInString(folded[:strings.Index(folded, part)])
+		return string([]rune(h.Header)[at : at+n]), s.start, s.start + len(s.orig), true
+	}
+	return "", 0, 0, false
+}
+
+// namesCase reports whether a telling word of the question (台风天) is
+// said, in part at least, in an exception (但因台风、暴雨…的除外) and not in
+// the rule it turns.
+func namesCase(terms []keyTerm, exception, rule string) bool {
+	for _, t := range terms {
+		if !t.typ && t.info*t.light >= 9 && utf8.RuneCountInString(t.w) >= 2 && bigramShare(t.w, exception) >= 0.5 && bigramShare(t.w, rule) == 0 {
 			return true
 		}
 	}

@@ -2204,3 +2204,27 @@ func TestShapeAgain(t *testing.T) {
 		t.Errorf("几点上班几点下班 → %q; want the hours 9:00—18:00", a.Answer)
 	}
 }
+
+// TestLeadException: a yes-or-no question whose case is the exception a
+// list's lead-in makes (台风天 … 但因台风…导致迟到…的除外) is answered by
+// the item's rule turned, with the exception; the same question without
+// that case keeps the rule's answer. So when the lead-in is in the chunk
+// before (the item's Header).
+func TestLeadException(t *testing.T) {
+	lead := "第九条 员工迟到的，按下列标准处理，但因台风、暴雨、道路积水等恶劣天气导致迟到，并经部门负责人确认的除外："
+	items := "（1）迟到15分钟以内（含15分钟）的，每次扣款20元；\n（2）迟到超过15分钟、不满1小时的，每次扣款50元；\n（3）迟到1小时以上的，按旷工半天处理。\n第十条 连续旷工3天以上的，视为严重违纪。"
+	whole := hit("h.md", lead+"\n"+items)
+	cut := hit("h.md", items)
+	cut.Header = lead
+	e := offline(t)
+	for _, h := range []corpora.Hit{whole, cut} {
+		for q, want := range map[string]string{
+			"颱風天遲到一個多小時也算曠工嗎": "不算。（3）迟到1小时以上的，按旷工半天处理；但因台风、暴雨、道路积水等恶劣天气导致迟到，并经部门负责人确认的除外。",
+			"迟到一个多小时算旷工吗":     "算。（3）迟到1小时以上的，按旷工半天处理。",
+		} {
+			if a := e.FromHits(q, []corpora.Hit{h}); a.Answer != want {
+				t.Errorf("%s (header %q) → %q; want %q", q, h.Header, a.Answer, want)
+			}
+		}
+	}
+}
