@@ -209,6 +209,9 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 			}
 		}
 	case corpora.KindIdiom:
+		if ia, ok := idiomFacts(facts, rest, answer); ok {
+			return ia, true
+		}
 		switch intent {
 		case corpora.RelSource:
 			if f, ok := first(facts, corpora.RelSource, ""); ok {
@@ -370,4 +373,35 @@ func first(facts []corpora.Fact, rel, doc string) (corpora.Fact, bool) {
 		}
 	}
 	return corpora.Fact{}, false
+}
+
+// idiomAsks are what a question may ask of an idiom at once (一字千金是什么
+// 意思，出自哪本书), in the order an answer gives them, with their labels.
+var idiomAsks = []struct{ rel, label string }{
+	{corpora.RelMeaning, "释义"}, {corpora.RelSource, "出处"}, {corpora.RelPinyin, "拼音"}, {corpora.RelExample, "例句"},
+}
+
+// idiomFacts answers a question asking two or more things of an idiom
+// (its meaning and its source …) with each, labelled, each fact cited;
+// ok is false when it asks one or none, or the graph holds fewer than two.
+func idiomFacts(facts []corpora.Fact, rest string, answer func(string, ...corpora.Fact) (Answer, bool)) (Answer, bool) {
+	var parts []string
+	var fs []corpora.Fact
+	for _, k := range idiomAsks {
+		if !asks(rest, k.rel) {
+			continue
+		}
+		if f, ok := first(facts, k.rel, ""); ok {
+			text := strings.TrimRight(f.Object, "。")
+			if !strings.HasSuffix(text, "”") && !strings.HasSuffix(text, "）") && !strings.HasSuffix(text, ")") {
+				text += "。"
+			}
+			parts = append(parts, k.label+"："+text)
+			fs = append(fs, f)
+		}
+	}
+	if len(fs) < 2 {
+		return Answer{}, false
+	}
+	return answer(strings.Join(parts, "\n"), fs...)
 }
