@@ -164,6 +164,17 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 				f = nf
 			}
 			if ok {
+				if asksWho(rest) || asks(rest, corpora.RelInPoem) {
+					// 下一句是什么，谁写的: the line, and its poem and poet.
+					var pfs []corpora.Fact
+					collect := func(text string, fs ...corpora.Fact) (Answer, bool) {
+						pfs = fs
+						return Answer{Answer: text, Found: true}, true
+					}
+					if pa, found := poemAnswer(g, poem, collect, true); found {
+						return answer(trimLine(f.Object)+"（出自"+pa.Answer+"）", append([]corpora.Fact{f}, pfs...)...)
+					}
+				}
 				return answer(trimLine(f.Object), f)
 			}
 		case whole, firstLine, lastLine:
@@ -201,6 +212,11 @@ func culture(g Graph, q, linked, span string) (Answer, bool) {
 			}
 		case corpora.RelDynasty:
 			if f, ok := first(facts, corpora.RelDynasty, doc); ok {
+				if au, hasAu := first(facts, corpora.RelAuthor, doc); hasAu && asksWho(rest) {
+					// 谁写的，哪个朝代的: both (作者是哪个朝代的 asks the
+					// dynasty alone).
+					return answer(f.Object+"·"+au.Object, f, au)
+				}
 				return answer(f.Object, f)
 			}
 		case corpora.RelRhythmic:
@@ -404,4 +420,10 @@ func idiomFacts(facts []corpora.Fact, rest string, answer func(string, ...corpor
 		return Answer{}, false
 	}
 	return answer(strings.Join(parts, "\n"), fs...)
+}
+
+// asksWho reports whether a question asks who (谁写的, 哪位诗人), not only
+// of the author (作者是哪个朝代的).
+func asksWho(q string) bool {
+	return strings.Contains(q, "谁") || strings.Contains(q, "哪位") || strings.Contains(q, "什么人")
 }

@@ -83,16 +83,19 @@ func TestCulture(t *testing.T) {
 
 // TestIdiomAskedTwice: a question asking two things of an idiom at once
 // (its meaning and its source; its meaning and how it is read) gets both,
-// labelled, each cited.
+// labelled, each cited; so does a poem asked for its poet and dynasty, a
+// line asked for the next and its poet.
 func TestIdiomAskedTwice(t *testing.T) {
 	g := cultureGraph(t)
 	for q, want := range map[string]string{
-		"洛阳纸贵是什么意思，出自哪本书": "释义：比喻著作有价值，流传广。\n出处：《晋书·左思传》：“于是豪贵之家竞相传写，洛阳为之纸贵。”",
-		"洛阳纸贵什么意思 怎么读":    "释义：比喻著作有价值，流传广。\n拼音：luò yáng zhǐ guì。",
+		"洛阳纸贵是什么意思，出自哪本书":  "释义：比喻著作有价值，流传广。\n出处：《晋书·左思传》：“于是豪贵之家竞相传写，洛阳为之纸贵。”",
+		"洛阳纸贵什么意思 怎么读":     "释义：比喻著作有价值，流传广。\n拼音：luò yáng zhǐ guì。",
+		"静夜思是谁写的，哪个朝代的":    "唐·李白",
+		"床前看月光的下一句是什么，谁写的": "疑是地上霜（出自《靜夜思》，唐·李白）",
 	} {
 		a, ok := graphAnswer(t, g, q)
-		if !ok || a.Answer != want || len(a.Citations) != 2 {
-			t.Errorf("%s → %q (%v, %d citations); want %q, 2 citations", q, a.Answer, ok, len(a.Citations), want)
+		if !ok || a.Answer != want || len(a.Citations) < 2 {
+			t.Errorf("%s → %q (%v, %d citations); want %q, each fact cited", q, a.Answer, ok, len(a.Citations), want)
 		}
 	}
 }
