@@ -226,7 +226,7 @@ var kindSuffixes = [][2]string{{"语言", "语"}, {"颜色", "色"}, {"科目", 
 	{"球队", "队"}, {"大学", "大学"}, {"学校", "学校|大学|学院|中学|小学"}, {"寺庙", "寺|庙"}, {"寺", "寺"},
 	{"河流", "河|江|溪"}, {"湖泊", "湖|泊"}, {"火箭", "火箭"}, {"会议", "会议|大会|峰会|全会"}, {"车站", "站"}, {"矿", "矿"}, {"历法", "历"},
 	{"战役", "战役|之战|战"}, {"条约", "条约|协定|公约|协议"}, {"宗教", "教"}, {"奖项", "奖"}, {"奖", "奖"}, {"机场", "机场"}, {"医院", "医院"},
-	{"博物馆", "博物馆|馆"}, {"港口", "港"}, {"岛屿", "岛"}, {"乐团", "乐团|乐队"}, {"法律", "法"}, {"酒店", "酒店|宾馆|饭店"}, {"证书", "证书|证"}, {"证件", "证|证书|执照"}, {"证", "证书|证|执照"}, {"执照", "执照"}}
+	{"博物馆", "博物馆|馆"}, {"港口", "港"}, {"岛屿", "岛"}, {"乐团", "乐团|乐队"}, {"法律", "法"}, {"酒店", "酒店|宾馆|饭店"}, {"建筑", "殿|楼|塔|宫|门|阁|亭|桥|堂|坛|院|馆|寺"}, {"证书", "证书|证"}, {"证件", "证|证书|执照"}, {"证", "证书|证|执照"}, {"执照", "执照"}}
 
 // departmentEnds are what an organisation's department's name ends in
 // (人力资源部, 销售运营组, 财务处, 信息中心).
@@ -242,7 +242,7 @@ var suffixedRe = func() map[string]*scanRe {
 			m[k[1]] = mustScan(`(\p{Han}{1,8}(?:` + k[1] + `))(?:[^\p{Han}]|$|[和与及或、负在的是对向将应须会统按审核制办出提发牵组])`)
 			continue
 		}
-		m[k[1]] = mustScan(`\p{Han}{1,6}(?:` + k[1] + `)`)
+		m[k[1]] = mustScan(`\p{Han}{1,10}(?:` + k[1] + `)`)
 	}
 	return m
 }()
@@ -257,6 +257,19 @@ func kindSuffix(q question) string {
 	for _, k := range kindSuffixes {
 		if strings.HasPrefix(r, k[0]) {
 			return k[1]
+		}
+	}
+	if q.wh == "哪" {
+		// 哪一座, 哪所学校: the measure word is not the kind (部门 of 哪部门
+		// is, above).
+		r = strings.TrimPrefix(r, "一")
+		if m, size := utf8.DecodeRuneInString(r); size > 0 && strings.ContainsRune(whMeasures, m) {
+			r = r[size:]
+		}
+		for _, k := range kindSuffixes {
+			if strings.HasPrefix(r, k[0]) {
+				return k[1]
+			}
 		}
 	}
 	if strings.TrimRight(r, "？?。 ") == "" {
@@ -299,12 +312,15 @@ func kindName(s []rune, sp span, ends []string) span {
 // 操作员证书, 获得茅盾文学奖), longest first.
 var holdVerbs = []string{"持有", "获得", "取得", "考取", "具备", "领取", "荣获", "持", "获"}
 
+// whMeasures are the measure words said after 哪 (哪一座, 哪所, 哪部).
+const whMeasures = "个座所部位家支条项本种只间名首片架艘台届场次"
+
 // asksCountryRe finds a question asking for a country; countryRe the
 // countries' names as Chinese writes them (longest first where one holds
 // another: 印度尼西亚 before 印度).
 var (
 	asksCountryRe = mustScan(`(?:哪个|哪一个|哪一|什么)国家|哪国`)
-	countryRe     = mustScan(`印度尼西亚|沙特阿拉伯|阿拉伯联合酋长国|阿联酋|马来西亚|新加坡|菲律宾|孟加拉国|斯里兰卡|巴基斯坦|阿富汗|哈萨克斯坦|乌兹别克斯坦|土库曼斯坦|吉尔吉斯斯坦|塔吉克斯坦|中华人民共和国|中华民国|中国|美国|英国|法国|德国|意大利|西班牙|葡萄牙|荷兰|比利时|卢森堡|瑞士|奥地利|瑞典|挪威|丹麦|芬兰|冰岛|爱尔兰|希腊|土耳其|俄罗斯|苏联|乌克兰|白俄罗斯|波兰|捷克|斯洛伐克|匈牙利|罗马尼亚|保加利亚|塞尔维亚|克罗地亚|斯洛文尼亚|波黑|阿尔巴尼亚|马其顿|黑山|立陶宛|拉脱维亚|爱沙尼亚|日本|韩国|朝鲜|蒙古|越南|泰国|缅甸|老挝|柬埔寨|文莱|东帝汶|印度|尼泊尔|不丹|伊朗|伊拉克|叙利亚|以色列|巴勒斯坦|约旦|黎巴嫩|卡塔尔|科威特|巴林|阿曼|也门|埃及|利比亚|突尼斯|阿尔及利亚|摩洛哥|苏丹|南非|尼日利亚|肯尼亚|埃塞俄比亚|加纳|津巴布韦|坦桑尼亚|乌干达|安哥拉|莫桑比克|马达加斯加|喀麦隆|塞内加尔|加拿大|墨西哥|古巴|牙买加|巴拿马|哥斯达黎加|危地马拉|巴西|阿根廷|智利|秘鲁|哥伦比亚|委内瑞拉|乌拉圭|巴拉圭|玻利维亚|厄瓜多尔|澳大利亚|新西兰|斐济|巴布亚新几内亚`)
+	countryRe     = mustScan(`印度尼西亚|沙特阿拉伯|阿拉伯联合酋长国|阿联酋|马来西亚|新加坡|菲律宾|孟加拉国|斯里兰卡|巴基斯坦|阿富汗|哈萨克斯坦|乌兹别克斯坦|土库曼斯坦|吉尔吉斯斯坦|塔吉克斯坦|中华人民共和国|中华民国|中国|美国|英国|法国|德国|意大利|西班牙|葡萄牙|荷兰|比利时|卢森堡|瑞士|奥地利|瑞典|挪威|丹麦|芬兰|冰岛|爱尔兰|希腊|土耳其|俄罗斯|苏联|乌克兰|白俄罗斯|波兰|捷克|斯洛伐克|匈牙利|罗马尼亚|保加利亚|塞尔维亚|克罗地亚|斯洛文尼亚|波黑|阿尔巴尼亚|马其顿|黑山|立陶宛|拉脱维亚|爱沙尼亚|日本|韩国|朝鲜|蒙古|越南|泰国|缅甸|老挝|柬埔寨|文莱|东帝汶|印度|尼泊尔|不丹|伊朗|伊拉克|叙利亚|以色列|巴勒斯坦|约旦|黎巴嫩|卡塔尔|科威特|巴林|阿曼|也门|埃及|利比亚|突尼斯|阿尔及利亚|摩洛哥|苏丹|南非|尼日利亚|肯尼亚|埃塞俄比亚|加纳|津巴布韦|坦桑尼亚|乌干达|安哥拉|莫桑比克|马达加斯加|喀麦隆|塞内加尔|加拿大|墨西哥|古巴|牙买加|巴拿马|哥斯达黎加|危地马拉|巴西|阿根廷|智利|秘鲁|哥伦比亚|委内瑞拉|乌拉圭|巴拉圭|玻利维亚|厄瓜多尔|澳大利亚|新西兰|斐济|巴布亚新几内亚|索马里|刚果民主共和国|刚果|卢旺达|布隆迪|马里|尼日尔|乍得|毛里塔尼亚|几内亚比绍|赤道几内亚|几内亚|塞拉利昂|利比里亚|科特迪瓦|布基纳法索|多哥|贝宁|加蓬|中非共和国|南苏丹|厄立特里亚|吉布提|赞比亚|马拉维|纳米比亚|博茨瓦纳|莱索托|斯威士兰|毛里求斯|塞舌尔|科摩罗|佛得角|冈比亚|摩纳哥|列支敦士登|圣马力诺|梵蒂冈|安道尔|马耳他|塞浦路斯|摩尔多瓦|格鲁吉亚|亚美尼亚|阿塞拜疆|科索沃|马尔代夫|海地|多米尼加|多米尼克|洪都拉斯|萨尔瓦多|尼加拉瓜|伯利兹|巴哈马|特立尼达和多巴哥|巴巴多斯|圭亚那|苏里南|汤加|萨摩亚|瓦努阿图|所罗门群岛|基里巴斯|图瓦卢|瑙鲁|帕劳|马绍尔群岛|密克罗尼西亚`)
 )
 
 // nearestTo keeps, of the spans it is given, the one nearest sp.
@@ -349,6 +365,13 @@ func nearestMatchOf(re *scanRe, s []rune, sp span, question []rune, joiners stri
 				break
 			}
 		}
+		for _, w := range leadingDeictics {
+			// (其中唐古拉山站, 该校: the word pointing to it is not the name)
+			if r := []rune(w); c.e-c.s-len(r) >= 2 && string(s[c.s:c.s+len(r)]) == w {
+				c.s += len(r)
+				break
+			}
+		}
 		name := string(s[c.s:c.e])
 		if c.e-c.s < 2 || strings.Contains(string(question), name) || strings.Contains(string(question), strings.Trim(name, "《》")) {
 			continue
@@ -357,6 +380,10 @@ func nearestMatchOf(re *scanRe, s []rune, sp span, question []rune, joiners stri
 	}
 	return n.found()
 }
+
+// leadingDeictics point to a name right after them (其中唐古拉山站海拔
+// 5,068米): nearestMatchOf reads the name from after them.
+var leadingDeictics = []string{"其中", "其", "该", "此", "即", "这"}
 
 // asksList finds a question asking for several things: 哪些, 哪几, 哪三.
 var asksList = mustScan(`哪(?:些|几|两|三|四|五|六)`)

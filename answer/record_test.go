@@ -377,6 +377,10 @@ func TestDepartmentAsked(t *testing.T) {
 		{"沿着商路传入南诏的宗教是什么？", "九世纪时，商人沿着商路把密教带到南诏，当地的白族首领很快接受了它。", "密教"},
 		{"沿着商路传入南诏的宗教是什么？", "九世纪时，密教随印度僧人沿着商路传入南诏，其后寺院遍布洱海周边。", "密教"},
 		{"这座城市的机场是哪个？", "这座城市由宝安国际机场服务，航线通往全国各地。", "宝安国际机场"},
+		// 哪一座, 哪所: the measure word is not the kind; 其中 points to
+		// the name; a name of more than six characters before its end.
+		{"全线海拔最高的车站是哪一座？", "全线约有900公里位于海拔4,000米以上，其中风火山站海拔5,010米，是全线海拔最高的车站。", "风火山站"},
+		{"李明开始研究稻种时在哪所学校任教？", "1958年，江西省南昌农业学校的教师李明在田间发现了一株矮秆稻，从此开始了稻种的研究。", "江西省南昌农业学校"},
 		{"开叉车要持什么证？", "第十二条 叉车司机须持特种设备作业人员证上岗，每两年复审一次。", "特种设备作业人员证"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)}); a.Answer != c.want {
@@ -398,6 +402,10 @@ func TestCountryAsked(t *testing.T) {
 	}
 	if sp, ok := nearestMatchOf(countryRe, s, span{len(s) - 2, len(s)}, q.folded, ""); !ok || string(s[sp.s:sp.e]) != "印度尼西亚" {
 		t.Errorf("%v %q", ok, string(s[sp.s:sp.e]))
+	}
+	e := offline(t)
+	if a := e.FromHits("最后一位感染这种病的患者是哪个国家的人？", []corpora.Hit{hit("h.md", "1977年，索马里的一名厨师成为最后一位感染这种病的患者。")}); a.Answer != "索马里" {
+		t.Errorf("哪个国家 … 索马里: %q", a.Answer)
 	}
 }
 
