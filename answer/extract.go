@@ -96,8 +96,12 @@ func nextField(s []rune) bool {
 // 是怎么来的, 名称的由来, 为什么叫, 因何得名); originRe the clause that says
 // it (因地处劲松街道辖区得名, 以…的名字命名, 取自…).
 var (
-	originAskedRe = mustScan(`(?:名字|名称|名)(?:是)?(?:怎么|如何|怎样|从哪)(?:来|得)|由来|得名|(?:为什么|为何|为啥)(?:叫|称|被称|名为)|(?:怎么|如何|怎样|因何)命名`)
+	originAskedRe = mustScan(`(?:名字|名称|名|姓|号|称号|外号|绰号|别名)(?:是)?(?:怎么|如何|怎样|从哪)(?:来|得)|由来|来历|得名|(?:为什么|为何|为啥)[^，。？?]{0,6}(?:叫|称|名为|誉为|号)|(?:怎么|如何|怎样|因何)命名`)
 	originRe      = mustScan(`因[^。；]{2,40}?得名|以[^。；]{2,40}?命名|(?:取自|源自|来自|源于)[^，。；]{2,30}`)
+	// thereforeNamedRe finds a name given for what the clause before it
+	// says (…开荒耕种，因而自号“东坡居士”; …表现出优异性能，因此被誉为…):
+	// the clause is the name's origin.
+	thereforeNamedRe = mustScan(`([^，。；,;]{2,40})[，,](?:因而|因此|所以|故而|故|于是|遂)(?:又|也|便|就)?(?:被)?(?:人们|后人|世人)?(?:自号|号|称|叫|名|誉为|得名|尊为|命名)`)
 )
 
 // nameOrigin answers a question asking where a name comes from by the
@@ -109,7 +113,11 @@ func nameOrigin(q question, s []rune) (span, bool) {
 	str := string(s)
 	m := originRe.FindStringIndex(str)
 	if m == nil {
-		return span{}, false
+		if t := thereforeNamedRe.FindStringSubmatchIndex(str); t != nil {
+			m = t[2:4]
+		} else {
+			return span{}, false
+		}
 	}
 	return clean(s, span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}), true
 }

@@ -335,6 +335,16 @@ func TestNameOrigin(t *testing.T) {
 	if _, ok := nameOrigin(parseQuestion(zh.Fold("以居里夫人的祖国波兰命名的元素是什么？")), zh.Fold("其中一种以她的祖国波兰命名为「钋」。")); ok {
 		t.Error("命名 alone asks no origin")
 	}
+	// A name given for what the clause before it says (…，因而自号…).
+	for q, c := range map[string][2]string{
+		"陆游“放翁”这一号的由来是什么？":     {"晚年他退居山阴，常在田间与农人往来，因而自号“放翁”。", "常在田间与农人往来"},
+		"这种矿物为什么会被人们称为“工业味精”？": {"由于性能特殊，这种矿物在冶炼中用量极少却作用显著，因此被誉为“工业味精”。", "这种矿物在冶炼中用量极少却作用显著"},
+	} {
+		s := zh.Fold(c[0])
+		if sp, ok := nameOrigin(parseQuestion(zh.Fold(q)), s); !ok || string(s[sp.s:sp.e]) != c[1] {
+			t.Errorf("%s: %v %q; want %q", q, ok, string(s[sp.s:sp.e]), c[1])
+		}
+	}
 }
 
 // TestTitleNear: asked for a work by its kind (根据什么小说改编), the title
