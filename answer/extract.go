@@ -26,6 +26,9 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 	if sp, ok := nameOrigin(q, s); ok {
 		return sp
 	}
+	if sp, ok := copulaInverted(q, s); ok {
+		return sp
+	}
 	sp := fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)), q.kind)
 	if asksWorkRe.MatchString(string(q.folded)) && !strings.ContainsRune(string(s[sp.s:max(sp.s, sp.e)]), '《') {
 		// 根据什么小说改编, 在哪部剧集里: the title the sentence gives, in
@@ -120,6 +123,102 @@ func nameOrigin(q question, s []rune) (span, bool) {
 		}
 	}
 	return clean(s, span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}), true
+}
+
+// personName reports whether seg's dictionary tags w as a person's name,
+// or w is a transliterated or Latin one.
+func personName(seg *zh.Segmenter, w string) bool {
+	if strings.ContainsRune(w, '·') || latinName(w) {
+		return true
+	}
+	return seg != nil && strings.HasPrefix(seg.PartOfSpeech(w), "nr")
+}
+
+// titledRe finds a person's name after the title or trade a text gives
+// them (僧人乐僔, 谋士朱升, 植物学教授亨斯洛, 主教练袁伟民): two or three
+// characters, cut by titledName.
+var titledRe = mustScan(`(?:僧人|道士|谋士|将军|大将|元帅|大臣|丞相|宰相|太守|知府|知州|知县|县令|皇帝|国王|王子|公主|诗人|词人|作家|画家|书法家|音乐家|作曲家|科学家|数学家|物理学家|化学家|生物学家|天文学家|植物学家|动物学家|地质学家|考古学家|历史学家|哲学家|思想家|发明家|企业家|探险家|登山家|航海家|学者|教授|博士|院士|医生|医师|工程师|建筑师|设计师|导演|演员|歌手|主持人|记者|摄影师|主教练|教练|队长|船长|总统|总理|首相|主席|校长|院长|所长|创始人|助手|弟子|学生|商人|航天员|宇航员|飞行员)([\p{Han}·]{2,5})`)
+
+// titledStops are characters a titled name is seldom followed by but a
+// word after it begins with (乐僔|路经, 李明|在): nameStops and more.
+const titledStops = nameStops + "路以从对向又便率带发提说认指经担任主执导首获因后先即亲"
+
+// titledName is the titled name (titledRe) nearest gap that the question
+// does not say: two characters, or three when the third starts no word
+// after it (亨斯洛推荐); not a transliteration with its dot (nearestName
+// reads those).
+func titledName(seg *zh.Segmenter, s []rune, gap span, question []rune) (span, bool) {
+	n := newNearestTo(gap)
+	str := string(s)
+	for _, m := range titledRe.FindAllStringSubmatchIndex(str, -1) {
+		c := span{utf8.RuneCountInString(str[:m[2]]), utf8.RuneCountInString(str[:m[3]])}
+		name := s[c.s:c.e]
+		switch {
+		case slices.Contains(name, '·') || strings.ContainsRune(titledStops+"兼", name[0]):
+			continue // (a transliterated name, nearestName's; 设计师为…: no name after the title)
+		case len(name) >= 3 && !strings.ContainsRune(titledStops, name[2]):
+			c.e = c.s + 3
+		default:
+			c.e = c.s + 2
+		}
+		name = s[c.s:c.e]
+		if strings.Contains(string(question), string(name)) {
+			continue
+		}
+		if w := string(name); seg != nil && seg.HasWord(w) && !strings.HasPrefix(seg.PartOfSpeech(w), "nr") {
+			continue // 建筑师事务所, 医生诊疗: a word after the title, no name
+		}
+		n.add(c)
+	}
+	return n.found()
+}
+
+// copulaInverted answers a question asking what A's N is (敦煌研究院的前身是
+// 什么) from a sentence saying it the other way round (1944年成立的国立敦
+// 煌艺术研究所是今天敦煌研究院的前身): what stands before 是 in that
+// clause, from after its last 的 (国立敦煌艺术研究所).
+func copulaInverted(q question, s []rune) (span, bool) {
+	if q.kind != kindPhrase || q.wh != "什么" || strings.Trim(string(q.right), "？?。 ") != "" {
+		return span{}, false
+	}
+	left := strings.TrimSuffix(strings.TrimSuffix(string(q.left), "是"), "为")
+	i := strings.LastIndex(left, "的")
+	if i <= 0 || utf8.RuneCountInString(left[i:]) < 2 {
+		return span{}, false
+	}
+	tail, entity := []rune(left[i:]), []rune(left[:i])
+	str := string(s)
+	at := strings.Index(str, string(tail))
+	if at < 0 {
+		return span{}, false
+	}
+	end := utf8.RuneCountInString(str[:at]) // where 的N begins
+	start := clauseStart(s, end)
+	is := -1 // the 是 before it, within its clause
+	for j := end - 1; j >= start && end-j <= 12; j-- {
+		if s[j] == '是' {
+			is = j
+			break
+		}
+	}
+	if is < start+2 || !strings.Contains(string(s[is:end]), string(entity[max(0, len(entity)-2):])) {
+		return span{}, false // (A said between 是 and 的N: its last two characters at least)
+	}
+	x := span{start, is}
+	for _, w := range leadingDeictics {
+		if r := []rune(w); x.e-x.s-len(r) >= 2 && string(s[x.s:x.s+len(r)]) == w {
+			x.s += len(r) // (其中高阳山)
+			break
+		}
+	}
+	if k := strings.LastIndex(string(s[x.s:x.e]), "的"); k >= 0 && strings.ContainsAny(string(s[x.s:x.e])[:k], "0123456789") {
+		// (1944年成立的国立敦煌艺术研究所: what it was, when; not 丰富的故事
+		// of 幽默与丰富的故事)
+		if from := x.s + utf8.RuneCountInString(string(s[x.s:x.e])[:k]) + 1; x.e-from >= 2 {
+			x.s = from
+		}
+	}
+	return clean(s, x), true
 }
 
 // callingRe finds a name a sentence gives in quotation marks after a verb
@@ -250,7 +349,8 @@ var suffixedRe = func() map[string]*scanRe {
 			m[k[1]] = mustScan(`(\p{Han}{1,8}(?:` + k[1] + `))(?:[^\p{Han}]|$|[和与及或、负在的是对向将应须会统按审核制办出提发牵组])`)
 			continue
 		}
-		m[k[1]] = mustScan(`\p{Han}{1,10}(?:` + k[1] + `)`)
+		// (第33届世界卫生大会: an ordinal opens the name)
+		m[k[1]] = mustScan(`(?:第[0-9零一二三四五六七八九十百]+[届次])?\p{Han}{1,10}(?:` + k[1] + `)`)
 	}
 	return m
 }()
@@ -775,7 +875,14 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 		if m, ok := relationName(q, s); ok {
 			return m
 		}
-		if m, found := nearestName(seg, s, gap, q.folded); found {
+		m, found := nearestName(seg, s, gap, q.folded)
+		if t, ok := titledName(seg, s, gap, q.folded); ok && (!found || distance(t, gap) < distance(m, gap) && !personName(seg, string(s[m.s:m.e]))) {
+			// A name its title tells (僧人乐僔, 谋士朱升), nearer the
+			// question's words than what was found, which the dictionary
+			// does not know as a person's name (万佛, 应天府).
+			return t
+		}
+		if found {
 			return m
 		}
 	}

@@ -482,3 +482,23 @@ func TestKindShape(t *testing.T) {
 		}
 	}
 }
+
+// TestTitledAndInverted: a person asked for by 谁 is the name a title
+// gives (僧人乐尊, 谋士李升) when nothing nearer is a name the dictionary
+// knows; what A's N is, from a
+// sentence saying B是A的N; a name opened by an ordinal (第33届…大会).
+func TestTitledAndInverted(t *testing.T) {
+	e := offline(t)
+	for _, c := range []struct{ q, passage, want string }{
+		{"据记载，石窟最早的洞窟是谁开凿的？", "据碑文记载，前秦年间，僧人乐尊路经此地，忽见光芒闪耀，于是开凿了第一个洞窟。", "乐尊"},
+		{"吴王采纳的“先稳后进”这一建议出自谁？", "吴王采纳谋士李升“先稳后进”的建议，以江宁为根据地稳步发展。", "李升"},
+		{"艺术研究院的前身是什么？", "1950年成立的国立艺术研究所是今天艺术研究院的前身，首任所长为王平。", "国立艺术研究所"},
+		{"作品中最重要的元素是什么？", "幽默与丰富的故事是作品中最重要的元素。", "幽默与丰富的故事"},
+		{"宣布这种病已被根除的是哪次会议？", "1980年5月，第33届世界卫生大会正式宣布这种病已被根除。", "第33届世界卫生大会"},
+	} {
+		a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)})
+		if a.Answer != c.want {
+			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
+		}
+	}
+}
