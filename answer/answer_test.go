@@ -2228,3 +2228,26 @@ func TestLeadException(t *testing.T) {
 		}
 	}
 }
+
+// TestRowKeyNamed: a day said as people say it (十月三号) is the row keyed
+// 10月3日, and the question naming that row's key is not answered by
+// another row of the table whose other cells say more of its words
+// (10月8日 … 总经理值班), from a passage ranked higher.
+func TestRowKeyNamed(t *testing.T) {
+	for q, want := range map[string]string{"十月三号谁值班": "10月3日谁值班", "10月3号": "10月3日", "十二月二十五号": "12月25日", "十三月三号": "十三月三号"} {
+		if got := writtenDates(q); got != want {
+			t.Errorf("writtenDates(%s) = %s; want %s", q, got, want)
+		}
+	}
+	hd := "假期总部值班表\n日期 | 星期 | 值班经理 | 值班短号 | 备注"
+	late := hit("n.html", "10月7日 | 星期二 | 朱海峰 | 6607 | 返程高峰\n10月8日 | 星期三 | 沈嘉诚 | 6608 | 假期最后一天，总经理值班，次日恢复正常工作时间")
+	late.Header = hd
+	mid := hit("n.html", "10月4日 | 星期六 | 顾晓雯 | 6604 | 无锡片区由孙立新协助值班\n10月5日 | 星期日 | 韩立 | 6605 | 加强夜间巡逻")
+	mid.Header = hd
+	early := hit("n.html", "日期 | 星期 | 值班经理 | 值班短号 | 备注\n10月2日 | 星期四 | 许静怡 | 6602 | 电梯例行巡检\n10月3日 | 星期五 | 钱国平 | 6603 | 门岗加派人员")
+	intro := hit("n.html", "二、总部值班安排\n假期期间总部每天安排一名值班经理，负责当天各项目突发事件的协调处理。")
+	e := offline(t)
+	if a := e.FromHits("十月三号总部值班经理是谁", []corpora.Hit{late, mid, early, intro}); a.Answer != "钱国平" {
+		t.Errorf("十月三号 → %q; want 钱国平", a.Answer)
+	}
+}

@@ -347,6 +347,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			}
 		}
 	}
+	keyNamed := rowKeysNamed(out, q)
 	for i := range out {
 		score := 0.0
 		// What the title or heading holds counts as if the sentence said
@@ -392,6 +393,12 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// A row with a cell in the column the question names (银卡会员打几折:
 		// the 折扣 column) says what is asked as no sentence about the table
 		// does.
+		if keyNamed != nil && !keyNamed[i] && isTableLine(strings.TrimSpace(string(out[i].orig))) {
+			// The question names one row by its key (10月3日值班经理是谁):
+			// the table's other rows are not what it asks, however many of
+			// its words their other cells say (10月8日 … 总经理值班).
+			score *= 0.6
+		}
 		if out[i].cell {
 			score *= 1.4
 			if row := strings.TrimSpace(string(out[i].orig)); isTableLine(row) && keyedOrDefined(row, hits[out[i].hit]) {
@@ -584,6 +591,28 @@ func isHeading(s string) bool {
 }
 
 var digitRe = mustScan(`[0-9]`)
+
+// rowKeysNamed marks the table rows among sentences whose key, their
+// first cell (10月3日, 银卡), the question says whole: nil when it names
+// none.
+func rowKeysNamed(sents []sentence, q question) []bool {
+	var named []bool
+	for i, st := range sents {
+		row := strings.TrimSpace(string(st.folded))
+		if !isTableLine(row) {
+			continue
+		}
+		key := strings.TrimSpace(cellsOf(row)[0])
+		if utf8.RuneCountInString(key) < 2 || !strings.Contains(string(q.folded), key) {
+			continue
+		}
+		if named == nil {
+			named = make([]bool, len(sents))
+		}
+		named[i] = true
+	}
+	return named
+}
 
 // ownCase reports whether a clause names a case of its own before its
 // number, a clause ending in 的 (获得业主书面表扬信的，奖励100元 after 获得

@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -378,6 +379,7 @@ var separableRe = mustScan(`(请|休|放)([零一二两三四五六七八九十0
 // the words match theirs (请假, 年假). (Asked how long, 休几天年假, the
 // verb right before the length tells the answer: verbBonus.)
 func joinSeparable(q string) string {
+	q = writtenDates(q)
 	q = separableRe.ReplaceAllString(q, "$1$3$2$4$6$5")
 	if !casualRe.MatchString(q) {
 		return q
@@ -401,6 +403,42 @@ func joinSeparable(q string) string {
 	}
 	b.WriteString(q[at:])
 	return b.String()
+}
+
+// spokenDateRe finds a day of a month as people say it: 十月三号, 10月3号,
+// 十月三日.
+var spokenDateRe = mustScan(`([一二三四五六七八九十]{1,3}|[0-9]{1,2})月([一二三四五六七八九十]{1,3}|[0-9]{1,2})[号日]`)
+
+// writtenDates writes the days q says as documents write them (十月三号 →
+// 10月3日), so that a row keyed 10月3日 is found by them.
+func writtenDates(q string) string {
+	if !strings.Contains(q, "月") || !spokenDateRe.MatchString(q) {
+		return q
+	}
+	var b strings.Builder
+	at := 0
+	for _, m := range spokenDateRe.FindAllStringSubmatchIndex(q, -1) {
+		month, okM := dayNumber(q[m[2]:m[3]])
+		day, okD := dayNumber(q[m[4]:m[5]])
+		if !okM || !okD || month < 1 || month > 12 || day < 1 || day > 31 {
+			continue
+		}
+		b.WriteString(q[at:m[0]])
+		b.WriteString(strconv.Itoa(month) + "月" + strconv.Itoa(day) + "日")
+		at = m[1]
+	}
+	b.WriteString(q[at:])
+	return b.String()
+}
+
+// dayNumber reads a month's or a day's number, in digits or Chinese
+// numerals (三, 十二, 二十三).
+func dayNumber(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, true
+	}
+	n, ok := cnNumber([]rune(s))
+	return int(n), ok
 }
 
 // casualRe finds a verb split from its object by a casual amount (抽根烟,
