@@ -2251,3 +2251,17 @@ func TestRowKeyNamed(t *testing.T) {
 		t.Errorf("十月三号 → %q; want 钱国平", a.Answer)
 	}
 }
+
+// TestWhetherUnsaid: asked whether of a matter whose telling noun no
+// passage says (员工食堂), a sentence that is no rule on what one may do is
+// no answer; a rule is (带宠物 … 不得携带宠物进入办公区).
+func TestWhetherUnsaid(t *testing.T) {
+	e := offline(t)
+	p := "第九条 公司为员工提供免费通勤班车，员工可在OA上查看班车线路和发车时间。第十条 员工不得携带宠物进入办公区。"
+	if a := e.FromHits("公司有员工食堂吗？", []corpora.Hit{hit("h.md", p)}); a.Found {
+		t.Errorf("员工食堂 → %q; want a refusal", a.Answer)
+	}
+	if a := e.FromHits("可以带宠物狗来办公室吗？", []corpora.Hit{hit("h.md", p)}); !strings.HasPrefix(a.Answer, "不") {
+		t.Errorf("带宠物狗 → %q; want 不…", a.Answer)
+	}
+}

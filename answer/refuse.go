@@ -550,6 +550,14 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 	// question's quantity meets: 顾客要赔六百块谁能拍板 … 500元（含）以上的，
 	// 须经店长授权.)
 	weak := missing > 0 && cov < 0.4 && !codeHeld && !condMet
+	if yn && !rule && !excepted && missing > 0 && !codeHeld && !condMet {
+		// Asked whether (有没有封顶, 备份文件能加密吗) of a matter a telling
+		// noun of which no passage says, and the sentence is no rule on
+		// what one may do: the passages do not say. (Over eval/enterprise
+		// and the colloquial sets, such questions answered were 3
+		// unanswerable, none answerable; with a rule, 9 answerable to 1.)
+		weak = true
+	}
 	r := &Refusal{Refused: support < minSupport || cov < minWords || weak}
 	if e.cfg.Unrefused {
 		// What the decision weighs, for fitting it (wenda eval qa
