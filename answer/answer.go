@@ -709,11 +709,17 @@ func leadException(h corpora.Hit, s sentence, terms []keyTerm) (exception string
 	lead := string(s.lead)
 	loc := exceptionMid.FindStringIndex(lead)
 	part := strings.TrimSpace(lead[loc[0]+utf8.RuneLen([]rune(lead[loc[0]:])[0]):]) // (after its clause mark)
+	cut := false
 	for _, end := range []string{"除外", "以外"} {
 		if i := strings.Index(part, end); i > 0 {
-			part = part[:i+len(end)] // (not a lead of the item's own said after it)
+			part, cut = part[:i+len(end)], true // (not a lead of the item's own said after it)
 			break
 		}
+	}
+	if !cut {
+		// An exception that turns the rule says so (…的除外): a condition
+		// (若因台风…，一律按旷工一天处理) is no exception to turn it by.
+		return "", 0, 0, false
 	}
 	if utf8.RuneCountInString(part) < 4 || !namesCase(terms, part, string(s.folded)) {
 		return "", 0, 0, false

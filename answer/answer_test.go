@@ -586,9 +586,9 @@ func TestCityClasses(t *testing.T) {
 	})
 }
 
-// TestSpokenTimes: lengths of time as people say them (一刻钟, 半个多小时,
-// 两个小时) meet a rule's conditions in minutes; 几倍 is answered by a
-// share (300%).
+// TestSaidQuantities: quantities as people say them (七级, 满意度九十二,
+// 两个多月) are read in the units rules set conditions in; 上一级, 一回事
+// and 汇率7 state none.
 func TestSaidQuantities(t *testing.T) {
 	for q, want := range map[string]quantity{
 		"今天风有七级 还能上楼顶干活吗": {n: 7, unit: "级", ok: true},
@@ -606,15 +606,23 @@ func TestSaidQuantities(t *testing.T) {
 		!conditionsMetFor("满意度达到90%以上、不满95%的，每人奖励300元；", "这季满意度九十二 奖金多少") {
 		t.Error("七级, 九十二: conditions not met")
 	}
+	for _, q := range []string{"报销要找上一级领导批吗", "这是怎么一回事", "汇率7怎么算"} {
+		if qs := questionQuantities(string(zh.Fold(q))); len(qs) != 0 {
+			t.Errorf("%s: %v; want none", q, qs)
+		}
+	}
 }
 
+// TestSpokenTimes: lengths of time as people say them (一刻钟, 半个多小时,
+// 两个小时, 一个多钟头) meet a rule's conditions in minutes; 几倍 is
+// answered by a share (300%).
 func TestSpokenTimes(t *testing.T) {
 	for _, c := range []struct {
 		q    string
 		want float64
 	}{
 		{"迟到了一刻钟", 15}, {"温度超标半个多小时了", 30}, {"加班两个小时", 120}, {"开会开了一个半小时", 90},
-		{"台风天迟到一个多小时", 60}, // (past 60: 1小时以上 holds it)
+		{"台风天迟到一个多小时", 60}, {"迟到一个多钟头", 60}, // (past 60: 1小时以上 holds it)
 	} {
 		qs := questionQuantities(string(zh.Fold(c.q)))
 		if len(qs) != 1 || qs[0].unit != "分钟" || qs[0].n < c.want || qs[0].n > c.want+0.001 {
@@ -2106,6 +2114,8 @@ func TestCasualAmount(t *testing.T) {
 	for q, want := range map[string]string{
 		"去业主家修东西能抽根烟吗": "去业主家修东西能抽烟吗", "值班时可以喝两杯啤酒吗": "值班时可以喝啤酒吗", "喝点酒行吗": "喝酒行吗",
 		"看个人情况": "看个人情况", "打个电话给他": "打电话给他", "玩会儿手机": "玩手机",
+		"开会迟到扣钱吗": "开会迟到扣钱吗", "差旅开支超过多少要审批": "差旅开支超过多少要审批", "怎么看会员等级": "怎么看会员等级",
+		"看会议纪要": "看会议纪要", "吃点心": "吃点心", "开口说话": "开口说话", "抽两支烟": "抽烟",
 	} {
 		if got := joinSeparable(q); got != want {
 			t.Errorf("%s → %s; want %s", q, got, want)
@@ -2227,6 +2237,13 @@ func TestLeadException(t *testing.T) {
 			}
 		}
 	}
+	// A condition in the lead-in (若因台风…，一律…) is no exception to turn
+	// the rule by.
+	cond := hit("h.md", items)
+	cond.Header = "第九条 员工迟到的，按下列标准处理，若因台风导致迟到的，一律按旷工一天处理："
+	if a := e.FromHits("台风天迟到一个多小时算旷工吗", []corpora.Hit{cond}); strings.HasPrefix(a.Answer, "不") {
+		t.Errorf("若因台风…一律: %q; want no turned answer", a.Answer)
+	}
 }
 
 // TestRowKeyNamed: a day said as people say it (十月三号) is the row keyed
@@ -2249,6 +2266,12 @@ func TestRowKeyNamed(t *testing.T) {
 	e := offline(t)
 	if a := e.FromHits("十月三号总部值班经理是谁", []corpora.Hit{late, mid, early, intro}); a.Answer != "钱国平" {
 		t.Errorf("十月三号 → %q; want 钱国平", a.Answer)
+	}
+	// Another table's rows are not the named table's other rows.
+	canteen := corpora.Hit{Chunk: corpora.Chunk{ID: corpora.ChunkID("canteen.md", 0), DocID: "canteen.md", Title: "食堂", Section: "食堂开放时间",
+		Text: "餐次 | 开放时间\n午餐 | 11:30—13:00\n晚餐 | 17:30—19:00"}}
+	if a := e.FromHits("十月三号食堂午餐几点开饭", []corpora.Hit{early, canteen}); !strings.Contains(a.Answer, "11:30") {
+		t.Errorf("十月三号食堂午餐几点 → %q; want 11:30—13:00", a.Answer)
 	}
 }
 

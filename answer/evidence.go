@@ -347,7 +347,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			}
 		}
 	}
-	keyNamed := rowKeysNamed(out, q)
+	keyNamed := rowKeysNamed(out, hits, q)
 	for i := range out {
 		score := 0.0
 		// What the title or heading holds counts as if the sentence said
@@ -593,10 +593,12 @@ func isHeading(s string) bool {
 var digitRe = mustScan(`[0-9]`)
 
 // rowKeysNamed marks the table rows among sentences whose key, their
-// first cell (10月3日, 银卡), the question says whole: nil when it names
-// none.
-func rowKeysNamed(sents []sentence, q question) []bool {
+// first cell (10月3日, 银卡), the question says whole, and every sentence
+// of another table's document section: nil when it names none. The rows
+// left unmarked are the named tables' other rows.
+func rowKeysNamed(sents []sentence, hits []corpora.Hit, q question) []bool {
 	var named []bool
+	var tables map[string]bool // the document sections holding a named row
 	for i, st := range sents {
 		row := strings.TrimSpace(string(st.folded))
 		if !isTableLine(row) {
@@ -607,12 +609,27 @@ func rowKeysNamed(sents []sentence, q question) []bool {
 			continue
 		}
 		if named == nil {
-			named = make([]bool, len(sents))
+			named, tables = make([]bool, len(sents)), map[string]bool{}
 		}
 		named[i] = true
+		tables[tableOf(hits[st.hit])] = true
+	}
+	if named != nil {
+		// Only the rows of the tables a named row is in are another row
+		// (a canteen's hours beside a duty roster are not): marked named
+		// too when of another table.
+		for i, st := range sents {
+			if !tables[tableOf(hits[st.hit])] {
+				named[i] = true
+			}
+		}
 	}
 	return named
 }
+
+// tableOf names the table a hit's rows belong to: its document and
+// section (a table cut across chunks keeps both).
+func tableOf(h corpora.Hit) string { return h.DocID + "\x00" + h.Section }
 
 // ownCase reports whether a clause names a case of its own before its
 // number, a clause ending in 的 (获得业主书面表扬信的，奖励100元 after 获得
@@ -862,7 +879,7 @@ var spokenTimes = strings.NewReplacer(
 	"一刻钟", "15分钟", "三刻钟", "45分钟", "钟头", "小时", "多少个钟", "多少个小时", "几个钟", "几个小时",
 	"十几分钟", "15分钟", "二十几分钟", "25分钟", "十几天", "15天", "十来天", "10天", "十几年", "15年",
 	// 一个多小时, 两个多月: past the number (一个小时多 reads so).
-	"个多小时", "个小时多", "个多钟", "个小时多", "个多月", "个月多", "个多星期", "周多", "个多礼拜", "周多",
+	"个多小时", "个小时多", "个多钟头", "个小时多", "个多钟", "个小时多", "个多月", "个月多", "个多星期", "周多", "个多礼拜", "周多",
 )
 
 // perWords follow a unit said with 一 when it means "per" (一天给多少, 一
@@ -902,8 +919,14 @@ func ratioBefore(text string) bool {
 			break
 		}
 	}
-	return hasAnySuffix(text, "率", "满意度", "比例", "占比", "百分比", "比重", "完成度", "达标度")
+	return hasAnySuffix(text, shareNouns...)
 }
+
+// shareNouns name rates and shares, said as a percentage (not 汇率 or 利
+// 率's plain numbers: 汇率7).
+var shareNouns = []string{"满意度", "出勤率", "完成率", "达成率", "合格率", "通过率", "好评率", "投诉率", "入住率", "上座率", "增长率",
+	"及格率", "准确率", "覆盖率", "达标率", "利用率", "使用率", "转化率", "回款率", "续费率", "流失率", "不良率", "返修率", "缺勤率",
+	"比例", "占比", "百分比", "比重", "完成度", "达标度"}
 
 // measureNext reports whether text begins with a measure word other than
 // money's (八百份, 三百字): the number before it counts things, not yuan.
@@ -935,6 +958,9 @@ func arabicNumerals(q string) string {
 		}
 		if strings.HasSuffix(q[:loc[0]], "几") || strings.HasSuffix(q[:loc[0]], "多") {
 			continue // 几十块, 多少: no number said
+		}
+		if u, _ := utf8.DecodeLastRuneInString(q[loc[0]:loc[1]]); (u == '级' || u == '回') && (hasAnySuffix(q[:loc[0]], "上", "下", "这", "那", "怎么", "哪") || strings.HasPrefix(q[loc[1]:], "事")) {
+			continue // 上一级领导, 这一回, 怎么一回事: no count of levels or times
 		}
 		r := []rune(q[loc[0]:loc[1]])
 		unit := ""

@@ -99,12 +99,12 @@ func nextField(s []rune) bool {
 // 是怎么来的, 名称的由来, 为什么叫, 因何得名); originRe the clause that says
 // it (因地处劲松街道辖区得名, 以…的名字命名, 取自…).
 var (
-	originAskedRe = mustScan(`(?:名字|名称|名|姓|号|称号|外号|绰号|别名)(?:是)?(?:怎么|如何|怎样|从哪)(?:来|得)|由来|来历|得名|(?:为什么|为何|为啥)[^，。？?]{0,6}(?:叫|称|名为|誉为|号)|(?:怎么|如何|怎样|因何)命名`)
+	originAskedRe = mustScan(`(?:名字|名称|名|姓|号|称号|外号|绰号|别名)(?:是)?(?:怎么|如何|怎样|从哪)(?:来|得)|由来|来历|得名|(?:为什么|为何|为啥)(?:会|要)?(?:被)?(?:人们|大家|后人|世人)?(?:叫|称|名为|誉为)|(?:怎么|如何|怎样|因何)命名`)
 	originRe      = mustScan(`因[^。；]{2,40}?得名|以[^。；]{2,40}?命名|(?:取自|源自|来自|源于)[^，。；]{2,30}`)
 	// thereforeNamedRe finds a name given for what the clause before it
 	// says (…开荒耕种，因而自号“东坡居士”; …表现出优异性能，因此被誉为…):
 	// the clause is the name's origin.
-	thereforeNamedRe = mustScan(`([^，。；,;]{2,40})[，,](?:因而|因此|所以|故而|故|于是|遂)(?:又|也|便|就)?(?:被)?(?:人们|后人|世人)?(?:自号|号|称|叫|名|誉为|得名|尊为|命名)`)
+	thereforeNamedRe = mustScan(`([^，。；,;]{2,40})[，,](?:因而|因此|所以|故而|故|于是|遂)(?:又|也|便|就)?(?:被)?(?:人们|后人|世人)?(?:(?:自号|号|称|叫|名|誉为|尊为)(?:其|之|为|作|做)*[“「"《]|得名|命名)`)
 )
 
 // nameOrigin answers a question asking where a name comes from by the
@@ -150,8 +150,12 @@ const titledStops = nameStops + "路以从对向又便率带发提说认指经�
 func titledName(seg *zh.Segmenter, s []rune, gap span, question []rune) (span, bool) {
 	n := newNearestTo(gap)
 	str := string(s)
+	var toRune []int
 	for _, m := range titledRe.FindAllStringSubmatchIndex(str, -1) {
-		c := span{utf8.RuneCountInString(str[:m[2]]), utf8.RuneCountInString(str[:m[3]])}
+		if toRune == nil {
+			toRune = runeOffsets(str)
+		}
+		c := span{toRune[m[2]], toRune[m[3]]}
 		name := s[c.s:c.e]
 		switch {
 		case slices.Contains(name, '·') || strings.ContainsRune(titledStops+"兼", name[0]):
@@ -193,6 +197,9 @@ func copulaInverted(q question, s []rune) (span, bool) {
 		return span{}, false
 	}
 	end := utf8.RuneCountInString(str[:at]) // where 的N begins
+	if after := end + len(tail); after < len(s) && (s[after] == '：' || s[after] == ':') {
+		return span{}, false // 以下是请假的流程：… opens a list, says no name
+	}
 	start := clauseStart(s, end)
 	is := -1 // the 是 before it, within its clause
 	for j := end - 1; j >= start && end-j <= 12; j-- {
@@ -205,6 +212,9 @@ func copulaInverted(q question, s []rune) (span, bool) {
 		return span{}, false // (A said between 是 and 的N: its last two characters at least)
 	}
 	x := span{start, is}
+	if slices.Contains(pointers, strings.TrimSpace(string(s[x.s:x.e]))) {
+		return span{}, false // 下面是差旅报销的标准: a pointer, no name
+	}
 	for _, w := range leadingDeictics {
 		if r := []rune(w); x.e-x.s-len(r) >= 2 && string(s[x.s:x.s+len(r)]) == w {
 			x.s += len(r) // (其中高阳山)
@@ -220,6 +230,9 @@ func copulaInverted(q question, s []rune) (span, bool) {
 	}
 	return clean(s, x), true
 }
+
+// pointers point to what a text says next or said before: never a name.
+var pointers = []string{"以下", "如下", "下面", "下列", "以上", "上述", "这", "这些", "这个", "那", "那些", "那个", "其", "此"}
 
 // callingRe finds a name a sentence gives in quotation marks after a verb
 // of calling: 称其为「岁星」, 俗称“金銮殿”, 又名《…》, 被称作“活化石”.
@@ -331,9 +344,9 @@ var titleRe = mustScan(`《[^《》]{1,30}》`)
 // a family in 科, a department in 部, 组, 处, 室, 中心….
 var kindSuffixes = [][2]string{{"语言", "语"}, {"颜色", "色"}, {"科目", "科"}, {"科", "科"}, {"部门", departmentEnds},
 	{"球队", "队"}, {"大学", "大学"}, {"学校", "学校|大学|学院|中学|小学"}, {"寺庙", "寺|庙"}, {"寺", "寺"},
-	{"河流", "河|江|溪"}, {"湖泊", "湖|泊"}, {"火箭", "火箭"}, {"会议", "会议|大会|峰会|全会"}, {"车站", "站"}, {"矿", "矿"}, {"历法", "历"},
-	{"战役", "战役|之战|战"}, {"条约", "条约|协定|公约|协议"}, {"宗教", "教"}, {"奖项", "奖"}, {"奖", "奖"}, {"机场", "机场"}, {"医院", "医院"},
-	{"博物馆", "博物馆|馆"}, {"港口", "港"}, {"岛屿", "岛"}, {"乐团", "乐团|乐队"}, {"法律", "法"}, {"酒店", "酒店|宾馆|饭店"}, {"机构", "大会|委员会|理事会|总局|局|署|院"}, {"建筑", "殿|楼|塔|宫|门|阁|亭|桥|堂|坛|院|馆|寺"}, {"证书", "证书|证"}, {"证件", "证|证书|执照"}, {"证", "证书|证|执照"}, {"执照", "执照"}}
+	{"河流", "河|江|溪"}, {"湖泊", "湖|泊"}, {"火箭", "火箭"}, {"会议", "会议|大会|峰会|全会"}, {"车站", "站"}, {"矿场", "矿场|矿"}, {"矿山", "矿山|矿"}, {"矿", "矿"}, {"历法", "历"},
+	{"战役", "战役|之战|战争"}, {"条约", "条约|协定|公约|协议"}, {"宗教", "教"}, {"奖项", "奖"}, {"奖", "奖"}, {"机场", "机场"}, {"医院", "医院"},
+	{"博物馆", "博物馆|馆"}, {"港口", "港"}, {"岛屿", "岛"}, {"乐团", "乐团|乐队"}, {"法律", "法"}, {"酒店", "酒店|宾馆|饭店"}, {"机构", "大会|委员会|理事会|总局|局|署|院"}, {"建筑", "殿|楼|塔|宫|阁|亭|桥|堂|坛|院|馆|寺"}, {"证书", "证书|证"}, {"证件", "证|证书|执照"}, {"证", "证书|证|执照"}, {"执照", "执照"}}
 
 // departmentEnds are what an organisation's department's name ends in
 // (人力资源部, 销售运营组, 财务处, 信息中心).
@@ -363,7 +376,7 @@ func kindSuffix(q question) string {
 	}
 	r := strings.TrimPrefix(string(q.right), "样的")
 	for _, k := range kindSuffixes {
-		if strings.HasPrefix(r, k[0]) {
+		if wordAt(r, k[0], true) {
 			return k[1]
 		}
 	}
@@ -375,7 +388,7 @@ func kindSuffix(q question) string {
 			r = r[size:]
 		}
 		for _, k := range kindSuffixes {
-			if strings.HasPrefix(r, k[0]) {
+			if wordAt(r, k[0], true) {
 				return k[1]
 			}
 		}
@@ -385,12 +398,37 @@ func kindSuffix(q question) string {
 		// named before 是.
 		l := strings.TrimSuffix(strings.TrimSuffix(string(q.left), "是"), "为")
 		for _, k := range kindSuffixes {
-			if strings.HasSuffix(l, k[0]) {
+			if wordAt(l, k[0], false) {
 				return k[1]
 			}
 		}
 	}
 	return ""
+}
+
+// wordAt reports whether text begins (or, start false, ends) with w as a
+// word of its own: 学校 of 学校任教, not 证 of 证明, 奖 of 奖励, 会议 of
+// 会议室. Without a dictionary, whether it begins or ends with w.
+func wordAt(text, w string, start bool) bool {
+	if start && !strings.HasPrefix(text, w) || !start && !strings.HasSuffix(text, w) {
+		return false
+	}
+	seg, err := zh.Default()
+	if err != nil || len(text) == len(w) {
+		return true
+	}
+	// w is whole words of the text's cut, at its start (or end).
+	words := seg.Cut(text)
+	n := 0
+	for i := range words {
+		if !start {
+			i = len(words) - 1 - i
+		}
+		if n += len(words[i]); n >= len(w) {
+			return n == len(w)
+		}
+	}
+	return false
 }
 
 // kindName is the name of the kind asked that a span ending in one of
@@ -399,12 +437,15 @@ func kindSuffix(q question) string {
 // goes on to (操作员证 → 操作员证书).
 func kindName(s []rune, sp span, ends []string) span {
 	text := string(s[sp.s:sp.e])
+	after := -1 // the end of the last verb holding it
 	for _, v := range holdVerbs {
-		if i := strings.LastIndex(text, v); i > 0 {
-			if rest := []rune(text[i+len(v):]); len(rest) >= 3 {
-				sp.s = sp.e - len(rest)
-			}
-			break
+		if i := strings.LastIndex(text, v); i >= 0 && i+len(v) > after {
+			after = i + len(v)
+		}
+	}
+	if after >= 0 {
+		if rest := []rune(text[after:]); len(rest) >= 3 {
+			sp.s = sp.e - len(rest)
 		}
 	}
 	for _, end := range ends {
@@ -417,7 +458,7 @@ func kindName(s []rune, sp span, ends []string) span {
 }
 
 // holdVerbs say one holds or gains a thing named after them (持有消防设施
-// 操作员证书, 获得茅盾文学奖), longest first.
+// 操作员证书, 获得茅盾文学奖).
 var holdVerbs = []string{"持有", "获得", "取得", "考取", "具备", "领取", "荣获", "持", "获"}
 
 // whMeasures are the measure words said after 哪 (哪一座, 哪所, 哪部).
@@ -461,12 +502,16 @@ func nearestMatchOf(re *scanRe, s []rune, sp span, question []rune, joiners stri
 	if re == nil {
 		return n.found()
 	}
-	str := string(s)
+	str, qs := string(s), string(question)
+	var toRune []int // (byte offsets to runes, counted once: linear in the sentence)
 	for _, m := range re.FindAllStringSubmatchIndex(str, -1) {
 		if len(m) >= 4 && m[2] >= 0 {
 			m = m[2:4] // the name, without what shows where it ends
 		}
-		c := span{utf8.RuneCountInString(str[:m[0]]), utf8.RuneCountInString(str[:m[1]])}
+		if toRune == nil {
+			toRune = runeOffsets(str)
+		}
+		c := span{toRune[m[0]], toRune[m[1]]}
 		for i := c.e - 2; joiners != "" && i >= c.s; i-- {
 			if strings.ContainsRune(joiners, s[i]) {
 				c.s = i + 1
@@ -481,7 +526,7 @@ func nearestMatchOf(re *scanRe, s []rune, sp span, question []rune, joiners stri
 			}
 		}
 		name := string(s[c.s:c.e])
-		if c.e-c.s < 2 || strings.Contains(string(question), name) || strings.Contains(string(question), strings.Trim(name, "《》")) {
+		if c.e-c.s < 2 || strings.Contains(qs, name) || strings.Contains(qs, strings.Trim(name, "《》")) {
 			continue
 		}
 		n.add(c)
@@ -1139,8 +1184,8 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 	}
 	// Byte offsets to rune offsets.
 	toRune := runeOffsets(str)
-	qb := saidBigrams(questionBigrams(q), q, str)
 	own := ownBigrams(q)
+	qb := saidBigrams(questionBigrams(q), q, str, own)
 	var cands []cand
 	for _, m := range idx {
 		sp := span{toRune[m[0]], toRune[m[1]]}
@@ -1774,18 +1819,15 @@ func questionBigrams(q question) map[[2]rune]bool {
 
 // saidBigrams is qb without the bigrams of an alias of the question's
 // words longer than two characters that text does not hold whole (试用 of
-// 试用期满 for 转正, beside 试用期员工 … 转正员工 …): a part of a word a
-// document may write for the question's is not that word. qb is changed.
-func saidBigrams(qb map[[2]rune]bool, q question, text string) map[[2]rune]bool {
-	var own map[[2]rune]bool
+// 试用期满 for 转正, beside 试用期员工 … 转正员工 …), unless the question's
+// own words (own) hold them: a part of a word a document may write for the
+// question's is not that word. qb is changed.
+func saidBigrams(qb map[[2]rune]bool, q question, text string, own map[[2]rune]bool) map[[2]rune]bool {
 	for _, a := range q.aliases {
 		for _, o := range a.Others {
 			r := []rune(o)
 			if len(r) <= 2 || strings.Contains(text, o) {
 				continue
-			}
-			if own == nil {
-				own = ownBigrams(q)
 			}
 			for i := 0; i+1 < len(r); i++ {
 				if b := [2]rune{r[i], r[i+1]}; !own[b] {

@@ -384,19 +384,21 @@ func joinSeparable(q string) string {
 	if !casualRe.MatchString(q) {
 		return q
 	}
-	// (a loop, not ReplaceAll: 个人, 个体 are words, not 个 and a noun)
+	// (a loop, not ReplaceAll: 个人, 点心 are words, not a measure and a
+	// noun; 会, 支 and 口 count only as 会儿 and after a numeral: 开会,
+	// 开支, 开口, 会员 are words)
+	seg, _ := zh.Default()
 	var b strings.Builder
 	at := 0
 	for _, m := range casualRe.FindAllStringSubmatchIndex(q, -1) {
-		verbEnd, measure := m[3], ""
+		verbEnd, measureEnd := m[3], m[5]
 		if m[2] < 0 {
-			verbEnd = m[7]
-		} else {
-			measure = q[m[4]:m[5]]
+			verbEnd, measureEnd = m[7], m[9]
 		}
 		obj, n := utf8.DecodeLastRuneInString(q[:m[1]])
-		if measure == "个" && strings.ContainsRune("人体性别案", obj) {
-			continue
+		last, _ := utf8.DecodeLastRuneInString(q[:measureEnd])
+		if seg != nil && seg.HasWord(string([]rune{last, obj})) {
+			continue // (个人, 点心: the measure and the next character are a word)
 		}
 		b.WriteString(q[at:verbEnd])
 		at = m[1] - n
@@ -444,7 +446,7 @@ func dayNumber(s string) (int, bool) {
 // casualRe finds a verb split from its object by a casual amount (抽根烟,
 // 喝两杯啤酒, 喝点酒, 打个电话, 睡个觉, 玩会儿手机): joinSeparable writes the
 // verb and object together (抽烟, 喝啤酒), as rules write them.
-var casualRe = mustScan(`([抽吸喝吃睡打洗玩刷看开])(?:[一两几半]|[0-9]+)?(根|支|杯|瓶|罐|口|个|会儿|会)\p{Han}|([喝吃])(点儿|点)\p{Han}`)
+var casualRe = mustScan(`([抽吸喝吃睡打洗玩刷看开])((?:[一两几半]|[0-9]+)?(?:根|杯|瓶|罐|个)|(?:[一两几半]|[0-9]+)(?:支|口)|会儿)\p{Han}|([喝吃])(点儿|点)\p{Han}`)
 
 // hasWh reports whether t holds a question word (几, 谁, 哪, 多久, 什么 …;
 // not 何 alone, which 任何 holds).

@@ -390,6 +390,7 @@ func TestDepartmentAsked(t *testing.T) {
 		// 哪一座, 哪所: the measure word is not the kind; 其中 points to
 		// the name; a name of more than six characters before its end.
 		{"全线海拔最高的车站是哪一座？", "全线约有900公里位于海拔4,000米以上，其中风火山站海拔5,010米，是全线海拔最高的车站。", "风火山站"},
+		{"请假的流程是什么？", "以下是请假的流程：员工在OA提交申请，部门负责人审批。", "员工在OA提交申请"},
 		{"李明开始研究稻种时在哪所学校任教？", "1958年，江西省南昌农业学校的教师李明在田间发现了一株矮秆稻，从此开始了稻种的研究。", "江西省南昌农业学校"},
 		{"协会中负责审议预算的是哪个机构？", "协会的最高决策机构是会员代表大会，负责审议预算和选举理事长。", "会员代表大会"},
 		{"开叉车要持什么证？", "第十二条 叉车司机须持特种设备作业人员证上岗，每两年复审一次。", "特种设备作业人员证"},
@@ -501,5 +502,20 @@ func TestTitledAndInverted(t *testing.T) {
 		if a.Answer != c.want {
 			t.Errorf("%s → %q; want %q", c.q, a.Answer, c.want)
 		}
+	}
+}
+
+// TestKindWholeWord: a kind is a word of its own in the question (证 of
+// 什么证, not of 什么证明; 会议 not of 会议室), and a name of it is not cut
+// inside a word (诊断证明, not 诊断证).
+func TestKindWholeWord(t *testing.T) {
+	for q, want := range map[string]string{"开叉车要持什么证": "证书|证|执照", "请病假需要什么证明": "", "在哪个会议室开会": "", "有什么奖励": ""} {
+		if got := kindSuffix(parseQuestion(zh.Fold(q))); got != want {
+			t.Errorf("kindSuffix(%s) = %q; want %q", q, got, want)
+		}
+	}
+	e := offline(t)
+	if a := e.FromHits("请病假需要什么证明？", []corpora.Hit{hit("h.md", "请病假须提交二级以上医院出具的诊断证明，病假3天以上的还须附病历。")}); !strings.HasSuffix(a.Answer, "诊断证明") {
+		t.Errorf("什么证明 → %q; want the 诊断证明 whole", a.Answer)
 	}
 }

@@ -408,8 +408,8 @@ func isCJK(r rune) bool {
 var pageNumber = regexp.MustCompile(`^(?:[-–—·\s]*\d{1,5}[-–—·\s]*|第\s*\d{1,5}\s*页(?:\s*[,，/共]\s*\d{1,5}\s*页?)?|\d{1,5}\s*/\s*\d{1,5}|[ivxlcdm]{1,7}|page\s*\d{1,5}(?:\s*of\s*\d{1,5})?)$`)
 
 // dropRunning removes running headers and footers — a page's first or last
-// two lines that recur, digits aside, at the same edge and height on at
-// least half of the pages (three or more) — and page numbers at a page's
+// two lines that recur, digits aside, at the same height on at least half
+// of the pages (three or more) — and page numbers at a page's
 // top or bottom. (Not the height alone: list items alike but for their
 // numbers, one ending a page and the next starting the one after —
 // （1）…满1年不满10年的，年假5天； （2）…满10年不满20年的… — are text.)
@@ -424,12 +424,9 @@ func dropRunning(pages [][]pdfLine) {
 		if k == "" {
 			return ""
 		}
-		side := "top"
-		if j >= 2 {
-			side = "bottom"
-		}
-		// (the height to a few points: a running line is set in one place)
-		return side + "\x00" + strconv.Itoa(int(math.Round(lines[j].y/4))) + "\x00" + k
+		// (the height to a few points: a running line is set in one place,
+		// at the top or at the bottom)
+		return strconv.Itoa(int(math.Round(lines[j].y/4))) + "\x00" + k
 	}
 	edge := func(lines []pdfLine, fn func(j int)) {
 		for j := range lines {

@@ -318,3 +318,26 @@ func TestPDFItemsAcrossPages(t *testing.T) {
 		t.Errorf("running header kept:\n%s", docs[0].Text)
 	}
 }
+
+// TestPDFFooterOnShortPage: a running footer is dropped on a page holding
+// little besides it too (its header and footer only).
+func TestPDFFooterOnShortPage(t *testing.T) {
+	page := func(lines ...string) string {
+		var b strings.Builder
+		b.WriteString("BT /F1 10 Tf 72 760 Td (ACME Employee Handbook) Tj ET\n")
+		for i, l := range lines {
+			fmt.Fprintf(&b, "BT /F1 12 Tf 72 %d Td (%s) Tj ET\n", 700-16*i, l)
+		}
+		b.WriteString("BT /F1 10 Tf 72 60 Td (Confidential - internal use only) Tj ET\n")
+		return b.String()
+	}
+	raw := minimalPDF(page("Leave is earned monthly.", "Sick leave needs a note."), page("Travel claims are filed within thirty days."),
+		page("Overtime is paid at one and a half times."), page())
+	docs, err := Parse(File{Path: "h.pdf", ID: "h.pdf"}, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(docs[0].Text, "Confidential") || strings.Contains(docs[0].Text, "ACME") {
+		t.Errorf("running footer or header kept:\n%s", docs[0].Text)
+	}
+}
