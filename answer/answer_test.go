@@ -2288,3 +2288,24 @@ func TestWhetherUnsaid(t *testing.T) {
 		t.Errorf("带宠物狗 → %q; want 不…", a.Answer)
 	}
 }
+
+// TestDateIsNoDuration: asked how long (多久), a date's year, month or day
+// (2025年3月18日) is no length of time; 10分钟 is.
+func TestDateIsNoDuration(t *testing.T) {
+	e := offline(t)
+	hits := []corpora.Hit{
+		hit("m.txt", "同步盘服务端安装手册 文档编号：SPS-UM-420 发布日期：2025年3月18日 适用版本：同步盘服务端V4.2"),
+		hit("install.txt", "3.2 安装同步盘服务端：运行安装脚本后按提示选择数据目录，整个安装过程约需10分钟。"),
+	}
+	if a := e.FromHits("同步盘服务端装一遍大概要多久？", hits); a.Answer != "10分钟" {
+		t.Errorf("多久 → %q; want 10分钟", a.Answer)
+	}
+	for _, c := range []struct {
+		before, number, after string
+		want                  bool
+	}{{"", "2025", "年3月", true}, {"年", "3", "月18日", true}, {"月", "18", "日", true}, {"满", "3", "年", false}, {"", "18", "天", false}} {
+		if got := datePart(c.before, c.number, []rune(c.after)); got != c.want {
+			t.Errorf("datePart(%q, %q, %q) = %v", c.before, c.number, c.after, got)
+		}
+	}
+}

@@ -516,8 +516,30 @@ func holdsUnit(s []rune, unit string) bool {
 			return true
 		}
 		if a := ahead(s, e); strings.HasPrefix(string(a), unit) || sameUnitKind(unit, measureAfter(a)) {
+			if unit == unitDuration && datePart(str[:m[0]], str[m[0]:m[1]], a) {
+				continue // 2025年3月18日 is a date, no length of time
+			}
 			return true
 		}
+	}
+	return false
+}
+
+// datePart reports whether a number, with before it the text before and
+// after it the text after, is a part of a date — a year (2025年), its month
+// (年3月) or a month's day (3月18日, 3月18号) — rather than a length of
+// time (3年, 18天).
+func datePart(before, number string, after []rune) bool {
+	if len(after) == 0 {
+		return false
+	}
+	switch after[0] {
+	case '年':
+		return len(number) == 4 && number[0] >= '1' && number[0] <= '2'
+	case '月':
+		return strings.HasSuffix(before, "年")
+	case '日', '号':
+		return strings.HasSuffix(before, "月")
 	}
 	return false
 }

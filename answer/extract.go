@@ -1220,6 +1220,9 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 		if sp.s > 0 && s[sp.s-1] == '第' && !(len(q.left) > 0 && q.left[len(q.left)-1] == '第') {
 			continue // 第十七条: an ordinal, no quantity, unless 第几 is asked
 		}
+		if unit == unitDuration && datePart(string(s[max(0, sp.s-1):sp.s]), string(s[sp.s:sp.e-len([]rune(after))]), ahead(s, sp.e-len([]rune(after)))) {
+			continue // 多久 … 2025年3月18日: a date's part, no length of time
+		}
 		if codeNumber(s, sp.s) {
 			continue // P6, M2, E1005: a grade's or a code's number
 		}
