@@ -2,6 +2,7 @@ package zh
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -17,6 +18,12 @@ func TestAliases(t *testing.T) {
 	want := map[string][]string{"年休假": {"年假", "特休", "特别休假"}, "生病": {"病假", "患病", "病休"}, "u盘": {"移动存储", "移动硬盘"}, "密码": {"口令"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("aliases %v; want %v", got, want)
+	}
+	if g := AliasesOf("病逝"); !slices.Contains(g, "去世") {
+		t.Errorf("AliasesOf(病逝) = %v; want 去世 among them", g)
+	}
+	if g := AliasesOf("人事"); !slices.Contains(g, "人力资源") || !slices.Contains(g, "人力行政") {
+		t.Errorf("AliasesOf(人事) = %v; want 人力资源, 人力行政", g)
 	}
 	if g := AliasesOf("国庆节"); !reflect.DeepEqual(g, []string{"法定节假日"}) {
 		t.Errorf("AliasesOf(国庆节) = %v; want the kind only", g)
