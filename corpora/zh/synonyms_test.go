@@ -19,6 +19,9 @@ func TestAliases(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("aliases %v; want %v", got, want)
 	}
+	if g := AliasesOf("抖音"); !reflect.DeepEqual(g, []string{"视频"}) {
+		t.Errorf("AliasesOf(抖音) = %v; want 视频 (刷抖音 … 看视频, 浏览短视频)", g)
+	}
 	if g := AliasesOf("病逝"); !slices.Contains(g, "去世") {
 		t.Errorf("AliasesOf(病逝) = %v; want 去世 among them", g)
 	}
