@@ -281,13 +281,15 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			}
 		}
 		a = e.FromHits(q, hits)
-		if lacking := a.Found && lacksShape(q, a); !a.Found || lacking {
+		aliases := parseQuestion(zh.Fold(zh.Normalize(q))).aliases
+		unsaid := a.Found && unsaidAliases(aliases, a)
+		if lacking := a.Found && lacksShape(q, a); !a.Found || lacking || unsaid {
 			// Not found in the passages the question's own words brought,
 			// or found without what it asks for (几点上班 … 至少打卡两次):
 			// once more with the words a document may write for them (饭补
 			// … 餐补, 看病 … 就医, 上班时间 … 工作时间), which alone rank
 			// none of these.
-			if extra := aliasText(parseQuestion(zh.Fold(zh.Normalize(q))).aliases); extra != "" {
+			if extra := aliasText(aliases); extra != "" {
 				again := time.Now()
 				more, err := search(q + " " + extra)
 				if err != nil {
@@ -299,7 +301,9 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 				if g != nil && !named && !asksCulture(q) {
 					more = proseFirst(g, more)
 				}
-				if b := e.FromHits(q, more); b.Found && !(lacking && lacksShape(q, b)) {
+				if b := e.FromHits(q, more); b.Found && !(lacking && lacksShape(q, b)) && !(unsaid && unsaidAliases(aliases, b)) {
+					// (found where the question's own words were not: only
+					// an answer saying one of them, or a word for it, wins)
 					a, hits = b, more
 				}
 			}
@@ -321,6 +325,24 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	a.Timings = Timings{Retrieval: retrieval, Total: time.Since(start)}
 	a.Question = asked
 	return a, nil
+}
+
+// unsaidAliases reports whether the cited text of a's answer holds none of
+// the question's words that documents may write otherwise, in any of their
+// forms (饭补, 餐补 for 饭补一天给多少 … 出差期间伙食补助标准为每天100元).
+// (Lacking one of them, not all, measured worse: eval/enterprise 0.8591 →
+// 0.8568.)
+func unsaidAliases(aliases []zh.Alias, a Answer) bool {
+	if len(aliases) == 0 || len(a.Citations) == 0 {
+		return false
+	}
+	text := string(zh.Fold(a.Citations[0].Text + a.Answer))
+	for _, al := range aliases {
+		if strings.Contains(text, al.Word) || containsAny(text, al.Others) {
+			return false
+		}
+	}
+	return true
 }
 
 // lacksShape reports whether a's answer lacks the shape q asks for (几点 …

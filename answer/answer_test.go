@@ -2309,3 +2309,22 @@ func TestDateIsNoDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsaidAlias: an answer whose sentence says none of the question's
+// words that documents write otherwise (饭补 … 餐补) has the passages looked
+// up once more with those words, and an answer saying one wins.
+func TestUnsaidAlias(t *testing.T) {
+	trip := hit("trip.md", "第十二条 出差补助：每天给100元，按实际出差天数计发。")
+	meal := hit("pay.md", "第八条 员工餐补：每天给30元，随当月工资一起发放。")
+	e, err := New(Config{}, byQuery{word: "餐补", plain: []corpora.Hit{trip}, with: []corpora.Hit{trip, meal}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Ask(context.Background(), "饭补一天给多少？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answer != "30元" {
+		t.Errorf("饭补一天给多少 → %q; want 30元 (餐补)", a.Answer)
+	}
+}
