@@ -333,8 +333,8 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 // (Lacking one of them, not all, measured worse: eval/enterprise 0.8591 →
 // 0.8568.)
 func unsaidAliases(aliases []zh.Alias, a Answer) bool {
-	if len(aliases) == 0 || len(a.Citations) == 0 {
-		return false
+	if len(aliases) == 0 || len(a.Citations) == 0 || isTableLine(strings.TrimSpace(a.Citations[0].Text)) {
+		return false // (a table's row says its words in its header: | 二类城市 | … | 850 | under 住宿上限)
 	}
 	text := string(zh.Fold(a.Citations[0].Text + a.Answer))
 	for _, al := range aliases {

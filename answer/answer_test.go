@@ -2327,4 +2327,15 @@ func TestUnsaidAlias(t *testing.T) {
 	if a.Answer != "30元" {
 		t.Errorf("饭补一天给多少 → %q; want 30元 (餐补)", a.Answer)
 	}
+	// A table's row says the question's words in its header (住宿 for
+	// 酒店): its cell stands.
+	row := hit("travel.md", "| 城市类别 | 员工住宿上限 | 总监住宿上限 |\n|---|---|---|\n| 二类城市（杭州、南京） | 500 | 850 |")
+	rise := hit("travel.md", "（2）在旅游旺季当地酒店价格明显上涨的，经部门总监批准后住宿上限上浮不超过30%。")
+	e, err = New(Config{}, byQuery{word: "住宿", plain: []corpora.Hit{row}, with: []corpora.Hit{rise, row}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, err := e.Ask(context.Background(), "总监在南京出差，酒店上限是多少？"); err != nil || !strings.Contains(a.Answer, "850") {
+		t.Errorf("总监…酒店上限 → %q (%v); want 850 from the row", a.Answer, err)
+	}
 }
