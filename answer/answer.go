@@ -282,7 +282,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		}
 		a = e.FromHits(q, hits)
 		aliases := parseQuestion(zh.Fold(zh.Normalize(q))).aliases
-		unsaid := a.Found && unsaidAliases(aliases, a)
+		unsaid := a.Found && unsaidAliases(aliases, a, hits)
 		if lacking := a.Found && lacksShape(q, a); !a.Found || lacking || unsaid {
 			// Not found in the passages the question's own words brought,
 			// or found without what it asks for (几点上班 … 至少打卡两次):
@@ -301,7 +301,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 				if g != nil && !named && !asksCulture(q) {
 					more = proseFirst(g, more)
 				}
-				if b := e.FromHits(q, more); b.Found && !(lacking && lacksShape(q, b)) && !(unsaid && unsaidAliases(aliases, b)) {
+				if b := e.FromHits(q, more); b.Found && !(lacking && lacksShape(q, b)) && !(unsaid && unsaidAliases(aliases, b, more)) {
 					// (found where the question's own words were not: only
 					// an answer saying one of them, or a word for it, wins)
 					a, hits = b, more
@@ -332,11 +332,23 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 // forms (饭补, 餐补 for 饭补一天给多少 … 出差期间伙食补助标准为每天100元).
 // (Lacking one of them, not all, measured worse: eval/enterprise 0.8591 →
 // 0.8568.)
-func unsaidAliases(aliases []zh.Alias, a Answer) bool {
-	if len(aliases) == 0 || len(a.Citations) == 0 || isTableLine(strings.TrimSpace(a.Citations[0].Text)) {
-		return false // (a table's row says its words in its header: | 二类城市 | … | 850 | under 住宿上限)
+func unsaidAliases(aliases []zh.Alias, a Answer, hits []corpora.Hit) bool {
+	if len(aliases) == 0 || len(a.Citations) == 0 {
+		return false
 	}
-	text := string(zh.Fold(a.Citations[0].Text + a.Answer))
+	c := a.Citations[0]
+	said := c.Text + a.Answer
+	if isTableLine(strings.TrimSpace(c.Text)) {
+		// A table's row says its words in its header and caption (| 二类城市
+		// | … | 850 | under 住宿上限): the table's, as its chunk holds it.
+		for _, h := range hits {
+			if h.DocID == c.Doc && h.Ordinal == c.Chunk {
+				said += h.Header + h.Text
+				break
+			}
+		}
+	}
+	text := string(zh.Fold(said))
 	for _, al := range aliases {
 		if strings.Contains(text, al.Word) || containsAny(text, al.Others) {
 			return false
