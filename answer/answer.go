@@ -327,6 +327,25 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	return a, nil
 }
 
+// asksTwice reports whether a question asks two things in two clauses
+// (洛阳纸贵是什么意思，出自哪里; 在哪里办，要带什么): each clause holds a
+// question word.
+func asksTwice(q string) bool {
+	n := 0
+	for _, clause := range strings.FieldsFunc(q, func(r rune) bool { return strings.ContainsRune("，,；;、 ", r) }) {
+		clause = spokenWh.Replace(clause)
+		for _, w := range whWords {
+			// (a question word of two characters or 谁: not 几 of 几内亚, 多
+			// of 多种, 何人 of 任何人)
+			if (utf8.RuneCountInString(w.text) >= 2 || w.text == "谁") && strings.Contains(clause, w.text) && !strings.Contains(clause, "任"+w.text) {
+				n++
+				break
+			}
+		}
+	}
+	return n >= 2
+}
+
 // unsaidAliases reports whether the cited text of a's answer holds none of
 // the question's words that documents may write otherwise, in any of their
 // forms (饭补, 餐补 for 饭补一天给多少 … 出差期间伙食补助标准为每天100元).
@@ -566,6 +585,11 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	// extract works on folded runes, which align one for one with the
 	// original: the same range of the original is the answer.
+	if asksTwice(qn) {
+		// 是什么意思，出自哪里: two things asked in two clauses; the
+		// sentence that says them, whole, not a span answering one.
+		return answered(a, strings.TrimSpace(string(s.orig)), h, s.start, s.start+len(s.orig))
+	}
 	sp := extract(e.seg, pq, s.folded)
 	ws, we, ok := metSegment(s.folded, pq.quantities)
 	if ok && !holdsIdentifier(pq, s.folded[sp.s:sp.e]) {

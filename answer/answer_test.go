@@ -2339,3 +2339,17 @@ func TestUnsaidAlias(t *testing.T) {
 		t.Errorf("总监…酒店上限 → %q (%v); want 850 from the row", a.Answer, err)
 	}
 }
+
+// TestAsksTwice: two things asked in two clauses (是什么意思，出自哪里) are
+// answered by the sentence that says them, whole; 任何人 and 几内亚 hold no
+// question word.
+func TestAsksTwice(t *testing.T) {
+	if !asksTwice("洛阳纸贵是什么意思，出自哪里") || asksTwice("1965年几内亚和法国断交后，采用新的货币叫什么？") || asksTwice("采用了什么样的设计，使得任何人都能使用") {
+		t.Error("asksTwice: wrong clauses counted")
+	}
+	e := offline(t)
+	p := "这个成语出自《晋书·左思传》：左思花了十年写成《三都赋》，洛阳的富贵人家竞相传抄，洛阳的纸因此变贵。"
+	if a := e.FromHits("洛阳纸贵是什么意思，出自哪里", []corpora.Hit{hit("idioms.md", p)}); a.Answer != p {
+		t.Errorf("asked twice → %q; want the sentence whole", a.Answer)
+	}
+}
