@@ -327,23 +327,26 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	return a, nil
 }
 
-// asksTwice reports whether a question asks two things in two clauses
-// (洛阳纸贵是什么意思，出自哪里; 在哪里办，要带什么): each clause holds a
-// question word.
+// asksTwice reports whether a question asks two things of different kinds
+// in two clauses (洛阳纸贵是什么意思，出自哪里; 在哪里办，要带什么), neither
+// asking how or why.
 func asksTwice(q string) bool {
-	n := 0
+	kinds := map[answerKind]bool{}
 	for _, clause := range strings.FieldsFunc(q, func(r rune) bool { return strings.ContainsRune("，,；;、 ", r) }) {
 		clause = spokenWh.Replace(clause)
 		for _, w := range whWords {
 			// (a question word of two characters or 谁: not 几 of 几内亚, 多
 			// of 多种, 何人 of 任何人)
 			if (utf8.RuneCountInString(w.text) >= 2 || w.text == "谁") && strings.Contains(clause, w.text) && !strings.Contains(clause, "任"+w.text) {
-				n++
+				if w.kind == kindReason {
+					return false // 多大，怎么估算: how is said by what answers the other (用户数×平均配额×1.3)
+				}
+				kinds[w.kind] = true
 				break
 			}
 		}
 	}
-	return n >= 2
+	return len(kinds) >= 2
 }
 
 // unsaidAliases reports whether the cited text of a's answer holds none of
