@@ -281,9 +281,19 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			}
 		}
 		a = e.FromHits(q, hits)
-		aliases := parseQuestion(zh.Fold(zh.Normalize(q))).aliases
+		aliases := zh.Aliases(string(zh.Fold(zh.Normalize(q))))
 		unsaid := a.Found && unsaidAliases(aliases, a, hits)
-		if lacking := a.Found && lacksShape(q, a); !a.Found || lacking || unsaid {
+		// Whether an answer lacks the shape q asks for (几点 … a time,
+		// 多少钱 … a sum; answerShape), q read as FromHits reads it.
+		var typed bool
+		var holds func(sentence) bool
+		if a.Found {
+			typed, holds = answerShape(parseQuestion(zh.Fold(spokenWh.Replace(joinSeparable(zh.Normalize(q))))))
+		}
+		lacksShape := func(a Answer) bool {
+			return typed && !holds(sentence{orig: []rune(a.Answer), folded: zh.Fold(a.Answer)})
+		}
+		if lacking := a.Found && lacksShape(a); !a.Found || lacking || unsaid {
 			// Not found in the passages the question's own words brought,
 			// or found without what it asks for (几点上班 … 至少打卡两次):
 			// once more with the words a document may write for them (饭补
@@ -301,7 +311,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 				if g != nil && !named && !asksCulture(q) {
 					more = proseFirst(g, more)
 				}
-				if b := e.FromHits(q, more); b.Found && !(lacking && lacksShape(q, b)) && !(unsaid && unsaidAliases(aliases, b, more)) {
+				if b := e.FromHits(q, more); b.Found && !(lacking && lacksShape(b)) && !(unsaid && unsaidAliases(aliases, b, more)) {
 					// (found where the question's own words were not: only
 					// an answer saying one of them, or a word for it, wins)
 					a, hits = b, more
@@ -363,11 +373,8 @@ func unsaidAliases(aliases []zh.Alias, a Answer, hits []corpora.Hit) bool {
 	if isTableLine(strings.TrimSpace(c.Text)) {
 		// A table's row says its words in its header and caption (| 二类城市
 		// | … | 850 | under 住宿上限): the table's, as its chunk holds it.
-		for _, h := range hits {
-			if h.DocID == c.Doc && h.Ordinal == c.Chunk {
-				said += h.Header + h.Text
-				break
-			}
+		if h := citedHit(hits, c); h != nil {
+			said += h.Header + h.Text
 		}
 	}
 	text := string(zh.Fold(said))
@@ -377,18 +384,6 @@ func unsaidAliases(aliases []zh.Alias, a Answer, hits []corpora.Hit) bool {
 		}
 	}
 	return true
-}
-
-// lacksShape reports whether a's answer lacks the shape q asks for (几点 …
-// a time, 多少钱 … a sum; answerShape).
-func lacksShape(q string, a Answer) bool {
-	pq := parseQuestion(zh.Fold(spokenWh.Replace(joinSeparable(zh.Normalize(q)))))
-	typed, holds := answerShape(pq)
-	if !typed {
-		return false
-	}
-	f := zh.Fold(a.Answer)
-	return !holds(sentence{orig: []rune(a.Answer), folded: f})
 }
 
 // asksRule reports whether q asks what a rule requires or limits (有什么

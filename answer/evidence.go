@@ -174,6 +174,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		}
 		return definedFor(defs, qb, row)
 	}
+	var byChunk map[chunkKey]int // the hits by chunk, read at the first that needs them
 	for hi, h := range hits {
 		text := h.Text
 		// The title and the latest heading name what the sentences under
@@ -193,7 +194,12 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			// A chunk going on with an article an earlier retrieved chunk
 			// opens (第二十条 … in one, its tiers in the next): its clauses
 			// are of what the article's first sentence names.
-			article = openArticle(hits, h)
+			if byChunk == nil {
+				byChunk = chunkIndex(hits)
+			}
+			if prev, ok := byChunk[chunkKey{h.DocID, h.Ordinal - 1}]; ok && h.Ordinal > 0 {
+				article = articleAtEnd(hits[prev].Text)
+			}
 		}
 		if hd := strings.TrimSpace(h.Header); !isTableLine(headerRow(hd)) && (strings.HasSuffix(hd, "：") || strings.HasSuffix(hd, ":")) {
 			// The chunk begins inside a list whose lead-in an earlier chunk
@@ -347,7 +353,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			}
 		}
 	}
-	keyNamed := rowKeysNamed(out, hits, q)
+	siblings := siblingRows(out, hits, q)
 	for i := range out {
 		score := 0.0
 		// What the title or heading holds counts as if the sentence said
@@ -393,7 +399,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// A row with a cell in the column the question names (银卡会员打几折:
 		// the 折扣 column) says what is asked as no sentence about the table
 		// does.
-		if keyNamed != nil && !keyNamed[i] && isTableLine(strings.TrimSpace(string(out[i].orig))) {
+		if siblings != nil && siblings[i] {
 			// The question names one row by its key (10月3日值班经理是谁):
 			// the table's other rows are not what it asks, however many of
 			// its words their other cells say (10月8日 … 总经理值班).
@@ -614,39 +620,34 @@ func isHeading(s string) bool {
 
 var digitRe = mustScan(`[0-9]`)
 
-// rowKeysNamed marks the table rows among sentences whose key, their
-// first cell (10月3日, 银卡), the question says whole, and every sentence
-// of another table's document section: nil when it names none. The rows
-// left unmarked are the named tables' other rows.
-func rowKeysNamed(sents []sentence, hits []corpora.Hit, q question) []bool {
-	var named []bool
-	var tables map[string]bool // the document sections holding a named row
+// siblingRows marks the table rows among sentences that are another row
+// of a table the question names a row of by its key (its first cell: 10月3
+// 日, 银卡): nil when it names none. (A canteen's hours beside a duty
+// roster are no sibling of its rows.)
+func siblingRows(sents []sentence, hits []corpora.Hit, q question) []bool {
+	var rows []bool            // the sentences that are table rows
+	var named map[int]bool     // of them, those the question names
+	var tables map[string]bool // the tables (document sections) of those
 	for i, st := range sents {
 		row := strings.TrimSpace(string(st.folded))
 		if !isTableLine(row) {
 			continue
 		}
-		key := strings.TrimSpace(cellsOf(row)[0])
-		if utf8.RuneCountInString(key) < 2 || !strings.Contains(string(q.folded), key) {
-			continue
+		if rows == nil {
+			rows, named, tables = make([]bool, len(sents)), map[int]bool{}, map[string]bool{}
 		}
-		if named == nil {
-			named, tables = make([]bool, len(sents)), map[string]bool{}
-		}
-		named[i] = true
-		tables[tableOf(hits[st.hit])] = true
-	}
-	if named != nil {
-		// Only the rows of the tables a named row is in are another row
-		// (a canteen's hours beside a duty roster are not): marked named
-		// too when of another table.
-		for i, st := range sents {
-			if !tables[tableOf(hits[st.hit])] {
-				named[i] = true
-			}
+		rows[i] = true
+		if key := strings.TrimSpace(cellsOf(row)[0]); utf8.RuneCountInString(key) >= 2 && strings.Contains(string(q.folded), key) {
+			named[i], tables[tableOf(hits[st.hit])] = true, true
 		}
 	}
-	return named
+	if len(named) == 0 {
+		return nil
+	}
+	for i, st := range sents {
+		rows[i] = rows[i] && !named[i] && tables[tableOf(hits[st.hit])]
+	}
+	return rows
 }
 
 // tableOf names the table a hit's rows belong to: its document and
@@ -678,29 +679,36 @@ func caseEnd(lead []rune) int {
 	return 0
 }
 
-// openArticle is the first sentence, folded, of the numbered article the
-// chunk before h ends in, when that chunk is among hits; nil otherwise.
-func openArticle(hits []corpora.Hit, h corpora.Hit) []rune {
-	if h.Ordinal == 0 {
-		return nil
+// chunkKey names a chunk: its document and place in it.
+type chunkKey struct {
+	doc     string
+	ordinal int
+}
+
+// chunkIndex maps each hit's chunk to its index among hits.
+func chunkIndex(hits []corpora.Hit) map[chunkKey]int {
+	m := make(map[chunkKey]int, len(hits))
+	for i, h := range hits {
+		m[chunkKey{h.DocID, h.Ordinal}] = i
 	}
-	for _, p := range hits {
-		if p.DocID != h.DocID || p.Ordinal != h.Ordinal-1 {
-			continue
+	return m
+}
+
+// articleAtEnd is the first sentence, folded, of the numbered article a
+// chunk's text ends in (第二十条 费用报销须在…提交。单笔金额…；), nil for
+// none: what the next chunk's clauses go on with.
+func articleAtEnd(text string) []rune {
+	var article []rune
+	for _, sp := range tableAwareSentences(text) {
+		t := strings.TrimSpace(text[sp.Start:sp.End])
+		switch {
+		case isHeading(t):
+			article = nil
+		case articleRe.MatchString(t):
+			article = zh.Fold(" " + t)
 		}
-		var article []rune
-		for _, sp := range tableAwareSentences(p.Text) {
-			t := strings.TrimSpace(p.Text[sp.Start:sp.End])
-			switch {
-			case isHeading(t):
-				article = nil
-			case articleRe.MatchString(t):
-				article = zh.Fold(" " + t)
-			}
-		}
-		return article
 	}
-	return nil
+	return article
 }
 
 // articleRe finds the number opening a rulebook's article (第二十条).

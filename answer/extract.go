@@ -37,7 +37,7 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 			sp = t
 		}
 	}
-	if suffix := kindSuffix(q); suffix != "" && !hasAnySuffix(string(s[sp.s:max(sp.s, sp.e)]), strings.Split(suffix, "|")...) {
+	if suffix := q.kindEnds; suffix != "" && !hasAnySuffix(string(s[sp.s:max(sp.s, sp.e)]), strings.Split(suffix, "|")...) {
 		// 以什么语言为主 … 粤语, 属于什么科 … 鸦科: a thing of that kind
 		// names itself by its last character.
 		if t, ok := nearestMatchOf(suffixedRe[suffix], s, sp, q.folded, nameJoiners); ok {
@@ -215,12 +215,7 @@ func copulaInverted(q question, s []rune) (span, bool) {
 	if slices.Contains(pointers, strings.TrimSpace(string(s[x.s:x.e]))) {
 		return span{}, false // 下面是差旅报销的标准: a pointer, no name
 	}
-	for _, w := range leadingDeictics {
-		if r := []rune(w); x.e-x.s-len(r) >= 2 && string(s[x.s:x.s+len(r)]) == w {
-			x.s += len(r) // (其中高阳山)
-			break
-		}
-	}
+	x = pastDeictic(s, x) // (其中高阳山)
 	if k := strings.LastIndex(string(s[x.s:x.e]), "的"); k >= 0 && strings.ContainsAny(string(s[x.s:x.e])[:k], "0123456789") {
 		// (1944年成立的国立敦煌艺术研究所: what it was, when; not 丰富的故事
 		// of 幽默与丰富的故事)
@@ -375,10 +370,8 @@ func kindSuffix(q question) string {
 		return ""
 	}
 	r := strings.TrimPrefix(string(q.right), "样的")
-	for _, k := range kindSuffixes {
-		if wordAt(r, k[0], true) {
-			return k[1]
-		}
+	if ends := kindNamed(r, true); ends != "" {
+		return ends
 	}
 	if q.wh == "哪" {
 		// 哪一座, 哪所学校: the measure word is not the kind (部门 of 哪部门
@@ -387,20 +380,24 @@ func kindSuffix(q question) string {
 		if m, size := utf8.DecodeRuneInString(r); size > 0 && strings.ContainsRune(whMeasures, m) {
 			r = r[size:]
 		}
-		for _, k := range kindSuffixes {
-			if wordAt(r, k[0], true) {
-				return k[1]
-			}
+		if ends := kindNamed(r, true); ends != "" {
+			return ends
 		}
 	}
 	if strings.TrimRight(r, "？?。 ") == "" {
 		// 沿丝绸之路传入中国的宗教是什么, 这座城市的机场是哪个: the kind
 		// named before 是.
-		l := strings.TrimSuffix(strings.TrimSuffix(string(q.left), "是"), "为")
-		for _, k := range kindSuffixes {
-			if wordAt(l, k[0], false) {
-				return k[1]
-			}
+		return kindNamed(strings.TrimSuffix(strings.TrimSuffix(string(q.left), "是"), "为"), false)
+	}
+	return ""
+}
+
+// kindNamed is the ends of the names of the kind text begins (or, start
+// false, ends) with as a word of its own (kindSuffixes), "" for none.
+func kindNamed(text string, start bool) string {
+	for _, k := range kindSuffixes {
+		if wordAt(text, k[0], start) {
+			return k[1]
 		}
 	}
 	return ""
@@ -518,13 +515,7 @@ func nearestMatchOf(re *scanRe, s []rune, sp span, question []rune, joiners stri
 				break
 			}
 		}
-		for _, w := range leadingDeictics {
-			// (其中唐古拉山站, 该校: the word pointing to it is not the name)
-			if r := []rune(w); c.e-c.s-len(r) >= 2 && string(s[c.s:c.s+len(r)]) == w {
-				c.s += len(r)
-				break
-			}
-		}
+		c = pastDeictic(s, c) // (其中唐古拉山站, 该校: the word pointing to it is not the name)
 		name := string(s[c.s:c.e])
 		if c.e-c.s < 2 || strings.Contains(qs, name) || strings.Contains(qs, strings.Trim(name, "《》")) {
 			continue
@@ -537,6 +528,18 @@ func nearestMatchOf(re *scanRe, s []rune, sp span, question []rune, joiners stri
 // leadingDeictics point to a name right after them (其中唐古拉山站海拔
 // 5,068米): nearestMatchOf reads the name from after them.
 var leadingDeictics = []string{"其中", "其", "该", "此", "即", "这"}
+
+// pastDeictic is sp without a word pointing to the name it opens with,
+// when two characters at least remain.
+func pastDeictic(s []rune, sp span) span {
+	for _, w := range leadingDeictics {
+		if r := []rune(w); sp.e-sp.s-len(r) >= 2 && string(s[sp.s:sp.s+len(r)]) == w {
+			sp.s += len(r)
+			break
+		}
+	}
+	return sp
+}
 
 // asksList finds a question asking for several things: 哪些, 哪几, 哪三.
 var asksList = mustScan(`哪(?:些|几|两|三|四|五|六)`)

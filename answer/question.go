@@ -91,6 +91,10 @@ type question struct {
 	// period is the period it counts a quantity over (一年 … 年: periodOf),
 	// found once for every sentence's numbers.
 	period string
+	// kindEnds are the ends of the names of the kind the question asks
+	// for by name (什么学校 → 学校|大学|…; kindSuffix), "" for none: read
+	// once, not for every sentence.
+	kindEnds string
 	// defs are the retrieved passages' definitions of classes, read when
 	// a table's row first needs them (its key or a column may be a class
 	// the question's words are in); shared by q's copies.
@@ -275,6 +279,7 @@ func parseQuestion(folded []rune) question {
 		q.implied = q.unit != ""
 	}
 	q.letterCode = letterCodeFor(q)
+	q.kindEnds = kindSuffix(q)
 	return q
 }
 

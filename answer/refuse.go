@@ -678,7 +678,7 @@ func answerShape(q question) (bool, func(sentence) bool) {
 	if re := placeOfRank(q); re != nil {
 		return true, func(s sentence) bool { return namesPlace(re, string(s.folded)) }
 	}
-	if suffix := kindSuffix(q); suffix != "" {
+	if suffix := q.kindEnds; suffix != "" {
 		// A thing of a kind named by its last characters (什么颜色 … 深灰
 		// 色, 哪家酒店, 哪个部门 … 信息中心): one the question does not say.
 		return true, func(s sentence) bool {

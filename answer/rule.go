@@ -80,13 +80,7 @@ var exceptionMid = mustScan(`[，,；;：:](但是|但|除非|不过|然而|否�
 // sentences come from the cited passage among hits.
 func wholeRule(a Answer, hits []corpora.Hit, question []rune) Answer {
 	c := a.Citations[0]
-	var h *corpora.Hit
-	for i := range hits {
-		if hits[i].DocID == c.Doc && hits[i].Ordinal == c.Chunk {
-			h = &hits[i]
-			break
-		}
-	}
+	h := citedHit(hits, c)
 	if h == nil {
 		return a
 	}
@@ -144,4 +138,14 @@ func wholeRule(a Answer, hits []corpora.Hit, question []rune) Answer {
 	a.Answer, a.Evidence = rule, ""
 	a.Citations[0] = c
 	return a
+}
+
+// citedHit is the hit among hits whose chunk c cites, nil for none.
+func citedHit(hits []corpora.Hit, c Citation) *corpora.Hit {
+	for i := range hits {
+		if hits[i].DocID == c.Doc && hits[i].Ordinal == c.Chunk {
+			return &hits[i]
+		}
+	}
+	return nil
 }

@@ -24,7 +24,7 @@ cp "$TMP/收费与工单标准.xlsx" "$DOCS/收费与工单标准.xlsx"
 # 3. operations manual: hard-wrapped plain text
 python3 "$SRC/wrap.py" "$SRC/QH-Link管家系统操作手册.src.txt" "$DOCS/QH-Link管家系统操作手册.txt"
 
-# 4. holiday duty notice: HTML page, shipped as written
-cp "$SRC/国庆中秋值班安排通知.html" "$DOCS/国庆中秋值班安排通知.html"
+# 4. holiday duty notice: a hand-written HTML page, written in docs/ itself
+#    (国庆中秋值班安排通知.html): nothing to build.
 
 ls -l "$DOCS"
