@@ -26,8 +26,9 @@ type Document struct {
 	// a dictionary or a poetry collection; nil for prose.
 	Record *Record
 	// Replaced counts the bytes of the file that were not text in its
-	// encoding and are U+FFFD in Text (Decoding.Replaced): the same on
-	// every document of the file. Non-zero means a damaged file was read
+	// encoding and are U+FFFD in the decoded file (Decoding.Replaced) —
+	// in Text unless markup held them (an HTML attribute, a hidden
+	// element): the same on every document of the file. Non-zero means a damaged file was read
 	// rather than refused; ingestion should say so.
 	Replaced int
 	// Parts says where each stretch of Text is in the file — its section
