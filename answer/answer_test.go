@@ -2353,3 +2353,30 @@ func TestAsksTwice(t *testing.T) {
 		t.Errorf("asked twice → %q; want the sentence whole", a.Answer)
 	}
 }
+
+// TestUnitCutAcross: a quantity's unit cut across two words with its
+// numeral (一小/时下 of 一小时下了) is cut again with the quantity in
+// digits, and no word of the mis-cut is one a passage must hold.
+func TestUnitCutAcross(t *testing.T) {
+	for words, want := range map[string]bool{
+		"外面 一小 时下 了 三十 毫米": true,
+		"一般 情况":            false,
+		"一次 性":             false,
+		"三十 毫米":            false,
+		"两小 时后":            true,
+	} {
+		if got := unitCutAcross(strings.Fields(words)); got != want {
+			t.Errorf("unitCutAcross(%s) = %v, want %v", words, got, want)
+		}
+	}
+	seg, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := parseQuestion(zh.Fold("外面一小时下了三十毫米 还用出去抄表吗")).withWords(seg)
+	for _, term := range questionTerms(seg, q, "") {
+		if term.w == "时下" || term.w == "一小" || term.w[0] >= '0' && term.w[0] <= '9' {
+			t.Errorf("term %q of a quantity cut across words", term.w)
+		}
+	}
+}

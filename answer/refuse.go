@@ -45,6 +45,11 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 		} else {
 			words = slices.Clone(q.afterWords(seg))
 		}
+		if unitCutAcross(words) {
+			// 一小时下了三十毫米, cut 一小/时下: cut with its quantities in
+			// digits (1小时), which are givens, no words to find.
+			words = seg.Cut(arabicNumerals(spokenTimes.Replace(string(part))))
+		}
 		words = recut(words, everywhere)
 		kept := len(words)
 		if pi == 1 && q.wh != "" && !typed(q.wh) {
@@ -80,8 +85,8 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 			if r := []rune(w); len(r) == 2 && strings.ContainsRune("能会要可", r[0]) && !seg.Counted(w) {
 				w = string(r[1])
 			}
-			if !hasContent([]rune(w)) {
-				continue
+			if !hasContent([]rune(w)) || w[0] >= '0' && w[0] <= '9' && !strings.Contains(string(part), w) {
+				continue // (1 of 一小时, cut in digits: a given, no word)
 			}
 			if utf8.RuneCountInString(w) == 1 && strings.ContainsRune(stopChars, []rune(w)[0]) {
 				continue
@@ -105,6 +110,31 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 		}
 	}
 	return out
+}
+
+// unitCutAcross reports whether the segmenter cut a quantity's unit
+// across two words, with its numeral (一小/时下 of 一小时下了, 三十毫/米).
+func unitCutAcross(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		r := []rune(words[i])
+		if len(r) < 2 || !strings.ContainsRune(cnNumerals, r[0]) {
+			continue
+		}
+		j := 0 // the numeral's end
+		for j < len(r) && strings.ContainsRune(cnNumerals, r[j]) {
+			j++
+		}
+		if j == len(r) {
+			continue
+		}
+		tail := string(r[j:]) + words[i+1]
+		for _, u := range [...]string{"小时", "分钟", "毫米", "厘米", "公里", "公斤", "平米", "立方"} {
+			if strings.HasPrefix(tail, u) && !strings.HasPrefix(string(r[j:]), u) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lightness is how much of its information a word of the question keeps
