@@ -2380,3 +2380,15 @@ func TestUnitCutAcross(t *testing.T) {
 		}
 	}
 }
+
+// TestCasualAmountWithAspect: a verb split from its object by 了 and an
+// amount (喝了两杯啤酒) is read whole, as 喝两杯啤酒 is, and a rule
+// saying it as documents do (严禁酒后上岗) answers.
+func TestCasualAmountWithAspect(t *testing.T) {
+	if got := joinSeparable("中午喝了两杯啤酒 下午还能开车不"); got != "中午喝啤酒 下午还能开车不" {
+		t.Errorf("joinSeparable = %q", got)
+	}
+	if !slices.Contains(zh.AliasesOf("喝啤酒"), "酒后") {
+		t.Errorf("AliasesOf(喝啤酒) = %q, want 酒后 among them", zh.AliasesOf("喝啤酒"))
+	}
+}

@@ -449,9 +449,9 @@ func dayNumber(s string) (int, bool) {
 }
 
 // casualRe finds a verb split from its object by a casual amount (抽根烟,
-// 喝两杯啤酒, 喝点酒, 打个电话, 睡个觉, 玩会儿手机): joinSeparable writes the
+// 喝两杯啤酒, 喝了两杯啤酒, 喝点酒, 打个电话, 睡个觉, 玩会儿手机): joinSeparable writes the
 // verb and object together (抽烟, 喝啤酒), as rules write them.
-var casualRe = mustScan(`([抽吸喝吃睡打洗玩刷看开])((?:[一两几半]|[0-9]+)?(?:根|杯|瓶|罐|个)|(?:[一两几半]|[0-9]+)(?:支|口)|会儿)\p{Han}|([喝吃])(点儿|点)\p{Han}`)
+var casualRe = mustScan(`([抽吸喝吃睡打洗玩刷看开])了?((?:[一两几半]|[0-9]+)?(?:根|杯|瓶|罐|个)|(?:[一两几半]|[0-9]+)(?:支|口)|会儿)\p{Han}|([喝吃])(点儿|点)\p{Han}`)
 
 // hasWh reports whether t holds a question word (几, 谁, 哪, 多久, 什么 …;
 // not 何 alone, which 任何 holds).

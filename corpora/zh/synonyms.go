@@ -175,6 +175,7 @@ var aliasGroups = [][]string{
 	{"硬盘", "磁盘"},
 	{"截图", "截屏"},
 	{"回收站", "垃圾箱"},
+	{"饮酒", "酒后"}, // (严禁酒后上岗 for 喝了酒还能上班吗: speech's words for 饮酒 too, towardFirst)
 }
 
 // towardFirst are groups whose words stand for the first but not for one
@@ -231,10 +232,13 @@ var aliasOf = func() map[string][]string {
 		}
 	}
 	for _, g := range towardFirst {
+		// (the first word keeps the words of its own group, if it has
+		// one: 饮酒 … 酒后, which speech's words may be written as too)
 		g = fold(g)
-		m[g[0]] = []string{}
+		own := append([]string{}, m[g[0]]...)
+		m[g[0]] = own
 		for _, w := range g[1:] {
-			m[w] = []string{g[0]}
+			m[w] = append([]string{g[0]}, own...)
 		}
 	}
 	return m

@@ -64,11 +64,13 @@ func TestAliases(t *testing.T) {
 			t.Errorf("IndexWord(%q, %q) = %d; want %d", c.text, c.w, i, c.at)
 		}
 	}
-	// Every word is in one group only.
+	// Every word is in one group only, but the first of a towardFirst
+	// group, which may have its own group of words (饮酒, 酒后): speech's
+	// words for it find them too.
 	seen := map[string]bool{}
-	for _, g := range append(append([][]string{}, aliasGroups...), towardFirst...) {
-		for _, w := range g {
-			if seen[string(Fold(w))] {
+	for gi, g := range append(append([][]string{}, aliasGroups...), towardFirst...) {
+		for wi, w := range g {
+			if seen[string(Fold(w))] && !(gi >= len(aliasGroups) && wi == 0) {
 				t.Errorf("%s in two groups", w)
 			}
 			seen[string(Fold(w))] = true
