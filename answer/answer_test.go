@@ -2392,3 +2392,33 @@ func TestCasualAmountWithAspect(t *testing.T) {
 		t.Errorf("AliasesOf(喝啤酒) = %q, want 酒后 among them", zh.AliasesOf("喝啤酒"))
 	}
 }
+
+// TestRecordValueWithSemicolon: a record whose last value holds ；
+// (说明：…；…) is a record still, its value whole; and asked how long of a
+// row whose key states a length (24小时动态心电图多久出报告), the key's length
+// is the question's own, not the answer's shape.
+func TestRecordValueWithSemicolon(t *testing.T) {
+	row := "项目：24小时动态心电图；价格（元）：260；出报告时间（小时）：48；说明：佩戴期间不能洗澡；佩戴期间照常活动"
+	if !isRecord(row) {
+		t.Fatalf("isRecord(%q) = false", row)
+	}
+	if isRecord("佩戴期间不能洗澡；价格（元）：260；说明：甲") {
+		t.Error("a line opening without a field is a record")
+	}
+	q := parseQuestion(zh.Fold("24小时动态心电图多久出报告"))
+	typed, holds := answerShape(q)
+	if !typed {
+		t.Fatal("多久: no shape")
+	}
+	key := sentence{orig: []rune("项目：24小时动态心电图；"), folded: zh.Fold("项目：24小时动态心电图；")}
+	if holds(key) {
+		t.Error("the question's own 24小时 held as the length asked")
+	}
+	if !holds(sentence{orig: []rune(row), folded: zh.Fold(row)}) {
+		t.Error("the row's 出报告时间（小时）：48 not held")
+	}
+	hits := []corpora.Hit{hit("检查检验价目", "项目：常规心电图；价格（元）：25；出报告时间（小时）：0.5；说明：安静休息5分钟\n"+row)}
+	if a := offline(t, hits...).FromHits("24小时动态心电图多久出报告", hits); !strings.Contains(a.Answer, "48") {
+		t.Errorf("answer %q, want 48小时", a.Answer)
+	}
+}

@@ -1359,6 +1359,9 @@ func isRecord(line string) bool {
 			continue
 		}
 		name, _, ok := strings.Cut(f, "：")
+		if !ok && fields >= 2 {
+			continue // (a value holding ；: 说明：佩戴期间不能洗澡…；佩戴期间照常活动…)
+		}
 		if !ok || name == "" || utf8.RuneCountInString(name) > 20 {
 			return false
 		}
@@ -1388,6 +1391,8 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 			name, value, ok := strings.Cut(f, "：")
 			if ok {
 				names, values = append(names, strings.TrimSpace(name)), append(values, strings.TrimSpace(value))
+			} else if len(values) > 0 && strings.TrimSpace(f) != "" {
+				values[len(values)-1] += "；" + strings.TrimSpace(f) // (the value goes on past a ；)
 			}
 		}
 	case header != "":

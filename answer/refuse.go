@@ -687,6 +687,28 @@ func worstAbsent(terms []keyTerm, passage string) float64 {
 	return worst
 }
 
+// ownQuantities blanks, in a sentence, the quantities q states in the unit
+// it asks for (24小时 of 24小时动态心电图多久出报告): nil when it states none.
+func ownQuantities(q question) *strings.Replacer {
+	text := arabicNumerals(string(q.folded))
+	var pairs []string
+	for _, m := range numRe.FindAllStringIndex(text, -1) {
+		if m[0] == m[1] || text[m[0]] < '0' || text[m[0]] > '9' {
+			continue
+		}
+		after := text[m[1]:]
+		if strings.HasPrefix(after, q.unit) {
+			pairs = append(pairs, text[m[0]:m[1]]+q.unit, "")
+		} else if u := measureAfter([]rune(after)); u != "" && sameUnitKind(q.unit, u) {
+			pairs = append(pairs, text[m[0]:m[1]]+u, "")
+		}
+	}
+	if pairs == nil {
+		return nil
+	}
+	return strings.NewReplacer(pairs...)
+}
+
 // answerShape says whether q asks for something whose shape a sentence can
 // be seen to hold — a quantity in a unit (几点, 几天, 多少钱), a date, an
 // identifier (邮箱, 目录), a class's label (第几档) — and gives the test.
@@ -724,7 +746,15 @@ func answerShape(q question) (bool, func(sentence) bool) {
 			return holdsUnit([]rune(boundTimeRe.ReplaceAllString(string(s.folded), "")), q.unit)
 		}
 	case q.kind == kindNumber && q.unit != "":
-		return true, func(s sentence) bool { return holdsUnit(s.folded, q.unit) }
+		own := ownQuantities(q)
+		return true, func(s sentence) bool {
+			if own != nil {
+				// (24小时动态心电图多久出报告: the question's own 24小时 is no
+				// length the sentence gives)
+				return holdsUnit([]rune(own.Replace(string(s.folded))), q.unit)
+			}
+			return holdsUnit(s.folded, q.unit)
+		}
 	case q.kind == kindDate:
 		return true, func(s sentence) bool {
 			return holdsDate(string(s.folded)) || dayRe.MatchString(string(s.folded))
