@@ -494,21 +494,44 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			best = alt
 		}
 	}
-	s := sents[best]
-	h := hits[s.hit]
-	support := s.evidence / full
-	exc := -1 // the sentence after s when it is s's exception (…不发放全勤奖；但休年休假…的除外)
-	if best+1 < len(sents) && sents[best+1].hit == s.hit && butRe.MatchString(strings.TrimSpace(string(sents[best+1].orig))) {
-		// The rule and its exception say it together: what the question
-		// asks may be in either (全勤奖 … 年假).
-		exc = best + 1
-		support = min(1, (s.evidence+sents[exc].evidence)/full)
+	// What the best sentence weighs: its hit, its share of the question's
+	// evidence (with the exception right after it, which says the rule
+	// with it), and whether the question asks for that exception.
+	weigh := func(sents []sentence, best int, full float64, hits []corpora.Hit) (s sentence, h corpora.Hit, support float64, exc int, excepted bool) {
+		s = sents[best]
+		h = hits[s.hit]
+		support = s.evidence / full
+		exc = -1 // the sentence after s when it is s's exception (…不发放全勤奖；但休年休假…的除外)
+		if best+1 < len(sents) && sents[best+1].hit == s.hit && butRe.MatchString(strings.TrimSpace(string(sents[best+1].orig))) {
+			// The rule and its exception say it together: what the question
+			// asks may be in either (全勤奖 … 年假).
+			exc = best + 1
+			support = min(1, (s.evidence+sents[exc].evidence)/full)
+		}
+		// Asked for the rule's exception (有没有例外, 啥情况一个人也行), and the
+		// sentence's rule has one, in it or right after it: it answers in the
+		// rule's words, as a rule answers a yes or no.
+		excepted = asksException(pq) && (exc >= 0 || exceptionMid.MatchString(string(s.folded)))
+		return
 	}
-	// Asked for the rule's exception (有没有例外, 啥情况一个人也行), and the
-	// sentence's rule has one, in it or right after it: it answers in the
-	// rule's words, as a rule answers a yes or no.
-	excepted := asksException(pq) && (exc >= 0 || exceptionMid.MatchString(string(s.folded)))
+	s, h, support, exc, excepted := weigh(sents, best, full, hits)
 	refused, weighed := e.refuse(pq, terms, s, support, h, everywhere, excepted)
+	if refused && weighed != nil && len(retrieved) > len(hits) {
+		// The passages read do not answer: the others retrieved may (a
+		// rule ranked fifth, 严禁替他人打卡, under a table's rows sharing
+		// the question's 早上). Their best sentence answers if it is in
+		// one of them and would not be refused.
+		n := min(len(retrieved), 8)
+		if more, mfull := rankSentences(retrieved[:n], ev, pq, terms); mfull > 0 {
+			if b := topSentence(more); b >= 0 && more[b].hit >= len(hits) {
+				s2, h2, sup2, exc2, exd2 := weigh(more, b, mfull, retrieved[:n])
+				if r2, w2 := e.refuse(pq, terms, s2, sup2, h2, everywhere, exd2); !r2 {
+					sents, full, hits, best = more, mfull, retrieved[:n], b
+					s, h, support, exc, excepted, refused, weighed = s2, h2, sup2, exc2, exd2, r2, w2
+				}
+			}
+		}
+	}
 	a.Refusal = weighed
 	if refused && (weighed == nil || !e.cfg.Unrefused) {
 		return a // (a refusal no signals weighed stands: a code no passage says)

@@ -2422,3 +2422,17 @@ func TestRecordValueWithSemicolon(t *testing.T) {
 		t.Errorf("answer %q, want 48小时", a.Answer)
 	}
 }
+
+// TestSecondLook: when the passages read do not answer, the others
+// retrieved may: their best sentence answers if it is not refused.
+func TestSecondLook(t *testing.T) {
+	e := offline(t,
+		hit("营业厅", "用户可在营业厅查询每月用水量。"),
+		hit("表箱", "水表箱损坏的，由供水公司免费更换。"),
+		hit("到岗", "抄表员须按时到岗，不得迟到。"),
+		hit("入户", "5.4 用户家里没人、无法入户的，系统向用户发送拍照上报的短信链接，用户自己拍水表读数上报，由抄表员审核后生效。"),
+	)
+	if a := ask(t, e, "用户家里没人 能不能让他自己拍水表读数发过来"); !strings.Contains(a.Answer, "拍照上报") {
+		t.Errorf("answer %q, want the fourth passage's rule (拍照上报)", a.Answer)
+	}
+}
