@@ -2436,3 +2436,20 @@ func TestSecondLook(t *testing.T) {
 		t.Errorf("answer %q, want the fourth passage's rule (拍照上报)", a.Answer)
 	}
 }
+
+// TestShareForMoney: asked how much is paid (医保给报多少), a guess of
+// money; a table whose columns are shares answers from the column the
+// question names (城乡居民支付比例（%）), and the question's own 十万 is no
+// answer.
+func TestShareForMoney(t *testing.T) {
+	text := "第二十五条 参保患者住院发生的政策范围内费用，按下表比例由医保统筹基金支付，其余由个人负担。\n费用段 | 在职职工支付比例（%） | 退休人员支付比例（%） | 城乡居民支付比例（%）\n起付标准以上至3万元（含） | 85 | 90 | 70\n3万元以上至10万元（含） | 88 | 92 | 75\n10万元以上至最高支付限额 | 90 | 95 | 80\n第二十六条 住院起付标准为：在职职工每次800元。"
+	hits := []corpora.Hit{hit("医保结算", text)}
+	wantAnswers(t, offline(t, hits...), hits, map[string]string{
+		"城乡居民住院 十万以上那段医保给报多少": "80%",
+		"退休的人住院三万以内医保报多少":     "90%",
+	})
+	q := parseQuestion(zh.Fold("城乡居民住院十万以上的部分自付多少"))
+	if v := statedNumbers(q); !stated(v, "10万元") || stated(v, "3万元") || stated(v, "10万次") {
+		t.Errorf("statedNumbers = %v: 10万元 not stated, or 3万元 stated", v)
+	}
+}

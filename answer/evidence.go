@@ -1514,6 +1514,12 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 		best, bestScore = inUnit[0], 2
 	}
 	if best < 0 || bestScore < 2 {
+		if q.implied && q.unit == "金额" {
+			// Money was a guess (医保给报多少) that no column is in: what is
+			// paid may be a share (城乡居民支付比例（%）).
+			q.unit = "比例"
+			return rowCell(q, row, header, sums)
+		}
 		return "", false, false
 	}
 	if q.kind == kindNumber && !asksLabel(q) && !holdsQuantity(values[best]) && !unlimited(values[best]) {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -1179,6 +1180,39 @@ func clauseMark(s []rune, i int) bool {
 // number in that unit or one of its kind (3个工作日) wins. A bare numeral
 // that labels a class (一类, 二等) answers only when its label is asked. A
 // match the question itself holds (华堡于1957年的售价) is not the answer.
+// statedNumbers are the quantities the question states of ten or more
+// (十万以上 → 100000元): no count of one digit, which many sentences say
+// otherwise.
+func statedNumbers(q question) []quantity {
+	var out []quantity
+	for _, qt := range q.quantities {
+		if math.Abs(qt.n) >= 10 {
+			out = append(out, qt)
+		}
+	}
+	return out
+}
+
+// stated reports whether text, a number with its multiplier and unit
+// (10万元), is one of the quantities (statedNumbers): its value, in its
+// unit (20天 is not the 20年 stated).
+func stated(qs []quantity, text string) bool {
+	m := qtyRe.FindStringSubmatch(text)
+	if m == nil || m[0] != text {
+		return false
+	}
+	c, ok := toQuantity(m[1], m[2], m[3])
+	if !ok {
+		return false
+	}
+	for _, qt := range qs {
+		if math.Abs(qt.n-c.n) <= 1e-6*math.Max(1, math.Abs(qt.n)) && (qt.unit == c.unit || qt.unit == "" || c.unit == "") {
+			return true
+		}
+	}
+	return false
+}
+
 func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span, bool) {
 	str := string(s)
 	idx := re.FindAllStringIndex(str, -1)
@@ -1332,9 +1366,12 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 		ext = extreme(q)
 	}
 	best, bestDist, found := span{}, 0.0, false
+	values := statedNumbers(q)
 	for i, c := range cands {
 		sp, after := c.sp, c.unit
-		if strings.Contains(string(q.folded), string(s[sp.s:sp.e])) {
+		if strings.Contains(string(q.folded), string(s[sp.s:sp.e])) || len(values) > 0 && stated(values, string(s[sp.s:sp.e])) {
+			// The question's own quantity (十万以上那段 … 10万元以上至最高
+			// 支付限额 | 90 | 95 | 80): the question echoed, no answer.
 			continue
 		}
 		d := float64(distance(sp, gap))
