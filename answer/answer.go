@@ -565,6 +565,10 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			case yn && yesNoCell(v):
 				// 标准版能接AD域账号吗 … | 不支持 |: yes or no by the cell.
 				return answered(a, polarity(qn, pq.quantities, verb, v)+"。"+v, h, s.start, s.start+len(s.orig))
+			case yn && negativeCell(v):
+				// 礼拜天有看诊吗 … 周日门诊：不开诊: no, by a short cell
+				// that says it.
+				return answered(a, negation(verb)+"。"+v, h, s.start, s.start+len(s.orig))
 			case !yn:
 				return answered(a, v, h, s.start, s.start+len(s.orig))
 			}
@@ -1273,6 +1277,14 @@ func yesNoCell(v string) bool {
 		return true
 	}
 	return false
+}
+
+// negativeCell reports whether a table's cell says no in a few words
+// (不开诊, 暂不开放, 无, 停办).
+func negativeCell(v string) bool {
+	v = strings.TrimSpace(v)
+	n := utf8.RuneCountInString(v)
+	return n >= 1 && n <= 8 && hasAnyPrefix(v, "不", "无", "没", "未", "暂不", "暂停", "停", "禁止") && !strings.ContainsAny(v, "，,；;。")
 }
 
 // traditional reports whether s holds a character in its traditional form

@@ -2453,3 +2453,18 @@ func TestShareForMoney(t *testing.T) {
 		t.Errorf("statedNumbers = %v: 10万元 not stated, or 3万元 stated", v)
 	}
 }
+
+// TestNegativeCell: asked yes or no of a row's column said in everyday
+// words (礼拜天 … 周日门诊), a short cell saying no (不开诊) answers no.
+func TestNegativeCell(t *testing.T) {
+	row := "院区：西岭门诊部；所在区：西岭区；门诊时间：8:00—17:00；周日门诊：不开诊；电话：86617400"
+	hits := []corpora.Hit{hit("院区与门诊部", "院区：城南门诊部；所在区：城南区；门诊时间：8:00—17:00；周日门诊：8:00—12:00；电话：86617300\n"+row)}
+	wantAnswers(t, offline(t, hits...), hits, map[string]string{
+		"西嶺門診部禮拜天有看診嗎": "没有。不开诊",
+	})
+	for v, want := range map[string]bool{"不开诊": true, "暂不开放": true, "无": true, "8:00—12:00": false, "不开诊，节假日另行通知": false} {
+		if negativeCell(v) != want {
+			t.Errorf("negativeCell(%q) = %v", v, !want)
+		}
+	}
+}

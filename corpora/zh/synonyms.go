@@ -175,6 +175,8 @@ var aliasGroups = [][]string{
 	{"硬盘", "磁盘"},
 	{"截图", "截屏"},
 	{"回收站", "垃圾箱"},
+	{"周日", "星期日", "星期天", "礼拜天", "礼拜日"},
+	{"周六", "星期六", "礼拜六"},
 	{"饮酒", "酒后"}, // (严禁酒后上岗 for 喝了酒还能上班吗: speech's words for 饮酒 too, towardFirst)
 	// How people say what handbooks write, of any workplace.
 	{"发热", "发烧"},
@@ -256,13 +258,14 @@ var aliasOf = func() map[string][]string {
 		}
 	}
 	for _, g := range towardFirst {
-		// (the first word keeps the words of its own group, if it has
-		// one: 饮酒 … 酒后, which speech's words may be written as too)
+		// (a word keeps the words of its own group, if it has one: 饮酒
+		// … 酒后, which speech's words for 饮酒 may be written as too;
+		// 礼拜天 … 周日 as well as 休息日)
 		g = fold(g)
 		own := append([]string{}, m[g[0]]...)
 		m[g[0]] = own
 		for _, w := range g[1:] {
-			m[w] = append([]string{g[0]}, own...)
+			m[w] = append(append([]string{g[0]}, own...), m[w]...)
 		}
 	}
 	return m
