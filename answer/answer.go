@@ -650,6 +650,19 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 				sp = span{how.s + in.s, how.s + in.e}
 			}
 		}
+	case asksClass(pq):
+		// 带了一千五百节课 算啥级别 … 累计授课满1200节不满2500节的，为高级
+		// 教练: the class, in the clause whose condition is met, is what it
+		// names after its condition.
+		if what, found := afterCondition(s.folded, span{ws, we}); found {
+			for _, v := range []string{"评为", "定为", "属于", "算作", "视为", "为", "算"} {
+				if strings.HasPrefix(string(s.folded[what.s:what.e]), v) && what.e-what.s > len([]rune(v))+1 {
+					what.s += len([]rune(v))
+					break
+				}
+			}
+			sp = what
+		}
 	case pq.kind == kindReason && !asksCause(pq):
 		// 迟到四十分钟怎么算 … 迟到超过30分钟、不超过2小时的，按旷工半天
 		// 处理: how, in the clause whose condition is met, is what it says
@@ -901,6 +914,20 @@ func approverAfter(s []rune, seg span) (span, bool) {
 	b := seg.s + len([]rune(text[:loc[1]+m[2]]))
 	e := seg.s + len([]rune(text[:loc[1]+m[3]]))
 	return span{b, e}, e-b >= 2
+}
+
+// asksClass reports whether q asks which class a case is in (算啥级别,
+// 属于哪一档, 评什么等级, 算什么).
+func asksClass(q question) bool {
+	switch q.wh {
+	case "什么", "啥", "哪个", "哪一", "哪", "哪一个":
+	default:
+		return false
+	}
+	if hasAnyPrefix(string(q.right), "级别", "等级", "档", "档次", "级", "类别", "层级", "职级", "星级") {
+		return true
+	}
+	return hasAnySuffix(string(q.left), "算", "属于", "评为", "定为", "评", "算作")
 }
 
 // afterCondition is what the clause seg of s says after its condition,

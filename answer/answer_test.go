@@ -2468,3 +2468,23 @@ func TestNegativeCell(t *testing.T) {
 		}
 	}
 }
+
+// TestClassByCount: a count said with 节 (一千五百节课) is a quantity
+// whose unit is no word to find (授课 holds 课), and asked which class it
+// is in (算啥级别), the class the met clause names after its condition.
+func TestClassByCount(t *testing.T) {
+	p := "第十五条 教练等级按累计授课节数评定：（1）累计授课不满500节的，为初级教练；（2）累计授课满500节不满1200节的，为中级教练；（3）累计授课满1200节不满2500节的，为高级教练；（4）累计授课满2500节的，为资深教练。"
+	hits := []corpora.Hit{hit("教练等级", p)}
+	wantAnswers(t, offline(t, hits...), hits, map[string]string{
+		"我累计带了一千五百节课了 现在算啥级别": "高级教练",
+		"上了六百节课属于哪个级别":        "中级教练",
+	})
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{{"现在算啥级别", true}, {"属于哪一档", true}, {"年假有几天", false}, {"什么时候发工资", false}} {
+		if got := asksClass(parseQuestion(zh.Fold(c.q))); got != c.want {
+			t.Errorf("asksClass(%s) = %v", c.q, got)
+		}
+	}
+}

@@ -64,6 +64,13 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 					continue
 				}
 			}
+			if r := []rune(w); wi > 0 && len(r) >= 2 && isQuantityUnit(string(r[:1])) && !isQuantityUnit(w) && !seg.Counted(w) {
+				if pr := []rune(words[wi-1]); len(pr) > 0 && (unicode.IsDigit(pr[len(pr)-1]) || strings.ContainsRune(cnNumerals, pr[len(pr)-1])) {
+					// 一千五百/节课: the quantity's unit cut onto the noun it
+					// counts; the noun is the word (授课 holds 课).
+					w = string(r[1:])
+				}
+			}
 			typ := wi < len(words)-kept
 			if typ && (isCount(w) || q.unit != "" && strings.HasPrefix(w, q.unit)) {
 				// 多少天 (or 天会, as 多少天会被辞退 is cut): the unit is the
@@ -166,7 +173,7 @@ func lightness(seg *zh.Segmenter, w string) float64 {
 
 // spokenWords are words of speech that say whether a thing holds or
 // counts (才算数, 才管用, 靠谱吗), not what is asked about.
-const spokenWords = " 算数 作数 管用 顶用 好使 靠谱 "
+const spokenWords = " 算数 作数 管用 顶用 好使 靠谱 属于 算作 算是 "
 
 // addressWords are what people call one another by (阿姨, 师傅, 小哥).
 const addressWords = " 阿姨 师傅 大姐 大哥 小哥 大叔 大爷 老师傅 小伙子 小姑娘 姐姐 哥哥 兄弟 同志 "
