@@ -80,6 +80,9 @@ func TestAliases(t *testing.T) {
 			}
 		}
 	}
+	if a := AliasesOf("来批"); !slices.Contains(a, "审批") {
+		t.Errorf("AliasesOf(来批) = %q, want 审批 among them (报一笔材料费谁来批)", a)
+	}
 	if a := AliasesOf("礼拜天"); !slices.Contains(a, "周日") || !slices.Contains(a, "休息日") {
 		t.Errorf("AliasesOf(礼拜天) = %q, want 周日 and 休息日 among them", a)
 	}
