@@ -2488,3 +2488,20 @@ func TestClassByCount(t *testing.T) {
 		}
 	}
 }
+
+// TestCubicMetres: water said in 方 (两百五十方, 几方水) is in 立方米, read
+// against a rule's bounds and answered in the unit written.
+func TestCubicMetres(t *testing.T) {
+	p := "第八条 低保家庭和特困供养人员，每户每月减免5立方米水费，凭民政部门出具的证明办理，每年复核一次。第九条 居民用户一年用水180立方米以下（含）的，按第一阶梯计价；180立方米以上、300立方米以下（含）的，按第二阶梯计价；300立方米以上的，按第三阶梯计价。"
+	hits := []corpora.Hit{hit("水价", p)}
+	e := offline(t, hits...)
+	if a := e.FromHits("低保户每个月能少交几方水", hits); a.Answer != "5立方米" {
+		t.Errorf("低保户每个月能少交几方水 → %q, want 5立方米", a.Answer)
+	}
+	if a := e.FromHits("有户人家一年用了两百五十方水 按哪一档算", hits); !strings.Contains(a.Answer, "第二阶梯") {
+		t.Errorf("两百五十方 → %q, want 第二阶梯", a.Answer)
+	}
+	if qs := questionQuantities("签了三方协议还能改吗"); len(qs) != 0 {
+		t.Errorf("三方协议 read as a volume: %v", qs)
+	}
+}

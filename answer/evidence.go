@@ -782,7 +782,7 @@ type quantity struct {
 }
 
 var (
-	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张|箱|托|吨|公斤|千克|平方米|平米|平|米|层|条|行|单|份|分|级|回|课时|学时|节`
+	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张|箱|托|吨|公斤|千克|平方米|平米|平|米|层|条|行|单|份|分|级|回|课时|学时|节|立方米|立方|方`
 	qtyNum   = `([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(万|千|亿)?\s*(` + qtyUnits + `)?` // (5,000元: thousands set apart)
 	qtyRe    = mustScan(qtyNum)
 	// The conditions a rule sets on a quantity, in the forms Chinese rules
@@ -803,7 +803,7 @@ var unitAliases = map[string]struct {
 	mult float64
 }{
 	"块": {"元", 1}, "块钱": {"元", 1}, "万元": {"元", 1e4}, "千元": {"元", 1e3}, "亿元": {"元", 1e8},
-	"平米": {"平方米", 1}, "平": {"平方米", 1}, "千克": {"公斤", 1},
+	"平米": {"平方米", 1}, "平": {"平方米", 1}, "方": {"立方米", 1}, "立方": {"立方米", 1}, "千克": {"公斤", 1},
 	"个间夜": {"间夜", 1}, "回": {"次", 1}, "工作日": {"个工作日", 1}, "个小时": {"分钟", 60}, "小时": {"分钟", 60}, "日": {"天", 1}, "个自然日": {"天", 1}, "％": {"%", 1},
 }
 
@@ -967,7 +967,7 @@ func measureNext(text string) bool {
 
 // cnQtyRe finds a number in Chinese numerals said with a unit or a
 // multiplier (两天, 八年, 一万二, 三千五百元, 十五分钟).
-var cnQtyRe = mustScan(`[` + cnNumerals + `]+[天年月周次回个人元块岁小分秒户家台件张名位间套辆层箱托吨平级节]?`)
+var cnQtyRe = mustScan(`[` + cnNumerals + `]+[天年月周次回个人元块岁小分秒户家台件张名位间套辆层箱托吨平级节方]?`)
 
 // cnNumerals are the characters numbers are written with in Chinese.
 const cnNumerals = "零一二两三四五六七八九十百千万"
@@ -1002,6 +1002,9 @@ func arabicNumerals(q string) string {
 		}
 		if unit == "平" && !strings.ContainsAny(string(r), "万千百") {
 			continue // 统一平台, 一平: no area (三万平 is)
+		}
+		if unit == "方" && len(r) < 2 {
+			continue // 一方面, 三方协议, 对方: no volume (两百五十方 is)
 		}
 		n, ok := cnNumber(r)
 		if !ok {

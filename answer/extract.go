@@ -1781,6 +1781,9 @@ func sameUnitKind(asked, found string) bool {
 	if asked == found || strings.HasSuffix(found, asked) || strings.EqualFold(asked, found) {
 		return true
 	}
+	if asked == "方" || asked == "立方" {
+		return found == "立方米" || found == "立方" || found == "方" || found == "m³" // 几方水 … 5立方米
+	}
 	if asked == unitSize {
 		for _, u := range []string{"GB", "MB", "TB", "KB", "G", "M", "T", "平方米", "平方公里", "平方千米", "公顷", "亩", "%", "％", "倍"} {
 			if strings.EqualFold(found, u) {

@@ -178,6 +178,7 @@ var aliasGroups = [][]string{
 	{"周日", "星期日", "星期天", "礼拜天", "礼拜日"},
 	{"周六", "星期六", "礼拜六"},
 	{"等级", "级别"},
+	{"减免", "少交", "少收", "少缴"},
 	{"饮酒", "酒后"}, // (严禁酒后上岗 for 喝了酒还能上班吗: speech's words for 饮酒 too, towardFirst)
 	// How people say what handbooks write, of any workplace.
 	{"发热", "发烧"},
