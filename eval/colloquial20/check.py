@@ -1,0 +1,568 @@
+#!/usr/bin/env python3
+"""Consistency checks for colloquial20 (city bus company documents).
+
+Standard library only, plus the `pdftotext` and `pdfinfo` programs from poppler-utils.
+Prints ALL CHECKS PASSED when every check holds, otherwise lists the failures
+and exits with status 1.
+"""
+import collections
+import csv
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DOCS = os.path.join(HERE, 'docs')
+QUESTIONS = os.path.join(HERE, 'questions.tsv')
+
+MD = '员工手册.md'
+PDF = '票务规则.pdf'
+XLSX = '线路与车场一览.xlsx'
+PPTX = '新驾驶员岗前培训.pptx'
+TXT = '智能调度系统操作手册.txt'
+WRAP = 76
+
+CATEGORIES = collections.OrderedDict([
+    ('number', 8), ('condition', 8), ('yesno', 8), ('table', 7), ('fact', 6),
+    ('faq', 4), ('multi', 4), ('manual', 6), ('refuse', 9),
+])
+TRAD_PER_CATEGORY = {c: 1 for c in CATEGORIES}
+TRAD_PER_CATEGORY['refuse'] = 2
+TRAD_TOTAL = 10
+
+# Key terms of each refusal question; none may occur in any document.
+REFUSE_TERMS = {
+    '年底有没有年终奖 发几个月': ['年终奖', '年终', '十三薪', '双薪'],
+    '乘客要报销 车上能开发票吗': ['发票', '票据'],
+    '驾驶员多大岁数退休': ['退休'],
+    '车场食堂中午几点开饭': ['食堂', '开饭', '午饭', '就餐', '用餐'],
+    '公司给司机买意外险吗': ['意外险', '保险'],
+    '坐地铁转公交有优惠吗': ['地铁', '轨道交通', '轻轨'],
+    '咱们的公交卡去外地能刷吗': ['外地', '互联互通', '全国', '交通联合', '异地'],
+    '司機可以申請育嬰留職停薪嗎': ['育婴', '育嬰', '留职停薪', '留職停薪', '育儿假'],
+    '公車上可以刷信用卡嗎': ['信用卡', '银联', '闪付'],
+}
+
+# Questions whose answer is held in the deck's speaker notes (not on the slides).
+NOTES_ONLY = {
+    '新来的司机跟车实习要跟多少天',
+    '进站停车 车身离站台边最多能隔多远',
+    '结业考核实操考了八十分 理论九十二 算过了没',
+    '新司机刚独立上岗 能排他开夜班线吗',
+    '新進司機訓練有問題要找誰',
+}
+
+NEGATIONS = {'不得', '不能', '不可以', '不行', '不允许', '严禁', '禁止', '不准', '不予'}
+BARE_POSITIVE = {'可以', '能', '行', '可', '是', '对', '允许'}
+
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+
+
+def is_cjk(ch):
+    return '\u4e00' <= ch <= '\u9fff'
+
+
+def cjk_count(text):
+    return sum(1 for ch in text if is_cjk(ch))
+
+
+def in_gb2312(ch):
+    try:
+        ch.encode('gb2312')
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def in_big5(ch):
+    try:
+        ch.encode('big5')
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def non_gb2312(text):
+    return [ch for ch in text if is_cjk(ch) and not in_gb2312(ch)]
+
+
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(ch) in ('W', 'F') else 1 for ch in s)
+
+
+# ---------------------------------------------------------------- readers
+
+S = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+R = '{http://schemas.openxmlformats.org/officeDocument/2006/relationships}'
+A = '{http://schemas.openxmlformats.org/drawingml/2006/main}'
+P = '{http://schemas.openxmlformats.org/presentationml/2006/main}'
+PKG = '{http://schemas.openxmlformats.org/package/2006/relationships}'
+
+LATIN = r'[0-9A-Za-z%.+\-/]'
+CJKP = r'[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]'
+
+
+def despace(text):
+    text = re.sub(r'(?<=%s)[ \t]+(?=%s)' % (CJKP, LATIN), '', text)
+    text = re.sub(r'(?<=%s)[ \t]+(?=%s)' % (LATIN, CJKP), '', text)
+    return text
+
+
+def md_plain(text):
+    """Markdown with emphasis markers and table pipes removed."""
+    text = text.replace('**', '')
+    lines = []
+    for ln in text.split('\n'):
+        if re.match(r'^\|[-| ]+\|$', ln):
+            continue
+        if ln.startswith('|'):
+            ln = '\t'.join(c.strip() for c in ln.strip('|').split('|'))
+        ln = re.sub(r'^#+\s*', '', ln)
+        ln = re.sub(r'^>\s*', '', ln)
+        lines.append(ln)
+    return '\n'.join(lines)
+
+
+def read_pdf(path):
+    return subprocess.run(['pdftotext', '-enc', 'UTF-8', path, '-'], check=True,
+                          stdout=subprocess.PIPE).stdout.decode('utf-8')
+
+
+def pdf_producer(path):
+    out = subprocess.run(['pdfinfo', path], check=True, stdout=subprocess.PIPE).stdout.decode('utf-8', 'replace')
+    m = re.search(r'^Producer:\s*(.*)$', out, re.M)
+    return m.group(1) if m else ''
+
+
+def col_index(ref):
+    letters = re.match(r'[A-Z]+', ref).group(0)
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def read_xlsx(path):
+    """[(sheet name, [[(kind, value), ...] rows])] with kind 'n' (number) or 's' (string)."""
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        shared = []
+        if 'xl/sharedStrings.xml' in names:
+            for si in ET.fromstring(z.read('xl/sharedStrings.xml')).iter(S + 'si'):
+                shared.append(''.join(t.text or '' for t in si.iter(S + 't')))
+        wb = ET.fromstring(z.read('xl/workbook.xml'))
+        rels = ET.fromstring(z.read('xl/_rels/workbook.xml.rels'))
+        target = {r.get('Id'): r.get('Target') for r in rels}
+        sheets = []
+        for sh in wb.iter(S + 'sheet'):
+            t = target[sh.get(R + 'id')].lstrip('/')
+            if not t.startswith('xl/'):
+                t = 'xl/' + t
+            root = ET.fromstring(z.read(t))
+            rows = []
+            for row in root.iter(S + 'row'):
+                cells = []
+                for c in row.iter(S + 'c'):
+                    idx = col_index(c.get('r'))
+                    while len(cells) < idx:
+                        cells.append(('s', ''))
+                    typ = c.get('t')
+                    v = c.find(S + 'v')
+                    if typ == 's':
+                        cells.append(('s', shared[int(v.text)]))
+                    elif typ == 'inlineStr':
+                        cells.append(('s', ''.join(x.text or '' for x in c.iter(S + 't'))))
+                    elif typ == 'str':
+                        cells.append(('s', v.text or ''))
+                    elif v is not None:
+                        num = float(v.text)
+                        cells.append(('n', str(int(num)) if num == int(num) else repr(num)))
+                    else:
+                        cells.append(('s', ''))
+                rows.append(cells)
+            sheets.append((sh.get('name'), rows))
+    return sheets
+
+
+def read_pptx(path):
+    """[(slide paragraphs, notes paragraphs)] in presentation order, and the producing application."""
+    with zipfile.ZipFile(path) as z:
+        pres = ET.fromstring(z.read('ppt/presentation.xml'))
+        prels = ET.fromstring(z.read('ppt/_rels/presentation.xml.rels'))
+        ptarget = {r.get('Id'): r.get('Target') for r in prels}
+        app = ''
+        if 'docProps/app.xml' in z.namelist():
+            app = z.read('docProps/app.xml').decode('utf-8', 'replace')
+        slides = []
+        for sid in pres.iter(P + 'sldId'):
+            spath = 'ppt/' + ptarget[sid.get(R + 'id')].lstrip('/').replace('ppt/', '', 1)
+            body = paragraphs(ET.fromstring(z.read(spath)))
+            relpath = os.path.dirname(spath) + '/_rels/' + os.path.basename(spath) + '.rels'
+            notes = []
+            if relpath in z.namelist():
+                for r in ET.fromstring(z.read(relpath)):
+                    if r.get('Type', '').endswith('/notesSlide'):
+                        npath = os.path.normpath(os.path.join(os.path.dirname(spath), r.get('Target')))
+                        notes = paragraphs(ET.fromstring(z.read(npath)), notes=True)
+            slides.append((body, notes))
+    return slides, app
+
+
+def paragraphs(root, notes=False):
+    out = []
+    for sp in root.iter(P + 'sp'):
+        ph = sp.find('.//' + P + 'ph')
+        if notes and (ph is None or ph.get('type') not in ('body',)):
+            continue  # skip the slide image, number and header placeholders of a notes page
+        for p in sp.iter(A + 'p'):
+            s = ''.join(t.text or '' for t in p.iter(A + 't'))
+            if s.strip():
+                out.append(s)
+    return out
+
+
+def unwrap(lines, wrap):
+    """Undo hard wraps: a line filled to the wrap width continues on the next line."""
+    out, cur = [], ''
+    for ln in lines:
+        cur += ln
+        if width(ln) >= wrap - 1:
+            continue
+        out.append(cur)
+        cur = ''
+    if cur:
+        out.append(cur)
+    return '\n'.join(out)
+
+
+# ---------------------------------------------------------------- documents
+
+def load_documents():
+    texts = {}
+    variants = {}
+    extra = {}
+
+    # Markdown handbook
+    with open(os.path.join(DOCS, MD), encoding='utf-8') as f:
+        raw = f.read()
+    plain = md_plain(raw)
+    texts[MD] = plain
+    variants[MD] = [raw, plain]
+    if not re.search(r'^# ', raw, re.M) or len(re.findall(r'^## 第[一二三四五六七八九十]+章', raw, re.M)) < 5:
+        fail('MD: want a # title and at least five ## 第X章 headings')
+    arts = re.findall(r'^\*\*第(\d+)条\*\*', raw, re.M)
+    if len(arts) < 20 or [int(a) for a in arts] != list(range(1, len(arts) + 1)):
+        fail('MD: %d **第N条** articles, or not numbered 1..N in order' % len(arts))
+    if len(re.findall(r'^（\d+）', raw, re.M)) < 10:
+        fail('MD: too few （1）（2） items')
+    q = len(re.findall(r'^问：', raw, re.M))
+    a = len(re.findall(r'^答：', raw, re.M))
+    if not (6 <= q <= 8 and q == a):
+        fail('MD: FAQ has %d 问 and %d 答 (want 6-8 pairs)' % (q, a))
+    if not re.search(r'按下列标准处理，但.+的除外：', raw):
+        fail('MD: no exception in a list lead-in line')
+    for kw in ('不得', '严禁', '不予', '除外'):
+        if kw not in raw:
+            fail('MD: missing %s' % kw)
+    table = [ln for ln in raw.split('\n') if ln.startswith('|')]
+    if len(table) < 7 or '岗位' not in table[0] or not re.match(r'^\|[-| ]+\|$', table[1]):
+        fail('MD: expected one pipe table with a 岗位 header and a separator line')
+    else:
+        ncols = table[0].count('|')
+        if any(ln.count('|') != ncols for ln in table):
+            fail('MD: pipe table rows have different column counts')
+        if not all(re.search(r'（[^）]+）', c) for c in table[0].strip('|').split('|')[1:]):
+            fail('MD: pipe table headers lack units')
+
+    # PDF fare rules
+    path = os.path.join(DOCS, PDF)
+    with open(path, 'rb') as f:
+        if f.read(5) != b'%PDF-':
+            fail('PDF: not a PDF file')
+    if 'LibreOffice' not in pdf_producer(path):
+        fail('PDF: not produced by LibreOffice')
+    raw = read_pdf(path)
+    joined = raw.replace('\n', '')
+    texts[PDF] = raw
+    variants[PDF] = [raw, joined, despace(joined)]
+    for kw in ('分段计价', '换乘', '半价', '导盲犬', '补票', '失物招领', '工本费', '招手停'):
+        if kw not in joined:
+            fail('PDF: missing %s' % kw)
+    if not re.search(r'^第[一二三四五六七八九十]+条', raw, re.M) or '第三十条' not in joined:
+        fail('PDF: want 第X条 articles (30 or more)')
+    if not re.search(r'\d 元', raw):
+        fail('PDF: no CJK/Latin gap in the extracted text (e.g. "2 元")')
+
+    # XLSX workbook
+    sheets = read_xlsx(os.path.join(DOCS, XLSX))
+    if len(sheets) != 3:
+        fail('XLSX: %d sheets (want 3)' % len(sheets))
+    lines = []
+    unit_re = re.compile(r'^\s*[\d.]+\s*(元|小时|分钟|天|分|%|米|公里|个|辆|条|亩|人)\s*$')
+    for name, rows in sheets:
+        lines.append(name)
+        if not rows:
+            fail('XLSX %s: empty' % name)
+            continue
+        header = rows[0]
+        if any(k != 's' or not v for k, v in header):
+            fail('XLSX %s: header row is not all text' % name)
+        if sum(1 for _, v in header if re.search(r'（[^）]+）$', v)) < 3:
+            fail('XLSX %s: fewer than three units in the headers' % name)
+        numeric = 0
+        for r in rows[1:]:
+            for k, v in r:
+                if k == 's' and unit_re.match(v):
+                    fail('XLSX %s: unit inside a cell: %r' % (name, v))
+            numeric += sum(1 for k, _ in r if k == 'n')
+        if numeric < 10:
+            fail('XLSX %s: too few numeric cells' % name)
+        for r in rows:
+            lines.append('\t'.join(v for _, v in r))
+    t = '\n'.join(lines)
+    texts[XLSX] = t
+    variants[XLSX] = [t]
+
+    # PPTX training deck
+    slides, app = read_pptx(os.path.join(DOCS, PPTX))
+    if 'LibreOffice' not in app and 'Impress' not in app:
+        fail('PPTX: not produced by LibreOffice Impress')
+    if len(slides) < 12:
+        fail('PPTX: only %d slides' % len(slides))
+    if any(not notes for _, notes in slides):
+        fail('PPTX: some slides have no speaker notes')
+    body = '\n'.join(p for b, _ in slides for p in b)
+    notes = '\n'.join(p for _, n in slides for p in n)
+    t = body + '\n' + notes
+    texts[PPTX] = t
+    variants[PPTX] = [t]
+    extra['pptx_body'] = body
+    extra['pptx_notes'] = notes
+    if cjk_count(notes) < cjk_count(body) * 2:
+        fail('PPTX: notes should carry most of the text')
+
+    # TXT manual
+    with open(os.path.join(DOCS, TXT), encoding='utf-8') as f:
+        raw = f.read()
+    tl = raw.rstrip('\n').split('\n')
+    too_wide = [ln for ln in tl if width(ln) > WRAP]
+    if too_wide:
+        fail('TXT: %d lines wider than %d columns' % (len(too_wide), WRAP))
+    full = [ln for ln in tl if width(ln) >= WRAP - 1]
+    if len(full) < 30:
+        fail('TXT: only %d lines filled to the wrap width; not hard-wrapped?' % len(full))
+    inside_num = sum(1 for a, b in zip(tl, tl[1:]) if width(a) >= WRAP - 1 and a[-1:].isdigit() and b[:1].isdigit())
+    if inside_num < 2:
+        fail('TXT: want at least two wraps inside numbers (found %d)' % inside_num)
+    un = unwrap(tl, WRAP)
+    texts[TXT] = un
+    variants[TXT] = [raw, un]
+    if not re.search(r'^一、', raw, re.M) or not re.search(r'^2\.1 ', raw, re.M):
+        fail('TXT: no 一、 / 2.1 section numbering')
+    if len(re.findall(r'^E\d{3} ', un, re.M)) < 6:
+        fail('TXT: too few E-codes')
+
+    # sizes and script
+    for name, t in texts.items():
+        n = cjk_count(t)
+        if not 2500 <= n <= 3000:
+            fail('%s: %d CJK characters (want 2500-3000)' % (name, n))
+        bad = non_gb2312(t)
+        if bad:
+            fail('%s: characters outside GB2312 (traditional?): %s' % (name, ''.join(sorted(set(bad)))))
+    return texts, variants, extra
+
+
+# ---------------------------------------------------------------- numbers
+
+DIG = {'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5,
+       '六': 6, '七': 7, '八': 8, '九': 9}
+UNIT = {'十': 10, '百': 100, '千': 1000}
+
+
+def cn_int(s):
+    """Chinese integer with spoken abbreviation: 三千五 = 3500, 两百 = 200, 十二 = 12."""
+    if not s:
+        return None
+    total, section, num, last_unit = 0, 0, None, None
+    for ch in s:
+        if ch in DIG:
+            num = DIG[ch]
+        elif ch in UNIT:
+            u = UNIT[ch]
+            section += (num if num is not None else 1) * u
+            num, last_unit = None, u
+        elif ch == '万':
+            section += num or 0
+            total += section * 10000
+            section, num, last_unit = 0, None, 10000
+        else:
+            return None
+    if num is not None:
+        if last_unit and last_unit >= 100 and len(s) >= 2 and s[-2] in '百千万':
+            section += num * (last_unit // 10)
+        else:
+            section += num
+    return total + section
+
+
+CN = '[零〇一二两三四五六七八九十百千万]+'
+
+
+def spoken_numbers(s):
+    """Numbers written in a string, as decimal strings."""
+    nums = []
+    body = re.sub(r'[百千万]分之', ' ', s)
+    for m in re.finditer(r'(%s)块([一二三四五六七八九])(?:毛)?' % CN, body):
+        a = cn_int(m.group(1))
+        if a is not None:
+            nums.append('%d.%d' % (a, DIG[m.group(2)]))
+    body = re.sub(r'(%s)块([一二三四五六七八九])(?:毛)?' % CN, ' ', body)
+    for m in re.finditer(CN, body):
+        v = cn_int(m.group(0))
+        if v is not None:
+            nums.append(str(v))
+    for m in re.finditer(r'\d+(?:\.\d+)?', body):
+        nums.append(m.group(0))
+    return nums
+
+
+def number_in(num, text):
+    if '.' in num:
+        a, b = num.split('.')
+        pat = r'(?<![\d.])%s\.%s0*(?!\d)' % (a, b)
+    else:
+        pat = r'(?<![\d.])%s(?![\d])' % num
+    return re.search(pat, text) is not None
+
+
+# ---------------------------------------------------------------- questions
+
+def main():
+    texts, variants, extra = load_documents()
+    number_text = '\n'.join(v for vs in variants.values() for v in vs)
+
+    def verbatim(a, names=None):
+        names = names or list(variants)
+        return any(a in v for n in names for v in variants[n])
+
+    with open(QUESTIONS, encoding='utf-8', newline='') as f:
+        rows = list(csv.reader(f, delimiter='\t', quoting=csv.QUOTE_NONE))
+    if rows[0] != ['question', 'answers', 'category']:
+        fail('questions.tsv: bad header %r' % rows[0])
+    rows = rows[1:]
+    if len(rows) != 60:
+        fail('questions.tsv: %d rows (want 60)' % len(rows))
+    counts = collections.Counter()
+    trad = collections.Counter()
+    seen = set()
+    source = collections.Counter()
+    notes_seen = set()
+    for i, r in enumerate(rows, 2):
+        if len(r) != 3:
+            fail('line %d: %d fields' % (i, len(r)))
+            continue
+        q, ans, cat = r
+        if q in seen:
+            fail('line %d: duplicate question' % i)
+        seen.add(q)
+        if cat not in CATEGORIES:
+            fail('line %d: unknown category %r' % (i, cat))
+            continue
+        counts[cat] += 1
+        if non_gb2312(q):
+            trad[cat] += 1
+            simp = [ch for ch in q if is_cjk(ch) and not in_big5(ch)]
+            if simp:
+                fail('line %d: traditional question mixes in simplified forms: %s' % (i, ''.join(simp)))
+        answers = ans.split('|')
+        if any(not a.strip() or a != a.strip() for a in answers):
+            fail('line %d: empty or padded answer' % i)
+        for a in answers:
+            if non_gb2312(a):
+                fail('line %d: traditional characters in answer %r' % (i, a))
+        if cat == 'refuse':
+            if ans != 'REFUSE':
+                fail('line %d: refuse answer is %r' % (i, ans))
+            terms = REFUSE_TERMS.get(q)
+            if not terms:
+                fail('line %d: no key terms listed for refusal %r' % (i, q))
+                continue
+            for term in terms:
+                for name, vs in variants.items():
+                    if any(term in v for v in vs):
+                        fail('line %d: refusal term %r occurs in %s' % (i, term, name))
+            continue
+        if 'REFUSE' in answers:
+            fail('line %d: REFUSE in an answerable question' % i)
+        if not any(verbatim(a) for a in answers):
+            fail('line %d: no accepted answer verbatim in the documents: %r' % (i, q))
+        for n in variants:
+            if any(verbatim(a, [n]) for a in answers if a not in NEGATIONS):
+                source[n] += 1
+        for a in answers:
+            if verbatim(a):
+                continue
+            if cat == 'yesno' and a in NEGATIONS:
+                continue
+            nums = spoken_numbers(a)
+            if not nums:
+                fail('line %d: %r is neither in the documents nor a number form' % (i, a))
+                continue
+            for n in nums:
+                if not number_in(n, number_text):
+                    fail('line %d: %r -> %s does not occur in the documents' % (i, a, n))
+        if cat == 'yesno':
+            for a in answers:
+                if a in BARE_POSITIVE:
+                    fail('line %d: bare positive answer %r' % (i, a))
+        if cat == 'manual':
+            if not any(verbatim(a, [TXT]) for a in answers):
+                fail('line %d: manual answer not in the .txt' % i)
+            others = [n for n in variants if n != TXT]
+            for a in answers:
+                if verbatim(a, others):
+                    fail('line %d: manual answer %r also occurs outside the .txt' % (i, a))
+        if q in NOTES_ONLY:
+            notes_seen.add(q)
+            keys = [a for a in answers if a not in NEGATIONS]
+            if not any(a in extra['pptx_notes'] for a in keys):
+                fail('line %d: answer not in the deck notes' % i)
+            for a in keys:
+                if a in extra['pptx_body']:
+                    fail('line %d: notes answer %r also on a slide' % (i, a))
+    for q in NOTES_ONLY - notes_seen:
+        fail('NOTES_ONLY question not in questions.tsv: %r' % q)
+    for q in REFUSE_TERMS:
+        if q not in seen:
+            fail('REFUSE_TERMS question not in questions.tsv: %r' % q)
+    for cat, n in CATEGORIES.items():
+        if counts[cat] != n:
+            fail('category %s: %d questions (want %d)' % (cat, counts[cat], n))
+        if trad[cat] != TRAD_PER_CATEGORY[cat]:
+            fail('category %s: %d traditional questions (want %d)' % (cat, trad[cat], TRAD_PER_CATEGORY[cat]))
+    if sum(trad.values()) != TRAD_TOTAL:
+        fail('%d traditional questions (want %d)' % (sum(trad.values()), TRAD_TOTAL))
+
+    for name, t in texts.items():
+        print('%-24s %5d CJK characters, answers %2d questions' % (name, cjk_count(t), source[name]))
+    print('questions: %d, %s; traditional %d; notes-only %d' % (
+        sum(counts.values()), ', '.join('%s %d' % (c, counts[c]) for c in CATEGORIES),
+        sum(trad.values()), len(notes_seen)))
+    if failures:
+        for m in failures:
+            print('FAIL:', m)
+        sys.exit(1)
+    print('ALL CHECKS PASSED')
+
+
+if __name__ == '__main__':
+    main()
