@@ -2505,3 +2505,25 @@ func TestCubicMetres(t *testing.T) {
 		t.Errorf("三方协议 read as a volume: %v", qs)
 	}
 }
+
+// TestSpokenTemperature: a temperature as people say it (三十七度五, 三十九度)
+// is read as documents write it (37.5℃) and against a rule's bound; water
+// and power in 度, and 一度 (once), are left as they are.
+func TestSpokenTemperature(t *testing.T) {
+	for in, want := range map[string]string{
+		"早上量体温三十七度五 还能去上班吗": "早上量体温37.5℃ 还能去上班吗",
+		"今天三十九度 还要出去吗":      "今天39℃ 还要出去吗",
+		"冷库零下十八度要穿啥":        "冷库-18℃要穿啥",
+		"一年用了两百度水":          "一年用了两百度水",
+		"这款一度很火":            "这款一度很火",
+	} {
+		if got := writtenTemperatures(in); got != want {
+			t.Errorf("writtenTemperatures(%s) = %s, want %s", in, got, want)
+		}
+	}
+	p := "第20条 员工每日上岗前须测量体温。体温达到37.3℃以上的，不得上岗，应到发热门诊就诊；体温正常的，照常上岗。"
+	hits := []corpora.Hit{hit("感染防控", p)}
+	if a := offline(t, hits...).FromHits("早上量体温三十七度五 还能去上班吗", hits); !strings.HasPrefix(a.Answer, "不能") || !strings.Contains(a.Answer, "不得上岗") {
+		t.Errorf("answer %q, want 不能 … 不得上岗", a.Answer)
+	}
+}

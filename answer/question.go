@@ -385,6 +385,7 @@ var separableRe = mustScan(`(请|休|放)([零一二两三四五六七八九十0
 // verb right before the length tells the answer: verbBonus.)
 func joinSeparable(q string) string {
 	q = writtenDates(q)
+	q = writtenTemperatures(q)
 	q = separableRe.ReplaceAllString(q, "$1$3$2$4$6$5")
 	if !casualRe.MatchString(q) {
 		return q
@@ -432,6 +433,42 @@ func writtenDates(q string) string {
 		}
 		b.WriteString(q[at:m[0]])
 		b.WriteString(strconv.Itoa(month) + "月" + strconv.Itoa(day) + "日")
+		at = m[1]
+	}
+	b.WriteString(q[at:])
+	return b.String()
+}
+
+// spokenTemperatureRe finds a temperature as people say it: 三十九度,
+// 三十七度五 (37.5℃), 37度5, 零下十八度.
+var spokenTemperatureRe = mustScan(`(零下)?([零一二两三四五六七八九十]{1,4}|[0-9]{1,3})度([一二三四五六七八九]|[0-9])?`)
+
+// writtenTemperatures writes the temperatures q says as documents write
+// them (体温三十七度五 → 体温37.5℃, 今天三十九度 → 今天39℃), so that a
+// rule's bounds (37.3℃及以上) read them: of ten degrees or more, or below
+// zero, and not water or power (两百度水, 一度电) nor 一度 (once).
+func writtenTemperatures(q string) string {
+	if !strings.Contains(q, "度") || !spokenTemperatureRe.MatchString(q) {
+		return q
+	}
+	var b strings.Builder
+	at := 0
+	for _, m := range spokenTemperatureRe.FindAllStringSubmatchIndex(q, -1) {
+		n, ok := dayNumber(q[m[4]:m[5]])
+		after := q[m[1]:]
+		if !ok || (n < 10 && m[2] < 0) || hasAnyPrefix(after, "水", "电", "的水", "的电") || m[0] > 0 && strings.ContainsRune("角经纬第", []rune(q[:m[0]])[len([]rune(q[:m[0]]))-1]) {
+			continue
+		}
+		t := strconv.Itoa(n)
+		if m[6] >= 0 {
+			d, _ := dayNumber(q[m[6]:m[7]])
+			t += "." + strconv.Itoa(d)
+		}
+		if m[2] >= 0 {
+			t = "-" + t
+		}
+		b.WriteString(q[at:m[0]])
+		b.WriteString(t + "℃")
 		at = m[1]
 	}
 	b.WriteString(q[at:])
