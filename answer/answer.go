@@ -486,6 +486,17 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			}
 		}
 	}
+	if t := strings.TrimSpace(string(sents[best].orig)); len(pq.quantities) > 0 && sents[best].met != 1 && (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) {
+		// A rule's lead-in (按下列标准奖惩：) and its tiers after it: the
+		// tier whose condition the question's quantity meets answers
+		// (依从率九十二 … 依从率85%以上、不满95%的，不奖不罚).
+		for i := best + 1; i < len(sents) && sents[i].hit == sents[best].hit && i <= best+8; i++ {
+			if sents[i].met == 1 {
+				best = i
+				break
+			}
+		}
+	}
 	if pq.kind == kindPerson && len(pq.quantities) > 0 && sents[best].met != 1 {
 		// Asked who approves a sum (报销一万五找谁批): a clause naming who,
 		// whose condition the sum meets (2,000元（含）以上、20,000元以下 | 区
@@ -631,6 +642,13 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	switch {
 	case !ok:
+	case strings.Contains(string(pq.folded), "还是"):
+		// 准确率九十九 是有奖还是扣钱 … 准确率98%以上、不满99.5%的，不奖不罚:
+		// which of the two, in the clause whose condition is met, is what
+		// it says after its condition.
+		if what, found := afterCondition(s.folded, span{ws, we}); found {
+			sp = what
+		}
 	case pq.kind == kindPerson:
 		// 谁能批 … 销售经理可以赠送不超过5人天，区域销售总监不超过15人天:
 		// who, in the clause whose condition is met, is what stands before
@@ -1566,7 +1584,7 @@ var verbWords = map[string][]string{
 }
 
 // noWords say no in a rule's sentence.
-var noWords = []string{"不得", "禁止", "严禁", "无权", "不予", "不能", "不可", "不允许", "不需要", "无需", "不必", "不用",
+var noWords = []string{"不得", "禁止", "严禁", "无权", "不予", "不能", "不可", "不允许", "不需要", "无需", "不必", "不用", "不扣", "不罚", "不奖",
 	"不享受", "不计", "不包括", "不属于", "不支持", "不提供", "不接受", "不结转", "不在", "没有", "无法", "未能", "不会", "不是", "不要", "不应",
 	"不发放", "不再发放", "不给予", "不支付", "不报销", "不适用", "不可使用", "不退", "不补"}
 

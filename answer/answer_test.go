@@ -2527,3 +2527,18 @@ func TestSpokenTemperature(t *testing.T) {
 		t.Errorf("answer %q, want 不能 … 不得上岗", a.Answer)
 	}
 }
+
+// TestTierByShare: a rate said bare (依从率九十二) is a share; asked yes or
+// no, or which of two, of a rule whose tiers follow its lead-in, the tier
+// whose condition the share meets answers (不奖不罚: no).
+func TestTierByShare(t *testing.T) {
+	text := "第26条 手卫生依从率由院感科按月抽查，按下列标准奖惩：\n（1）科室依从率达到95%以上的，当月奖励科室500元；\n（2）依从率85%以上、不满95%的，不奖不罚；\n（3）依从率低于85%的，每低1个百分点扣科室绩效100元。"
+	hits := []corpora.Hit{hit("感染防控", text)}
+	wantAnswers(t, offline(t, hits...), hits, map[string]string{
+		"我们科这个月手卫生依从率九十二 会扣钱不": "不会。（2）依从率85%以上、不满95%的，不奖不罚；",
+		"依从率九十二 是有奖还是扣钱":       "不奖不罚",
+	})
+	if !ratioBefore("手卫生依从率") || ratioBefore("今天的汇率") || ratioBefore("心率") {
+		t.Error("ratioBefore: 依从率 a share, 汇率 and 心率 not")
+	}
+}

@@ -949,8 +949,14 @@ func ratioBefore(text string) bool {
 			break
 		}
 	}
+	if strings.HasSuffix(text, "率") && !hasAnySuffix(text, notShareRates...) {
+		return true // 依从率, 及时率, 准点率: a rate is a share, but for these
+	}
 	return hasAnySuffix(text, shareNouns...)
 }
+
+// notShareRates are rates said in other units (汇率7.1, 心率90, 功率).
+var notShareRates = []string{"汇率", "频率", "效率", "功率", "速率", "心率", "脉率", "码率", "帧率", "分辨率"}
 
 // shareNouns name rates and shares, said as a percentage (not 汇率 or 利
 // 率's plain numbers: 汇率7).
