@@ -1600,10 +1600,28 @@ func polarity(q string, qs []quantity, verb, sentence string) string {
 			return no()
 		}
 	}
+	if v := exempted(q, sentence); v != "" {
+		return "不" + v // 要收诊察费吗 … 免收: 不收
+	}
 	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) {
 		return no()
 	}
 	return verb
+}
+
+// exempted reports whether the sentence exempts from a charge the question
+// asks whether one pays (要收诊察费吗 … 免收普通门诊诊查费): no.
+// It gives the question's verb of paying, "" when not.
+func exempted(q, sentence string) string {
+	if strings.Contains(q, "免") || !containsAny(sentence, []string{"免收", "免交", "免缴", "免于收取", "不收取"}) {
+		return ""
+	}
+	for _, v := range []string{"收", "交", "缴", "付"} {
+		if strings.Contains(q, v) {
+			return v
+		}
+	}
+	return ""
 }
 
 // negation says no in a yes-or-no question's verb (不能, 没有, 不是).

@@ -2542,3 +2542,16 @@ func TestTierByShare(t *testing.T) {
 		t.Error("ratioBefore: 依从率 a share, 汇率 and 心率 not")
 	}
 }
+
+// TestAgeExempted: an age in 周岁 is in 岁 (80周岁以上 holds 85岁), and
+// asked whether one pays a charge the met clause exempts from (免收): 不收.
+func TestAgeExempted(t *testing.T) {
+	p := "第七条 普通门诊诊查费每人次10元。80周岁以上的老年人免收普通门诊诊查费，挂副主任医师以上门诊的按标准收取。"
+	hits := []corpora.Hit{hit("挂号", p)}
+	if a := offline(t, hits...).FromHits("阿公八十五歲了 掛普通門診要收診察費嗎", hits); !strings.HasPrefix(a.Answer, "不收。") {
+		t.Errorf("answer %q, want 不收。…", a.Answer)
+	}
+	if qs := questionQuantities("满80周岁的"); len(qs) != 1 || qs[0].unit != "岁" || qs[0].n != 80 {
+		t.Errorf("80周岁 read as %v", qs)
+	}
+}
