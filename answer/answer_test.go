@@ -2555,3 +2555,16 @@ func TestAgeExempted(t *testing.T) {
 		t.Errorf("80周岁 read as %v", qs)
 	}
 }
+
+// TestTimesAsked: 放几回鸽子 is 放鸽子 (爽约) asked how many times; 回 is
+// 次; and the 约 of 爽约 before a number is the word's, no "about".
+func TestTimesAsked(t *testing.T) {
+	hits := []corpora.Hit{hit("预约", "一个自然月内累计爽约3次的，暂停其网上预约资格60天，暂停期间可以到窗口现场挂号。")}
+	wantAnswers(t, offline(t, hits...), hits, map[string]string{
+		"一个月放几回鸽子就不能网上约号了": "3次",
+		"一个月爽约几次就不能网上预约了":  "3次",
+	})
+	if got := joinSeparable("放了两次鸽子会怎样"); got != "放鸽子两次会怎样" {
+		t.Errorf("joinSeparable = %q", got)
+	}
+}

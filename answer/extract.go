@@ -1180,6 +1180,10 @@ func clauseMark(s []rune, i int) bool {
 // number in that unit or one of its kind (3个工作日) wins. A bare numeral
 // that labels a class (一类, 二等) answers only when its label is asked. A
 // match the question itself holds (华堡于1957年的售价) is not the answer.
+// wordsEndingInYue are words whose last character is 约 (爽约3次, 签约2
+// 单): before a number it is the word's, not "about".
+const wordsEndingInYue = " 爽约 预约 合约 签约 违约 履约 节约 失约 赴约 邀约 公约 条约 契约 特约 相约 制约 解约 续约 毁约 "
+
 // statedNumbers are the quantities the question states of ten or more
 // (十万以上 → 100000元): no count of one digit, which many sentences say
 // otherwise.
@@ -1228,6 +1232,9 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 		sp := span{toRune[m[0]], toRune[m[1]]}
 		if sp.e-sp.s == 0 {
 			continue
+		}
+		if s[sp.s] == '约' && sp.s > 0 && strings.Contains(wordsEndingInYue, string(s[sp.s-1:sp.s+1])) {
+			sp.s++ // 爽约3次: the word's 约, no "about"
 		}
 		after := ""
 		if strings.ContainsAny(string(s[sp.s:sp.e]), "周期") {
@@ -1780,6 +1787,9 @@ func sameUnitKind(asked, found string) bool {
 	}
 	if asked == found || strings.HasSuffix(found, asked) || strings.EqualFold(asked, found) {
 		return true
+	}
+	if asked == "回" || asked == "次" {
+		return found == "次" || found == "回" // 放几回鸽子 … 爽约3次
 	}
 	if asked == "方" || asked == "立方" {
 		return found == "立方米" || found == "立方" || found == "方" || found == "m³" // 几方水 … 5立方米

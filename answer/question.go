@@ -378,6 +378,9 @@ var measureNouns = []string{"个税", "名额", "名单", "家属", "位置", "�
 // 上三天班).
 var separableRe = mustScan(`(请|休|放)([零一二两三四五六七八九十0-9半]+(?:个)?(?:天|日|周|星期|个月))的?(\p{Han}{0,2}假)|(加|值|上)了?([零一二两三四五六七八九十0-9半几多]+(?:个)?(?:小时|钟头|钟|天|晚|周|星期|个月))的?(夜班|班)`)
 
+// pigeonRe finds 放鸽子 (not turning up) split by how many times: 放了两次鸽子.
+var pigeonRe = mustScan(`放了?([零一二两三四五六七八九十几0-9]+(?:回|次))鸽子`)
+
 // joinSeparable writes such a verb whole, the length after it (请两天假 →
 // 请假两天, 休三天年假 → 休年假三天, 加几个钟的班 → 加班几个钟), as
 // documents write it, for retrieval and the question's evidence:
@@ -387,6 +390,9 @@ func joinSeparable(q string) string {
 	q = writtenDates(q)
 	q = writtenTemperatures(q)
 	q = separableRe.ReplaceAllString(q, "$1$3$2$4$6$5")
+	if strings.Contains(q, "鸽子") {
+		q = pigeonRe.ReplaceAllString(q, "放鸽子$1") // 放几回鸽子 → 放鸽子几回, as 爽约 is said
+	}
 	if !casualRe.MatchString(q) {
 		return q
 	}
@@ -582,7 +588,7 @@ var units = byLength([]string{
 	"章", "话", "张", "号", "页", "代", "任", "片", "份", "间", "局", "轮", "季", "节", "门", "篇", "块", "点", "周",
 	"楼", "台", "晚", "笔", "套", "课时", "学时", "学分", "积分", "个点", "分", "核", "毫秒",
 	"趟", "步", "列", "升", "亩", "户", "组", "队", "匹", "头", "棵", "株", "粒", "幅", "件", "双", "对", "排", "句",
-	"字", "票", "遍", "瓶", "杯", "箱", "袋", "盒", "站", "斤", "磅", "尺", "寸", "里", "立方", "方",
+	"字", "票", "遍", "瓶", "杯", "箱", "袋", "盒", "站", "斤", "磅", "尺", "寸", "里", "立方", "方", "回",
 	"分贝", "兆帕", "千帕", "帕", "赫兹", "千瓦", "瓦", "伏", "安培", "毫安", "勒克斯", // (80分贝, not 80分)
 })
 
