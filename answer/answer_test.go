@@ -2568,3 +2568,21 @@ func TestTimesAsked(t *testing.T) {
 		t.Errorf("joinSeparable = %q", got)
 	}
 }
+
+// TestWordEndCutOff: one character ending a word the question says
+// otherwise (器 of 除颤器, asked 除颤仪) is no answer: the sentence says
+// where. 厕所 is 卫生间.
+func TestWordEndCutOff(t *testing.T) {
+	seg, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := []rune("第三十条　每家门店在前台左侧配备AED（自动体外除颤器）和急救箱，店长每月检查一次并签字确认。")
+	q := parseQuestion(zh.Fold("除颤仪放在哪")).withWords(seg)
+	if sp := extract(seg, q, s); !strings.Contains(string(s[sp.s:sp.e]), "前台左侧") {
+		t.Errorf("extract = %q, want what says 前台左侧", string(s[sp.s:sp.e]))
+	}
+	if !slices.Contains(zh.AliasesOf("厕所"), "卫生间") {
+		t.Error("厕所 is not 卫生间")
+	}
+}

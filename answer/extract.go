@@ -69,6 +69,11 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 			return p
 		}
 	}
+	if sp.e-sp.s == 1 && sp.s >= 2 && q.kind != kindNumber && unicode.Is(unicode.Han, s[sp.s]) && !slices.Contains(q.folded, s[sp.s]) && wordEndedOtherwise(q.folded, s[sp.s-2:sp.s]) {
+		// 器 of 除颤器 asked 除颤仪放在哪: the end of a word the question
+		// says otherwise, cut off; the sentence says it.
+		return clean(s, span{0, len(s)})
+	}
 	if sp.e-sp.s == 1 && seg != nil && unicode.Is(unicode.Han, s[sp.s]) && !strings.ContainsRune(cnNumerals+"半", s[sp.s]) && !slices.Contains(q.folded, s[sp.s]) && (q.kind == kindPerson || q.kind == kindPlace || q.kind == kindPhrase) {
 		// 下 of 雷赛布领导下, 物: one character that is no noun or
 		// adjective (狼, 金, 红 answer) is a word cut apart, not an answer;
@@ -78,6 +83,21 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 		}
 	}
 	return sp
+}
+
+// wordEndedOtherwise reports whether the question says the two
+// characters before a span of one (除颤 of 除颤器) and goes on with
+// another character of the same word (除颤仪), no question word (是马 of 是
+// 什么动物演化 asks for 马).
+func wordEndedOtherwise(q, before []rune) bool {
+	for i := 0; i+2 < len(q); i++ {
+		if q[i] == before[0] && q[i+1] == before[1] {
+			if next := q[i+2:]; unicode.Is(unicode.Han, next[0]) && !hasWh(string(next[:min(2, len(next))])) && !strings.ContainsRune(stopChars, next[0]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nextField reports whether s begins another field: a space, or a name

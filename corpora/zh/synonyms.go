@@ -179,6 +179,9 @@ var aliasGroups = [][]string{
 	{"周六", "星期六", "礼拜六"},
 	{"等级", "级别"},
 	{"减免", "少交", "少收", "少缴"},
+	{"卫生间", "厕所", "洗手间", "茅房"},
+	{"破损", "穿破", "磨破", "弄破", "破了"},
+	{"储物柜", "置物柜", "寄存柜"},
 	{"饮酒", "酒后"}, // (严禁酒后上岗 for 喝了酒还能上班吗: speech's words for 饮酒 too, towardFirst)
 	// How people say what handbooks write, of any workplace.
 	{"发热", "发烧"},
