@@ -642,7 +642,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	switch {
 	case !ok:
-	case strings.Contains(string(pq.folded), "还是"):
+	case asksWhich(string(pq.folded)):
 		// 准确率九十九 是有奖还是扣钱 … 准确率98%以上、不满99.5%的，不奖不罚:
 		// which of the two, in the clause whose condition is met, is what
 		// it says after its condition.
@@ -791,6 +791,7 @@ var spokenWh = strings.NewReplacer("咋办", "怎么办", "咋样", "怎么样",
 	"几点上几点下", "几点上班几点下班", "几点上班几点下", "几点上班几点下班", // (上, 下 said for 上班, 下班)
 	"安卓几", "Android几", "安卓系统几", "Android几", // (the version's code: Android 9)
 	"几成", "多少比例", // (五成: 50%)
+	"几回", "几次", // (放几回鸽子: times; not 回 as a unit, which 多少回款 is not)
 	"几趴", "几个点", "幾趴", "几个点", "多少趴", "多少个点", // (Taiwan: 幾趴, percent)
 	"哪几个小时", "几点到几点", "哪几个钟头", "几点到几点", "哪个时段", "几点到几点") // (which hours of the day: a range of times)
 
@@ -932,6 +933,17 @@ func approverAfter(s []rune, seg span) (span, bool) {
 	b := seg.s + len([]rune(text[:loc[1]+m[2]]))
 	e := seg.s + len([]rune(text[:loc[1]+m[3]]))
 	return span{b, e}, e-b >= 2
+}
+
+// asksWhich reports whether q asks which of two (是有奖还是扣钱), not
+// 还是 as "still" (迟到四十分钟还是扣多少钱: a question word after it).
+func asksWhich(q string) bool {
+	i := strings.Index(q, "还是")
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimRight(q[i+len("还是"):], trailing)
+	return rest != "" && !hasWh(rest)
 }
 
 // asksClass reports whether q asks which class a case is in (算啥级别,
@@ -1325,11 +1337,12 @@ func yesNoCell(v string) bool {
 }
 
 // negativeCell reports whether a table's cell says no in a few words
-// (不开诊, 暂不开放, 无, 停办).
+// (不开诊, 暂不开放, 无, 停办; not 不限次数 or 无线网络).
 func negativeCell(v string) bool {
 	v = strings.TrimSpace(v)
 	n := utf8.RuneCountInString(v)
-	return n >= 1 && n <= 8 && hasAnyPrefix(v, "不", "无", "没", "未", "暂不", "暂停", "停", "禁止") && !strings.ContainsAny(v, "，,；;。")
+	return n >= 1 && n <= 8 && hasAnyPrefix(v, "不", "无", "没", "未", "暂不", "暂停", "停", "禁止") && !strings.ContainsAny(v, "，,；;。") &&
+		!hasAnyPrefix(v, "不限", "不超", "不少于", "不低于", "不高于", "不大于", "不小于", "不足", "无限", "无线", "不间断", "无休", "停车") // (不限次数, 无线网络: yes)
 }
 
 // traditional reports whether s holds a character in its traditional form
@@ -1600,7 +1613,7 @@ func polarity(q string, qs []quantity, verb, sentence string) string {
 			return no()
 		}
 	}
-	if v := exempted(q, sentence); v != "" {
+	if v := exempted(q, qs, sentence); v != "" {
 		return "不" + v // 要收诊察费吗 … 免收: 不收
 	}
 	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) {
@@ -1610,15 +1623,53 @@ func polarity(q string, qs []quantity, verb, sentence string) string {
 }
 
 // exempted reports whether the sentence exempts from a charge the question
-// asks whether one pays (要收诊察费吗 … 免收普通门诊诊查费): no.
-// It gives the question's verb of paying, "" when not.
-func exempted(q, sentence string) string {
-	if strings.Contains(q, "免") || !containsAny(sentence, []string{"免收", "免交", "免缴", "免于收取", "不收取"}) {
+// asks whether one pays (要收诊察费吗 … 免收普通门诊诊查费): no. The fee
+// exempted is the question's (a …费 of both), and the clause exempting is
+// the question's case: its condition met by the question's quantity (80周
+// 岁以上 … 八十五歲), or a word of the question's beside the fee's (not
+// 访客停车要交停车费吗 … 员工车辆…免收停车费). It gives the question's verb
+// of paying, "" when not.
+func exempted(q string, qs []quantity, sentence string) string {
+	if strings.Contains(q, "免") || !strings.Contains(q, "费") {
 		return ""
 	}
+	verb := ""
 	for _, v := range []string{"收", "交", "缴", "付"} {
 		if strings.Contains(q, v) {
-			return v
+			verb = v
+			break
+		}
+	}
+	if verb == "" {
+		return ""
+	}
+	for _, clause := range strings.FieldsFunc(sentence, func(r rune) bool { return strings.ContainsRune("，,；;。", r) }) {
+		at := -1
+		for _, w := range []string{"免收", "免交", "免缴", "免于收取", "不收取"} {
+			if i := strings.Index(clause, w); i >= 0 {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		fee := clause[at:]
+		f := strings.Index(q, "费")
+		qfee := string([]rune(q[:f])[max(0, len([]rune(q[:f]))-3):]) + "费" // 诊察费, 停车费
+		if !strings.ContainsFunc(qfee, func(r rune) bool {
+			return !strings.ContainsRune("费收交缴付要", r) && strings.ContainsRune(fee, r)
+		}) {
+			continue // (诊察费 … 诊查费: the fee said another way, a character of it the same)
+		}
+		if met, any := conditionsMet(clause, qs); any && met {
+			return verb
+		}
+		cond := clause[:at]
+		for _, b := range bigramsOf(q) {
+			if strings.Contains(cond, b) && !strings.Contains(qfee, b) && hasContent([]rune(b)) {
+				return verb
+			}
 		}
 	}
 	return ""

@@ -2586,3 +2586,38 @@ func TestWordEndCutOff(t *testing.T) {
 		t.Error("厕所 is not 卫生间")
 	}
 }
+
+// TestReviewedYesNo: what a review found of this pass's yes/no and
+// reading changes, each answered as it should be.
+func TestReviewedYesNo(t *testing.T) {
+	for _, c := range []struct{ q, p, want string }{
+		// The exemption is the staff's, not the visitor's.
+		{"访客停车要交停车费吗", "员工车辆停放在地下停车场的免收停车费，访客车辆按每小时5元收取停车费。", "要"},
+		// A fee exempted is not the payment asked about.
+		{"能用微信付款吗", "缴费方式：支持微信、支付宝和银行卡付款，免收手续费。", "能"},
+		// 不限次数 is yes.
+		{"金卡会员能用游泳馆吗", "卡种：金卡；年费（元）：2400；游泳馆：不限次数；健身房：不限次数", "能"},
+	} {
+		hits := []corpora.Hit{hit("规则", c.p)}
+		if a := offline(t, hits...).FromHits(c.q, hits); !strings.HasPrefix(a.Answer, c.want) {
+			t.Errorf("%s → %q, want %s…", c.q, a.Answer, c.want)
+		}
+	}
+	for in, want := range map[string]string{
+		"烧到三十九度一直不退怎么办": "烧到39℃一直不退怎么办",
+		"坡度超过二十度还能施工吗":  "坡度超过二十度还能施工吗",
+	} {
+		if got := writtenTemperatures(in); got != want {
+			t.Errorf("writtenTemperatures(%s) = %s, want %s", in, got, want)
+		}
+	}
+	if asksWhich("迟到四十分钟还是扣多少钱") || !asksWhich("准确率九十九是有奖还是扣钱") {
+		t.Error("asksWhich: 还是 as still taken for a choice, or a choice missed")
+	}
+	if q := parseQuestion(zh.Fold("销售要完成多少回款才有提成")); q.unit == "回" || q.unit == "次" {
+		t.Errorf("多少回款 asks in %q", q.unit)
+	}
+	if a := zh.Aliases("会员年费至少交多少"); len(a) != 1 || a[0].Word != "至少" {
+		t.Errorf("至少交 read as %v, want 至少 (not 少交)", a)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -449,12 +450,16 @@ func writtenDates(q string) string {
 // 三十七度五 (37.5℃), 37度5, 零下十八度.
 var spokenTemperatureRe = mustScan(`(零下)?([零一二两三四五六七八九十]{1,4}|[0-9]{1,3})度([一二三四五六七八九]|[0-9])?`)
 
+// temperatureWords tell that a question's 度 is a temperature, not an
+// angle (坡度超过二十度, 鞠躬三十度).
+var temperatureWords = []string{"体温", "气温", "温度", "发烧", "发热", "烧到", "高温", "低温", "冷库", "冷藏", "冷冻", "零下", "天气", "今天", "明天", "室外", "室内", "最高", "最低", "摄氏"}
+
 // writtenTemperatures writes the temperatures q says as documents write
 // them (体温三十七度五 → 体温37.5℃, 今天三十九度 → 今天39℃), so that a
 // rule's bounds (37.3℃及以上) read them: of ten degrees or more, or below
 // zero, and not water or power (两百度水, 一度电) nor 一度 (once).
 func writtenTemperatures(q string) string {
-	if !strings.Contains(q, "度") || !spokenTemperatureRe.MatchString(q) {
+	if !strings.Contains(q, "度") || !containsAny(q, temperatureWords) || !spokenTemperatureRe.MatchString(q) {
 		return q
 	}
 	var b strings.Builder
@@ -466,16 +471,21 @@ func writtenTemperatures(q string) string {
 			continue
 		}
 		t := strconv.Itoa(n)
+		end := m[1]
 		if m[6] >= 0 {
-			d, _ := dayNumber(q[m[6]:m[7]])
-			t += "." + strconv.Itoa(d)
+			if next, _ := utf8.DecodeRuneInString(q[m[7]:]); m[7] < len(q) && unicode.Is(unicode.Han, next) && !strings.ContainsRune("了的还就都也吗呢啊呀", next) {
+				end = m[6] // 三十九度一直不退: 一 begins the next word, no tenth
+			} else {
+				d, _ := dayNumber(q[m[6]:m[7]])
+				t += "." + strconv.Itoa(d)
+			}
 		}
 		if m[2] >= 0 {
 			t = "-" + t
 		}
 		b.WriteString(q[at:m[0]])
 		b.WriteString(t + "℃")
-		at = m[1]
+		at = end
 	}
 	b.WriteString(q[at:])
 	return b.String()
@@ -588,7 +598,7 @@ var units = byLength([]string{
 	"章", "话", "张", "号", "页", "代", "任", "片", "份", "间", "局", "轮", "季", "节", "门", "篇", "块", "点", "周",
 	"楼", "台", "晚", "笔", "套", "课时", "学时", "学分", "积分", "个点", "分", "核", "毫秒",
 	"趟", "步", "列", "升", "亩", "户", "组", "队", "匹", "头", "棵", "株", "粒", "幅", "件", "双", "对", "排", "句",
-	"字", "票", "遍", "瓶", "杯", "箱", "袋", "盒", "站", "斤", "磅", "尺", "寸", "里", "立方", "方", "回",
+	"字", "票", "遍", "瓶", "杯", "箱", "袋", "盒", "站", "斤", "磅", "尺", "寸", "里", "立方", "方",
 	"分贝", "兆帕", "千帕", "帕", "赫兹", "千瓦", "瓦", "伏", "安培", "毫安", "勒克斯", // (80分贝, not 80分)
 })
 

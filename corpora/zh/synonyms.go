@@ -105,7 +105,7 @@ var aliasGroups = [][]string{
 	// People and approval.
 	{"辞退", "开除", "解雇", "炒鱿鱼"},
 	{"上级", "领导", "老板"},
-	{"审批", "批准", "签批", "签字", "签核", "点头", "来批", "谁批", "给批"},
+	{"审批", "批准", "签批", "签字", "签核", "点头", "来批", "谁批"},
 	{"爽约", "放鸽子", "失约"},
 	{"工资条", "工资单", "工资明细", "薪资明细"},
 	{"采购", "购买", "购置", "买"},
@@ -178,17 +178,17 @@ var aliasGroups = [][]string{
 	{"周日", "星期日", "星期天", "礼拜天", "礼拜日"},
 	{"周六", "星期六", "礼拜六"},
 	{"等级", "级别"},
-	{"减免", "少交", "少收", "少缴"},
 	{"卫生间", "厕所", "洗手间", "茅房"},
 	{"破损", "穿破", "磨破", "弄破", "破了"},
 	{"储物柜", "置物柜", "寄存柜"},
-	{"饮酒", "酒后"}, // (严禁酒后上岗 for 喝了酒还能上班吗: speech's words for 饮酒 too, towardFirst)
+	{"减免", "少交", "少收", "少缴"}, // (至少交 is 至少's: of words alike in length, the leftmost is read)
+	{"饮酒", "酒后"},             // (严禁酒后上岗 for 喝了酒还能上班吗: speech's words for 饮酒 too, towardFirst)
 	// How people say what handbooks write, of any workplace.
 	{"发热", "发烧"},
 	{"代打卡", "帮打卡", "替打卡", "代签到"},
-	{"工作服", "工服", "制服", "白大褂"},
-	{"针刺伤", "锐器伤", "针扎", "扎针"},
-	{"补缴", "补交", "补钱"},
+	{"工作服", "工服", "白大褂"},
+	{"针刺伤", "锐器伤", "针扎", "被针扎"},
+	{"补缴", "补钱"},
 	{"缴费", "交费", "交钱", "付钱"},
 	{"损坏", "坏了", "弄坏", "搞坏"},
 	{"维修", "修理", "报修"},
@@ -197,7 +197,7 @@ var aliasGroups = [][]string{
 	{"食堂", "饭堂", "员工餐厅"},
 	{"降雨", "下雨", "下大雨"},
 	{"辱骂", "骂人", "谩骂", "说脏话"},
-	{"挂断", "挂电话", "挂掉"},
+	{"挂断", "挂电话"},
 	{"消毒", "灭菌"},
 	{"重复使用", "再用", "重新使用", "二次使用"},
 	{"擅自", "私自", "偷偷"},
@@ -305,29 +305,54 @@ type Alias struct {
 func Aliases(folded string) []Alias {
 	var out []Alias
 	taken := make([]bool, len(folded))
-	for _, w := range aliasWords {
-		for at := 0; ; {
-			i := IndexWord(folded[at:], w)
-			if i < 0 {
-				break
+	free := func(i, n int) bool {
+		for j := i; j < i+n; j++ {
+			if taken[j] {
+				return false
 			}
-			i += at
-			at = i + len(w)
-			free := true
-			for j := i; j < i+len(w); j++ {
-				free = free && !taken[j]
+		}
+		return true
+	}
+	type found struct {
+		w  string
+		at int
+	}
+	var words []found
+	for start := 0; start < len(aliasWords); {
+		// Words alike in length are read leftmost first: 至少交 holds 至少,
+		// not 少交.
+		end := start
+		for end < len(aliasWords) && len(aliasWords[end]) == len(aliasWords[start]) {
+			end++
+		}
+		words = words[:0]
+		for _, w := range aliasWords[start:end] {
+			for at := 0; ; {
+				i := IndexWord(folded[at:], w)
+				if i < 0 {
+					break
+				}
+				i += at
+				at = i + len(w)
+				if free(i, len(w)) {
+					words = append(words, found{w, i})
+					break
+				}
 			}
-			if !free {
+		}
+		sort.SliceStable(words, func(a, b int) bool { return words[a].at < words[b].at })
+		for _, f := range words {
+			if !free(f.at, len(f.w)) {
 				continue
 			}
-			for j := i; j < i+len(w); j++ {
+			for j := f.at; j < f.at+len(f.w); j++ {
 				taken[j] = true
 			}
-			if others := aliasOf[w]; len(others) > 0 {
-				out = append(out, Alias{w, others})
+			if others := aliasOf[f.w]; len(others) > 0 {
+				out = append(out, Alias{f.w, others})
 			}
-			break
 		}
+		start = end
 	}
 	return out
 }
