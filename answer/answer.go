@@ -536,7 +536,9 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		if more, mfull := rankSentences(retrieved[:n], ev, pq, terms); mfull > 0 {
 			if b := topSentence(more); b >= 0 && more[b].hit >= len(hits) {
 				s2, h2, sup2, exc2, exd2 := weigh(more, b, mfull, retrieved[:n])
-				if r2, w2 := e.refuse(pq, terms, s2, sup2, h2, everywhere, exd2); !r2 {
+				// (Not a table's cell, which refusal weighs only for a
+				// missing noun: 竞业限制补偿 … a travel table's 500.)
+				if r2, w2 := e.refuse(pq, terms, s2, sup2, h2, everywhere, exd2); !r2 && !s2.cell {
 					sents, full, hits, best = more, mfull, retrieved[:n], b
 					s, h, support, exc, excepted, refused, weighed = s2, h2, sup2, exc2, exd2, r2, w2
 				}

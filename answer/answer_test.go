@@ -2435,6 +2435,17 @@ func TestSecondLook(t *testing.T) {
 	if a := ask(t, e, "用户家里没人 能不能让他自己拍水表读数发过来"); !strings.Contains(a.Answer, "拍照上报") {
 		t.Errorf("answer %q, want the fourth passage's rule (拍照上报)", a.Answer)
 	}
+	// A table's cell, which refusal weighs only for a missing noun, is no
+	// second look's answer.
+	e = offline(t,
+		hit("手册", "本手册由人力资源部负责解释。"),
+		hit("考勤", "考勤异常须在3日内书面说明。"),
+		hit("会议", "部门例会每周一上午召开。"),
+		hit("差旅标准", "城市：厦门；城市类别：二类；员工住宿上限（元/晚）：500；经理住宿上限（元/晚）：650"),
+	)
+	if a := ask(t, e, "员工离职有没有竞业限制补偿，标准多少？"); a.Found {
+		t.Errorf("answer %q from a table's cell, want a refusal", a.Answer)
+	}
 }
 
 // TestShareForMoney: asked how much is paid (医保给报多少), a guess of
