@@ -536,9 +536,10 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		if more, mfull := rankSentences(retrieved[:n], ev, pq, terms); mfull > 0 {
 			if b := topSentence(more); b >= 0 && more[b].hit >= len(hits) {
 				s2, h2, sup2, exc2, exd2 := weigh(more, b, mfull, retrieved[:n])
-				// (Not a table's cell, which refusal weighs only for a
-				// missing noun: 竞业限制补偿 … a travel table's 500.)
-				if r2, w2 := e.refuse(pq, terms, s2, sup2, h2, everywhere, exd2); !r2 && !s2.cell {
+				// (A table's row answers only when the question names its
+				// key: 去拉萨 … 城市：拉萨, not 竞业限制补偿 … 城市：厦门's
+				// 500, which a column's words alone brought.)
+				if r2, w2 := e.refuse(pq, terms, s2, sup2, h2, everywhere, exd2); !r2 && (!isTableLine(strings.TrimSpace(string(s2.orig))) || keyNamed(pq.folded, string(s2.orig))) {
 					sents, full, hits, best = more, mfull, retrieved[:n], b
 					s, h, support, exc, excepted, refused, weighed = s2, h2, sup2, exc2, exd2, r2, w2
 				}
@@ -1230,6 +1231,29 @@ func extremeRow(q question, sents []sentence, hit int, header string, ext int, h
 
 // namesRow reports whether the question says one of the row's cells (of
 // two characters or more) or a part of its first cell: it asks of that row.
+// keyNamed reports whether q (folded) names a table's row: two characters
+// or more of its key, its first cell or a record's first value (城市：拉萨
+// for 去拉萨出差), or three of another cell.
+func keyNamed(q []rune, row string) bool {
+	cells := cellsOf(row)
+	if row = strings.TrimSpace(row); isRecord(row) {
+		cells = nil
+		for _, f := range strings.Split(row, "；") {
+			if _, v, ok := strings.Cut(f, "："); ok {
+				cells = append(cells, v)
+			}
+		}
+	}
+	for i, c := range cells {
+		// (or three of another cell's: | default_quota | 50 GB | … | 新用户
+		// 个人空间的默认配额 | for 默认给多大的个人空间)
+		if n := longestCommon(zh.Fold(strings.TrimSpace(c)), q); n >= 3 || i == 0 && n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 func namesRow(q, row string) bool {
 	for i, c := range cellsOf(row) {
 		c = strings.TrimSpace(c)
