@@ -323,6 +323,19 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			// whole rule, not its first half.
 			a = wholeRule(a, hits, zh.Fold(zh.Normalize(q)))
 		}
+		if a.Found && len(a.Citations) > 0 {
+			// 床前明月光下一句是啥 over prose (…全诗是：床前明月光，疑是地上
+			// 霜。): the line after the one quoted, whole; asked who wrote it
+			// too, the sentence that says so with it.
+			if line, ok := lineQuoted(zh.Normalize(asked)); ok {
+				if next, ok := lineAfter(a.Citations[0].Text, line); ok {
+					if asksTwice(q) {
+						next += "。" + strings.TrimSpace(a.Citations[0].Text)
+					}
+					a.Answer, a.Evidence = next, ""
+				}
+			}
+		}
 		if a.Found && reasons(q) && !statesCause(a) {
 			// Asked why, or for an analysis, and the passage says no
 			// cause: what it says, whole, and that the rest needs a model.
@@ -337,6 +350,38 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	return a, nil
 }
 
+// nextLineRe finds a line quoted and its next asked for: 床前明月光的下一
+// 句, 「举头望明月」后一句.
+var nextLineRe = mustScan(`([\p{Han}]{3,12})[」”"』]?的?(?:下一句|下句|后一句|下一行)`)
+
+// lineQuoted is the line whose next a question asks for (床前明月光).
+func lineQuoted(q string) (string, bool) {
+	m := nextLineRe.FindStringSubmatch(q)
+	if m == nil {
+		return "", false
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(m[1], "请问"), "的"), true
+}
+
+// lineAfter is the line of text after line, to the next stop (床前明月光，
+// 疑是地上霜。 → 疑是地上霜).
+func lineAfter(text, line string) (string, bool) {
+	i := strings.Index(text, line)
+	if i < 0 {
+		return "", false
+	}
+	rest := strings.TrimLeft(text[i+len(line):], "，,、 ")
+	if rest == text[i+len(line):] {
+		return "", false // (the line goes on: no line's end after it)
+	}
+	end := strings.IndexAny(rest, "，,。；;！？!?\n")
+	if end < 0 {
+		end = len(rest)
+	}
+	next := strings.TrimSpace(rest[:end])
+	return next, utf8.RuneCountInString(next) >= 3
+}
+
 // asksTwice reports whether a question asks two things of different kinds
 // in two clauses (洛阳纸贵是什么意思，出自哪里; 在哪里办，要带什么), neither
 // asking how or why.
@@ -347,7 +392,7 @@ func asksTwice(q string) bool {
 		for _, w := range whWords {
 			// (a question word of two characters or 谁: not 几 of 几内亚, 多
 			// of 多种, 何人 of 任何人)
-			if (utf8.RuneCountInString(w.text) >= 2 || w.text == "谁") && strings.Contains(clause, w.text) && !strings.Contains(clause, "任"+w.text) {
+			if (utf8.RuneCountInString(w.text) >= 2 || w.text == "谁" || w.text == "啥") && strings.Contains(clause, w.text) && !strings.Contains(clause, "任"+w.text) {
 				if w.kind == kindReason {
 					return false // 多大，怎么估算: how is said by what answers the other (用户数×平均配额×1.3)
 				}

@@ -2632,3 +2632,19 @@ func TestReviewedYesNo(t *testing.T) {
 		t.Errorf("至少交 read as %v, want 至少 (not 少交)", a)
 	}
 }
+
+// TestNextLineOverProse: asked the line after one quoted, of prose that
+// quotes the poem (…全诗是：床前明月光，疑是地上霜。), the next line whole, not
+// 地上霜; asked who wrote it too, with the sentence saying so.
+func TestNextLineOverProse(t *testing.T) {
+	e := offline(t, hit("poems.txt", "《静夜思》是唐代诗人李白写的一首五言绝句，全诗是：床前明月光，疑是地上霜。举头望明月，低头思故乡。"))
+	for q, want := range map[string]string{
+		"床前明月光的下一句是什么？":  "疑是地上霜",
+		"举头望明月的下一句":      "低头思故乡",
+		"床前明月光下一句是啥，谁写的": "疑是地上霜。《静夜思》是唐代诗人李白写的一首五言绝句，全诗是：床前明月光，疑是地上霜。",
+	} {
+		if a := ask(t, e, q); a.Answer != want {
+			t.Errorf("%s → %q, want %q", q, a.Answer, want)
+		}
+	}
+}
