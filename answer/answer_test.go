@@ -2648,3 +2648,14 @@ func TestNextLineOverProse(t *testing.T) {
 		}
 	}
 }
+
+// TestMeaningSaid: asked what A means (洛阳纸贵是什么意思) of a sentence
+// saying 「A的意思是…」, all it says after 是, not the question's own 的意思.
+func TestMeaningSaid(t *testing.T) {
+	p := "洛阳纸贵的意思是一部作品写得好，大家争相传抄，以致纸张都涨价了，常用来称赞著作风行一时、流传很广。这个成语出自《晋书·左思传》。"
+	hits := []corpora.Hit{hit("成语小札", p)}
+	wantAnswers(t, offline(t, hits...), hits, map[string]string{
+		"洛阳纸贵是什么意思":   "一部作品写得好，大家争相传抄，以致纸张都涨价了，常用来称赞著作风行一时、流传很广",
+		"洛阳纸贵的意思是什么？": "一部作品写得好，大家争相传抄，以致纸张都涨价了，常用来称赞著作风行一时、流传很广",
+	})
+}

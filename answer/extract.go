@@ -30,6 +30,9 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 	if sp, ok := copulaInverted(q, s); ok {
 		return sp
 	}
+	if sp, ok := nounSaid(q, s); ok {
+		return sp
+	}
 	sp := fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)), q.kind)
 	if asksWorkRe.MatchString(string(q.folded)) && !strings.ContainsRune(string(s[sp.s:max(sp.s, sp.e)]), '《') {
 		// 根据什么小说改编, 在哪部剧集里: the title the sentence gives, in
@@ -196,6 +199,33 @@ func titledName(seg *zh.Segmenter, s []rune, gap span, question []rune) (span, b
 		n.add(c)
 	}
 	return n.found()
+}
+
+// nounAskedRe reads a question asking what A means, as A是什么意思 (洛阳纸
+// 贵是什么意思) or A的含义是什么.
+var nounAskedRe = mustScan(`^(\p{Han}{2,12}?)(?:是什么|是啥|指什么|是指什么)(意思|含义|意义|寓意|释义|本义)$|^(\p{Han}{2,12}?)的(意思|含义|意义|寓意|释义|本义)是(?:什么|啥)$`)
+
+// nounSaid answers what A means from a sentence saying 「A的意思是…」 (洛阳
+// 纸贵的意思是一部作品写得好，…): all it says after 是, to the sentence's end
+// (not the question's own 的意思).
+func nounSaid(q question, s []rune) (span, bool) {
+	m := nounAskedRe.FindStringSubmatch(strings.TrimRight(string(q.folded), trailing))
+	if m == nil {
+		return span{}, false
+	}
+	a, n := m[1], m[2]
+	if a == "" {
+		a, n = m[3], m[4]
+	}
+	text := string(s)
+	for _, said := range []string{a + "的" + n + "是", a + "的" + n + "为", a + n + "是", a + "的" + n + "："} {
+		if i := strings.Index(text, said); i >= 0 {
+			b := utf8.RuneCountInString(text[:i+len(said)])
+			sp := clean(s, span{b, len(s)})
+			return sp, sp.e-sp.s >= 2
+		}
+	}
+	return span{}, false
 }
 
 // copulaInverted answers a question asking what A's N is (敦煌研究院的前身是
