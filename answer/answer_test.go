@@ -2659,3 +2659,17 @@ func TestMeaningSaid(t *testing.T) {
 		"洛阳纸贵的意思是什么？": "一部作品写得好，大家争相传抄，以致纸张都涨价了，常用来称赞著作风行一时、流传很广",
 	})
 }
+
+// TestListSecondItem: a counted list's second item (和一张门禁卡) is no
+// answer to where; a name beginning with 和 (和歌山) is.
+func TestListSecondItem(t *testing.T) {
+	seg, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := []rune("新员工入职当天，IT部会发放一台笔记本电脑和一张门禁卡")
+	q := parseQuestion(zh.Fold("新员工领电脑去哪里")).withWords(seg)
+	if sp := extract(seg, q, s); strings.HasPrefix(string(s[sp.s:sp.e]), "和") {
+		t.Errorf("extract = %q, a list's second item", string(s[sp.s:sp.e]))
+	}
+}

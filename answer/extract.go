@@ -72,6 +72,12 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 			return p
 		}
 	}
+	if sp.e-sp.s >= 2 && sp.s > 0 && strings.ContainsRune("和与及或", s[sp.s]) && strings.ContainsRune(cnNumerals+"0123456789", s[sp.s+1]) && !strings.ContainsRune("，,、。；;：: ", s[sp.s-1]) && q.kind != kindNumber {
+		// 和一张门禁卡 of …发放一台笔记本电脑和一张门禁卡, asked 去哪里: a
+		// list's second item is no answer (和歌山 is a name); the sentence
+		// says what there is.
+		return clean(s, span{0, len(s)})
+	}
 	if sp.e-sp.s == 1 && sp.s >= 2 && q.kind != kindNumber && unicode.Is(unicode.Han, s[sp.s]) && !slices.Contains(q.folded, s[sp.s]) && wordEndedOtherwise(q.folded, s[sp.s-2:sp.s]) {
 		// 器 of 除颤器 asked 除颤仪放在哪: the end of a word the question
 		// says otherwise, cut off; the sentence says it.
