@@ -2673,3 +2673,12 @@ func TestListSecondItem(t *testing.T) {
 		t.Errorf("extract = %q, a list's second item", string(s[sp.s:sp.e]))
 	}
 }
+
+// TestSpokenTimeRange: a time said 8点半 is whole, and a range of times
+// with the part of the day said at its end (到晚上7点) keeps both ends.
+func TestSpokenTimeRange(t *testing.T) {
+	hits := []corpora.Hit{hit("it.html", "设备故障请拨打 IT 服务热线 8008。IT 部的服务时间是工作日早上8点半到晚上7点。")}
+	wantAnswers(t, offline(t, hits...), hits, map[string]string{
+		"IT部的服务时间是几点到几点": "8点半到晚上7点",
+	})
+}

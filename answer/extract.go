@@ -1301,6 +1301,9 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 			after = u // 约4公分: the number with its unit; 8%: never a bare number
 		}
 		sp.e += len([]rune(after))
+		if after == "点" && sp.e < len(s) && s[sp.e] == '半' {
+			sp.e++ // 8点半: half past, a time whole
+		}
 		// A range keeps both ends: 9:00—18:00, 3至5天, 10%-20%.
 		if m := rangeTail.FindString(string(ahead(s, sp.e))); m != "" {
 			sp.e += len([]rune(m))
@@ -2001,7 +2004,7 @@ func clauseBigrams(s []rune, within span, at int, qb map[[2]rune]bool) map[[2]ru
 
 // rangeTail is the second end of a range after a number: a dash or 至/到,
 // then a number or time with its unit.
-var rangeTail = mustScan(`^\s*(?:—|–|-|~|～|至|到)\s*(?:次年|翌年|次月|次日)?(?:[0-9]{1,2}[:：][0-9]{2}|[0-9][0-9,]*(?:\.[0-9]+)?)(?:%|％|个工作日|个月|小时|分钟|元|天|年|日|周|次|人|岁|点|倍)?`)
+var rangeTail = mustScan(`^\s*(?:—|–|-|~|～|至|到)\s*(?:次年|翌年|次月|次日|早上|上午|中午|下午|晚上|凌晨)?(?:[0-9]{1,2}[:：][0-9]{2}|[0-9][0-9,]*(?:\.[0-9]+)?)(?:%|％|个工作日|个月|小时|分钟|元|天|年|日|周|次|人|岁|点半|点|倍)?`)
 
 // leadWords join an answer to what comes before it in its sentence; they
 // are trimmed from its start, longest first.
