@@ -2682,3 +2682,18 @@ func TestSpokenTimeRange(t *testing.T) {
 		"IT部的服务时间是几点到几点": "8点半到晚上7点",
 	})
 }
+
+// TestNameByItsWord: asked one's 号 (or 字), the name after that word, not
+// a name in marks after another verb of calling (被后人称为“诗仙”).
+func TestNameByItsWord(t *testing.T) {
+	seg, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := []rune("李白，字太白，号青莲居士，是唐朝最著名的浪漫主义诗人，被后人称为“诗仙”。")
+	for q, want := range map[string]string{"李白的号是什么": "青莲居士", "李白的字是什么": "太白"} {
+		if sp, ok := calledName(parseQuestion(zh.Fold(q)).withWords(seg), s); !ok || string(s[sp.s:sp.e]) != want {
+			t.Errorf("%s → %q, want %s", q, string(s[sp.s:sp.e]), want)
+		}
+	}
+}

@@ -340,6 +340,32 @@ func calledName(q question, s []rune) (span, bool) {
 		return span{}, false
 	}
 	str := string(s)
+	// A name said bare, by the words the question asks with.
+	bare := func() (span, int) {
+		found, out := 0, span{}
+		for _, c := range callings {
+			if !c.asked.MatchString(string(q.folded)) {
+				continue
+			}
+			for _, m := range c.re.FindAllStringSubmatchIndex(str, -1) {
+				if strings.Contains(string(q.folded), str[m[2]:m[3]]) {
+					continue
+				}
+				found++
+				out = span{utf8.RuneCountInString(str[:m[2]]), utf8.RuneCountInString(str[:m[3]])}
+			}
+			break
+		}
+		return out, found
+	}
+	if callings[0].asked.MatchString(string(q.folded)) || callings[1].asked.MatchString(string(q.folded)) {
+		// Asked for one's 字 or 号 (李白的号是什么 … 号青莲居士，…被后人称为
+		// “诗仙”): the name after that word, before a name in marks after
+		// another verb of calling.
+		if out, found := bare(); found == 1 {
+			return out, true
+		}
+	}
 	found, out := 0, span{}
 	for _, m := range callingRe.FindAllStringSubmatchIndex(str, -1) {
 		if found > 1 {
@@ -361,21 +387,7 @@ func calledName(q question, s []rune) (span, bool) {
 		}
 	}
 	if found == 0 {
-		// No name in marks: one said bare, by the words the question
-		// asks with.
-		for _, c := range callings {
-			if !c.asked.MatchString(string(q.folded)) {
-				continue
-			}
-			for _, m := range c.re.FindAllStringSubmatchIndex(str, -1) {
-				if strings.Contains(string(q.folded), str[m[2]:m[3]]) {
-					continue
-				}
-				found++
-				out = span{utf8.RuneCountInString(str[:m[2]]), utf8.RuneCountInString(str[:m[3]])}
-			}
-			break
-		}
+		out, found = bare() // no name in marks
 	}
 	return out, found == 1
 }
