@@ -2697,3 +2697,16 @@ func TestNameByItsWord(t *testing.T) {
 		}
 	}
 }
+
+// TestMoreNoes: 不参加, 不安排 … say no; a holiday asked by name (国庆)
+// finds a rule on 节假日.
+func TestMoreNoes(t *testing.T) {
+	p := "员工购书享受八折优惠，每月限购10本；教辅类图书不参加员工折扣。员工每月可以申请调休2天，须提前3天在排班表上登记并经店长同意；节假日前后3天不安排调休。"
+	hits := []corpora.Hit{hit("守则", p)}
+	e := offline(t, hits...)
+	for q, want := range map[string]string{"教辅书能打折吗": "不能", "国庆前一天能调休吗": "不能"} {
+		if a := e.FromHits(q, hits); !strings.HasPrefix(a.Answer, want) {
+			t.Errorf("%s → %q, want %s…", q, a.Answer, want)
+		}
+	}
+}
