@@ -345,10 +345,30 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			a.Answer += "\n" + explainNote
 		}
 	}
+	if a.Found && roleNameRe.MatchString(zh.Normalize(asked)) && utf8.RuneCountInString(a.Answer) <= 6 && !personName(e.seg, a.Answer) && !surnamed(a.Answer) {
+		// 店长叫什么名字 … 经店长同意: a role's holder's name asked, and
+		// what was found is no name (同意): the passages do not say it.
+		a = Answer{Question: asked, Answer: NotFound, Mode: ModeExtractive, Citations: []Citation{}, Refusal: a.Refusal}
+	}
 	a.Timings = Timings{Retrieval: retrieval, Total: time.Since(start)}
 	a.Question = asked
 	return a, nil
 }
+
+// roleNameRe finds a question asking the name of who holds a role (店长叫
+// 什么名字, 财务总监是谁, 负责人姓什么).
+var roleNameRe = mustScan(`(?:长|经理|主管|老板|负责人|总监|主任|总裁|董事长|总经理|老师|师傅)(?:的)?(?:叫什么|叫啥|名字|姓名|姓什么|是谁|是哪位)`)
+
+// surnamed reports whether w of two to four characters begins with a
+// common surname (王立诚, 邹建平): a person's name, as the dictionary may
+// not list it.
+func surnamed(w string) bool {
+	r := []rune(strings.TrimSpace(w))
+	return len(r) >= 2 && len(r) <= 4 && strings.ContainsRune(commonSurnames, r[0])
+}
+
+// commonSurnames are the hundred or so commonest Chinese surnames.
+const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 
 // nextLineRe finds a line quoted and its next asked for: 床前明月光的下一
 // 句, 「举头望明月」后一句.

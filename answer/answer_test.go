@@ -2710,3 +2710,20 @@ func TestMoreNoes(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleNameNotSaid: asked the name of a role's holder (店长叫什么名字)
+// of passages that name none, no word near the role (经店长同意 → 同意)
+// answers; a name that is one does (店长是王立诚).
+func TestRoleNameNotSaid(t *testing.T) {
+	e := offline(t, hit("守则", "员工每月可以申请调休2天，须提前3天在排班表上登记并经店长同意。"))
+	if a := ask(t, e, "店长叫什么名字"); a.Found {
+		t.Errorf("answer %q, want a refusal", a.Answer)
+	}
+	e = offline(t, hit("守则", "本店店长为王立诚，负责排班和调休审批。"))
+	if a := ask(t, e, "店长叫什么名字"); !strings.Contains(a.Answer, "王立诚") {
+		t.Errorf("answer %q, want 王立诚", a.Answer)
+	}
+	if surnamed("同意") || !surnamed("邹建平") {
+		t.Error("surnamed: 同意 a name, or 邹建平 not")
+	}
+}
