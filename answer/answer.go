@@ -657,6 +657,12 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// question's own verb, then the sentence that says so.
 	if verb, ok := yesNo(qn); ok {
 		sent := strings.TrimSpace(string(s.orig))
+		for _, m := range []string{"答：", "答:", "A：", "A:"} {
+			if rest, ok := strings.CutPrefix(sent, m); ok && strings.TrimSpace(rest) != "" {
+				sent = strings.TrimSpace(rest) // (an FAQ's answer line: 不能。上班时间不得…, not 不能。答：…)
+				break
+			}
+		}
 		// An item of a list says yes or no by its lead-in too (下列费用一律
 		// 不予报销： … 酒店迷你吧、收费电视及房间内饮用的酒水饮料；).
 		pol := polarity(qn, pq.quantities, verb, string(s.lead)+sent)

@@ -2727,3 +2727,14 @@ func TestRoleNameNotSaid(t *testing.T) {
 		t.Error("surnamed: 同意 a name, or 邹建平 not")
 	}
 }
+
+// TestModalVerbAndFAQLine: 能带 (a noun the dictionary lists) of 能带小孩
+// 来吗 is the verb 带; 小孩 is 孩子; a yes or no from an FAQ's answer line
+// does not repeat its 答：.
+func TestModalVerbAndFAQLine(t *testing.T) {
+	hits := []corpora.Hit{hit("守则", "问：可以带孩子来店里吗？\n答：上班时间不得带孩子到岗；休息日来店购书不受限制。")}
+	a := offline(t, hits...).FromHits("能带小孩来上班吗", hits)
+	if !strings.HasPrefix(a.Answer, "不能。上班时间不得带孩子到岗") {
+		t.Errorf("answer %q, want 不能。上班时间不得带孩子到岗…", a.Answer)
+	}
+}

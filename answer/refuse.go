@@ -91,6 +91,8 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 			// pair the dictionary does not count: the verb alone.
 			if r := []rune(w); len(r) == 2 && strings.ContainsRune("能会要可", r[0]) && !seg.Counted(w) {
 				w = string(r[1])
+			} else if len(r) == 2 && r[0] == '能' && strings.HasPrefix(seg.PartOfSpeech(string(r[1])), "v") && !strings.Contains(" 能力 能源 能量 能够 能否 能耗 能效 能手 能人 能干 ", " "+w+" ") {
+				w = string(r[1]) // 能带 (the dictionary's energy band) of 能带小孩来吗: the verb
 			}
 			if !hasContent([]rune(w)) || w[0] >= '0' && w[0] <= '9' && !strings.Contains(string(part), w) {
 				continue // (1 of 一小时, cut in digits: a given, no word)

@@ -183,7 +183,8 @@ var aliasGroups = [][]string{
 	{"储物柜", "置物柜", "寄存柜"},
 	{"减免", "少交", "少收", "少缴"}, // (至少交 is 至少's: of words alike in length, the leftmost is read)
 	{"法定节假日", "节假日"},         // (国庆 … 节假日前后3天不安排调休: speech's holidays find 节假日 too, towardFirst)
-	{"饮酒", "酒后"},             // (严禁酒后上岗 for 喝了酒还能上班吗: speech's words for 饮酒 too, towardFirst)
+	{"孩子", "小孩", "小朋友"},
+	{"饮酒", "酒后"}, // (严禁酒后上岗 for 喝了酒还能上班吗: speech's words for 饮酒 too, towardFirst)
 	// How people say what handbooks write, of any workplace.
 	{"发热", "发烧"},
 	{"代打卡", "帮打卡", "替打卡", "代签到"},
