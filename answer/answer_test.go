@@ -2675,11 +2675,11 @@ func TestListSecondItem(t *testing.T) {
 }
 
 // TestSpokenTimeRange: a time said 8点半 is whole, and a range of times
-// with the part of the day said at its end (到晚上7点) keeps both ends.
+// with the part of the day said at its ends (早上…到晚上7点) keeps both.
 func TestSpokenTimeRange(t *testing.T) {
 	hits := []corpora.Hit{hit("it.html", "设备故障请拨打 IT 服务热线 8008。IT 部的服务时间是工作日早上8点半到晚上7点。")}
 	wantAnswers(t, offline(t, hits...), hits, map[string]string{
-		"IT部的服务时间是几点到几点": "8点半到晚上7点",
+		"IT部的服务时间是几点到几点": "早上8点半到晚上7点",
 	})
 }
 

@@ -1319,6 +1319,9 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 		// A range keeps both ends: 9:00—18:00, 3至5天, 10%-20%.
 		if m := rangeTail.FindString(string(ahead(s, sp.e))); m != "" {
 			sp.e += len([]rune(m))
+			if sp.s >= 2 && strings.Contains(" 上午 下午 早上 晚上 中午 凌晨 ", " "+string(s[sp.s-2:sp.s])+" ") {
+				sp.s -= 2 // 上午9:30至晚上9:00: the part of the day the range opens with
+			}
 			if after == "" { // 3至5天: the range's unit, said once at its end
 				for _, u := range units {
 					if strings.HasSuffix(m, u) {
