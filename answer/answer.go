@@ -370,17 +370,22 @@ func surnamed(w string) bool {
 // commonSurnames are the hundred or so commonest Chinese surnames.
 const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 
-// nextLineRe finds a line quoted and its next asked for: 床前明月光的下一
-// 句, 「举头望明月」后一句.
-var nextLineRe = mustScan(`([\p{Han}]{3,12})[」”"』]?的?(?:下一句|下句|后一句|下一行)`)
-
-// lineQuoted is the line whose next a question asks for (床前明月光).
+// lineQuoted is the line whose next a question asks for (床前明月光 of 床前
+// 明月光的下一句, 「举头望明月」后一句): the three to twelve characters
+// before the culture answerer's words asking for the next line (intents),
+// those that name a line (句, 行; not 接下来, 之后是).
 func lineQuoted(q string) (string, bool) {
-	m := nextLineRe.FindStringSubmatch(q)
-	if m == nil {
+	at := askedAt(q, corpora.RelNext, "句行")
+	if at < 0 {
 		return "", false
 	}
-	return strings.TrimSuffix(strings.TrimPrefix(m[1], "请问"), "的"), true
+	r := []rune(strings.TrimRight(strings.TrimSuffix(q[:at], "的"), "」”\"』"))
+	i := len(r)
+	for i > 0 && unicode.Is(unicode.Han, r[i-1]) && len(r)-i < 12 {
+		i--
+	}
+	line := strings.TrimSuffix(strings.TrimPrefix(string(r[i:]), "请问"), "的")
+	return line, utf8.RuneCountInString(line) >= 3
 }
 
 // lineAfter is the line of text after line, to the next stop (床前明月光，

@@ -16,7 +16,7 @@ var intents = []struct {
 	{whole, []string{"全文", "全诗", "原文", "全首", "全篇", "背诵", "背一下", "背一遍", "整首", "完整", "内容是"}},
 	{firstLine, []string{"第一句", "首句", "开头", "起句", "头一句"}},
 	{lastLine, []string{"最后一句", "末句", "尾句", "结尾"}},
-	{corpora.RelNext, []string{"下一句", "下句", "后一句", "后句", "下半句", "后半句", "接下来", "接下去", "下面一句", "后面一句", "下面是",
+	{corpora.RelNext, []string{"下一句", "下一行", "下句", "后一句", "后句", "下半句", "后半句", "接下来", "接下去", "下面一句", "后面一句", "下面是",
 		"后面是", "接着是", "下联", "对下句", "后面那句", "下面那句", "后面接", "怎么接", "接什么", "接哪句", "接的是", "之后是", "后边"}},
 	{corpora.RelPrev, []string{"上一句", "上句", "前一句", "前句", "上半句", "前半句", "上面一句", "前面一句", "上联", "上面是", "前面是",
 		"上面那句", "前面那句", "之前是", "前边"}},
@@ -41,17 +41,23 @@ const (
 )
 
 // asks reports whether text holds a word of the intent rel.
-func asks(text, rel string) bool {
+func asks(text, rel string) bool { return askedAt(text, rel, "") >= 0 }
+
+// askedAt is the byte offset in text of the first word of the intent rel
+// it holds, of those holding a character of within when it is given (句
+// or 行: a line, not 接下来), -1 for none.
+func askedAt(text, rel, within string) int {
+	at := -1
 	for _, in := range intents {
 		if in.rel == rel {
 			for _, w := range in.words {
-				if strings.Contains(text, w) {
-					return true
+				if i := strings.Index(text, w); i >= 0 && (at < 0 || i < at) && (within == "" || strings.ContainsAny(w, within)) {
+					at = i
 				}
 			}
 		}
 	}
-	return false
+	return at
 }
 
 // unheld are asks the graph holds no facts for: 洛阳纸贵的反义词 must not
