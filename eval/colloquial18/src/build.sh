@@ -21,7 +21,7 @@ python3 "$SRC/make_xlsx.py" "$TMP/服务收费与网点一览.fods"
 $LO --convert-to "xlsx:Calc MS Excel 2007 XML" --outdir "$OUT" "$TMP/服务收费与网点一览.fods"
 
 # 4. System manual: hard-wrapped plain text
-python3 "$SRC/wrap.py" "$SRC/客服工单系统操作手册.src.txt" "$OUT/客服工单系统操作手册.txt" 76
+python3 ../wrap.py "$SRC/客服工单系统操作手册.src.txt" "$OUT/客服工单系统操作手册.txt" 76
 
 rm -rf "$TMP"
 ls -l "$OUT"

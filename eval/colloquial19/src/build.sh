@@ -21,7 +21,7 @@ python3 "$SRC/make_xlsx.py" "$TMP/科室项目与院区一览.fods"
 $LO --convert-to "xlsx:Calc MS Excel 2007 XML" --outdir "$OUT" "$TMP/科室项目与院区一览.fods"
 
 # 4. HIS manual: hard-wrapped plain text
-python3 "$SRC/wrap.py" "$SRC/HIS操作手册.src.txt" "$OUT/HIS操作手册.txt" 76
+python3 ../wrap.py "$SRC/HIS操作手册.src.txt" "$OUT/HIS操作手册.txt" 76
 
 rm -rf "$TMP"
 ls -l "$OUT"

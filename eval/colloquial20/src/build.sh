@@ -22,7 +22,7 @@ python3 "$SRC/make_fodp.py" "$TMP/新驾驶员岗前培训.fodp"
 $LO --convert-to "pptx:Impress MS PowerPoint 2007 XML" --outdir "$OUT" "$TMP/新驾驶员岗前培训.fodp"
 
 # 4. Dispatch-system manual: hard-wrapped plain text
-python3 "$SRC/wrap.py" "$SRC/智能调度系统操作手册.src.txt" "$OUT/智能调度系统操作手册.txt" 76
+python3 ../wrap.py "$SRC/智能调度系统操作手册.src.txt" "$OUT/智能调度系统操作手册.txt" 76
 
 rm -rf "$TMP"
 ls -l "$OUT"
