@@ -254,6 +254,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		return Answer{}, err
 	}
 	retrieval := time.Since(start)
+	nq, nasked := zh.Normalize(q), zh.Normalize(asked) // (q is asked, or asked in the mainland's words)
 	var a Answer
 	if g != nil {
 		docs := make([]string, len(hits))
@@ -281,14 +282,14 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			}
 		}
 		a = e.FromHits(q, hits)
-		aliases := zh.Aliases(string(zh.Fold(zh.Normalize(q))))
+		aliases := zh.Aliases(string(zh.Fold(nq)))
 		unsaid := a.Found && unsaidAliases(aliases, a, hits)
 		// Whether an answer lacks the shape q asks for (几点 … a time,
 		// 多少钱 … a sum; answerShape), q read as FromHits reads it.
 		var typed bool
 		var holds func(sentence) bool
 		if a.Found {
-			typed, holds = answerShape(parseQuestion(zh.Fold(spokenWh.Replace(joinSeparable(zh.Normalize(q))))))
+			typed, holds = answerShape(parseQuestion(zh.Fold(spokenWh.Replace(joinSeparable(nq)))))
 		}
 		lacksShape := func(a Answer) bool {
 			return typed && !holds(sentence{orig: []rune(a.Answer), folded: zh.Fold(a.Answer)})
@@ -321,13 +322,13 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		if a.Found && len(a.Citations) == 1 {
 			// A rule with an exception (…由买家承担；但因质量问题…): the
 			// whole rule, not its first half.
-			a = wholeRule(a, hits, zh.Fold(zh.Normalize(q)))
+			a = wholeRule(a, hits, zh.Fold(nq))
 		}
 		if a.Found && len(a.Citations) > 0 {
 			// 床前明月光下一句是啥 over prose (…全诗是：床前明月光，疑是地上
 			// 霜。): the line after the one quoted, whole; asked who wrote it
 			// too, the sentence that says so with it.
-			if line, ok := lineQuoted(zh.Normalize(asked)); ok {
+			if line, ok := lineQuoted(nasked); ok {
 				if next, ok := lineAfter(a.Citations[0].Text, line); ok {
 					if asksTwice(q) {
 						next += "。" + strings.TrimSpace(a.Citations[0].Text)
@@ -345,7 +346,7 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			a.Answer += "\n" + explainNote
 		}
 	}
-	if a.Found && roleNameRe.MatchString(zh.Normalize(asked)) && utf8.RuneCountInString(a.Answer) <= 6 && !personName(e.seg, a.Answer) && !surnamed(a.Answer) {
+	if a.Found && roleNameRe.MatchString(nasked) && utf8.RuneCountInString(a.Answer) <= 6 && !personName(e.seg, a.Answer) && !surnamed(a.Answer) {
 		// 店长叫什么名字 … 经店长同意: a role's holder's name asked, and
 		// what was found is no name (同意): the passages do not say it.
 		a = Answer{Question: asked, Answer: NotFound, Mode: ModeExtractive, Citations: []Citation{}, Refusal: a.Refusal}
@@ -1313,12 +1314,7 @@ func extremeRow(q question, sents []sentence, hit int, header string, ext int, h
 func keyNamed(q []rune, row string) bool {
 	cells := cellsOf(row)
 	if row = strings.TrimSpace(row); isRecord(row) {
-		cells = nil
-		for _, f := range strings.Split(row, "；") {
-			if _, v, ok := strings.Cut(f, "："); ok {
-				cells = append(cells, v)
-			}
-		}
+		_, cells = recordFields(row)
 	}
 	for i, c := range cells {
 		// (or three of another cell's: | default_quota | 50 GB | … | 新用户

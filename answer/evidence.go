@@ -1379,6 +1379,20 @@ func isRecord(line string) bool {
 	return fields >= 2
 }
 
+// recordFields are a record's fields' names and values (项目：…；价格（元）：
+// 260；…), a value going on past a ； whole (说明：…；…).
+func recordFields(row string) (names, values []string) {
+	for _, f := range strings.Split(row, "；") {
+		name, value, ok := strings.Cut(f, "：")
+		if ok {
+			names, values = append(names, strings.TrimSpace(name)), append(values, strings.TrimSpace(value))
+		} else if len(values) > 0 && strings.TrimSpace(f) != "" {
+			values[len(values)-1] += "；" + strings.TrimSpace(f) // (the value goes on past a ；)
+		}
+	}
+	return names, values
+}
+
 // tableCell answers from a table's row: the cell whose column's name the
 // question names most of (the row was found by its key: 上海 … 每晚上限),
 // leaving out the cells whose values the question names itself. header is
@@ -1396,14 +1410,7 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 	var names, values []string
 	switch {
 	case isRecord(row):
-		for _, f := range strings.Split(row, "；") {
-			name, value, ok := strings.Cut(f, "：")
-			if ok {
-				names, values = append(names, strings.TrimSpace(name)), append(values, strings.TrimSpace(value))
-			} else if len(values) > 0 && strings.TrimSpace(f) != "" {
-				values[len(values)-1] += "；" + strings.TrimSpace(f) // (the value goes on past a ；)
-			}
-		}
+		names, values = recordFields(row)
 	case header != "":
 		cells, heads := cellsOf(row), cellsOf(header)
 		if len(cells) != len(heads) {
