@@ -239,6 +239,80 @@ def number_in(num, text):
         pat = r'(?<![\d.])%s(?![\d])' % num
     return re.search(pat, text) is not None
 
+# ---------------------------------------------------------------- documents, read and checked alike
+
+
+def pdf_text(path):
+    """A PDF's text as pdftotext gives it, and its readings: raw, its lines
+    joined, and joined without the spaces pdftotext puts between Chinese and
+    Latin (2 元). A file that is no PDF fails."""
+    with open(path, 'rb') as f:
+        if f.read(5) != b'%PDF-':
+            fail('PDF: not a PDF file')
+    raw = read_pdf(path)
+    joined = raw.replace('\n', '')
+    return raw, joined, [raw, joined, despace(joined)]
+
+
+def workbook_text(path, unit_re, header_units=1, min_numeric=1, text_sheets=()):
+    """A workbook's sheets and its text (each sheet's name, then its rows,
+    tab-separated). Each sheet's header row is text with at least
+    header_units units in brackets (价格（元）); no cell is a number with its
+    unit (unit_re); a sheet not in text_sheets has min_numeric numeric
+    cells or more."""
+    sheets = read_xlsx(path)
+    lines = []
+    for name, rows in sheets:
+        lines.append(name)
+        if not rows:
+            fail('XLSX %s: empty' % name)
+            continue
+        header = rows[0]
+        if any(k != 's' or not v for k, v in header):
+            fail('XLSX %s: header row is not all text' % name)
+        units = sum(1 for _, v in header if re.search(r'（[^）]+）$', v))
+        if units < header_units:
+            fail('XLSX %s: %d units in the headers (want %d or more)' % (name, units, header_units))
+        numeric = 0
+        for r in rows[1:]:
+            for k, v in r:
+                if k == 's' and unit_re.match(v):
+                    fail('XLSX %s: unit inside a cell: %r' % (name, v))
+            numeric += sum(1 for k, _ in r if k == 'n')
+        if numeric < min_numeric and name not in text_sheets:
+            fail('XLSX %s: %d numeric cells (want %d or more)' % (name, numeric, min_numeric))
+        for r in rows:
+            lines.append('\t'.join(v for _, v in r))
+    return sheets, '\n'.join(lines)
+
+
+def wrapped_manual(path, wrap, min_full=30):
+    """A hard-wrapped manual: its text, its lines and its text unwrapped.
+    No line is wider than wrap columns, and min_full lines or more are
+    filled to it."""
+    with open(path, encoding='utf-8') as f:
+        raw = f.read()
+    lines = raw.rstrip('\n').split('\n')
+    too_wide = [ln for ln in lines if width(ln) > wrap]
+    if too_wide:
+        fail('TXT: %d lines wider than %d columns' % (len(too_wide), wrap))
+    full = [ln for ln in lines if width(ln) >= wrap - 1]
+    if len(full) < min_full:
+        fail('TXT: only %d lines filled to the wrap width; not hard-wrapped?' % len(full))
+    return raw, lines, unwrap(lines, wrap)
+
+
+def check_sizes(texts, low=2500, high=3000):
+    """Each document holds low to high CJK characters, all in GB2312."""
+    for name, t in texts.items():
+        n = cjk_count(t)
+        if not low <= n <= high:
+            fail('%s: %d CJK characters (want %d-%d)' % (name, n, low, high))
+        bad = non_gb2312(t)
+        if bad:
+            fail('%s: characters outside GB2312 (traditional?): %s' % (name, ''.join(sorted(set(bad)))))
+
+
 
 def check_questions(questions, texts, variants, refuse_terms, txt, notes_only=frozenset(), extra=None):
     """Checks questions.tsv against the documents and exits: texts are the

@@ -11,8 +11,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from colloquialcheck import (  # noqa: E402 (the checks the colloquial sets share)
-    check_questions, cjk_count, despace, fail, non_gb2312, read_docx, read_pdf,
-    read_xlsx, unwrap, width)
+    check_questions, check_sizes, despace, fail, pdf_text, read_docx, workbook_text,
+    wrapped_manual)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(HERE, 'docs')
@@ -72,13 +72,8 @@ def load_documents():
         fail('DOCX: expected one allowance table with a 岗位 header')
 
     # PDF rulebook
-    raw = read_pdf(os.path.join(DOCS, PDF))
-    joined = raw.replace('\n', '')
+    raw, joined, variants[PDF] = pdf_text(os.path.join(DOCS, PDF))
     texts[PDF] = raw
-    variants[PDF] = [raw, joined, despace(joined)]
-    with open(os.path.join(DOCS, PDF), 'rb') as f:
-        if not f.read(5) == b'%PDF-':
-            fail('PDF: not a PDF file')
     for kw in ('第一阶梯', '第二阶梯', '第三阶梯', '违约金', '退费', '恢复供水', '抄表'):
         if kw not in joined:
             fail('PDF: missing %s' % kw)
@@ -86,46 +81,14 @@ def load_documents():
         fail('PDF: no 第X条 articles')
 
     # XLSX workbook
-    sheets = read_xlsx(os.path.join(DOCS, XLSX))
+    sheets, t = workbook_text(os.path.join(DOCS, XLSX), re.compile(r'^\s*[\d.]+\s*(元|小时|分钟|天|分|%|米|立方米)\s*$'), text_sheets=('营业厅',))
     if not 2 <= len(sheets) <= 3:
         fail('XLSX: %d sheets (want 2-3)' % len(sheets))
-    lines = []
-    unit_re = re.compile(r'^\s*[\d.]+\s*(元|小时|分钟|天|分|%|米|立方米)\s*$')
-    for name, rows in sheets:
-        lines.append(name)
-        if not rows:
-            fail('XLSX %s: empty' % name)
-            continue
-        header = rows[0]
-        if any(k != 's' or not v for k, v in header):
-            fail('XLSX %s: header row is not all text' % name)
-        if not any(re.search(r'（[^）]+）$', v) for _, v in header):
-            fail('XLSX %s: no unit in the headers' % name)
-        numeric_cols = 0
-        for r in rows[1:]:
-            for k, v in r:
-                if k == 's' and unit_re.match(v):
-                    fail('XLSX %s: unit inside a cell: %r' % (name, v))
-            numeric_cols += sum(1 for k, _ in r if k == 'n')
-        if numeric_cols == 0 and name != '营业厅':
-            fail('XLSX %s: no numeric cells' % name)
-        for r in rows:
-            lines.append('\t'.join(v for _, v in r))
-    t = '\n'.join(lines)
     texts[XLSX] = t
     variants[XLSX] = [t]
 
     # TXT manual
-    with open(os.path.join(DOCS, TXT), encoding='utf-8') as f:
-        raw = f.read()
-    tl = raw.rstrip('\n').split('\n')
-    too_wide = [ln for ln in tl if width(ln) > WRAP]
-    if too_wide:
-        fail('TXT: %d lines wider than %d columns' % (len(too_wide), WRAP))
-    full = [ln for ln in tl if width(ln) >= WRAP - 1]
-    if len(full) < 30:
-        fail('TXT: only %d lines filled to the wrap width; not hard-wrapped?' % len(full))
-    un = unwrap(tl, WRAP)
+    raw, tl, un = wrapped_manual(os.path.join(DOCS, TXT), WRAP)
     texts[TXT] = un
     variants[TXT] = [raw, un]
     if not re.search(r'^一、', raw, re.M) or not re.search(r'^2\.1 ', raw, re.M):
@@ -134,20 +97,8 @@ def load_documents():
         fail('TXT: too few E-codes')
 
     # sizes and script
-    for name, t in texts.items():
-        n = cjk_count(t)
-        if not 2500 <= n <= 3000:
-            fail('%s: %d CJK characters (want 2500-3000)' % (name, n))
-        bad = non_gb2312(t)
-        if bad:
-            fail('%s: characters outside GB2312 (traditional?): %s' % (name, ''.join(sorted(set(bad)))))
+    check_sizes(texts)
     return texts, variants
-
-
-# ---------------------------------------------------------------- numbers
-
-
-# ---------------------------------------------------------------- questions
 
 
 if __name__ == '__main__':

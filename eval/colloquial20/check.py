@@ -14,8 +14,8 @@ import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from colloquialcheck import (  # noqa: E402 (the checks the colloquial sets share)
-    check_questions, cjk_count, despace, fail, non_gb2312, R, read_pdf, read_xlsx,
-    unwrap, width)
+    check_questions, check_sizes, cjk_count, fail, pdf_text, R, width, workbook_text,
+    wrapped_manual)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(HERE, 'docs')
@@ -158,15 +158,10 @@ def load_documents():
 
     # PDF fare rules
     path = os.path.join(DOCS, PDF)
-    with open(path, 'rb') as f:
-        if f.read(5) != b'%PDF-':
-            fail('PDF: not a PDF file')
+    raw, joined, variants[PDF] = pdf_text(path)
+    texts[PDF] = raw
     if 'LibreOffice' not in pdf_producer(path):
         fail('PDF: not produced by LibreOffice')
-    raw = read_pdf(path)
-    joined = raw.replace('\n', '')
-    texts[PDF] = raw
-    variants[PDF] = [raw, joined, despace(joined)]
     for kw in ('分段计价', '换乘', '半价', '导盲犬', '补票', '失物招领', '工本费', '招手停'):
         if kw not in joined:
             fail('PDF: missing %s' % kw)
@@ -176,32 +171,10 @@ def load_documents():
         fail('PDF: no CJK/Latin gap in the extracted text (e.g. "2 元")')
 
     # XLSX workbook
-    sheets = read_xlsx(os.path.join(DOCS, XLSX))
+    sheets, t = workbook_text(os.path.join(DOCS, XLSX), re.compile(r'^\s*[\d.]+\s*(元|小时|分钟|天|分|%|米|公里|个|辆|条|亩|人)\s*$'),
+                              header_units=3, min_numeric=10)
     if len(sheets) != 3:
         fail('XLSX: %d sheets (want 3)' % len(sheets))
-    lines = []
-    unit_re = re.compile(r'^\s*[\d.]+\s*(元|小时|分钟|天|分|%|米|公里|个|辆|条|亩|人)\s*$')
-    for name, rows in sheets:
-        lines.append(name)
-        if not rows:
-            fail('XLSX %s: empty' % name)
-            continue
-        header = rows[0]
-        if any(k != 's' or not v for k, v in header):
-            fail('XLSX %s: header row is not all text' % name)
-        if sum(1 for _, v in header if re.search(r'（[^）]+）$', v)) < 3:
-            fail('XLSX %s: fewer than three units in the headers' % name)
-        numeric = 0
-        for r in rows[1:]:
-            for k, v in r:
-                if k == 's' and unit_re.match(v):
-                    fail('XLSX %s: unit inside a cell: %r' % (name, v))
-            numeric += sum(1 for k, _ in r if k == 'n')
-        if numeric < 10:
-            fail('XLSX %s: too few numeric cells' % name)
-        for r in rows:
-            lines.append('\t'.join(v for _, v in r))
-    t = '\n'.join(lines)
     texts[XLSX] = t
     variants[XLSX] = [t]
 
@@ -224,19 +197,10 @@ def load_documents():
         fail('PPTX: notes should carry most of the text')
 
     # TXT manual
-    with open(os.path.join(DOCS, TXT), encoding='utf-8') as f:
-        raw = f.read()
-    tl = raw.rstrip('\n').split('\n')
-    too_wide = [ln for ln in tl if width(ln) > WRAP]
-    if too_wide:
-        fail('TXT: %d lines wider than %d columns' % (len(too_wide), WRAP))
-    full = [ln for ln in tl if width(ln) >= WRAP - 1]
-    if len(full) < 30:
-        fail('TXT: only %d lines filled to the wrap width; not hard-wrapped?' % len(full))
+    raw, tl, un = wrapped_manual(os.path.join(DOCS, TXT), WRAP)
     inside_num = sum(1 for a, b in zip(tl, tl[1:]) if width(a) >= WRAP - 1 and a[-1:].isdigit() and b[:1].isdigit())
     if inside_num < 2:
         fail('TXT: want at least two wraps inside numbers (found %d)' % inside_num)
-    un = unwrap(tl, WRAP)
     texts[TXT] = un
     variants[TXT] = [raw, un]
     if not re.search(r'^一、', raw, re.M) or not re.search(r'^2\.1 ', raw, re.M):
@@ -245,20 +209,8 @@ def load_documents():
         fail('TXT: too few E-codes')
 
     # sizes and script
-    for name, t in texts.items():
-        n = cjk_count(t)
-        if not 2500 <= n <= 3000:
-            fail('%s: %d CJK characters (want 2500-3000)' % (name, n))
-        bad = non_gb2312(t)
-        if bad:
-            fail('%s: characters outside GB2312 (traditional?): %s' % (name, ''.join(sorted(set(bad)))))
+    check_sizes(texts)
     return texts, variants, extra
-
-
-# ---------------------------------------------------------------- numbers
-
-
-# ---------------------------------------------------------------- questions
 
 
 if __name__ == '__main__':
