@@ -487,7 +487,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	a := Answer{Question: q, Answer: NotFound, Mode: ModeExtractive, Citations: []Citation{}}
 	retrieved := hits // all of them tell whether the knowledge base knows a word
 	if len(hits) > e.cfg.Passages {
-		hits = hits[:e.cfg.Passages]
+		hits = keyedRowRead(zh.Fold(zh.Normalize(q)), hits, e.cfg.Passages)
 	}
 	// A question in traditional characters is read with its Taiwan usage
 	// brought to the mainland's (程式檔案 → 程序文件, 嗎 → 吗), as queries
@@ -1892,6 +1892,55 @@ func withoutCondition(q, sentence string) bool {
 				}
 			}
 			i += j + len(neg)
+		}
+	}
+	return false
+}
+
+// keyedRowRead is the n passages read of hits: the first n, unless a
+// passage ranked below them holds a table row whose key the question says
+// whole and none of the first n says (日本 of 经理去日本出差 … 城市：日本、
+// 韩国；经理住宿上限（元/晚）：1500): that one is read in place of the n-th.
+func keyedRowRead(q []rune, hits []corpora.Hit, n int) []corpora.Hit {
+	var read strings.Builder
+	for _, h := range hits[:n] {
+		read.WriteString(string(zh.Fold(h.Text)))
+	}
+	for i := n; i < len(hits); i++ {
+		if holdsKeyedRow(q, read.String(), hits[i]) {
+			read := append(append([]corpora.Hit(nil), hits[:n-1]...), hits[i])
+			return read
+		}
+	}
+	return hits[:n]
+}
+
+// holdsKeyedRow reports whether a passage holds a table row or record whose
+// key (its first cell or value, or one item of a list there: 日本、韩国) of
+// two characters or more the question says whole and the passages read
+// (folded) do not.
+func holdsKeyedRow(q []rune, read string, h corpora.Hit) bool {
+	qs := string(q)
+	{
+		for _, line := range strings.Split(h.Text, "\n") {
+			line = strings.TrimSpace(line)
+			var key string
+			switch {
+			case strings.HasPrefix(line, "|"):
+				key = cellsOf(line)[0]
+			case isRecord(line):
+				if _, values := recordFields(line); len(values) > 0 {
+					key = values[0]
+				}
+			default:
+				continue
+			}
+			for _, k := range strings.FieldsFunc(beforeGloss(key), func(r rune) bool { return r == '、' || r == '/' || r == '，' }) {
+				k = string(zh.Fold(strings.TrimSpace(k)))
+				if utf8.RuneCountInString(k) >= 2 && !strings.ContainsAny(k, "0123456789") && strings.Contains(qs, k) && !strings.Contains(read, k) {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -2738,3 +2738,25 @@ func TestModalVerbAndFAQLine(t *testing.T) {
 		t.Errorf("answer %q, want 不能。上班时间不得带孩子到岗…", a.Answer)
 	}
 }
+
+// TestKeyedRowBelow: a table row whose key the question says whole, in a
+// passage ranked below those read, is read when none of them says the key
+// (去泰国 … 国家：泰国、越南 ranked fourth under passages on other places);
+// a key the passages read say already keeps them as they are.
+func TestKeyedRowBelow(t *testing.T) {
+	e := offline(t)
+	faq := hit("h.md", "问：去广州培训住酒店能报多少？\n答：广州属于一类城市，员工的住宿标准为每晚600元，主管为800元。")
+	rule := hit("h.md", "（1）两人同行出差的，原则上合住一间，住宿标准按较高职级的1.5倍执行。\n（2）展会期间酒店涨价的，经总监批准后标准可上浮不超过20%。")
+	apply := hit("h.md", "（1）员工出差须在出发前提交出差申请，写明事由、地点、日期和预算。\n（2）出境出差须提前10个工作日申请。")
+	rows := hit("t.xlsx", "国家：新加坡；类别：境外；员工住宿标准（元/晚）：1100；主管住宿标准（元/晚）：1400\n国家：泰国、越南；类别：境外；员工住宿标准（元/晚）：900；主管住宿标准（元/晚）：1250")
+	hits := []corpora.Hit{faq, rule, apply, rows}
+	if got := keyedRowRead(zh.Fold("主管去泰国出差，酒店一晚最多报多少？"), hits, 3); len(got) != 3 || got[2].Text != rows.Text {
+		t.Fatalf("泰国: the passages read are %v; want the rows in place of the third", got)
+	}
+	if got := keyedRowRead(zh.Fold("主管去广州出差，酒店一晚最多报多少？"), hits, 3); got[2].Text != apply.Text {
+		t.Errorf("广州 (said by the FAQ read): the rows were read in place of the third passage")
+	}
+	if a := e.FromHits("主管去泰国出差，酒店一晚最多报多少？", hits); !strings.Contains(a.Answer, "1250") {
+		t.Errorf("泰国 → %q; want 1250元", a.Answer)
+	}
+}
