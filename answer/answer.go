@@ -346,6 +346,14 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			a.Answer += "\n" + explainNote
 		}
 	}
+	if asksHolder := roleNameRe.MatchString(nasked) || strings.HasPrefix(nasked, "谁是"); asksHolder && !personName(e.seg, a.Answer) && !surnamed(a.Answer) {
+		// 财务总监是谁 … 审批人：直属经理、部门总监、财务总监: the role
+		// itself is no answer; a record whose field is the role (职务：
+		// 财务总监；负责人：王立诚) names its holder.
+		if b, ok := e.roleHolder(nq, hits); ok {
+			a = b
+		}
+	}
 	if a.Found && roleNameRe.MatchString(nasked) && utf8.RuneCountInString(a.Answer) <= 6 && !personName(e.seg, a.Answer) && !surnamed(a.Answer) {
 		// 店长叫什么名字 … 经店长同意: a role's holder's name asked, and
 		// what was found is no name (同意): the passages do not say it.
@@ -355,6 +363,33 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	a.Question = asked
 	return a, nil
 }
+
+// roleHolder answers who holds the role q names from a passage of hits
+// holding a record one of whose values is that role, said whole in q (职务：
+// 财务总监 for 财务总监叫什么名字): its holder's name, when it is one.
+func (e *Engine) roleHolder(q string, hits []corpora.Hit) (Answer, bool) {
+	fq := string(zh.Fold(q))
+	for _, h := range hits {
+		for _, line := range strings.Split(h.Text, "\n") {
+			if line = strings.TrimSpace(line); !isRecord(line) {
+				continue
+			}
+			_, values := recordFields(line)
+			for _, v := range values {
+				if fv := string(zh.Fold(v)); utf8.RuneCountInString(fv) >= 2 && roleEndRe.MatchString(fv) && strings.Contains(fq, fv) {
+					b := e.FromHits(q, []corpora.Hit{h})
+					if b.Found && (personName(e.seg, b.Answer) || surnamed(b.Answer)) {
+						return b, true
+					}
+				}
+			}
+		}
+	}
+	return Answer{}, false
+}
+
+// roleEndRe finds a role's name by its end (财务总监, 店长, 招聘经理).
+var roleEndRe = mustScan(`(?:长|经理|主管|老板|负责人|总监|主任|总裁|董事长|总经理|老师|师傅|专员|顾问|秘书|会计|出纳)$`)
 
 // roleNameRe finds a question asking the name of who holds a role (店长叫
 // 什么名字, 财务总监是谁, 负责人姓什么).

@@ -2760,3 +2760,20 @@ func TestKeyedRowBelow(t *testing.T) {
 		t.Errorf("泰国 → %q; want 1250元", a.Answer)
 	}
 }
+
+// TestRoleHolder: asked who holds a role (质检主管是谁, 谁是质检主管), a
+// list of approvers naming the role is no answer; a record whose field is
+// that role names its holder.
+func TestRoleHolder(t *testing.T) {
+	e := offline(t,
+		hit("h.md", "单笔金额 | 审批人\n1万元以下 | 班组长\n1万元及以上 | 班组长、车间主任、质检主管，并报厂长审批"),
+		hit("t.xlsx", "部门：质检部；负责人：邹建平；职务：质检主管；分机：6210\n部门：设备部；负责人：林海燕；职务：设备主管；分机：6230"))
+	for _, q := range []string{"质检主管是谁", "谁是质检主管", "质检主管叫什么名字"} {
+		if a := ask(t, e, q); a.Answer != "邹建平" {
+			t.Errorf("%s → %q; want 邹建平", q, a.Answer)
+		}
+	}
+	if a := ask(t, e, "设备主管叫什么名字"); a.Answer != "林海燕" {
+		t.Errorf("设备主管 → %q; want 林海燕", a.Answer)
+	}
+}
