@@ -1677,6 +1677,11 @@ func yesNo(q string) (string, bool) {
 		}
 	}
 	if !asks {
+		// 开车的时候能接个电话不 就说两句: a yes-or-no question ending
+		// its clause, an afterthought after it.
+		if i := strings.LastIndexAny(t, " ，,；"); i > 0 {
+			return yesNo(t[:i])
+		}
 		return "", false
 	}
 	if verb == "" {

@@ -310,6 +310,8 @@ func TestYesNo(t *testing.T) {
 		{"在合肥市区跑客户算出差不", "员工在公司所在地合肥市区范围内的公务外出，不属于出差。", "不算。"},
 		{"在合肥市区跑客户算不算出差", "员工在公司所在地合肥市区范围内的公务外出，不属于出差。", "不算。"},
 		{"无证人员驾驶叉车行不行", "无证人员严禁驾驶叉车，包括短距离挪车和试车。", "不行。"},
+		// A yes-or-no clause with an afterthought after it.
+		{"叉车没电了能自己充电不 就充十分钟", "叉车没电时，非电工人员严禁自行为叉车充电。", "不能。"},
 	} {
 		a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)})
 		if !strings.HasPrefix(a.Answer, c.want) || !strings.Contains(a.Answer, c.passage) {
@@ -318,6 +320,12 @@ func TestYesNo(t *testing.T) {
 	}
 	if _, ok := yesNo("年假有几天？"); ok {
 		t.Errorf("年假有几天 asks for a number, not yes or no")
+	}
+	if v, ok := yesNo("出差预算超标了 算谁的"); ok {
+		t.Errorf("出差预算超标了 算谁的 asks who, not yes or no (%s)", v)
+	}
+	if v, ok := yesNo("我外地的，宿舍在哪"); ok {
+		t.Errorf("我外地的，宿舍在哪 asks where, not yes or no (%s)", v)
 	}
 	if v, ok := yesNo("出差预算超标了算谁的"); ok {
 		t.Errorf("出差预算超标了算谁的 asks who, not yes or no (%s)", v)

@@ -22,6 +22,12 @@ func TestAliases(t *testing.T) {
 	if g := AliasesOf("抖音"); !reflect.DeepEqual(g, []string{"视频"}) {
 		t.Errorf("AliasesOf(抖音) = %v; want 视频 (刷抖音 … 看视频, 浏览短视频)", g)
 	}
+	if g := AliasesOf("开车"); !slices.Contains(g, "驾驶") {
+		t.Errorf("AliasesOf(开车) = %v; want 驾驶 among them", g)
+	}
+	if g := AliasesOf("班表"); !slices.Contains(g, "排班") {
+		t.Errorf("AliasesOf(班表) = %v; want 排班 among them", g)
+	}
 	if g := AliasesOf("病逝"); !slices.Contains(g, "去世") {
 		t.Errorf("AliasesOf(病逝) = %v; want 去世 among them", g)
 	}
