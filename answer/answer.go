@@ -611,6 +611,19 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			best = alt
 		}
 	}
+	_, yn := yesNo(qn)
+	rowOnly := false // a yes or no asked, and only rows of data to say it
+	if yn && dataRow(pq, sents[best]) {
+		// 能在车场里充一下电不 … 车型：…；充电时间（小时）：1.5: a row of
+		// data with no cell saying yes or no, of a row the question does
+		// not name, says neither; a rule nearly as good does, or one in
+		// the other passages retrieved (below), or none.
+		if alt := nearHolder(sents, best, rowNear, func(s sentence) bool { return !isTableLine(strings.TrimSpace(string(s.orig))) }); alt >= 0 {
+			best = alt
+		} else {
+			rowOnly = true
+		}
+	}
 	// What the best sentence weighs: its hit, its share of the question's
 	// evidence (with the exception right after it, which says the rule
 	// with it), and whether the question asks for that exception.
@@ -645,7 +658,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 				// (A table's row answers only when the question names its
 				// key: 去拉萨 … 城市：拉萨, not 竞业限制补偿 … 城市：厦门's
 				// 500, which a column's words alone brought.)
-				if r2, w2 := e.refuse(pq, terms, s2, sup2, h2, everywhere, exd2); !r2 && (!isTableLine(strings.TrimSpace(string(s2.orig))) || keyNamed(pq.folded, string(s2.orig))) {
+				if r2, w2 := e.refuse(pq, terms, s2, sup2, h2, everywhere, exd2); !r2 && (!isTableLine(strings.TrimSpace(string(s2.orig))) || keyNamed(pq.folded, string(s2.orig)) && !(yn && dataRow(pq, s2))) {
 					sents, full, hits, best = more, mfull, retrieved[:n], b
 					s, h, support, exc, excepted, refused, weighed = s2, h2, sup2, exc2, exd2, r2, w2
 				}
@@ -653,7 +666,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		}
 	}
 	a.Refusal = weighed
-	if refused && (weighed == nil || !e.cfg.Unrefused) {
+	if rowOnly && !e.cfg.Unrefused || refused && (weighed == nil || !e.cfg.Unrefused) {
 		return a // (a refusal no signals weighed stands: a code no passage says)
 	}
 	// Asked what happens when a thing is not done (没定分配比例怎么办), and
@@ -1984,4 +1997,32 @@ func holdsKeyedRow(q []rune, read string, h corpora.Hit) bool {
 		}
 	}
 	return false
+}
+
+// ruleCellRe finds a cell saying what one may or must (not) do (解冻后不得
+// 再次冷冻, 须持证上岗).
+var ruleCellRe = mustScan(`不得|不能|不可|不准|不允许|严禁|禁止|可以|允许|须|必须|不予|无需|免`)
+
+// rowNear is how near the best row's score a rule must be to answer a
+// yes-or-no question in its place (dataRow).
+var rowNear = 0.7
+
+// dataRow reports whether s is a table's row or a record whose key q does
+// not name and none of whose cells says yes or no (支持, 不开诊): a row of
+// data, which answers no yes-or-no question.
+func dataRow(q question, s sentence) bool {
+	line := strings.TrimSpace(string(s.orig))
+	if !isTableLine(line) || keyNamed(q.folded, line) {
+		return false
+	}
+	cells := cellsOf(line)
+	if isRecord(line) {
+		_, cells = recordFields(line)
+	}
+	for _, c := range cells {
+		if yesNoCell(c) || negativeCell(c) || ruleCellRe.MatchString(c) {
+			return false
+		}
+	}
+	return true
 }

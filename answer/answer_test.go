@@ -2785,3 +2785,23 @@ func TestRoleHolder(t *testing.T) {
 		t.Errorf("设备主管 → %q; want 林海燕", a.Answer)
 	}
 }
+
+// TestDataRowSaysNoYesNo: a row of data (a record with no cell saying yes
+// or no, whose key the question does not name) answers no yes-or-no
+// question: a rule nearly as good does, or, with none, it is refused; a
+// row saying it in a cell (解冻后不得再次冷冻) still answers.
+func TestDataRowSaysNoYesNo(t *testing.T) {
+	e := offline(t)
+	rows := hit("t.xlsx", "线路：12路；类别：普通线路；起点站：东站；终点站：白沙港；首班：6:00；末班车：22:30；发车间隔（分钟）：10\n线路：15路；类别：普通线路；起点站：西站；终点站：白沙港；首班：6:10；末班车：22:00；发车间隔（分钟）：12")
+	rule := hit("h.md", "第八条 驾驶员应当按行车计划准点发车，不得提前发车。")
+	if a := e.FromHits("末班车没人了能提前发车不", []corpora.Hit{rows, rule}); !strings.HasPrefix(a.Answer, "不能。第八条") {
+		t.Errorf("with the rule → %q; want 不能。第八条…", a.Answer)
+	}
+	if a := e.FromHits("末班车没人了能提前发车不", []corpora.Hit{rows}); a.Found {
+		t.Errorf("the rows alone → %q; want a refusal", a.Answer)
+	}
+	cell := hit("t.xlsx", "品类 | 温度（℃） | 保质时限 | 要求\n生鲜猪肉（冷藏） | 0～4 | 48小时 | 解冻后不得再次冷冻")
+	if a := e.FromHits("解冻了的猪肉能再冻回去吗", []corpora.Hit{cell}); !strings.HasPrefix(a.Answer, "不能") {
+		t.Errorf("a cell saying it → %q; want 不能。…", a.Answer)
+	}
+}
