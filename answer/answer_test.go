@@ -602,6 +602,9 @@ func TestSaidQuantities(t *testing.T) {
 		"今天风有七级 还能上楼顶干活吗": {n: 7, unit: "级", ok: true},
 		"这季满意度九十二 奖金多少":   {n: 92, unit: "%", ok: true},
 		"出勤率才85 扣不扣":      {n: 85, unit: "%", ok: true},
+		// a unit the numerals' pattern does not take with them
+		"今年开了三万六千公里 奖多少": {n: 36000, unit: "公里", ok: true},
+		"上了两百课时 算几级":     {n: 200, unit: "课时", ok: true},
 	} {
 		if qs := questionQuantities(string(zh.Fold(q))); len(qs) != 1 || qs[0] != want {
 			t.Errorf("%s: %v; want %v", q, qs, want)

@@ -975,6 +975,10 @@ func measureNext(text string) bool {
 // multiplier (两天, 八年, 一万二, 三千五百元, 十五分钟).
 var cnQtyRe = mustScan(`[` + cnNumerals + `]+[天年月周次回个人元块岁小分秒户家台件张名位间套辆层箱托吨平级节方]?`)
 
+// unitsNext are units after Chinese numerals that cnQtyRe does not take
+// with them (五万二千公里, 三千米, 两百课时).
+var unitsNext = []string{"公里", "公斤", "千克", "千米", "立方米", "平方米", "平米", "米", "课时", "学时", "条", "单", "份", "笔", "摄氏度", "℃", "GB", "TB", "MB", "核"}
+
 // cnNumerals are the characters numbers are written with in Chinese.
 const cnNumerals = "零一二两三四五六七八九十百千万"
 
@@ -1003,7 +1007,7 @@ func arabicNumerals(q string) string {
 		if last := r[len(r)-1]; !strings.ContainsRune(cnNumerals, last) {
 			unit, r = string(last), r[:len(r)-1]
 		}
-		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) {
+		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) && !(len(r) > 1 && hasAnyPrefix(q[loc[1]:], unitsNext...)) {
 			continue // 统一, 一起: no unit, no multiplier, no quantity (充八百: a sum spent)
 		}
 		if unit == "平" && !strings.ContainsAny(string(r), "万千百") {
@@ -1018,6 +1022,9 @@ func arabicNumerals(q string) string {
 		}
 		if unit == "" && ratioBefore(q[:loc[0]]) {
 			unit = "%" // 满意度九十二: a share
+		} else if unit == "" && hasAnyPrefix(q[loc[1]:], unitsNext...) {
+			// 五万二千公里: the unit after, of more than one character or
+			// none the numerals' pattern takes, is the quantity's.
 		} else if unit == "" {
 			unit = "元" // 报销一万二: a sum of money, as 80万 is
 		}
