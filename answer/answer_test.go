@@ -763,6 +763,15 @@ func TestDefinedClasses(t *testing.T) {
 	if d := definitions(hs); !strings.Contains(d["b类"], "部门经理") || !strings.Contains(d["二类城市"], "省会城市") {
 		t.Errorf("definitions %v; want B类 and 二类城市 defined", d)
 	}
+	// A note defines no term: every record has a 备注 column.
+	note := hit("deck.pptx", "集团概况\n备注：线路分为普通线路、快线、城乡线和夜班线路四类。")
+	if d := definitions([]corpora.Hit{note}); d["备注"] != "" {
+		t.Errorf("definitions %v; want no definition of 备注", d)
+	}
+	row := hit("t.xlsx", "线路：K6；类别：快线；首班：6:20；高峰间隔（分钟）：12；平峰间隔（分钟）：20；备注：周六、周日只按平峰间隔发车，全程票价3元")
+	if a := e.FromHits("K6快线早高峰多久来一趟", []corpora.Hit{row, note}); a.Answer != "12分钟" {
+		t.Errorf("K6快线早高峰多久来一趟 → %q; want 12分钟, not the note", a.Answer)
+	}
 	wantAnswers(t, e, hs, map[string]string{
 		"部门经理去杭州出差酒店能报多少": "450元",
 		"主管去北京出差住宿最多报多少":  "420元",

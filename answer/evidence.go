@@ -1602,6 +1602,10 @@ func namesMoney(name string) bool {
 
 // definitions are the lines of hits that say what a term takes in, by the
 // term (folded): "- 二类城市：…省会城市（如南京、杭州、成都等）…" under 二类城市.
+// noteLabels open a note, which defines no term (备注：…线路分为普通线路、
+// 快线… is no definition of 备注, a column every record has).
+var noteLabels = []string{"备注", "说明", "注", "注意", "提示", "附注", "备忘", "讲者备注"}
+
 func definitions(hits []corpora.Hit) map[string]string {
 	var defs map[string]string
 	add := func(k, v string) {
@@ -1628,7 +1632,7 @@ func definitions(hits []corpora.Hit) map[string]string {
 				continue
 			}
 			if named {
-				if m := definitionRe.FindStringSubmatch(line); m != nil {
+				if m := definitionRe.FindStringSubmatch(line); m != nil && !slices.Contains(noteLabels, strings.TrimSpace(m[1])) {
 					add(m[1], m[2])
 				}
 			}
