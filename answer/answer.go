@@ -346,10 +346,12 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			a.Answer += "\n" + explainNote
 		}
 	}
-	if asksHolder := roleNameRe.MatchString(nasked) || strings.HasPrefix(nasked, "谁是"); asksHolder && !personName(e.seg, a.Answer) && !surnamed(a.Answer) {
+	if asksHolder := roleNameRe.MatchString(nasked) || strings.HasPrefix(nasked, "谁是"); asksHolder {
 		// 财务总监是谁 … 审批人：直属经理、部门总监、财务总监: the role
 		// itself is no answer; a record whose field is the role (职务：
-		// 财务总监；负责人：王立诚) names its holder.
+		// 财务总监；负责人：王立诚) names its holder, as a sentence saying
+		// the role is held by a name does (分管销售的副总经理为苗雨: not
+		// 卫东 of another clause's 邓卫东).
 		if b, ok := e.roleHolder(nq, hits); ok {
 			a = b
 		}
@@ -385,7 +387,84 @@ func (e *Engine) roleHolder(q string, hits []corpora.Hit) (Answer, bool) {
 			}
 		}
 	}
+	// In prose: the role said, then 为, 是 or a colon and a name (分管安全
+	// 的副总经理为费晓岚 for 管安全的副总是谁), the role said by the
+	// longest end of the question's words for it, of three characters or
+	// more, the rest of its word (经理 of 副总经理) allowed.
+	role := []rune(roleAsked(fq))
+	for k := len(role); k >= 3; k-- {
+		said := string(role[len(role)-k:])
+		if qualifier := strings.ReplaceAll(strings.TrimSuffix(said, heldRole(said)), "的", ""); k < len(role) && utf8.RuneCountInString(qualifier) < 2 {
+			break // (测试部的负责人 is not 的负责人 of another's: the role whole, or two characters of what qualifies it at least)
+		}
+		for _, h := range hits {
+			text := []rune(h.Text)
+			folded := string(zh.Fold(h.Text))
+			for at := 0; ; {
+				i := strings.Index(folded[at:], said)
+				if i < 0 {
+					break
+				}
+				at += i + len(said)
+				start := utf8.RuneCountInString(folded[:at-len(said)])
+				j := utf8.RuneCountInString(folded[:at])
+				for n := 0; n < 2 && j < len(text) && strings.ContainsRune("经理长", text[j]); n++ {
+					j++ // (the role's word goes on: 副总 … 副总经理)
+				}
+				if j >= len(text) || !strings.ContainsRune("为是：:", text[j]) {
+					continue
+				}
+				j++
+				end := j
+				for end < len(text) && end-j < 4 && unicode.Is(unicode.Han, text[end]) {
+					end++
+				}
+				name := string(text[j:end])
+				if end-j >= 2 && end-j <= 3 && (end == len(text) || !unicode.Is(unicode.Han, text[end])) && (surnamed(name) || personName(e.seg, name)) && !roleEndRe.MatchString(name) {
+					for start > 0 && !strings.ContainsRune("，。；;\n", text[start-1]) {
+						start-- // (cited from its clause's start)
+					}
+					a := Answer{Question: q, Mode: ModeExtractive, Citations: []Citation{}}
+					return answered(a, name, h, start, end), true
+				}
+			}
+		}
+	}
 	return Answer{}, false
+}
+
+// heldRoleWords end the name of a role a question asks the holder of.
+var heldRoleWords = []string{"董事长", "总经理", "负责人", "副总", "老总", "经理", "主管", "老板", "总监", "主任", "总裁", "老师", "师傅", "长"}
+
+// heldRole is the role word said ends with (副总 of 分管安全的副总); "" for
+// none.
+func heldRole(said string) string {
+	for _, w := range heldRoleWords {
+		if strings.HasSuffix(said, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// roleAsked is the words q (folded) names the role it asks the holder of
+// by (分管安全的副总 of 分管安全的副总是谁, 财务总监 of 谁是财务总监); "" for
+// none.
+func roleAsked(fq string) string {
+	fq = strings.TrimRight(fq, trailing+"?")
+	if rest, ok := strings.CutPrefix(fq, "谁是"); ok {
+		return rest
+	}
+	loc := roleNameRe.FindStringIndex(fq)
+	if loc == nil {
+		return ""
+	}
+	for _, w := range heldRoleWords {
+		if strings.HasPrefix(fq[loc[0]:], w) {
+			return fq[:loc[0]+len(w)]
+		}
+	}
+	return ""
 }
 
 // roleEndRe finds a role's name by its end (财务总监, 店长, 招聘经理).
@@ -393,7 +472,7 @@ var roleEndRe = mustScan(`(?:长|经理|主管|老板|负责人|总监|主任|�
 
 // roleNameRe finds a question asking the name of who holds a role (店长叫
 // 什么名字, 财务总监是谁, 负责人姓什么).
-var roleNameRe = mustScan(`(?:长|经理|主管|老板|负责人|总监|主任|总裁|董事长|总经理|老师|师傅)(?:的)?(?:叫什么|叫啥|名字|姓名|姓什么|是谁|是哪位)`)
+var roleNameRe = mustScan(`(?:长|经理|主管|老板|负责人|总监|主任|总裁|董事长|总经理|老师|师傅|副总|老总)(?:的)?(?:叫什么|叫啥|名字|姓名|姓什么|是谁|是哪位)`)
 
 // surnamed reports whether w of two to four characters begins with a
 // common surname (王立诚, 邹建平): a person's name, as the dictionary may

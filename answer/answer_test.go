@@ -2796,6 +2796,19 @@ func TestRoleHolder(t *testing.T) {
 	if a := ask(t, e, "设备主管叫什么名字"); a.Answer != "林海燕" {
 		t.Errorf("设备主管 → %q; want 林海燕", a.Answer)
 	}
+	// In prose, the role said by the end of the question's words for it,
+	// the rest of its word allowed (副总 … 副总经理).
+	e = offline(t,
+		hit("h.md", "第九条 损失超过5万元的事故，报分管生产的副总经理，由事故调查组处理。"),
+		hit("h.md", "第二条 公司总经理为韩立群，分管生产的副总经理为邓卫东，分管销售的副总经理为苗雨。"))
+	for q, want := range map[string]string{"管生产的副总是谁": "邓卫东", "分管销售的副总经理是谁": "苗雨", "谁是总经理": "韩立群"} {
+		if a := ask(t, e, q); a.Answer != want {
+			t.Errorf("%s → %q; want %s", q, a.Answer, want)
+		}
+	}
+	if got := roleAsked(string(zh.Fold("管生产的副总叫什么名字？"))); got != "管生产的副总" {
+		t.Errorf("roleAsked = %q; want 管生产的副总", got)
+	}
 }
 
 // TestDataRowSaysNoYesNo: a row of data (a record with no cell saying yes
