@@ -2830,3 +2830,14 @@ func TestDataRowSaysNoYesNo(t *testing.T) {
 		t.Errorf("a cell saying it → %q; want 不能。…", a.Answer)
 	}
 }
+
+// TestUnbolded: an answer is the text without Markdown's ** for bold.
+func TestUnbolded(t *testing.T) {
+	e := offline(t, hit("h.md", "**第2条** 公司总经理为韩立群，分管生产的副总经理为邓卫东。\n\n**第3条** 员工须每日打卡两次。"))
+	if a := ask(t, e, "员工每天要打卡几次"); strings.Contains(a.Answer, "**") || strings.Contains(a.Evidence, "**") || !a.Found {
+		t.Errorf("answer %q, evidence %q; want them found, without **", a.Answer, a.Evidence)
+	}
+	if got := unbolded("2**3 与 **加粗**"); got != "2**3 与 **加粗**" {
+		t.Errorf("unbolded = %q; want ** left unpaired", got)
+	}
+}
