@@ -119,6 +119,10 @@ func TestParseQuestion(t *testing.T) {
 		{"首都在哪里？", kindPlace, "首都在", ""},
 		{"为什么天空是蓝色的", kindReason, "", ""},
 		{"这是什么", kindPhrase, "这是", ""},
+		// 几 another question word follows is "some"; how it is done and
+		// who decides, asked last, asks who.
+		{"几个销售一起跟的单子，提成怎么分由谁定？", kindPerson, "几个销售一起跟的单子，提成怎么分由", ""},
+		{"报销单要几个人签字", kindNumber, "报销单要", "个"},
 	}
 	for _, tt := range tests {
 		q := parseQuestion([]rune(tt.q))

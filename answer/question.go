@@ -221,6 +221,34 @@ func parseQuestion(folded []rune) question {
 			best, bestAt = i, at
 		}
 	}
+	if best >= 0 && strings.HasPrefix(whWords[best].text, "几") {
+		// 几个销售一起跟的单子，提成怎么分: a 几 another question word
+		// follows is "some" (几个人一起), not what is asked.
+		next, nextAt := -1, -1
+		for i, w := range whWords {
+			if at := strings.Index(body[bestAt+len(whWords[best].text):], w.text); at >= 0 && !strings.HasPrefix(w.text, "几") && !strings.HasPrefix(w.text, "多少") {
+				if at += bestAt + len(whWords[best].text); nextAt < 0 || at < nextAt {
+					next, nextAt = i, at
+				}
+			}
+		}
+		if next >= 0 && strings.ContainsAny(body[bestAt:nextAt], "，, ") {
+			best, bestAt = next, nextAt
+		}
+	}
+	if best >= 0 && slices.Contains([]string{"怎么", "如何", "怎样", "怎么样"}, whWords[best].text) {
+		// 提成怎么分由谁定: how it is done, and who decides it, asked
+		// last — the question asks who.
+		for _, who := range []string{"由谁", "归谁", "谁来", "谁定", "谁说了算"} {
+			if at := strings.LastIndex(body, who); at > bestAt {
+				i := slices.IndexFunc(whWords, func(x whWord) bool { return x.text == "谁" })
+				if i >= 0 {
+					best, bestAt = i, at+strings.Index(who, "谁")
+				}
+				break
+			}
+		}
+	}
 	if best < 0 {
 		// 开埠的时间是？, 他的职业是？: a question left unsaid after 是 asks
 		// what the noun before it names — a time, a place, a cause, a
