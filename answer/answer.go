@@ -2099,18 +2099,23 @@ var ruleCellRe = mustScan(`不得|不能|不可|不准|不允许|严禁|禁止|�
 var rowNear = 0.7
 
 // dataRow reports whether s is a table's row or a record whose key q does
-// not name and none of whose cells says yes or no (支持, 不开诊): a row of
-// data, which answers no yes-or-no question.
+// not name and none of whose cells says yes or no (支持, 不开诊) — of a
+// record, in a column q names: a row of data, which answers no yes-or-no
+// question.
 func dataRow(q question, s sentence) bool {
 	line := strings.TrimSpace(string(s.orig))
 	if !isTableLine(line) || keyNamed(q.folded, line) {
 		return false
 	}
 	cells := cellsOf(line)
+	var names []string
 	if isRecord(line) {
-		_, cells = recordFields(line)
+		names, cells = recordFields(line)
 	}
-	for _, c := range cells {
+	for i, c := range cells {
+		if i < len(names) && bigramShare(string(zh.Fold(beforeGloss(names[i]))), string(q.folded)) == 0 {
+			continue // (空腹要求：不需要 says no of what 能用商业保险理赔吗 does not ask)
+		}
 		if yesNoCell(c) || negativeCell(c) || ruleCellRe.MatchString(c) {
 			return false
 		}

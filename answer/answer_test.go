@@ -2821,7 +2821,7 @@ func TestRoleHolder(t *testing.T) {
 // row saying it in a cell (解冻后不得再次冷冻) still answers.
 func TestDataRowSaysNoYesNo(t *testing.T) {
 	e := offline(t)
-	rows := hit("t.xlsx", "线路：12路；类别：普通线路；起点站：东站；终点站：白沙港；首班：6:00；末班车：22:30；发车间隔（分钟）：10\n线路：15路；类别：普通线路；起点站：西站；终点站：白沙港；首班：6:10；末班车：22:00；发车间隔（分钟）：12")
+	rows := hit("t.xlsx", "线路：12路；类别：普通线路；起点站：东站；终点站：白沙港；首班：6:00；末班车：22:30；发车间隔（分钟）：10；夜间停靠：不停靠\n线路：15路；类别：普通线路；起点站：西站；终点站：白沙港；首班：6:10；末班车：22:00；发车间隔（分钟）：12；夜间停靠：不停靠")
 	rule := hit("h.md", "第八条 驾驶员应当按行车计划准点发车，不得提前发车。")
 	if a := e.FromHits("末班车没人了能提前发车不", []corpora.Hit{rows, rule}); !strings.HasPrefix(a.Answer, "不能。第八条") {
 		t.Errorf("with the rule → %q; want 不能。第八条…", a.Answer)
