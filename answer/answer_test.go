@@ -1316,7 +1316,7 @@ func TestImpliedUnit(t *testing.T) {
 	}
 	// The verb of paying between the noun and 多少 (要交多少); a noun that
 	// starts with a measure word (个税, 名额) is not that measure word.
-	for q, unit := range map[string]string{"投标保证金一般要交多少？": unitMoney, "结婚礼金发多少？": unitMoney, "销售提成要交多少个税？": "", "培训还有多少名额？": "", "续费折扣是多少？": unitShare, "去年营收多少？": unitMoney, "会议室能坐多少个人？": "个", "出差住酒店一晚能报多少？": unitMoney} {
+	for q, unit := range map[string]string{"投标保证金一般要交多少？": unitMoney, "结婚礼金发多少？": unitMoney, "销售提成要交多少个税？": "", "培训还有多少名额？": "", "续费折扣是多少？": unitShare, "去年营收多少？": unitMoney, "会议室能坐多少个人？": "个", "出差住酒店一晚能报多少？": unitMoney, "夜里被叫去抢修一次另外补多少": unitMoney, "拿了先进个人奖多少": unitMoney} {
 		if got := parseQuestion(zh.Fold(q)).unit; got != unit {
 			t.Errorf("%s: unit %q; want %q", q, got, unit)
 		}

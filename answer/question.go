@@ -353,8 +353,8 @@ func impliedUnit(left, right []rune) string {
 	if u := kind(tail(l), true); u != "" {
 		return u // (续费折扣是多少: the noun ends in a paying verb's character)
 	}
-	if strings.HasSuffix(l, "报") || strings.HasSuffix(l, "赔") || strings.HasSuffix(l, "罚") {
-		return unitMoney // 一晚能报多少: 报 is 报销 said short; 得赔多少, 罚多少: a sum
+	if strings.HasSuffix(l, "报") || strings.HasSuffix(l, "赔") || strings.HasSuffix(l, "罚") || strings.HasSuffix(l, "补") || strings.HasSuffix(l, "奖") {
+		return unitMoney // 一晚能报多少: 报 is 报销 said short; 得赔多少, 罚多少, 另外补多少, 奖多少: a sum
 	}
 	// 保证金要交多少, 礼金发多少: the verb of paying between the noun
 	// and the question word (工资最多能涨到多少: with where it reaches).
