@@ -2104,13 +2104,22 @@ var rowNear = 0.7
 // question.
 func dataRow(q question, s sentence) bool {
 	line := strings.TrimSpace(string(s.orig))
-	if !isTableLine(line) || keyNamed(q.folded, line) {
+	if !isTableLine(line) {
 		return false
 	}
 	cells := cellsOf(line)
 	var names []string
 	if isRecord(line) {
 		names, cells = recordFields(line)
+	}
+	for i, c := range cells {
+		// Its key named (two characters of its first cell), or a short
+		// cell whole: the question asks of this row. (Not three characters
+		// of a long note's: 早上可以 of 检查当天早上可以少量喝白开水.)
+		c = string(zh.Fold(strings.TrimSpace(c)))
+		if n := utf8.RuneCountInString(c); i == 0 && longestCommon([]rune(c), q.folded) >= 2 || n >= 2 && n <= 10 && strings.Contains(string(q.folded), c) {
+			return false
+		}
 	}
 	for i, c := range cells {
 		if i < len(names) && bigramShare(string(zh.Fold(beforeGloss(names[i]))), string(q.folded)) == 0 {

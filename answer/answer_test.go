@@ -2829,6 +2829,15 @@ func TestDataRowSaysNoYesNo(t *testing.T) {
 	if a := e.FromHits("末班车没人了能提前发车不", []corpora.Hit{rows}); a.Found {
 		t.Errorf("the rows alone → %q; want a refusal", a.Answer)
 	}
+	// Three characters of a long note are no key (早上可以 of …当天早上可以
+	// 少量喝白开水); its first value is.
+	note := "项目：血脂四项；价格（元）：40；说明：检查前三天清淡饮食，检查当天早上可以少量喝白开水"
+	if q := parseQuestion(zh.Fold("同事叫我明天早上替她打卡可以吗")); !dataRow(q, sentence{orig: []rune(note), folded: zh.Fold(note)}) {
+		t.Errorf("a note sharing 早上可以 made the record one the question names")
+	}
+	if q := parseQuestion(zh.Fold("血脂四项检查前能喝水吗")); dataRow(q, sentence{orig: []rune(note), folded: zh.Fold(note)}) {
+		t.Errorf("血脂四项, the record's key, named: a row of data all the same")
+	}
 	cell := hit("t.xlsx", "品类 | 温度（℃） | 保质时限 | 要求\n生鲜猪肉（冷藏） | 0～4 | 48小时 | 解冻后不得再次冷冻")
 	if a := e.FromHits("解冻了的猪肉能再冻回去吗", []corpora.Hit{cell}); !strings.HasPrefix(a.Answer, "不能") {
 		t.Errorf("a cell saying it → %q; want 不能。…", a.Answer)
