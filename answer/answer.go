@@ -907,6 +907,12 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// 1,000公里的方可乘坐飞机，但经…批准的紧急出差除外).
 		sp = span{0, len(s.orig)}
 	}
+	if pq.kind == kindNumber && pq.unit == "" && len(pq.right) > 0 && sp.e > sp.s && sp.e < len(s.orig) && unicode.IsDigit(s.orig[sp.e-1]) && s.folded[sp.e] == pq.right[0] && unicode.Is(unicode.Han, pq.right[0]) {
+		// 最多能录多少行 … 最多200行明细: the measure the question asks
+		// in, said after the number, is the answer's (行 is no measure
+		// the units list: 不行, 执行).
+		sp.e++
+	}
 	ans := string(s.orig[sp.s:sp.e])
 	// An answer is never the question's own words (哪里, 怎么办, 能报销吗),
 	// nor another word for one of them (工作时间 for 上班时间): then the

@@ -2854,3 +2854,13 @@ func TestUnbolded(t *testing.T) {
 		t.Errorf("unbolded = %q; want ** left unpaired", got)
 	}
 }
+
+// TestMeasureAsked: a measure the question asks in that is no unit of the
+// list (行: 不行, 执行), said right after the number, is the answer's.
+func TestMeasureAsked(t *testing.T) {
+	e := offline(t)
+	h := hit("m.txt", "6.1 单张出库单最多300行明细，超出的须拆分为多张单据。")
+	if a := e.FromHits("一张出库单最多能录多少行", []corpora.Hit{h}); a.Answer != "300行" {
+		t.Errorf("多少行 → %q; want 300行", a.Answer)
+	}
+}
