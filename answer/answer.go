@@ -913,6 +913,11 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// the units list: 不行, 执行).
 		sp.e++
 	}
+	if pq.kind == kindPerson && sp.e-sp.s == 2 && sp.s >= 1 && strings.ContainsRune(commonSurnames, s.orig[sp.s-1]) && (sp.s == 1 || strings.ContainsRune("为是由：:，,、（( 理长监任管席裁事师", s.orig[sp.s-2])) {
+		// 总经理为林卫东 … 卫东: the surname before a given name cut off
+		// is the name's.
+		sp.s--
+	}
 	ans := string(s.orig[sp.s:sp.e])
 	// An answer is never the question's own words (哪里, 怎么办, 能报销吗),
 	// nor another word for one of them (工作时间 for 上班时间): then the
@@ -1331,6 +1336,7 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 	}
 	segs = append(segs, span{b, len(s)})
 	found, unmet, nearest, metN, metAll := -1, false, math.Inf(1), 0, 0
+	explicit := -1 // a clause met that says it includes the quantity (2000元以上（含2000元）)
 	for i, g := range segs {
 		met, any := conditionsMet(string(s[g.s:g.e]), qs)
 		switch {
@@ -1344,6 +1350,9 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 			if d := boundDistance(string(s[g.s:g.e]), qs); found < 0 || d < nearest {
 				found, nearest = i, d
 			}
+			if explicit < 0 && includesBound(string(s[g.s:g.e]), qs) {
+				explicit = i
+			}
 		case any && !met:
 			unmet = true
 		}
@@ -1354,6 +1363,11 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 		// condition and a limit, 满2年的可申请借款，期限不超过5年.)
 		return 0, 0, false
 	}
+	if explicit >= 0 && metAll > 1 {
+		// (2000元以下 … ；2000元以上（含2000元）…: for 刚好2000元, the one
+		// saying 含 is met, the other's bound excludes it)
+		found = explicit
+	}
 	g := segs[found]
 	if found+1 < len(segs) {
 		if _, any := conditionsMet(string(s[segs[found+1].s:segs[found+1].e]), qs); !any {
@@ -1361,6 +1375,24 @@ func metSegment(s []rune, qs []quantity) (int, int, bool) {
 		}
 	}
 	return g.s, g.e, true
+}
+
+// includesBound reports whether a clause says it includes a quantity of
+// qs as its bound: 含 with the number (（含2000元）, 含2000), or 含 right
+// after it (2000元（含）以上).
+func includesBound(clause string, qs []quantity) bool {
+	if !strings.Contains(clause, "含") {
+		return false
+	}
+	for _, q := range qs {
+		d := strconv.FormatFloat(q.n, 'f', -1, 64)
+		for _, form := range []string{"含" + d, d + "元（含）", d + "（含）", d + "(含)"} {
+			if strings.Contains(clause, form) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tierBound reports whether every condition a clause sets (condRe, as
@@ -1857,6 +1889,10 @@ var noWords = []string{"不得", "禁止", "严禁", "无权", "不予", "不能
 // 不重启能生效吗); else yes.
 func polarity(q string, qs []quantity, verb, sentence string) string {
 	no := func() string { return negation(verb) }
+	switch strings.TrimSpace(sentence) {
+	case "无", "否", "没有", "×", "✗", "N", "no", "No":
+		return no() // (a cell saying no: 泰山室 | … | 无 for 有投影吗 was 有。无)
+	}
 	for _, w := range noWords {
 		if strings.Contains(sentence, w) {
 			return no()

@@ -2864,3 +2864,26 @@ func TestMeasureAsked(t *testing.T) {
 		t.Errorf("多少行 → %q; want 300行", a.Answer)
 	}
 }
+
+// TestTrialFindings: what a new user's trial found — a cell saying 无
+// answers no (was 有。无); 还须…审批 names the approver (was 元的，还须财务
+// 总监审); a clause saying it includes the sum (2000元以上（含2000元）)
+// is met by exactly that sum, not the clause before whose bound it is; a
+// given name is not cut from its surname (林卫东, not 卫东).
+func TestTrialFindings(t *testing.T) {
+	e := offline(t)
+	rows := hit("a.html", "会议室 | 楼层 | 容纳人数 | 投影仪\n长江厅 | 3楼 | 20人 | 有\n泰山室 | 5楼 | 6人 | 无")
+	if a := e.FromHits("泰山室有投影仪吗", []corpora.Hit{rows}); !strings.HasPrefix(a.Answer, "没有") {
+		t.Errorf("泰山室有投影仪吗 → %q; want 没有…", a.Answer)
+	}
+	rule := hit("h.md", "第十条 单笔费用在3000元以下的，由部门经理审批；\n3000元以上（含3000元）不满20000元的，还须财务总监审批；\n20000元以上的，须总经理审批。")
+	for q, want := range map[string]string{"报销4500块要谁批": "财务总监", "报销3000元要谁批": "财务总监", "报销2999元谁批": "部门经理"} {
+		if a := e.FromHits(q, []corpora.Hit{rule}); a.Answer != want {
+			t.Errorf("%s → %q; want %s", q, a.Answer, want)
+		}
+	}
+	heads := hit("h.md", "第二条 公司总经理为林卫东，人力资源部经理为赵敏，财务总监为孙晓峰。")
+	if a := e.FromHits("总经理叫什么", []corpora.Hit{heads}); a.Answer != "林卫东" {
+		t.Errorf("总经理叫什么 → %q; want 林卫东", a.Answer)
+	}
+}

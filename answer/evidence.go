@@ -352,6 +352,19 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				out[i].met, anyMet = 1, true
 			}
 		}
+		// Of clauses met alike in one passage, one saying it includes the
+		// quantity (2000元以上（含2000元）…) excludes it from the others'
+		// bound (2000元以下的，由部门经理审批; for 刚好2000元).
+		for i := range out {
+			if out[i].met != 1 || !includesBound(string(out[i].folded), qn) {
+				continue
+			}
+			for j := range out {
+				if j != i && out[j].met == 1 && out[j].hit == out[i].hit && !includesBound(string(out[j].folded), qn) && boundDistance(string(out[j].folded), qn) == 0 {
+					out[j].met = -1
+				}
+			}
+		}
 	}
 	siblings := siblingRows(out, hits, q)
 	for i := range out {

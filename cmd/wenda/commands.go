@@ -134,10 +134,15 @@ func (c *cli) search(ctx context.Context, args []string) error {
 	}
 	for i, h := range res.Hits {
 		place := (answer.Citation{Section: h.Section, Page: h.Page, Where: h.Where}).Place()
-		if place != "" {
-			place = " · " + place
+		if rest, ok := strings.CutPrefix(place, h.Title+" › "); ok {
+			place = rest // (the title is said once: 员工手册 · 第三章 休假)
 		}
-		fmt.Fprintf(c.stdout, "%d. [%s #%d] %s%s (%.4f)\n   %s\n", i+1, h.Doc, h.Chunk, h.Title, place, h.Score, oneLine(h.Text))
+		if place != "" && place != h.Title {
+			place = " · " + place
+		} else {
+			place = ""
+		}
+		fmt.Fprintf(c.stdout, "%d. [%s #%d] %s%s (%.4f)\n   %s\n", i+1, h.Doc, h.Chunk, h.Title, place, h.Score, oneLine(snippetText(h.Text)))
 	}
 	return nil
 }
@@ -209,20 +214,30 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 	}
 	if q := strings.TrimSpace(strings.Join(pos, " ")); q != "" {
 		return answerOne(q)
+	} else if len(pos) > 0 {
+		return exitError{2, "ask: 问题是空的：wenda ask \"年假有几天\"，或每行一个问题从标准输入读"}
 	}
 	// One question per line: start-up is paid once for thousands.
 	sc := bufio.NewScanner(c.stdin)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	asked := 0
 	for sc.Scan() {
 		q := strings.TrimSpace(sc.Text())
 		if q == "" {
 			continue
 		}
+		asked++
 		if err := answerOne(q); err != nil {
 			return err
 		}
 	}
-	return sc.Err()
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	if asked == 0 {
+		return exitError{2, "ask: 没有读到问题：wenda ask \"年假有几天\"，或每行一个问题从标准输入读"}
+	}
+	return nil
 }
 
 // fallbackAnswer is an offline answer given because the LLM failed, as

@@ -268,6 +268,24 @@ func printJSON(w io.Writer, v interface{}) error {
 	return enc.Encode(v)
 }
 
+// snippetText is a passage's text as a snippet shows it: Markdown's heading
+// marks and bold taken off its lines (## 第三章 休假 → 第三章 休假).
+func snippetText(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, "#") {
+			if h := strings.TrimLeft(t, "#"); strings.HasPrefix(h, " ") {
+				l = strings.TrimSpace(h)
+			}
+		}
+		if strings.Count(l, "**")%2 == 0 {
+			l = strings.ReplaceAll(l, "**", "")
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
+}
+
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }

@@ -285,6 +285,14 @@ func TestAskJSONLinesAndGlobalFlags(t *testing.T) {
 			t.Errorf("ask --json escapes Chinese: %s", l)
 		}
 	}
+	// An empty question, as an argument or as no line of input, is an
+	// error that says how to ask, not silence.
+	if code, _, errs := runCLI(t, "", "ask", "--kb", "demo", "--data", data, " "); code != 2 || !strings.Contains(errs, "问题是空的") {
+		t.Errorf("ask \" \": exit %d, %q; want 2 and a message", code, errs)
+	}
+	if code, _, errs := runCLI(t, "\n\n", "ask", "--kb", "demo", "--data", data); code != 2 || !strings.Contains(errs, "没有读到问题") {
+		t.Errorf("ask with no question read: exit %d, %q; want 2 and a message", code, errs)
+	}
 	if code, _, errs := runCLI(t, "", "--data", data, "--kb", "nope", "ask", "问题"); code == 0 || !strings.Contains(errs, "ingest") {
 		t.Errorf("ask on a missing knowledge base: exit %d, %q; want an error pointing to ingest", code, errs)
 	}
