@@ -190,6 +190,7 @@ func unwrap(text string) string {
 	// short of two columns and in a closing bracket or quotation mark is
 	// a line of its own (…自发布之日起执行（2024年修订版）).
 	slack := max(2, width/8)
+	lower := "" // text in lower case, made when a break between letters first needs it (cutWord)
 	var b strings.Builder
 	b.Grow(len(text))
 	joined := false // the line goes on from the one before: its indent is the wrap's
@@ -220,7 +221,7 @@ func unwrap(text string) string {
 		// (Nor between digits: a wrapped line breaks a number, 9:00—1 /
 		// 8:00, where a space would not stand, unless the line ended in
 		// one: 8080 / 8443.)
-		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' && last != '/' && !decimalPoint(cur, first) && !strings.ContainsRune(".,;:!?)]%", first) && !strings.ContainsRune("([", last) && !(unicode.IsDigit(last) && unicode.IsDigit(first) && len(cur) == len(strings.TrimRight(l, "\r"))) && !cutWord(text, cur, next) {
+		if last < utf8.RuneSelf && first < utf8.RuneSelf && last != '-' && last != '/' && !decimalPoint(cur, first) && !strings.ContainsRune(".,;:!?)]%", first) && !strings.ContainsRune("([", last) && !(unicode.IsDigit(last) && unicode.IsDigit(first) && len(cur) == len(strings.TrimRight(l, "\r"))) && !cutWord(&lower, text, cur, next) && !dottedName(cur, first) {
 			b.WriteByte(' ') // between words
 		}
 	}
@@ -245,10 +246,22 @@ func decimalPoint(cur string, first rune) bool {
 	return digits != "" && unicode.Is(unicode.Han, before)
 }
 
+// dottedName reports whether a line break falls after a dot inside a
+// name in Latin letters (vpn. / example.cn, server. / conf): no space.
+func dottedName(cur string, first rune) bool {
+	body, ok := strings.CutSuffix(cur, ".")
+	if !ok || body == "" || !isASCIIAlnum(first) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(body)
+	return isASCIIAlnum(last)
+}
+
 // cutWord reports whether a line break falls inside a word of Latin
 // letters or digits (/etc/spruc|esync): the word, joined, is found
-// elsewhere in the text.
-func cutWord(text, cur, next string) bool {
+// elsewhere in the text, in either case (V|PN客户端 … vpn.example.cn).
+// lower is text in lower case, made at the first call that needs it.
+func cutWord(lower *string, text, cur, next string) bool {
 	i := len(cur)
 	for i > 0 && isASCIIAlnum(rune(cur[i-1])) {
 		i--
@@ -261,7 +274,13 @@ func cutWord(text, cur, next string) bool {
 		return false
 	}
 	word := cur[i:] + next[:j]
-	return strings.Count(text, word) > 0
+	if strings.Contains(text, word) {
+		return true
+	}
+	if *lower == "" {
+		*lower = strings.ToLower(text)
+	}
+	return strings.Contains(*lower, strings.ToLower(word))
 }
 
 func isASCIIAlnum(r rune) bool {

@@ -210,6 +210,24 @@ func TestUnwrapColumns(t *testing.T) {
 	}
 }
 
+// TestUnwrapWordAnyCase: a break inside a word of Latin letters found
+// elsewhere in the text in another case (V|PN … vpn.example.cn) joins it
+// without a space.
+func TestUnwrapWordAnyCase(t *testing.T) {
+	text := "请用公司发放的V\nPN客户端连接，服务器地址为vpn.\nexample.cn。"
+	lower := ""
+	if !cutWord(&lower, text, "请用公司发放的V", "PN客户端连接，服务器地址为vpn.") {
+		t.Errorf("V|PN: not a word cut, though vpn is in the text")
+	}
+	other := ""
+	if cutWord(&other, "服务器地址为vpn.exam\nple.cn。", "地址为vpn.exam", "ple.cn") {
+		t.Errorf("exam|ple: a word cut, though example is nowhere in the text")
+	}
+	if !dottedName("服务器地址为vpn.", 'e') || dottedName("版本2.0发布。", 'N') || dottedName("见第3节.", '下') {
+		t.Errorf("dottedName: vpn. / example not a name's dot, or a sentence's end taken for one")
+	}
+}
+
 // TestSimpleTables: a plain-text table aligned with spaces under a dashed
 // rule (columns counted in display columns, a cell running into the next
 // split at its spaces) becomes table rows with their header, and a
