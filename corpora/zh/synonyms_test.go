@@ -22,6 +22,12 @@ func TestAliases(t *testing.T) {
 	if g := AliasesOf("抖音"); !reflect.DeepEqual(g, []string{"视频"}) {
 		t.Errorf("AliasesOf(抖音) = %v; want 视频 (刷抖音 … 看视频, 浏览短视频)", g)
 	}
+	if g := AliasesOf("wifi"); !slices.Contains(g, "无线网络") {
+		t.Errorf("AliasesOf(wifi) = %v; want 无线网络 among them", g)
+	}
+	if g := AliasesOf("ceo"); !slices.Contains(g, "总经理") {
+		t.Errorf("AliasesOf(ceo) = %v; want 总经理 among them", g)
+	}
 	if g := AliasesOf("开车"); !slices.Contains(g, "驾驶") {
 		t.Errorf("AliasesOf(开车) = %v; want 驾驶 among them", g)
 	}
