@@ -1901,10 +1901,43 @@ func polarity(q string, qs []quantity, verb, sentence string) string {
 	if v := exempted(q, qs, sentence); v != "" {
 		return "不" + v // 要收诊察费吗 … 免收: 不收
 	}
-	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) {
+	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) || askedOfUnmetClause(q, qs, sentence) {
 		return no()
 	}
 	return verb
+}
+
+// askedOfUnmetClause reports whether what q asks whether of (医院证明 of 病假
+// 两天需要医院证明吗) is said only in a clause whose condition q's quantity
+// does not meet (3天以上须提交医院证明…), not in the one it meets (病假3天
+// 以内（含3天）由部门经理审批): no.
+func askedOfUnmetClause(q string, qs []quantity, sentence string) bool {
+	if len(qs) == 0 {
+		return false
+	}
+	s := zh.Fold(sentence)
+	ws, we, ok := metSegment(s, qs)
+	if !ok {
+		return false
+	}
+	// (The topic before the first clause's number is every clause's: 病假
+	// of 病假3天以内…，3天以上须提交医院证明.)
+	topic := 0
+	for topic < ws && !unicode.IsDigit(s[topic]) {
+		topic++
+	}
+	met, others := string(s[ws:we]), string(s[topic:ws])+"|"+string(s[we:])
+	fq := []rune(string(zh.Fold(q)))
+	for i := 0; i+1 < len(fq); i++ {
+		b := string(fq[i : i+2])
+		if !unicode.Is(unicode.Han, fq[i]) || !unicode.Is(unicode.Han, fq[i+1]) || strings.ContainsAny(b, "吗呢吧么能可以要需是否会得该应") {
+			continue
+		}
+		if !strings.Contains(met, b) && strings.Contains(others, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // exempted reports whether the sentence exempts from a charge the question

@@ -2887,3 +2887,17 @@ func TestTrialFindings(t *testing.T) {
 		t.Errorf("总经理叫什么 → %q; want 林卫东", a.Answer)
 	}
 }
+
+// TestAskedOfUnmetClause: what a yes-or-no question asks whether of, said
+// only in a clause whose condition its quantity does not meet, is no; in
+// the one it meets, yes (the topic before the first number is every
+// clause's).
+func TestAskedOfUnmetClause(t *testing.T) {
+	e := offline(t)
+	h := hit("h.md", "第八条 事假2天以内（含2天）由部门经理审批，2天以上须提交书面说明并由分管副总审批。")
+	for q, want := range map[string]string{"事假一天需要书面说明吗": "不需要", "事假四天需要书面说明吗": "需要"} {
+		if a := e.FromHits(q, []corpora.Hit{h}); !strings.HasPrefix(a.Answer, want+"。") {
+			t.Errorf("%s → %q; want %s。…", q, a.Answer, want)
+		}
+	}
+}
