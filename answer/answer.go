@@ -1901,10 +1901,24 @@ func polarity(q string, qs []quantity, verb, sentence string) string {
 	if v := exempted(q, qs, sentence); v != "" {
 		return "不" + v // 要收诊察费吗 … 免收: 不收
 	}
-	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) || askedOfUnmetClause(q, qs, sentence) {
+	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) || askedOfUnmetClause(q, qs, sentence) || weekendOutside(q, sentence) {
 		return no()
 	}
 	return verb
+}
+
+// weekendOutside reports whether q asks of a day of the weekend (周六, 礼拜
+// 天, 周末) and the sentence gives only weekdays (周一至周五, 工作日): no
+// (周六IT服务台有人吗 … 服务时间为周一至周五9:00—18:00).
+func weekendOutside(q, sentence string) bool {
+	fq, fs := string(zh.Fold(q)), string(zh.Fold(sentence))
+	if !containsAny(fq, []string{"周六", "周日", "周末", "星期六", "星期日", "星期天", "礼拜六", "礼拜天", "礼拜日", "双休日"}) {
+		return false
+	}
+	if containsAny(fs, []string{"周六", "周日", "周末", "星期六", "星期日", "星期天", "礼拜", "双休日", "节假日", "休息日", "每天", "每日", "全年", "7×24", "7x24", "24小时"}) {
+		return false
+	}
+	return containsAny(fs, []string{"周一至周五", "周一到周五", "星期一至星期五", "星期一到星期五", "周一—周五", "周一-周五", "周一～周五", "工作日"})
 }
 
 // askedOfUnmetClause reports whether what q asks whether of (医院证明 of 病假
