@@ -918,6 +918,14 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// is the name's.
 		sp.s--
 	}
+	if pq.kind == kindPerson && !surnamed(string(s.orig[sp.s:sp.e])) && (!personName(e.seg, string(s.orig[sp.s:sp.e])) || !e.seg.Counted(string(s.orig[sp.s:sp.e]))) {
+		// 服务器宕机了找谁 … 可以直接联系IT主管周航: what was found is no
+		// one (主管; 宕机, which the dictionary tags a name but never
+		// counted); the role and name the sentence gives is.
+		if w, ok := roleAndName(s.orig); ok {
+			sp = w
+		}
+	}
 	ans := string(s.orig[sp.s:sp.e])
 	// An answer is never the question's own words (哪里, 怎么办, 能报销吗),
 	// nor another word for one of them (工作时间 for 上班时间): then the
@@ -1906,6 +1914,44 @@ func polarity(q string, qs []quantity, verb, sentence string) string {
 	}
 	return verb
 }
+
+// roleAndName finds the one place s names a role and the person holding it
+// (IT主管周航, 人事专员李娜): the span of the role's word and the name of
+// two or three characters after it, the name beginning with a common
+// surname and ending the word (punctuation, a digit or 的/手机/电话/分机
+// after it). Not found, or found twice: false.
+func roleAndName(s []rune) (span, bool) {
+	var found []span
+	text := string(s)
+	for _, m := range roleNameSaidRe.FindAllStringSubmatchIndex(text, -1) {
+		b := utf8.RuneCountInString(text[:m[2]])
+		name := []rune(text[m[4]:m[5]])
+		e := b + utf8.RuneCountInString(text[m[2]:m[3]])
+		for _, v := range []string{"联系", "直接", "找", "向", "请", "由", "给", "或"} {
+			if strings.HasPrefix(string(s[b:e]), v) && e-b > len([]rune(v))+1 {
+				b += len([]rune(v)) // (联系主管王五: the role is 主管)
+			}
+		}
+		for n := 3; n >= 2; n-- {
+			if n > len(name) || !strings.ContainsRune(commonSurnames, name[0]) {
+				continue
+			}
+			after := e + n
+			if after == len(s) || !unicode.Is(unicode.Han, s[after]) || hasAnyPrefix(string(s[after:]), "的", "手机", "电话", "分机", "联系", "负责", "审批", "邮箱") {
+				found = append(found, span{b, after})
+				break
+			}
+		}
+	}
+	if len(found) != 1 {
+		return span{}, false
+	}
+	return found[0], true
+}
+
+// roleNameSaidRe finds a role's word and the characters after it that may
+// be a name (主管周航手机…).
+var roleNameSaidRe = mustScan(`((?:[A-Za-z]{1,4})?\p{Han}{0,2}?(?:主管|经理|主任|专员|总监|负责人|助理|秘书|工程师|管理员))(\p{Han}{2,4})`)
 
 // weekendOutside reports whether q asks of a day of the weekend (周六, 礼拜
 // 天, 周末) and the sentence gives only weekdays (周一至周五, 工作日): no

@@ -2914,3 +2914,19 @@ func TestWeekendOutside(t *testing.T) {
 		t.Errorf("every day, or a weekday asked: no answer turned")
 	}
 }
+
+// TestRoleAndName: asked whom to contact, and what was found is no one
+// (主管, or 宕机, which the dictionary tags a name), the role and name the
+// sentence gives answer.
+func TestRoleAndName(t *testing.T) {
+	e := offline(t)
+	h := hit("m.txt", "紧急故障（例如服务器宕机、全公司断网）可以直接联系网络主管钱立新，手机号码为13800001111。")
+	for _, q := range []string{"紧急故障联系谁", "服务器宕机了找谁"} {
+		if a := e.FromHits(q, []corpora.Hit{h}); a.Answer != "网络主管钱立新" {
+			t.Errorf("%s → %q; want 网络主管钱立新", q, a.Answer)
+		}
+	}
+	if _, ok := roleAndName([]rune("由部门经理审批，报总监备案。")); ok {
+		t.Errorf("roleAndName found a name where none is")
+	}
+}
