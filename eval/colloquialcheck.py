@@ -1,14 +1,20 @@
 """Checks the colloquial evaluation sets share (eval/colloquial18 onwards):
 reading their documents as their check.py does (DOCX, XLSX, PDF through
-poppler's pdftotext, hard-wrapped text), numbers said in Chinese, and the
-checks of questions.tsv against the documents. Each set's check.py holds
-what is its own (its files, its refusal terms, how its documents are read)
-and calls check_questions.
+poppler's pdftotext, PPTX slides and speaker notes, Markdown, hard-wrapped
+text), numbers said in Chinese, the structure checks the sets make alike
+(check_handbook_rules, check_manual_sections; load_deck_set reads and checks
+all five documents of a set made of a Markdown handbook, a PDF, a workbook,
+a training deck and a manual, as colloquial20 and 21 are), and the checks of
+questions.tsv against the documents. Each set's check.py holds what is its
+own (its files, its refusal terms, what its documents must say) and calls
+check_questions.
 
-Standard library only, plus the `pdftotext` program from poppler-utils.
+Standard library only, plus the `pdftotext` and `pdfinfo` programs from
+poppler-utils.
 """
 import collections
 import csv
+import os
 import re
 import subprocess
 import sys
@@ -158,6 +164,70 @@ def read_xlsx(path):
                 rows.append(cells)
             sheets.append((sh.get('name'), rows))
     return sheets
+
+
+A = '{http://schemas.openxmlformats.org/drawingml/2006/main}'
+
+
+P = '{http://schemas.openxmlformats.org/presentationml/2006/main}'
+
+
+def md_plain(text):
+    """Markdown with emphasis markers and table pipes removed."""
+    text = text.replace('**', '')
+    lines = []
+    for ln in text.split('\n'):
+        if re.match(r'^\|[-| ]+\|$', ln):
+            continue
+        if ln.startswith('|'):
+            ln = '\t'.join(c.strip() for c in ln.strip('|').split('|'))
+        ln = re.sub(r'^#+\s*', '', ln)
+        ln = re.sub(r'^>\s*', '', ln)
+        lines.append(ln)
+    return '\n'.join(lines)
+
+
+def pdf_producer(path):
+    out = subprocess.run(['pdfinfo', path], check=True, stdout=subprocess.PIPE).stdout.decode('utf-8', 'replace')
+    m = re.search(r'^Producer:\s*(.*)$', out, re.M)
+    return m.group(1) if m else ''
+
+
+def read_pptx(path):
+    """[(slide paragraphs, notes paragraphs)] in presentation order, and the producing application."""
+    with zipfile.ZipFile(path) as z:
+        pres = ET.fromstring(z.read('ppt/presentation.xml'))
+        prels = ET.fromstring(z.read('ppt/_rels/presentation.xml.rels'))
+        ptarget = {r.get('Id'): r.get('Target') for r in prels}
+        app = ''
+        if 'docProps/app.xml' in z.namelist():
+            app = z.read('docProps/app.xml').decode('utf-8', 'replace')
+        slides = []
+        for sid in pres.iter(P + 'sldId'):
+            spath = 'ppt/' + ptarget[sid.get(R + 'id')].lstrip('/').replace('ppt/', '', 1)
+            body = paragraphs(ET.fromstring(z.read(spath)))
+            relpath = os.path.dirname(spath) + '/_rels/' + os.path.basename(spath) + '.rels'
+            notes = []
+            if relpath in z.namelist():
+                for r in ET.fromstring(z.read(relpath)):
+                    if r.get('Type', '').endswith('/notesSlide'):
+                        npath = os.path.normpath(os.path.join(os.path.dirname(spath), r.get('Target')))
+                        notes = paragraphs(ET.fromstring(z.read(npath)), notes=True)
+            slides.append((body, notes))
+    return slides, app
+
+
+def paragraphs(root, notes=False):
+    out = []
+    for sp in root.iter(P + 'sp'):
+        ph = sp.find('.//' + P + 'ph')
+        if notes and (ph is None or ph.get('type') not in ('body',)):
+            continue  # skip the slide image, number and header placeholders of a notes page
+        for p in sp.iter(A + 'p'):
+            s = ''.join(t.text or '' for t in p.iter(A + 't'))
+            if s.strip():
+                out.append(s)
+    return out
 
 
 def unwrap(lines, wrap):
@@ -311,6 +381,120 @@ def check_sizes(texts, low=2500, high=3000):
         bad = non_gb2312(t)
         if bad:
             fail('%s: characters outside GB2312 (traditional?): %s' % (name, ''.join(sorted(set(bad)))))
+
+
+def check_handbook_rules(kind, text):
+    """A handbook's rules as every set writes them: ten or more （1） items,
+    6-8 问/答 pairs, an exception in a list lead-in and the words 不得, 严禁,
+    不予, 除外. kind names the format in the failures (DOCX, MD)."""
+    if len(re.findall(r'^（\d+）', text, re.M)) < 10:
+        fail('%s: too few （1）（2） items' % kind)
+    q = len(re.findall(r'^问：', text, re.M))
+    a = len(re.findall(r'^答：', text, re.M))
+    if not (6 <= q <= 8 and q == a):
+        fail('%s: FAQ has %d 问 and %d 答 (want 6-8 pairs)' % (kind, q, a))
+    if not re.search(r'按下列标准处理，但.+的除外：', text):
+        fail('%s: no exception in a list lead-in line' % kind)
+    for kw in ('不得', '严禁', '不予', '除外'):
+        if kw not in text:
+            fail('%s: missing %s' % (kind, kw))
+
+
+def check_manual_sections(raw, text, code_re, codes):
+    """A manual's sections are numbered 一、 and 2.1, and six or more lines
+    of its unwrapped text start with an error code (code_re, named codes
+    in the failure)."""
+    if not re.search(r'^一、', raw, re.M) or not re.search(r'^2\.1 ', raw, re.M):
+        fail('TXT: no 一、 / 2.1 section numbering')
+    if len(re.findall(code_re, text, re.M)) < 6:
+        fail('TXT: too few %s' % codes)
+
+
+def load_deck_set(docs, md, pdf, xlsx, pptx, txt, wrap, pdf_keywords, unit_re):
+    """Reads and checks the documents of a set made of a Markdown handbook
+    (md), a PDF of rules made by LibreOffice (pdf, which must say each of
+    pdf_keywords), a three-sheet workbook (xlsx, no cell a number with its
+    unit, unit_re), a training deck with speaker notes (pptx) and a manual
+    hard-wrapped at wrap columns (txt), all in the folder docs
+    (colloquial20 onwards). Returns the texts, the variants and the deck's
+    slide and notes texts for check_questions."""
+    texts = {}
+    variants = {}
+    extra = {}
+
+    # Markdown handbook
+    with open(os.path.join(docs, md), encoding='utf-8') as f:
+        raw = f.read()
+    plain = md_plain(raw)
+    texts[md] = plain
+    variants[md] = [raw, plain]
+    if not re.search(r'^# ', raw, re.M) or len(re.findall(r'^## 第[一二三四五六七八九十]+章', raw, re.M)) < 5:
+        fail('MD: want a # title and at least five ## 第X章 headings')
+    arts = re.findall(r'^\*\*第(\d+)条\*\*', raw, re.M)
+    if len(arts) < 20 or [int(a) for a in arts] != list(range(1, len(arts) + 1)):
+        fail('MD: %d **第N条** articles, or not numbered 1..N in order' % len(arts))
+    check_handbook_rules('MD', raw)
+    table = [ln for ln in raw.split('\n') if ln.startswith('|')]
+    if len(table) < 7 or '岗位' not in table[0] or not re.match(r'^\|[-| ]+\|$', table[1]):
+        fail('MD: expected one pipe table with a 岗位 header and a separator line')
+    else:
+        ncols = table[0].count('|')
+        if any(ln.count('|') != ncols for ln in table):
+            fail('MD: pipe table rows have different column counts')
+        if not all(re.search(r'（[^）]+）', c) for c in table[0].strip('|').split('|')[1:]):
+            fail('MD: pipe table headers lack units')
+
+    # PDF rules
+    path = os.path.join(docs, pdf)
+    raw, joined, variants[pdf] = pdf_text(path)
+    texts[pdf] = raw
+    if 'LibreOffice' not in pdf_producer(path):
+        fail('PDF: not produced by LibreOffice')
+    for kw in pdf_keywords:
+        if kw not in joined:
+            fail('PDF: missing %s' % kw)
+    if not re.search(r'^第[一二三四五六七八九十]+条', raw, re.M) or '第三十条' not in joined:
+        fail('PDF: want 第X条 articles (30 or more)')
+    if not re.search(r'\d 元', raw):
+        fail('PDF: no CJK/Latin gap in the extracted text (e.g. "2 元")')
+
+    # XLSX workbook
+    sheets, t = workbook_text(os.path.join(docs, xlsx), unit_re, header_units=3, min_numeric=10)
+    if len(sheets) != 3:
+        fail('XLSX: %d sheets (want 3)' % len(sheets))
+    texts[xlsx] = t
+    variants[xlsx] = [t]
+
+    # PPTX training deck
+    slides, app = read_pptx(os.path.join(docs, pptx))
+    if 'LibreOffice' not in app and 'Impress' not in app:
+        fail('PPTX: not produced by LibreOffice Impress')
+    if len(slides) < 12:
+        fail('PPTX: only %d slides' % len(slides))
+    if any(not notes for _, notes in slides):
+        fail('PPTX: some slides have no speaker notes')
+    body = '\n'.join(p for b, _ in slides for p in b)
+    notes = '\n'.join(p for _, n in slides for p in n)
+    t = body + '\n' + notes
+    texts[pptx] = t
+    variants[pptx] = [t]
+    extra['pptx_body'] = body
+    extra['pptx_notes'] = notes
+    if cjk_count(notes) < cjk_count(body) * 2:
+        fail('PPTX: notes should carry most of the text')
+
+    # TXT manual
+    raw, tl, un = wrapped_manual(os.path.join(docs, txt), wrap)
+    inside_num = sum(1 for a, b in zip(tl, tl[1:]) if width(a) >= wrap - 1 and a[-1:].isdigit() and b[:1].isdigit())
+    if inside_num < 2:
+        fail('TXT: want at least two wraps inside numbers (found %d)' % inside_num)
+    texts[txt] = un
+    variants[txt] = [raw, un]
+    check_manual_sections(raw, un, r'^E\d{3} ', 'E-codes')
+
+    # sizes and script
+    check_sizes(texts)
+    return texts, variants, extra
 
 
 

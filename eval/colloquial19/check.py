@@ -11,8 +11,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from colloquialcheck import (  # noqa: E402 (the checks the colloquial sets share)
-    check_questions, check_sizes, despace, fail, pdf_text, read_docx, workbook_text,
-    wrapped_manual)
+    check_handbook_rules, check_manual_sections, check_questions, check_sizes, despace, fail,
+    pdf_text, read_docx, workbook_text, wrapped_manual)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(HERE, 'docs')
@@ -57,17 +57,7 @@ def load_documents():
     arts = re.findall(r'^第(\d+)条', t, re.M)
     if len(arts) < 20:
         fail('DOCX: only %d 第X条 articles' % len(arts))
-    if len(re.findall(r'^（\d+）', t, re.M)) < 10:
-        fail('DOCX: too few （1）（2） items')
-    q = len(re.findall(r'^问：', t, re.M))
-    a = len(re.findall(r'^答：', t, re.M))
-    if not (6 <= q <= 8 and q == a):
-        fail('DOCX: FAQ has %d 问 and %d 答 (want 6-8 pairs)' % (q, a))
-    if not re.search(r'按下列标准处理，但.+的除外：', t):
-        fail('DOCX: no exception in a list lead-in line')
-    for kw in ('不得', '严禁', '不予', '除外'):
-        if kw not in t:
-            fail('DOCX: missing %s' % kw)
+    check_handbook_rules('DOCX', t)
     if len(tables) != 1 or not tables[0] or '岗位' not in tables[0][0][0] or len(tables[0]) < 5:
         fail('DOCX: expected one allowance table with a 岗位 header')
     for kw in ('病假', '夜班', '体温', '手卫生', '口头医嘱', '有效投诉'):
@@ -94,10 +84,7 @@ def load_documents():
     raw, tl, un = wrapped_manual(os.path.join(DOCS, TXT), WRAP)
     texts[TXT] = un
     variants[TXT] = [raw, un]
-    if not re.search(r'^一、', raw, re.M) or not re.search(r'^2\.1 ', raw, re.M):
-        fail('TXT: no 一、 / 2.1 section numbering')
-    if len(re.findall(r'^H\d{3}', un, re.M)) < 6:
-        fail('TXT: too few H-codes')
+    check_manual_sections(raw, un, r'^H\d{3}', 'H-codes')
 
     # sizes and script
     check_sizes(texts)

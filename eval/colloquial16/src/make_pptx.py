@@ -5,9 +5,12 @@ Usage: python3 make_pptx.py  (writes src/前台系统操作指南.fodp next to t
 Then:  soffice --headless --convert-to pptx --outdir ../docs 前台系统操作指南.fodp
 """
 import os
+import sys
 from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
+from colloquialmake import NS  # noqa: E402 (the ODF namespaces the colloquial sets' decks declare)
 
 # (title, [bullets], notes or None).  The first slide is a title slide; its
 # "bullets" are subtitle lines.
@@ -126,14 +129,6 @@ SLIDES = [
       "本课件如有更新，以信息技术部在系统公告中发布的最新版本为准"],
      "上岗测试从题库中随机抽取三十道题，覆盖签到、冻结、转卡、退款、储物柜和错误代码六个部分，考试时间四十分钟，中途退出按交卷处理。"),
 ]
-
-NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-      'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
-      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-      'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
-      'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"')
 
 HEAD = '''<?xml version="1.0" encoding="UTF-8"?>
 <office:document %s office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.presentation">

@@ -4,8 +4,11 @@
     python3 make_xlsx.py OUT.fods
 Numbers are bare; their units appear only in the column headers.
 """
+import os
 import sys
-from xml.sax.saxutils import escape
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from colloquialmake import write_fods  # noqa: E402 (the writer the colloquial sets share)
 
 REPAIR = ("有偿维修价目",
     ["编号", "服务项目", "类别", "价格（元）", "上门时限（小时）", "保修期（天）", "说明"],
@@ -75,32 +78,5 @@ FEES = ("物业服务费标准",
 SHEETS = [REPAIR, ORDERS, FEES]
 
 
-def cell(v):
-    if v is None:
-        return "<table:table-cell/>"
-    if isinstance(v, (int, float)):
-        return ('<table:table-cell office:value-type="float" office:value="%s">'
-                '<text:p>%s</text:p></table:table-cell>' % (v, v))
-    return ('<table:table-cell office:value-type="string"><text:p>%s</text:p>'
-            '</table:table-cell>' % escape(v))
-
-
-def main(out):
-    parts = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-             'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-             'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-             'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">',
-             '<office:body><office:spreadsheet>']
-    for name, header, rows in SHEETS:
-        parts.append('<table:table table:name="%s">' % escape(name))
-        for r in [header] + rows:
-            parts.append("<table:table-row>" + "".join(cell(v) for v in r) + "</table:table-row>")
-        parts.append("</table:table>")
-    parts.append("</office:spreadsheet></office:body></office:document>")
-    with open(out, "w", encoding="utf-8") as f:
-        f.write("\n".join(parts))
-
-
 if __name__ == "__main__":
-    main(sys.argv[1])
+    write_fods(sys.argv[1], SHEETS)

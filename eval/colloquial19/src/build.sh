@@ -1,27 +1,17 @@
 #!/bin/sh
-# Rebuilds the four documents in docs/ from src/.
+# Rebuilds the four documents in docs/ from src/, with the steps of ../colloquialbuild.sh.
 # The LibreOffice conversions run one at a time with a private profile.
 set -eu
 cd "$(dirname "$0")/.."
-SRC=src
-OUT=docs
-TMP=$(mktemp -d /tmp/c19-build.XXXXXX)
-LO="soffice --headless -env:UserInstallation=file:///tmp/c19-lo"
-mkdir -p "$OUT"
+SET=c19
+. ../colloquialbuild.sh
 
 # 1. Staff handbook: HTML -> LibreOffice Writer -> DOCX
-$LO --infilter="HTML (StarWriter)" --convert-to "docx:MS Word 2007 XML" --outdir "$OUT" "$SRC/员工手册.html"
-
+html_docx 员工手册
 # 2. Charging and insurance rules: HTML -> LibreOffice Writer -> DOCX -> writer_pdf_Export -> PDF (only the PDF is shipped)
-$LO --infilter="HTML (StarWriter)" --convert-to "docx:MS Word 2007 XML" --outdir "$TMP" "$SRC/收费与医保规则.html"
-$LO --convert-to "pdf:writer_pdf_Export" --outdir "$OUT" "$TMP/收费与医保规则.docx"
-
+html_docx_pdf 收费与医保规则
 # 3. Workbook: flat ODS written by make_xlsx.py -> LibreOffice Calc -> XLSX
-python3 "$SRC/make_xlsx.py" "$TMP/科室项目与院区一览.fods"
-$LO --convert-to "xlsx:Calc MS Excel 2007 XML" --outdir "$OUT" "$TMP/科室项目与院区一览.fods"
-
+fods_xlsx 科室项目与院区一览
 # 4. HIS manual: hard-wrapped plain text
-python3 ../wrap.py "$SRC/HIS操作手册.src.txt" "$OUT/HIS操作手册.txt" 76
-
-rm -rf "$TMP"
-ls -l "$OUT"
+wrap_txt HIS操作手册
+finish

@@ -4,8 +4,11 @@
 Numbers are written as numeric cells without units; units appear only in the headers.
 usage: make_xlsx.py OUT.fods
 """
+import os
 import sys
-from xml.sax.saxutils import escape
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from colloquialmake import write_fods  # noqa: E402 (the writer the colloquial sets share)
 
 SHEETS = [
     ("检查检验价目",
@@ -71,32 +74,5 @@ SHEETS = [
 ]
 
 
-def cell(v):
-    if isinstance(v, (int, float)):
-        return ('<table:table-cell office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>'
-                % (v, v))
-    return '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % escape(v)
-
-
-def main():
-    out = sys.argv[1]
-    parts = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-             'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-             'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-             'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-             'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-             'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">',
-             '<office:body><office:spreadsheet>']
-    for name, header, rows in SHEETS:
-        parts.append('<table:table table:name="%s">' % escape(name))
-        for r in [header] + rows:
-            parts.append('<table:table-row>' + ''.join(cell(v) for v in r) + '</table:table-row>')
-        parts.append('</table:table>')
-    parts.append('</office:spreadsheet></office:body></office:document>')
-    with open(out, 'w', encoding='utf-8') as f:
-        f.write('\n'.join(parts) + '\n')
-
-
 if __name__ == '__main__':
-    main()
+    write_fods(sys.argv[1], SHEETS)
