@@ -2177,18 +2177,27 @@ func withoutCondition(q, sentence string) bool {
 }
 
 // keyedRowRead is the n passages read of hits: the first n, unless a
-// passage ranked below them holds a table row whose key the question says
-// whole and none of the first n says (日本 of 经理去日本出差 … 城市：日本、
-// 韩国；经理住宿上限（元/晚）：1500): that one is read in place of the n-th.
+// passage ranked below them, among the first eight, holds a table row
+// whose key the question says whole and none of the first n says (日本 of
+// 经理去日本出差 … 城市：日本、韩国；经理住宿上限（元/晚）：1500): that
+// one is read in place of the n-th.
 func keyedRowRead(q []rune, hits []corpora.Hit, n int) []corpora.Hit {
-	var read strings.Builder
-	for _, h := range hits[:n] {
-		read.WriteString(string(zh.Fold(h.Text)))
+	read := "" // the passages read, folded: made when a row below them is keyed by the question
+	said := func() string {
+		if read == "" {
+			var b strings.Builder
+			for _, h := range hits[:n] {
+				b.WriteString(string(zh.Fold(h.Text)))
+			}
+			read = b.String()
+		}
+		return read
 	}
-	for i := n; i < len(hits); i++ {
-		if holdsKeyedRow(q, read.String(), hits[i]) {
-			read := append(append([]corpora.Hit(nil), hits[:n-1]...), hits[i])
-			return read
+	// (the eight retrieved, as the second look reads: a mixed knowledge
+	// base retrieves 32)
+	for i := n; i < min(len(hits), 8); i++ {
+		if holdsKeyedRow(q, said, hits[i]) {
+			return append(append([]corpora.Hit(nil), hits[:n-1]...), hits[i])
 		}
 	}
 	return hits[:n]
@@ -2198,7 +2207,7 @@ func keyedRowRead(q []rune, hits []corpora.Hit, n int) []corpora.Hit {
 // key (its first cell or value, or one item of a list there: 日本、韩国) of
 // two characters or more the question says whole and the passages read
 // (folded) do not.
-func holdsKeyedRow(q []rune, read string, h corpora.Hit) bool {
+func holdsKeyedRow(q []rune, read func() string, h corpora.Hit) bool {
 	qs := string(q)
 	{
 		for _, line := range strings.Split(h.Text, "\n") {
@@ -2216,7 +2225,7 @@ func holdsKeyedRow(q []rune, read string, h corpora.Hit) bool {
 			}
 			for _, k := range strings.FieldsFunc(beforeGloss(key), func(r rune) bool { return r == '、' || r == '/' || r == '，' }) {
 				k = string(zh.Fold(strings.TrimSpace(k)))
-				if utf8.RuneCountInString(k) >= 2 && !strings.ContainsAny(k, "0123456789") && strings.Contains(qs, k) && !strings.Contains(read, k) {
+				if utf8.RuneCountInString(k) >= 2 && !strings.ContainsAny(k, "0123456789") && strings.Contains(qs, k) && !strings.Contains(read(), k) {
 					return true
 				}
 			}
