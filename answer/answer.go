@@ -346,7 +346,8 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			a.Answer += "\n" + explainNote
 		}
 	}
-	if asksHolder := roleNameRe.MatchString(nasked) || strings.HasPrefix(nasked, "谁是"); asksHolder {
+	namesRole := roleNameRe.MatchString(nasked) // 店长叫什么名字, 财务总监是谁
+	if namesRole || strings.HasPrefix(nasked, "谁是") {
 		// 财务总监是谁 … 审批人：直属经理、部门总监、财务总监: the role
 		// itself is no answer; a record whose field is the role (职务：
 		// 财务总监；负责人：王立诚) names its holder, as a sentence saying
@@ -356,12 +357,15 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			a = b
 		}
 	}
-	if a.Found && roleNameRe.MatchString(nasked) && utf8.RuneCountInString(a.Answer) <= 6 && !personName(e.seg, a.Answer) && !surnamed(a.Answer) {
+	if a.Found && namesRole && utf8.RuneCountInString(a.Answer) <= 6 && !personName(e.seg, a.Answer) && !surnamed(a.Answer) {
 		// 店长叫什么名字 … 经店长同意: a role's holder's name asked, and
 		// what was found is no name (同意): the passages do not say it.
 		a = Answer{Question: asked, Answer: NotFound, Mode: ModeExtractive, Citations: []Citation{}, Refusal: a.Refusal}
 	}
-	a.Answer, a.Evidence = unbolded(a.Answer), unbolded(a.Evidence)
+	// (Markdown's bold is no answer's: **第2条** … → 第2条 …; the passages
+	// keep it — taken out at ingest, it moved chunks' bounds and three
+	// held-out sets lost a question each.)
+	a.Answer, a.Evidence = corpora.Unbolded(a.Answer), corpora.Unbolded(a.Evidence)
 	a.Timings = Timings{Retrieval: retrieval, Total: time.Since(start)}
 	a.Question = asked
 	return a, nil
@@ -393,14 +397,20 @@ func (e *Engine) roleHolder(q string, hits []corpora.Hit) (Answer, bool) {
 	// longest end of the question's words for it, of three characters or
 	// more, the rest of its word (经理 of 副总经理) allowed.
 	role := []rune(roleAsked(fq))
+	if len(role) < 3 {
+		return Answer{}, false
+	}
+	texts, foldeds := make([][]rune, len(hits)), make([]string, len(hits))
+	for i, h := range hits {
+		texts[i], foldeds[i] = []rune(h.Text), string(zh.Fold(h.Text))
+	}
 	for k := len(role); k >= 3; k-- {
 		said := string(role[len(role)-k:])
 		if qualifier := strings.ReplaceAll(strings.TrimSuffix(said, heldRole(said)), "的", ""); k < len(role) && utf8.RuneCountInString(qualifier) < 2 {
 			break // (测试部的负责人 is not 的负责人 of another's: the role whole, or two characters of what qualifies it at least)
 		}
-		for _, h := range hits {
-			text := []rune(h.Text)
-			folded := string(zh.Fold(h.Text))
+		for hi, h := range hits {
+			text, folded := texts[hi], foldeds[hi]
 			for at := 0; ; {
 				i := strings.Index(folded[at:], said)
 				if i < 0 {
@@ -434,7 +444,8 @@ func (e *Engine) roleHolder(q string, hits []corpora.Hit) (Answer, bool) {
 	return Answer{}, false
 }
 
-// heldRoleWords end the name of a role a question asks the holder of.
+// heldRoleWords end the name of a role a question asks the holder of
+// (roleNameRe), longest first.
 var heldRoleWords = []string{"董事长", "总经理", "负责人", "副总", "老总", "经理", "主管", "老板", "总监", "主任", "总裁", "老师", "师傅", "长"}
 
 // heldRole is the role word said ends with (副总 of 分管安全的副总); "" for
@@ -473,7 +484,7 @@ var roleEndRe = mustScan(`(?:长|经理|主管|老板|负责人|总监|主任|�
 
 // roleNameRe finds a question asking the name of who holds a role (店长叫
 // 什么名字, 财务总监是谁, 负责人姓什么).
-var roleNameRe = mustScan(`(?:长|经理|主管|老板|负责人|总监|主任|总裁|董事长|总经理|老师|师傅|副总|老总)(?:的)?(?:叫什么|叫啥|名字|姓名|姓什么|是谁|是哪位)`)
+var roleNameRe = mustScan(`(?:` + strings.Join(heldRoleWords, "|") + `)(?:的)?(?:叫什么|叫啥|名字|姓名|姓什么|是谁|是哪位)`)
 
 // surnamed reports whether w of two to four characters begins with a
 // common surname (王立诚, 邹建平): a person's name, as the dictionary may
@@ -691,8 +702,8 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			best = alt
 		}
 	}
-	_, yn := yesNo(qn)
-	rowOnly := false // a yes or no asked, and only rows of data to say it
+	verb, yn := yesNo(qn) // (asked yes or no, in that verb)
+	rowOnly := false      // a yes or no asked, and only rows of data to say it
 	if yn && dataRow(pq, sents[best]) {
 		// 能在车场里充一下电不 … 车型：…；充电时间（小时）：1.5: a row of
 		// data with no cell saying yes or no, of a row the question does
@@ -773,7 +784,6 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			}
 		}
 		if v, ok := tableCell(pq, strings.TrimSpace(string(s.orig)), header, tableOfSums(h)); ok {
-			verb, yn := yesNo(qn)
 			switch {
 			case yn && yesNoCell(v):
 				// 标准版能接AD域账号吗 … | 不支持 |: yes or no by the cell.
@@ -789,7 +799,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	}
 	// A yes-or-no question (…吗？, 能不能, 是否): yes or no first, in the
 	// question's own verb, then the sentence that says so.
-	if verb, ok := yesNo(qn); ok {
+	if yn {
 		sent := strings.TrimSpace(string(s.orig))
 		for _, m := range []string{"答：", "答:", "A：", "A:"} {
 			if rest, ok := strings.CutPrefix(sent, m); ok && strings.TrimSpace(rest) != "" {
@@ -1652,17 +1662,6 @@ func answered(a Answer, ans string, h corpora.Hit, start, end int) Answer {
 	return a
 }
 
-// unbolded is s without Markdown's ** for bold when they come in pairs
-// (**第2条** 集团总经理为…): an answer is the text, not its markup. (The
-// passages keep them: taken out at ingest, they moved chunks' bounds and
-// three held-out sets lost a question each.)
-func unbolded(s string) string {
-	if n := strings.Count(s, "**"); n > 0 && n%2 == 0 {
-		return strings.ReplaceAll(s, "**", "")
-	}
-	return s
-}
-
 // dropAnswerType drops the words right after a question word that say what
 // kind of thing the answer is (哪两个公司, 什么颜色, 多少人): the passage
 // holds the answer, not its type.
@@ -2209,25 +2208,23 @@ func keyedRowRead(q []rune, hits []corpora.Hit, n int) []corpora.Hit {
 // (folded) do not.
 func holdsKeyedRow(q []rune, read func() string, h corpora.Hit) bool {
 	qs := string(q)
-	{
-		for _, line := range strings.Split(h.Text, "\n") {
-			line = strings.TrimSpace(line)
-			var key string
-			switch {
-			case strings.HasPrefix(line, "|"):
-				key = cellsOf(line)[0]
-			case isRecord(line):
-				if _, values := recordFields(line); len(values) > 0 {
-					key = values[0]
-				}
-			default:
-				continue
+	for _, line := range strings.Split(h.Text, "\n") {
+		line = strings.TrimSpace(line)
+		var key string
+		switch {
+		case strings.HasPrefix(line, "|"):
+			key = cellsOf(line)[0]
+		case isRecord(line):
+			if _, values := recordFields(line); len(values) > 0 {
+				key = values[0]
 			}
-			for _, k := range strings.FieldsFunc(beforeGloss(key), func(r rune) bool { return r == '、' || r == '/' || r == '，' }) {
-				k = string(zh.Fold(strings.TrimSpace(k)))
-				if utf8.RuneCountInString(k) >= 2 && !strings.ContainsAny(k, "0123456789") && strings.Contains(qs, k) && !strings.Contains(read(), k) {
-					return true
-				}
+		default:
+			continue
+		}
+		for _, k := range strings.FieldsFunc(beforeGloss(key), func(r rune) bool { return r == '、' || r == '/' || r == '，' }) {
+			k = string(zh.Fold(strings.TrimSpace(k)))
+			if utf8.RuneCountInString(k) >= 2 && !strings.ContainsAny(k, "0123456789") && strings.Contains(qs, k) && !strings.Contains(read(), k) {
+				return true
 			}
 		}
 	}
@@ -2240,7 +2237,7 @@ var ruleCellRe = mustScan(`不得|不能|不可|不准|不允许|严禁|禁止|�
 
 // rowNear is how near the best row's score a rule must be to answer a
 // yes-or-no question in its place (dataRow).
-var rowNear = 0.7
+const rowNear = 0.7
 
 // dataRow reports whether s is a table's row or a record whose key q does
 // not name and none of whose cells says yes or no (支持, 不开诊) — of a

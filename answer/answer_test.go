@@ -2850,7 +2850,7 @@ func TestUnbolded(t *testing.T) {
 	if a := ask(t, e, "员工每天要打卡几次"); strings.Contains(a.Answer, "**") || strings.Contains(a.Evidence, "**") || !a.Found {
 		t.Errorf("answer %q, evidence %q; want them found, without **", a.Answer, a.Evidence)
 	}
-	if got := unbolded("2**3 与 **加粗**"); got != "2**3 与 **加粗**" {
+	if got := corpora.Unbolded("2**3 与 **加粗**"); got != "2**3 与 **加粗**" {
 		t.Errorf("unbolded = %q; want ** left unpaired", got)
 	}
 }

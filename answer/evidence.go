@@ -1613,12 +1613,12 @@ func namesMoney(name string) bool {
 	return false
 }
 
-// definitions are the lines of hits that say what a term takes in, by the
-// term (folded): "- 二类城市：…省会城市（如南京、杭州、成都等）…" under 二类城市.
 // noteLabels open a note, which defines no term (备注：…线路分为普通线路、
 // 快线… is no definition of 备注, a column every record has).
 var noteLabels = []string{"备注", "说明", "注", "注意", "提示", "附注", "备忘", "讲者备注"}
 
+// definitions are the lines of hits that say what a term takes in, by the
+// term (folded): "- 二类城市：…省会城市（如南京、杭州、成都等）…" under 二类城市.
 func definitions(hits []corpora.Hit) map[string]string {
 	var defs map[string]string
 	add := func(k, v string) {

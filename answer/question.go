@@ -225,9 +225,10 @@ func parseQuestion(folded []rune) question {
 		// 几个销售一起跟的单子，提成怎么分: a 几 another question word
 		// follows is "some" (几个人一起), not what is asked.
 		next, nextAt := -1, -1
+		from := bestAt + len(whWords[best].text)
 		for i, w := range whWords {
-			if at := strings.Index(body[bestAt+len(whWords[best].text):], w.text); at >= 0 && !strings.HasPrefix(w.text, "几") && !strings.HasPrefix(w.text, "多少") {
-				if at += bestAt + len(whWords[best].text); nextAt < 0 || at < nextAt {
+			if at := strings.Index(body[from:], w.text); at >= 0 && !strings.HasPrefix(w.text, "几") && !strings.HasPrefix(w.text, "多少") {
+				if at += from; nextAt < 0 || at < nextAt {
 					next, nextAt = i, at
 				}
 			}

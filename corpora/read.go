@@ -268,7 +268,7 @@ func textDocument(f File, text string) Document {
 	d := Document{ID: f.ID, Title: textTitle(text, f.ID), Text: text, Source: f.Path}
 	switch strings.ToLower(filepath.Ext(f.Path)) {
 	case ".md", ".markdown":
-		d.Parts = lineParts(text, markdownHeading)
+		d.Parts = lineParts(text, MarkdownHeading)
 	default:
 		// A hard-wrapped plain text's lines are joined into its
 		// paragraphs before anything is cut (Markdown keeps its lines:

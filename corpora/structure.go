@@ -100,8 +100,19 @@ var tableRule = regexp.MustCompile(`^\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?\s*)?\|
 
 func isTableRule(t string) bool { return tableRule.MatchString(t) }
 
-// markdownHeading reads an ATX heading: # Title.
-func markdownHeading(t string) (int, string) {
+// Unbolded is Markdown text without the ** that set text in bold when they
+// come in pairs (**第2条** 集团总经理为… → 第2条 集团总经理为…): what an
+// answer or a snippet shows of a passage, which keeps them.
+func Unbolded(s string) string {
+	if n := strings.Count(s, "**"); n > 0 && n%2 == 0 {
+		return strings.ReplaceAll(s, "**", "")
+	}
+	return s
+}
+
+// MarkdownHeading reads an ATX heading: # Title gives 1 and Title; 0 and ""
+// for a line that is none.
+func MarkdownHeading(t string) (int, string) {
 	n := 0
 	for n < len(t) && n < 7 && t[n] == '#' {
 		n++

@@ -215,7 +215,7 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 	if q := strings.TrimSpace(strings.Join(pos, " ")); q != "" {
 		return answerOne(q)
 	} else if len(pos) > 0 {
-		return exitError{2, "ask: 问题是空的：wenda ask \"年假有几天\"，或每行一个问题从标准输入读"}
+		return exitError{2, "ask: 问题是空的：" + askHow}
 	}
 	// One question per line: start-up is paid once for thousands.
 	sc := bufio.NewScanner(c.stdin)
@@ -235,10 +235,13 @@ func (c *cli) ask(ctx context.Context, args []string) error {
 		return err
 	}
 	if asked == 0 {
-		return exitError{2, "ask: 没有读到问题：wenda ask \"年假有几天\"，或每行一个问题从标准输入读"}
+		return exitError{2, "ask: 没有读到问题：" + askHow}
 	}
 	return nil
 }
+
+// askHow says how to ask, when no question was given.
+const askHow = `wenda ask "年假有几天"，或每行一个问题从标准输入读`
 
 // fallbackAnswer is an offline answer given because the LLM failed, as
 // ask --json prints it: the answer, marked, with the error.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/wenda-rag/wenda"
 	"github.com/wenda-rag/wenda/answer/openai"
+	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/retrieve/embed"
 	"github.com/wenda-rag/wenda/retrieve/qdrant"
 	"github.com/wenda-rag/wenda/retrieve/rerank"
@@ -273,15 +274,10 @@ func printJSON(w io.Writer, v interface{}) error {
 func snippetText(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, "#") {
-			if h := strings.TrimLeft(t, "#"); strings.HasPrefix(h, " ") {
-				l = strings.TrimSpace(h)
-			}
+		if _, title := corpora.MarkdownHeading(strings.TrimLeft(l, " ")); title != "" {
+			l = title
 		}
-		if strings.Count(l, "**")%2 == 0 {
-			l = strings.ReplaceAll(l, "**", "")
-		}
-		lines[i] = l
+		lines[i] = corpora.Unbolded(l)
 	}
 	return strings.Join(lines, "\n")
 }
