@@ -267,10 +267,12 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 				// drawn after it (C级（一般违规） beside 未贴效期标签…漏 / 填):
 				// at the piece's baseline, left of the row, within the
 				// wrapped cell's height — the row's own, not a line of text.
-				if c := lines[i-1]; !c.cells() && math.Abs(c.y-y) < 0.25*size && c.x1 < row.x0 && c.y < row.y && c.y > low && c.runs <= 16 {
+				// So are the row's first cells, already parted (团队票 | 15人
+				// 以上的旅行社团队 beside 旺季130元，淡季100 / 元).
+				if c := lines[i-1]; math.Abs(c.y-y) < 0.25*size && c.x1 < row.x0 && c.y < row.y && c.y > low && (c.runs <= 16 || c.cells()) {
 					c.text += " | " + row.text
 					c.runs = utf8.RuneCountInString(c.text)
-					c.cols = append([]float64{row.x0}, row.cols...)
+					c.cols = append(append(c.cols, row.x0), row.cols...)
 					c.x1, c.low = row.x1, math.Min(c.low, low)
 					i--
 					row = c
@@ -324,7 +326,7 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 		} else if !open {
 			cur = pdfLine{y: t.Y, low: t.Y, size: size, x0: t.X}
 			open, drawY = true, t.Y
-		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first) || gap > 0.35*size && tableGap(cur.cells(), lastRune, first) || gap > 0.15*size && atColumn(lines, cur.x0, t.X, size)) && lastRune != ' ' && first != ' ' {
+		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first) || gap > 0.35*size && tableGap(cur.cells(), lastRune, first) || gap > 0.15*size && atColumn(lines, cur.x0, t.X, size) && !sentenceBegun(&cur, b.String())) && lastRune != ' ' && first != ' ' {
 			// A table's next cell: farther than any word's gap, or starting
 			// where a cell of the row above starts (session_timeout 120分钟
 			// 15～1440分钟, its cells set closer than the rows above them).
@@ -378,6 +380,14 @@ func atColumn(lines []pdfLine, x0, x, size float64) bool {
 		}
 	}
 	return false
+}
+
+// sentenceBegun reports whether a line not parted into cells holds a
+// sentence's punctuation so far (，。；：): running text under a table, whose
+// next piece starting where a cell of the row above does is chance
+// (收取：60 周岁至64周岁, 周 under the column 适用对象), not a cell.
+func sentenceBegun(l *pdfLine, text string) bool {
+	return !l.cells() && strings.ContainsAny(text, "，。；：")
 }
 
 // joinWrapped joins a wrapped cell's next line to it: directly between

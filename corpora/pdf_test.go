@@ -256,6 +256,16 @@ func TestPDFTableCells(t *testing.T) {
 			t.Errorf("no row %q in the manual's text", strings.TrimSpace(row))
 		}
 	}
+	// Running text under a table, a piece of which starts by chance where
+	// a cell of the row above does, after an autospace (500 人): no cells.
+	if !strings.Contains(docs[0].Text, "适合500人及以下的部署；超过500人的部署建议改用外置数据库，支持PostgreSQL 12至16") {
+		t.Error("running text under a table cut into cells or lines")
+	}
+	// A row's first cells, already parted, centred against a wrapped cell
+	// drawn after them.
+	if !strings.Contains(docs[0].Text, "\nlog_level | info | debug、info、warn、err") {
+		t.Error("log_level's row is cut in two")
+	}
 	// Cells set close (LibreOffice's from HTML): a bracketed gloss ends a
 	// cell; a row's first cell centred against a wrapped one drawn after
 	// it is the row's, not a line of its own.
@@ -271,6 +281,18 @@ func TestPDFTableCells(t *testing.T) {
 		"\nC级（一般违规） | 未贴效期标签、工服不整、温度记录漏填 | 2 | 50\n", "\nB级（较重违规） | 留样不足、抹布混用、健康证过期上岗 | 5 | 200\n"} {
 		if !strings.Contains(rules[0].Text, row) {
 			t.Errorf("no row %q in the rules' text", strings.TrimSpace(row))
+		}
+	}
+	raw, err = os.ReadFile(filepath.Join("..", "eval", "colloquial22", "docs", "票务与索道观光车运营管理规定.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rules, err = Parse(File{Path: "tickets.pdf", ID: "tickets.pdf"}, raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\n团队票 | 15人以上的旅行社团队 | 旺季130元，淡季100元 | 当日有效 | 提前一天预约\n", "按全价票的半价收取：60周岁至64周岁的老年人；"} {
+		if !strings.Contains(rules[0].Text, want) {
+			t.Errorf("no %q in the ticket rules' text", strings.TrimSpace(want))
 		}
 	}
 	// Each row after a table's first is a part carrying that first row, its
