@@ -326,7 +326,7 @@ func pdfPageLines(r *pdf.Reader, i int, encoders map[string]pdf.TextEncoding) (l
 		} else if !open {
 			cur = pdfLine{y: t.Y, low: t.Y, size: size, x0: t.X}
 			open, drawY = true, t.Y
-		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first) || gap > 0.35*size && tableGap(cur.cells(), lastRune, first) || gap > 0.15*size && atColumn(lines, cur.x0, t.X, size) && !sentenceBegun(&cur, b.String())) && lastRune != ' ' && first != ' ' {
+		} else if gap := t.X - lastEnd; lastWidth && (gap > 1.5*size || gap > 0.5*size && cellRune(lastRune) && cellRune(first) || gap > 0.35*size && tableGap(cur.cells(), lastRune, first) || (gap > 0.15*size && atColumn(lines, cur.x0, t.X, size) || gap > 0.4*size && (cellRune(lastRune) || cellRune(first)) && underRow(lines)) && !sentenceBegun(&cur, b.String())) && lastRune != ' ' && first != ' ' {
 			// A table's next cell: farther than any word's gap, or starting
 			// where a cell of the row above starts (session_timeout 120分钟
 			// 15～1440分钟, its cells set closer than the rows above them).
@@ -381,6 +381,12 @@ func atColumn(lines []pdfLine, x0, x, size float64) bool {
 	}
 	return false
 }
+
+// underRow reports whether the line drawn last is a table's row: a gap
+// wider than an autospace beside Han or a digit on the line after it parts
+// cells (Windows客户端 | Windows 10, a row under a header centred in its
+// cells, the first cell filling its column).
+func underRow(lines []pdfLine) bool { return len(lines) > 0 && lines[len(lines)-1].cells() }
 
 // sentenceBegun reports whether a line not parted into cells holds a
 // sentence's punctuation so far (，。；：): running text under a table, whose

@@ -266,6 +266,13 @@ func TestPDFTableCells(t *testing.T) {
 	if !strings.Contains(docs[0].Text, "\nlog_level | info | debug、info、warn、err") {
 		t.Error("log_level's row is cut in two")
 	}
+	// A row's first cell filling its column, under a header centred in
+	// its cells: parted from the next by a gap beside Han.
+	for _, row := range []string{"\nWindows客户端 | Windows 10（1809及以上）、Windows 11 | 需要.NET Framework 4.8\n", "\n统信UOS客户端 | 统信UOS桌面版20（1050及以上） | 从统信应用商店安装\n"} {
+		if !strings.Contains(docs[0].Text, row) {
+			t.Errorf("no row %q in the manual's text", strings.TrimSpace(row))
+		}
+	}
 	// Cells set close (LibreOffice's from HTML): a bracketed gloss ends a
 	// cell; a row's first cell centred against a wrapped one drawn after
 	// it is the row's, not a line of its own.
