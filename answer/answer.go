@@ -756,6 +756,17 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			}
 		}
 	}
+	if refused && weighed != nil && !rowOnly {
+		// Refused, though an FAQ among the passages asks what the question
+		// asks in other words (有乘客在车上摔了一跤 我该干啥 … 问：乘客在车
+		// 上摔倒了怎么办？): its 答 answers.
+		if hi, qs, qe, like := faqMatch(pq.folded, retrieved[:min(len(retrieved), 8)]); like >= faqLike {
+			if ans, start, end, ok := faqAnswer([]rune(retrieved[hi].Text), qs, qe); ok {
+				a.Refusal = &Refusal{Signals: weighed.Signals}
+				return answered(a, ans, retrieved[hi], start, end)
+			}
+		}
+	}
 	a.Refusal = weighed
 	if rowOnly && !e.cfg.Unrefused || refused && (weighed == nil || !e.cfg.Unrefused) {
 		return a // (a refusal no signals weighed stands: a code no passage says)
@@ -1742,6 +1753,68 @@ func faqAnswer(text []rune, qs, qe int) (string, int, int, bool) {
 }
 
 const maxFAQ = 300
+
+// faqLike is how alike a question and an FAQ's question line must be
+// (faqMatch) for the FAQ's answer to answer it.
+var faqLike = 0.6
+
+// faqFiller are the characters of how a question is put, not of what it
+// asks: question words, modal verbs, pronouns (我该干啥, 怎么办, 能…吗).
+const faqFiller = "怎么办咋整该干啥做要能可以应如何样请问我你他她它们呢吧啊呀嘛"
+
+// faqMatch finds, among hits, the FAQ question line (问：…) most alike the
+// question q (folded): the Dice coefficient of the two's characters of
+// content, neither stop characters nor faqFiller. It returns the hit, the
+// line's rune span from its mark to its question mark (or its end), and
+// the likeness; like is 0 when no hit holds an FAQ.
+func faqMatch(q []rune, hits []corpora.Hit) (hit, qs, qe int, like float64) {
+	chars := func(r []rune) map[rune]bool {
+		m := map[rune]bool{}
+		for _, c := range r {
+			if isContent(c) && !strings.ContainsRune(stopChars+faqFiller, c) {
+				m[c] = true
+			}
+		}
+		return m
+	}
+	asked := chars(q)
+	if len(asked) == 0 {
+		return 0, 0, 0, 0
+	}
+	for hi, h := range hits {
+		text := []rune(h.Text)
+		for i := 0; i < len(text); {
+			end := i
+			for end < len(text) && text[end] != '\n' {
+				end++
+			}
+			start := skipSpace(text, i)
+			if start < end {
+				if rest, ok := cutMark(text[start:end], faqQuestionMarks); ok {
+					stop := end
+					for k := end - len(rest); k < end; k++ {
+						if text[k] == '？' || text[k] == '?' {
+							stop = k + 1
+							break
+						}
+					}
+					line := chars(zh.Fold(string(text[end-len(rest) : stop])))
+					common := 0
+					for c := range asked {
+						if line[c] {
+							common++
+						}
+					}
+					if d := 2 * float64(common) / float64(len(asked)+len(line)); d > like {
+						hit, qs, qe, like = hi, start, stop, d
+					}
+				}
+			}
+			i = end + 1
+		}
+	}
+	return hit, qs, qe, like
+}
 
 var (
 	faqQuestionMarks = []string{"问：", "问:", "问题：", "Q：", "Q:", "q：", "q:"}

@@ -2930,3 +2930,27 @@ func TestRoleAndName(t *testing.T) {
 		t.Errorf("roleAndName found a name where none is")
 	}
 }
+
+// TestFAQAskedOtherwise: a question refused on its words, though an FAQ
+// among the passages asks the same in other words, is answered by the
+// FAQ's 答; a question sharing a word or two with an FAQ's is not.
+func TestFAQAskedOtherwise(t *testing.T) {
+	hits := []corpora.Hit{
+		hit("手册", "第六章 常见问题\n问：乘客在车上摔倒了怎么办？\n答：立即在安全地点停车，查看乘客伤情，伤情较重的拨打120，并报告调度员。\n问：员工卡丢了怎么办？\n答：当天到值班室挂失，再到人力资源部补办，工本费20元。"),
+		hit("规则", "第十六条 记名乘车卡丢失的，乘客可以凭身份证件到服务窗口挂失。"),
+	}
+	e := offline(t, hits...)
+	q := "有乘客在车上摔了一跤 我该干啥"
+	if a := e.FromHits(q, hits); !strings.Contains(a.Answer, "查看乘客伤情") {
+		t.Errorf("%s → %q; want the FAQ's answer", q, a.Answer)
+	}
+	defer func(v float64) { faqLike = v }(faqLike)
+	faqLike = 2 // (none is so alike: the question is refused on its words)
+	if a := e.FromHits(q, hits); a.Found {
+		t.Errorf("%s, no FAQ matched → %q; want a refusal (the test shows nothing otherwise)", q, a.Answer)
+	}
+	faqLike = 0.6
+	if _, _, _, like := faqMatch(zh.Fold("乘客的卡丢了 补一张要多少钱"), hits); like >= faqLike {
+		t.Errorf("乘客的卡丢了 补一张要多少钱 is as alike as %.2f to an FAQ asking of a staff card", like)
+	}
+}
