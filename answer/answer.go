@@ -756,11 +756,19 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			}
 		}
 	}
+	if !rowOnly && !refused && !isFAQQuestion(s.orig) {
+		if hi, qs, qe, like := faqMatch(pq.folded, pq.aliases, retrieved[:min(len(retrieved), 8)]); like >= faqSure {
+			if ans, start, end, ok := faqAnswer([]rune(retrieved[hi].Text), qs, qe); ok {
+				a.Refusal = weighed
+				return answered(a, ans, retrieved[hi], start, end)
+			}
+		}
+	}
 	if refused && weighed != nil && !rowOnly {
 		// Refused, though an FAQ among the passages asks what the question
 		// asks in other words (有乘客在车上摔了一跤 我该干啥 … 问：乘客在车
 		// 上摔倒了怎么办？): its 答 answers.
-		if hi, qs, qe, like := faqMatch(pq.folded, retrieved[:min(len(retrieved), 8)]); like >= faqLike {
+		if hi, qs, qe, like := faqMatch(pq.folded, pq.aliases, retrieved[:min(len(retrieved), 8)]); like >= faqLike {
 			if ans, start, end, ok := faqAnswer([]rune(retrieved[hi].Text), qs, qe); ok {
 				a.Refusal = &Refusal{Signals: weighed.Signals}
 				return answered(a, ans, retrieved[hi], start, end)
@@ -1758,6 +1766,11 @@ const maxFAQ = 300
 // (faqMatch) for the FAQ's answer to answer it.
 var faqLike = 0.6
 
+// faqSure is how alike they must be for the FAQ's answer to answer in
+// place of a sentence that is no FAQ's (员工卡掉了怎么办 … 问：员工卡丢失了怎
+// 么办？ over 员工凭员工卡在本公司门店购物享受9.5折优惠).
+var faqSure = 0.8
+
 // faqFiller are the characters of how a question is put, not of what it
 // asks: question words, modal verbs, pronouns (我该干啥, 怎么办, 能…吗).
 const faqFiller = "怎么办咋整该干啥做要能可以应如何样请问我你他她它们呢吧啊呀嘛"
@@ -1767,7 +1780,10 @@ const faqFiller = "怎么办咋整该干啥做要能可以应如何样请问我�
 // content, neither stop characters nor faqFiller. It returns the hit, the
 // line's rune span from its mark to its question mark (or its end), and
 // the likeness; like is 0 when no hit holds an FAQ.
-func faqMatch(q []rune, hits []corpora.Hit) (hit, qs, qe int, like float64) {
+//
+// A word of the FAQ's line that the question says otherwise (丢失 … 掉了:
+// zh.Aliases) counts as the question's word.
+func faqMatch(q []rune, aliases []zh.Alias, hits []corpora.Hit) (hit, qs, qe int, like float64) {
 	chars := func(r []rune) map[rune]bool {
 		m := map[rune]bool{}
 		for _, c := range r {
@@ -1798,7 +1814,13 @@ func faqMatch(q []rune, hits []corpora.Hit) (hit, qs, qe int, like float64) {
 							break
 						}
 					}
-					line := chars(zh.Fold(string(text[end-len(rest) : stop])))
+					said := string(zh.Fold(string(text[end-len(rest) : stop])))
+					for _, a := range aliases {
+						for _, o := range a.Others {
+							said = strings.ReplaceAll(said, o, a.Word)
+						}
+					}
+					line := chars([]rune(said))
 					common := 0
 					for c := range asked {
 						if line[c] {
