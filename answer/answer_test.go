@@ -2958,6 +2958,14 @@ func TestFAQAskedOtherwise(t *testing.T) {
 	if a := e.FromHits("员工卡掉了怎么办", hits); !strings.Contains(a.Answer, "工本费20元") {
 		t.Errorf("员工卡掉了怎么办 → %q; want the FAQ's answer", a.Answer)
 	}
+	// (the word said otherwise counts: alike as 员工卡掉 and 员工卡掉)
+	q = string(zh.Fold("员工卡掉了怎么办"))
+	if _, _, _, like := faqMatch([]rune(q), zh.Aliases(q), hits); like < faqSure {
+		t.Errorf("员工卡掉了怎么办 is only %.2f alike to 员工卡丢失了怎么办 with its aliases", like)
+	}
+	if _, _, _, like := faqMatch([]rune(q), nil, hits); like >= faqSure {
+		t.Errorf("员工卡掉了怎么办 is %.2f alike to 员工卡丢失了怎么办 without its aliases (the test shows nothing)", like)
+	}
 	if _, _, _, like := faqMatch(zh.Fold("乘客的卡丢了 补一张要多少钱"), nil, hits); like >= faqLike {
 		t.Errorf("乘客的卡丢了 补一张要多少钱 is as alike as %.2f to an FAQ asking of a staff card", like)
 	}
