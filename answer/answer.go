@@ -1984,6 +1984,48 @@ var noWords = []string{"不得", "禁止", "严禁", "无权", "不予", "不能
 	"不发放", "不再发放", "不给予", "不支付", "不报销", "不适用", "不可使用", "不退", "不补",
 	"不参加", "不参与", "不纳入", "不计入", "不列入", "不安排", "不办理", "不受理", "不开放", "不享有"}
 
+// negatesAsked reports whether the sentence negates the verb a yes-or-no
+// question asks whether one may do (上浮 of 提成能上浮吗 … 不上浮): the two
+// Han characters after its modal (能, 可以, 会, 要, 一个副词 such as 先 or
+// 再 skipped), right after 不, 没, 未 or 不再 in the sentence. Not when the
+// question negates them itself, nor the negations that set a bound or join
+// clauses (不超过, 不满, 不少于, 不仅, 不论 …), which say a condition, not no.
+func negatesAsked(q, sentence string) bool {
+	qr := []rune(q)
+	for i := 0; i < len(qr); i++ {
+		m := 0
+		switch {
+		case hasAnyPrefix(string(qr[i:]), "可以"):
+			m = 2
+		case strings.ContainsRune("能会要", qr[i]):
+			m = 1
+		default:
+			continue
+		}
+		j := i + m
+		if j < len(qr) && strings.ContainsRune("先再还也都就", qr[j]) {
+			j++
+		}
+		if j+1 >= len(qr) || !unicode.Is(unicode.Han, qr[j]) || !unicode.Is(unicode.Han, qr[j+1]) || strings.ContainsRune(boundChars+"的是了吗呢吧", qr[j]) || strings.ContainsRune("吗呢吧啊呀么", qr[j+1]) {
+			continue
+		}
+		w := string(qr[j : j+2])
+		for _, n := range []string{"不再", "不", "没", "未"} {
+			if strings.Contains(q, n+w) {
+				break
+			}
+			if strings.Contains(sentence, n+w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boundChars begin the words a negation sets a bound or joins clauses with
+// (不超过, 不满, 不少于, 不低于, 不足, 不仅, 不论, 不管, 不同, 不断, 不但).
+const boundChars = "超满少低高足仅论管同断但"
+
 // polarity says yes or no with the question's verb: no when the sentence
 // says it with a word of negation (不得, 禁止, 无权, 不予 …), when it sets
 // a limit the question goes past (只能设置一个 … 能设两个吗), or when it
@@ -2002,6 +2044,9 @@ func polarity(q string, qs []quantity, verb, sentence string) string {
 	}
 	if v := exempted(q, qs, sentence); v != "" {
 		return "不" + v // 要收诊察费吗 … 免收: 不收
+	}
+	if negatesAsked(q, sentence) {
+		return no() // 提成能上浮吗 … 首单合同额不满5万元的，不上浮
 	}
 	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) || askedOfUnmetClause(q, qs, sentence) || weekendOutside(q, sentence) {
 		return no()

@@ -314,6 +314,8 @@ func TestYesNo(t *testing.T) {
 		{"在合肥市区跑客户算出差不", "员工在公司所在地合肥市区范围内的公务外出，不属于出差。", "不算。"},
 		{"在合肥市区跑客户算不算出差", "员工在公司所在地合肥市区范围内的公务外出，不属于出差。", "不算。"},
 		{"无证人员驾驶叉车行不行", "无证人员严禁驾驶叉车，包括短距离挪车和试车。", "不行。"},
+		// The verb asked, negated in the sentence (negatesAsked).
+		{"新客户第一单合同只有4万，提成能上浮吗？", "首单合同额不满5万元的，不上浮。", "不能。"},
 		// A yes-or-no clause with an afterthought after it.
 		{"叉车没电了能自己充电不 就充十分钟", "叉车没电时，非电工人员严禁自行为叉车充电。", "不能。"},
 	} {
@@ -2968,5 +2970,26 @@ func TestFAQAskedOtherwise(t *testing.T) {
 	}
 	if _, _, _, like := faqMatch(zh.Fold("乘客的卡丢了 补一张要多少钱"), nil, hits); like >= faqLike {
 		t.Errorf("乘客的卡丢了 补一张要多少钱 is as alike as %.2f to an FAQ asking of a staff card", like)
+	}
+}
+
+// TestNegatesAsked: the verb a yes-or-no question asks of, negated in the
+// sentence, says no; the question's own negated case, a bound or a clause's
+// join do not.
+func TestNegatesAsked(t *testing.T) {
+	for _, c := range []struct {
+		q, s string
+		want bool
+	}{
+		{"提成能上浮吗", "首单合同额不满5万元的，不上浮。", true},
+		{"离职后还能领取补贴吗", "离职后不再领取补贴。", true},
+		{"今年年假没休完 明年还能接着休吗", "当年未休完的，可顺延至次年3月31日前休完。", false},
+		{"病人忘带医保卡了 能先自费吗", "患者未带医保电子凭证的，可以先按自费结算。", false},
+		{"能超过三天吗", "不超过三天的，由经理审批。", false},
+		{"提成能上浮吗", "首单提成上浮20%。", false},
+	} {
+		if got := negatesAsked(c.q, c.s); got != c.want {
+			t.Errorf("negatesAsked(%q, %q) = %v; want %v", c.q, c.s, got, c.want)
+		}
 	}
 }
