@@ -2022,6 +2022,51 @@ func negatesAsked(q, sentence string) bool {
 	return false
 }
 
+// negatesSaid reports whether a negation in the sentence (不, 没, 未, 无
+// — not one setting a bound: 不满, 不超过) has within its next six
+// characters, before any 的, a word of two characters or more the question
+// says and does not negate itself (会传到云杉的服务器上吗 … 不经过云杉公司的任
+// 何服务器; 能拿调休抵吗 … 不以调休代替), words as the dictionary cuts them
+// (加班 is not 加班费's). A negation in a clause ending in 的 sets a case
+// (未带医保卡的，可以先按自费结算), not a no.
+func negatesSaid(q, sentence string) bool {
+	seg, err := zh.Default()
+	if err != nil {
+		return false
+	}
+	var asked []string
+	qw := seg.Cut(q)
+	for i, w := range qw {
+		if utf8.RuneCountInString(w) < 2 || !unicode.Is(unicode.Han, []rune(w)[0]) || i > 0 && strings.ContainsAny(qw[i-1], "不没未无") {
+			continue
+		}
+		asked = append(asked, w)
+	}
+	sr := []rune(sentence)
+	for k, r := range sr {
+		if !strings.ContainsRune("不没未无", r) || k+1 >= len(sr) || strings.ContainsRune(boundChars+"是仅只", sr[k+1]) {
+			continue
+		}
+		end := k + 1 // the negation's clause: to the next mark
+		for end < len(sr) && !strings.ContainsRune("，,；;。：:！？", sr[end]) {
+			end++
+		}
+		if strings.HasSuffix(strings.TrimSpace(string(sr[k:end])), "的") {
+			continue
+		}
+		window := string(sr[k+1 : min(end, k+7)])
+		if d := strings.Index(window, "的"); d >= 0 {
+			window = window[:d]
+		}
+		for _, w := range seg.Cut(window) {
+			if slices.Contains(asked, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // boundChars begin the words a negation sets a bound or joins clauses with
 // (不超过, 不满, 不少于, 不低于, 不足, 不仅, 不论, 不管, 不同, 不断, 不但).
 const boundChars = "超满少低高足仅论管同断但"
@@ -2045,7 +2090,7 @@ func polarity(q string, qs []quantity, verb, sentence string) string {
 	if v := exempted(q, qs, sentence); v != "" {
 		return "不" + v // 要收诊察费吗 … 免收: 不收
 	}
-	if negatesAsked(q, sentence) {
+	if negatesAsked(q, sentence) || negatesSaid(q, sentence) {
 		return no() // 提成能上浮吗 … 首单合同额不满5万元的，不上浮
 	}
 	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) || askedOfUnmetClause(q, qs, sentence) || weekendOutside(q, sentence) {

@@ -2993,3 +2993,24 @@ func TestNegatesAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestNegatesSaid: a word the question says, negated in the sentence, says
+// no; a case the rule sets (…的，), a word inside a longer one, a thing a
+// negated clause says of (未休完的年假) do not.
+func TestNegatesSaid(t *testing.T) {
+	for _, c := range []struct {
+		q, s string
+		want bool
+	}{
+		{"同步盘里的文件会传到云杉公司的服务器上吗", "全部文件都保存在企业自己的数据目录中，不经过云杉公司的任何服务器。", true},
+		{"法定节假日加班可以拿调休抵吗", "法定节假日加班的，一律按300%支付加班费，不以调休代替。", true},
+		{"病人忘带医保卡了 能先自费 回头再走医保吗", "患者就诊时未带医保电子凭证或社保卡的，可以先按自费结算。", false},
+		{"今年年假没休完 明年还能接着用吗", "当年未休完的年假可顺延至次年3月31日前使用，逾期作废。", false},
+		{"周末加班能换调休吗", "可优先安排同等时长的调休，已调休的不再支付加班费。", false},
+		{"能超过三天吗", "请假不超过三天的，由经理审批。", false},
+	} {
+		if got := negatesSaid(c.q, c.s); got != c.want {
+			t.Errorf("negatesSaid(%q, %q) = %v; want %v", c.q, c.s, got, c.want)
+		}
+	}
+}
