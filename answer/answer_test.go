@@ -316,6 +316,9 @@ func TestYesNo(t *testing.T) {
 		{"无证人员驾驶叉车行不行", "无证人员严禁驾驶叉车，包括短距离挪车和试车。", "不行。"},
 		// The verb asked, negated in the sentence (negatesAsked).
 		{"新客户第一单合同只有4万，提成能上浮吗？", "首单合同额不满5万元的，不上浮。", "不能。"},
+		// A charge the rule says is not made (不收取) is a rule, though the
+		// question's 水管 is in no passage.
+		{"入户修水管要收上门费吗", "第4条 维修人员入户维修不收取上门费。", "不收。"},
 		// A yes-or-no clause with an afterthought after it.
 		{"叉车没电了能自己充电不 就充十分钟", "叉车没电时，非电工人员严禁自行为叉车充电。", "不能。"},
 	} {

@@ -814,8 +814,9 @@ var rankRes = func() map[rune]*scanRe {
 // 每月10日, 15号, 周二、周四).
 var dayRe = mustScan(`[0-9]{1,2}月份?(?:[0-9]{1,2}[日号])?|[0-9]{1,2}[日号]|(?:每)?周[一二三四五六日天](?:[、和及与]周?[一二三四五六日天])*|星期[一二三四五六日天]`)
 
-// deonticRe finds what a rule says one may, must or must not do.
-var deonticRe = mustScan(`不得|禁止|严禁|不准|不允许|不可以|不能|不予|无权|不可|可以|允许|必须|须|应当|不需要|无需|不享受|享受|不支持|支持|不适用|适用`)
+// deonticRe finds what a rule says one may, must or must not do, or what
+// it does not charge (不收取上门费 for 入户修水管要收上门费吗).
+var deonticRe = mustScan(`不收取|不收|免收|不得|禁止|严禁|不准|不允许|不可以|不能|不予|无权|不可|可以|允许|必须|须|应当|不需要|无需|不享受|享受|不支持|支持|不适用|适用`)
 
 // yesNoRelief is the share of the thresholds a yes-or-no question must
 // meet when the sentence says what one may or must do, as for a sentence
