@@ -756,21 +756,21 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			}
 		}
 	}
-	if !rowOnly && !refused && !isFAQQuestion(s.orig) {
-		if hi, qs, qe, like := faqMatch(pq.folded, pq.aliases, retrieved[:min(len(retrieved), 8)]); like >= faqSure {
+	if !rowOnly && (refused && weighed != nil || !refused && !isFAQQuestion(s.orig)) {
+		// An FAQ among the passages asks what the question asks in other
+		// words (有乘客在车上摔了一跤 我该干啥 … 问：乘客在车上摔倒了怎么办？):
+		// its 答 answers a question refused on its own words, or one a
+		// sentence that is no FAQ's answered, if the two are alike enough.
+		need := faqSure
+		if refused {
+			need = faqLike
+		}
+		if hi, qs, qe, like := faqMatch(pq.folded, pq.aliases, retrieved[:min(len(retrieved), 8)]); like >= need {
 			if ans, start, end, ok := faqAnswer([]rune(retrieved[hi].Text), qs, qe); ok {
 				a.Refusal = weighed
-				return answered(a, ans, retrieved[hi], start, end)
-			}
-		}
-	}
-	if refused && weighed != nil && !rowOnly {
-		// Refused, though an FAQ among the passages asks what the question
-		// asks in other words (有乘客在车上摔了一跤 我该干啥 … 问：乘客在车
-		// 上摔倒了怎么办？): its 答 answers.
-		if hi, qs, qe, like := faqMatch(pq.folded, pq.aliases, retrieved[:min(len(retrieved), 8)]); like >= faqLike {
-			if ans, start, end, ok := faqAnswer([]rune(retrieved[hi].Text), qs, qe); ok {
-				a.Refusal = &Refusal{Signals: weighed.Signals}
+				if refused {
+					a.Refusal = &Refusal{Signals: weighed.Signals}
+				}
 				return answered(a, ans, retrieved[hi], start, end)
 			}
 		}
@@ -806,7 +806,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			switch {
 			case yn && yesNoCell(v):
 				// 标准版能接AD域账号吗 … | 不支持 |: yes or no by the cell.
-				return answered(a, polarity(qn, pq.quantities, verb, v)+"。"+v, h, s.start, s.start+len(s.orig))
+				return answered(a, polarity(e.seg, qn, pq.quantities, verb, v)+"。"+v, h, s.start, s.start+len(s.orig))
 			case yn && negativeCell(v):
 				// 礼拜天有看诊吗 … 周日门诊：不开诊: no, by a short cell
 				// that says it.
@@ -828,7 +828,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		}
 		// An item of a list says yes or no by its lead-in too (下列费用一律
 		// 不予报销： … 酒店迷你吧、收费电视及房间内饮用的酒水饮料；).
-		pol := polarity(qn, pq.quantities, verb, string(s.lead)+sent)
+		pol := polarity(e.seg, qn, pq.quantities, verb, string(s.lead)+sent)
 		if exc >= 0 && sents[exc].start >= s.start+len(s.orig) && exceptsAsked(terms, sents[exc].folded) {
 			// The question's case is the rule's exception (请了年假 … 但休年
 			// 休假…的除外): the rule's answer turned, and the rule whole.
@@ -2029,9 +2029,9 @@ func negatesAsked(q, sentence string) bool {
 // 何服务器; 能拿调休抵吗 … 不以调休代替), words as the dictionary cuts them
 // (加班 is not 加班费's). A negation in a clause ending in 的 sets a case
 // (未带医保卡的，可以先按自费结算), not a no.
-func negatesSaid(q, sentence string) bool {
-	seg, err := zh.Default()
-	if err != nil {
+// seg is the engine's segmenter (nil: no words to match, false).
+func negatesSaid(seg *zh.Segmenter, q, sentence string) bool {
+	if seg == nil {
 		return false
 	}
 	var asked []string
@@ -2076,7 +2076,7 @@ const boundChars = "超满少低高足仅论管同断但"
 // a limit the question goes past (只能设置一个 … 能设两个吗), or when it
 // makes a thing a condition the question leaves out (须重启服务才能生效 …
 // 不重启能生效吗); else yes.
-func polarity(q string, qs []quantity, verb, sentence string) string {
+func polarity(seg *zh.Segmenter, q string, qs []quantity, verb, sentence string) string {
 	no := func() string { return negation(verb) }
 	switch strings.TrimSpace(sentence) {
 	case "无", "否", "没有", "×", "✗", "N", "no", "No":
@@ -2090,7 +2090,7 @@ func polarity(q string, qs []quantity, verb, sentence string) string {
 	if v := exempted(q, qs, sentence); v != "" {
 		return "不" + v // 要收诊察费吗 … 免收: 不收
 	}
-	if negatesAsked(q, sentence) || negatesSaid(q, sentence) {
+	if negatesAsked(q, sentence) || negatesSaid(seg, q, sentence) {
 		return no() // 提成能上浮吗 … 首单合同额不满5万元的，不上浮
 	}
 	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) || askedOfUnmetClause(q, qs, sentence) || weekendOutside(q, sentence) {

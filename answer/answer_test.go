@@ -506,7 +506,7 @@ func TestNotListed(t *testing.T) {
 			t.Errorf("%s: notListed %v; want %v", c.q, got, c.want)
 		}
 	}
-	if got := polarity("网页版能用IE浏览器打开吗", nil, "能", s); got != "不能" {
+	if got := polarity(nil, "网页版能用IE浏览器打开吗", nil, "能", s); got != "不能" {
 		t.Errorf("polarity %q; want 不能", got)
 	}
 }
@@ -3001,6 +3001,10 @@ func TestNegatesAsked(t *testing.T) {
 // no; a case the rule sets (…的，), a word inside a longer one, a thing a
 // negated clause says of (未休完的年假) do not.
 func TestNegatesSaid(t *testing.T) {
+	seg, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		q, s string
 		want bool
@@ -3012,7 +3016,7 @@ func TestNegatesSaid(t *testing.T) {
 		{"周末加班能换调休吗", "可优先安排同等时长的调休，已调休的不再支付加班费。", false},
 		{"能超过三天吗", "请假不超过三天的，由经理审批。", false},
 	} {
-		if got := negatesSaid(c.q, c.s); got != c.want {
+		if got := negatesSaid(seg, c.q, c.s); got != c.want {
 			t.Errorf("negatesSaid(%q, %q) = %v; want %v", c.q, c.s, got, c.want)
 		}
 	}

@@ -619,3 +619,50 @@ def check_questions(questions, texts, variants, refuse_terms, txt, notes_only=fr
             print('FAIL:', m)
         sys.exit(1)
     print('ALL CHECKS PASSED')
+
+
+def check_anchors(questions, anchors, variants):
+    """Each answerable question's accepted answers lie in the passage that
+    answers it: anchors maps a question to (document, pattern of its
+    passage); variants maps a document to its texts as read. A bare number
+    must stand alone (25 is not in 250); a spoken form (六十块, 一百五) must
+    say the same figures as an answer in the passage."""
+    def norm(text):
+        return despace(re.sub(r'\s+', ' ', text))
+    with open(questions, encoding='utf-8', newline='') as f:
+        rows = [ln.split('\t') for ln in f.read().split('\n')[1:] if ln]
+    seen = set()
+    for i, r in enumerate(rows, 2):
+        if len(r) != 3 or r[2] == 'refuse':
+            continue
+        q, ans, _ = r
+        seen.add(q)
+        if q not in anchors:
+            fail('line %d: no passage listed for %r' % (i, q))
+            continue
+        doc, pat = anchors[q]
+        m = None
+        for v in variants[doc]:
+            m = re.search(pat, norm(v))
+            if m:
+                break
+        if not m:
+            fail('line %d: passage %r not found in %s' % (i, pat, doc))
+            continue
+        passage = m.group(0)
+        answers = [a for a in ans.split('|') if a not in NEGATIONS]
+        inside = [a for a in answers if norm(a) in passage
+                  and (not re.fullmatch(r'[\d.]+', a) or number_in(a, passage))]
+        if not inside:
+            fail('line %d: no accepted answer in the passage: %s' % (i, passage))
+            continue
+        figures = [sorted(spoken_numbers(a)) for a in inside]
+        for a in answers:
+            if a in inside:
+                continue
+            nums = sorted(spoken_numbers(a))
+            if not nums or nums not in figures or not all(number_in(n, passage) for n in nums):
+                fail('line %d: answer %r is not what the passage says: %s' % (i, a, passage))
+    for q in anchors:
+        if q not in seen:
+            fail('ANCHORS question not in questions.tsv: %r' % q)

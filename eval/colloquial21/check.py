@@ -11,7 +11,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from colloquialcheck import (  # noqa: E402 (the checks the colloquial sets share)
-    check_questions, despace, fail, load_deck_set, NEGATIONS, number_in, spoken_numbers)
+    check_anchors, check_questions, load_deck_set)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(HERE, 'docs')
@@ -122,51 +122,7 @@ ANCHORS = {
 }
 
 
-def check_anchors(variants):
-    # Each answerable question's answers lie in the passage that answers it.
-    def norm(text):
-        return despace(re.sub(r'\s+', ' ', text))
-    with open(QUESTIONS, encoding='utf-8', newline='') as f:
-        rows = [ln.split('\t') for ln in f.read().split('\n')[1:] if ln]
-    seen = set()
-    for i, r in enumerate(rows, 2):
-        if len(r) != 3 or r[2] == 'refuse':
-            continue
-        q, ans, _ = r
-        seen.add(q)
-        if q not in ANCHORS:
-            fail('line %d: no passage listed for %r' % (i, q))
-            continue
-        doc, pat = ANCHORS[q]
-        m = None
-        for v in variants[doc]:
-            m = re.search(pat, norm(v))
-            if m:
-                break
-        if not m:
-            fail('line %d: passage %r not found in %s' % (i, pat, doc))
-            continue
-        passage = m.group(0)
-        answers = [a for a in ans.split('|') if a not in NEGATIONS]
-        inside = [a for a in answers if norm(a) in passage
-                  and (not re.fullmatch(r'[\d.]+', a) or number_in(a, passage))]  # 45 is not in 450
-        if not inside:
-            fail('line %d: no accepted answer in the passage: %s' % (i, passage))
-            continue
-        figures = [sorted(spoken_numbers(a)) for a in inside]
-        for a in answers:
-            if a in inside:
-                continue
-            # a spoken form (八十块, 7点15) says the same figures as an answer in the passage
-            nums = sorted(spoken_numbers(a))
-            if not nums or nums not in figures or not all(number_in(n, passage) for n in nums):
-                fail('line %d: answer %r is not what the passage says: %s' % (i, a, passage))
-    for q in ANCHORS:
-        if q not in seen:
-            fail('ANCHORS question not in questions.tsv: %r' % q)
-
-
 if __name__ == '__main__':
     texts, variants, extra = load_deck_set(DOCS, MD, PDF, XLSX, PPTX, TXT, WRAP, PDF_KEYWORDS, XLSX_UNIT)
-    check_anchors(variants)
+    check_anchors(QUESTIONS, ANCHORS, variants)
     check_questions(QUESTIONS, texts, variants, REFUSE_TERMS, TXT, NOTES_ONLY, extra)
