@@ -574,14 +574,20 @@ func TestListLeadPolarity(t *testing.T) {
 // TestRecut: a question's word the segmenter ran into the character after
 // a word the passages say gives it back; words the passages say stay.
 func TestRecut(t *testing.T) {
-	text := "在冷冻库内连续作业的时间每次不得超过40分钟。打印机硒鼓由信息技术部更换。"
+	seg, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "在冷冻库内连续作业的时间每次不得超过40分钟。打印机硒鼓由信息技术部更换。两班制中班每班发放夜班津贴15元。住房公积金缴存比例为12%。"
 	for _, c := range []struct{ in, want []string }{
+		{[]string{"上中", "班", "一个班"}, []string{"上", "中班", "一个班"}}, // the character before a word of theirs, given to it
+		{[]string{"企业", "年金", "缴"}, []string{"企业", "年金", "缴"}},   // 金缴 is in the text, no word
 		{[]string{"冷冻", "库里", "一次"}, []string{"冷冻库", "里", "一次"}},
 		{[]string{"打印", "机要", "谁"}, []string{"打印机", "要", "谁"}},
 		{[]string{"连续", "作业"}, []string{"连续", "作业"}},
 		{[]string{"店里", "买", "东西", "打"}, []string{"店里", "买东西", "打"}}, // a word of an alias group, cut in two
 	} {
-		if got := recut(slices.Clone(c.in), text); !slices.Equal(got, c.want) {
+		if got := recut(slices.Clone(c.in), text, seg.Counted); !slices.Equal(got, c.want) {
 			t.Errorf("recut(%v) = %v; want %v", c.in, got, c.want)
 		}
 	}
@@ -3019,5 +3025,28 @@ func TestNegatesSaid(t *testing.T) {
 		if got := negatesSaid(seg, c.q, c.s); got != c.want {
 			t.Errorf("negatesSaid(%q, %q) = %v; want %v", c.q, c.s, got, c.want)
 		}
+	}
+}
+
+// TestANotAForms: a verb asked with its negation (行不行, 可不可以) is the
+// question's form: it is no word of the question's terms, and the words
+// before it are cut as the asker said them (叉车, not 叉车行).
+func TestANotAForms(t *testing.T) {
+	if got := aNotAForms("没叉车证帮忙挪下叉车行不行"); got != "没叉车证帮忙挪下叉车 " {
+		t.Errorf("aNotAForms = %q", got)
+	}
+	if got := aNotAForms("我可不可以带家属"); got != "我 带家属" {
+		t.Errorf("aNotAForms = %q", got)
+	}
+	seg, err := zh.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, term := range questionTerms(seg, parseQuestion(zh.Fold("没叉车证帮忙挪下叉车行不行")).withWords(seg), "") {
+		words = append(words, term.w)
+	}
+	if slices.Contains(words, "叉车行") || slices.Contains(words, "不行") || !slices.Contains(words, "叉车") {
+		t.Errorf("terms of 没叉车证帮忙挪下叉车行不行 = %v; want 叉车 and neither 叉车行 nor 不行", words)
 	}
 }

@@ -41,7 +41,7 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 	for pi, part := range [][]rune{q.left, q.right} {
 		var words []string
 		if pi == 0 {
-			words = seg.Cut(string(part))
+			words = seg.Cut(aNotAForms(string(part)))
 		} else {
 			words = slices.Clone(q.afterWords(seg))
 		}
@@ -50,7 +50,7 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 			// digits (1小时), which are givens, no words to find.
 			words = seg.Cut(arabicNumerals(spokenTimes.Replace(string(part))))
 		}
-		words = recut(words, everywhere)
+		words = recut(words, everywhere, seg.Counted)
 		kept := len(words)
 		if pi == 1 && q.wh != "" && !typed(q.wh) {
 			kept = len(dropAnswerType(words))
@@ -187,6 +187,29 @@ const demonstratedMeasures = "箱包袋盒瓶桶批车条双对间层棵头根�
 // measureChars are measure words said after a verb without a numeral
 // (买台, 订个, 开张).
 const measureChars = "个台张件笔份次本位辆套块只把"
+
+// aNotAForms blanks, in a question's text, the verb said with its
+// negation to ask yes or no (叉车行不行, 能不能, 有没有, 可不可以): the
+// question's form, which the segmenter otherwise cuts into the words
+// around it (叉车行/不行, where 叉车 and 行不行 were said).
+func aNotAForms(s string) string {
+	r := []rune(s)
+	out := make([]rune, 0, len(r))
+	for i := 0; i < len(r); i++ {
+		if i+3 < len(r) && r[i+1] == '不' && r[i] == r[i+2] && r[i] == '可' && r[i+3] == '以' {
+			out = append(out, ' ') // 可不可以
+			i += 3
+			continue
+		}
+		if i+2 < len(r) && (r[i+1] == '不' || r[i+1] == '没') && r[i] == r[i+2] && unicode.Is(unicode.Han, r[i]) {
+			out = append(out, ' ')
+			i += 2
+			continue
+		}
+		out = append(out, r[i])
+	}
+	return string(out)
+}
 
 // aNotA reports whether w asks yes or no by a verb and its negation (算不
 // 算, 行不行, 有没有, 能不能).
@@ -333,7 +356,7 @@ func everywhereOf(retrieved []corpora.Hit) string {
 // character back to the word before it, when the passages say the longer
 // word and not the one cut; two words that make a word of an alias group
 // (买/东西) are one.
-func recut(words []string, everywhere string) []string {
+func recut(words []string, everywhere string, counted func(string) bool) []string {
 	if everywhere == "" {
 		return words
 	}
@@ -345,6 +368,17 @@ func recut(words []string, everywhere string) []string {
 			continue
 		}
 		a, b := words[i], []rune(words[i+1])
+		if ra := []rune(a); len(ra) >= 2 && len(b) >= 1 && !strings.Contains(everywhere, a) && hasContent(b) {
+			// 上中/班 of 上中班一个班补多少钱: a word run into the character
+			// before a word of theirs gives that character to the word
+			// after it, when the passages say that word (中班), a word the
+			// dictionary counts, and not the one cut (not 金缴 of 年金/缴,
+			// which 住房公积金缴存 holds).
+			if longer := string(ra[len(ra)-1:]) + words[i+1]; counted(longer) && strings.Contains(everywhere, longer) && (len(b) == 1 || !strings.Contains(everywhere, words[i+1])) {
+				words[i], words[i+1] = string(ra[:len(ra)-1]), longer
+				continue
+			}
+		}
 		if len(b) < 2 || strings.Contains(everywhere, words[i+1]) || !hasContent([]rune(a)) {
 			continue
 		}

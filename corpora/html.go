@@ -1,6 +1,7 @@
 package corpora
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -99,6 +100,19 @@ func HTMLDoc(src string) (title, body string, parts []Part) {
 					w.newline()
 					mark(Part{})
 				}
+			case atom.Li:
+				// An item of an ordered list shows its number, as a browser
+				// draws it (1. or 一、): articles written as <ol><li> are
+				// numbered in the text, which refers to them by it.
+				w.newline()
+				if m := listMarker(n); m != "" {
+					w.b = append(w.b, m...)
+				}
+				stack = append(stack, nil)
+				for c := n.LastChild; c != nil; c = c.PrevSibling {
+					stack = append(stack, c)
+				}
+				continue
 			case atom.Table:
 				w.newline()
 				tables++
@@ -331,4 +345,114 @@ func collapse(s string) string {
 		return ""
 	}
 	return strings.Join(f, " ")
+}
+
+// listMarker is the marker a browser draws before an item of an ordered
+// list (<ol>, its start, reversed and type attributes, an item's value, and
+// an inline list-style-type): "3. ", "c. ", "iv. ", "三、"; "" for an
+// item of any other list or of a list styled without markers.
+func listMarker(li *html.Node) string {
+	ol := li.Parent
+	if ol == nil || ol.Type != html.ElementNode || ol.DataAtom != atom.Ol {
+		return ""
+	}
+	style := listStyle(li)
+	if style == "" {
+		style = listStyle(ol)
+	}
+	if style == "" {
+		switch attr(ol, "type") {
+		case "a":
+			style = "lower-alpha"
+		case "A":
+			style = "upper-alpha"
+		case "i":
+			style = "lower-roman"
+		case "I":
+			style = "upper-roman"
+		default:
+			style = "decimal"
+		}
+	}
+	if style == "none" {
+		return ""
+	}
+	_, reversed := attrOK(ol, "reversed")
+	items := 0
+	for c := ol.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+			items++
+		}
+	}
+	step, n := 1, 1
+	if reversed {
+		step, n = -1, items
+	}
+	if v, err := strconv.Atoi(strings.TrimSpace(attr(ol, "start"))); err == nil {
+		n = v
+	}
+	for c := ol.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+			continue
+		}
+		if v, err := strconv.Atoi(strings.TrimSpace(attr(c, "value"))); err == nil {
+			n = v
+		}
+		if c == li {
+			break
+		}
+		n += step
+	}
+	// (Drawn as Word draws its list numbers: past z, aa, bb … where a
+	// browser goes aa, ab ….)
+	format, suffix := map[string]string{
+		"lower-alpha": "lowerLetter", "lower-latin": "lowerLetter", "upper-alpha": "upperLetter", "upper-latin": "upperLetter",
+		"lower-roman": "lowerRoman", "upper-roman": "upperRoman", "cjk-decimal": "ideographDigital",
+		"cjk-ideographic": "chineseCounting", "simp-chinese-informal": "chineseCounting", "trad-chinese-informal": "chineseCounting",
+	}[style], ". "
+	if strings.HasPrefix(format, "chinese") || format == "ideographDigital" {
+		suffix = "、"
+	}
+	return formatNumber(n, format) + suffix
+}
+
+// listStyle is the list-style-type an element's inline style sets (in
+// list-style-type or list-style), lower-cased; "" for none set.
+func listStyle(n *html.Node) string {
+	for _, decl := range strings.Split(attr(n, "style"), ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(k)) {
+		case "list-style-type", "list-style":
+			for _, f := range strings.Fields(strings.ToLower(v)) {
+				switch f {
+				case "none", "decimal", "lower-alpha", "lower-latin", "upper-alpha", "upper-latin", "lower-roman", "upper-roman",
+					"cjk-ideographic", "simp-chinese-informal", "trad-chinese-informal", "cjk-decimal":
+					return f
+				case "disc", "circle", "square":
+					return "none" // a bullet is no text
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// attrOK is an element's attribute (its key lower-case, as the parser
+// gives it) and whether it has it.
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// attr is an element's attribute, "" when it has none.
+func attr(n *html.Node, key string) string {
+	v, _ := attrOK(n, key)
+	return v
 }

@@ -60,3 +60,25 @@ func TestHTMLTableCaption(t *testing.T) {
 		t.Errorf("%d rows with a header; text %q", rows, docs[0].Text)
 	}
 }
+
+// TestHTMLListNumbers: an ordered list's items carry the numbers a browser
+// draws (start, reversed, value, type and an inline list-style-type); an
+// unordered list's items carry no bullet.
+func TestHTMLListNumbers(t *testing.T) {
+	for _, c := range []struct{ page, want string }{
+		{`<ol><li>员工应按时上班。</li><li>迟到15分钟以上的，扣款50元。</li></ol>`, "1. 员工应按时上班。\n2. 迟到15分钟以上的，扣款50元。"},
+		{`<ol start="14"><li>甲</li><li>乙</li></ol>`, "14. 甲\n15. 乙"},
+		{`<ol reversed><li>甲</li><li>乙</li><li>丙</li></ol>`, "3. 甲\n2. 乙\n1. 丙"},
+		{`<ol><li>甲</li><li value="7">乙</li><li>丙</li></ol>`, "1. 甲\n7. 乙\n8. 丙"},
+		{`<ol type="a"><li>甲</li><li>乙</li></ol>`, "a. 甲\nb. 乙"},
+		{`<ol type="I" start="4"><li>甲</li></ol>`, "IV. 甲"},
+		{`<ol style="list-style-type: cjk-ideographic" start="10"><li>甲</li><li>乙</li><li value="105">丙</li></ol>`, "十、甲\n十一、乙\n一百零五、丙"},
+		{`<ol style="list-style: none"><li>甲</li></ol>`, "甲"},
+		{`<ul><li>甲</li><li>乙</li></ul>`, "甲\n乙"},
+		{`<ol><li>甲<ol><li>子</li></ol></li><li>乙</li></ol>`, "1. 甲\n1. 子\n2. 乙"},
+	} {
+		if _, body := HTMLText(c.page); body != c.want {
+			t.Errorf("HTMLText(%s) = %q; want %q", c.page, body, c.want)
+		}
+	}
+}
