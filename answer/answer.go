@@ -2034,14 +2034,7 @@ func negatesSaid(seg *zh.Segmenter, q, sentence string) bool {
 	if seg == nil {
 		return false
 	}
-	var asked []string
-	qw := seg.Cut(q)
-	for i, w := range qw {
-		if utf8.RuneCountInString(w) < 2 || !unicode.Is(unicode.Han, []rune(w)[0]) || i > 0 && strings.ContainsAny(qw[i-1], "不没未无") {
-			continue
-		}
-		asked = append(asked, w)
-	}
+	asked := askedWords(seg, q)
 	sr := []rune(sentence)
 	for k, r := range sr {
 		if !strings.ContainsRune("不没未无", r) || k+1 >= len(sr) || strings.ContainsRune(boundChars+"是仅只", sr[k+1]) {
@@ -2058,13 +2051,51 @@ func negatesSaid(seg *zh.Segmenter, q, sentence string) bool {
 		if d := strings.Index(window, "的"); d >= 0 {
 			window = window[:d]
 		}
-		for _, w := range seg.Cut(window) {
-			if slices.Contains(asked, w) {
-				return true
-			}
+		if saysAsked(asked, seg, window) {
+			return true
 		}
 	}
 	return false
+}
+
+// askedWords are the words of two characters or more a yes-or-no question
+// says, as the dictionary cuts them, beginning with a Han character (or a
+// Latin letter: Windows), but those it negates itself.
+func askedWords(seg *zh.Segmenter, q string) []string {
+	if seg == nil {
+		return nil
+	}
+	var asked []string
+	qw := seg.Cut(q)
+	for i, w := range qw {
+		if utf8.RuneCountInString(w) < 2 || !unicode.Is(unicode.Han, []rune(w)[0]) && !latinName(w) || i > 0 && strings.ContainsAny(qw[i-1], "不没未无") {
+			continue
+		}
+		asked = append(asked, strings.ToLower(w))
+	}
+	return asked
+}
+
+// saysAsked reports whether text, as the dictionary cuts it, says one of
+// the asked words.
+func saysAsked(asked []string, seg *zh.Segmenter, text string) bool {
+	if seg == nil || len(asked) == 0 {
+		return false
+	}
+	for _, w := range seg.Cut(text) {
+		if slices.Contains(asked, strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseFrom is text up to its first clause mark (，；。：！？).
+func clauseFrom(text string) string {
+	if i := strings.IndexAny(text, "，,；;。：:！？"); i >= 0 {
+		return text[:i]
+	}
+	return text
 }
 
 // boundChars begin the words a negation sets a bound or joins clauses with
@@ -2086,9 +2117,21 @@ func polarity(seg *zh.Segmenter, q string, qs []quantity, verb, sentence string)
 		if strings.Contains(sentence, w) {
 			return no()
 		}
+		if rest, ok := strings.CutPrefix(w, "不"); ok {
+			// 不再报销, 不再支持: no longer, as 不报销 and 不支持, when the
+			// clause says a word of the question's (不再支持Windows 7 for
+			// Windows 7的电脑还能装吗; not 已调休的不再支付加班费 for 周末加班
+			// 能换调休吗).
+			if i := strings.Index(sentence, "不再"+rest); i >= 0 && saysAsked(askedWords(seg, q), seg, clauseFrom(sentence[i:])) {
+				return no()
+			}
+		}
 	}
 	if v := exempted(q, qs, sentence); v != "" {
 		return "不" + v // 要收诊察费吗 … 免收: 不收
+	}
+	if v := free(q, sentence); v != "" {
+		return "不" + v // 晚上加班吃晚饭要钱吗 … 晚上加班的同事晚餐免费: 不要
 	}
 	if negatesAsked(q, sentence) || negatesSaid(seg, q, sentence) {
 		return no() // 提成能上浮吗 … 首单合同额不满5万元的，不上浮
@@ -2230,6 +2273,38 @@ func exempted(q string, qs []quantity, sentence string) string {
 		cond := clause[:at]
 		for _, b := range bigramsOf(q) {
 			if strings.Contains(cond, b) && !strings.Contains(qfee, b) && hasContent([]rune(b)) {
+				return verb
+			}
+		}
+	}
+	return ""
+}
+
+// free reports whether the sentence says free of charge (免费, 不收费)
+// what a question asks whether one pays money for (吃晚饭要钱吗, 停车收钱
+// 不): a clause saying so that shares two characters running with the
+// question. It gives the question's verb of paying, "" when not. (A fee
+// the question names, 停车费, is exempted's.)
+func free(q, sentence string) string {
+	verb := ""
+	for _, v := range []string{"要钱", "收钱", "交钱", "付钱", "掏钱", "花钱", "给钱"} {
+		if strings.Contains(q, v) {
+			verb = string([]rune(v)[0])
+			if strings.Contains(q, "要"+v) || strings.Contains(q, "需要"+v) {
+				verb = "要" // 还要花钱吗: 不要, not 不花
+			}
+			break
+		}
+	}
+	if verb == "" || strings.Contains(q, "免") {
+		return ""
+	}
+	for _, clause := range strings.FieldsFunc(sentence, func(r rune) bool { return strings.ContainsRune("，,；;。", r) }) {
+		if !containsAny(clause, []string{"免费", "不收费", "不收取费用", "不要钱", "无需付费", "不另收费"}) {
+			continue
+		}
+		for _, b := range bigramsOf(q) {
+			if strings.Contains(clause, b) && hasContent([]rune(b)) && !strings.ContainsAny(b, "钱要收交付掏花给吗") {
 				return verb
 			}
 		}

@@ -321,6 +321,14 @@ func TestYesNo(t *testing.T) {
 		{"入户修水管要收上门费吗", "第4条 维修人员入户维修不收取上门费。", "不收。"},
 		// A yes-or-no clause with an afterthought after it.
 		{"叉车没电了能自己充电不 就充十分钟", "叉车没电时，非电工人员严禁自行为叉车充电。", "不能。"},
+		// No longer (不再报销, 不再支持), of a word the question says; not
+		// of another (已调休的不再支付加班费 for 调休).
+		{"领了交通补贴还能报电动车换电的钱吗", "已领取交通补贴的，不再报销市内交通费、电动车充电换电费和手机话费。", "不能。"},
+		{"Windows 7的电脑还能装同步盘客户端吗？", "V4.2起不再支持Windows 7和Windows 8.1客户端。", "不能。"},
+		{"周末加班能换调休吗", "休息日加班可优先安排同等时长的调休，已调休的不再支付加班费。", "能。"},
+		// Free of charge (免费) what the question asks whether one pays for.
+		{"晚上加班吃晚饭要钱吗？", "食堂晚餐时间17:30—19:00，晚上加班的同事晚餐免费。", "不要。"},
+		{"维保到期了，装安全补丁还要花钱吗", "安全补丁版本在维保期满后也可以免费安装。", "不要。"},
 	} {
 		a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)})
 		if !strings.HasPrefix(a.Answer, c.want) || !strings.Contains(a.Answer, c.passage) {
