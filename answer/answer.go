@@ -2136,6 +2136,12 @@ func polarity(seg *zh.Segmenter, q string, qs []quantity, verb, sentence string)
 	if negatesAsked(q, sentence) || negatesSaid(seg, q, sentence) {
 		return no() // 提成能上浮吗 … 首单合同额不满5万元的，不上浮
 	}
+	if classNotListed(q, sentence) {
+		return no() // C级客户能先开票后付款吗 … 仅限于A级和B级客户
+	}
+	if sanctioned(verb, sentence) {
+		return no() // 病人想直接微信转账给我 行不行 … 视为私收费用，一经查实予以辞退
+	}
 	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) || askedOfUnmetClause(q, qs, sentence) || weekendOutside(q, sentence) {
 		return no()
 	}
@@ -2407,6 +2413,55 @@ func smallNumber(s string) int {
 // conditionRe finds a thing a rule requires for something else: 须执行…重启
 // 服务才能生效, 必须先审批才可以.
 var conditionRe = mustScan(`(?:须|必须|需要|需|应|要)([^，。；]{1,48}?)(?:后)?才(?:能|可|可以|会)`)
+
+// classNotListed reports whether the sentence limits a thing to classes
+// it lists (仅限于A级和B级客户, 只限一类、二类城市) and q names a class of
+// the same rank word that the list leaves out (C级客户): no.
+func classNotListed(q, sentence string) bool {
+	m := onlyListRe.FindStringSubmatchIndex(sentence)
+	if m == nil {
+		return false
+	}
+	list := sentence[m[2]:m[3]]
+	for _, c := range classRe.FindAllStringSubmatch(q, -1) {
+		listed, sameRank := false, false
+		for _, l := range classRe.FindAllStringSubmatch(list, -1) {
+			if l[2] != c[2] {
+				continue
+			}
+			sameRank = true
+			listed = listed || strings.EqualFold(l[1], c[1])
+		}
+		if sameRank && !listed {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyListRe finds what a rule limits a thing to (仅限于A级和B级客户).
+var onlyListRe = mustScan(`(?:仅限于?|只限于?|限于|仅适用于|只适用于)([^，。；;,]{1,40})`)
+
+// classRe finds a class by its mark and rank word (A级, 二类, 3档, 五星).
+var classRe = mustScan(`([A-Za-z]|[0-9]{1,2}|[一二三四五六七八九十甲乙丙丁])(级|类|档|星)`)
+
+// sanctioned reports whether q asks whether one may (能, 可以, 行) and the
+// sentence punishes the deed (予以辞退, 按违纪处理, 给予…处分) without
+// saying one may: a deed punished is not allowed.
+func sanctioned(verb, sentence string) bool {
+	switch verb {
+	case "能", "可以", "行", "可", "让", "允许":
+	default:
+		return false // (迟到会扣钱吗 … 扣款50元: 会)
+	}
+	return sanctionRe.MatchString(sentence) && !permitRe.MatchString(sentence)
+}
+
+// sanctionRe finds a rule's punishment of a deed.
+var sanctionRe = mustScan(`予以辞退|予以开除|予以解除|解除劳动合同|按违纪处理|按严重违纪|视为违纪|视为严重违纪|给予[^，。；]{0,6}处分|追究[^，。；]{0,6}责任|一经查实|一经发现`)
+
+// permitRe finds what says one may.
+var permitRe = mustScan(`可以|允许|准许|可凭|可申请|可报|方可|可在|可向|可由|可于`)
 
 // withoutCondition reports whether q asks about doing without what the
 // sentence requires (不重启服务 … 须执行 systemctl restart 重启服务才能生效).

@@ -329,6 +329,10 @@ func TestYesNo(t *testing.T) {
 		// Free of charge (免费) what the question asks whether one pays for.
 		{"晚上加班吃晚饭要钱吗？", "食堂晚餐时间17:30—19:00，晚上加班的同事晚餐免费。", "不要。"},
 		{"维保到期了，装安全补丁还要花钱吗", "安全补丁版本在维保期满后也可以免费安装。", "不要。"},
+		// A deed the rule punishes; a class the rule's list leaves out.
+		{"病人想直接微信转账给我 行不行", "病人直接通过微信向员工个人转账的，视为私收费用，一经查实予以辞退。", "不行。"},
+		{"C级客户能先开票后付款吗？", "客户要求先开票后付款的，须经财务经理批准，且仅限于A级和B级客户。", "不能。"},
+		{"B级客户能先开票后付款吗？", "客户要求先开票后付款的，须经财务经理批准，且仅限于A级和B级客户。", "能。"},
 	} {
 		a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)})
 		if !strings.HasPrefix(a.Answer, c.want) || !strings.Contains(a.Answer, c.passage) {
