@@ -2412,6 +2412,10 @@ func smallNumber(s string) int {
 
 // conditionRe finds a thing a rule requires for something else: 须执行…重启
 // 服务才能生效, 必须先审批才可以.
+// requireRe finds what a rule requires one to attach, show or hold
+// (并附发票原件, 须出示工牌, 凭身份证).
+var requireRe = mustScan(`(?:附|附上|附有|出示|持|凭|携带|提供)([^，。；、]{1,16})`)
+
 var conditionRe = mustScan(`(?:须|必须|需要|需|应|要)([^，。；]{1,48}?)(?:后)?才(?:能|可|可以|会)`)
 
 // classNotListed reports whether the sentence limits a thing to classes
@@ -2466,11 +2470,18 @@ var permitRe = mustScan(`可以|允许|准许|可凭|可申请|可报|方可|可
 // withoutCondition reports whether q asks about doing without what the
 // sentence requires (不重启服务 … 须执行 systemctl restart 重启服务才能生效).
 func withoutCondition(q, sentence string) bool {
-	m := conditionRe.FindStringSubmatch(sentence)
-	if m == nil {
+	var cond []rune
+	if m := conditionRe.FindStringSubmatch(sentence); m != nil {
+		cond = []rune(m[1])
+	}
+	// What the rule requires one to bring or attach (须…附发票原件, 凭工
+	// 牌): 没有发票可以报账吗 asks about doing without it.
+	for _, m := range requireRe.FindAllStringSubmatch(sentence, -1) {
+		cond = append(append(cond, '|'), []rune(m[1])...)
+	}
+	if cond == nil {
 		return false
 	}
-	cond := []rune(m[1])
 	for _, neg := range []string{"不", "没", "未", "不用", "无需"} {
 		for i := 0; ; {
 			j := strings.Index(q[i:], neg)

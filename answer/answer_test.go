@@ -333,6 +333,8 @@ func TestYesNo(t *testing.T) {
 		{"病人想直接微信转账给我 行不行", "病人直接通过微信向员工个人转账的，视为私收费用，一经查实予以辞退。", "不行。"},
 		{"C级客户能先开票后付款吗？", "客户要求先开票后付款的，须经财务经理批准，且仅限于A级和B级客户。", "不能。"},
 		{"B级客户能先开票后付款吗？", "客户要求先开票后付款的，须经财务经理批准，且仅限于A级和B级客户。", "能。"},
+		// Without what the rule requires one to attach.
+		{"没有发票可以报账吗", "零星费用须在30日内提交报销申请，并附发票原件或电子发票。", "不可以。"},
 	} {
 		a := e.FromHits(c.q, []corpora.Hit{hit("h.md", c.passage)})
 		if !strings.HasPrefix(a.Answer, c.want) || !strings.Contains(a.Answer, c.passage) {
