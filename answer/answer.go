@@ -829,7 +829,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// An item of a list says yes or no by its lead-in too (下列费用一律
 		// 不予报销： … 酒店迷你吧、收费电视及房间内饮用的酒水饮料；).
 		pol := polarity(e.seg, qn, pq.quantities, verb, string(s.lead)+sent)
-		if exc >= 0 && sents[exc].start >= s.start+len(s.orig) && exceptsAsked(terms, sents[exc].folded) {
+		if exc >= 0 && sents[exc].start >= s.start+len(s.orig) && exceptsAsked(terms, sents[exc].folded, s.folded) {
 			// The question's case is the rule's exception (请了年假 … 但休年
 			// 休假…的除外): the rule's answer turned, and the rule whole.
 			if pol == verb {
@@ -853,6 +853,13 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			}
 			rule := strings.TrimRight(sent, "。；;.")
 			return answered(a, pol+"。"+rule+"；"+exception+"。", h, start, end)
+		}
+		if exc >= 0 && sents[exc].start >= s.start+len(s.orig) {
+			// The rule goes on with its exception (不得代办；但…可由其配偶代
+			// 办): the answer says it whole, though the question's case is
+			// the rule's.
+			x := sents[exc]
+			return answered(a, pol+"。"+sent+strings.TrimSpace(string(x.orig)), h, s.start, x.start+len(x.orig))
 		}
 		return answered(a, pol+"。"+sent, h, s.start, s.start+len(s.orig))
 	}
@@ -1058,10 +1065,12 @@ const countUnits = "个次人名份条项件台家位套本张"
 // exceptsAsked reports whether an exception names what the question says
 // of its case: one of its telling words (年假, or a word it may be written
 // as: 年休假), not only the rule's own (全勤奖).
-func exceptsAsked(terms []keyTerm, exc []rune) bool {
-	text := string(exc)
+func exceptsAsked(terms []keyTerm, exc, rule []rune) bool {
+	text, ruled := string(exc), string(rule)
 	for _, t := range terms {
-		if !t.typ && t.info*t.light >= 9 && utf8.RuneCountInString(t.w) >= 2 && presence(t.w, text) == 1 {
+		// (a word the rule says as well, 代办 of 不得代办；但…可由其配偶代办,
+		// is the rule's matter, not the exception's case)
+		if !t.typ && t.info*t.light >= 9 && utf8.RuneCountInString(t.w) >= 2 && presence(t.w, text) == 1 && !strings.Contains(ruled, t.w) {
 			return true
 		}
 	}
@@ -2047,6 +2056,11 @@ func negatesSaid(seg *zh.Segmenter, q, sentence string) bool {
 		if strings.HasSuffix(strings.TrimSpace(string(sr[k:end])), "的") {
 			continue
 		}
+		if w := seg.Cut(string(sr[k:end])); len(w) > 0 && utf8.RuneCountInString(w[0]) >= 2 && !slices.Contains(noWords, w[0]) {
+			if pos := seg.PartOfSpeech(w[0]); strings.HasPrefix(pos, "n") || pos == "l" {
+				continue // 未成年人, 无人机, 不锈钢: a noun or set phrase, no negation
+			}
+		}
 		window := string(sr[k+1 : min(end, k+7)])
 		if d := strings.Index(window, "的"); d >= 0 {
 			window = window[:d]
@@ -2108,6 +2122,10 @@ const boundChars = "超满少低高足仅论管同断但"
 // makes a thing a condition the question leaves out (须重启服务才能生效 …
 // 不重启能生效吗); else yes.
 func polarity(seg *zh.Segmenter, q string, qs []quantity, verb, sentence string) string {
+	// A rule and its qualification (可以推荐理财产品，但不得承诺保本; 须本
+	// 人办理，不得代办；但…可由其配偶代办): yes or no by the part the
+	// question asks of.
+	sentence = askedPart(q, sentence)
 	no := func() string { return negation(verb) }
 	switch strings.TrimSpace(sentence) {
 	case "无", "否", "没有", "×", "✗", "N", "no", "No":
@@ -2317,6 +2335,58 @@ func free(q, sentence string) string {
 	}
 	return ""
 }
+
+// askedPart is the part of a sentence a yes-or-no question asks of, when
+// the sentence says a rule and a qualification turning it (…，但不得…;
+// …；但…可由…): the sentence is cut before each 但 (or 但是, 不过) and at
+// each ；, and the part holding most of the question's characters and
+// pairs of characters of content answers — the first of parts holding as
+// much. The whole sentence when it has one part.
+func askedPart(q string, sentence string) string {
+	cuts := []int{0}
+	for _, m := range partCutRe.FindAllStringIndex(sentence, -1) {
+		if m[0] > cuts[len(cuts)-1] {
+			cuts = append(cuts, m[0])
+		}
+	}
+	cuts = append(cuts, len(sentence))
+	for i := len(cuts) - 2; i >= 1; i-- {
+		if strings.Contains(sentence[cuts[i]:cuts[i+1]], "除外") {
+			// 但…的除外: an exception turning the rule before it, read
+			// with it (the case it names is leadException's and
+			// exceptsAsked's to weigh)
+			cuts = slices.Delete(cuts, i, i+1)
+		}
+	}
+	if len(cuts) == 2 {
+		return sentence
+	}
+	fq := []rune(string(zh.Fold(q)))
+	best, bestN := sentence, -1
+	for i := 0; i+1 < len(cuts); i++ {
+		part := sentence[cuts[i]:cuts[i+1]]
+		n := 0
+		for j, r := range fq {
+			if !isContent(r) || strings.ContainsRune(stopChars, r) {
+				continue
+			}
+			if strings.ContainsRune(part, r) {
+				n++
+			}
+			if j+1 < len(fq) && isContent(fq[j+1]) && strings.Contains(part, string(fq[j:j+2])) {
+				n += 2
+			}
+		}
+		if n > bestN {
+			best, bestN = part, n
+		}
+	}
+	return best
+}
+
+// partCutRe finds where a sentence's qualification begins: a ；, or 但
+// (但是, 不过) after a clause mark.
+var partCutRe = mustScan(`[；;]|[，,]\s*(?:但是|但|不过)`)
 
 // negation says no in a yes-or-no question's verb (不能, 没有, 不是).
 func negation(verb string) string {
