@@ -1681,11 +1681,12 @@ func answered(a Answer, ans string, h corpora.Hit, start, end int) Answer {
 	if ev := strings.TrimSpace(string([]rune(h.Text)[start:end])); ev != strings.TrimSpace(ans) {
 		a.Evidence = ev
 	}
+	page, where := h.PlaceAt(start) // (the sheet's row, the page, the slide the sentence stands on)
 	a.Citations = append(a.Citations, Citation{
 		N:   len(a.Citations) + 1,
 		Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string([]rune(h.Text)[start:end]),
 		Start: h.Start + start, End: h.Start + end,
-		Section: h.Section, Page: h.Page, Where: h.Where,
+		Section: h.Section, Page: page, Where: where,
 	})
 	return a
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/wenda-rag/wenda/corpora"
 	"github.com/wenda-rag/wenda/corpora/zh"
 )
 
@@ -207,6 +208,7 @@ func (c *citer) citations() []Citation {
 					n--
 				}
 				ct.Start, ct.End = s.Start+from, s.Start+from+n
+				ct.Page, ct.Where = corpora.Chunk{Page: s.Page, Where: s.Where, Places: s.places}.PlaceAt(from)
 			}
 		}
 		cs = append(cs, ct)

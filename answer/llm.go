@@ -81,6 +81,9 @@ type source struct {
 	Start   int  `json:"-"`
 	body    int  `json:"-"`
 	clipped bool `json:"-"`
+	// places are the chunk's (corpora.Chunk.Places): where a sentence
+	// cited inside it stands.
+	places []corpora.Place
 }
 
 // DefaultContextChars is the context budget when Config.ContextChars is 0:
@@ -627,7 +630,7 @@ func (e *Engine) sources(ctx context.Context, q string) ([]source, []corpora.Fac
 			text = label + h.Header + "）\n" + text
 			body = len(text) - len(h.Text)
 		}
-		if !add(source{Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: text, Section: h.Section, Page: h.Page, Where: h.Where, Start: h.Start, body: body}) {
+		if !add(source{Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: text, Section: h.Section, Page: h.Page, Where: h.Where, Start: h.Start, body: body, places: h.Places}) {
 			missed = true
 		}
 	}

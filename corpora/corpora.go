@@ -8,6 +8,7 @@ package corpora
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -81,6 +82,67 @@ type Chunk struct {
 	// column's name and an item by what its list says of it, and given to
 	// the answerer beside it.
 	Header string
+	// Places are where the chunk's text goes on to another page or named
+	// place (a sheet's next row, a slide) after its start, in order: the
+	// rune offset in Text where each begins, and its Page and Where. A
+	// citation of a sentence inside the chunk names the place it stands
+	// in (PlaceAt), not the chunk's.
+	Places []Place
+}
+
+// Place is where a stretch of a chunk's text stands in its file.
+type Place struct {
+	Start int // rune offset in the chunk's Text
+	Page  int
+	Where string
+}
+
+// PlaceAt is the page and place of the rune offset at in the chunk's
+// text: of the last of Places beginning at or before it, else the chunk's.
+func (c Chunk) PlaceAt(at int) (page int, where string) {
+	page, where = c.Page, c.Where
+	for _, p := range c.Places {
+		if p.Start > at {
+			break
+		}
+		page, where = p.Page, p.Where
+	}
+	return page, where
+}
+
+// EncodePlaces writes places as one string (a stored field):
+// start, page and where joined by U+001F, places by U+001E; "" for none.
+func EncodePlaces(places []Place) string {
+	var b strings.Builder
+	for i, p := range places {
+		if i > 0 {
+			b.WriteByte(0x1e)
+		}
+		fmt.Fprintf(&b, "%d\x1f%d\x1f%s", p.Start, p.Page, strings.NewReplacer("\x1e", " ", "\x1f", " ").Replace(p.Where))
+	}
+	return b.String()
+}
+
+// DecodePlaces reads what EncodePlaces wrote; a malformed place is
+// skipped.
+func DecodePlaces(s string) []Place {
+	if s == "" {
+		return nil
+	}
+	var out []Place
+	for _, f := range strings.Split(s, "\x1e") {
+		parts := strings.SplitN(f, "\x1f", 3)
+		if len(parts) != 3 {
+			continue
+		}
+		start, err1 := strconv.Atoi(parts[0])
+		page, err2 := strconv.Atoi(parts[1])
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		out = append(out, Place{Start: start, Page: page, Where: parts[2]})
+	}
+	return out
 }
 
 // Hit is a retrieved chunk with its score in the list that produced it.

@@ -3,6 +3,7 @@ package ingest
 import (
 	"io/fs"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -64,7 +65,7 @@ func TestChunkMatchesOld(t *testing.T) {
 				continue
 			}
 			for i := range got {
-				if got[i] != want[i] {
+				if !reflect.DeepEqual(got[i], want[i]) {
 					t.Errorf("Chunk(%s, %d)[%d] = %+v; want %+v", d.ID, size, i, got[i], want[i])
 					break
 				}

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -273,5 +275,33 @@ func TestChunkListLead(t *testing.T) {
 	}
 	if items == 0 {
 		t.Fatalf("no chunk begins inside the list: %d chunks", len(cs))
+	}
+}
+
+// TestChunkPlaces: a chunk spanning a sheet's rows names, for each row
+// after its first, where it begins (PlaceAt), so that a citation of a row
+// inside the chunk names that row, not the chunk's middle; and the places
+// survive the index's stored field.
+func TestChunkPlaces(t *testing.T) {
+	rows := []string{"设备：ATM加钞；频次：每周一、周四", "设备：ATM卡钞处理；频次：30分钟内", "设备：押运车交接；频次：每日8:20", "设备：自助设备巡检；频次：每日两次"}
+	var text strings.Builder
+	var parts []corpora.Part
+	for i, r := range rows {
+		parts = append(parts, corpora.Part{Start: utf8.RuneCountInString(text.String()), Where: fmt.Sprintf("工作表 设备 第 %d 行", i+2), Row: true})
+		text.WriteString(r + "\n")
+	}
+	chunks := Chunk(corpora.Document{ID: "s.xlsx", Title: "设备", Text: text.String(), Parts: parts}, DefaultChunkSize)
+	if len(chunks) != 1 {
+		t.Fatalf("%d chunks; want one", len(chunks))
+	}
+	c := chunks[0]
+	for i, r := range rows {
+		at := strings.Index(c.Text, r)
+		if _, where := c.PlaceAt(utf8.RuneCountInString(c.Text[:at])); where != fmt.Sprintf("工作表 设备 第 %d 行", i+2) {
+			t.Errorf("row %q stands at %q; want 第 %d 行", r, where, i+2)
+		}
+	}
+	if got := corpora.DecodePlaces(corpora.EncodePlaces(c.Places)); !reflect.DeepEqual(got, c.Places) {
+		t.Errorf("places through the stored field: %+v; want %+v", got, c.Places)
 	}
 }

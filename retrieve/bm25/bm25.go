@@ -191,7 +191,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	// the same fields, which bleve would analyze apart and then merge (a
 	// quarter of the indexing time on CMRC).
 	dm.AddFieldMappingsAt("body", indexed(string(Words), wordAnalyzer), indexed(string(Bigrams), bigramAnalyzer))
-	for _, name := range []string{"doc", "ord", "start", "end", "src", "hash", "n", "rtitle", "page", "where", "hdr"} {
+	for _, name := range []string{"doc", "ord", "start", "end", "src", "hash", "n", "rtitle", "page", "where", "hdr", "places"} {
 		dm.AddFieldMappingsAt(name, stored(name))
 	}
 	// No _all field: nothing is searched without naming its field, and
@@ -272,6 +272,7 @@ func (x *Index) Write(ctx context.Context, docs []corpora.DocRecord, chunks []co
 			"start": strconv.Itoa(c.Start), "end": strconv.Itoa(c.End),
 			"title": c.Title, "text": c.Text, "body": c.Title + "\n" + c.Header + "\n" + c.Text,
 			"sec": c.Section, "page": pageField(c.Page), "where": c.Where, "hdr": c.Header,
+			"places": corpora.EncodePlaces(c.Places),
 		}); err != nil {
 			return fmt.Errorf("bm25: chunk %s: %w", c.ID, err)
 		}
@@ -383,6 +384,7 @@ func (x *Index) Chunks(ctx context.Context, ids []string) ([]corpora.Chunk, erro
 		c.Start, _ = strconv.Atoi(f["start"])
 		c.End, _ = strconv.Atoi(f["end"])
 		c.Section, c.Where, c.Header = f["sec"], f["where"], f["hdr"]
+		c.Places = corpora.DecodePlaces(f["places"])
 		c.Page, _ = strconv.Atoi(f["page"])
 		out = append(out, c)
 	}
