@@ -723,7 +723,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		h = hits[s.hit]
 		support = s.evidence / full
 		exc = -1 // the sentence after s when it is s's exception (…不发放全勤奖；但休年休假…的除外)
-		if best+1 < len(sents) && sents[best+1].hit == s.hit && butRe.MatchString(strings.TrimSpace(string(sents[best+1].orig))) {
+		if next := strings.TrimSpace(string(sents[min(best+1, len(sents)-1)].orig)); best+1 < len(sents) && sents[best+1].hit == s.hit && (butRe.MatchString(next) || exceptedCaseRe.MatchString(next)) {
 			// The rule and its exception say it together: what the question
 			// asks may be in either (全勤奖 … 年假).
 			exc = best + 1

@@ -19,6 +19,11 @@ const butWords = `但是|但|除非|不过`
 // before it (但…的除外, 但是…): the answerer reads the two together.
 var butRe = mustScan(`^[\s（(]*(` + butWords + `)`)
 
+// exceptedCaseRe finds a sentence that opens with the case a rule before
+// it excepts (柜员不得为客户代填取款凭条。客户不识字或肢体残疾无法书写的除外，
+// 但须…): the answerer reads the two together, as after 但.
+var exceptedCaseRe = mustScan(`^[^。；;，,]{2,40}的(?:除外|不在此限)`)
+
 // strongExceptionRe finds an exception that qualifies even an item of a
 // list (…；但…); an item's next item opening 因…的 or 属于…的 is another
 // item (交通违章罚款；因个人原因改签、退票产生的手续费；).
