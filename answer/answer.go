@@ -807,6 +807,14 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			case yn && yesNoCell(v):
 				// 标准版能接AD域账号吗 … | 不支持 |: yes or no by the cell.
 				return answered(a, polarity(e.seg, qn, pq.quantities, verb, v)+"。"+v, h, s.start, s.start+len(s.orig))
+			case yn && paysAsked(qn) != "" && (freeCell(v) || sumCellRe.MatchString(v) && !freeCell(v)):
+				// 挂失卡收费吗 … | 免收 |: whether one pays, by the cell
+				// in the column asked — free, or a sum.
+				pol := paysAsked(qn)
+				if freeCell(v) {
+					pol = "不" + pol
+				}
+				return answered(a, pol+"。"+v, h, s.start, s.start+len(s.orig))
 			case yn && negativeCell(v):
 				// 礼拜天有看诊吗 … 周日门诊：不开诊: no, by a short cell
 				// that says it.
@@ -1641,6 +1649,35 @@ func yesNoCell(v string) bool {
 	switch strings.TrimSpace(v) {
 	case "支持", "不支持", "是", "否", "可以", "不可以", "允许", "不允许", "有", "无", "没有", "需要", "不需要", "享受", "不享受",
 		"✓", "✔", "√", "×", "✗", "Y", "N", "yes", "no", "Yes", "No":
+		return true
+	}
+	return false
+}
+
+// paysAsked is the verb a yes-or-no question asks whether one pays with
+// (收费吗 → 收, 要钱吗 → 要, 交钱不 → 交); "" when it does not ask that.
+func paysAsked(q string) string {
+	for _, w := range []string{"收费", "收钱", "收取", "交钱", "交费", "缴费", "付费", "付钱", "花钱", "掏钱", "要钱", "给钱"} {
+		i := strings.Index(q, w)
+		if i < 0 {
+			continue
+		}
+		if strings.Contains(q[:i], "要") || w == "要钱" {
+			return "要" // 要收费吗: 不要
+		}
+		return string([]rune(w)[0])
+	}
+	return ""
+}
+
+// sumCellRe finds a cell that is a sum of money (10元/次, ¥20, 5元).
+var sumCellRe = mustScan(`^\s*[¥￥]?[0-9][0-9,.]*\s*(?:元|块)?(?:/[^\s|]{1,3})?\s*$`)
+
+// freeCell reports whether a table's cell says free of charge (免收,
+// 免费, 不收费, 0元).
+func freeCell(v string) bool {
+	switch strings.TrimSpace(v) {
+	case "免收", "免费", "免", "不收费", "不收", "免收费", "0元", "0", "0.00", "无需付费":
 		return true
 	}
 	return false

@@ -1416,11 +1416,18 @@ func TestVerbBeforeNumber(t *testing.T) {
 func TestTableColumns(t *testing.T) {
 	e := offline(t)
 	params := "### 参数\n\n| 参数 | 默认值 | 取值范围 | 说明 |\n| --- | --- | --- | --- |\n| session_timeout | 120分钟 | 15～1440分钟 | Web会话无操作后自动退出的时间 |\n| max_upload | 5 GB | 1 MB～100 GB | 单个文件上传的大小上限 |\n"
+	fees := "### 收费标准\n\n| 业务 | 标准收费 | 60周岁以上客户 | 代发工资客户 |\n| --- | --- | --- | --- |\n| 借记卡挂失 | 10元/次 | 免收 | 10元/次 |\n| 补办借记卡 | 5元/张 | 5元/张 | 免收 |\n| 开立存款证明 | 20元/份 | 10元/份 | 20元/份 |\n"
 	editions := "### 版本区别\n\n| 项目 | 标准版 | 专业版 | 企业版 |\n| --- | --- | --- | --- |\n| 最大用户数 | 50 | 500 | 不限 |\n| 历史版本保留数上限 | 10个 | 50个 | 100个 |\n| 高可用集群 | 不支持 | 不支持 | 支持，最多8个节点 |\n"
 	for _, c := range []struct{ q, passage, want string }{
 		{"网页版多久不操作会自动退出？", params, "120分钟"},
 		{"网页会话无操作最长能设多久自动退出？", params, "1440分钟"},
 		{"专业版最多支持多少用户？", editions, "500"},
+		// The column of the case the question's quantity falls in (70岁 …
+		// 60周岁以上客户); whether one pays, by its cell.
+		{"70岁客户开存款证明多少钱", fees, "10元/份"},
+		{"65岁的老人挂失卡收费吗", fees, "不收。免收"},
+		{"挂失借记卡收费吗", fees, "收。10元/次"},
+		{"代发工资客户补卡要钱吗", fees, "不要。免收"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("m.md", c.passage)}); a.Answer != c.want {
 			t.Errorf("%s → %q; want %s", c.q, a.Answer, c.want)

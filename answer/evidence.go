@@ -1488,6 +1488,12 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 			continue // 礼品预算是多少 (money) … 年度答谢会名额：1: a column neither in money nor named for it
 		}
 		score := 0
+		if met, any := conditionsMet(name, qs); any {
+			if !met {
+				continue // 60周岁以上客户 for a customer of 45: another case's column
+			}
+			score += 4 // the case's column the question's quantity falls in (65岁 … 60周岁以上客户)
+		}
 		counted := map[rune]bool{}
 		folded := string(zh.Fold(name))
 		for _, r := range folded {
