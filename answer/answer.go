@@ -878,6 +878,21 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// sentence that says them, whole, not a span answering one.
 		return answered(a, strings.TrimSpace(string(s.orig)), h, s.start, s.start+len(s.orig))
 	}
+	if pq.kind == kindPerson && len(s.lead) > 0 && !roleRe.MatchString(string(s.folded)) && roleRe.MatchString(string(s.lead)) {
+		// Asked who of an item of a list (冲正要谁授权 … （三）冲正交易；),
+		// and its lead-in names who (下列业务须运营主管现场授权：): the
+		// lead-in's who, the item cited.
+		lead := []rune(strings.TrimSpace(string(s.lead)))
+		if sp, ok := soleRole(lead, pq.folded); ok {
+			from := s.start // (the lead-in cited with the item when the chunk holds it)
+			if i := strings.Index(string(zh.Fold(h.Text)), string(lead)); i >= 0 {
+				if at := utf8.RuneCountInString(string(zh.Fold(h.Text))[:i]); at < s.start {
+					from = at
+				}
+			}
+			return answered(a, string(lead[sp.s:sp.e]), h, from, s.start+len(s.orig))
+		}
+	}
 	sp := extract(e.seg, pq, s.folded)
 	ws, we, ok := metSegment(s.folded, pq.quantities)
 	if ok && !holdsIdentifier(pq, s.folded[sp.s:sp.e]) {

@@ -3082,3 +3082,14 @@ func TestANotAForms(t *testing.T) {
 		t.Errorf("terms of 没叉车证帮忙挪下叉车行不行 = %v; want 叉车 and neither 叉车行 nor 不行", words)
 	}
 }
+
+// TestWhoOfListItem: asked who of an item of a list whose lead-in names
+// who, the answer is the lead-in's who, cited with the item.
+func TestWhoOfListItem(t *testing.T) {
+	e := offline(t)
+	p := "第十一条 下列业务须运营主管现场授权：（一）单笔转账50万元以上；（二）挂失与解挂；（三）冲正交易；（四）修改客户姓名。"
+	a := e.FromHits("冲正要谁授权", []corpora.Hit{hit("h.md", p)})
+	if a.Answer != "运营主管" || len(a.Citations) != 1 || !strings.Contains(a.Citations[0].Text, "冲正交易") || !strings.Contains(a.Citations[0].Text, "下列业务") {
+		t.Errorf("冲正要谁授权 → %q %+v; want 运营主管, the lead-in and the item cited", a.Answer, a.Citations)
+	}
+}
