@@ -3093,3 +3093,17 @@ func TestWhoOfListItem(t *testing.T) {
 		t.Errorf("冲正要谁授权 → %q %+v; want 运营主管, the lead-in and the item cited", a.Answer, a.Citations)
 	}
 }
+
+// TestConditionUnitGloss: a bound written with its unit's other word in
+// brackets (5张（枚）以上) is a condition: what to do when the question's
+// quantity meets it, and not when it does not.
+func TestConditionUnitGloss(t *testing.T) {
+	e := offline(t)
+	p := "第八条 发现假币应当面收缴。一次发现假币5张（枚）以上的，须立即报告当地公安机关。"
+	if a := e.FromHits("一次发现6张假币怎么办", []corpora.Hit{hit("h.md", p)}); !strings.Contains(a.Answer, "报告当地公安机关") {
+		t.Errorf("一次发现6张假币怎么办 → %q; want what to do (报告当地公安机关), not the bound", a.Answer)
+	}
+	if a := e.FromHits("一次发现3张假币要报告公安机关吗", []corpora.Hit{hit("h.md", p)}); !strings.HasPrefix(a.Answer, "不要。") {
+		t.Errorf("一次发现3张假币要报告公安机关吗 → %q; want 不要", a.Answer)
+	}
+}

@@ -802,7 +802,7 @@ var (
 	// write them: the words before the number, the number, its multiplier
 	// and unit, (含), the words after.
 	condRe = mustScan(`(满|超过|高于|多于|大于|不满|未满|不足|低于|少于|小于|不超过|不高于|不低于|不少于|达到|在)?` + qtyNum +
-		`\s*(?:[（(](含|不含)[）)])?\s*(及以上|以上|及以下|以下|以内|以后|以前|及其以上|或以上|或以下|之内)?` +
+		`\s*(?:[（(](含|不含)[）)]|[（(]\p{Han}[）)])?\s*(及以上|以上|及以下|以下|以内|以后|以前|及其以上|或以上|或以下|之内)?` + // (5张（枚）以上: the unit's other word)
 		`(?:[（(](含|不含)[^（）()]{0,16}[）)])?`) // 50,000元以下（不含50,000元）: the bound said after
 	// A range: 20万元（含）至100万元, 3-5年, 10～20人, 5分钟以上至30分钟（含）
 	// (the band after one up to 5分钟).
