@@ -723,7 +723,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		h = hits[s.hit]
 		support = s.evidence / full
 		exc = -1 // the sentence after s when it is s's exception (…不发放全勤奖；但休年休假…的除外)
-		if next := strings.TrimSpace(string(sents[min(best+1, len(sents)-1)].orig)); best+1 < len(sents) && sents[best+1].hit == s.hit && (butRe.MatchString(next) || exceptedCaseRe.MatchString(next)) {
+		if best+1 < len(sents) && sents[best+1].hit == s.hit && opensException(strings.TrimSpace(string(sents[best+1].orig))) {
 			// The rule and its exception say it together: what the question
 			// asks may be in either (全勤奖 … 年假).
 			exc = best + 1
@@ -807,12 +807,12 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			case yn && yesNoCell(v):
 				// 标准版能接AD域账号吗 … | 不支持 |: yes or no by the cell.
 				return answered(a, polarity(e.seg, qn, pq.quantities, verb, v)+"。"+v, h, s.start, s.start+len(s.orig))
-			case yn && paysAsked(qn) != "" && (freeCell(v) || sumCellRe.MatchString(v) && !freeCell(v)):
+			case yn && paysAsked(qn) != "" && (freeCell(v) || sumCellRe.MatchString(v)):
 				// 挂失卡收费吗 … | 免收 |: whether one pays, by the cell
 				// in the column asked — free, or a sum.
 				pol := paysAsked(qn)
 				if freeCell(v) {
-					pol = "不" + pol
+					pol = negation(pol)
 				}
 				return answered(a, pol+"。"+v, h, s.start, s.start+len(s.orig))
 			case yn && negativeCell(v):
@@ -837,35 +837,32 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// An item of a list says yes or no by its lead-in too (下列费用一律
 		// 不予报销： … 酒店迷你吧、收费电视及房间内饮用的酒水饮料；).
 		pol := polarity(e.seg, qn, pq.quantities, verb, string(s.lead)+sent)
-		if exc >= 0 && sents[exc].start >= s.start+len(s.orig) && exceptsAsked(terms, sents[exc].folded, s.folded) {
-			// The question's case is the rule's exception (请了年假 … 但休年
-			// 休假…的除外): the rule's answer turned, and the rule whole.
+		turn := func() {
 			if pol == verb {
 				pol = negation(verb)
 			} else {
 				pol = verb
 			}
-			x := sents[exc]
-			return answered(a, pol+"。"+sent+strings.TrimSpace(string(x.orig)), h, s.start, x.start+len(x.orig))
 		}
-		if exception, start, end, ok := leadException(h, s, terms); ok {
+		// The rule goes on with its exception (不得代办；但…可由其配偶代办):
+		// the answer says the two whole, turned when the question's case
+		// is the exception's (请了年假 … 但休年休假…的除外).
+		whole := exc >= 0 && sents[exc].start >= s.start+len(s.orig)
+		excepted := whole && exceptsAsked(terms, sents[exc].folded, s.folded)
+		if exception, start, end, ok := leadException(h, s, terms); ok && !excepted {
 			// The question's case is the exception the list's lead-in
 			// makes (台风天迟到一个多小时也算旷工吗 … 员工迟到的，按下列
 			// 标准处理，但因台风…导致迟到，并经部门负责人确认的除外：
 			// … （3）迟到1小时以上的，按旷工半天处理): the item's answer
 			// turned, and the exception.
-			if pol == verb {
-				pol = negation(verb)
-			} else {
-				pol = verb
-			}
+			turn()
 			rule := strings.TrimRight(sent, "。；;.")
 			return answered(a, pol+"。"+rule+"；"+exception+"。", h, start, end)
 		}
-		if exc >= 0 && sents[exc].start >= s.start+len(s.orig) {
-			// The rule goes on with its exception (不得代办；但…可由其配偶代
-			// 办): the answer says it whole, though the question's case is
-			// the rule's.
+		if whole {
+			if excepted {
+				turn()
+			}
 			x := sents[exc]
 			return answered(a, pol+"。"+sent+strings.TrimSpace(string(x.orig)), h, s.start, x.start+len(x.orig))
 		}
@@ -885,10 +882,9 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		lead := []rune(strings.TrimSpace(string(s.lead)))
 		if sp, ok := soleRole(lead, pq.folded); ok {
 			from := s.start // (the lead-in cited with the item when the chunk holds it)
-			if i := strings.Index(string(zh.Fold(h.Text)), string(lead)); i >= 0 {
-				if at := utf8.RuneCountInString(string(zh.Fold(h.Text))[:i]); at < s.start {
-					from = at
-				}
+			text := string(zh.Fold(h.Text))
+			if i := strings.Index(text, string(lead)); i >= 0 && utf8.RuneCountInString(text[:i]) < s.start {
+				from = utf8.RuneCountInString(text[:i])
 			}
 			return answered(a, string(lead[sp.s:sp.e]), h, from, s.start+len(s.orig))
 		}
@@ -1671,8 +1667,20 @@ func yesNoCell(v string) bool {
 
 // paysAsked is the verb a yes-or-no question asks whether one pays with
 // (收费吗 → 收, 要钱吗 → 要, 交钱不 → 交); "" when it does not ask that.
-func paysAsked(q string) string {
-	for _, w := range []string{"收费", "收钱", "收取", "交钱", "交费", "缴费", "付费", "付钱", "花钱", "掏钱", "要钱", "给钱"} {
+func paysAsked(q string) string { return payVerb(q, payVerbsAsked) }
+
+// payVerbsAsked ask whether one pays (收费吗, 要钱吗); moneyVerbsAsked,
+// whether one pays money (吃晚饭要钱吗).
+var (
+	payVerbsAsked   = []string{"收费", "收钱", "收取", "交钱", "交费", "缴费", "付费", "付钱", "花钱", "掏钱", "要钱", "给钱"}
+	moneyVerbsAsked = []string{"要钱", "收钱", "交钱", "付钱", "掏钱", "花钱", "给钱"}
+)
+
+// payVerb is the verb of the first of words q says, to say yes or no
+// with: 要 when q says 要 before it (还要花钱吗: 不要, not 不花), else
+// the word's first character; "" when q says none.
+func payVerb(q string, words []string) string {
+	for _, w := range words {
 		i := strings.Index(q, w)
 		if i < 0 {
 			continue
@@ -2093,10 +2101,14 @@ func negatesAsked(q, sentence string) bool {
 // (未带医保卡的，可以先按自费结算), not a no.
 // seg is the engine's segmenter (nil: no words to match, false).
 func negatesSaid(seg *zh.Segmenter, q, sentence string) bool {
+	return negatesSaidOf(askedWords(seg, q), seg, sentence)
+}
+
+// negatesSaidOf is negatesSaid with the question's words already cut.
+func negatesSaidOf(asked []string, seg *zh.Segmenter, sentence string) bool {
 	if seg == nil {
 		return false
 	}
-	asked := askedWords(seg, q)
 	sr := []rune(sentence)
 	for k, r := range sr {
 		if !strings.ContainsRune("不没未无", r) || k+1 >= len(sr) || strings.ContainsRune(boundChars+"是仅只", sr[k+1]) {
@@ -2157,12 +2169,10 @@ func saysAsked(asked []string, seg *zh.Segmenter, text string) bool {
 	return false
 }
 
-// clauseFrom is text up to its first clause mark (，；。：！？).
+// clauseFrom is text up to the end of its first clause (clauseEnd).
 func clauseFrom(text string) string {
-	if i := strings.IndexAny(text, "，,；;。：:！？"); i >= 0 {
-		return text[:i]
-	}
-	return text
+	r := []rune(text)
+	return string(r[:clauseEnd(r, 0)])
 }
 
 // boundChars begin the words a negation sets a bound or joins clauses with
@@ -2184,6 +2194,13 @@ func polarity(seg *zh.Segmenter, q string, qs []quantity, verb, sentence string)
 	case "无", "否", "没有", "×", "✗", "N", "no", "No":
 		return no() // (a cell saying no: 泰山室 | … | 无 for 有投影吗 was 有。无)
 	}
+	var asked []string // the question's words (askedWords), cut when first needed
+	askedOnce := func() []string {
+		if asked == nil {
+			asked = askedWords(seg, q)
+		}
+		return asked
+	}
 	for _, w := range noWords {
 		if strings.Contains(sentence, w) {
 			return no()
@@ -2193,7 +2210,7 @@ func polarity(seg *zh.Segmenter, q string, qs []quantity, verb, sentence string)
 			// clause says a word of the question's (不再支持Windows 7 for
 			// Windows 7的电脑还能装吗; not 已调休的不再支付加班费 for 周末加班
 			// 能换调休吗).
-			if i := strings.Index(sentence, "不再"+rest); i >= 0 && saysAsked(askedWords(seg, q), seg, clauseFrom(sentence[i:])) {
+			if i := strings.Index(sentence, "不再"+rest); i >= 0 && saysAsked(askedOnce(), seg, clauseFrom(sentence[i:])) {
 				return no()
 			}
 		}
@@ -2204,16 +2221,10 @@ func polarity(seg *zh.Segmenter, q string, qs []quantity, verb, sentence string)
 	if v := free(q, sentence); v != "" {
 		return "不" + v // 晚上加班吃晚饭要钱吗 … 晚上加班的同事晚餐免费: 不要
 	}
-	if negatesAsked(q, sentence) || negatesSaid(seg, q, sentence) {
-		return no() // 提成能上浮吗 … 首单合同额不满5万元的，不上浮
-	}
-	if classNotListed(q, sentence) {
-		return no() // C级客户能先开票后付款吗 … 仅限于A级和B级客户
-	}
-	if sanctioned(verb, sentence) {
-		return no() // 病人想直接微信转账给我 行不行 … 视为私收费用，一经查实予以辞退
-	}
-	if beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) || askedOfUnmetClause(q, qs, sentence) || weekendOutside(q, sentence) {
+	// (提成能上浮吗 … 首单合同额不满5万元的，不上浮; 病人想直接微信转账给我
+	// 行不行 … 一经查实予以辞退; C级客户能先开票后付款吗 … 仅限于A级和B级客户)
+	if negatesAsked(q, sentence) || negatesSaidOf(askedOnce(), seg, sentence) || sanctioned(verb, sentence) ||
+		beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) || askedOfUnmetClause(q, qs, sentence) || weekendOutside(q, sentence) {
 		return no()
 	}
 	return verb
@@ -2325,7 +2336,7 @@ func exempted(q string, qs []quantity, sentence string) string {
 	if verb == "" {
 		return ""
 	}
-	for _, clause := range strings.FieldsFunc(sentence, func(r rune) bool { return strings.ContainsRune("，,；;。", r) }) {
+	for _, clause := range clausesOf(sentence) {
 		at := -1
 		for _, w := range []string{"免收", "免交", "免缴", "免于收取", "不收取"} {
 			if i := strings.Index(clause, w); i >= 0 {
@@ -2357,26 +2368,23 @@ func exempted(q string, qs []quantity, sentence string) string {
 	return ""
 }
 
+// clausesOf are a sentence's clauses, cut at ，；。.
+func clausesOf(sentence string) []string {
+	return strings.FieldsFunc(sentence, func(r rune) bool { return strings.ContainsRune("，,；;。", r) })
+}
+
 // free reports whether the sentence says free of charge (免费, 不收费)
 // what a question asks whether one pays money for (吃晚饭要钱吗, 停车收钱
 // 不): a clause saying so that shares two characters running with the
-// question. It gives the question's verb of paying, "" when not. (A fee
-// the question names, 停车费, is exempted's.)
+// question. It gives the question's verb of paying (payVerb), "" when
+// not. (A fee the question names and a rule exempts from, 免收停车费, is
+// exempted's.)
 func free(q, sentence string) string {
-	verb := ""
-	for _, v := range []string{"要钱", "收钱", "交钱", "付钱", "掏钱", "花钱", "给钱"} {
-		if strings.Contains(q, v) {
-			verb = string([]rune(v)[0])
-			if strings.Contains(q, "要"+v) || strings.Contains(q, "需要"+v) {
-				verb = "要" // 还要花钱吗: 不要, not 不花
-			}
-			break
-		}
-	}
+	verb := payVerb(q, moneyVerbsAsked)
 	if verb == "" || strings.Contains(q, "免") {
 		return ""
 	}
-	for _, clause := range strings.FieldsFunc(sentence, func(r rune) bool { return strings.ContainsRune("，,；;。", r) }) {
+	for _, clause := range clausesOf(sentence) {
 		if !containsAny(clause, []string{"免费", "不收费", "不收取费用", "不要钱", "无需付费", "不另收费"}) {
 			continue
 		}
@@ -2461,8 +2469,12 @@ var latinWordRe = mustScan(`[A-Za-z][A-Za-z0-9.+#-]*`)
 
 // notListed reports whether the sentence lists what is supported and q
 // asks about a thing named in Latin letters the list leaves out:
-// 网页版能用IE浏览器打开吗 … Web端支持Chrome 100、Edge 100、Firefox 102 → 不能.
+// 网页版能用IE浏览器打开吗 … Web端支持Chrome 100、Edge 100、Firefox 102 → 不能;
+// or limits a thing to classes and q names another (classNotListed).
 func notListed(q, sentence string) bool {
+	if classNotListed(q, sentence) {
+		return true
+	}
 	m := supportListRe.FindStringIndex(sentence)
 	if m == nil {
 		return false
@@ -2533,12 +2545,12 @@ func smallNumber(s string) int {
 	return 0
 }
 
-// conditionRe finds a thing a rule requires for something else: 须执行…重启
-// 服务才能生效, 必须先审批才可以.
 // requireRe finds what a rule requires one to attach, show or hold
 // (并附发票原件, 须出示工牌, 凭身份证).
 var requireRe = mustScan(`(?:附|附上|附有|出示|持|凭|携带|提供)([^，。；、]{1,16})`)
 
+// conditionRe finds a thing a rule requires for something else: 须执行…重启
+// 服务才能生效, 必须先审批才可以.
 var conditionRe = mustScan(`(?:须|必须|需要|需|应|要)([^，。；]{1,48}?)(?:后)?才(?:能|可|可以|会)`)
 
 // classNotListed reports whether the sentence limits a thing to classes

@@ -24,6 +24,12 @@ var butRe = mustScan(`^[\s（(]*(` + butWords + `)`)
 // 但须…): the answerer reads the two together, as after 但.
 var exceptedCaseRe = mustScan(`^[^。；;，,]{2,40}的(?:除外|不在此限)`)
 
+// opensException reports whether a sentence opens with an exception to the
+// rule before it: 但… (butRe), or the case it excepts (exceptedCaseRe).
+func opensException(sentence string) bool {
+	return butRe.MatchString(sentence) || exceptedCaseRe.MatchString(sentence)
+}
+
 // strongExceptionRe finds an exception that qualifies even an item of a
 // list (…；但…); an item's next item opening 因…的 or 属于…的 is another
 // item (交通违章罚款；因个人原因改签、退票产生的手续费；).

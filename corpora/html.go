@@ -356,37 +356,24 @@ func listMarker(li *html.Node) string {
 	if ol == nil || ol.Type != html.ElementNode || ol.DataAtom != atom.Ol {
 		return ""
 	}
-	style := listStyle(li)
-	if style == "" {
-		style = listStyle(ol)
+	format := listFormat(li)
+	if format == "" {
+		format = listFormat(ol)
 	}
-	if style == "" {
-		switch attr(ol, "type") {
-		case "a":
-			style = "lower-alpha"
-		case "A":
-			style = "upper-alpha"
-		case "i":
-			style = "lower-roman"
-		case "I":
-			style = "upper-roman"
-		default:
-			style = "decimal"
-		}
+	if format == "" {
+		format = olTypeFormats[attr(ol, "type")] // (type="1" and none: decimal)
 	}
-	if style == "none" {
+	if format == "none" {
 		return ""
 	}
-	_, reversed := attrOK(ol, "reversed")
-	items := 0
-	for c := ol.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
-			items++
-		}
-	}
 	step, n := 1, 1
-	if reversed {
-		step, n = -1, items
+	if _, reversed := attrOK(ol, "reversed"); reversed {
+		step, n = -1, 0
+		for c := ol.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+				n++ // (counting down from the number of items)
+			}
+		}
 	}
 	if v, err := strconv.Atoi(strings.TrimSpace(attr(ol, "start"))); err == nil {
 		n = v
@@ -403,22 +390,30 @@ func listMarker(li *html.Node) string {
 		}
 		n += step
 	}
-	// (Drawn as Word draws its list numbers: past z, aa, bb … where a
-	// browser goes aa, ab ….)
-	format, suffix := map[string]string{
-		"lower-alpha": "lowerLetter", "lower-latin": "lowerLetter", "upper-alpha": "upperLetter", "upper-latin": "upperLetter",
-		"lower-roman": "lowerRoman", "upper-roman": "upperRoman", "cjk-decimal": "ideographDigital",
-		"cjk-ideographic": "chineseCounting", "simp-chinese-informal": "chineseCounting", "trad-chinese-informal": "chineseCounting",
-	}[style], ". "
 	if strings.HasPrefix(format, "chinese") || format == "ideographDigital" {
-		suffix = "、"
+		return formatNumber(n, format) + "、"
 	}
-	return formatNumber(n, format) + suffix
+	return formatNumber(n, format) + ". "
 }
 
-// listStyle is the list-style-type an element's inline style sets (in
-// list-style-type or list-style), lower-cased; "" for none set.
-func listStyle(n *html.Node) string {
+// cssListFormats are the list-style-type values a marker is drawn for, as
+// the numbering formats of WordprocessingML that formatNumber writes (Word
+// goes past z to aa, bb …, where a browser goes aa, ab …); a bullet draws
+// no text.
+var cssListFormats = map[string]string{
+	"none": "none", "disc": "none", "circle": "none", "square": "none", "decimal": "decimal",
+	"lower-alpha": "lowerLetter", "lower-latin": "lowerLetter", "upper-alpha": "upperLetter", "upper-latin": "upperLetter",
+	"lower-roman": "lowerRoman", "upper-roman": "upperRoman", "cjk-decimal": "ideographDigital",
+	"cjk-ideographic": "chineseCounting", "simp-chinese-informal": "chineseCounting", "trad-chinese-informal": "chineseCounting",
+}
+
+// olTypeFormats are an <ol>'s type attribute's formats.
+var olTypeFormats = map[string]string{"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+
+// listFormat is the numbering format (cssListFormats) of the
+// list-style-type an element's inline style sets, in list-style-type or
+// list-style; "" for none set.
+func listFormat(n *html.Node) string {
 	for _, decl := range strings.Split(attr(n, "style"), ";") {
 		k, v, ok := strings.Cut(decl, ":")
 		if !ok {
@@ -427,12 +422,8 @@ func listStyle(n *html.Node) string {
 		switch strings.ToLower(strings.TrimSpace(k)) {
 		case "list-style-type", "list-style":
 			for _, f := range strings.Fields(strings.ToLower(v)) {
-				switch f {
-				case "none", "decimal", "lower-alpha", "lower-latin", "upper-alpha", "upper-latin", "lower-roman", "upper-roman",
-					"cjk-ideographic", "simp-chinese-informal", "trad-chinese-informal", "cjk-decimal":
-					return f
-				case "disc", "circle", "square":
-					return "none" // a bullet is no text
+				if format, ok := cssListFormats[f]; ok {
+					return format
 				}
 			}
 		}

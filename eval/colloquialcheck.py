@@ -410,6 +410,19 @@ def check_manual_sections(raw, text, code_re, codes):
         fail('TXT: too few %s' % codes)
 
 
+def load_manual(path, name, wrap, code_re, texts, variants):
+    """The hard-wrapped TXT manual: at least two wraps inside numbers, its
+    numbered sections and codes (code_re); its text unwrapped in texts[name],
+    raw and unwrapped in variants[name]."""
+    raw, tl, un = wrapped_manual(path, wrap)
+    inside_num = sum(1 for a, b in zip(tl, tl[1:]) if width(a) >= wrap - 1 and a[-1:].isdigit() and b[:1].isdigit())
+    if inside_num < 2:
+        fail('TXT: want at least two wraps inside numbers (found %d)' % inside_num)
+    texts[name] = un
+    variants[name] = [raw, un]
+    check_manual_sections(raw, un, code_re, 'E-codes')
+
+
 def load_deck_set(docs, md, pdf, xlsx, pptx, txt, wrap, pdf_keywords, unit_re):
     """Reads and checks the documents of a set made of a Markdown handbook
     (md), a PDF of rules made by LibreOffice (pdf, which must say each of
@@ -483,14 +496,7 @@ def load_deck_set(docs, md, pdf, xlsx, pptx, txt, wrap, pdf_keywords, unit_re):
     if cjk_count(notes) < cjk_count(body) * 2:
         fail('PPTX: notes should carry most of the text')
 
-    # TXT manual
-    raw, tl, un = wrapped_manual(os.path.join(docs, txt), wrap)
-    inside_num = sum(1 for a, b in zip(tl, tl[1:]) if width(a) >= wrap - 1 and a[-1:].isdigit() and b[:1].isdigit())
-    if inside_num < 2:
-        fail('TXT: want at least two wraps inside numbers (found %d)' % inside_num)
-    texts[txt] = un
-    variants[txt] = [raw, un]
-    check_manual_sections(raw, un, r'^E\d{3} ', 'E-codes')
+    load_manual(os.path.join(docs, txt), txt, wrap, r'^E\d{3} ', texts, variants)
 
     # sizes and script
     check_sizes(texts)

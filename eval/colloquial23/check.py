@@ -14,8 +14,8 @@ from html.parser import HTMLParser
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from colloquialcheck import (  # noqa: E402 (the checks the colloquial sets share)
-    check_anchors, check_handbook_rules, check_manual_sections, check_questions, check_sizes,
-    despace, fail, pdf_producer, pdf_text, read_docx, width, workbook_text, wrapped_manual)
+    check_anchors, check_handbook_rules, check_questions, check_sizes,
+    despace, fail, load_manual, pdf_producer, pdf_text, read_docx, workbook_text)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(HERE, 'docs')
@@ -248,14 +248,7 @@ def load_documents():
     texts[XLSX] = t
     variants[XLSX] = [t]
 
-    # TXT manual
-    raw, tl, un = wrapped_manual(os.path.join(DOCS, TXT), WRAP)
-    inside_num = sum(1 for a, b in zip(tl, tl[1:]) if width(a) >= WRAP - 1 and a[-1:].isdigit() and b[:1].isdigit())
-    if inside_num < 2:
-        fail('TXT: want at least two wraps inside numbers (found %d)' % inside_num)
-    texts[TXT] = un
-    variants[TXT] = [raw, un]
-    check_manual_sections(raw, un, r'^E\d{4} ', 'E-codes')
+    load_manual(os.path.join(DOCS, TXT), TXT, WRAP, r'^E\d{4} ', texts, variants)
 
     # sizes and script
     check_sizes(texts)
