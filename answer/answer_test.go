@@ -645,6 +645,10 @@ func TestSaidQuantities(t *testing.T) {
 		// a unit the numerals' pattern does not take with them
 		"今年开了三万六千公里 奖多少": {n: 36000, unit: "公里", ok: true},
 		"上了两百课时 算几级":     {n: 200, unit: "课时", ok: true},
+		// a unit's character beginning the word after the number: money
+		"估损8万核损要几天":  {n: 80000, unit: "元", ok: true},
+		"估损八万核损要几天":  {n: 80000, unit: "元", ok: true},
+		"签了3万人民币的合同": {n: 30000, unit: "元", ok: true},
 	} {
 		if qs := questionQuantities(string(zh.Fold(q))); len(qs) != 1 || qs[0] != want {
 			t.Errorf("%s: %v; want %v", q, qs, want)

@@ -886,6 +886,11 @@ func questionQuantities(q string) []quantity {
 			return q[m[2*i]:m[2*i+1]]
 		}
 		unit := sub(3)
+		if unitBeginsWord(unit, q[m[1]:]) {
+			// 估损8万核损要几天, 8万人民币: the character read as a unit
+			// (核 of 8核, 人) begins the word after the number.
+			unit, m[1] = "", m[2*3]
+		}
 		if unit == "" && sub(2) == "" && spentBefore(q[:m[0]]) && !measureNext(q[m[1]:]) {
 			unit = "元" // 花4800买个打印机, 报销2500: a bare number spent is money
 		}
@@ -912,6 +917,21 @@ func questionQuantities(q string) []quantity {
 	}
 	return out
 }
+
+// unitBeginsWord reports whether unit, read after a number, is rather the
+// first character of a word that goes on in after (核损, 人民币, 方案,
+// 条件): the number then has no unit of its own.
+func unitBeginsWord(unit, after string) bool {
+	next, _ := utf8.DecodeRuneInString(after)
+	if utf8.RuneCountInString(unit) != 1 || next == utf8.RuneError {
+		return false
+	}
+	return strings.Contains(wordsUnitsBegin, " "+unit+string(next))
+}
+
+// wordsUnitsBegin are words whose first character is also a unit said
+// after a number (a question's 8万核损, 5万方案, 3万人民币).
+const wordsUnitsBegin = " 核损 核赔 核实 核查 核对 核定 核算 核销 核准 核保 核验 核减 核价 核发 人民 方案 方式 方法 方面 条件 条款 条例 单位 单据 单价 平台 平均 平时 分期 分配 分别 分店 分公 次日 次月 次年 行业 行李 行为 级别 层级 回收 回复 节假 名单 名额 位置 家属 家里 家庭 户口 户籍 台账 套餐 "
 
 // spokenTimes are lengths of time as people say them, written as rules
 // do (迟到了一刻钟 … 迟到15分钟以上; 超标半个多小时 … 超过30分钟).
@@ -992,6 +1012,17 @@ var cnQtyRe = mustScan(`[` + cnNumerals + `]+[天年月周次回个人元块岁�
 // with them (五万二千公里, 三千米, 两百课时).
 var unitsNext = []string{"公里", "公斤", "千克", "千米", "立方米", "平方米", "平米", "米", "课时", "学时", "条", "单", "份", "笔", "摄氏度", "℃", "GB", "TB", "MB", "核"}
 
+// unitFollows reports whether text begins with one of unitsNext, not
+// the first character of a word that goes on (五万二千公里, but not the 核
+// of 八万核损).
+func unitFollows(text string) bool {
+	if !hasAnyPrefix(text, unitsNext...) {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(text)
+	return !unitBeginsWord(string(r), text[size:])
+}
+
 // cnNumerals are the characters numbers are written with in Chinese.
 const cnNumerals = "零一二两三四五六七八九十百千万"
 
@@ -1020,7 +1051,7 @@ func arabicNumerals(q string) string {
 		if last := r[len(r)-1]; !strings.ContainsRune(cnNumerals, last) {
 			unit, r = string(last), r[:len(r)-1]
 		}
-		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) && !(len(r) > 1 && hasAnyPrefix(q[loc[1]:], unitsNext...)) {
+		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) && !(len(r) > 1 && unitFollows(q[loc[1]:])) {
 			continue // 统一, 一起: no unit, no multiplier, no quantity (充八百: a sum spent)
 		}
 		if unit == "平" && !strings.ContainsAny(string(r), "万千百") {
@@ -1035,7 +1066,7 @@ func arabicNumerals(q string) string {
 		}
 		if unit == "" && ratioBefore(q[:loc[0]]) {
 			unit = "%" // 满意度九十二: a share
-		} else if unit == "" && hasAnyPrefix(q[loc[1]:], unitsNext...) {
+		} else if unit == "" && unitFollows(q[loc[1]:]) {
 			// 五万二千公里: the unit after, of more than one character or
 			// none the numerals' pattern takes, is the quantity's.
 		} else if unit == "" {
