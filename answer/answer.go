@@ -2722,6 +2722,9 @@ func dataRow(q question, s sentence) bool {
 		if n := utf8.RuneCountInString(c); i == 0 && longestCommon([]rune(c), q.folded) >= 2 || n >= 2 && n <= 10 && strings.Contains(string(q.folded), c) {
 			return false
 		}
+		if met, any := conditionsMet(c, q.quantities); i == 0 && met && any {
+			return false // 估损25万要复勘吗 … 20万元以上 | …: a tier the question's quantity falls in
+		}
 	}
 	for i, c := range cells {
 		if i < len(names) && bigramShare(string(zh.Fold(beforeGloss(names[i]))), string(q.folded)) == 0 {

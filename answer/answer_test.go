@@ -2885,6 +2885,12 @@ func TestDataRowSaysNoYesNo(t *testing.T) {
 	if q := parseQuestion(zh.Fold("血脂四项检查前能喝水吗")); dataRow(q, sentence{orig: []rune(note), folded: zh.Fold(note)}) {
 		t.Errorf("血脂四项, the record's key, named: a row of data all the same")
 	}
+	// A tier the question's quantity falls in (25万 … 20万元以上) is a row
+	// it names.
+	tiers := hit("r.docx", "估损金额 | 审批人 | 核损时限 | 是否需要复勘\n不满5万元 | 主管 | 1个工作日 | 否\n5万元以上不满20万元 | 经理 | 3个工作日 | 否\n20万元以上 | 副总经理 | 5个工作日 | 是，并报总公司备案")
+	if a := e.FromHits("估损25万要复勘吗", []corpora.Hit{tiers}); !strings.HasPrefix(a.Answer, "要") || !strings.Contains(a.Answer, "20万元以上") {
+		t.Errorf("a tier met → %q; want 要。20万元以上 | …", a.Answer)
+	}
 	cell := hit("t.xlsx", "品类 | 温度（℃） | 保质时限 | 要求\n生鲜猪肉（冷藏） | 0～4 | 48小时 | 解冻后不得再次冷冻")
 	if a := e.FromHits("解冻了的猪肉能再冻回去吗", []corpora.Hit{cell}); !strings.HasPrefix(a.Answer, "不能") {
 		t.Errorf("a cell saying it → %q; want 不能。…", a.Answer)
