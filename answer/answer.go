@@ -694,6 +694,15 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			}
 		}
 	}
+	if b := best - 1; len(pq.quantities) > 0 && sents[best].met == -1 && b >= 0 && sents[b].met == 0 && sents[b].hit == sents[best].hit && clauseBefore(sents[b], sents[best]) {
+		// A rule's case the question's quantity is not in (赔款三万元多久
+		// 支付 … 赔款金额不满1万元的，应当在3个工作日内支付): the rule it
+		// is the case of, in the clause before, answers (…后10日内支付赔
+		// 款；), if it holds what is asked for.
+		if typed, holds := answerShape(pq); !typed || holds(sents[b]) {
+			best = b
+		}
+	}
 	if pq.kind == kindPerson && len(pq.quantities) > 0 && sents[best].met != 1 {
 		// Asked who approves a sum (报销一万五找谁批): a clause naming who,
 		// whose condition the sum meets (2,000元（含）以上、20,000元以下 | 区
@@ -1583,6 +1592,17 @@ func topSentence(sents []sentence) int {
 		}
 	}
 	return best
+}
+
+// clauseBefore reports whether a is the clause of one sentence right
+// before b, ending in ；or ; (a rule, and the case after it).
+func clauseBefore(a, b sentence) bool {
+	end := a.start + len(a.orig)
+	if end > b.start {
+		return false
+	}
+	t := strings.TrimSpace(string(a.orig))
+	return (strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";")) && b.start-end <= 2
 }
 
 // nearHolder is the best of the sentences scored at least near (0.6) of

@@ -649,6 +649,7 @@ func TestSaidQuantities(t *testing.T) {
 		"估损8万核损要几天":  {n: 80000, unit: "元", ok: true},
 		"估损八万核损要几天":  {n: 80000, unit: "元", ok: true},
 		"签了3万人民币的合同": {n: 30000, unit: "元", ok: true},
+		"赔款三万块多久要付":  {n: 30000, unit: "元", ok: true}, // (多久 asks; no 三万多)
 	} {
 		if qs := questionQuantities(string(zh.Fold(q))); len(qs) != 1 || qs[0] != want {
 			t.Errorf("%s: %v; want %v", q, qs, want)
@@ -2951,6 +2952,19 @@ func TestAskedOfUnmetClause(t *testing.T) {
 	for q, want := range map[string]string{"事假一天需要书面说明吗": "不需要", "事假四天需要书面说明吗": "需要"} {
 		if a := e.FromHits(q, []corpora.Hit{h}); !strings.HasPrefix(a.Answer, want+"。") {
 			t.Errorf("%s → %q; want %s。…", q, a.Answer, want)
+		}
+	}
+}
+
+// TestRuleBeforeUnmetCase: a rule's case the question's quantity is not
+// in (不满1万元的…) gives way to the rule in the clause before it.
+func TestRuleBeforeUnmetCase(t *testing.T) {
+	e := offline(t)
+	h := hit("h.md", "第四章 赔款支付\n第十九条 对属于保险责任的案件，应当在与客户达成赔偿协议后10日内支付赔款；赔款金额不满1万元的，应当在3个工作日内支付。\n第二十条 赔款只支付到被保险人本人的银行账户。支付给修理厂或者其他第三方的，须提供被保险人签字的《赔款转账授权书》；金额在5万元以上的，被保险人还须到柜面当面签字确认。\n第二十一条 不得以现金方式支付赔款；单笔赔款在2000元以下且被保险人年满70周岁的除外。")
+	next := hit("h2.md", "第二十二条 事故责任明确但损失金额暂时无法确定的，可以预付赔款，预付金额不超过估损金额的50%，最高不超过10万元。\n第二十三条 暴雨、台风等重大灾害期间，分公司启动大灾应急预案，查勘和定损时限可以延长一倍，但赔款支付时限不得延长。")
+	for q, want := range map[string]string{"赔款三万元多久内支付": "10日", "赔款五千块多久内支付": "3个工作日"} {
+		if a := e.FromHits(q, []corpora.Hit{h, next}); a.Answer != want {
+			t.Errorf("%s → %q; want %s", q, a.Answer, want)
 		}
 	}
 }

@@ -908,7 +908,7 @@ func questionQuantities(q string) []quantity {
 		// said (a rule's 5000元至20000元 does not hold 超过2万).
 		before, after := q[:m[0]], q[m[1]:]
 		switch {
-		case hasAnySuffix(before, "超过", "多于", "高于", "大于", "超出", "过了") || hasAnyPrefix(after, "以上", "多", "出头"):
+		case hasAnySuffix(before, "超过", "多于", "高于", "大于", "超出", "过了") || hasAnyPrefix(after, "以上", "多", "出头") && !hasAnyPrefix(after, askedHowMuch...):
 			qt.n += math.Max(math.Abs(qt.n)*1e-9, 1e-9)
 		case hasAnySuffix(before, "不到", "不满", "未满", "低于", "少于", "小于", "不足") || hasAnyPrefix(after, "以下", "以内", "不到"):
 			qt.n -= math.Max(math.Abs(qt.n)*1e-9, 1e-9)
@@ -932,6 +932,9 @@ func unitBeginsWord(unit, after string) bool {
 // wordsUnitsBegin are words whose first character is also a unit said
 // after a number (a question's 8万核损, 5万方案, 3万人民币).
 const wordsUnitsBegin = " 核损 核赔 核实 核查 核对 核定 核算 核销 核准 核保 核验 核减 核价 核发 人民 方案 方式 方法 方面 条件 条款 条例 单位 单据 单价 平台 平均 平时 分期 分配 分别 分店 分公 次日 次月 次年 行业 行李 行为 级别 层级 回收 回复 节假 名单 名额 位置 家属 家里 家庭 户口 户籍 台账 套餐 "
+
+// askedHowMuch are the question words 多 begins (三万块多久要付: no 三万多).
+var askedHowMuch = []string{"多久", "多少", "多长", "多大", "多高", "多远", "多重", "多宽", "多快", "多晚", "多早"}
 
 // spokenTimes are lengths of time as people say them, written as rules
 // do (迟到了一刻钟 … 迟到15分钟以上; 超标半个多小时 … 超过30分钟).
