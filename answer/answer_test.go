@@ -3131,3 +3131,14 @@ func TestConditionUnitGloss(t *testing.T) {
 		t.Errorf("一次发现3张假币要报告公安机关吗 → %q; want 不要", a.Answer)
 	}
 }
+
+// TestDateNoDays: a month's day (3月1日) holds no count of days; days
+// said as 日 do.
+func TestDateNoDays(t *testing.T) {
+	if holdsUnit([]rune("本规程自2025年3月1日起施行。"), "天") {
+		t.Error("3月1日 read as a count of days")
+	}
+	if !holdsUnit([]rune("应当在10日内支付赔款。"), "天") {
+		t.Error("10日 not read as a count of days")
+	}
+}

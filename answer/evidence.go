@@ -535,8 +535,8 @@ func holdsUnit(s []rune, unit string) bool {
 			return true
 		}
 		if a := ahead(s, e); strings.HasPrefix(string(a), unit) || sameUnitKind(unit, measureAfter(a)) {
-			if unit == unitDuration && datePart(str[:m[0]], str[m[0]:m[1]], a) {
-				continue // 2025年3月18日 is a date, no length of time
+			if (unit == unitDuration || unit == "天" || unit == "日") && datePart(str[:m[0]], str[m[0]:m[1]], a) {
+				continue // 2025年3月18日 is a date, no length of time (nor 1日 days)
 			}
 			return true
 		}
