@@ -699,7 +699,9 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// 支付 … 赔款金额不满1万元的，应当在3个工作日内支付): the rule it
 		// is the case of, in the clause before, answers (…后10日内支付赔
 		// 款；), if it holds what is asked for.
-		if typed, holds := answerShape(pq); !typed || holds(sents[b]) {
+		if typed, holds := answerShape(pq); typed && holds(sents[b]) {
+			// (Not a yes/no question: the case not met says no —
+			// 报销3000元要附合同吗 … 超过5000元的，须附合同 → 不要.)
 			best = b
 		}
 	}
@@ -2729,6 +2731,9 @@ func dataRow(q question, s sentence) bool {
 	if !isTableLine(line) {
 		return false
 	}
+	if s.met == 1 {
+		return false // 估损25万要复勘吗 … 20万元以上 | …: a tier the question's quantity falls in
+	}
 	cells := cellsOf(line)
 	var names []string
 	if isRecord(line) {
@@ -2742,9 +2747,7 @@ func dataRow(q question, s sentence) bool {
 		if n := utf8.RuneCountInString(c); i == 0 && longestCommon([]rune(c), q.folded) >= 2 || n >= 2 && n <= 10 && strings.Contains(string(q.folded), c) {
 			return false
 		}
-		if met, any := conditionsMet(c, q.quantities); i == 0 && met && any {
-			return false // 估损25万要复勘吗 … 20万元以上 | …: a tier the question's quantity falls in
-		}
+
 	}
 	for i, c := range cells {
 		if i < len(names) && bigramShare(string(zh.Fold(beforeGloss(names[i]))), string(q.folded)) == 0 {

@@ -646,10 +646,12 @@ func TestSaidQuantities(t *testing.T) {
 		"今年开了三万六千公里 奖多少": {n: 36000, unit: "公里", ok: true},
 		"上了两百课时 算几级":     {n: 200, unit: "课时", ok: true},
 		// a unit's character beginning the word after the number: money
-		"估损8万核损要几天":  {n: 80000, unit: "元", ok: true},
-		"估损八万核损要几天":  {n: 80000, unit: "元", ok: true},
-		"签了3万人民币的合同": {n: 30000, unit: "元", ok: true},
-		"赔款三万块多久要付":  {n: 30000, unit: "元", ok: true}, // (多久 asks; no 三万多)
+		"估损8万核损要几天":   {n: 80000, unit: "元", ok: true},
+		"估损八万核损要几天":   {n: 80000, unit: "元", ok: true},
+		"签了3万人民币的合同":  {n: 30000, unit: "元", ok: true},
+		"报销300人民币要谁批": {n: 300, unit: "元", ok: true},
+		"迟到5次年终奖扣多少":  {n: 5, unit: "次", ok: true},
+		"赔款三万块多久要付":   {n: 30000, unit: "元", ok: true}, // (多久 asks; no 三万多)
 	} {
 		if qs := questionQuantities(string(zh.Fold(q))); len(qs) != 1 || qs[0] != want {
 			t.Errorf("%s: %v; want %v", q, qs, want)
@@ -2966,6 +2968,12 @@ func TestRuleBeforeUnmetCase(t *testing.T) {
 		if a := e.FromHits(q, []corpora.Hit{h, next}); a.Answer != want {
 			t.Errorf("%s → %q; want %s", q, a.Answer, want)
 		}
+	}
+	// Asked yes or no, the case not met says no; the rule before is no
+	// answer.
+	rule := hit("r.md", "第二十条 报销单据须在费用发生后30日内提交；单笔金额超过5000元的，须附合同。")
+	if a := e.FromHits("报销3000元要附合同吗", []corpora.Hit{rule}); !strings.HasPrefix(a.Answer, "不要。") {
+		t.Errorf("报销3000元要附合同吗 → %q; want 不要。…", a.Answer)
 	}
 }
 

@@ -795,7 +795,7 @@ type quantity struct {
 }
 
 var (
-	qtyUnits = `个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|周岁|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张|箱|托|吨|公斤|千克|平方米|平米|平|米|层|条|行|单|份|分|级|回|课时|学时|节|立方米|立方|方|℃|°C|摄氏度`
+	qtyUnits = `元人民币|人民币|个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|周岁|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张|箱|托|吨|公斤|千克|平方米|平米|平|米|层|条|行|单|份|分|级|回|课时|学时|节|立方米|立方|方|℃|°C|摄氏度`
 	qtyNum   = `([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(万|千|亿)?\s*(` + qtyUnits + `)?` // (5,000元: thousands set apart)
 	qtyRe    = mustScan(qtyNum)
 	// The conditions a rule sets on a quantity, in the forms Chinese rules
@@ -815,7 +815,7 @@ var unitAliases = map[string]struct {
 	base string
 	mult float64
 }{
-	"块": {"元", 1}, "块钱": {"元", 1}, "万元": {"元", 1e4}, "千元": {"元", 1e3}, "亿元": {"元", 1e8},
+	"块": {"元", 1}, "块钱": {"元", 1}, "人民币": {"元", 1}, "元人民币": {"元", 1}, "万元": {"元", 1e4}, "千元": {"元", 1e3}, "亿元": {"元", 1e8},
 	"平米": {"平方米", 1}, "平": {"平方米", 1}, "方": {"立方米", 1}, "立方": {"立方米", 1}, "°C": {"℃", 1}, "摄氏度": {"℃", 1}, "周岁": {"岁", 1}, "千克": {"公斤", 1},
 	"个间夜": {"间夜", 1}, "回": {"次", 1}, "工作日": {"个工作日", 1}, "个小时": {"分钟", 60}, "小时": {"分钟", 60}, "日": {"天", 1}, "个自然日": {"天", 1}, "％": {"%", 1},
 }
@@ -887,7 +887,7 @@ func questionQuantities(q string) []quantity {
 		}
 		unit := sub(3)
 		if unitBeginsWord(unit, q[m[1]:]) {
-			// 估损8万核损要几天, 8万人民币: the character read as a unit
+			// 估损8万核损要几天: the character read as a unit
 			// (核 of 8核, 人) begins the word after the number.
 			unit, m[1] = "", m[2*3]
 		}
@@ -919,7 +919,7 @@ func questionQuantities(q string) []quantity {
 }
 
 // unitBeginsWord reports whether unit, read after a number, is rather the
-// first character of a word that goes on in after (核损, 人民币, 方案,
+// first character of a word that goes on in after (核损, 方案,
 // 条件): the number then has no unit of its own.
 func unitBeginsWord(unit, after string) bool {
 	next, _ := utf8.DecodeRuneInString(after)
@@ -930,11 +930,12 @@ func unitBeginsWord(unit, after string) bool {
 }
 
 // wordsUnitsBegin are words whose first character is also a unit said
-// after a number (a question's 8万核损, 5万方案, 3万人民币).
-const wordsUnitsBegin = " 核损 核赔 核实 核查 核对 核定 核算 核销 核准 核保 核验 核减 核价 核发 人民 方案 方式 方法 方面 条件 条款 条例 单位 单据 单价 平台 平均 平时 分期 分配 分别 分店 分公 次日 次月 次年 行业 行李 行为 级别 层级 回收 回复 节假 名单 名额 位置 家属 家里 家庭 户口 户籍 台账 套餐 "
+// after a number (a question's 8万核损, 5万方案).
+const wordsUnitsBegin = " 核损 核赔 核实 核查 核对 核定 核算 核销 核准 核保 核验 核减 核价 核发 方案 方式 方法 方面 条件 条款 条例 单位 单据 单价 平台 平时 分配 分别 分店 分公 行业 行李 行为 级别 层级 回收 回复 节假 名单 位置 家属 家里 家庭 户口 户籍 台账 套餐 "
 
-// askedHowMuch are the question words 多 begins (三万块多久要付: no 三万多).
-var askedHowMuch = []string{"多久", "多少", "多长", "多大", "多高", "多远", "多重", "多宽", "多快", "多晚", "多早"}
+// askedHowMuch are the question words 多 begins that follow a number (三万
+// 块多久要付: no 三万多; but 2米多高 is more than 2米).
+var askedHowMuch = []string{"多久", "多少", "多长时间"}
 
 // spokenTimes are lengths of time as people say them, written as rules
 // do (迟到了一刻钟 … 迟到15分钟以上; 超标半个多小时 … 超过30分钟).
