@@ -616,6 +616,17 @@ func TestRecut(t *testing.T) {
 			t.Errorf("recut(%v) = %v; want %v", c.in, got, c.want)
 		}
 	}
+	// A verb the segmenter ran into a word of theirs (付现金 … 不得以现金
+	// 方式支付) is cut off it; a word they say is left whole.
+	cash := "第二十一条 不得以现金方式支付赔款。现金日记账由出纳登记。"
+	for _, c := range []struct{ in, want []string }{
+		{[]string{"能", "给", "客户", "付现金"}, []string{"能", "给", "客户", "付", "现金"}},
+		{[]string{"现金日记账", "谁", "登记"}, []string{"现金日记账", "谁", "登记"}},
+	} {
+		if got := verbOff(seg, slices.Clone(c.in), cash); !slices.Equal(got, c.want) {
+			t.Errorf("verbOff(%v) = %v; want %v", c.in, got, c.want)
+		}
+	}
 }
 
 // TestCityClasses: a table of city classes answers for a city its rows

@@ -51,6 +51,7 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 			words = seg.Cut(arabicNumerals(spokenTimes.Replace(string(part))))
 		}
 		words = recut(words, everywhere, seg.Counted)
+		words = verbOff(seg, words, everywhere)
 		kept := len(words)
 		if pi == 1 && q.wh != "" && !typed(q.wh) {
 			kept = len(dropAnswerType(words))
@@ -325,6 +326,25 @@ func shareIn(bigrams []string, text string) float64 {
 
 // everywhereOf is all the retrieved passages say, with their titles and
 // headings, folded: what tells whether the knowledge base knows a word.
+// verbOff cuts a verb off the word the segmenter ran it into (付/现金 of
+// 付现金, which the passages never say), when the passages say the rest
+// and the dictionary counts it as a word: the question asks of that word
+// (现金方式支付), not of a word of its own.
+func verbOff(seg *zh.Segmenter, words []string, everywhere string) []string {
+	for i := 0; i < len(words); i++ {
+		r := []rune(words[i])
+		if len(r) < 3 || strings.Contains(everywhere, words[i]) {
+			continue
+		}
+		head, rest := string(r[:1]), string(r[1:])
+		if seg.Counted(rest) && strings.Contains(everywhere, rest) && strings.HasPrefix(seg.PartOfSpeech(head), "v") {
+			words = slices.Replace(words, i, i+1, head, rest)
+			i++
+		}
+	}
+	return words
+}
+
 func everywhereOf(retrieved []corpora.Hit) string {
 	var b strings.Builder
 	n := 0
