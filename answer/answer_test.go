@@ -3161,3 +3161,16 @@ func TestDateNoDays(t *testing.T) {
 		t.Error("10日 not read as a count of days")
 	}
 }
+
+// TestNamedConditions: a record's conditions are read from the field the
+// question names (减免 … 单笔减免权限), not from another field its sum
+// would meet (索赔审批权限：单笔5,000元以内).
+func TestNamedConditions(t *testing.T) {
+	e := offline(t)
+	rows := hit("t.xlsx", "岗位：服务经理；姓名：覃晓芸；单笔减免权限：200元以上不满1,000元；索赔审批权限：单笔5,000元以内\n岗位：售后总监；姓名：林嘉铭；单笔减免权限：1,000元（含）以上不满5,000元；索赔审批权限：单笔20,000元以内")
+	for q, want := range map[string]string{"减免刚好一千块找谁签字": "林嘉铭", "减免三百找谁批": "覃晓芸"} {
+		if a := e.FromHits(q, []corpora.Hit{rows}); !strings.Contains(a.Answer, want) {
+			t.Errorf("%s → %q; want %s", q, a.Answer, want)
+		}
+	}
+}

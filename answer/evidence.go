@@ -340,11 +340,16 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	anyMet := false
 	if len(qn) > 0 {
 		for i := range out {
-			met, any := conditionsMet(out[i].conditionText(), qn)
+			cond := out[i].conditionText()
+			named := namedConditions(cond, q)
+			if named != "" {
+				cond = named
+			}
+			met, any := conditionsMet(cond, qn)
 			if !any {
 				continue
 			}
-			if !met {
+			if !met && named == "" {
 				_, _, met = metSegment(out[i].folded, qn)
 			}
 			out[i].met = -1
@@ -954,8 +959,8 @@ var spokenTimes = strings.NewReplacer(
 var perWords = []string{"给", "补", "发", "能", "可以", "可", "最多", "最高", "最少", "多少", "几", "报", "要", "有", "限", "不超过", "不能超过"}
 
 // moneyVerbs are the words a sum of money follows without its unit in
-// how people ask (花4800, 报销2500, 预算3000, 充八百).
-var moneyVerbs = []string{"花", "花了", "付", "付了", "报", "报销", "价值", "卖", "预算", "金额", "总价", "单价", "价格", "借", "借了", "充", "充了", "充值", "储值", "交", "交了"}
+// how people ask (花4800, 报销2500, 预算3000, 充八百, 减免三百, 罚两百).
+var moneyVerbs = []string{"花", "花了", "付", "付了", "报", "报销", "价值", "卖", "预算", "金额", "总价", "单价", "价格", "借", "借了", "充", "充了", "充值", "储值", "交", "交了", "减免", "赔", "赔了", "罚", "罚了"}
 
 // spentBefore reports whether text ends in a verb of paying that a sum
 // follows without its unit (花, 报销, 充): not inside a longer word (提交,
@@ -1432,6 +1437,28 @@ func isRecord(line string) bool {
 		fields++
 	}
 	return fields >= 2
+}
+
+// namedConditions is what a record's fields the question names by their
+// name (减免 of 单笔减免权限) say, when they set conditions on its
+// quantities: a sum to waive meets or fails 单笔减免权限：200元以上不满
+// 1,000元, whatever the record's other fields (索赔审批权限：单笔5,000元
+// 以内) say. Empty when the line is no record or names none so.
+func namedConditions(line string, q question) string {
+	if len(q.quantities) == 0 || !isRecord(strings.TrimSpace(line)) {
+		return ""
+	}
+	names, values := recordFields(strings.TrimSpace(line))
+	var out []string
+	for i, n := range names {
+		if bigramShare(string(zh.Fold(beforeGloss(n))), string(q.folded)) == 0 {
+			continue
+		}
+		if _, any := conditionsMet(values[i], q.quantities); any {
+			out = append(out, n+"："+values[i])
+		}
+	}
+	return strings.Join(out, "；")
 }
 
 // recordFields are a record's fields' names and values (项目：…；价格（元）：
