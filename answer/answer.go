@@ -2358,7 +2358,12 @@ func exempted(q string, qs []quantity, sentence string) string {
 	if verb == "" {
 		return ""
 	}
+	before := "" // the clauses before, which may set its case (…30天内…返修的，免收返修工时费)
 	for _, clause := range clausesOf(sentence) {
+		if before != "" {
+			before += "，"
+		}
+		before += clause
 		at := -1
 		for _, w := range []string{"免收", "免交", "免缴", "免于收取", "不收取"} {
 			if i := strings.Index(clause, w); i >= 0 {
@@ -2377,10 +2382,13 @@ func exempted(q string, qs []quantity, sentence string) string {
 		}) {
 			continue // (诊察费 … 诊查费: the fee said another way, a character of it the same)
 		}
-		if met, any := conditionsMet(clause, qs); any && met {
-			return verb
+		cond := before[:len(before)-len(clause)+at]
+		if met, any := conditionsMet(cond+clause[at:], qs); any {
+			if met {
+				return verb
+			}
+			continue // (交车四十天 … 30天内…返修的，免收: not the case exempted)
 		}
-		cond := clause[:at]
 		for _, b := range bigramsOf(q) {
 			if strings.Contains(cond, b) && !strings.Contains(qfee, b) && hasContent([]rune(b)) {
 				return verb

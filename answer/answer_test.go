@@ -657,12 +657,13 @@ func TestSaidQuantities(t *testing.T) {
 		"今年开了三万六千公里 奖多少": {n: 36000, unit: "公里", ok: true},
 		"上了两百课时 算几级":     {n: 200, unit: "课时", ok: true},
 		// a unit's character beginning the word after the number: money
-		"估损8万核损要几天":   {n: 80000, unit: "元", ok: true},
-		"估损八万核损要几天":   {n: 80000, unit: "元", ok: true},
-		"签了3万人民币的合同":  {n: 30000, unit: "元", ok: true},
-		"报销300人民币要谁批": {n: 300, unit: "元", ok: true},
-		"迟到5次年终奖扣多少":  {n: 5, unit: "次", ok: true},
-		"赔款三万块多久要付":   {n: 30000, unit: "元", ok: true}, // (多久 asks; no 三万多)
+		"估损8万核损要几天":    {n: 80000, unit: "元", ok: true},
+		"估损八万核损要几天":    {n: 80000, unit: "元", ok: true},
+		"签了3万人民币的合同":   {n: 30000, unit: "元", ok: true},
+		"报销300人民币要谁批":  {n: 300, unit: "元", ok: true},
+		"迟到5次年终奖扣多少":   {n: 5, unit: "次", ok: true},
+		"赔款三万块多久要付":    {n: 30000, unit: "元", ok: true},  // (多久 asks; no 三万多)
+		"车跑了两万五坏了 保不保": {n: 25000, unit: "公里", ok: true}, // (a car's distance, no money)
 	} {
 		if qs := questionQuantities(string(zh.Fold(q))); len(qs) != 1 || qs[0] != want {
 			t.Errorf("%s: %v; want %v", q, qs, want)
@@ -3172,5 +3173,26 @@ func TestNamedConditions(t *testing.T) {
 		if a := e.FromHits(q, []corpora.Hit{rows}); !strings.Contains(a.Answer, want) {
 			t.Errorf("%s → %q; want %s", q, a.Answer, want)
 		}
+	}
+}
+
+// TestWithinCase: a bound said with 内 is a condition when its clause
+// names a case (30天内…返修的，); a deadline (3个工作日内完成) is none. A
+// charge exempted for that case answers 收不收 with 不收.
+func TestWithinCase(t *testing.T) {
+	qs := questionQuantities("交车二十天又回来修")
+	if met, any := conditionsMet("交车后30天内或行驶1,000公里内因同一故障返修的，免收返修工时费。", qs); !met || !any {
+		t.Errorf("30天内…的 for 20天: met %v, any %v; want both", met, any)
+	}
+	if met, any := conditionsMet("交车后30天内因同一故障返修的，免收返修工时费。", questionQuantities("交车四十天又回来修")); met || !any {
+		t.Errorf("30天内…的 for 40天: met %v, any %v; want a condition not met", met, any)
+	}
+	if _, any := conditionsMet("审批须在3个工作日内完成。", questionQuantities("请假5天")); any {
+		t.Error("a deadline read as a condition")
+	}
+	e := offline(t)
+	h := hit("r.md", "第二十三条　交车后30天内或行驶1,000公里内因同一故障返修的，免收返修工时费，并计入返修考核。")
+	if a := e.FromHits("交车二十天，同一个毛病又回来修，工时费收不收", []corpora.Hit{h}); !strings.HasPrefix(a.Answer, "不收。") {
+		t.Errorf("工时费收不收 → %q; want 不收。…", a.Answer)
 	}
 }

@@ -807,7 +807,7 @@ var (
 	// write them: the words before the number, the number, its multiplier
 	// and unit, (含), the words after.
 	condRe = mustScan(`(满|超过|高于|多于|大于|不满|未满|不足|低于|少于|小于|不超过|不高于|不低于|不少于|达到|在)?` + qtyNum +
-		`\s*(?:[（(](含|不含)[）)]|[（(]\p{Han}[）)])?\s*(及以上|以上|及以下|以下|以内|以后|以前|及其以上|或以上|或以下|之内)?` + // (5张（枚）以上: the unit's other word)
+		`\s*(?:[（(](含|不含)[）)]|[（(]\p{Han}[）)])?\s*(及以上|以上|及以下|以下|以内|以后|以前|及其以上|或以上|或以下|之内|内)?` + // (5张（枚）以上: the unit's other word; 30天内: within)
 		`(?:[（(](含|不含)[^（）()]{0,16}[）)])?`) // 50,000元以下（不含50,000元）: the bound said after
 	// A range: 20万元（含）至100万元, 3-5年, 10～20人, 5分钟以上至30分钟（含）
 	// (the band after one up to 5分钟).
@@ -899,6 +899,9 @@ func questionQuantities(q string) []quantity {
 		if unit == "" && sub(2) == "" && spentBefore(q[:m[0]]) && !measureNext(q[m[1]:]) {
 			unit = "元" // 花4800买个打印机, 报销2500: a bare number spent is money
 		}
+		if unit == "" && distanceBefore(q[:m[0]]) {
+			unit = "公里" // 跑了25000, 跑了2万5: a car's distance
+		}
 		if unit == "" && sub(2) == "" && ratioBefore(q[:m[0]]) {
 			unit = "%" // 满意度92, 出勤率才85: a bare number of a rate is a share
 		}
@@ -978,6 +981,12 @@ func spentBefore(text string) bool {
 		return true
 	}
 	return false
+}
+
+// distanceBefore reports whether text ends in a verb of a vehicle's
+// distance (跑了, 行驶了, 里程): a bare number after it is kilometres.
+func distanceBefore(text string) bool {
+	return hasAnySuffix(strings.TrimSpace(text), "跑了", "才跑", "跑了有", "行驶了", "行驶", "开了有", "里程", "里程数", "公里数", "表显")
 }
 
 // ratioBefore reports whether text ends in the name of a rate or share
@@ -1075,6 +1084,8 @@ func arabicNumerals(q string) string {
 		}
 		if unit == "" && ratioBefore(q[:loc[0]]) {
 			unit = "%" // 满意度九十二: a share
+		} else if unit == "" && distanceBefore(q[:loc[0]]) {
+			unit = "公里" // 跑了两万五: a car's distance, not money
 		} else if unit == "" && unitFollows(q[loc[1]:]) {
 			// 五万二千公里: the unit after, of more than one character or
 			// none the numerals' pattern takes, is the quantity's.
@@ -1290,6 +1301,9 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 			}
 			exact = true
 		}
+		if post == "内" && !casesWithin(sentence[ix[1]:]) {
+			continue // 3个工作日内完成: a deadline, no case (30天内…返修的，免收… is one)
+		}
 		a, ok := toQuantity(m[2], m[3], m[4])
 		if !ok {
 			continue
@@ -1306,7 +1320,7 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 			ok = q.n == a.n
 		case strings.Contains(post, "以上") && excl:
 			ok = q.n > a.n
-		case (strings.Contains(post, "以下") || post == "以内") && excl:
+		case (strings.Contains(post, "以下") || post == "以内" || post == "内") && excl:
 			ok = q.n < a.n
 		case lowerBound(pre, post) && (strings.Contains(post, "以上") || !pastBound(pre)):
 			ok = q.n >= a.n
@@ -1314,13 +1328,28 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 			ok = q.n > a.n // 超过, 高于, 多于, 大于: past the bound
 		case pre == "不满" || pre == "未满" || pre == "不足" || pre == "低于" || pre == "少于" || pre == "小于":
 			ok = q.n < a.n
-		case pre == "不超过" || pre == "不高于" || strings.Contains(post, "以下") || post == "以内" || post == "之内" || post == "以前":
+		case pre == "不超过" || pre == "不高于" || strings.Contains(post, "以下") || post == "以内" || post == "之内" || post == "内" || post == "以前":
 			ok = q.n <= a.n
 		}
 		met = met && ok
 	}
 	return met, any
 }
+
+// casesWithin reports whether the clause rest goes on names a case (…因同
+// 一故障返修的，): a bound said with 内 is then a condition.
+func casesWithin(rest string) bool {
+	end := len(rest)
+	for i, r := range rest {
+		if strings.ContainsRune("，；;。", r) || r == ',' && !(i > 0 && i+1 < len(rest) && isDigit(rest[i-1]) && isDigit(rest[i+1])) {
+			end = i // (not the comma of 1,000公里)
+			break
+		}
+	}
+	return strings.HasSuffix(strings.TrimSpace(rest[:end]), "的")
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // submatches are the texts of a match's groups, as FindStringSubmatch
 // gives them, from its indices ("" for a group that took no part).
@@ -1336,7 +1365,7 @@ func submatches(s string, ix []int) []string {
 
 // condChars hold a character of every word condRe reads a condition by,
 // before its number (满, 超过, 不足, 在 …) or after it (以上, 之内 …).
-const condChars = "满超高多大足低少小达在以之"
+const condChars = "满超高多大足低少小达在以之内"
 
 // condGapRe finds a condition's word, a few words of what it bounds, and
 // the bound's number (超过承诺时限7天, 累计满24个月): not across 的 or a
