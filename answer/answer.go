@@ -2149,6 +2149,11 @@ func negatesSaidOf(asked []string, seg *zh.Segmenter, sentence string) bool {
 			}
 		}
 		window := string(sr[k+1 : min(end, k+7)])
+		if strings.ContainsRune(coverbs, sr[k+1]) {
+			// 不与店内其他促销活动同时使用: a negation before a coverb's
+			// phrase negates the verb after it, the clause's whole.
+			window = string(sr[k+1 : end])
+		}
 		if d := strings.Index(window, "的"); d >= 0 {
 			window = window[:d]
 		}
@@ -2158,6 +2163,10 @@ func negatesSaidOf(asked []string, seg *zh.Segmenter, sentence string) bool {
 	}
 	return false
 }
+
+// coverbs begin the phrases a negation may stand before, negating the
+// verb after them (不与…同时使用, 不向…收取, 不对…开放).
+const coverbs = "与和跟对向给以在被把为替"
 
 // askedWords are the words of two characters or more a yes-or-no question
 // says, as the dictionary cuts them, beginning with a Han character (or a

@@ -3196,3 +3196,13 @@ func TestWithinCase(t *testing.T) {
 		t.Errorf("工时费收不收 → %q; want 不收。…", a.Answer)
 	}
 }
+
+// TestNegatedCoverb: a negation before a coverb's phrase (不与…同时使用)
+// says no of the verb after it.
+func TestNegatedCoverb(t *testing.T) {
+	e := offline(t)
+	h := hit("r.md", "第十六条　会员折扣不与店内其他促销活动同时使用，但厂家发放的保养券除外。")
+	if a := e.FromHits("会员折扣能跟店里搞的活动一起用吗", []corpora.Hit{h}); !strings.HasPrefix(a.Answer, "不能。") {
+		t.Errorf("→ %q; want 不能。…", a.Answer)
+	}
+}
