@@ -2255,7 +2255,7 @@ func polarity(seg *zh.Segmenter, q string, qs []quantity, verb, sentence string)
 	// (提成能上浮吗 … 首单合同额不满5万元的，不上浮; 病人想直接微信转账给我
 	// 行不行 … 一经查实予以辞退; C级客户能先开票后付款吗 … 仅限于A级和B级客户)
 	if negatesAsked(q, sentence) || negatesSaidOf(askedOnce(), seg, sentence) || sanctioned(verb, sentence) ||
-		beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) || askedOfUnmetClause(q, qs, sentence) || weekendOutside(q, sentence) {
+		beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) || askedOfUnmetClause(q, qs, sentence) || weekendOutside(q, sentence) || ceases(q, sentence) {
 		return no()
 	}
 	return verb
@@ -2298,6 +2298,16 @@ func roleAndName(s []rune) (span, bool) {
 // roleNameSaidRe finds a role's word and the characters after it that may
 // be a name (主管周航手机…).
 var roleNameSaidRe = mustScan(`((?:[A-Za-z]{1,4})?\p{Han}{0,2}?(?:主管|经理|主任|专员|总监|负责人|助理|秘书|工程师|管理员))(\p{Han}{2,4})`)
+
+// ceases reports whether q asks whether a thing still holds (还算不算,
+// 还有效吗, 还能享受吗) and the sentence says it ends (过户后终止, 逾期作废):
+// no.
+func ceases(q, sentence string) bool {
+	if !strings.Contains(q, "还") || !containsAny(q, []string{"算", "有效", "享受", "能用", "保", "管用", "作数"}) {
+		return false
+	}
+	return containsAny(sentence, []string{"终止", "失效", "作废", "自动解除", "自动取消", "不再享有", "不再有效"})
+}
 
 // weekendOutside reports whether q asks of a day of the weekend (周六, 礼拜
 // 天, 周末) and the sentence gives only weekdays (周一至周五, 工作日): no

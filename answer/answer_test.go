@@ -3206,3 +3206,13 @@ func TestNegatedCoverb(t *testing.T) {
 		t.Errorf("→ %q; want 不能。…", a.Answer)
 	}
 }
+
+// TestCeases: asked whether a thing still holds (还算不算), a sentence
+// saying it ends (过户后终止) says no.
+func TestCeases(t *testing.T) {
+	e := offline(t)
+	h := hit("faq.md", "问：二手车还能保修吗？\n答：整车质保随车转移；但首任车主享有的发动机延长质保在过户后终止（配偶、父母、子女之间过户的除外）。")
+	if a := e.FromHits("客户车卖给别人了，发动机延保还算不算", []corpora.Hit{h}); !strings.HasPrefix(a.Answer, "不算。") {
+		t.Errorf("→ %q; want 不算。…", a.Answer)
+	}
+}

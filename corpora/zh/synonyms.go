@@ -248,6 +248,10 @@ var aliasGroups = [][]string{
 	{"噪音", "噪声"},
 	{"现金", "现钱"},
 	{"被盗", "被偷", "失窃", "让人偷了", "被人偷了"},
+	// Vehicles, as drivers say what manuals and warranties write.
+	{"制动液", "刹车油"},
+	{"制动", "刹车"},
+	{"抛锚", "趴窝", "半路坏了"},
 	{"外出", "出门"},
 	{"陪同", "陪着"},
 	{"监护人", "家长"},
@@ -303,6 +307,7 @@ var towardFirst = [][]string{
 	{"房屋", "房子"},
 	{"小时", "钟头"},
 	{"星期", "礼拜"},
+	{"过户", "卖给别人", "卖给了别人", "车卖了"},
 }
 
 // aliasOf maps each word, folded, to the words it may be written as.

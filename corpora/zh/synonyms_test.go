@@ -28,6 +28,12 @@ func TestAliases(t *testing.T) {
 	if g := AliasesOf("ceo"); !slices.Contains(g, "总经理") {
 		t.Errorf("AliasesOf(ceo) = %v; want 总经理 among them", g)
 	}
+	if g := AliasesOf("刹车油"); !slices.Contains(g, "制动液") {
+		t.Errorf("AliasesOf(刹车油) = %v; want 制动液 among them", g)
+	}
+	if g := AliasesOf("卖给别人"); !slices.Contains(g, "过户") {
+		t.Errorf("AliasesOf(卖给别人) = %v; want 过户 among them", g)
+	}
 	if g := AliasesOf("开车"); !slices.Contains(g, "驾驶") {
 		t.Errorf("AliasesOf(开车) = %v; want 驾驶 among them", g)
 	}
