@@ -3216,3 +3216,13 @@ func TestCeases(t *testing.T) {
 		t.Errorf("→ %q; want 不算。…", a.Answer)
 	}
 }
+
+// TestThingNotSum: 啥 after a verb asks a thing; the verb said again with
+// a thing answers, not the sum after its first saying.
+func TestThingNotSum(t *testing.T) {
+	e := offline(t)
+	h := hit("faq.md", "问：积分怎么使用？\n答：每消费1元积1分，每100积分可抵扣1元，只能用于抵扣工时费，不能抵扣配件费。")
+	if a := e.FromHits("积分能抵扣啥", []corpora.Hit{h}); a.Answer != "工时费" {
+		t.Errorf("→ %q; want 工时费", a.Answer)
+	}
+}

@@ -1052,6 +1052,14 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 	return sp
 }
 
+// bareSum reports whether text is a number with at most a unit after it
+// (1元, 30%, 5个): no thing named.
+func bareSum(text []rune) bool {
+	t := strings.TrimSpace(string(text))
+	loc := numRe.FindStringIndex(t)
+	return loc != nil && loc[0] == 0 && utf8.RuneCountInString(t[loc[1]:]) <= 2
+}
+
 // alignGap finds where the question word's slot lies in the sentence. Its
 // left anchor is the end of the sentence's match of the question's words
 // just before the question word (the bigram nearest to it that the sentence
@@ -1099,6 +1107,16 @@ func alignGap(q question, s []rune, kind string) (span, bool) {
 			return span{b, l}, l > b
 		}
 		e := clauseEnd(s, l)
+		if q.kind == kindPhrase && bareSum(s[l:e]) {
+			// 积分能抵扣啥 … 每100积分可抵扣1元，只能用于抵扣工时费: what
+			// is asked is a thing, not the sum after the verb's first
+			// saying; the verb said again with a thing answers.
+			for _, l2 := range lefts[1:] {
+				if e2 := clauseEnd(s, l2); e2 > l2 && !bareSum(s[l2:e2]) {
+					return span{l2, e2}, true
+				}
+			}
+		}
 		return span{l, e}, e > l
 	}
 	if len(rights) > 0 {
