@@ -996,7 +996,8 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// An answer is never the question's own words (哪里, 怎么办, 能报销吗),
 	// nor another word for one of them (工作时间 for 上班时间): then the
 	// sentence that holds the evidence is the answer.
-	if ans == "" || strings.Contains(string(pq.folded), string(s.folded[sp.s:sp.e])) || aliasOfQuestion(ev, string(s.folded[sp.s:sp.e])) || onlyStops(ans) {
+	if ans == "" || strings.Contains(string(pq.folded), string(s.folded[sp.s:sp.e])) || aliasOfQuestion(ev, string(s.folded[sp.s:sp.e])) || onlyStops(ans) ||
+		pq.kind == kindReason && e.seg != nil && echoes(e.seg, pq.folded, s.folded[sp.s:sp.e]) { // (金卡咋办 … 可办理金卡)
 		ans = strings.TrimSpace(string(s.orig))
 	}
 	if pq.kind == kindNumber && identifierFor(pq) == nil && !numeralRe.MatchString(ans) {

@@ -3226,3 +3226,13 @@ func TestThingNotSum(t *testing.T) {
 		t.Errorf("→ %q; want 工时费", a.Answer)
 	}
 }
+
+// TestHowNotEchoed: asked how (金卡咋办), a span saying back the
+// question's words (可办理金卡, 办 said as 办理) gives way to the sentence.
+func TestHowNotEchoed(t *testing.T) {
+	e := offline(t)
+	h := hit("faq.md", "问：会员卡怎么办？\n答：累计消费满3,000元可办理银卡；累计消费满10,000元或购买B级车型（禾阳S7、V7）的可办理金卡。会员卡有效期两年。")
+	if a := e.FromHits("金卡咋办", []corpora.Hit{h}); !strings.Contains(a.Answer, "10,000元") {
+		t.Errorf("→ %q; want the sentence with its condition", a.Answer)
+	}
+}

@@ -94,6 +94,25 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 	return sp
 }
 
+// echoes reports whether every word of span (as seg cuts it) is a modal or
+// particle, a word of the question's, or the verb the question ends with
+// said in two characters (办 of 金卡怎么办 … 办理): the question said back.
+func echoes(seg *zh.Segmenter, q, span []rune) bool {
+	qs := string(q)
+	for _, w := range seg.Cut(string(span)) {
+		r := []rune(w)
+		if !hasContent(r) || strings.Contains("可 能 可以 能够 会 要 的 了 就 才 都 也 还 再", w) && len(r) <= 2 {
+			continue
+		}
+		// A word of the question's, or the verb it ends with said in two
+		// characters (办 … 办理).
+		if !strings.Contains(qs, w) && !(len(r) == 2 && strings.HasSuffix(strings.TrimRight(qs, trailing), string(r[0]))) {
+			return false
+		}
+	}
+	return true
+}
+
 // wordEndedOtherwise reports whether the question says the two
 // characters before a span of one (除颤 of 除颤器) and goes on with
 // another character of the same word (除颤仪), no question word (是马 of 是
