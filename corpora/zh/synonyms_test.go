@@ -31,6 +31,9 @@ func TestAliases(t *testing.T) {
 	if g := AliasesOf("刹车油"); !slices.Contains(g, "制动液") {
 		t.Errorf("AliasesOf(刹车油) = %v; want 制动液 among them", g)
 	}
+	if g := AliasesOf("才能"); !slices.Contains(g, "方可") {
+		t.Errorf("AliasesOf(才能) = %v; want 方可 among them", g)
+	}
 	if g := AliasesOf("机滤"); !slices.Contains(g, "机油滤清器") {
 		t.Errorf("AliasesOf(机滤) = %v; want 机油滤清器 among them", g)
 	}
