@@ -3197,42 +3197,31 @@ func TestWithinCase(t *testing.T) {
 	}
 }
 
-// TestNegatedCoverb: a negation before a coverb's phrase (不与…同时使用)
-// says no of the verb after it.
-func TestNegatedCoverb(t *testing.T) {
+// TestDealerFindings: what a new user's trial on a car dealership's rules
+// showed, each in one sentence or FAQ: a negation before a coverb's phrase
+// (不与…同时使用) says no of the verb after it; asked whether a thing still
+// holds (还算不算), a sentence saying it ends (过户后终止) says no; 啥 after
+// a verb asks a thing, not the sum after the verb's first saying; asked
+// how (金卡咋办), a span saying back the question's words (可办理金卡, 办
+// said as 办理) gives way to the sentence.
+func TestDealerFindings(t *testing.T) {
 	e := offline(t)
-	h := hit("r.md", "第十六条　会员折扣不与店内其他促销活动同时使用，但厂家发放的保养券除外。")
-	if a := e.FromHits("会员折扣能跟店里搞的活动一起用吗", []corpora.Hit{h}); !strings.HasPrefix(a.Answer, "不能。") {
-		t.Errorf("→ %q; want 不能。…", a.Answer)
-	}
-}
-
-// TestCeases: asked whether a thing still holds (还算不算), a sentence
-// saying it ends (过户后终止) says no.
-func TestCeases(t *testing.T) {
-	e := offline(t)
-	h := hit("faq.md", "问：二手车还能保修吗？\n答：整车质保随车转移；但首任车主享有的发动机延长质保在过户后终止（配偶、父母、子女之间过户的除外）。")
-	if a := e.FromHits("客户车卖给别人了，发动机延保还算不算", []corpora.Hit{h}); !strings.HasPrefix(a.Answer, "不算。") {
-		t.Errorf("→ %q; want 不算。…", a.Answer)
-	}
-}
-
-// TestThingNotSum: 啥 after a verb asks a thing; the verb said again with
-// a thing answers, not the sum after its first saying.
-func TestThingNotSum(t *testing.T) {
-	e := offline(t)
-	h := hit("faq.md", "问：积分怎么使用？\n答：每消费1元积1分，每100积分可抵扣1元，只能用于抵扣工时费，不能抵扣配件费。")
-	if a := e.FromHits("积分能抵扣啥", []corpora.Hit{h}); a.Answer != "工时费" {
-		t.Errorf("→ %q; want 工时费", a.Answer)
-	}
-}
-
-// TestHowNotEchoed: asked how (金卡咋办), a span saying back the
-// question's words (可办理金卡, 办 said as 办理) gives way to the sentence.
-func TestHowNotEchoed(t *testing.T) {
-	e := offline(t)
-	h := hit("faq.md", "问：会员卡怎么办？\n答：累计消费满3,000元可办理银卡；累计消费满10,000元或购买B级车型（禾阳S7、V7）的可办理金卡。会员卡有效期两年。")
-	if a := e.FromHits("金卡咋办", []corpora.Hit{h}); !strings.Contains(a.Answer, "10,000元") {
-		t.Errorf("→ %q; want the sentence with its condition", a.Answer)
+	for _, c := range []struct {
+		text, q string
+		ok      func(string) bool
+		want    string
+	}{
+		{"第十六条　会员折扣不与店内其他促销活动同时使用，但厂家发放的保养券除外。", "会员折扣能跟店里搞的活动一起用吗",
+			func(a string) bool { return strings.HasPrefix(a, "不能。") }, "不能。…"},
+		{"问：二手车还能保修吗？\n答：整车质保随车转移；但首任车主享有的发动机延长质保在过户后终止（配偶、父母、子女之间过户的除外）。", "客户车卖给别人了，发动机延保还算不算",
+			func(a string) bool { return strings.HasPrefix(a, "不算。") }, "不算。…"},
+		{"问：积分怎么使用？\n答：每消费1元积1分，每100积分可抵扣1元，只能用于抵扣工时费，不能抵扣配件费。", "积分能抵扣啥",
+			func(a string) bool { return a == "工时费" }, "工时费"},
+		{"问：会员卡怎么办？\n答：累计消费满3,000元可办理银卡；累计消费满10,000元或购买B级车型（禾阳S7、V7）的可办理金卡。会员卡有效期两年。", "金卡咋办",
+			func(a string) bool { return strings.Contains(a, "10,000元") }, "the sentence with its condition"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("r.md", c.text)}); !c.ok(a.Answer) {
+			t.Errorf("%s → %q; want %s", c.q, a.Answer, c.want)
+		}
 	}
 }
