@@ -2775,7 +2775,6 @@ func dataRow(q question, s sentence) bool {
 		if n := utf8.RuneCountInString(c); i == 0 && longestCommon([]rune(c), q.folded) >= 2 || n >= 2 && n <= 10 && strings.Contains(string(q.folded), c) {
 			return false
 		}
-
 	}
 	for i, c := range cells {
 		if i < len(names) && bigramShare(string(zh.Fold(beforeGloss(names[i]))), string(q.folded)) == 0 {

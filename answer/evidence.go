@@ -1339,17 +1339,9 @@ func conditionsMet(sentence string, qs []quantity) (met, any bool) {
 // casesWithin reports whether the clause rest goes on names a case (…因同
 // 一故障返修的，): a bound said with 内 is then a condition.
 func casesWithin(rest string) bool {
-	end := len(rest)
-	for i, r := range rest {
-		if strings.ContainsRune("，；;。", r) || r == ',' && !(i > 0 && i+1 < len(rest) && isDigit(rest[i-1]) && isDigit(rest[i+1])) {
-			end = i // (not the comma of 1,000公里)
-			break
-		}
-	}
-	return strings.HasSuffix(strings.TrimSpace(rest[:end]), "的")
+	r := []rune(rest)
+	return strings.HasSuffix(strings.TrimSpace(string(r[:clauseEnd(r, 0)])), "的") // (clauseEnd: not at 1,000公里's comma)
 }
-
-func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // submatches are the texts of a match's groups, as FindStringSubmatch
 // gives them, from its indices ("" for a group that took no part).

@@ -94,6 +94,10 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 	return sp
 }
 
+// echoFillers are the modals and particles a span saying the question back
+// may hold besides its words (可办理金卡).
+var echoFillers = []string{"可", "能", "可以", "能够", "会", "要", "的", "了", "就", "才", "都", "也", "还", "再"}
+
 // echoes reports whether every word of span (as seg cuts it) is a modal or
 // particle, a word of the question's, or the verb the question ends with
 // said in two characters (办 of 金卡怎么办 … 办理): the question said back.
@@ -101,7 +105,7 @@ func echoes(seg *zh.Segmenter, q, span []rune) bool {
 	qs := string(q)
 	for _, w := range seg.Cut(string(span)) {
 		r := []rune(w)
-		if !hasContent(r) || strings.Contains("可 能 可以 能够 会 要 的 了 就 才 都 也 还 再", w) && len(r) <= 2 {
+		if !hasContent(r) || slices.Contains(echoFillers, w) {
 			continue
 		}
 		// A word of the question's, or the verb it ends with said in two

@@ -324,8 +324,6 @@ func shareIn(bigrams []string, text string) float64 {
 	return float64(n) / float64(len(bigrams))
 }
 
-// everywhereOf is all the retrieved passages say, with their titles and
-// headings, folded: what tells whether the knowledge base knows a word.
 // verbOff cuts a verb off the word the segmenter ran it into (付/现金 of
 // 付现金, which the passages never say), when the passages say the rest
 // and the dictionary counts it as a word: the question asks of that word
@@ -345,6 +343,8 @@ func verbOff(seg *zh.Segmenter, words []string, everywhere string) []string {
 	return words
 }
 
+// everywhereOf is all the retrieved passages say, with their titles and
+// headings, folded: what tells whether the knowledge base knows a word.
 func everywhereOf(retrieved []corpora.Hit) string {
 	var b strings.Builder
 	n := 0
