@@ -1177,6 +1177,11 @@ func otherKind(ans []rune, unit string) bool {
 			continue
 		}
 		u := measureAfter(ahead(ans, e))
+		if u == "" && unit == unitDuration && strings.ContainsAny(str[m[0]:m[1]], ":：") {
+			// 8:00 asked 多长时间: a time of day, no length of time.
+			any = true
+			continue
+		}
 		if u == "" || sameUnitKind(unit, u) || unit == unitMoney && sameUnitKind(unitShare, u) {
 			return false
 		}

@@ -921,6 +921,21 @@ func TestMoneyOfAnotherKind(t *testing.T) {
 	}
 }
 
+// TestLengthNoClock: asked how long, a time of day (到校时间：8:00) is no
+// length of time, nor is the 二年 of 二年级 a number of years.
+func TestLengthNoClock(t *testing.T) {
+	e := offline(t)
+	q := "初中每天书面作业最多布置多长时间"
+	row := "校区：滨江校区；年级：八年级；学段：初中部；到校时间：8:00；放学时间：17:30"
+	rule := "书面家庭作业按年级控制总量：一、二年级不布置书面家庭作业；三至六年级每天不超过60分钟；七至九年级每天不超过90分钟。"
+	if a := e.FromHits(q, []corpora.Hit{hit("a.xlsx", row), hit("b.md", rule)}); a.Answer != "90分钟" {
+		t.Errorf("%s → %q; want 90分钟", q, a.Answer)
+	}
+	if otherKind([]rune("8:00"), unitDuration) != true || otherKind([]rune("90分钟"), unitDuration) {
+		t.Errorf("otherKind: 8:00 is of another kind than a length of time, 90分钟 is not")
+	}
+}
+
 // TestShapeFurtherDown: asked for a size none of the passages read holds,
 // the answer comes from a passage retrieved after them that holds one.
 func TestShapeFurtherDown(t *testing.T) {

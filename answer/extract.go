@@ -1405,7 +1405,7 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 		}
 		// 一类城市, 二等座: a numeral that labels a class is no quantity,
 		// unless the class is asked (几类, 几等).
-		if after == "" && !unicode.IsDigit(s[sp.s]) && labels(s, sp.e) && !(len(q.right) > 0 && q.right[0] == s[sp.e]) {
+		if (after == "" || after == "年") && !unicode.IsDigit(s[sp.s]) && labels(s, sp.e) && !(len(q.right) > 0 && q.right[0] == s[sp.e]) {
 			continue
 		}
 		cands = append(cands, cand{sp, after})
@@ -1953,9 +1953,10 @@ func sameUnitKind(asked, found string) bool {
 }
 
 // labels reports whether the numeral ending at i names a class rather than
-// counts (一类城市, 二等座, 三级): the character after it is a label word.
+// counts (一类城市, 二等座, 三级, 二年级): the character after it is a
+// label word.
 func labels(s []rune, i int) bool {
-	return i < len(s) && strings.ContainsRune("类等级档型号期线批届", s[i])
+	return i < len(s) && (strings.ContainsRune("类等级档型号期线批届", s[i]) || strings.HasPrefix(string(s[i:min(i+2, len(s))]), "年级"))
 }
 
 // questionBigrams are the content bigrams of the question around its

@@ -271,6 +271,12 @@ var aliasGroups = [][]string{
 	{"外籍", "外国人", "老外"},
 	{"残损人民币", "残缺人民币", "残币", "破钱"},
 	{"独立上岗", "单独上岗", "自己上岗"},
+	// Schools' stages as parents say them and rules write them by grade.
+	{"七至九年级", "初中", "初中部", "七到九年级"},
+	{"十至十二年级", "高中", "高中部"},
+	// The night and what happens in it.
+	{"夜间", "半夜", "深夜", "夜里"},
+	{"紧急情况", "急事", "出事", "出了事"},
 }
 
 // towardFirst are groups whose words stand for the first but not for one

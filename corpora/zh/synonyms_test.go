@@ -33,6 +33,9 @@ func TestAliases(t *testing.T) {
 		"开车":   "驾驶",
 		"班表":   "排班",
 		"病逝":   "去世",
+		"初中":   "七至九年级",
+		"半夜":   "夜间",
+		"急事":   "紧急情况",
 	} {
 		if g := AliasesOf(w); !slices.Contains(g, want) {
 			t.Errorf("AliasesOf(%s) = %v; want %s among them", w, g, want)
