@@ -1117,6 +1117,34 @@ func TestRefusal(t *testing.T) {
 	}
 }
 
+// TestSituationNoun: a telling noun the passages lack counts against
+// answering only when it stands in a clause that asks, not in one that
+// tells the situation first (抽屉 of 抽屉里现金多了 到多少得上交店长).
+func TestSituationNoun(t *testing.T) {
+	for _, c := range []struct {
+		q, w string
+		want bool
+	}{
+		{"抽屉里现金多了 到多少得上交店长", "抽屉", true},
+		{"顾客想刷医保买两罐蛋白粉，行不", "蛋白粉", true},
+		{"公司年终奖一般发几个月", "年终奖", false},     // one clause
+		{"夏天有高温补贴吗，多少钱", "高温补贴", false},   // the clause asks
+		{"现金多了 抽屉里的钱到多少得上交", "抽屉", false}, // in the last clause
+	} {
+		if g := inSituation(zh.Fold(c.q), c.w); g != c.want {
+			t.Errorf("inSituation(%s, %s) = %v; want %v", c.q, c.w, g, c.want)
+		}
+	}
+	p := "第三章 收银与现金\n第十一条 收银台的现金超过3000元的，收银员应当及时交店长存入门店保险柜，收银台不得存放大额现金。\n第十二条 收银员交接班时应当当面清点现金。"
+	e := offline(t, hit("h.md", p))
+	if a, _ := e.Ask(context.Background(), "抽屉里现金多了 到多少得上交店长"); !strings.Contains(a.Answer, "3000元") {
+		t.Errorf("→ %q; want 3000元", a.Answer)
+	}
+	if a, _ := e.Ask(context.Background(), "抽屉里的现金有多少"); a.Found {
+		t.Errorf("抽屉里的现金有多少 → %q; want a refusal", a.Answer)
+	}
+}
+
 // TestQuestionTag: the tag that asks yes or no after what is asked (行吧,
 // 行吗, 可以不) is how the question asks, not words a passage must hold:
 // the rule that answers is not refused for lacking them.
@@ -3042,7 +3070,9 @@ func TestFAQAskedOtherwise(t *testing.T) {
 		hit("规则", "第十六条 记名乘车卡丢失的，乘客可以凭身份证件到服务窗口挂失。"),
 	}
 	e := offline(t, hits...)
-	q := "有乘客在车上摔了一跤 我该干啥"
+	// (One clause: 一跤 in a clause telling the situation before the one
+	// asking would not count against answering: inSituation.)
+	q := "有乘客在车上摔了一跤我该干啥"
 	if a := e.FromHits(q, hits); !strings.Contains(a.Answer, "查看乘客伤情") {
 		t.Errorf("%s → %q; want the FAQ's answer", q, a.Answer)
 	}

@@ -441,10 +441,13 @@ const tellingInfo = 10.5
 // missingNoun is the information of the most telling noun of the question
 // that no retrieved passage holds, even in part (0 when there is none):
 // a question about 年终奖 asked of documents that never say 年终奖.
-func (e *Engine) missingNoun(terms []keyTerm, everywhere string) float64 {
+func (e *Engine) missingNoun(q question, terms []keyTerm, everywhere string) float64 {
 	worst := 0.0
 	for _, t := range terms {
 		if t.info < tellingInfo || t.light < 1 || utf8.RuneCountInString(t.w) < 2 || presence(t.w, everywhere) > 0 {
+			continue
+		}
+		if inSituation(q.folded, t.w) {
 			continue
 		}
 		pos := e.seg.PartOfSpeech(t.w)
@@ -462,6 +465,35 @@ func (e *Engine) missingNoun(terms []keyTerm, everywhere string) float64 {
 		}
 	}
 	return worst
+}
+
+// inSituation reports whether w stands only in a clause of the question
+// that tells the situation, not in one that asks (顾客想刷医保买两罐蛋白粉
+// 行不, 抽屉里现金多了 到多少得上交店长): a thing of the moment, which
+// the rules name by its kind (保健食品) if at all, not what is asked about.
+func inSituation(q []rune, w string) bool {
+	clauses := strings.FieldsFunc(string(q), func(r rune) bool { return strings.ContainsRune(" ，,；;。!！", r) })
+	if len(clauses) < 2 {
+		return false
+	}
+	for i, c := range clauses {
+		if !strings.Contains(c, w) {
+			continue
+		}
+		if i == len(clauses)-1 || clauseAsks([]rune(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseAsks reports whether a clause asks something: a question word, or a
+// yes/no question's ending.
+func clauseAsks(c []rune) bool {
+	if _, yn := yesNo(string(c)); yn {
+		return true
+	}
+	return parseQuestion(c).wh != ""
 }
 
 // closedList reports whether a sentence lists what there is after a colon
@@ -546,7 +578,7 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		passage += "\n" + string(s.article)
 	}
 	cov := keyCoverage(terms, passage, everywhere)
-	missing := e.missingNoun(terms, everywhere)
+	missing := e.missingNoun(q, terms, everywhere)
 	if s.cell {
 		return missing > 0, nil
 	}
