@@ -1119,7 +1119,8 @@ func TestRefusal(t *testing.T) {
 
 // TestSituationNoun: a telling noun the passages lack counts against
 // answering only when it stands in a clause that asks, not in one that
-// tells the situation first (抽屉 of 抽屉里现金多了 到多少得上交店长).
+// tells the situation first (抽屉 of 抽屉里现金多了 到多少得上交店长); a
+// question telling its situation first is told.
 func TestSituationNoun(t *testing.T) {
 	for _, c := range []struct {
 		q, w string
@@ -1133,6 +1134,11 @@ func TestSituationNoun(t *testing.T) {
 	} {
 		if g := inSituation(zh.Fold(c.q), c.w); g != c.want {
 			t.Errorf("inSituation(%s, %s) = %v; want %v", c.q, c.w, g, c.want)
+		}
+	}
+	for q, want := range map[string]bool{"游客出去吃个饭 下午还能再进来不": true, "抽屉里现金多了，到多少得上交店长": true, "夏天有高温补贴吗，多少钱": false, "年假有几天": false} {
+		if told(zh.Fold(q)) != want {
+			t.Errorf("told(%s) = %v; want %v", q, !want, want)
 		}
 	}
 	p := "第三章 收银与现金\n第十一条 收银台的现金超过3000元的，收银员应当及时交店长存入门店保险柜，收银台不得存放大额现金。\n第十二条 收银员交接班时应当当面清点现金。"
