@@ -992,11 +992,15 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			sp = w
 		}
 	}
+	sp = wholeTitles(s.orig, sp)
+	if sp.e-sp.s > 2 && danglingEnd(s.orig[sp.s:sp.e], e.word) {
+		sp.e-- // 欧阳修对其文章大为赞赏 → 欧阳修, not 欧阳修对
+	}
 	ans := string(s.orig[sp.s:sp.e])
 	// An answer is never the question's own words (哪里, 怎么办, 能报销吗),
 	// nor another word for one of them (工作时间 for 上班时间): then the
 	// sentence that holds the evidence is the answer.
-	if ans == "" || strings.Contains(string(pq.folded), string(s.folded[sp.s:sp.e])) || aliasOfQuestion(ev, string(s.folded[sp.s:sp.e])) || onlyStops(ans) ||
+	if ans == "" || strings.Contains(string(pq.folded), string(s.folded[sp.s:sp.e])) || aliasOfQuestion(ev, string(s.folded[sp.s:sp.e])) || onlyStops(ans) || brokenSpan(ans, e.word) ||
 		pq.kind == kindReason && e.seg != nil && echoes(e.seg, pq.folded, s.folded[sp.s:sp.e]) { // (金卡咋办 … 可办理金卡)
 		ans = strings.TrimSpace(string(s.orig))
 	}
@@ -1014,6 +1018,78 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		return a
 	}
 	return answered(a, ans, h, s.start, s.start+len(s.orig))
+}
+
+// wholeTitles widens a span cut inside a title to the title's brackets
+// (《濒危野生动植物种国际贸易公约 → …公约》), when the sentence closes or
+// opens it within 40 characters.
+func wholeTitles(s []rune, sp span) span {
+	in := s[sp.s:sp.e]
+	if o, c := lastIndexRune(in, '《'), lastIndexRune(in, '》'); o >= 0 && o > c {
+		for i := sp.e; i < len(s) && i < sp.e+40; i++ {
+			if s[i] == '》' {
+				sp.e = i + 1
+				break
+			}
+		}
+	}
+	if o, c := indexRune(in, '《'), indexRune(in, '》'); c >= 0 && (o < 0 || c < o) {
+		for i := sp.s - 1; i >= 0 && i > sp.s-40; i-- {
+			if s[i] == '《' {
+				sp.s = i
+				break
+			}
+		}
+	}
+	return sp
+}
+
+// word reports whether the segmenter's dictionary holds w.
+func (e *Engine) word(w string) bool {
+	return e.seg != nil && (e.seg.Counted(w) || e.seg.PartOfSpeech(w) != "")
+}
+
+func indexRune(rs []rune, r rune) int { return slices.Index(rs, r) }
+
+func lastIndexRune(rs []rune, r rune) int {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if rs[i] == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// brokenSpan reports whether a span is cut inside a phrase: it starts on
+// a word that joins it to what went before (且…, 或者…), or ends on one
+// that leads on to what it governs or joins (…公司向, 12月对) — a
+// character no word of two (word) ends in with the one before it (配对,
+// 参与), nor a direction's (东西向) or a count's (150对).
+func brokenSpan(ans string, word func(string) bool) bool {
+	r := []rune(strings.TrimSpace(ans))
+	if len(r) < 2 {
+		return false
+	}
+	return strings.ContainsRune("且及或与", r[0]) || danglingEnd(r, word)
+}
+
+// danglingEnd reports whether r ends on a coverb or conjunction cut from
+// what it governs or joins (see brokenSpan).
+func danglingEnd(r []rune, word func(string) bool) bool {
+	if len(r) < 2 {
+		return false
+	}
+	last, before := r[len(r)-1], r[len(r)-2]
+	if !strings.ContainsRune("把被与和及或从将向对", last) || word != nil && word(string(r[len(r)-2:])) {
+		return false
+	}
+	switch last {
+	case '向':
+		return !strings.ContainsRune("东西南北横纵双单逆正反方导走意动志去趋风外内", before)
+	case '对':
+		return !unicode.IsDigit(before) && !strings.ContainsRune(cnNumerals+"第几每成", before)
+	}
+	return true
 }
 
 // negatedCase finds, when q states a case by a verb's negation (调休不了,

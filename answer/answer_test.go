@@ -936,6 +936,27 @@ func TestLengthNoClock(t *testing.T) {
 	}
 }
 
+// TestBrokenSpan: a span cut inside a phrase (a start on 且, an end on 向
+// or 对 cut from what it governs) gives way to the whole sentence, or
+// loses its dangling end; a title cut is made whole.
+func TestBrokenSpan(t *testing.T) {
+	e := offline(t)
+	for ans, want := range map[string]bool{"东西向": false, "150对": false, "配对": false, "且通过试用期的，公司向": true, "12月对": true, "或者其他财物": true,
+		"《员工手册》": false, "5000元（含）": false, "经产品部确认": false, "向": false} {
+		if brokenSpan(ans, e.word) != want {
+			t.Errorf("brokenSpan(%s) = %v; want %v", ans, !want, want)
+		}
+	}
+	s := []rune("被列在《濒危野生动植物种国际贸易公约》的附录一中。")
+	if sp := wholeTitles(s, span{3, 17}); string(s[sp.s:sp.e]) != "《濒危野生动植物种国际贸易公约》" {
+		t.Errorf("wholeTitles → %q", string(s[sp.s:sp.e]))
+	}
+	p := "员工推荐人才入职且通过试用期的，公司向推荐人发放推荐奖金：普通岗位5000元，关键岗位10000元。"
+	if a := e.FromHits("推荐的朋友入职了，什么时候能拿到推荐奖金？", []corpora.Hit{hit("h.md", p)}); a.Found && brokenSpan(a.Answer, e.word) {
+		t.Errorf("→ %q: a broken span", a.Answer)
+	}
+}
+
 // TestShapeFurtherDown: asked for a size none of the passages read holds,
 // the answer comes from a passage retrieved after them that holds one.
 func TestShapeFurtherDown(t *testing.T) {
