@@ -1024,8 +1024,8 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 // (《濒危野生动植物种国际贸易公约 → …公约》), when the sentence closes or
 // opens it within 40 characters.
 func wholeTitles(s []rune, sp span) span {
-	in := s[sp.s:sp.e]
-	if o, c := lastIndexRune(in, '《'), lastIndexRune(in, '》'); o >= 0 && o > c {
+	in := string(s[sp.s:sp.e]) // (byte offsets: only their order counts)
+	if o, c := strings.LastIndex(in, "《"), strings.LastIndex(in, "》"); o >= 0 && o > c {
 		for i := sp.e; i < len(s) && i < sp.e+40; i++ {
 			if s[i] == '》' {
 				sp.e = i + 1
@@ -1033,7 +1033,7 @@ func wholeTitles(s []rune, sp span) span {
 			}
 		}
 	}
-	if o, c := indexRune(in, '《'), indexRune(in, '》'); c >= 0 && (o < 0 || c < o) {
+	if o, c := strings.Index(in, "《"), strings.Index(in, "》"); c >= 0 && (o < 0 || c < o) {
 		for i := sp.s - 1; i >= 0 && i > sp.s-40; i-- {
 			if s[i] == '《' {
 				sp.s = i
@@ -1047,17 +1047,6 @@ func wholeTitles(s []rune, sp span) span {
 // word reports whether the segmenter's dictionary holds w.
 func (e *Engine) word(w string) bool {
 	return e.seg != nil && (e.seg.Counted(w) || e.seg.PartOfSpeech(w) != "")
-}
-
-func indexRune(rs []rune, r rune) int { return slices.Index(rs, r) }
-
-func lastIndexRune(rs []rune, r rune) int {
-	for i := len(rs) - 1; i >= 0; i-- {
-		if rs[i] == r {
-			return i
-		}
-	}
-	return -1
 }
 
 // brokenSpan reports whether a span is cut inside a phrase: it starts on

@@ -1153,12 +1153,12 @@ func TestSituationNoun(t *testing.T) {
 		{"夏天有高温补贴吗，多少钱", "高温补贴", false},   // the clause asks
 		{"现金多了 抽屉里的钱到多少得上交", "抽屉", false}, // in the last clause
 	} {
-		if g := inSituation(zh.Fold(c.q), c.w); g != c.want {
+		if g := partsOf(zh.Fold(c.q)).inSituation(c.w); g != c.want {
 			t.Errorf("inSituation(%s, %s) = %v; want %v", c.q, c.w, g, c.want)
 		}
 	}
 	for q, want := range map[string]bool{"游客出去吃个饭 下午还能再进来不": true, "抽屉里现金多了，到多少得上交店长": true, "夏天有高温补贴吗，多少钱": false, "年假有几天": false} {
-		if told(zh.Fold(q)) != want {
+		if partsOf(zh.Fold(q)).told() != want {
 			t.Errorf("told(%s) = %v; want %v", q, !want, want)
 		}
 	}

@@ -441,13 +441,13 @@ const tellingInfo = 10.5
 // missingNoun is the information of the most telling noun of the question
 // that no retrieved passage holds, even in part (0 when there is none):
 // a question about 年终奖 asked of documents that never say 年终奖.
-func (e *Engine) missingNoun(q question, terms []keyTerm, everywhere string) float64 {
+func (e *Engine) missingNoun(parts questionParts, terms []keyTerm, everywhere string) float64 {
 	worst := 0.0
 	for _, t := range terms {
 		if t.info < tellingInfo || t.light < 1 || utf8.RuneCountInString(t.w) < 2 || presence(t.w, everywhere) > 0 {
 			continue
 		}
-		if inSituation(q.folded, t.w) {
+		if parts.inSituation(t.w) {
 			continue
 		}
 		pos := e.seg.PartOfSpeech(t.w)
@@ -467,31 +467,42 @@ func (e *Engine) missingNoun(q question, terms []keyTerm, everywhere string) flo
 	return worst
 }
 
-// inSituation reports whether w stands only in a clause of the question
-// that tells the situation, not in one that asks (顾客想刷医保买两罐蛋白粉
-// 行不, 抽屉里现金多了 到多少得上交店长): a thing of the moment, which
+// questionParts are a question's clauses, cut at spaces and punctuation
+// as well as where clausesOf cuts a sentence, and whether each asks (the
+// last always does): read once a question.
+type questionParts struct {
+	text []string
+	asks []bool
+}
+
+func partsOf(q []rune) questionParts {
+	text := strings.FieldsFunc(string(q), func(r rune) bool { return strings.ContainsRune(" ，,；;。!！", r) })
+	asks := make([]bool, len(text))
+	for i, c := range text {
+		asks[i] = i == len(text)-1 || clauseAsks([]rune(c))
+	}
+	return questionParts{text, asks}
+}
+
+// told reports whether the question tells a situation in a clause before
+// the one that asks.
+func (c questionParts) told() bool { return len(c.text) >= 2 && !c.asks[0] }
+
+// inSituation reports whether w stands in no clause of the question that
+// asks, only in ones telling the situation (顾客想刷医保买两罐蛋白粉 行不,
+// 抽屉里现金多了 到多少得上交店长) — or in none as written, a term the
+// question's words were recut or folded into: a thing of the moment, which
 // the rules name by its kind (保健食品) if at all, not what is asked about.
-func inSituation(q []rune, w string) bool {
-	clauses := questionClauses(q)
-	if len(clauses) < 2 {
+func (c questionParts) inSituation(w string) bool {
+	if len(c.text) < 2 {
 		return false
 	}
-	for i, c := range clauses {
-		if !strings.Contains(c, w) {
-			continue
-		}
-		if i == len(clauses)-1 || clauseAsks([]rune(c)) {
+	for i, t := range c.text {
+		if c.asks[i] && strings.Contains(t, w) {
 			return false
 		}
 	}
 	return true
-}
-
-// told reports whether q tells a situation in a clause before the one
-// that asks.
-func told(q []rune) bool {
-	clauses := questionClauses(q)
-	return len(clauses) >= 2 && !clauseAsks([]rune(clauses[0]))
 }
 
 // situationRelief is what the thresholds keep for a question that tells
@@ -500,12 +511,6 @@ func told(q []rune) bool {
 // than at 1, enterprise refusal precision 0.81, 0.84, 0.85, 0.87 at
 // recall 0.64 throughout; CMRC dev and eval/rc1–4 the same.)
 var situationRelief = 0.7
-
-// questionClauses are the clauses of a question, cut at spaces and
-// punctuation.
-func questionClauses(q []rune) []string {
-	return strings.FieldsFunc(string(q), func(r rune) bool { return strings.ContainsRune(" ，,；;。!！", r) })
-}
 
 // clauseAsks reports whether a clause asks something: a question word, or a
 // yes/no question's ending.
@@ -598,7 +603,8 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		passage += "\n" + string(s.article)
 	}
 	cov := keyCoverage(terms, passage, everywhere)
-	missing := e.missingNoun(q, terms, everywhere)
+	parts := partsOf(q.folded)
+	missing := e.missingNoun(parts, terms, everywhere)
 	if s.cell {
 		return missing > 0, nil
 	}
@@ -690,7 +696,7 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		minSupport *= titleRelief
 		minWords *= titleRelief
 	}
-	if told(q.folded) {
+	if parts.told() {
 		// The question tells its situation before it asks (游客出去吃个饭
 		// 下午还能再进来不): the situation's words are the asker's, not
 		// the rule's.
