@@ -936,6 +936,22 @@ func TestLengthNoClock(t *testing.T) {
 	}
 }
 
+// TestPeriodAsked: 多长 after a span of time (见习期多长) asks how long it
+// lasts, and the sentence saying the span's value (见习期为1年) answers
+// over one that only has it (延长见习期3个月).
+func TestPeriodAsked(t *testing.T) {
+	e := offline(t)
+	q := "新老师见习期多长"
+	other := "汇报课评分在70分至84分的，延长见习期3个月，期满后重新上一次汇报课；评分低于70分的，不予转正，按见习期考核不合格处理。"
+	rule := "入职培训分三个阶段。第三阶段是见习上岗，新教师的见习期为1年，从入职之日起计算，见习期满参加转正考核。"
+	if a := e.FromHits(q, []corpora.Hit{hit("a.pptx", other), hit("b.pptx", rule)}); a.Answer != "1年" {
+		t.Errorf("%s → %q; want 1年", q, a.Answer)
+	}
+	if parseQuestion([]rune("这根管子多长")).unit != unitLength || parseQuestion([]rune("试用期有多长")).unit != unitDuration {
+		t.Errorf("管子多长 asks a length, 试用期有多长 a length of time")
+	}
+}
+
 // TestBrokenSpan: a span cut inside a phrase (a start on 且, an end on 向
 // or 对 cut from what it governs) gives way to the whole sentence, or
 // loses its dangling end; a title cut is made whole.

@@ -490,9 +490,40 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		if lq := min(len(q.folded), 200); lq > 0 {
 			score *= 1 + 0.05*float64(longestCommon(q.folded[:lq], out[i].folded))/float64(lq)
 		}
+		if q.kind == kindNumber && statesValue(q.left, out[i].folded) {
+			// 见习期多长 … 新教师的见习期为1年: the sentence that says what
+			// the noun asked of is (its value right after it), over one
+			// that only has it (延长见习期3个月).
+			score *= valueBoost
+		}
 		out[i].score = score * (1 - 0.08*float64(out[i].hit))
 	}
 	return out, full
+}
+
+// valueBoost weighs a sentence saying the value of the noun asked of.
+var valueBoost = 1.2
+
+// statesValue reports whether s says the value of the noun the question
+// names right before its question word (left: 见习期 of 新老师见习期多长):
+// that noun, two to four characters, then 为, 是 or a colon and a number.
+func statesValue(left, s []rune) bool {
+	l := []rune(strings.TrimRight(string(left), " 的是为有要得一般大概最"))
+	for n := min(4, len(l)); n >= 2; n-- {
+		noun := string(l[len(l)-n:])
+		for at, str := 0, string(s); ; {
+			i := strings.Index(str[at:], noun)
+			if i < 0 {
+				break
+			}
+			rest := []rune(str[at+i+len(noun):])
+			if len(rest) >= 2 && strings.ContainsRune("为是：:", rest[0]) && (unicode.IsDigit(rest[1]) || strings.ContainsRune(cnNumerals, rest[1])) {
+				return true
+			}
+			at += i + len(noun)
+		}
+	}
+	return false
 }
 
 // isFAQQuestion reports whether a sentence is an FAQ's question line:

@@ -286,7 +286,7 @@ func parseQuestion(folded []rune) question {
 			q.unit = "元" // 多少钱, 多少块
 		}
 	}
-	if q.unit == "" && (w.text == "多久" || w.text == "多长" && strings.HasPrefix(string(q.right), "时间")) {
+	if q.unit == "" && (w.text == "多久" || w.text == "多长" && (strings.HasPrefix(string(q.right), "时间") || periodNoun(q.left))) {
 		q.unit = unitDuration // 多久, 多长时间: any length of time
 		if r := string(q.right); strings.Contains(r, "一次") || strings.Contains(r, "一回") {
 			q.unit = unitFrequency // 多久查一次: how often (每月1次)
@@ -297,7 +297,7 @@ func parseQuestion(folded []rune) question {
 	}
 	switch {
 	case q.unit != "":
-	case w.text == "多远" || w.text == "多高" || w.text == "多深" || w.text == "多宽" || w.text == "多长" && !strings.HasPrefix(string(q.right), "时间"):
+	case w.text == "多远" || w.text == "多高" || w.text == "多深" || w.text == "多宽" || w.text == "多长" && !strings.HasPrefix(string(q.right), "时间") && !periodNoun(q.left):
 		q.unit = unitLength // 离消防栓得留多远: a length, 1米 or 0.5 m
 	case w.text == "多重":
 		q.unit = unitWeight
@@ -311,6 +311,16 @@ func parseQuestion(folded []rune) question {
 	q.letterCode = letterCodeFor(q)
 	q.kindEnds = kindSuffix(q)
 	return q
+}
+
+// periodNoun reports whether the words before 多长 name a span of time
+// (见习期多长, 假多长, 有效期有多长, 时长多长): it asks how long it lasts, not
+// a length.
+func periodNoun(left []rune) bool {
+	l := strings.TrimSpace(string(left))
+	l = strings.TrimSuffix(strings.TrimSuffix(l, "有"), "是")
+	l = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(l, "一般"), "大概"), "能")
+	return hasAnySuffix(l, "期", "假", "时间", "时长", "期限", "年限", "周期", "间隔", "工期", "假期")
 }
 
 // impliedUnit is the kind of quantity a bare 多少 asks for, read from the
