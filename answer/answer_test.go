@@ -942,13 +942,19 @@ func TestLengthNoClock(t *testing.T) {
 func TestPeriodAsked(t *testing.T) {
 	e := offline(t)
 	q := "新老师见习期多长"
-	other := "汇报课评分在70分至84分的，延长见习期3个月，期满后重新上一次汇报课；评分低于70分的，不予转正，按见习期考核不合格处理。"
-	rule := "入职培训分三个阶段。第三阶段是见习上岗，新教师的见习期为1年，从入职之日起计算，见习期满参加转正考核。"
-	if a := e.FromHits(q, []corpora.Hit{hit("a.pptx", other), hit("b.pptx", rule)}); a.Answer != "1年" {
+	hits := []corpora.Hit{
+		hit("a.pptx", "转正考核\n备注：转正考核以汇报课评分为主，结合师傅鉴定意见和考勤情况。汇报课评分85分以上、师傅鉴定合格的，按期转正。\n汇报课评分在70分至84分的，延长见习期3个月，期满后重新上一次汇报课；评分低于70分的，不予转正，按见习期考核不合格处理。见习期内累计迟到5次以上的，也不予转正。"),
+		hit("b.pptx", "班主任工作\n备注：新教师见习期内不得单独担任班主任，由师傅或者其他有经验的教师担任正班主任，新教师担任副班主任，协助做晨检、考勤和家校沟通。\n见习期满考核合格后，由校区根据需要安排担任班主任。"),
+		hit("c.pptx", "培训安排\n备注：入职培训分三个阶段。第一阶段是集中培训，共5天。\n第二阶段是校区跟岗，共2周，新教师跟随本学科的师傅听课。第三阶段是见习上岗，新教师的见习期为1年，从入职之日起计算，见习期满参加转正考核。"),
+	}
+	if a := e.FromHits(q, hits); a.Answer != "1年" {
 		t.Errorf("%s → %q; want 1年", q, a.Answer)
 	}
 	if parseQuestion([]rune("这根管子多长")).unit != unitLength || parseQuestion([]rune("试用期有多长")).unit != unitDuration {
 		t.Errorf("管子多长 asks a length, 试用期有多长 a length of time")
+	}
+	if !statesValue([]rune("新老师见习期"), []rune("新教师的见习期为1年")) || statesValue([]rune("新老师见习期"), []rune("延长见习期3个月")) {
+		t.Errorf("statesValue: 见习期为1年 says the value of 见习期, 延长见习期3个月 does not")
 	}
 }
 
