@@ -346,6 +346,24 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			a.Answer += "\n" + explainNote
 		}
 	}
+	if !a.Found && handlerAskedRe.MatchString(nq) {
+		// Asked who handles a matter (校车这块归哪个部门管, 这事归谁处理)
+		// and the passages its words brought do not say: a rule's article
+		// on who answers for what (后勤保障部负责校车和食堂的统一管理) says
+		// it in a word the question does not — look again with it.
+		again := time.Now()
+		more, err := search(q + " " + handlerWord)
+		if err != nil {
+			return Answer{}, err
+		}
+		retrieval += time.Since(again)
+		if g != nil && !named && !asksCulture(q) {
+			more = proseFirst(g, more)
+		}
+		if b := e.FromHits(q, more); b.Found {
+			a, hits = b, more
+		}
+	}
 	namesRole := roleNameRe.MatchString(nasked) // 店长叫什么名字, 财务总监是谁
 	if namesRole || strings.HasPrefix(nasked, "谁是") {
 		// 财务总监是谁 … 审批人：直属经理、部门总监、财务总监: the role
@@ -370,6 +388,13 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	a.Question = asked
 	return a, nil
 }
+
+// handlerAskedRe finds a question asking who handles a matter: which
+// department (归哪个部门管, 哪个部门负责), who (归谁管, 谁来处理, 找谁).
+var handlerAskedRe = mustScan(`(哪个|哪一个|什么|哪)(部门|科室|单位|机构|岗位|中心)|归谁|由谁|谁(来)?(管|负责|处理|审批|批)|找谁`)
+
+// handlerWord is the word rules say who answers for a matter with.
+const handlerWord = "负责"
 
 // roleHolder answers who holds the role q names from a passage of hits
 // holding a record one of whose values is that role, said whole in q (职务：

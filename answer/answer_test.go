@@ -2393,6 +2393,26 @@ func TestShapeAgain(t *testing.T) {
 	}
 }
 
+// TestHandlerAgain: asked who handles a matter (校车这块归哪个部门管) and
+// the passages its words bring do not say, the passages are looked up once
+// more with 负责, and the article on who answers for what answers.
+func TestHandlerAgain(t *testing.T) {
+	rules := hit("bus.pdf", "第十九条 遇暴雨、大雾等恶劣天气或者道路中断的，由集团总值班室统一决定校车停运或者改线，并通过平台通知家长。第二十条 校车均安装定位终端。")
+	duty := hit("rules.pdf", "第二条 集团后勤保障部负责校车和食堂的统一管理，各校区后勤主任负责日常管理，校区安全办公室负责校车运行的安全监督。")
+	r := byQuery{word: handlerWord, plain: []corpora.Hit{rules}, with: []corpora.Hit{duty, rules}}
+	e, err := New(Config{}, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Ask(context.Background(), "校车这块归哪个部门管")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Answer, "后勤保障部") {
+		t.Errorf("校车这块归哪个部门管 → %q; want 后勤保障部", a.Answer)
+	}
+}
+
 // TestLeadException: a yes-or-no question whose case is the exception a
 // list's lead-in makes (台风天 … 但因台风…导致迟到…的除外) is answered by
 // the item's rule turned, with the exception; the same question without
