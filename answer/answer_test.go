@@ -958,6 +958,23 @@ func TestPeriodAsked(t *testing.T) {
 	}
 }
 
+// TestPhoneAsked: asked which telephone to call for a matter (顾客要投诉
+// 我让他打哪个电话), the number said with the matter's words answers, not
+// one said with the word 电话 (信息部服务台电话67318066); 打哪个号 asks a
+// telephone number too.
+func TestPhoneAsked(t *testing.T) {
+	e := offline(t)
+	q := "顾客要投诉 我让他打哪个电话"
+	rule := hit("rules.docx", "第三条 顾客对门店服务、药品质量或者医保结算有意见的，可以拨打公司顾客服务热线67318000。")
+	desk := hit("pos.txt", "需要提前解锁的，由店长在“员工管理”中办理，或者拨打信息部服务台电话67318066。")
+	if a := e.FromHits(q, []corpora.Hit{rule, desk}); !strings.Contains(a.Answer, "67318000") {
+		t.Errorf("%s → %q; want 67318000", q, a.Answer)
+	}
+	if re, n := identifierNoun(parseQuestion([]rune("游客问投诉电话 我告诉他打哪个号"))); re != phoneRe || n != "号" {
+		t.Errorf("打哪个号 asks a telephone number")
+	}
+}
+
 // TestBrokenSpan: a span cut inside a phrase (a start on 且, an end on 向
 // or 对 cut from what it governs) gives way to the whole sentence, or
 // loses its dangling end; a title cut is made whole.

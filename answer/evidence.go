@@ -88,8 +88,28 @@ func newEvidence(q question) evidence {
 			}
 		}
 	}
-	add(q.left)
-	add(q.right)
+	left, right := q.left, q.right
+	if re, n := identifierNoun(q); re == phoneRe {
+		// The noun naming the telephone asked (投诉电话是多少, 打哪个电话)
+		// says its kind, not which — every line of a list of them says it
+		// (值班电话, 服务台电话): the number's shape is looked for
+		// (identifierFor), and the words of the matter are the evidence.
+		// (Not so for other identifiers: 股票代码, 税号 say what is asked,
+		// and without them the question was answered from what no passage
+		// holds.)
+		if l := strings.TrimRight(string(left), "是为的叫:： "); strings.HasSuffix(l, n) {
+			left = []rune(strings.TrimSuffix(l, n))
+		}
+		r := string(right)
+		if m := countRe.FindString(r); m != "" {
+			r = r[len(m):]
+		}
+		if strings.HasPrefix(r, n) {
+			right = []rune(strings.TrimPrefix(r, n))
+		}
+	}
+	add(left)
+	add(right)
 	ev.aliases = q.aliases
 	return ev
 }

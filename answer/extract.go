@@ -1704,10 +1704,14 @@ const verbBonus = 20.0
 
 // identifiers are the shapes of the identifiers questions ask for, by the
 // noun that names them.
-var identifiers = []struct {
+// identifierShape is a kind of identifier: the nouns that name it and its
+// shape.
+type identifierShape struct {
 	nouns []string
 	re    *scanRe
-}{
+}
+
+var identifiers = []identifierShape{
 	{[]string{"邮箱", "邮件地址", "电子邮件", "email", "e-mail", "mail"}, mustScan(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)},
 	{[]string{"分机", "分机号", "内线", "内线电话"}, mustScan(`[0-9]{3,6}`)},                                                                     // 分机8231: the number nearest the word
 	{[]string{"电话", "热线", "手机号", "联系电话", "号码"}, mustScan(`\+?[0-9]{2,4}[-－][0-9]{3,4}(?:[-－ ][0-9]{3,4})?|1[3-9][0-9]{9}|[0-9]{5,}`)}, // (0512-6876 3310)
@@ -1729,8 +1733,15 @@ func identifierFor(q question) *scanRe {
 	if q.letterCode != nil {
 		return q.letterCode
 	}
+	re, _ := identifierNoun(q)
+	return re
+}
+
+// identifierNoun is identifierFor's shape with the noun that names it (电话
+// of 投诉电话是多少, 号 of 打哪个号); nil and "" when q asks no identifier.
+func identifierNoun(q question) (*scanRe, string) {
 	if q.kind != kindPhrase && q.kind != kindPlace && !(q.kind == kindNumber && q.unit == "") && q.wh != "几号" {
-		return nil // (电话几号: a number, not a day, when an identifier's noun says so)
+		return nil, "" // (电话几号: a number, not a day, when an identifier's noun says so)
 	}
 	left := strings.TrimRight(string(q.left), "是为的叫:： ")
 	lr := []rune(left)
@@ -1746,12 +1757,18 @@ func identifierFor(q question) *scanRe {
 				continue // 每一行是什么格式: a line's form, not a file's extension
 			}
 			if strings.HasSuffix(strings.ToLower(before), n) || strings.HasPrefix(strings.ToLower(after), n) {
-				return id.re
+				return id.re, n
 			}
 		}
 	}
-	return nil
+	if strings.HasPrefix(after, "号") && hasAnySuffix(before, "打", "拨") {
+		return phoneRe, "号" // 打哪个号: a telephone's
+	}
+	return nil, ""
 }
+
+// phoneRe is the shape of a telephone number (identifiers' 电话).
+var phoneRe = identifiers[slices.IndexFunc(identifiers, func(id identifierShape) bool { return slices.Contains(id.nouns, "电话") })].re
 
 // letterCodeFor is the shape of a code asked by its letters and 几 (职级最
 // 高到P几 … P12, M几 … M6): those letters and a number; nil for other
