@@ -975,6 +975,21 @@ func TestPhoneAsked(t *testing.T) {
 	}
 }
 
+// TestOneCharOff: a telling noun the passages say with another middle
+// character (住校生 … 住宿生) is not one the knowledge base lacks: the
+// question is answered, not refused.
+func TestOneCharOff(t *testing.T) {
+	e := offline(t)
+	q := "住校生晚饭一顿多少钱"
+	table := hit("canteen.docx", "| 餐次 | 供应对象 | 供应时间 | 价格 |\n| 午餐 | 全体学生 | 11:40至12:30 | 15元/餐 |\n| 晚餐 | 住宿生和参加晚自习的学生 | 17:30至18:10 | 12元/餐 |")
+	if a := e.FromHits(q, []corpora.Hit{table}); !strings.Contains(a.Answer, "12元") {
+		t.Errorf("%s → %q; want 12元", q, a.Answer)
+	}
+	if !oneCharOff("住校生", "住宿生和参加晚自习的学生") || oneCharOff("住校生", "住在校外的学生") || oneCharOff("校生", "校园") {
+		t.Errorf("oneCharOff: 住宿生 is 住校生 one character off; 住在校外的学生 and two-character words are not")
+	}
+}
+
 // TestBrokenSpan: a span cut inside a phrase (a start on 且, an end on 向
 // or 对 cut from what it governs) gives way to the whole sentence, or
 // loses its dangling end; a title cut is made whole.

@@ -447,7 +447,7 @@ func (e *Engine) missingNoun(parts questionParts, terms []keyTerm, everywhere st
 		if t.info < tellingInfo || t.light < 1 || utf8.RuneCountInString(t.w) < 2 || presence(t.w, everywhere) > 0 {
 			continue
 		}
-		if parts.inSituation(t.w) {
+		if parts.inSituation(t.w) || oneCharOff(t.w, everywhere) {
 			continue
 		}
 		pos := e.seg.PartOfSpeech(t.w)
@@ -465,6 +465,27 @@ func (e *Engine) missingNoun(parts questionParts, terms []keyTerm, everywhere st
 		}
 	}
 	return worst
+}
+
+// oneCharOff reports whether text holds a word of three characters that
+// differs from w only in its middle one (住宿生 for 住校生, 值班费 for
+// 值夜费): a word the passages say otherwise, not one they lack.
+func oneCharOff(w, text string) bool {
+	r := []rune(w)
+	if len(r) != 3 {
+		return false
+	}
+	head, tail := string(r[0]), string(r[2])
+	for at := 0; ; {
+		i := strings.Index(text[at:], head)
+		if i < 0 {
+			return false
+		}
+		at += i + len(head)
+		if m, size := utf8.DecodeRuneInString(text[at:]); size > 0 && unicode.Is(unicode.Han, m) && strings.HasPrefix(text[at+size:], tail) {
+			return true
+		}
+	}
 }
 
 // questionParts are a question's clauses, cut at spaces and punctuation
