@@ -751,6 +751,19 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			rowOnly = true
 		}
 	}
+	exempts := false // best is the sentence exempting a case from the rule asked of
+	if asksException(pq) && !exceptionMid.MatchString(string(sents[best].folded)) && !(best+1 < len(sents) && sents[best+1].hit == sents[best].hit && opensException(strings.TrimSpace(string(sents[best+1].orig)))) {
+		// Asked whether a rule has an exception (客户等级都是按签约额评的吗，
+		// 有没有例外), and the best sentence gives the rule alone: a
+		// sentence right after it that exempts a case from it (…战略客户，
+		// …可以不受签约额的限制直接评为A级) is the exception.
+		for j := best + 1; j < len(sents) && j <= best+8 && sents[j].hit == sents[best].hit; j++ {
+			if exemptionRe.MatchString(string(sents[j].folded)) {
+				best, exempts = j, true
+				break
+			}
+		}
+	}
 	// What the best sentence weighs: its hit, its share of the question's
 	// evidence (with the exception right after it, which says the rule
 	// with it), and whether the question asks for that exception.
@@ -873,6 +886,9 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// An item of a list says yes or no by its lead-in too (下列费用一律
 		// 不予报销： … 酒店迷你吧、收费电视及房间内饮用的酒水饮料；).
 		pol := polarity(e.seg, qn, pq.quantities, verb, string(s.lead)+sent)
+		if exempts && verb == "有" {
+			pol = verb // 有没有例外 … 可以不受签约额的限制: there is one
+		}
 		turn := func() {
 			if pol == verb {
 				pol = negation(verb)

@@ -990,6 +990,18 @@ func TestOneCharOff(t *testing.T) {
 	}
 }
 
+// TestExemptionAsked: asked whether a rule has an exception, and the
+// exception is an article of its own a few clauses on (…可以不受签约额的限
+// 制直接评为A级), that article answers, with 有.
+func TestExemptionAsked(t *testing.T) {
+	e := offline(t)
+	q := "客户等级都是按签约额评的吗，有没有例外？"
+	p := "第三十九条 客户等级按最近12个月的累计签约额评定：300万元及以上为A级；100万元（含）至300万元为B级；20万元（含）至100万元为C级；不满20万元为D级。客户等级每年1月和7月各评定一次。\n第四十条 政府机关、中央企业和上市公司等战略客户，经销售副总裁批准，可以不受签约额的限制直接评为A级，每年的名额不超过10家。"
+	if a := e.FromHits(q, []corpora.Hit{hit("sales.docx", p)}); !strings.HasPrefix(a.Answer, "有。") || !strings.Contains(a.Answer, "战略客户") {
+		t.Errorf("%s → %q; want 有 and the 战略客户 article", q, a.Answer)
+	}
+}
+
 // TestBrokenSpan: a span cut inside a phrase (a start on 且, an end on 向
 // or 对 cut from what it governs) gives way to the whole sentence, or
 // loses its dangling end; a title cut is made whole.

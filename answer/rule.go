@@ -83,6 +83,10 @@ func listItem(sentence string) bool {
 // exceptionMid finds such a part inside a sentence, after a clause mark.
 var exceptionMid = mustScan(`[，,；;：:](但是|但|除非|不过|然而|否则|如因|若因|如果|若|如)|除.{1,20}(外|以外)`)
 
+// exemptionRe finds a sentence exempting a case from a rule said before
+// it: 不受…限制, …的除外, 不在此限, 例外.
+var exemptionRe = mustScan(`不受[^。；]{0,16}(?:限制|约束)|除外|不在此限|例外`)
+
 // wholeRule widens a short extractive answer to the whole rule it was
 // taken from when the rule goes on with an exception or a condition that
 // changes the answer — in the same sentence after the answer (运费由买家承
