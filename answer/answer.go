@@ -2001,6 +2001,7 @@ func faqMatch(q []rune, aliases []zh.Alias, hits []corpora.Hit) (hit, qs, qe int
 	if len(asked) == 0 {
 		return 0, 0, 0, 0
 	}
+	qqs := questionQuantities(string(q))
 	for hi, h := range hits {
 		text := []rune(h.Text)
 		for i := 0; i < len(text); {
@@ -2023,6 +2024,10 @@ func faqMatch(q []rune, aliases []zh.Alias, hits []corpora.Hit) (hit, qs, qe int
 						for _, o := range a.Others {
 							said = strings.ReplaceAll(said, o, a.Word)
 						}
+					}
+					if faqScenario(qqs, said) {
+						i = end + 1
+						continue // (a case of its own in figures the question does not state)
 					}
 					line := chars([]rune(said))
 					common := 0

@@ -1002,6 +1002,21 @@ func TestExemptionAsked(t *testing.T) {
 	}
 }
 
+// TestFAQScenario: an FAQ whose question sets a case of its own in
+// figures (第二季度我完成了120%的目标，回款100万元…) answers a question
+// stating that case, not one that does not (季度回款目标一般定多少钱).
+func TestFAQScenario(t *testing.T) {
+	e := offline(t)
+	faq := hit("rules.docx", "第十章 常见问题\n问：第二季度我完成了120%的目标，回款100万元（不含税）的青鸟智能客服SaaS首年订阅，能拿多少提成？\n答：完成率120%属于第三档，青鸟智能客服SaaS订阅首年的提成比例为10%，提成为10万元。")
+	rule := hit("rules.docx", "第十一条 季度回款目标由区域销售总监在每季度开始前5个工作日内下达，经销售副总裁确认后录入CRM。")
+	if a := e.FromHits("季度回款目标一般定多少钱？", []corpora.Hit{faq, rule}); strings.Contains(a.Answer, "10万元") {
+		t.Errorf("季度回款目标一般定多少钱 → %q; want no answer from the FAQ's case", a.Answer)
+	}
+	if a := e.FromHits("完成了120%的目标，回款100万元的青鸟智能客服SaaS首年订阅能拿多少提成？", []corpora.Hit{faq}); !strings.Contains(a.Answer, "10万元") {
+		t.Errorf("the FAQ's own case → %q; want 10万元", a.Answer)
+	}
+}
+
 // TestBrokenSpan: a span cut inside a phrase (a start on 且, an end on 向
 // or 对 cut from what it governs) gives way to the whole sentence, or
 // loses its dangling end; a title cut is made whole.

@@ -476,7 +476,11 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// An FAQ's question (问：…) asked again in other words: its 答
 		// answers as no sentence about the matter does.
 		if isFAQQuestion(out[i].orig) {
-			score *= 1.2
+			if faqScenario(q.quantities, string(out[i].folded)) {
+				score *= 0.6
+			} else {
+				score *= 1.2
+			}
 		}
 		// A rule with conditions on the quantity the question states (工龄
 		// 8年 … 满5年不满10年的 …): the clause whose conditions it meets
@@ -544,6 +548,26 @@ func statesValue(left, s []rune) bool {
 		}
 	}
 	return false
+}
+
+// faqScenario reports whether an FAQ's question line sets a case of its
+// own in figures (第二季度我完成了120%的目标，回款100万元…能拿多少提成):
+// two quantities or more, none of them the question's (qs). Its answer
+// works that case out; it answers no question that does not state it
+// (季度回款目标一般定多少钱).
+func faqScenario(qs []quantity, line string) bool {
+	own := questionQuantities(line)
+	if len(own) < 2 {
+		return false
+	}
+	for _, o := range own {
+		for _, q := range qs {
+			if o.n == q.n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isFAQQuestion reports whether a sentence is an FAQ's question line:
