@@ -2371,7 +2371,7 @@ func polarity(seg *zh.Segmenter, q string, qs []quantity, verb, sentence string)
 	}
 	// (提成能上浮吗 … 首单合同额不满5万元的，不上浮; 病人想直接微信转账给我
 	// 行不行 … 一经查实予以辞退; C级客户能先开票后付款吗 … 仅限于A级和B级客户)
-	if negatesAsked(q, sentence) || negatesSaidOf(askedOnce(), seg, sentence) || sanctioned(verb, sentence) ||
+	if negatesAsked(q, sentence) || negatesSaidOf(askedOnce(), seg, sentence) || sanctioned(verb, sentence) || onlyOther(askedOnce(), sentence) ||
 		beyondLimit(q, sentence) || withoutCondition(q, sentence) || conditionUnmet(qs, sentence) || notListed(q, sentence) || askedOfUnmetClause(q, qs, sentence) || weekendOutside(q, sentence) || ceases(q, sentence) {
 		return no()
 	}
@@ -2738,6 +2738,30 @@ func classNotListed(q, sentence string) bool {
 			listed = listed || strings.EqualFold(l[1], c[1])
 		}
 		if sameRank && !listed {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyHoldsRe finds what a sentence says a thing holds and nothing else
+// (自动备份只包含数据库).
+var onlyHoldsRe = mustScan(`(?:只|仅)(?:包含|包括|含有|含|保存|覆盖|记录|统计|计算)([^，。；;,]{1,30})`)
+
+// onlyOther reports whether the sentence says a thing the question names
+// holds only something else (自动备份只包含数据库, for 自动备份会把用户文件也备
+// 份了吗): one of the question's words (asked, in order) before 只, and a
+// later one of them not in what it holds.
+func onlyOther(asked []string, sentence string) bool {
+	m := onlyHoldsRe.FindStringSubmatchIndex(sentence)
+	if m == nil {
+		return false
+	}
+	before, held, named := sentence[:m[0]], sentence[m[2]:m[3]], false
+	for _, w := range asked {
+		if strings.Contains(before, w) {
+			named = true
+		} else if named && !strings.Contains(held, w) && bigramShare(w, held) == 0 {
 			return true
 		}
 	}

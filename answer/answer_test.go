@@ -1017,6 +1017,21 @@ func TestFAQScenario(t *testing.T) {
 	}
 }
 
+// TestOnlyOther: asked whether a thing also holds something (自动备份会把用
+// 户文件也备份了吗), and the rule says it holds only something else (自动备份
+// 只包含数据库): no.
+func TestOnlyOther(t *testing.T) {
+	e := offline(t)
+	q := "同步盘的自动备份会把用户文件也备份了吗？"
+	p := "已经清空回收站或者超过保留期的，只能请系统管理员从备份中恢复，但自动备份只包含数据库，文件内容能否找回，取决于贵单位是否另外备份了用户文件。"
+	if a := e.FromHits(q, []corpora.Hit{hit("faq.md", p)}); !strings.HasPrefix(a.Answer, "不会") {
+		t.Errorf("%s → %q; want 不会", q, a.Answer)
+	}
+	if onlyOther([]string{"自动备份", "数据库"}, "自动备份只包含数据库") {
+		t.Errorf("onlyOther: 自动备份 … 数据库 is what it holds")
+	}
+}
+
 // TestBrokenSpan: a span cut inside a phrase (a start on 且, an end on 向
 // or 对 cut from what it governs) gives way to the whole sentence, or
 // loses its dangling end; a title cut is made whole.
