@@ -1032,6 +1032,21 @@ func TestOnlyOther(t *testing.T) {
 	}
 }
 
+// TestSingleNumeralUnit: one Chinese numeral before a unit of two
+// characters or more is a quantity (离学校八公里 → 8公里), and the clause
+// whose band it falls in answers.
+func TestSingleNumeralUnit(t *testing.T) {
+	e := offline(t)
+	q := "我家离学校八公里 坐校车一学期多少钱"
+	p := "第五条 校车费按学期收取，按家庭住址到校区的单程距离计算：单程5公里以内（含5公里）的，每学期1200元；超过5公里、不超过10公里的，每学期1600元；超过10公里、不超过15公里的，每学期2000元；超过15公里的，原则上不提供校车服务。"
+	if a := e.FromHits(q, []corpora.Hit{hit("bus.pdf", p)}); a.Answer != "1600元" {
+		t.Errorf("%s → %q; want 1600元", q, a.Answer)
+	}
+	if got := arabicNumerals("离学校八公里 一公斤"); got != "离学校8公里 1公斤" {
+		t.Errorf("arabicNumerals → %q", got)
+	}
+}
+
 // TestBrokenSpan: a span cut inside a phrase (a start on 且, an end on 向
 // or 对 cut from what it governs) gives way to the whole sentence, or
 // loses its dangling end; a title cut is made whole.

@@ -1105,6 +1105,10 @@ var cnQtyRe = mustScan(`[` + cnNumerals + `]+[天年月周次回个人元块岁�
 // with them (五万二千公里, 三千米, 两百课时).
 var unitsNext = []string{"公里", "公斤", "千克", "千米", "立方米", "平方米", "平米", "米", "课时", "学时", "条", "单", "份", "笔", "摄氏度", "℃", "GB", "TB", "MB", "核"}
 
+// longUnitsNext are those of unitsNext a single numeral before them counts
+// too (离学校八公里, 一公斤): two characters or more, no word's beginning.
+var longUnitsNext = []string{"公里", "公斤", "千克", "千米", "立方米", "平方米", "课时", "学时", "摄氏度"}
+
 // unitFollows reports whether text begins with one of unitsNext, not
 // the first character of a word that goes on (五万二千公里, but not the 核
 // of 八万核损).
@@ -1144,7 +1148,7 @@ func arabicNumerals(q string) string {
 		if last := r[len(r)-1]; !strings.ContainsRune(cnNumerals, last) {
 			unit, r = string(last), r[:len(r)-1]
 		}
-		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) && !(len(r) > 1 && unitFollows(q[loc[1]:])) {
+		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) && !((len(r) > 1 || hasAnyPrefix(q[loc[1]:], longUnitsNext...)) && unitFollows(q[loc[1]:])) {
 			continue // 统一, 一起: no unit, no multiplier, no quantity (充八百: a sum spent)
 		}
 		if unit == "平" && !strings.ContainsAny(string(r), "万千百") {
