@@ -1047,6 +1047,23 @@ func TestSingleNumeralUnit(t *testing.T) {
 	}
 }
 
+// TestSpokenTenths: a height said with its tenths after the unit (一米三)
+// and a share said in tenths (八成五) are quantities in figures, and the
+// band a height falls in answers.
+func TestSpokenTenths(t *testing.T) {
+	e := offline(t)
+	for q, want := range map[string]string{"带个一米三的小孩": "带个1.3米的小孩", "承载量的八成五了": "承载量的85%了", "一米三五": "1.35米", "一成不变": "一成不变"} {
+		if got := arabicNumerals(q); got != want {
+			t.Errorf("arabicNumerals(%s) = %q; want %q", q, got, want)
+		}
+	}
+	q := "带个一米三的小孩坐车 要买票不"
+	p := "第十条 身高不足1.2米的儿童，由成年乘客携带的，每名成年乘客限带1名免费乘车；身高1.2米（含）至1.5米（不含）的儿童，购买半价票；身高1.5米（含）以上的，购买全价票。"
+	if a := e.FromHits(q, []corpora.Hit{hit("fares.pdf", p)}); !strings.Contains(a.Answer, "半价票") {
+		t.Errorf("%s → %q; want the 半价票 band", q, a.Answer)
+	}
+}
+
 // TestBrokenSpan: a span cut inside a phrase (a start on 且, an end on 向
 // or 对 cut from what it governs) gives way to the whole sentence, or
 // loses its dangling end; a title cut is made whole.

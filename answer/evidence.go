@@ -1131,6 +1131,9 @@ func arabicNumerals(q string) string {
 	if strings.Contains(q, "百分之") {
 		q = spokenPercent(q)
 	}
+	if strings.ContainsAny(q, "米成") {
+		q = spokenTenths(q)
+	}
 	var b strings.Builder
 	at := 0
 	for _, loc := range cnQtyRe.FindAllStringIndex(q, -1) {
@@ -1181,6 +1184,44 @@ func arabicNumerals(q string) string {
 
 // spokenPercentRe finds a share said in words: 百分之三, 百分之零点八.
 var spokenPercentRe = mustScan(`百分之([零一二两三四五六七八九十百]+)(?:点([零一二三四五六七八九]+))?`)
+
+// spokenTenthsRe finds a height said with its tenths after the unit (一米
+// 三, 一米三五: 1.3米, 1.35米) and a share said in tenths (八成五: 85%).
+var spokenTenthsRe = mustScan(`([一二两三四五六七八九])(米|成)([一二三四五六七八九])([一二三四五六七八九])?`)
+
+// spokenTenths writes spoken heights and shares in tenths in figures (带个
+// 一米三的小孩 → 1.3米, 到承载量的八成五 → 85%).
+func spokenTenths(q string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range spokenTenthsRe.FindAllStringSubmatchIndex(q, -1) {
+		whole, _ := utf8.DecodeRuneInString(q[m[2]:])
+		tenth, _ := utf8.DecodeRuneInString(q[m[6]:])
+		hundredth := int64(-1)
+		if m[8] >= 0 {
+			r, _ := utf8.DecodeRuneInString(q[m[8]:])
+			hundredth = cnDigits[r]
+		}
+		out := ""
+		if q[m[4]:m[5]] == "米" {
+			out = strconv.FormatInt(cnDigits[whole], 10) + "." + strconv.FormatInt(cnDigits[tenth], 10)
+			if hundredth >= 0 {
+				out += strconv.FormatInt(hundredth, 10)
+			}
+			out += "米"
+		} else {
+			if hundredth >= 0 {
+				continue // (八成五五: no share said so)
+			}
+			out = strconv.FormatInt(cnDigits[whole]*10+cnDigits[tenth], 10) + "%"
+		}
+		b.WriteString(q[at:m[0]])
+		b.WriteString(out)
+		at = m[1]
+	}
+	b.WriteString(q[at:])
+	return b.String()
+}
 
 // spokenPercent writes the shares q says in words in digits (差了百分之
 // 零点八 → 差了0.8%), as rules write them.
