@@ -1064,6 +1064,23 @@ func TestSpokenTenths(t *testing.T) {
 	}
 }
 
+// TestSpokenAge: a bare number after a word for a person, with 了 or
+// nothing after it (有个大爷六十二了), is an age, and the band it falls in
+// answers.
+func TestSpokenAge(t *testing.T) {
+	e := offline(t)
+	for q, want := range map[string]string{"有个大爷六十二了": "有个大爷62岁了", "老人七十五 能办吗": "老人75岁 能办吗", "今年十二月": "今年12月", "统一": "统一"} {
+		if got := arabicNumerals(q); got != want {
+			t.Errorf("arabicNumerals(%s) = %q; want %q", q, got, want)
+		}
+	}
+	q := "有个大爷六十二了 门票咋收"
+	p := "第八条 60周岁（含）以上、不满70周岁的老年人凭身份证购买优惠票，按全价票的半价收取；70周岁（含）以上的老年人免票。"
+	if a := e.FromHits(q, []corpora.Hit{hit("tickets.pdf", p)}); !strings.Contains(a.Answer, "半价") {
+		t.Errorf("%s → %q; want the 半价 band", q, a.Answer)
+	}
+}
+
 // TestBrokenSpan: a span cut inside a phrase (a start on 且, an end on 向
 // or 对 cut from what it governs) gives way to the whole sentence, or
 // loses its dangling end; a title cut is made whole.

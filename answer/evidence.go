@@ -1060,6 +1060,16 @@ func spentBefore(text string) bool {
 
 // distanceBefore reports whether text ends in a verb of a vehicle's
 // distance (跑了, 行驶了, 里程): a bare number after it is kilometres.
+// ageBefore reports whether a bare number between before and after is a
+// person's age: a word for a person right before it (大爷, 老人, 孩子, 我妈)
+// and 了 or nothing more after it (有个大爷六十二了, 老人七十五 能办吗).
+func ageBefore(before, after string) bool {
+	if after != "" && !hasAnyPrefix(after, "了", " ", "，", ",", "的") {
+		return false
+	}
+	return hasAnySuffix(strings.TrimSpace(before), "大爷", "大妈", "大娘", "老人", "老人家", "老太太", "老爷子", "老大爷", "爷爷", "奶奶", "姥姥", "姥爷", "外婆", "外公", "孩子", "小孩", "小朋友", "儿子", "女儿", "我爸", "我妈", "他爸", "他妈", "父亲", "母亲", "今年")
+}
+
 func distanceBefore(text string) bool {
 	return hasAnySuffix(strings.TrimSpace(text), "跑了", "才跑", "跑了有", "行驶了", "行驶", "开了有", "里程", "里程数", "公里数", "表显")
 }
@@ -1151,7 +1161,7 @@ func arabicNumerals(q string) string {
 		if last := r[len(r)-1]; !strings.ContainsRune(cnNumerals, last) {
 			unit, r = string(last), r[:len(r)-1]
 		}
-		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) && !((len(r) > 1 || hasAnyPrefix(q[loc[1]:], longUnitsNext...)) && unitFollows(q[loc[1]:])) {
+		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) && !((len(r) > 1 || hasAnyPrefix(q[loc[1]:], longUnitsNext...)) && unitFollows(q[loc[1]:])) && !(len(r) > 1 && ageBefore(q[:loc[0]], q[loc[1]:])) {
 			continue // 统一, 一起: no unit, no multiplier, no quantity (充八百: a sum spent)
 		}
 		if unit == "平" && !strings.ContainsAny(string(r), "万千百") {
@@ -1168,6 +1178,8 @@ func arabicNumerals(q string) string {
 			unit = "%" // 满意度九十二: a share
 		} else if unit == "" && distanceBefore(q[:loc[0]]) {
 			unit = "公里" // 跑了两万五: a car's distance, not money
+		} else if unit == "" && ageBefore(q[:loc[0]], q[loc[1]:]) {
+			unit = "岁" // 有个大爷六十二了: a person's age
 		} else if unit == "" && unitFollows(q[loc[1]:]) {
 			// 五万二千公里: the unit after, of more than one character or
 			// none the numerals' pattern takes, is the quantity's.
