@@ -2420,6 +2420,12 @@ var roleNameSaidRe = mustScan(`((?:[A-Za-z]{1,4})?\p{Han}{0,2}?(?:主管|经理|
 // 还有效吗, 还能享受吗) and the sentence says it ends (过户后终止, 逾期作废):
 // no.
 func ceases(q, sentence string) bool {
+	for _, m := range haltRe.FindAllStringSubmatch(sentence, -1) {
+		// 还用出去抄表吗 … 暂停户外抄表: the deed asked of is halted.
+		if r := []rune(m[1]); strings.Contains(q, string(r[len(r)-2:])) && !strings.ContainsAny(q, "停不") {
+			return true // (its last two characters: 抄表 of 户外抄表, not 索道 of 售出上行索道票)
+		}
+	}
 	if !strings.Contains(q, "还") || !containsAny(q, []string{"算", "有效", "享受", "能用", "保", "管用", "作数"}) {
 		return false
 	}
@@ -2773,6 +2779,9 @@ var onlyListRe = mustScan(`(?:仅限于?|只限于?|限于|仅适用于|只适�
 
 // classRe finds a class by its mark and rank word (A级, 二类, 3档, 五星).
 var classRe = mustScan(`([A-Za-z]|[0-9]{1,2}|[一二三四五六七八九十甲乙丙丁])(级|类|档|星)`)
+
+// haltRe finds a deed a rule halts (暂停户外抄表, 停止一切室外高处作业).
+var haltRe = mustScan(`(?:暂停|停止)(?:一切|所有)?(\p{Han}{2,6})`)
 
 // sanctioned reports whether q asks whether one may (能, 可以, 行) and the
 // sentence punishes the deed (予以辞退, 按违纪处理, 给予…处分) without

@@ -4,6 +4,7 @@ import (
 	"context"
 	"hash/fnv"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -1078,6 +1079,24 @@ func TestSpokenAge(t *testing.T) {
 	p := "第八条 60周岁（含）以上、不满70周岁的老年人凭身份证购买优惠票，按全价票的半价收取；70周岁（含）以上的老年人免票。"
 	if a := e.FromHits(q, []corpora.Hit{hit("tickets.pdf", p)}); !strings.Contains(a.Answer, "半价") {
 		t.Errorf("%s → %q; want the 半价 band", q, a.Answer)
+	}
+}
+
+// TestSpokenForms: a body's temperature with its tenth though no word says
+// temperature (晨检量出来三十七度八), 俩 for 两个, and millimetres are
+// quantities; a rule halting the deed asked of (暂停户外抄表) says no.
+func TestSpokenForms(t *testing.T) {
+	e := offline(t)
+	for q, want := range map[string]string{"晨检量出来三十七度八 咋处理": "37.8 ℃", "有盒药还有俩月就过期了": "2 个月", "一小时下了三十毫米": "30 毫米"} {
+		qs := questionQuantities(joinSeparable(q))
+		if len(qs) == 0 || strconv.FormatFloat(qs[len(qs)-1].n, 'g', -1, 64)+" "+qs[len(qs)-1].unit != want {
+			t.Errorf("questionQuantities(%s) = %+v; want %s", q, qs, want)
+		}
+	}
+	q := "外面一小时下了三十毫米 还用出去抄表吗"
+	p := "第九条 遇暴雨时：（1）1小时降雨量达到20毫米以上、不满50毫米的，暂停户外抄表，已出门的就近避雨；（2）1小时降雨量达到50毫米以上的，全员停止外勤。"
+	if a := e.FromHits(q, []corpora.Hit{hit("rules.pdf", p)}); !strings.HasPrefix(a.Answer, "不") || !strings.Contains(a.Answer, "暂停户外抄表") {
+		t.Errorf("%s → %q; want no, by 暂停户外抄表", q, a.Answer)
 	}
 }
 

@@ -875,7 +875,7 @@ type quantity struct {
 }
 
 var (
-	qtyUnits = `元人民币|人民币|个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|周岁|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张|箱|托|吨|公斤|千克|平方米|平米|平|米|层|条|行|单|份|分|级|回|课时|学时|节|立方米|立方|方|℃|°C|摄氏度`
+	qtyUnits = `元人民币|人民币|个工作日|工作日|个自然日|个小时|小时|个月|毫秒|分钟|秒|人天|块钱|块|万元|千元|亿元|元|年|天|日|周岁|岁|人|次|周|公里|%|％|GB|TB|MB|核|台|家|笔|户|名|位|个间夜|间夜|间|套|辆|件|张|箱|托|吨|公斤|千克|平方米|平米|平|毫米|厘米|米|层|条|行|单|份|分|级|回|课时|学时|节|立方米|立方|方|℃|°C|摄氏度`
 	qtyNum   = `([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*(万|千|亿)?\s*(` + qtyUnits + `)?` // (5,000元: thousands set apart)
 	qtyRe    = mustScan(qtyNum)
 	// The conditions a rule sets on a quantity, in the forms Chinese rules
@@ -1113,11 +1113,11 @@ var cnQtyRe = mustScan(`[` + cnNumerals + `]+[天年月周次回个人元块岁�
 
 // unitsNext are units after Chinese numerals that cnQtyRe does not take
 // with them (五万二千公里, 三千米, 两百课时).
-var unitsNext = []string{"公里", "公斤", "千克", "千米", "立方米", "平方米", "平米", "米", "课时", "学时", "条", "单", "份", "笔", "摄氏度", "℃", "GB", "TB", "MB", "核"}
+var unitsNext = []string{"公里", "公斤", "千克", "千米", "立方米", "平方米", "平米", "毫米", "厘米", "米", "课时", "学时", "条", "单", "份", "笔", "摄氏度", "℃", "GB", "TB", "MB", "核"}
 
 // longUnitsNext are those of unitsNext a single numeral before them counts
 // too (离学校八公里, 一公斤): two characters or more, no word's beginning.
-var longUnitsNext = []string{"公里", "公斤", "千克", "千米", "立方米", "平方米", "课时", "学时", "摄氏度"}
+var longUnitsNext = []string{"公里", "公斤", "千克", "千米", "立方米", "平方米", "毫米", "厘米", "课时", "学时", "摄氏度"}
 
 // unitFollows reports whether text begins with one of unitsNext, not
 // the first character of a word that goes on (五万二千公里, but not the 核
@@ -1143,6 +1143,9 @@ func arabicNumerals(q string) string {
 	}
 	if strings.ContainsAny(q, "米成") {
 		q = spokenTenths(q)
+	}
+	if strings.ContainsAny(q, "俩仨") {
+		q = pairs.Replace(q) // 俩月没交, 带俩孩子: 两个
 	}
 	var b strings.Builder
 	at := 0
@@ -1196,6 +1199,9 @@ func arabicNumerals(q string) string {
 
 // spokenPercentRe finds a share said in words: 百分之三, 百分之零点八.
 var spokenPercentRe = mustScan(`百分之([零一二两三四五六七八九十百]+)(?:点([零一二三四五六七八九]+))?`)
+
+// pairs writes 俩 and 仨 as the numeral and measure word they stand for.
+var pairs = strings.NewReplacer("俩", "两个", "仨", "三个")
 
 // spokenTenthsRe finds a height said with its tenths after the unit (一米
 // 三, 一米三五: 1.3米, 1.35米) and a share said in tenths (八成五: 85%).

@@ -493,12 +493,16 @@ var spokenTemperatureRe = mustScan(`(零下)?([零一二两三四五六七八九
 // angle (坡度超过二十度, 鞠躬三十度).
 var temperatureWords = []string{"体温", "气温", "温度", "发烧", "发热", "烧到", "高温", "低温", "冷库", "冷藏", "冷冻", "零下", "天气", "今天", "明天", "室外", "室内", "最高", "最低", "摄氏"}
 
+// bodyTemperatureRe finds a body's temperature said with its tenth (晨检量
+// 出来三十七度八): a temperature though no word of temperatureWords says so.
+var bodyTemperatureRe = mustScan(`三十[五六七八九]度[一二三四五六七八九]`)
+
 // writtenTemperatures writes the temperatures q says as documents write
 // them (体温三十七度五 → 体温37.5℃, 今天三十九度 → 今天39℃), so that a
 // rule's bounds (37.3℃及以上) read them: of ten degrees or more, or below
 // zero, and not water or power (两百度水, 一度电) nor 一度 (once).
 func writtenTemperatures(q string) string {
-	if !strings.Contains(q, "度") || !containsAny(q, temperatureWords) || !spokenTemperatureRe.MatchString(q) {
+	if !strings.Contains(q, "度") || !containsAny(q, temperatureWords) && !bodyTemperatureRe.MatchString(q) || !spokenTemperatureRe.MatchString(q) {
 		return q
 	}
 	var b strings.Builder
