@@ -1060,6 +1060,18 @@ func spentBefore(text string) bool {
 
 // distanceBefore reports whether text ends in a verb of a vehicle's
 // distance (跑了, 行驶了, 里程): a bare number after it is kilometres.
+// moneyLeft reports whether a number follows a sum's noun and what is
+// left of it (押金就剩八百多了, 余额还有三百): a sum of money.
+func moneyLeft(before string) bool {
+	b := strings.TrimSpace(before)
+	for _, v := range []string{"就剩", "还剩", "只剩", "剩下", "剩", "还有", "只有", "不到", "才"} {
+		if t, ok := strings.CutSuffix(b, v); ok {
+			return hasAnySuffix(t, "押金", "余额", "预交金", "预存款", "工资", "钱", "费", "款", "金")
+		}
+	}
+	return false
+}
+
 // ageBefore reports whether a bare number between before and after is a
 // person's age: a word for a person right before it (大爷, 老人, 孩子, 我妈)
 // and 了 or nothing more after it (有个大爷六十二了, 老人七十五 能办吗).
@@ -1164,7 +1176,7 @@ func arabicNumerals(q string) string {
 		if last := r[len(r)-1]; !strings.ContainsRune(cnNumerals, last) {
 			unit, r = string(last), r[:len(r)-1]
 		}
-		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) && !((len(r) > 1 || hasAnyPrefix(q[loc[1]:], longUnitsNext...)) && unitFollows(q[loc[1]:])) && !(len(r) > 1 && ageBefore(q[:loc[0]], q[loc[1]:])) {
+		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) && !((len(r) > 1 || hasAnyPrefix(q[loc[1]:], longUnitsNext...)) && unitFollows(q[loc[1]:])) && !(len(r) > 1 && ageBefore(q[:loc[0]], q[loc[1]:])) && !(len(r) > 1 && moneyLeft(q[:loc[0]])) {
 			continue // 统一, 一起: no unit, no multiplier, no quantity (充八百: a sum spent)
 		}
 		if unit == "平" && !strings.ContainsAny(string(r), "万千百") {
