@@ -1088,7 +1088,7 @@ func TestSpokenAge(t *testing.T) {
 // a rule halting the deed asked of (暂停户外抄表) says no.
 func TestSpokenForms(t *testing.T) {
 	e := offline(t)
-	for q, want := range map[string]string{"晨检量出来三十七度八 咋处理": "37.8 ℃", "有盒药还有俩月就过期了": "2 个月", "一小时下了三十毫米": "30 毫米", "卡里余额还有三百 够吗": "300 元"} {
+	for q, want := range map[string]string{"晨检量出来三十七度八 咋处理": "37.8 ℃", "有盒药还有俩月就过期了": "2 个月", "一小时下了三十毫米": "30 毫米", "卡里余额还有三百 够吗": "300 元", "等了四十来分钟": "40 分钟"} {
 		qs := questionQuantities(joinSeparable(q))
 		if len(qs) == 0 || strconv.FormatFloat(qs[len(qs)-1].n, 'g', -1, 64)+" "+qs[len(qs)-1].unit != want {
 			t.Errorf("questionQuantities(%s) = %+v; want %s", q, qs, want)

@@ -1156,6 +1156,9 @@ func arabicNumerals(q string) string {
 	if strings.ContainsAny(q, "米成") {
 		q = spokenTenths(q)
 	}
+	if strings.Contains(q, "来") {
+		q = aboutRe.ReplaceAllString(q, "$1$2") // 四十来分钟: about forty minutes
+	}
 	if strings.ContainsAny(q, "俩仨") {
 		q = pairs.Replace(q) // 俩月没交, 带俩孩子: 两个
 	}
@@ -1211,6 +1214,9 @@ func arabicNumerals(q string) string {
 
 // spokenPercentRe finds a share said in words: 百分之三, 百分之零点八.
 var spokenPercentRe = mustScan(`百分之([零一二两三四五六七八九十百]+)(?:点([零一二三四五六七八九]+))?`)
+
+// aboutRe finds a round number said as about so many (四十来分钟, 20来天).
+var aboutRe = mustScan(`([0-9]*0|[` + cnNumerals + `]*十)来(分钟|个小时|小时|天|个月|年|岁|块|元|人|公里|米|斤|公斤|次)`)
 
 // pairs writes 俩 and 仨 as the numeral and measure word they stand for.
 var pairs = strings.NewReplacer("俩", "两个", "仨", "三个")
