@@ -954,7 +954,7 @@ func TestPeriodAsked(t *testing.T) {
 	if parseQuestion([]rune("这根管子多长")).unit != unitLength || parseQuestion([]rune("试用期有多长")).unit != unitDuration {
 		t.Errorf("管子多长 asks a length, 试用期有多长 a length of time")
 	}
-	if !statesValue([]rune("新老师见习期"), []rune("新教师的见习期为1年")) || statesValue([]rune("新老师见习期"), []rune("延长见习期3个月")) {
+	if n := valueNouns([]rune("新老师见习期")); !statesValue(n, []rune("新教师的见习期为1年")) || statesValue(n, []rune("延长见习期3个月")) {
 		t.Errorf("statesValue: 见习期为1年 says the value of 见习期, 延长见习期3个月 does not")
 	}
 }

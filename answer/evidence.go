@@ -392,6 +392,10 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		}
 	}
 	siblings := siblingRows(out, hits, q)
+	var nouns []string // valueNouns, for a number asked
+	if q.kind == kindNumber {
+		nouns = valueNouns(q.left)
+	}
 	for i := range out {
 		score := 0.0
 		// What the title or heading holds counts as if the sentence said
@@ -514,7 +518,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		if lq := min(len(q.folded), 200); lq > 0 {
 			score *= 1 + 0.05*float64(longestCommon(q.folded[:lq], out[i].folded))/float64(lq)
 		}
-		if q.kind == kindNumber && statesValue(q.left, out[i].folded) {
+		if nouns != nil && statesValue(nouns, out[i].folded) {
 			// 见习期多长 … 新教师的见习期为1年: the sentence that says what
 			// the noun asked of is (its value right after it), over one
 			// that only has it (延长见习期3个月).
@@ -528,19 +532,28 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 // valueBoost weighs a sentence saying the value of the noun asked of.
 var valueBoost = 1.2
 
-// statesValue reports whether s says the value of the noun the question
-// names right before its question word (left: 见习期 of 新老师见习期多长):
-// that noun, two to four characters, then 为, 是 or a colon and a number.
-func statesValue(left, s []rune) bool {
+// valueNouns are the nouns the question may name right before its question
+// word (left: 见习期, 习期 of 新老师见习期多长), four characters to two.
+func valueNouns(left []rune) []string {
 	l := []rune(strings.TrimRight(string(left), " 的是为有要得一般大概最"))
+	var nouns []string
 	for n := min(4, len(l)); n >= 2; n-- {
-		noun := string(l[len(l)-n:])
-		for at, str := 0, string(s); ; {
+		nouns = append(nouns, string(l[len(l)-n:]))
+	}
+	return nouns
+}
+
+// statesValue reports whether s says the value of one of nouns
+// (valueNouns): the noun, then 为, 是 or a colon and a number.
+func statesValue(nouns []string, s []rune) bool {
+	str := string(s)
+	for _, noun := range nouns {
+		for at := 0; ; {
 			i := strings.Index(str[at:], noun)
 			if i < 0 {
 				break
 			}
-			rest := []rune(str[at+i+len(noun):])
+			rest := []rune(str[at+i+len(noun) : min(len(str), at+i+len(noun)+8)])
 			if len(rest) >= 2 && strings.ContainsRune("为是：:", rest[0]) && (unicode.IsDigit(rest[1]) || strings.ContainsRune(cnNumerals, rest[1])) {
 				return true
 			}
@@ -556,6 +569,15 @@ func statesValue(left, s []rune) bool {
 // works that case out; it answers no question that does not state it
 // (季度回款目标一般定多少钱).
 func faqScenario(qs []quantity, line string) bool {
+	digits := 0
+	for _, r := range line {
+		if r >= '0' && r <= '9' || strings.ContainsRune(cnNumerals, r) {
+			digits++
+		}
+	}
+	if digits < 2 {
+		return false // (no two figures to set a case with: the quantities not read)
+	}
 	own := questionQuantities(line)
 	if len(own) < 2 {
 		return false
