@@ -255,6 +255,21 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 	}
 	retrieval := time.Since(start)
 	nq, nasked := zh.Normalize(q), zh.Normalize(asked) // (q is asked, or asked in the mainland's words)
+	// again looks the passages up once more, with words a document may
+	// write for the question's, and answers from them. (Retrieval is the
+	// searches; the first answer's reading is the answer step's.)
+	again := func(query string) ([]corpora.Hit, Answer, error) {
+		at := time.Now()
+		more, err := search(query)
+		if err != nil {
+			return nil, Answer{}, err
+		}
+		retrieval += time.Since(at)
+		if g != nil && !named && !asksCulture(q) {
+			more = proseFirst(g, more)
+		}
+		return more, e.FromHits(q, more), nil
+	}
 	var a Answer
 	if g != nil {
 		docs := make([]string, len(hits))
@@ -301,18 +316,11 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			// … 餐补, 看病 … 就医, 上班时间 … 工作时间), which alone rank
 			// none of these.
 			if extra := aliasText(aliases); extra != "" {
-				again := time.Now()
-				more, err := search(q + " " + extra)
+				more, b, err := again(q + " " + extra)
 				if err != nil {
 					return Answer{}, err
 				}
-				// (Retrieval is the two searches; the first answer's
-				// reading is the answer step's.)
-				retrieval += time.Since(again)
-				if g != nil && !named && !asksCulture(q) {
-					more = proseFirst(g, more)
-				}
-				if b := e.FromHits(q, more); b.Found && !(lacking && lacksShape(b)) && !(unsaid && unsaidAliases(aliases, b, more)) {
+				if b.Found && !(lacking && lacksShape(b)) && !(unsaid && unsaidAliases(aliases, b, more)) {
 					// (found where the question's own words were not: only
 					// an answer saying one of them, or a word for it, wins)
 					a, hits = b, more
@@ -351,16 +359,11 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 		// and the passages its words brought do not say: a rule's article
 		// on who answers for what (后勤保障部负责校车和食堂的统一管理) says
 		// it in a word the question does not — look again with it.
-		again := time.Now()
-		more, err := search(q + " " + handlerWord)
+		more, b, err := again(q + " " + handlerWord)
 		if err != nil {
 			return Answer{}, err
 		}
-		retrieval += time.Since(again)
-		if g != nil && !named && !asksCulture(q) {
-			more = proseFirst(g, more)
-		}
-		if b := e.FromHits(q, more); b.Found {
+		if b.Found {
 			a, hits = b, more
 		}
 	}

@@ -1033,52 +1033,26 @@ func TestOnlyOther(t *testing.T) {
 	}
 }
 
-// TestSingleNumeralUnit: one Chinese numeral before a unit of two
-// characters or more is a quantity (离学校八公里 → 8公里), and the clause
-// whose band it falls in answers.
-func TestSingleNumeralUnit(t *testing.T) {
+// TestSpokenQuantities: quantities as people say them are written in
+// figures — one numeral before a unit of two characters (离学校八公里), a
+// height or a share in tenths (一米三, 八成五), an age after a word for a
+// person (有个大爷六十二了) — and the band each falls in answers.
+func TestSpokenQuantities(t *testing.T) {
 	e := offline(t)
-	q := "我家离学校八公里 坐校车一学期多少钱"
-	p := "第五条 校车费按学期收取，按家庭住址到校区的单程距离计算：单程5公里以内（含5公里）的，每学期1200元；超过5公里、不超过10公里的，每学期1600元；超过10公里、不超过15公里的，每学期2000元；超过15公里的，原则上不提供校车服务。"
-	if a := e.FromHits(q, []corpora.Hit{hit("bus.pdf", p)}); a.Answer != "1600元" {
-		t.Errorf("%s → %q; want 1600元", q, a.Answer)
-	}
-	if got := arabicNumerals("离学校八公里 一公斤"); got != "离学校8公里 1公斤" {
-		t.Errorf("arabicNumerals → %q", got)
-	}
-}
-
-// TestSpokenTenths: a height said with its tenths after the unit (一米三)
-// and a share said in tenths (八成五) are quantities in figures, and the
-// band a height falls in answers.
-func TestSpokenTenths(t *testing.T) {
-	e := offline(t)
-	for q, want := range map[string]string{"带个一米三的小孩": "带个1.3米的小孩", "承载量的八成五了": "承载量的85%了", "一米三五": "1.35米", "一成不变": "一成不变"} {
+	for q, want := range map[string]string{"离学校八公里 一公斤": "离学校8公里 1公斤", "带个一米三的小孩": "带个1.3米的小孩", "承载量的八成五了": "承载量的85%了",
+		"一米三五": "1.35米", "一成不变": "一成不变", "有个大爷六十二了": "有个大爷62岁了", "老人七十五 能办吗": "老人75岁 能办吗", "今年十二月": "今年12月", "统一": "统一"} {
 		if got := arabicNumerals(q); got != want {
 			t.Errorf("arabicNumerals(%s) = %q; want %q", q, got, want)
 		}
 	}
-	q := "带个一米三的小孩坐车 要买票不"
-	p := "第十条 身高不足1.2米的儿童，由成年乘客携带的，每名成年乘客限带1名免费乘车；身高1.2米（含）至1.5米（不含）的儿童，购买半价票；身高1.5米（含）以上的，购买全价票。"
-	if a := e.FromHits(q, []corpora.Hit{hit("fares.pdf", p)}); !strings.Contains(a.Answer, "半价票") {
-		t.Errorf("%s → %q; want the 半价票 band", q, a.Answer)
-	}
-}
-
-// TestSpokenAge: a bare number after a word for a person, with 了 or
-// nothing after it (有个大爷六十二了), is an age, and the band it falls in
-// answers.
-func TestSpokenAge(t *testing.T) {
-	e := offline(t)
-	for q, want := range map[string]string{"有个大爷六十二了": "有个大爷62岁了", "老人七十五 能办吗": "老人75岁 能办吗", "今年十二月": "今年12月", "统一": "统一"} {
-		if got := arabicNumerals(q); got != want {
-			t.Errorf("arabicNumerals(%s) = %q; want %q", q, got, want)
+	for _, c := range []struct{ q, passage, want string }{
+		{"我家离学校八公里 坐校车一学期多少钱", "第五条 校车费按学期收取，按家庭住址到校区的单程距离计算：单程5公里以内（含5公里）的，每学期1200元；超过5公里、不超过10公里的，每学期1600元；超过10公里、不超过15公里的，每学期2000元；超过15公里的，原则上不提供校车服务。", "1600元"},
+		{"带个一米三的小孩坐车 要买票不", "第十条 身高不足1.2米的儿童，由成年乘客携带的，每名成年乘客限带1名免费乘车；身高1.2米（含）至1.5米（不含）的儿童，购买半价票；身高1.5米（含）以上的，购买全价票。", "半价票"},
+		{"有个大爷六十二了 门票咋收", "第八条 60周岁（含）以上、不满70周岁的老年人凭身份证购买优惠票，按全价票的半价收取；70周岁（含）以上的老年人免票。", "半价"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("rules.pdf", c.passage)}); !strings.Contains(a.Answer, c.want) {
+			t.Errorf("%s → %q; want %s", c.q, a.Answer, c.want)
 		}
-	}
-	q := "有个大爷六十二了 门票咋收"
-	p := "第八条 60周岁（含）以上、不满70周岁的老年人凭身份证购买优惠票，按全价票的半价收取；70周岁（含）以上的老年人免票。"
-	if a := e.FromHits(q, []corpora.Hit{hit("tickets.pdf", p)}); !strings.Contains(a.Answer, "半价") {
-		t.Errorf("%s → %q; want the 半价 band", q, a.Answer)
 	}
 }
 
