@@ -755,13 +755,16 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		}
 	}
 	exempts := false // best is the sentence exempting a case from the rule asked of
-	if asksException(pq) && !exceptionMid.MatchString(string(sents[best].folded)) && !(best+1 < len(sents) && sents[best+1].hit == sents[best].hit && opensException(strings.TrimSpace(string(sents[best+1].orig)))) {
+	if strings.Contains(string(pq.folded), "例外") && !exceptionMid.MatchString(string(sents[best].folded)) && !(best+1 < len(sents) && sents[best+1].hit == sents[best].hit && opensException(strings.TrimSpace(string(sents[best+1].orig)))) {
 		// Asked whether a rule has an exception (客户等级都是按签约额评的吗，
 		// 有没有例外), and the best sentence gives the rule alone: a
-		// sentence right after it that exempts a case from it (…战略客户，
-		// …可以不受签约额的限制直接评为A级) is the exception.
+		// sentence up to eight on in its passage that exempts a case and
+		// says a word of the question's (…战略客户，…可以不受签约额的限制直
+		// 接评为A级) is the exception; not one denying any (不得有任何例外).
 		for j := best + 1; j < len(sents) && j <= best+8 && sents[j].hit == sents[best].hit; j++ {
-			if exemptionRe.MatchString(string(sents[j].folded)) {
+			if f := string(sents[j].folded); exemptionRe.MatchString(f) && !noExceptionRe.MatchString(f) && slices.ContainsFunc(terms, func(t keyTerm) bool {
+				return !t.typ && utf8.RuneCountInString(t.w) >= 2 && t.w != "例外" && strings.Contains(f, t.w)
+			}) {
 				best, exempts = j, true
 				break
 			}
@@ -2420,13 +2423,19 @@ func roleAndName(s []rune) (span, bool) {
 var roleNameSaidRe = mustScan(`((?:[A-Za-z]{1,4})?\p{Han}{0,2}?(?:主管|经理|主任|专员|总监|负责人|助理|秘书|工程师|管理员))(\p{Han}{2,4})`)
 
 // ceases reports whether q asks whether a thing still holds (还算不算,
-// 还有效吗, 还能享受吗) and the sentence says it ends (过户后终止, 逾期作废):
-// no.
+// 还有效吗, 还能享受吗) and the sentence says it ends (过户后终止, 逾期作废),
+// or whether one still does a deed the sentence halts (还用出去抄表吗 …
+// 暂停户外抄表): no.
 func ceases(q, sentence string) bool {
-	for _, m := range haltRe.FindAllStringSubmatch(sentence, -1) {
-		// 还用出去抄表吗 … 暂停户外抄表: the deed asked of is halted.
-		if r := []rune(m[1]); strings.Contains(q, string(r[len(r)-2:])) && !strings.ContainsAny(q, "停不") {
-			return true // (its last two characters: 抄表 of 户外抄表, not 索道 of 售出上行索道票)
+	if qq := withoutANotA(q); strings.Contains(qq, "还") && !strings.ContainsAny(qq, "停不") {
+		for _, m := range haltRe.FindAllStringSubmatch(sentence, -1) {
+			// 还用出去抄表吗 … 暂停户外抄表: the deed still asked of is
+			// halted (by its last two characters: 抄表 of 户外抄表, not 索道
+			// of 售出上行索道票).
+			deed := strings.TrimRight(m[1], "工作业务活动服务")
+			if r := []rune(deed); len(r) >= 2 && strings.Contains(qq, string(r[len(r)-2:])) {
+				return true
+			}
 		}
 	}
 	if !strings.Contains(q, "还") || !containsAny(q, []string{"算", "有效", "享受", "能用", "保", "管用", "作数"}) {
@@ -2763,14 +2772,17 @@ var onlyHoldsRe = mustScan(`(?:只|仅)(?:包含|包括|含有|含|保存|覆盖
 // later one of them not in what it holds.
 func onlyOther(asked []string, sentence string) bool {
 	m := onlyHoldsRe.FindStringSubmatchIndex(sentence)
-	if m == nil {
-		return false
+	if m == nil || strings.HasSuffix(sentence[:m[0]], "不") {
+		return false // (不仅包括, 不只包含: not only)
 	}
-	before, held, named := sentence[:m[0]], sentence[m[2]:m[3]], false
+	before, verb, held, named := sentence[:m[0]], sentence[m[0]:m[2]], sentence[m[2]:m[3]], false
 	for _, w := range asked {
-		if strings.Contains(before, w) {
+		switch {
+		case strings.Contains(before, w):
 			named = true
-		} else if named && !strings.Contains(held, w) && bigramShare(w, held) == 0 {
+		case strings.Contains(verb, w) || strings.Contains(w, strings.TrimLeft(verb, "只仅")):
+			// (the question's own verb: 包含 of 自动备份包含数据库吗)
+		case named && !strings.Contains(held, w) && bigramShare(w, held) == 0:
 			return true
 		}
 	}
@@ -2784,7 +2796,22 @@ var onlyListRe = mustScan(`(?:仅限于?|只限于?|限于|仅适用于|只适�
 var classRe = mustScan(`([A-Za-z]|[0-9]{1,2}|[一二三四五六七八九十甲乙丙丁])(级|类|档|星)`)
 
 // haltRe finds a deed a rule halts (暂停户外抄表, 停止一切室外高处作业).
-var haltRe = mustScan(`(?:暂停|停止)(?:一切|所有)?(\p{Han}{2,6})`)
+var haltRe = mustScan(`(?:暂停|停止)(?:一切|所有)?(\p{Han}{2,6}?)(?:工作|并|及|和|或|[，。；、,;]|$)`)
+
+// withoutANotA is q with its A不A asked (用不用, 能不能) said once (用).
+func withoutANotA(q string) string {
+	r := []rune(q)
+	out := make([]rune, 0, len(r))
+	for i := 0; i < len(r); i++ {
+		if i+2 < len(r) && r[i+1] == '不' && r[i+2] == r[i] {
+			out = append(out, r[i])
+			i += 2
+			continue
+		}
+		out = append(out, r[i])
+	}
+	return string(out)
+}
 
 // sanctioned reports whether q asks whether one may (能, 可以, 行) and the
 // sentence punishes the deed (予以辞退, 按违纪处理, 给予…处分) without

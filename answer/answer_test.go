@@ -986,8 +986,9 @@ func TestOneCharOff(t *testing.T) {
 	if a := e.FromHits(q, []corpora.Hit{table}); !strings.Contains(a.Answer, "12元") {
 		t.Errorf("%s → %q; want 12元", q, a.Answer)
 	}
-	if !oneCharOff("住校生", "住宿生和参加晚自习的学生") || oneCharOff("住校生", "住在校外的学生") || oneCharOff("校生", "校园") {
-		t.Errorf("oneCharOff: 住宿生 is 住校生 one character off; 住在校外的学生 and two-character words are not")
+	w := e.seg.Counted
+	if !oneCharOff("住校生", "住宿生和参加晚自习的学生", w) || oneCharOff("住校生", "住在校外的学生", w) || oneCharOff("校生", "校园", w) || oneCharOff("公积金", "公司金额", w) {
+		t.Errorf("oneCharOff: 住宿生 is 住校生 one character off; 住在校外的学生, 公司金额 and two-character words are not")
 	}
 }
 
@@ -1028,8 +1029,10 @@ func TestOnlyOther(t *testing.T) {
 	if a := e.FromHits(q, []corpora.Hit{hit("faq.md", p)}); !strings.HasPrefix(a.Answer, "不会") {
 		t.Errorf("%s → %q; want 不会", q, a.Answer)
 	}
-	if onlyOther([]string{"自动备份", "数据库"}, "自动备份只包含数据库") {
-		t.Errorf("onlyOther: 自动备份 … 数据库 is what it holds")
+	for q, p := range map[string]string{"自动备份包含数据库吗": "自动备份只包含数据库。", "公司福利包括年度体检吗": "公司福利不仅包括五险一金，还包括年度体检。"} {
+		if onlyOther(askedWords(e.seg, q), p) {
+			t.Errorf("onlyOther(%s, %s): yes, not no", q, p)
+		}
 	}
 }
 
@@ -1040,9 +1043,17 @@ func TestOnlyOther(t *testing.T) {
 func TestSpokenQuantities(t *testing.T) {
 	e := offline(t)
 	for q, want := range map[string]string{"离学校八公里 一公斤": "离学校8公里 1公斤", "带个一米三的小孩": "带个1.3米的小孩", "承载量的八成五了": "承载量的85%了",
-		"一米三五": "1.35米", "一成不变": "一成不变", "有个大爷六十二了": "有个大爷62岁了", "老人七十五 能办吗": "老人75岁 能办吗", "今年十二月": "今年12月", "统一": "统一"} {
+		"一米三五": "1.35米", "一成不变": "一成不变", "有个大爷六十二了": "有个大爷62岁了", "老人七十五 能办吗": "老人75岁 能办吗", "今年十二月": "今年12月", "统一": "统一",
+		"护栏每隔两米一根": "护栏每隔两米一根", "首付三成一次性": "首付三成1次性", "十一米三": "11米三", "周六9:30来人上门吗": "周六9:30来人上门吗", "等了四十来分钟": "等了40分钟"} {
 		if got := arabicNumerals(q); got != want {
 			t.Errorf("arabicNumerals(%s) = %q; want %q", q, got, want)
+		}
+	}
+	for _, q := range []string{"今年一百二十万的合同提成多少", "给儿子两万 要交税吗", "我妈三千的退休金"} {
+		for _, qty := range questionQuantities(joinSeparable(q)) {
+			if qty.unit == "岁" {
+				t.Errorf("%s: %g岁 is a sum, no age", q, qty.n)
+			}
 		}
 	}
 	for _, c := range []struct{ q, passage, want string }{

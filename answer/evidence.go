@@ -535,7 +535,16 @@ var valueBoost = 1.2
 // valueNouns are the nouns the question may name right before its question
 // word (left: 见习期, 习期 of 新老师见习期多长), four characters to two.
 func valueNouns(left []rune) []string {
-	l := []rune(strings.TrimRight(string(left), " 的是为有要得一般大概最"))
+	t := strings.TrimSpace(string(left))
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, w := range []string{"的", "是", "为", "有", "要", "得", "一般", "大概", "最", " "} {
+			if r, ok := strings.CutSuffix(t, w); ok {
+				t, trimmed = r, true
+			}
+		}
+	}
+	l := []rune(t)
 	var nouns []string
 	for n := min(4, len(l)); n >= 2; n-- {
 		nouns = append(nouns, string(l[len(l)-n:]))
@@ -554,7 +563,8 @@ func statesValue(nouns []string, s []rune) bool {
 				break
 			}
 			rest := []rune(str[at+i+len(noun) : min(len(str), at+i+len(noun)+8)])
-			if len(rest) >= 2 && strings.ContainsRune("为是：:", rest[0]) && (unicode.IsDigit(rest[1]) || strings.ContainsRune(cnNumerals, rest[1])) {
+			if len(rest) >= 3 && strings.ContainsRune("为是：:", rest[0]) && (unicode.IsDigit(rest[1]) || strings.ContainsRune(cnNumerals, rest[1]) && strings.ContainsRune(cnNumerals+"年月天日个周小分元", rest[2])) {
+				// (a number: 为1年, 为三个月; not 是一段考察期, 为一名)
 				return true
 			}
 			at += i + len(noun)
@@ -1080,15 +1090,13 @@ func spentBefore(text string) bool {
 	return false
 }
 
-// distanceBefore reports whether text ends in a verb of a vehicle's
-// distance (跑了, 行驶了, 里程): a bare number after it is kilometres.
 // moneyLeft reports whether a number follows a sum's noun and what is
 // left of it (押金就剩八百多了, 余额还有三百): a sum of money.
 func moneyLeft(before string) bool {
 	b := strings.TrimSpace(before)
 	for _, v := range []string{"就剩", "还剩", "只剩", "剩下", "剩", "还有", "只有", "不到", "才"} {
 		if t, ok := strings.CutSuffix(b, v); ok {
-			return hasAnySuffix(t, "押金", "余额", "预交金", "预存款", "工资", "钱", "费", "款", "金")
+			return hasAnySuffix(t, "押金", "余额", "预交金", "预存款", "工资", "钱", "费", "金")
 		}
 	}
 	return false
@@ -1101,9 +1109,11 @@ func ageBefore(before, after string) bool {
 	if after != "" && !hasAnyPrefix(after, "了", " ", "，", ",", "的") {
 		return false
 	}
-	return hasAnySuffix(strings.TrimSpace(before), "大爷", "大妈", "大娘", "老人", "老人家", "老太太", "老爷子", "老大爷", "爷爷", "奶奶", "姥姥", "姥爷", "外婆", "外公", "孩子", "小孩", "小朋友", "儿子", "女儿", "我爸", "我妈", "他爸", "他妈", "父亲", "母亲", "今年")
+	return hasAnySuffix(strings.TrimSpace(before), "大爷", "大妈", "大娘", "老人", "老人家", "老太太", "老爷子", "老大爷", "爷爷", "奶奶", "姥姥", "姥爷", "外婆", "外公", "孩子", "小孩", "小朋友", "儿子", "女儿", "我爸", "我妈", "他爸", "他妈", "父亲", "母亲")
 }
 
+// distanceBefore reports whether text ends in a verb of a vehicle's
+// distance (跑了, 行驶了, 里程): a bare number after it is kilometres.
 func distanceBefore(text string) bool {
 	return hasAnySuffix(strings.TrimSpace(text), "跑了", "才跑", "跑了有", "行驶了", "行驶", "开了有", "里程", "里程数", "公里数", "表显")
 }
@@ -1179,7 +1189,7 @@ func arabicNumerals(q string) string {
 		q = spokenTenths(q)
 	}
 	if strings.Contains(q, "来") {
-		q = aboutRe.ReplaceAllString(q, "$1$2") // 四十来分钟: about forty minutes
+		q = aboutSoMany(q) // 四十来分钟: about forty minutes
 	}
 	if strings.ContainsAny(q, "俩仨") {
 		q = pairs.Replace(q) // 俩月没交, 带俩孩子: 两个
@@ -1201,7 +1211,7 @@ func arabicNumerals(q string) string {
 		if last := r[len(r)-1]; !strings.ContainsRune(cnNumerals, last) {
 			unit, r = string(last), r[:len(r)-1]
 		}
-		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) && !((len(r) > 1 || hasAnyPrefix(q[loc[1]:], longUnitsNext...)) && unitFollows(q[loc[1]:])) && !(len(r) > 1 && ageBefore(q[:loc[0]], q[loc[1]:])) && !(len(r) > 1 && moneyLeft(q[:loc[0]])) {
+		if unit == "" && !strings.ContainsAny(string(r), "万千") && !(strings.ContainsRune(string(r), '百') && spentBefore(q[:loc[0]]) && !measureNext(q[loc[1]:])) && !(len(r) > 1 && ratioBefore(q[:loc[0]])) && !((len(r) > 1 || hasAnyPrefix(q[loc[1]:], longUnitsNext...) && !strings.HasSuffix(q[:loc[0]], "第")) && unitFollows(q[loc[1]:])) && !(len(r) > 1 && !strings.ContainsRune(string(r), '百') && ageBefore(q[:loc[0]], q[loc[1]:])) && !(len(r) > 1 && moneyLeft(q[:loc[0]])) {
 			continue // 统一, 一起: no unit, no multiplier, no quantity (充八百: a sum spent)
 		}
 		if unit == "平" && !strings.ContainsAny(string(r), "万千百") {
@@ -1218,7 +1228,7 @@ func arabicNumerals(q string) string {
 			unit = "%" // 满意度九十二: a share
 		} else if unit == "" && distanceBefore(q[:loc[0]]) {
 			unit = "公里" // 跑了两万五: a car's distance, not money
-		} else if unit == "" && ageBefore(q[:loc[0]], q[loc[1]:]) {
+		} else if unit == "" && n <= 120 && !strings.ContainsAny(string(r), "万千") && ageBefore(q[:loc[0]], q[loc[1]:]) {
 			unit = "岁" // 有个大爷六十二了: a person's age
 		} else if unit == "" && unitFollows(q[loc[1]:]) {
 			// 五万二千公里: the unit after, of more than one character or
@@ -1240,6 +1250,23 @@ var spokenPercentRe = mustScan(`百分之([零一二两三四五六七八九十�
 // aboutRe finds a round number said as about so many (四十来分钟, 20来天).
 var aboutRe = mustScan(`([0-9]*0|[` + cnNumerals + `]*十)来(分钟|个小时|小时|天|个月|年|岁|块|元|人|公里|米|斤|公斤|次)`)
 
+// aboutSoMany drops the 来 of about so many (四十来分钟 → 四十分钟), not
+// after a clock's time (9:30来人上门, 8点30来人: someone coming).
+func aboutSoMany(q string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range aboutRe.FindAllStringSubmatchIndex(q, -1) {
+		if hasAnySuffix(q[:m[0]], ":", "：", "点") {
+			continue
+		}
+		b.WriteString(q[at:m[0]])
+		b.WriteString(q[m[2]:m[3]] + q[m[4]:m[5]])
+		at = m[1]
+	}
+	b.WriteString(q[at:])
+	return b.String()
+}
+
 // pairs writes 俩 and 仨 as the numeral and measure word they stand for.
 var pairs = strings.NewReplacer("俩", "两个", "仨", "三个")
 
@@ -1253,6 +1280,12 @@ func spokenTenths(q string) string {
 	var b strings.Builder
 	at := 0
 	for _, m := range spokenTenthsRe.FindAllStringSubmatchIndex(q, -1) {
+		if before, _ := utf8.DecodeLastRuneInString(q[:m[0]]); strings.ContainsRune(cnNumerals+"0123456789", before) {
+			continue // 十一米三: the numeral is part of a larger one
+		}
+		if next, _ := utf8.DecodeRuneInString(q[m[1]:]); strings.ContainsRune("个根条张位名块只次件层台辆", next) || strings.HasPrefix(q[m[1]:], "一") {
+			continue // 每隔两米一根, 首付三成一次性: the next numeral counts something else
+		}
 		whole, _ := utf8.DecodeRuneInString(q[m[2]:])
 		tenth, _ := utf8.DecodeRuneInString(q[m[6]:])
 		hundredth := int64(-1)

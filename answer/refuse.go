@@ -447,7 +447,7 @@ func (e *Engine) missingNoun(parts questionParts, terms []keyTerm, everywhere st
 		if t.info < tellingInfo || t.light < 1 || utf8.RuneCountInString(t.w) < 2 || presence(t.w, everywhere) > 0 {
 			continue
 		}
-		if parts.inSituation(t.w) || oneCharOff(t.w, everywhere) {
+		if parts.inSituation(t.w) || oneCharOff(t.w, everywhere, e.seg.Counted) {
 			continue
 		}
 		pos := e.seg.PartOfSpeech(t.w)
@@ -467,10 +467,11 @@ func (e *Engine) missingNoun(parts questionParts, terms []keyTerm, everywhere st
 	return worst
 }
 
-// oneCharOff reports whether text holds a word of three characters that
-// differs from w only in its middle one (住宿生 for 住校生, 值班费 for
+// oneCharOff reports whether text holds a word of three characters — its
+// first two a word the dictionary counts (word), its last not run into
+// the next — that differs from w only in its middle one (住宿生 for 住校生, 值班费 for
 // 值夜费): a word the passages say otherwise, not one they lack.
-func oneCharOff(w, text string) bool {
+func oneCharOff(w, text string, word func(string) bool) bool {
 	r := []rune(w)
 	if len(r) != 3 {
 		return false
@@ -482,8 +483,14 @@ func oneCharOff(w, text string) bool {
 			return false
 		}
 		at += i + len(head)
-		if m, size := utf8.DecodeRuneInString(text[at:]); size > 0 && unicode.Is(unicode.Han, m) && strings.HasPrefix(text[at+size:], tail) {
-			return true
+		if m, size := utf8.DecodeRuneInString(text[at:]); size > 0 && unicode.Is(unicode.Han, m) && strings.HasPrefix(text[at+size:], tail) && word(head+string(m)) {
+			// (its first two characters a word, its last no word's first
+			// with the character after it: 住宿/生和…, not 公司/金额 for 公积金
+			// nor 学历/证书 for 学生证)
+			next, _ := utf8.DecodeRuneInString(text[at+size+len(tail):])
+			if !word(tail + string(next)) {
+				return true
+			}
 		}
 	}
 }

@@ -87,6 +87,10 @@ var exceptionMid = mustScan(`[，,；;：:](但是|但|除非|不过|然而|否�
 // it: 不受…限制, …的除外, 不在此限, 例外.
 var exemptionRe = mustScan(`不受[^。；]{0,16}(?:限制|约束)|除外|不在此限|例外`)
 
+// noExceptionRe finds a sentence denying any exception (不得有任何例外,
+// 没有例外, 一律).
+var noExceptionRe = mustScan(`(?:不得|不能|没有|无)[^。；]{0,4}例外|一律`)
+
 // wholeRule widens a short extractive answer to the whole rule it was
 // taken from when the rule goes on with an exception or a condition that
 // changes the answer — in the same sentence after the answer (运费由买家承
