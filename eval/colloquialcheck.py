@@ -21,6 +21,7 @@ import sys
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
+from html.parser import HTMLParser
 
 CATEGORIES = collections.OrderedDict([
     ('number', 8), ('condition', 8), ('yesno', 8), ('table', 7), ('fact', 6),
@@ -672,3 +673,41 @@ def check_anchors(questions, anchors, variants):
     for q in anchors:
         if q not in seen:
             fail('ANCHORS question not in questions.tsv: %r' % q)
+
+
+class _Text(HTMLParser):
+    """An HTML page's body as text: block elements on lines of their own,
+    table cells separated by tabs; <head>, <style> and <script> skipped."""
+    BLOCK = {'p', 'div', 'br', 'tr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3',
+             'table', 'caption', 'footer'}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ('head', 'style', 'script'):
+            self.skip += 1
+        if tag in ('td', 'th'):
+            self.parts.append('\t')
+        if tag in self.BLOCK:
+            self.parts.append('\n')
+
+    def handle_endtag(self, tag):
+        if tag in ('head', 'style', 'script'):
+            self.skip -= 1
+        if tag in self.BLOCK:
+            self.parts.append('\n')
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(re.sub(r'\s+', ' ', data))
+
+
+def html_text(raw):
+    """A hand-written HTML page's text as _Text reads it, one block a line."""
+    p = _Text()
+    p.feed(raw)
+    lines = [ln.strip(' ') for ln in ''.join(p.parts).split('\n')]
+    lines = [re.sub(r'^\t', '', ln).strip() for ln in lines]
+    return '\n'.join(ln for ln in lines if ln)

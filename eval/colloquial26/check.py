@@ -9,11 +9,11 @@ import os
 import re
 import sys
 import zipfile
-from html.parser import HTMLParser
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import colloquialcheck  # noqa: E402 (the checks the colloquial sets share)
 from colloquialcheck import (  # noqa: E402
+    html_text,
     check_anchors, check_handbook_rules, check_questions, check_sizes,
     despace, fail, load_manual, pdf_producer, pdf_text, read_docx, workbook_text)
 
@@ -129,43 +129,6 @@ ANCHORS = {
 
 
 # ---------------------------------------------------------------- documents
-
-class _Text(HTMLParser):
-    """An HTML page's body as text: block elements on lines of their own,
-    table cells separated by tabs; <head>, <style> and <script> skipped."""
-    BLOCK = {'p', 'div', 'br', 'tr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3',
-             'table', 'caption', 'footer'}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts, self.skip = [], 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ('head', 'style', 'script'):
-            self.skip += 1
-        if tag in ('td', 'th'):
-            self.parts.append('\t')
-        if tag in self.BLOCK:
-            self.parts.append('\n')
-
-    def handle_endtag(self, tag):
-        if tag in ('head', 'style', 'script'):
-            self.skip -= 1
-        if tag in self.BLOCK:
-            self.parts.append('\n')
-
-    def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(re.sub(r'\s+', ' ', data))
-
-
-def html_text(raw):
-    p = _Text()
-    p.feed(raw)
-    lines = [ln.strip(' ') for ln in ''.join(p.parts).split('\n')]
-    lines = [re.sub(r'^\t', '', ln).strip() for ln in lines]
-    return '\n'.join(ln for ln in lines if ln)
-
 
 def load_documents():
     texts = {}
