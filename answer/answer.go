@@ -755,7 +755,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		}
 	}
 	exempts := false // best is the sentence exempting a case from the rule asked of
-	if strings.Contains(string(pq.folded), "例外") && !exceptionMid.MatchString(string(sents[best].folded)) && !(best+1 < len(sents) && sents[best+1].hit == sents[best].hit && opensException(strings.TrimSpace(string(sents[best+1].orig)))) {
+	if strings.Contains(string(pq.folded), "例外") && !exceptionMid.MatchString(string(sents[best].folded)) && !exceptionNext(sents, best) {
 		// Asked whether a rule has an exception (客户等级都是按签约额评的吗，
 		// 有没有例外), and the best sentence gives the rule alone: a
 		// sentence up to eight on in its passage that exempts a case and
@@ -778,7 +778,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		h = hits[s.hit]
 		support = s.evidence / full
 		exc = -1 // the sentence after s when it is s's exception (…不发放全勤奖；但休年休假…的除外)
-		if best+1 < len(sents) && sents[best+1].hit == s.hit && opensException(strings.TrimSpace(string(sents[best+1].orig))) {
+		if exceptionNext(sents, best) {
 			// The rule and its exception say it together: what the question
 			// asks may be in either (全勤奖 … 年假).
 			exc = best + 1
@@ -1065,6 +1065,12 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		return a
 	}
 	return answered(a, ans, h, s.start, s.start+len(s.orig))
+}
+
+// exceptionNext reports whether the sentence after sents[i], in its
+// passage, opens an exception to it (…不发放全勤奖；但休年休假…的除外).
+func exceptionNext(sents []sentence, i int) bool {
+	return i+1 < len(sents) && sents[i+1].hit == sents[i].hit && opensException(strings.TrimSpace(string(sents[i+1].orig)))
 }
 
 // wholeTitles widens a span cut inside a title to the title's brackets
@@ -2427,12 +2433,12 @@ var roleNameSaidRe = mustScan(`((?:[A-Za-z]{1,4})?\p{Han}{0,2}?(?:主管|经理|
 // or whether one still does a deed the sentence halts (还用出去抄表吗 …
 // 暂停户外抄表): no.
 func ceases(q, sentence string) bool {
-	if qq := withoutANotA(q); strings.Contains(qq, "还") && !strings.ContainsAny(qq, "停不") {
+	if qq := aNotASaid(q, true); strings.Contains(qq, "还") && !strings.ContainsAny(qq, "停不") {
 		for _, m := range haltRe.FindAllStringSubmatch(sentence, -1) {
 			// 还用出去抄表吗 … 暂停户外抄表: the deed still asked of is
 			// halted (by its last two characters: 抄表 of 户外抄表, not 索道
 			// of 售出上行索道票).
-			deed := strings.TrimRight(m[1], "工作业务活动服务")
+			deed := withoutSuffixes(m[1], "工作", "业务", "活动", "服务")
 			if r := []rune(deed); len(r) >= 2 && strings.Contains(qq, string(r[len(r)-2:])) {
 				return true
 			}
@@ -2797,21 +2803,6 @@ var classRe = mustScan(`([A-Za-z]|[0-9]{1,2}|[一二三四五六七八九十甲�
 
 // haltRe finds a deed a rule halts (暂停户外抄表, 停止一切室外高处作业).
 var haltRe = mustScan(`(?:暂停|停止)(?:一切|所有)?(\p{Han}{2,6}?)(?:工作|并|及|和|或|[，。；、,;]|$)`)
-
-// withoutANotA is q with its A不A asked (用不用, 能不能) said once (用).
-func withoutANotA(q string) string {
-	r := []rune(q)
-	out := make([]rune, 0, len(r))
-	for i := 0; i < len(r); i++ {
-		if i+2 < len(r) && r[i+1] == '不' && r[i+2] == r[i] {
-			out = append(out, r[i])
-			i += 2
-			continue
-		}
-		out = append(out, r[i])
-	}
-	return string(out)
-}
 
 // sanctioned reports whether q asks whether one may (能, 可以, 行) and the
 // sentence punishes the deed (予以辞退, 按违纪处理, 给予…处分) without

@@ -535,16 +535,7 @@ var valueBoost = 1.2
 // valueNouns are the nouns the question may name right before its question
 // word (left: 见习期, 习期 of 新老师见习期多长), four characters to two.
 func valueNouns(left []rune) []string {
-	t := strings.TrimSpace(string(left))
-	for trimmed := true; trimmed; {
-		trimmed = false
-		for _, w := range []string{"的", "是", "为", "有", "要", "得", "一般", "大概", "最", " "} {
-			if r, ok := strings.CutSuffix(t, w); ok {
-				t, trimmed = r, true
-			}
-		}
-	}
-	l := []rune(t)
+	l := []rune(withoutSuffixes(strings.TrimSpace(string(left)), "的", "是", "为", "有", "要", "得", "一般", "大概", "最", " "))
 	var nouns []string
 	for n := min(4, len(l)); n >= 2; n-- {
 		nouns = append(nouns, string(l[len(l)-n:]))
@@ -1401,6 +1392,20 @@ var (
 	cnDigits = map[rune]int64{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 	cnPlaces = map[rune]int64{'十': 10, '百': 100, '千': 1000}
 )
+
+// withoutSuffixes is s with any of ws cut off its end, as often as one
+// ends it (见习期一般是 → 见习期).
+func withoutSuffixes(s string, ws ...string) string {
+	for cut := true; cut; {
+		cut = false
+		for _, w := range ws {
+			if r, ok := strings.CutSuffix(s, w); ok {
+				s, cut = r, true
+			}
+		}
+	}
+	return s
+}
 
 func hasAnySuffix(s string, ws ...string) bool {
 	for _, w := range ws {

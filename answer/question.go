@@ -317,9 +317,7 @@ func parseQuestion(folded []rune) question {
 // (见习期多长, 假多长, 有效期有多长, 时长多长): it asks how long it lasts, not
 // a length.
 func periodNoun(left []rune) bool {
-	l := strings.TrimSpace(string(left))
-	l = strings.TrimSuffix(strings.TrimSuffix(l, "有"), "是")
-	l = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(l, "一般"), "大概"), "能")
+	l := withoutSuffixes(strings.TrimSpace(string(left)), "有", "是", "一般", "大概", "能")
 	return hasAnySuffix(l, "期", "假", "时间", "时长", "期限", "年限", "周期", "间隔", "工期", "假期")
 }
 

@@ -193,17 +193,29 @@ const measureChars = "个台张件笔份次本位辆套块只把"
 // negation to ask yes or no (叉车行不行, 能不能, 有没有, 可不可以): the
 // question's form, which the segmenter otherwise cuts into the words
 // around it (叉车行/不行, where 叉车 and 行不行 were said).
-func aNotAForms(s string) string {
+func aNotAForms(s string) string { return aNotASaid(s, false) }
+
+// aNotASaid is s with each verb said with its negation to ask yes or no
+// (用不用, 可不可以, 有没有) blanked, or, when once, said once (用, 可以, 有).
+func aNotASaid(s string, once bool) string {
 	r := []rune(s)
 	out := make([]rune, 0, len(r))
 	for i := 0; i < len(r); i++ {
 		if i+3 < len(r) && r[i+1] == '不' && r[i] == r[i+2] && r[i] == '可' && r[i+3] == '以' {
-			out = append(out, ' ') // 可不可以
+			if once {
+				out = append(out, '可', '以')
+			} else {
+				out = append(out, ' ') // 可不可以
+			}
 			i += 3
 			continue
 		}
 		if i+2 < len(r) && (r[i+1] == '不' || r[i+1] == '没') && r[i] == r[i+2] && unicode.Is(unicode.Han, r[i]) {
-			out = append(out, ' ')
+			if once {
+				out = append(out, r[i])
+			} else {
+				out = append(out, ' ')
+			}
 			i += 2
 			continue
 		}
