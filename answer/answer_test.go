@@ -2351,8 +2351,31 @@ func TestHowOften(t *testing.T) {
 	if a := e.FromHits("密码多久要换一次", []corpora.Hit{hit("m.txt", "2.3 登录密码每90天须修改一次，新密码不得与最近5次使用过的密码相同。")}); !strings.Contains(a.Answer, "90天") {
 		t.Errorf("密码多久要换一次 → %q; want 90天", a.Answer)
 	}
+	// The period and the count a few words apart (每天至少备份一次, 每季度试
+	// 水一次): how often, whole; 比较稳妥 asks which is best, no comparison
+	// to explain.
+	backup := "自动备份不包含用户文件本身；用户文件请通过存储快照或备份软件另行备份，建议每天至少备份一次。"
+	for _, q := range []string{"用户文件多久备份一次比较稳妥", "用户文件多久备份一次"} {
+		if a := e.FromHits(q, []corpora.Hit{hit("m.txt", backup)}); a.Answer != "每天至少备份一次" {
+			t.Errorf("%s → %q; want 每天至少备份一次", q, a.Answer)
+		}
+	}
 	if q := parseQuestion([]rune("灭火器多久查一次")); q.unit != unitFrequency {
 		t.Errorf("灭火器多久查一次: unit %q; want %q", q.unit, unitFrequency)
+	}
+}
+
+// 比较 before a word of degree (比较稳妥, 比较好) is the adverb: the
+// question asks which is best, not for a comparison; 比较 as a verb, and
+// before a pair of opposites (比较大小), still asks to compare.
+func TestAdverbBijiao(t *testing.T) {
+	for q, want := range map[string]bool{
+		"用户文件多久备份一次比较稳妥": false, "哪种报销方式比较快": false, "住哪个酒店比较合适": false,
+		"比较一下年假和调休": true, "年假和调休有什么区别": true, "比较大小的方法是什么": true, "为什么比较好": true,
+	} {
+		if got := reasons(q); got != want {
+			t.Errorf("reasons(%s) = %v; want %v", q, got, want)
+		}
 	}
 }
 

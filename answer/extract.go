@@ -943,6 +943,13 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 	if m, ok := namedKind(seg, q, s, gap); ok {
 		return m
 	}
+	if q.unit == unitFrequency {
+		// 多久备份一次 … 建议每天至少备份一次: how often, period and count
+		// together.
+		if m, ok := nearestMatch(frequencyRe, s, gap, "", q); ok {
+			return clean(s, m)
+		}
+	}
 	switch q.kind {
 	case kindDate:
 		if m, ok := nearestMatch(dateRe, s, gap, "", q); ok {

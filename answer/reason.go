@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -18,7 +19,27 @@ var reasonWords = []string{"为什么", "为何", "怎么会", "何以", "原因
 const explainNote = "（解释和分析需要配置大模型，当前没有配置。以上是资料中与问题相关的内容。）"
 
 // reasons reports whether q asks why, or for an analysis or a judgement.
-func reasons(q string) bool { return says(q, reasonWords) }
+func reasons(q string) bool {
+	if !says(q, reasonWords) {
+		return false
+	}
+	// 比较 as an adverb of degree (比较稳妥, 比较好, 比较划算) asks which
+	// is best, not for a comparison: the question is asked without it.
+	n := zh.Normalize(q)
+	return says(adverbBijiao.ReplaceAllStringFunc(n, func(m string) string {
+		if i := strings.Index(n, m) + len(m); i < len(n) && strings.Contains(contraries, n[i-len("大"):i+len("小")]) {
+			return m // 比较大小, 比较快慢: the verb, comparing
+		}
+		return ""
+	}), reasonWords)
+}
+
+// contraries are pairs of opposites a comparison weighs (比较大小).
+const contraries = " 大小 高低 多少 长短 快慢 好坏 优劣 轻重 远近 早晚 难易 贵贱 "
+
+// adverbBijiao finds 比较 before a word of degree or manner (比较稳妥, 比较
+// 好, 比较快): the adverb, not the verb "compare".
+var adverbBijiao = regexp.MustCompile(`比较(?:[好快慢早晚多少大小高低贵便近远稳安方划合靠省常容难简复重轻严宽]|适合|适宜)`)
 
 // statesCause reports whether an answer's sentence gives a cause (因为,
 // 由于, 所以 …): then the extract answers a why.
