@@ -2599,6 +2599,24 @@ func TestLeadException(t *testing.T) {
 // 10月3日, and the question naming that row's key is not answered by
 // another row of the table whose other cells say more of its words
 // (10月8日 … 总经理值班), from a passage ranked higher.
+// A row keyed by a place (部门：北京分公司) does not answer for another
+// place the question names (上海分公司): the passages do not say; a row
+// for a class of places (一类城市) still does.
+func TestOtherPlaceRow(t *testing.T) {
+	e := offline(t)
+	rec := hit("contacts.xlsx", "部门：北京分公司（华北区销售）；负责人：韩冰；职务：分公司总经理；分机：8900")
+	if a := e.FromHits("北京分公司的负责人是谁", []corpora.Hit{rec}); a.Answer != "韩冰" {
+		t.Errorf("北京分公司 → %q; want 韩冰", a.Answer)
+	}
+	if a := e.FromHits("上海分公司的负责人是谁", []corpora.Hit{rec}); a.Found {
+		t.Errorf("上海分公司 → %q; want a refusal", a.Answer)
+	}
+	table := hit("travel.xlsx", "城市类别 | 住宿上限（元/晚） | 伙食补助（元/天）\n一类城市 | 650 | 100\n二类城市 | 500 | 80")
+	if a := e.FromHits("去北京出差住宿上限多少", []corpora.Hit{table}); !strings.Contains(a.Answer, "650") {
+		t.Errorf("去北京出差住宿上限 → %q; want 650", a.Answer)
+	}
+}
+
 func TestRowKeyNamed(t *testing.T) {
 	for q, want := range map[string]string{"十月三号谁值班": "10月3日谁值班", "10月3号": "10月3日", "十二月二十五号": "12月25日", "十三月三号": "十三月三号"} {
 		if got := writtenDates(q); got != want {

@@ -646,7 +646,7 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 	parts := partsOf(q.folded)
 	missing := e.missingNoun(parts, terms, everywhere)
 	if s.cell {
-		return missing > 0, nil
+		return missing > 0 || otherPlaceRow(e.seg, q, string(s.orig)), nil
 	}
 	minSupport := e.cfg.MinSupport
 	condMet := false
@@ -1001,3 +1001,41 @@ func namesTitle(title, q []rune) bool {
 // titleRelief is what the thresholds keep for a passage whose title the
 // question names.
 const titleRelief = 0.6
+
+// otherPlaceRow reports whether a table's row (or record) is keyed by a
+// place other than the ones the question names, and says none of them:
+// 上海分公司的负责人是谁 is not answered by 部门：北京分公司；负责人：韩冰.
+// (A row for a class of places, 二类城市, or for the rest, names none.)
+func otherPlaceRow(seg *zh.Segmenter, q question, row string) bool {
+	if len(q.places) == 0 || seg == nil {
+		return false
+	}
+	key := cellsOf(row)[0]
+	if f, _, ok := strings.Cut(key, "；"); ok {
+		key = f
+	}
+	if _, v, ok := strings.Cut(key, "："); ok {
+		key = v // a record's first field: its value
+	}
+	var named []string
+	for _, w := range seg.Cut(string(zh.Fold(beforeGloss(key)))) {
+		if utf8.RuneCountInString(w) >= 2 && seg.PartOfSpeech(w) == "ns" && !strings.Contains(w, "城市") {
+			named = append(named, w) // (a place, not a class of them: 一类城市)
+		}
+	}
+	if len(named) == 0 {
+		return false
+	}
+	folded, asked := string(zh.Fold(row)), askedWith(q)
+	for _, p := range named {
+		if strings.Contains(asked, p) {
+			return false
+		}
+	}
+	for _, p := range q.places {
+		if strings.Contains(folded, p) {
+			return false
+		}
+	}
+	return true
+}
