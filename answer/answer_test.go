@@ -3508,3 +3508,23 @@ func TestDealerFindings(t *testing.T) {
 		}
 	}
 }
+
+// A span that begins or ends inside a word takes the word whole (描、拍照
+// of 扫描、拍照, 用水结束后结 of …结算); a number's stray next character is
+// dropped (6021人 of 分机6021人工解锁).
+func TestWholeWords(t *testing.T) {
+	e := offline(t)
+	for _, c := range []struct{ s, span, want string }{
+		{"目前在用的终端集成条码扫描、拍照和无线网络功能。", "描、拍照和无线网络功能", "扫描、拍照和无线网络功能"},
+		{"临时用水在用水结束后结算。", "用水结束后结", "用水结束后结算"},
+		{"急需使用的，可拨打服务热线分机6021人工解锁。", "6021人", "6021"},
+		{"由财务部审批。", "财务部", "财务部"},
+	} {
+		s := []rune(c.s)
+		b := strings.Index(c.s, c.span)
+		sp := span{len([]rune(c.s[:b])), len([]rune(c.s[:b])) + len([]rune(c.span))}
+		if got := wholeWords(e.seg, s, sp); string(s[got.s:got.e]) != c.want {
+			t.Errorf("wholeWords(%s, %s) = %s; want %s", c.s, c.span, string(s[got.s:got.e]), c.want)
+		}
+	}
+}

@@ -91,6 +91,45 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 			return clean(s, span{0, len(s)})
 		}
 	}
+	if seg != nil && sp.e-sp.s >= 2 && sp.e-sp.s < len(s) && q.kind != kindNumber && q.kind != kindDate {
+		// 描、拍照和无线网络功能 of 扫描、拍照…, 用水结束后结 of …结算: a span
+		// that begins or ends inside a word takes the word whole.
+		sp = wholeWords(seg, s, sp)
+	}
+	return sp
+}
+
+// wholeWords widens the span to the words it begins or ends inside, words
+// of two Chinese characters or more that the dictionary counts, as seg
+// cuts s.
+func wholeWords(seg *zh.Segmenter, s []rune, sp span) span {
+	at, text := 0, string(s)
+	for _, w := range seg.Cut(text) {
+		i := strings.Index(text, w)
+		if i < 0 {
+			continue // (a word the cut normalized)
+		}
+		n := utf8.RuneCountInString(w)
+		b := at + utf8.RuneCountInString(text[:i])
+		e := b + n
+		at, text = e, text[i+len(w):]
+		if n < 2 || !seg.Counted(w) || !allHan(w) {
+			continue
+		}
+		if b < sp.s && sp.s < e {
+			sp.s = b
+		}
+		if b < sp.e && sp.e < e {
+			if b == sp.e-1 && b > sp.s && unicode.IsDigit(s[b-1]) {
+				sp.e = b // 6021人 of 分机6021人工解锁: the number, not the word after it
+			} else {
+				sp.e = e
+			}
+		}
+		if b >= sp.e {
+			break
+		}
+	}
 	return sp
 }
 
