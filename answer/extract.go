@@ -91,12 +91,36 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 			return clean(s, span{0, len(s)})
 		}
 	}
+	if sp.e > sp.s && strings.ContainsRune(string(s[sp.s:sp.e]), '|') {
+		// 以上 | 企业版集群 of | 2000人以上 | 企业版集群，每个节点16核 |: a
+		// span from inside a row's key into its values is the values it
+		// reaches, whole cells.
+		sp = pastKey(s, sp)
+	}
 	if seg != nil && sp.e-sp.s >= 2 && sp.e-sp.s < len(s) && q.kind != kindNumber && q.kind != kindDate {
 		// 描、拍照和无线网络功能 of 扫描、拍照…, 用水结束后结 of …结算: a span
 		// that begins or ends inside a word takes the word whole.
 		sp = wholeWords(seg, s, sp)
 	}
 	return sp
+}
+
+// pastKey is sp without the part of a table's row key (its first cell)
+// it begins in, ending with the cell it ends in; sp as it is when it does
+// not begin inside the key.
+func pastKey(s []rune, sp span) span {
+	first := slices.Index(s, '|')
+	if first >= 0 && strings.TrimSpace(string(s[:first])) == "" {
+		first = slices.Index(s[first+1:], '|') + first + 1 // (| key | … : the bar after the key)
+	}
+	if first <= sp.s || first >= sp.e-1 {
+		return sp
+	}
+	end := sp.e
+	for end < len(s) && s[end] != '|' {
+		end++
+	}
+	return clean(s, span{first + 1, end})
 }
 
 // wholeWords widens the span to the words it begins or ends inside, words
