@@ -3528,3 +3528,24 @@ func TestWholeWords(t *testing.T) {
 		}
 	}
 }
+
+// A rule for a special kind of employee (试用期员工) does not answer a
+// question that names none (要提前多久说: the ordinary case, 转正员工), nor
+// a newcomer's question the ordinary one; 18周岁 is an age, no length of
+// time.
+func TestSpecialCase(t *testing.T) {
+	e := offline(t)
+	h := hit("handbook.md", "第三十六条 试用期员工辞职的，应提前3天通知公司；转正员工辞职的，应提前30天以书面形式通知公司。")
+	if a := e.FromHits("辞职要提前多久说", []corpora.Hit{h}); !strings.Contains(a.Answer, "30天") {
+		t.Errorf("辞职要提前多久 → %q; want 30天", a.Answer)
+	}
+	if a := e.FromHits("试用期辞职要提前多久说", []corpora.Hit{h}); !strings.Contains(a.Answer, "3天") || strings.Contains(a.Answer, "30天") {
+		t.Errorf("试用期辞职 → %q; want 3天", a.Answer)
+	}
+	if specialCase("见习教师每学期听课不少于20节", "新来的老师一学期得听多少节课") {
+		t.Error("新来的老师: the trainee's rule is theirs")
+	}
+	if u := measureAfter([]rune("周岁的顾客")); u != "周岁" {
+		t.Errorf("measureAfter(周岁的顾客) = %q; want 周岁", u)
+	}
+}
