@@ -699,6 +699,27 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			}
 		}
 	}
+	if pq.kind == kindNumber && !holdsQuantity(string(sents[best].orig)) {
+		// Asked how much, and the best sentence opens the rule without a
+		// number (第二十七条 因出差…可申请备用金借款。): the number is in
+		// the rule's next sentences (单次借款不超过5000元；), before the
+		// next article.
+		for i := best + 1; i < len(sents) && i <= best+3 && sents[i].hit == sents[best].hit && sents[i].start >= sents[best].start; i++ {
+			if articleRe.MatchString(strings.TrimSpace(string(sents[i].orig))) || isHeading(string(sents[i].orig)) {
+				break
+			}
+			if holdsQuantity(string(sents[i].orig)) {
+				// (one that says a word of the question's: 住宿 of 住在亲戚家
+				// 每晚补贴多少钱, not 病假超过2天的 for 几天年假)
+				if slices.ContainsFunc(terms, func(t keyTerm) bool {
+					return !t.typ && t.light == 1 && t.info >= 8 && utf8.RuneCountInString(t.w) >= 2 && presence(t.w, string(sents[i].folded)) == 1
+				}) {
+					best = i
+				}
+				break
+			}
+		}
+	}
 	if n := len(retrieved); len(pq.quantities) > 0 && n > len(hits) && !slices.ContainsFunc(sents, func(s sentence) bool { return s.met == 1 }) &&
 		slices.ContainsFunc(retrieved[len(hits):], func(h corpora.Hit) bool { _, any := conditionsMet(h.Text, pq.quantities); return any }) {
 		// The question states a quantity (一笔30万的采购找谁批) and no

@@ -3549,3 +3549,15 @@ func TestSpecialCase(t *testing.T) {
 		t.Errorf("measureAfter(周岁的顾客) = %q; want 周岁", u)
 	}
 }
+
+// Asked how much, and the best sentence opens the matter without a
+// number: the number in the next sentences that say a word of the
+// question's answers (问：出差时住在亲戚家，公司有补贴吗？ … 答：…每晚可以领
+// 取100元住宿节约补贴 → 100元).
+func TestNumberInNextSentence(t *testing.T) {
+	e := offline(t)
+	h := hit("handbook.docx", "问：出差时住在亲戚家，公司有补贴吗？\n答：有。不报销住宿费，但每晚可以领取100元住宿节约补贴。\n问：发票丢了怎么办？\n答：请开票单位重开。")
+	if a := e.FromHits("出差时住在亲戚家，每晚补贴多少钱", []corpora.Hit{h}); a.Answer != "100元" {
+		t.Errorf("住在亲戚家每晚补贴多少 → %q; want 100元", a.Answer)
+	}
+}
