@@ -3561,3 +3561,21 @@ func TestNumberInNextSentence(t *testing.T) {
 		t.Errorf("住在亲戚家每晚补贴多少 → %q; want 100元", a.Answer)
 	}
 }
+
+// A question saying a deed is done (批下来了) is answered by the rule's
+// case after it (审批通过后不得撤回), not the one before (审批完成前可以撤回).
+func TestDeedDone(t *testing.T) {
+	for q, want := range map[string]string{"请假都批下来了 还能撤回不": "批", "合同已经签了还能改吗": "签", "我工作十二年了": "", "请假能撤回吗": ""} {
+		if got := deedDone(q); got != want {
+			t.Errorf("deedDone(%s) = %q; want %q", q, got, want)
+		}
+	}
+	e := offline(t)
+	h := hit("manual.md", "4.2 撤回申请\n请假申请提交后、审批完成前可以撤回；审批通过后不得撤回，须提交销假申请。")
+	if a := e.FromHits("请假都批下来了 还能撤回不", []corpora.Hit{h}); !strings.HasPrefix(a.Answer, "不能") {
+		t.Errorf("批下来了 还能撤回不 → %q; want 不能", a.Answer)
+	}
+	if a := e.FromHits("请假还没批 能撤回吗", []corpora.Hit{h}); !strings.HasPrefix(a.Answer, "能") && !strings.HasPrefix(a.Answer, "可以") {
+		t.Errorf("还没批 能撤回吗 → %q; want 能", a.Answer)
+	}
+}
