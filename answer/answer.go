@@ -699,25 +699,27 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			}
 		}
 	}
-	if pq.kind == kindNumber && !holdsQuantity(string(sents[best].orig)) {
+	if pq.kind == kindNumber && !saysNumber(string(sents[best].orig)) {
 		// Asked how much, and the best sentence opens the rule without a
-		// number (第二十七条 因出差…可申请备用金借款。): the number is in
-		// the rule's next sentences (单次借款不超过5000元；), before the
-		// next article.
+		// number (问：出差时住在亲戚家，公司有补贴吗？): the number is in the
+		// next sentences (答：…每晚可以领取100元住宿节约补贴), before the
+		// next article: the first in the unit asked (no year's date, 1912年,
+		// for a length) that says a word of the question's (住宿 of 住在亲
+		// 戚家, not 病假超过2天的 for 几天年假).
 		for i := best + 1; i < len(sents) && i <= best+3 && sents[i].hit == sents[best].hit && sents[i].start >= sents[best].start; i++ {
-			if articleRe.MatchString(strings.TrimSpace(string(sents[i].orig))) || isHeading(string(sents[i].orig)) {
+			t := string(sents[i].orig)
+			if articleRe.MatchString(strings.TrimSpace(t)) || isHeading(t) {
 				break
 			}
-			if holdsQuantity(string(sents[i].orig)) {
-				// (one that says a word of the question's: 住宿 of 住在亲戚家
-				// 每晚补贴多少钱, not 病假超过2天的 for 几天年假)
-				if slices.ContainsFunc(terms, func(t keyTerm) bool {
-					return !t.typ && t.light == 1 && t.info >= 8 && utf8.RuneCountInString(t.w) >= 2 && presence(t.w, string(sents[i].folded)) == 1
-				}) {
-					best = i
-				}
-				break
+			if !saysNumber(t) || pq.unit != "" && !holdsUnit(sents[i].folded, pq.unit) || pq.unit == "" && !holdsQuantity(yearRe.ReplaceAllString(t, "")) {
+				continue
 			}
+			if slices.ContainsFunc(terms, func(t keyTerm) bool {
+				return !t.typ && t.light == 1 && t.info >= 8 && utf8.RuneCountInString(t.w) >= 2 && presence(t.w, string(sents[i].folded)) == 1
+			}) {
+				best = i
+			}
+			break
 		}
 	}
 	if n := len(retrieved); len(pq.quantities) > 0 && n > len(hits) && !slices.ContainsFunc(sents, func(s sentence) bool { return s.met == 1 }) &&
@@ -1817,6 +1819,22 @@ func rankSentences(hits []corpora.Hit, ev evidence, pq question, terms []keyTerm
 	}
 	return sents, full
 }
+
+// saysNumber reports whether a sentence says a number past its article's
+// own (第二十七条): in digits, with a measure word (三天), or a numeral with
+// its power (二百, 三千余).
+func saysNumber(t string) bool {
+	if m := articleRe.FindStringIndex(strings.TrimSpace(t)); m != nil {
+		t = strings.TrimSpace(t)[m[1]:]
+	}
+	return holdsQuantity(t) || cnPowerRe.MatchString(t)
+}
+
+// cnPowerRe finds a numeral in characters with its power (二百, 三千, 十五).
+var cnPowerRe = mustScan(`[一二两三四五六七八九][十百千万亿]|十[一二三四五六七八九]`)
+
+// yearRe finds a year (1912年).
+var yearRe = mustScan(`[0-9]{4}年`)
 
 // numeralRe finds a numeral, in digits or characters.
 var numeralRe = mustScan(`[0-9` + cnNumerals + `半]`)

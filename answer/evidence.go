@@ -1056,9 +1056,10 @@ func questionQuantities(q string) []quantity {
 			qt.n += math.Max(math.Abs(qt.n)*1e-9, 1e-9)
 		case hasAnySuffix(before, "不到", "不满", "未满", "低于", "少于", "小于", "不足") || hasAnyPrefix(after, "以下", "以内", "不到"):
 			qt.n -= math.Max(math.Abs(qt.n)*1e-9, 1e-9)
-		case strings.HasSuffix(before, "第") && slices.Contains([]string{"年", "个月", "月", "周", "天"}, qt.unit) && qt.n >= 1:
+		case strings.HasSuffix(before, "第") && slices.Contains([]string{"年", "个月", "月"}, qt.unit) && qt.n >= 1:
 			// 参加工作第3年: in the third year, two years past and not yet
-			// three (满3年 is not met).
+			// three (满3年 is not met). (Not days, counted whole: 病假第3天
+			// meets 连续病假3天及以上.)
 			qt.n -= 0.5
 		}
 		out = append(out, qt)
@@ -1093,6 +1094,9 @@ var spokenTimes = strings.NewReplacer(
 	"半个小时", "30分钟", "半小时", "30分钟", "半个钟头", "30分钟",
 	"一刻钟", "15分钟", "三刻钟", "45分钟", "钟头", "小时", "多少个钟", "多少个小时", "几个钟", "几个小时",
 	"十几分钟", "15分钟", "二十几分钟", "25分钟", "十几天", "15天", "十来天", "10天", "十几年", "15年",
+	// 半年后能转手吗 … 1年内不得转让 (上半年, 下半年, 半年度: a part of a year,
+	// no length).
+	"上半年", "上半年", "下半年", "下半年", "半年度", "半年度", "一年半", "1.5年", "两年半", "2.5年", "三年半", "3.5年", "半年", "0.5年",
 	// 一个多小时, 两个多月: past the number (一个小时多 reads so).
 	"个多小时", "个小时多", "个多钟头", "个小时多", "个多钟", "个小时多", "个多月", "个月多", "个多星期", "周多", "个多礼拜", "周多",
 )
@@ -1522,11 +1526,11 @@ const doneAfter, doneBefore = 1.2, 0.8
 // specialCases are kinds of employee a rule may be made for apart from
 // the rest (试用期员工, 实习生, 临时工): a question that names none asks of
 // the ordinary case.
-var specialCases = []string{"试用期", "实习", "见习", "临时工", "兼职", "劳务派遣", "派遣", "返聘", "外包", "小时工"}
+var specialCases = []string{"试用期", "实习", "见习", "临时工", "兼职", "劳务派遣", "派遣员工", "派遣工", "返聘", "外包人员", "小时工"}
 
 // newcomerWords say the one asked of has just joined (新来的, 刚入职):
 // probation or a trainee's terms may be theirs.
-var newcomerWords = []string{"新来", "刚来", "新入职", "刚入职", "新员工", "新人", "新进", "刚进", "新招", "新教师", "新老师", "实习", "试用"}
+var newcomerWords = []string{"新来", "刚来", "新入职", "刚入职", "新员工", "新人", "新进", "刚进", "新招", "新教师", "新老师", "实习", "试用", "考察期", "没转正", "未转正", "还没转正", "刚毕业", "应届"}
 
 // specialCase reports whether a sentence (folded) names a special kind of
 // employee (specialCases) the question (folded) does not.
@@ -1535,9 +1539,14 @@ func specialCase(sentence, q string) bool {
 		return false // 新来的老师 … 见习教师: a newcomer may be on probation
 	}
 	for _, c := range specialCases {
-		if strings.Contains(sentence, c) && !strings.Contains(q, c) {
-			return true
+		i := strings.Index(sentence, c)
+		if i < 0 || strings.Contains(q, c) {
+			continue
 		}
+		if before := sentence[:i]; hasAnySuffix(before, "含", "包括", "包含", "含以下", "以及") || c == "小时工" && strings.ContainsAny(before[max(0, len(before)-1):], "0123456789") {
+			continue // 所有员工（含试用期员工）: the rule includes them; 8小时工作制
+		}
+		return true
 	}
 	return false
 }

@@ -91,7 +91,7 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 			return clean(s, span{0, len(s)})
 		}
 	}
-	if sp.e > sp.s && strings.ContainsRune(string(s[sp.s:sp.e]), '|') {
+	if sp.e > sp.s && strings.ContainsRune(string(s[sp.s:sp.e]), '|') && isTableLine(strings.TrimSpace(string(s))) {
 		// 以上 | 企业版集群 of | 2000人以上 | 企业版集群，每个节点16核 |: a
 		// span from inside a row's key into its values is the values it
 		// reaches, whole cells.
@@ -123,6 +123,10 @@ func pastKey(s []rune, sp span) span {
 	return clean(s, span{first + 1, end})
 }
 
+// looseChars are prepositions, locatives and particles a cut may join to
+// a word (在内|蒙古, 故宫|中): one of them is no part of a span's word.
+const looseChars = "在于从向对把被将和与及或的了着过中上下前后时里内外间会"
+
 // wholeWords widens the span to the words it begins or ends inside, words
 // of two Chinese characters or more that the dictionary counts, as seg
 // cuts s.
@@ -140,10 +144,10 @@ func wholeWords(seg *zh.Segmenter, s []rune, sp span) span {
 		if n < 2 || !seg.Counted(w) || !allHan(w) {
 			continue
 		}
-		if b < sp.s && sp.s < e {
+		if b < sp.s && sp.s < e && !(sp.s-b == 1 && strings.ContainsRune(looseChars, s[b])) {
 			sp.s = b
 		}
-		if b < sp.e && sp.e < e {
+		if b < sp.e && sp.e < e && !(e-sp.e == 1 && strings.ContainsRune(looseChars, s[sp.e])) {
 			if b == sp.e-1 && b > sp.s && unicode.IsDigit(s[b-1]) {
 				sp.e = b // 6021人 of 分机6021人工解锁: the number, not the word after it
 			} else {

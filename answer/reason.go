@@ -23,15 +23,24 @@ func reasons(q string) bool {
 	if !says(q, reasonWords) {
 		return false
 	}
-	// 比较 as an adverb of degree (比较稳妥, 比较好, 比较划算) asks which
-	// is best, not for a comparison: the question is asked without it.
+	// 比较 as an adverb of degree (哪个比较稳妥, 比较好, 比较划算) asks
+	// which is best, not for a comparison: the question is asked without
+	// it. Not 比较 opening the question (比较常规体检和深度体检的项目) or
+	// before two things named (比较安卓版和iOS版的功能), nor before a pair
+	// of opposites (比较大小): the verb.
 	n := zh.Normalize(q)
-	return says(adverbBijiao.ReplaceAllStringFunc(n, func(m string) string {
-		if i := strings.Index(n, m) + len(m); i < len(n) && strings.Contains(contraries, n[i-len("大"):i+len("小")]) {
-			return m // 比较大小, 比较快慢: the verb, comparing
+	var b strings.Builder
+	at := 0
+	for _, m := range adverbBijiao.FindAllStringIndex(n, -1) {
+		before, after := strings.TrimLeft(n[:m[0]], "请帮我麻烦你们想问一下"), n[m[0]+len("比较"):]
+		if before == "" || strings.ContainsAny(after, "和与跟及、") || hasAnyPrefix(after, strings.Fields(contraries)...) {
+			continue
 		}
-		return ""
-	}), reasonWords)
+		b.WriteString(n[at:m[0]])
+		at = m[1]
+	}
+	b.WriteString(n[at:])
+	return says(b.String(), reasonWords)
 }
 
 // contraries are pairs of opposites a comparison weighs (比较大小).

@@ -1002,8 +1002,13 @@ func namesTitle(title, q []rune) bool {
 // question names.
 const titleRelief = 0.6
 
+// orgUnitEnds end the names of an organisation's units at a place
+// (北京分公司, 望京门店, 滨江校区).
+var orgUnitEnds = []string{"分公司", "子公司", "办事处", "分行", "支行", "分店", "门店", "店", "校区", "分部", "分厂", "工厂", "仓库", "分院", "营业部", "分中心", "网点", "站"}
+
 // otherPlaceRow reports whether a table's row (or record) is keyed by a
-// place other than the ones the question names, and says none of them:
+// unit of the organisation at a place other than the ones the question
+// names, and says none of them:
 // 上海分公司的负责人是谁 is not answered by 部门：北京分公司；负责人：韩冰.
 // (A row for a class of places, 二类城市, or for the rest, names none.)
 func otherPlaceRow(seg *zh.Segmenter, q question, row string) bool {
@@ -1017,8 +1022,12 @@ func otherPlaceRow(seg *zh.Segmenter, q question, row string) bool {
 	if _, v, ok := strings.Cut(key, "："); ok {
 		key = v // a record's first field: its value
 	}
+	key = string(zh.Fold(beforeGloss(key)))
+	if !hasAnySuffix(strings.TrimSpace(key), orgUnitEnds...) {
+		return false // (浙江 | 李娜 for 杭州的客户: a province's row holds its cities)
+	}
 	var named []string
-	for _, w := range seg.Cut(string(zh.Fold(beforeGloss(key)))) {
+	for _, w := range seg.Cut(key) {
 		if utf8.RuneCountInString(w) >= 2 && seg.PartOfSpeech(w) == "ns" && !strings.Contains(w, "城市") {
 			named = append(named, w) // (a place, not a class of them: 一类城市)
 		}
