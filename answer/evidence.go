@@ -410,6 +410,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		}
 	}
 	done := deedDone(string(q.folded))
+	unsaid := unsaidCases(string(q.folded))
 	siblings := siblingRows(out, hits, q)
 	var nouns []string // valueNouns, for a number asked
 	if q.kind == kindNumber {
@@ -550,7 +551,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				score *= doneBefore
 			}
 		}
-		if specialCase(string(out[i].folded), string(q.folded)) {
+		if len(unsaid) > 0 && specialCase(string(out[i].folded), unsaid) {
 			// 试用期员工辞职的，应提前3天…；转正员工辞职的，应提前30天… for
 			// 要提前多久说: a rule for a special kind of employee answers
 			// only a question that says it.
@@ -1532,15 +1533,29 @@ var specialCases = []string{"试用期", "实习", "见习", "临时工", "兼�
 // probation or a trainee's terms may be theirs.
 var newcomerWords = []string{"新来", "刚来", "新入职", "刚入职", "新员工", "新人", "新进", "刚进", "新招", "新教师", "新老师", "实习", "试用", "考察期", "没转正", "未转正", "还没转正", "刚毕业", "应届"}
 
-// specialCase reports whether a sentence (folded) names a special kind of
-// employee (specialCases) the question (folded) does not.
-func specialCase(sentence, q string) bool {
+// unsaidCases are the special kinds of employee (specialCases) the
+// question (folded) does not name; none when it says a newcomer (新来的老
+// 师 … 见习教师: a newcomer may be on probation).
+func unsaidCases(q string) []string {
 	if containsAny(q, newcomerWords) {
-		return false // 新来的老师 … 见习教师: a newcomer may be on probation
+		return nil
 	}
+	var out []string
 	for _, c := range specialCases {
+		if !strings.Contains(q, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// specialCase reports whether a sentence (folded) names one of the
+// special kinds of employee unsaid (unsaidCases) as a word of its own,
+// not as included in a rule for all (所有员工（含试用期员工）).
+func specialCase(sentence string, unsaid []string) bool {
+	for _, c := range unsaid {
 		i := strings.Index(sentence, c)
-		if i < 0 || strings.Contains(q, c) {
+		if i < 0 {
 			continue
 		}
 		if before := sentence[:i]; hasAnySuffix(before, "含", "包括", "包含", "含以下", "以及") || c == "小时工" && strings.ContainsAny(before[max(0, len(before)-1):], "0123456789") {
