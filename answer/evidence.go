@@ -2,7 +2,6 @@ package answer
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -401,7 +400,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		dist := make([]float64, len(out))
 		for i := range out {
 			if out[i].met == 1 {
-				dist[i] = boundDistance(string(out[i].conditionText()), qn)
+				dist[i] = boundDistance(out[i].conditionText(), qn)
 				least = min(least, dist[i])
 			}
 		}
@@ -1291,18 +1290,9 @@ var aboutRe = mustScan(`([0-9]*0|[` + cnNumerals + `]*十)来(分钟|个小时|�
 // aboutSoMany drops the 来 of about so many (四十来分钟 → 四十分钟), not
 // after a clock's time (9:30来人上门, 8点30来人: someone coming).
 func aboutSoMany(q string) string {
-	var b strings.Builder
-	at := 0
-	for _, m := range aboutRe.FindAllStringSubmatchIndex(q, -1) {
-		if hasAnySuffix(q[:m[0]], ":", "：", "点") {
-			continue
-		}
-		b.WriteString(q[at:m[0]])
-		b.WriteString(q[m[2]:m[3]] + q[m[4]:m[5]])
-		at = m[1]
-	}
-	b.WriteString(q[at:])
-	return b.String()
+	return aboutRe.ReplaceEach(q, func(m []int) (string, int, bool) {
+		return q[m[2]:m[3]] + q[m[4]:m[5]], m[1], !hasAnySuffix(q[:m[0]], ":", "：", "点")
+	})
 }
 
 // pairs writes 俩 and 仨 as the numeral and measure word they stand for.
@@ -1315,14 +1305,12 @@ var spokenTenthsRe = mustScan(`([一二两三四五六七八九])(米|成)([一�
 // spokenTenths writes spoken heights and shares in tenths in figures (带个
 // 一米三的小孩 → 1.3米, 到承载量的八成五 → 85%).
 func spokenTenths(q string) string {
-	var b strings.Builder
-	at := 0
-	for _, m := range spokenTenthsRe.FindAllStringSubmatchIndex(q, -1) {
+	return spokenTenthsRe.ReplaceEach(q, func(m []int) (string, int, bool) {
 		if before, _ := utf8.DecodeLastRuneInString(q[:m[0]]); strings.ContainsRune(cnNumerals+"0123456789", before) {
-			continue // 十一米三: the numeral is part of a larger one
+			return "", 0, false // 十一米三: the numeral is part of a larger one
 		}
 		if next, _ := utf8.DecodeRuneInString(q[m[1]:]); strings.ContainsRune("个根条张位名块只次件层台辆", next) || strings.HasPrefix(q[m[1]:], "一") {
-			continue // 每隔两米一根, 首付三成一次性: the next numeral counts something else
+			return "", 0, false // 每隔两米一根, 首付三成一次性: the next numeral counts something else
 		}
 		whole, _ := utf8.DecodeRuneInString(q[m[2]:])
 		tenth, _ := utf8.DecodeRuneInString(q[m[6]:])
@@ -1340,26 +1328,20 @@ func spokenTenths(q string) string {
 			out += "米"
 		} else {
 			if hundredth >= 0 {
-				continue // (八成五五: no share said so)
+				return "", 0, false // (八成五五: no share said so)
 			}
 			out = strconv.FormatInt(cnDigits[whole]*10+cnDigits[tenth], 10) + "%"
 		}
-		b.WriteString(q[at:m[0]])
-		b.WriteString(out)
-		at = m[1]
-	}
-	b.WriteString(q[at:])
-	return b.String()
+		return out, m[1], true
+	})
 }
 
 // spokenPercent writes the shares q says in words in digits (差了百分之
 // 零点八 → 差了0.8%), as rules write them.
 func spokenPercent(q string) string {
-	var b strings.Builder
-	at := 0
-	for _, m := range spokenPercentRe.FindAllStringSubmatchIndex(q, -1) {
+	return spokenPercentRe.ReplaceEach(q, func(m []int) (string, int, bool) {
 		if next, _ := utf8.DecodeRuneInString(q[m[1]:]); next == '几' || next == '多' {
-			continue // 百分之二十几: a guess, no share said
+			return "", 0, false // 百分之二十几: a guess, no share said
 		}
 		n := int64(0)
 		switch whole := q[m[2]:m[3]]; whole {
@@ -1369,7 +1351,7 @@ func spokenPercent(q string) string {
 		default:
 			v, ok := cnNumber([]rune(whole))
 			if !ok {
-				continue
+				return "", 0, false
 			}
 			n = v
 		}
@@ -1380,12 +1362,8 @@ func spokenPercent(q string) string {
 				out += strconv.FormatInt(cnDigits[c], 10)
 			}
 		}
-		b.WriteString(q[at:m[0]])
-		b.WriteString(out + "%")
-		at = m[1]
-	}
-	b.WriteString(q[at:])
-	return b.String()
+		return out + "%", m[1], true
+	})
 }
 
 // cnNumber reads 八, 十五, 三百二十, 一万二 (12000: a bare digit after 万 or
@@ -1475,7 +1453,7 @@ func hasAnyPrefix(s string, ws ...string) bool {
 // deedDoneRe finds a deed a question says is done: its verb's character
 // before 下来了, 完了, 过了, 好了 or 了 (批下来了, 签完了), or after 已/已经
 // (已审批).
-var deedDoneRe = regexp.MustCompile(`(\p{Han})(?:下来了|完了|过了|好了|了)|已经?(\p{Han})`)
+var deedDoneRe = mustScan(`(\p{Han})(?:下来了|完了|过了|好了|了)|已经?(\p{Han})`)
 
 // deedDone is the verb's character of the deed the question says is
 // done ("" for none): one of doneVerbs only, a deed a rule may set a case

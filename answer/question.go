@@ -467,20 +467,12 @@ func writtenDates(q string) string {
 	if !strings.Contains(q, "月") || !spokenDateRe.MatchString(q) {
 		return q
 	}
-	var b strings.Builder
-	at := 0
-	for _, m := range spokenDateRe.FindAllStringSubmatchIndex(q, -1) {
+	return spokenDateRe.ReplaceEach(q, func(m []int) (string, int, bool) {
 		month, okM := dayNumber(q[m[2]:m[3]])
 		day, okD := dayNumber(q[m[4]:m[5]])
-		if !okM || !okD || month < 1 || month > 12 || day < 1 || day > 31 {
-			continue
-		}
-		b.WriteString(q[at:m[0]])
-		b.WriteString(strconv.Itoa(month) + "月" + strconv.Itoa(day) + "日")
-		at = m[1]
-	}
-	b.WriteString(q[at:])
-	return b.String()
+		ok := okM && okD && month >= 1 && month <= 12 && day >= 1 && day <= 31
+		return strconv.Itoa(month) + "月" + strconv.Itoa(day) + "日", m[1], ok
+	})
 }
 
 // spokenTemperatureRe finds a temperature as people say it: 三十九度,
@@ -503,13 +495,11 @@ func writtenTemperatures(q string) string {
 	if !strings.Contains(q, "度") || !containsAny(q, temperatureWords) && !bodyTemperatureRe.MatchString(q) || !spokenTemperatureRe.MatchString(q) {
 		return q
 	}
-	var b strings.Builder
-	at := 0
-	for _, m := range spokenTemperatureRe.FindAllStringSubmatchIndex(q, -1) {
+	return spokenTemperatureRe.ReplaceEach(q, func(m []int) (string, int, bool) {
 		n, ok := dayNumber(q[m[4]:m[5]])
 		after := q[m[1]:]
 		if !ok || (n < 10 && m[2] < 0) || hasAnyPrefix(after, "水", "电", "的水", "的电") || m[0] > 0 && strings.ContainsRune("角经纬第", []rune(q[:m[0]])[len([]rune(q[:m[0]]))-1]) {
-			continue
+			return "", 0, false
 		}
 		t := strconv.Itoa(n)
 		end := m[1]
@@ -524,12 +514,8 @@ func writtenTemperatures(q string) string {
 		if m[2] >= 0 {
 			t = "-" + t
 		}
-		b.WriteString(q[at:m[0]])
-		b.WriteString(t + "℃")
-		at = end
-	}
-	b.WriteString(q[at:])
-	return b.String()
+		return t + "℃", end, true
+	})
 }
 
 // dayNumber reads a month's or a day's number, in digits or Chinese

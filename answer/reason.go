@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/wenda-rag/wenda/corpora"
@@ -29,26 +28,18 @@ func reasons(q string) bool {
 	// before two things named (比较安卓版和iOS版的功能), nor before a pair
 	// of opposites (比较大小): the verb.
 	n := zh.Normalize(q)
-	var b strings.Builder
-	at := 0
-	for _, m := range adverbBijiao.FindAllStringIndex(n, -1) {
+	return says(adverbBijiao.ReplaceEach(n, func(m []int) (string, int, bool) {
 		before, after := strings.TrimLeft(n[:m[0]], "请帮我麻烦你们想问一下"), n[m[0]+len("比较"):]
-		if before == "" || strings.ContainsAny(after, "和与跟及、") || hasAnyPrefix(after, strings.Fields(contraries)...) {
-			continue
-		}
-		b.WriteString(n[at:m[0]])
-		at = m[1]
-	}
-	b.WriteString(n[at:])
-	return says(b.String(), reasonWords)
+		return "", m[1], before != "" && !strings.ContainsAny(after, "和与跟及、") && !hasAnyPrefix(after, contraries...)
+	}), reasonWords)
 }
 
 // contraries are pairs of opposites a comparison weighs (比较大小).
-const contraries = " 大小 高低 多少 长短 快慢 好坏 优劣 轻重 远近 早晚 难易 贵贱 "
+var contraries = []string{"大小", "高低", "多少", "长短", "快慢", "好坏", "优劣", "轻重", "远近", "早晚", "难易", "贵贱"}
 
 // adverbBijiao finds 比较 before a word of degree or manner (比较稳妥, 比较
 // 好, 比较快): the adverb, not the verb "compare".
-var adverbBijiao = regexp.MustCompile(`比较(?:[好快慢早晚多少大小高低贵便近远稳安方划合靠省常容难简复重轻严宽]|适合|适宜)`)
+var adverbBijiao = mustScan(`比较(?:[好快慢早晚多少大小高低贵便近远稳安方划合靠省常容难简复重轻严宽]|适合|适宜)`)
 
 // statesCause reports whether an answer's sentence gives a cause (因为,
 // 由于, 所以 …): then the extract answers a why.

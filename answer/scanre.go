@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -253,6 +254,29 @@ func (s *scanRe) ReplaceAllString(text, repl string) string {
 		at = m[1]
 	}
 	return string(append(b, text[at:]...))
+}
+
+// ReplaceEach rewrites each match of s in text by what repl makes of it
+// from its submatch indices: the text to write, and where the part it
+// replaces ends (the match's end, m[1], or before it); a match repl
+// declines (ok false) is left as it stands.
+func (s *scanRe) ReplaceEach(text string, repl func(m []int) (out string, end int, ok bool)) string {
+	var b strings.Builder
+	at, replaced := 0, false
+	for _, m := range s.FindAllStringSubmatchIndex(text, -1) {
+		out, end, ok := repl(m)
+		if !ok {
+			continue
+		}
+		b.WriteString(text[at:m[0]])
+		b.WriteString(out)
+		at, replaced = end, true
+	}
+	if !replaced {
+		return text
+	}
+	b.WriteString(text[at:])
+	return b.String()
 }
 
 // String is the expression.

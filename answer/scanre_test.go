@@ -121,3 +121,19 @@ func TestIsFAQQuestion(t *testing.T) {
 		}
 	}
 }
+
+// ReplaceEach writes what repl makes of each match it takes, up to the end
+// repl gives, and leaves declined matches and the text between as they
+// stand.
+func TestReplaceEach(t *testing.T) {
+	re := mustScan(`([0-9]+)天`)
+	got := re.ReplaceEach("请3天假，再请10天，共13天", func(m []int) (string, int, bool) {
+		return "<" + "请3天假，再请10天，共13天"[m[2]:m[3]] + ">", m[1], "请3天假，再请10天，共13天"[m[2]:m[3]] != "10"
+	})
+	if want := "请<3>假，再请10天，共<13>"; got != want {
+		t.Errorf("ReplaceEach = %q; want %q", got, want)
+	}
+	if got := re.ReplaceEach("没有数字", func(m []int) (string, int, bool) { return "x", m[1], true }); got != "没有数字" {
+		t.Errorf("ReplaceEach without a match = %q", got)
+	}
+}
