@@ -711,11 +711,11 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			if articleRe.MatchString(strings.TrimSpace(t)) || isHeading(t) {
 				break
 			}
-			if !saysNumber(t) || pq.unit != "" && !holdsUnit(sents[i].folded, pq.unit) || pq.unit == "" && !holdsQuantity(yearRe.ReplaceAllString(t, "")) {
+			if !saysNumber(t) || pq.unit != "" && !holdsUnitIn(sents[i].folded, sents[i].text(), pq.unit) || pq.unit == "" && !holdsQuantity(yearRe.ReplaceAllString(t, "")) {
 				continue
 			}
 			if slices.ContainsFunc(terms, func(t keyTerm) bool {
-				return !t.typ && t.light == 1 && t.info >= 8 && utf8.RuneCountInString(t.w) >= 2 && presence(t.w, string(sents[i].folded)) == 1
+				return !t.typ && t.light == 1 && t.info >= 8 && utf8.RuneCountInString(t.w) >= 2 && presence(t.w, sents[i].text()) == 1
 			}) {
 				best = i
 			}
@@ -760,7 +760,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// Asked who approves a sum (报销一万五找谁批): a clause naming who,
 		// whose condition the sum meets (2,000元（含）以上、20,000元以下 | 区
 		// 域经理), though its words are few beside a sentence on the matter.
-		if alt := nearHolder(sents, best, approverNear, func(s sentence) bool { return s.met == 1 && roleRe.MatchString(string(s.folded)) }); alt >= 0 {
+		if alt := nearHolder(sents, best, approverNear, func(s sentence) bool { return s.met == 1 && roleRe.MatchString(s.text()) }); alt >= 0 {
 			best = alt
 		}
 	}
@@ -785,7 +785,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// says a word of the question's (…战略客户，…可以不受签约额的限制直
 		// 接评为A级) is the exception; not one denying any (不得有任何例外).
 		for j := best + 1; j < len(sents) && j <= best+8 && sents[j].hit == sents[best].hit; j++ {
-			if f := string(sents[j].folded); exemptionRe.MatchString(f) && !noExceptionRe.MatchString(f) && slices.ContainsFunc(terms, func(t keyTerm) bool {
+			if f := sents[j].text(); exemptionRe.MatchString(f) && !noExceptionRe.MatchString(f) && slices.ContainsFunc(terms, func(t keyTerm) bool {
 				return !t.typ && utf8.RuneCountInString(t.w) >= 2 && t.w != "例外" && strings.Contains(f, t.w)
 			}) {
 				best, exempts = j, true
@@ -810,7 +810,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// Asked for the rule's exception (有没有例外, 啥情况一个人也行), and the
 		// sentence's rule has one, in it or right after it: it answers in the
 		// rule's words, as a rule answers a yes or no.
-		excepted = asksException(pq) && (exc >= 0 || exceptionMid.MatchString(string(s.folded)))
+		excepted = asksException(pq) && (exc >= 0 || exceptionMid.MatchString(s.text()))
 		return
 	}
 	s, h, support, exc, excepted := weigh(sents, best, full, hits)
@@ -861,7 +861,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// the best sentence gives the rule for doing it: the sentence right
 	// after it that gives the rule for its not being done (逾期未确定的，…)
 	// answers (the rule's evidence decided the refusal).
-	if notDoneQRe.MatchString(string(pq.folded)) && best+1 < len(sents) && sents[best+1].hit == s.hit && notDoneRe.MatchString(string(sents[best+1].folded)) && !notDoneRe.MatchString(string(s.folded)) {
+	if notDoneQRe.MatchString(string(pq.folded)) && best+1 < len(sents) && sents[best+1].hit == s.hit && notDoneRe.MatchString(string(sents[best+1].folded)) && !notDoneRe.MatchString(s.text()) {
 		s = sents[best+1]
 	}
 	// A question asked as an FAQ asks it (问：… 答：…): the answer is
@@ -872,7 +872,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 	// A table's row: the cell of the column the question names.
 	if isTableLine(strings.TrimSpace(string(s.orig))) {
 		header, _ := rowHeader(h, len(string([]rune(h.Text)[:s.start])))
-		if ext := extreme(pq); ext != 0 && len(pq.quantities) == 0 && !namesRow(string(pq.folded), string(s.folded)) {
+		if ext := extreme(pq); ext != 0 && len(pq.quantities) == 0 && !namesRow(string(pq.folded), s.text()) {
 			// 内存最少要多少: of a table of tiers, the row whose cell in
 			// that column is least (most, for 最多) — the question names
 			// no row. (eval/enterprise 0.7539 → 0.7562.)
@@ -956,7 +956,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// sentence that says them, whole, not a span answering one.
 		return answered(a, strings.TrimSpace(string(s.orig)), h, s.start, s.start+len(s.orig))
 	}
-	if pq.kind == kindPerson && len(s.lead) > 0 && !roleRe.MatchString(string(s.folded)) && roleRe.MatchString(string(s.lead)) {
+	if pq.kind == kindPerson && len(s.lead) > 0 && !roleRe.MatchString(s.text()) && roleRe.MatchString(string(s.lead)) {
 		// Asked who of an item of a list (冲正要谁授权 … （三）冲正交易；),
 		// and its lead-in names who (下列业务须运营主管现场授权：): the
 		// lead-in's who, the item cited.
@@ -1273,7 +1273,7 @@ func leadException(h corpora.Hit, s sentence, terms []keyTerm) (exception string
 		// (若因台风…，一律按旷工一天处理) is no exception to turn it by.
 		return "", 0, 0, false
 	}
-	if utf8.RuneCountInString(part) < 4 || !namesCase(terms, part, string(s.folded)) {
+	if utf8.RuneCountInString(part) < 4 || !namesCase(terms, part, s.text()) {
 		return "", 0, 0, false
 	}
 	n := utf8.RuneCountInString(part)
@@ -1791,7 +1791,7 @@ func rankSentences(hits []corpora.Hit, ev evidence, pq question, terms []keyTerm
 		forms[j] = formsOf(t.w)
 	}
 	for i := range sents {
-		text := string(sents[i].context) + " " + string(sents[i].folded)
+		text := string(sents[i].context) + " " + sents[i].text()
 		for j, t := range terms {
 			if t.typ {
 				continue

@@ -13,10 +13,20 @@ import (
 )
 
 // sentence is a candidate answer sentence from a retrieved chunk.
+// text is the sentence folded, as a string: made once where sentences are
+// cut (sentencesOf), converted here for one built elsewhere.
+func (s sentence) text() string {
+	if s.fs == "" && len(s.folded) > 0 {
+		return string(s.folded)
+	}
+	return s.fs
+}
+
 type sentence struct {
 	hit    int // index of the hit it comes from
 	orig   []rune
 	folded []rune
+	fs     string // folded as a string, made once (text)
 	// context is the heading the sentence stands under, folded.
 	context []rune
 	start   int // rune offset in the chunk text
@@ -123,7 +133,7 @@ type terms struct {
 // find returns the evidence in text not yet in seenC/seenB, marking it
 // seen; a question's word the text says otherwise (工作时间 for 上班时间)
 // counts as said.
-func (ev evidence) find(text []rune, seenC map[rune]bool, seenB map[[2]rune]bool) terms {
+func (ev evidence) find(text []rune, str string, seenC map[rune]bool, seenB map[[2]rune]bool) terms {
 	var t terms
 	scan := func(text []rune) {
 		for j, r := range text {
@@ -140,7 +150,9 @@ func (ev evidence) find(text []rune, seenC map[rune]bool, seenB map[[2]rune]bool
 		}
 	}
 	if len(ev.aliases) > 0 {
-		str := string(text)
+		if str == "" {
+			str = string(text)
+		}
 		for _, a := range ev.aliases {
 			if zh.IndexWord(str, a.Word) < 0 && containsAny(str, a.Others) {
 				scan([]rune(a.Word))
@@ -302,7 +314,8 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				continue
 			}
 			seen[s] = true
-			out = append(out, sentence{hit: hi, orig: []rune(s), folded: zh.Fold(s), context: context, lead: ownLead, article: ownArticle, start: utf8.RuneCountInString(text[:sp.Start]), cell: cell, quantityless: quantityless, keyUnit: keyUnit})
+			fs := zh.Fold(s)
+			out = append(out, sentence{hit: hi, orig: []rune(s), folded: fs, fs: string(fs), context: context, lead: ownLead, article: ownArticle, start: utf8.RuneCountInString(text[:sp.Start]), cell: cell, quantityless: quantityless, keyUnit: keyUnit})
 		}
 	}
 	// Document frequency of each evidence term among the sentences.
@@ -310,10 +323,12 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	dfB := map[[2]rune]int{}
 	present := make([]terms, len(out))
 	inherited := make([]terms, len(out))
+	seenC := map[rune]bool{} // (cleared for each sentence: one map, not one each)
+	seenB := map[[2]rune]bool{}
 	for i, st := range out {
-		seenC := map[rune]bool{}
-		seenB := map[[2]rune]bool{}
-		present[i] = ev.find(st.folded, seenC, seenB)
+		clear(seenC)
+		clear(seenB)
+		present[i] = ev.find(st.folded, st.text(), seenC, seenB)
 		for _, r := range present[i].c {
 			dfC[r]++
 		}
@@ -338,7 +353,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				ctx = append(append([]rune(nil), ctx...), st.article...)
 			}
 		}
-		inherited[i] = ev.find(ctx, seenC, seenB)
+		inherited[i] = ev.find(ctx, "", seenC, seenB)
 	}
 	n := float64(len(out)) + 1
 	idf := func(df int) float64 { return math.Log(1 + n/float64(df+1)) }
@@ -381,11 +396,11 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// quantity (2000元以上（含2000元）…) excludes it from the others'
 		// bound (2000元以下的，由部门经理审批; for 刚好2000元).
 		for i := range out {
-			if out[i].met != 1 || !includesBound(string(out[i].folded), qn) {
+			if out[i].met != 1 || !includesBound(out[i].text(), qn) {
 				continue
 			}
 			for j := range out {
-				if j != i && out[j].met == 1 && out[j].hit == out[i].hit && !includesBound(string(out[j].folded), qn) && boundDistance(string(out[j].folded), qn) == 0 {
+				if j != i && out[j].met == 1 && out[j].hit == out[i].hit && !includesBound(out[j].text(), qn) && boundDistance(out[j].text(), qn) == 0 {
 					out[j].met = -1
 				}
 			}
@@ -428,19 +443,19 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			}
 		}
 		switch {
-		case q.kind == kindDate && holdsDate(string(out[i].folded)):
+		case q.kind == kindDate && holdsDate(out[i].text()):
 			score *= 1.15
-		case q.kind == kindNumber && q.unit != "" && holdsUnit(out[i].folded, q.unit):
+		case q.kind == kindNumber && q.unit != "" && holdsUnitIn(out[i].folded, out[i].text(), q.unit):
 			score *= 1.25 // 几楼 … 5楼, 几天 … 3个工作日, 几点 … 9:30
 		case q.kind == kindNumber && (q.unit == unitDuration || q.unit == unitFrequency || utf8.RuneCountInString(q.unit) == 1 && strings.ContainsAny(q.unit, "点楼号位")):
 			score *= 0.8 // 几点 or 多久 asked, and no time said
-		case q.kind == kindNumber && digitRe.MatchString(string(out[i].folded)):
+		case q.kind == kindNumber && digitRe.MatchString(out[i].text()):
 			score *= 1.1 // a number, if not in the unit asked for (几天 … 15个工作日)
-		case q.kind == kindPlace && placeRe.MatchString(string(out[i].folded)):
+		case q.kind == kindPlace && placeRe.MatchString(out[i].text()):
 			score *= 1.15
-		case asksCause(q) && (causeRe.MatchString(string(out[i].folded)) || purposeRe.MatchString(string(out[i].folded)) || resultRe.MatchString(string(out[i].folded))):
+		case asksCause(q) && (causeRe.MatchString(out[i].text()) || purposeRe.MatchString(out[i].text()) || resultRe.MatchString(out[i].text())):
 			score *= 1.15 // 修筑长城的目的 … 为抵御北方游牧民族侵袭而修筑: a sentence that says a cause or a purpose
-		case q.kind == kindPerson && roleRe.MatchString(string(out[i].folded)):
+		case q.kind == kindPerson && roleRe.MatchString(out[i].text()):
 			// 谁审批, 找谁: a sentence naming who holds a post (财务经理,
 			// 人力资源部) over one on the matter naming nobody.
 			score *= 1.2
@@ -486,7 +501,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		}
 		// A code the question names (报E05是什么意思): the sentence that
 		// says it, not one saying a code like it (E01).
-		if len(codes) > 0 && HoldsCode(string(out[i].folded), codes...) {
+		if len(codes) > 0 && HoldsCode(out[i].text(), codes...) {
 			score *= 1.5
 			if definesCode(out[i].folded, codes) {
 				// E05：货叉倾斜传感器故障: the line the code opens says
@@ -499,7 +514,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		// An FAQ's question (问：…) asked again in other words: its 答
 		// answers as no sentence about the matter does.
 		if isFAQQuestion(out[i].orig) {
-			if faqScenario(q.quantities, string(out[i].folded)) {
+			if faqScenario(q.quantities, out[i].text()) {
 				score *= 0.6
 			} else {
 				score *= 1.2
@@ -543,14 +558,14 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		if done != "" {
 			// 请假都批下来了 还能撤回不: of 审批完成前可以撤回 and 审批通过后
 			// 不得撤回, the case after the deed the question says is done.
-			switch eventCase(string(out[i].folded), done) {
+			switch eventCase(out[i].text(), done) {
 			case 1:
 				score *= doneAfter
 			case -1:
 				score *= doneBefore
 			}
 		}
-		if len(unsaid) > 0 && specialCase(string(out[i].folded), unsaid) {
+		if len(unsaid) > 0 && specialCase(out[i].text(), unsaid) {
 			// 试用期员工辞职的，应提前3天…；转正员工辞职的，应提前30天… for
 			// 要提前多久说: a rule for a special kind of employee answers
 			// only a question that says it.
@@ -649,8 +664,10 @@ func isFAQQuestion(s []rune) bool {
 
 // holdsUnit reports whether the sentence holds a number in the unit asked
 // or one of its kind (a time for 几点).
-func holdsUnit(s []rune, unit string) bool {
-	str := string(s)
+func holdsUnit(s []rune, unit string) bool { return holdsUnitIn(s, string(s), unit) }
+
+// holdsUnitIn is holdsUnit for a sentence whose string (str) is made.
+func holdsUnitIn(s []rune, str, unit string) bool {
 	said, unit := saysFrequency(unit, str)
 	if said {
 		return true
@@ -783,7 +800,7 @@ func siblingRows(sents []sentence, hits []corpora.Hit, q question) []bool {
 	var named map[int]bool     // of them, those the question names
 	var tables map[string]bool // the tables (document sections) of those
 	for i, st := range sents {
-		row := strings.TrimSpace(string(st.folded))
+		row := strings.TrimSpace(st.text())
 		if !isTableLine(row) {
 			continue
 		}

@@ -665,7 +665,7 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 		minWords *= 0.5 // (迟到一个半小时 … 迟到或早退超过60分钟的: 睡过头, 早上 are how it was said)
 	}
 	codes := q.codes
-	codeHeld := len(codes) > 0 && HoldsCode(string(s.folded), codes...)
+	codeHeld := len(codes) > 0 && HoldsCode(s.text(), codes...)
 	for _, c := range codes {
 		// (Not F1, 4G, 518b: words or names more than codes.)
 		if len(c) >= 3 && c[0] >= 'a' && c[0] <= 'z' && zh.IndexWord(everywhere, c) < 0 {
@@ -689,7 +689,7 @@ func (e *Engine) refuse(q question, all []keyTerm, s sentence, support float64, 
 	typed, holds := answerShape(q)
 	held := typed && holds(s)
 	_, yn := yesNo(string(q.folded))
-	rule := yn && deonticRe.MatchString(string(s.lead)+string(s.folded))
+	rule := yn && deonticRe.MatchString(string(s.lead)+s.text())
 	if ans, _, _, ok := faqAnswer([]rune(h.Text), s.start, s.start+len(s.orig)); yn && !rule && ok {
 		// An FAQ's question (问：业主送的水果能收吗？): its answer says what one
 		// may or must do (答：不得收受…).
@@ -893,10 +893,10 @@ func answerShape(q question) (bool, func(sentence) bool) {
 		}
 	}
 	if asksLabel(q) {
-		return true, func(s sentence) bool { return labelRe.MatchString(string(s.folded)) }
+		return true, func(s sentence) bool { return labelRe.MatchString(s.text()) }
 	}
 	if re := placeOfRank(q); re != nil {
-		return true, func(s sentence) bool { return namesPlace(re, string(s.folded)) }
+		return true, func(s sentence) bool { return namesPlace(re, s.text()) }
 	}
 	if suffix := q.kindEnds; suffix != "" {
 		// A thing of a kind named by its last characters (什么颜色 … 深灰
@@ -911,7 +911,7 @@ func answerShape(q question) (bool, func(sentence) bool) {
 		// (a time that bounds a case — 晚于22:00的, 21:30以后离开的 — is no
 		// time of the schedule asked)
 		return true, func(s sentence) bool {
-			return holdsUnit([]rune(boundTimeRe.ReplaceAllString(string(s.folded), "")), q.unit)
+			return holdsUnit([]rune(boundTimeRe.ReplaceAllString(s.text(), "")), q.unit)
 		}
 	case q.kind == kindNumber && q.unit != "":
 		own := ownQuantities(q)
@@ -919,13 +919,13 @@ func answerShape(q question) (bool, func(sentence) bool) {
 			if own != nil {
 				// (24小时动态心电图多久出报告: the question's own 24小时 is no
 				// length the sentence gives)
-				return holdsUnit([]rune(own.Replace(string(s.folded))), q.unit)
+				return holdsUnit([]rune(own.Replace(s.text())), q.unit)
 			}
 			return holdsUnit(s.folded, q.unit)
 		}
 	case q.kind == kindDate:
 		return true, func(s sentence) bool {
-			return holdsDate(string(s.folded)) || dayRe.MatchString(string(s.folded))
+			return holdsDate(s.text()) || dayRe.MatchString(s.text())
 		}
 	}
 	return false, nil
