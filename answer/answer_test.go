@@ -3613,3 +3613,26 @@ func TestSixteenthPassReview(t *testing.T) {
 		t.Errorf("第3天: %+v; want 3天 (days counted whole)", qs)
 	}
 }
+
+// TestSeventeenthPass: the seventeenth pass's mechanisms, each on a
+// passage of its own.
+func TestSeventeenthPass(t *testing.T) {
+	e := offline(t)
+	budget := "第四十四条 每名销售人员的年度销售费用预算为上一年度回款额的2%，最高不超过30万元；入职不满一年的销售人员，当年预算为5万元。"
+	for _, c := range []struct{ text, q, want, not string }{
+		// A rule for those who joined less than a year ago weighs less when
+		// the question names no newcomer; a newcomer said otherwise (入职才
+		// 半年) still reads it.
+		{budget, "一个销售一年的销售费用预算最多多少", "30万元", "5万元"},
+		{budget, "我入职才半年，销售费用预算有多少", "5万元", "30万元"},
+		// The sentence's one bound of the way asked, however near another
+		// number the question's words stand.
+		{budget, "销售人员的年度销售费用预算上限是多少", "30万元", "2%"},
+		// 上一年度 holds no quantity.
+		{"每名销售人员的年度销售费用预算为上一年度回款额的2%。", "销售人员的年度销售费用预算是多少", "2%", "一年"},
+	} {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("rules.md", c.text)}); !strings.Contains(a.Answer, c.want) || strings.Contains(a.Answer, c.not) {
+			t.Errorf("%s → %q; want %s, not %s", c.q, a.Answer, c.want, c.not)
+		}
+	}
+}

@@ -1522,11 +1522,11 @@ const doneAfter, doneBefore = 1.2, 0.8
 // specialCases are kinds of employee a rule may be made for apart from
 // the rest (试用期员工, 实习生, 临时工): a question that names none asks of
 // the ordinary case.
-var specialCases = []string{"试用期", "实习", "见习", "临时工", "兼职", "劳务派遣", "派遣员工", "派遣工", "返聘", "外包人员", "小时工"}
+var specialCases = []string{"试用期", "实习", "见习", "临时工", "兼职", "劳务派遣", "派遣员工", "派遣工", "返聘", "外包人员", "小时工", "入职不满", "入职未满"}
 
 // newcomerWords say the one asked of has just joined (新来的, 刚入职):
 // probation or a trainee's terms may be theirs.
-var newcomerWords = []string{"新来", "刚来", "新入职", "刚入职", "新员工", "新人", "新进", "刚进", "新招", "新教师", "新老师", "实习", "试用", "考察期", "没转正", "未转正", "还没转正", "刚毕业", "应届"}
+var newcomerWords = []string{"新来", "刚来", "新入职", "刚入职", "新员工", "新人", "新进", "刚进", "新招", "新教师", "新老师", "实习", "试用", "考察期", "没转正", "未转正", "还没转正", "刚毕业", "应届", "入职才", "才入职", "入职没", "入职不到", "入职刚", "刚工作", "刚参加工作"}
 
 // unsaidCases are the special kinds of employee (specialCases) the
 // question (folded) does not name; none when it says a newcomer (新来的老

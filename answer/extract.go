@@ -1419,6 +1419,9 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 		if s[sp.s] == '约' && sp.s > 0 && strings.Contains(wordsEndingInYue, string(s[sp.s-1:sp.s+1])) {
 			sp.s++ // 爽约3次: the word's 约, no "about"
 		}
+		if string(s[sp.s:sp.e]) == "一" && sp.s > 0 && (s[sp.s-1] == '上' || s[sp.s-1] == '下') && !(sp.s > 1 && s[sp.s-2] == '以') {
+			continue // 上一年度, 下一次: the one before or after, no quantity (以上一年: 以上 ends first)
+		}
 		after := ""
 		if strings.ContainsAny(string(s[sp.s:sp.e]), "周期") {
 			// 周四: a day, not a number before a unit (周四集中付款)
@@ -1563,6 +1566,14 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 	}
 	best, bestDist, found := span{}, 0.0, false
 	values := statedNumbers(q)
+	bounds := 0 // the candidates whose rule bounds them the way asked
+	if ext != 0 {
+		for _, c := range cands {
+			if boundBefore(s, c.sp.s, ext) {
+				bounds++
+			}
+		}
+	}
 	for i, c := range cands {
 		sp, after := c.sp, c.unit
 		if strings.Contains(string(q.folded), string(s[sp.s:sp.e])) || len(values) > 0 && stated(values, string(s[sp.s:sp.e])) {
@@ -1589,6 +1600,12 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 		}
 		if ext != 0 && boundBefore(s, sp.s, ext) {
 			d -= boundBonus // 最多能涨到多少 … 最高不超过300元: the bound the rule sets
+			if bounds == 1 {
+				// the sentence's only bound of that way (…预算为上一年度回款额
+				// 的2%，最高不超过30万元 asked 上限): the one asked, however
+				// near another number the question's words stand
+				d -= uniqueBoundBonus
+			}
 		}
 		if qp != "" && periods[i] == qp {
 			d -= periodWeight // as a label the question says (二类城市 … 二类城市每天80元)
@@ -1742,6 +1759,10 @@ func boundBefore(s []rune, i, ext int) bool {
 // boundBonus is how much nearer a number counts whose rule bounds it the
 // way the question asks (最多 … 最高不超过300元) (nearestMatch's distance).
 const boundBonus = 20
+
+// uniqueBoundBonus is how much nearer still the sentence's one number so
+// bounded counts.
+const uniqueBoundBonus = 1000
 
 // periodWeight is how much nearer a number counted over the question's
 // period counts, and how much farther one counted over another
