@@ -2132,6 +2132,15 @@ func yesNo(q string) (string, bool) {
 	// A question ending in 吗 asks yes or no though it holds a question
 	// word, which then says "some" (onlyYesNo).
 	if !onlyYesNo(t) && hasWh(t) {
+		// 国庆前后想请几天年假 行不行: a yes-or-no tag clause of its own
+		// after the question's words asks it, the 几 before meaning "a few".
+		if i := strings.LastIndexAny(t, " ，,"); i > 0 {
+			if tag := strings.TrimSpace(t[i+1:]); utf8.RuneCountInString(tag) <= 4 && !hasWh(tag) {
+				if v, ok := yesNo(tag); ok {
+					return v, true
+				}
+			}
+		}
 		return "", false
 	}
 	asks := strings.HasSuffix(t, "吗") || strings.HasSuffix(t, "么") || strings.Contains(t, "是否")
@@ -2141,6 +2150,11 @@ func yesNo(q string) (string, bool) {
 			verb = v
 			break
 		}
+	}
+	if verb == "" && hasAnySuffix(t, "行吗", "行么", "行嘛", "成吗") && !hasAnySuffix(t, "不行吗", "不行么", "不成吗") {
+		// 借我账号用一下 行吗: 不行, not 不是 (也不行吗 asks whether it is
+		// not allowed: 是 or 不是)
+		verb = "行"
 	}
 	if r := []rune(verb); len(r) == 3 && r[1] == '不' || verb == "有没有" {
 		asks = true // 能不能, 有没有: the verb asks it

@@ -3630,6 +3630,12 @@ func TestSeventeenthPass(t *testing.T) {
 		{budget, "销售人员的年度销售费用预算上限是多少", "30万元", "2%"},
 		// 上一年度 holds no quantity.
 		{"每名销售人员的年度销售费用预算为上一年度回款额的2%。", "销售人员的年度销售费用预算是多少", "2%", "一年"},
+		// 行吗 is answered in its verb; a yes-or-no tag after a clause
+		// with 几 (a few) asks yes or no.
+		{"第十二条 严禁将本人账号借给他人使用。", "同事借我账号用一下 行吗", "不行", "不是"},
+		{"第八条 国庆节前后各7天为门店销售旺季，门店员工在此期间不得申请年休假。", "国庆前后想请几天年假 行不行", "不行", "资料中没有"},
+		// 红包 is a 礼金, 牙片 an image (corpora/zh's alias groups).
+		{"第27条 严禁收受游客、旅行社和商户的礼金、礼品和购物卡。", "旅行社给的红包能拿吗", "不能", "资料中没有"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("rules.md", c.text)}); !strings.Contains(a.Answer, c.want) || strings.Contains(a.Answer, c.not) {
 			t.Errorf("%s → %q; want %s, not %s", c.q, a.Answer, c.want, c.not)
