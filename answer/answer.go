@@ -2134,8 +2134,10 @@ func yesNo(q string) (string, bool) {
 	if !onlyYesNo(t) && hasWh(t) {
 		// 国庆前后想请几天年假 行不行: a yes-or-no tag clause of its own
 		// after the question's words asks it, the 几 before meaning "a few".
+		// (Only a tag asking leave — 行不行, 可以吗, 能不能 — not 知道吗.)
 		if i := strings.LastIndexAny(t, " ，,"); i > 0 {
-			if tag := strings.TrimSpace(t[i+1:]); utf8.RuneCountInString(tag) <= 4 && !hasWh(tag) {
+			_, w := utf8.DecodeRuneInString(t[i:])
+			if tag := strings.TrimSpace(t[i+w:]); utf8.RuneCountInString(tag) <= 4 && !hasWh(tag) && leaveTagRe.MatchString(tag) {
 				if v, ok := yesNo(tag); ok {
 					return v, true
 				}
@@ -2151,7 +2153,7 @@ func yesNo(q string) (string, bool) {
 			break
 		}
 	}
-	if verb == "" && hasAnySuffix(t, "行吗", "行么", "行嘛", "成吗") && !hasAnySuffix(t, "不行吗", "不行么", "不成吗") {
+	if verb == "" && hasAnySuffix(t, "行吗", "行么", "行嘛", "成吗") && !hasAnySuffix(t, "不行吗", "不行么", "不成吗") && !hasAnySuffix(strings.TrimRight(t, "吗么嘛"), wordsEndingInXing...) {
 		// 借我账号用一下 行吗: 不行, not 不是 (也不行吗 asks whether it is
 		// not allowed: 是 or 不是)
 		verb = "行"
@@ -2207,6 +2209,14 @@ func yesNo(q string) (string, bool) {
 	}
 	return verb, true
 }
+
+// leaveTagRe finds a tag clause that asks leave (行不行, 可以吗, 能不能, 成吗).
+var leaveTagRe = mustScan(`^(?:这样|那样|那)?(?:行不行|行吗|行么|行嘛|行不|可不可以|可以吗|可以么|可以不|能不能|能行吗|能吗|成吗|成不|允不允许|允许吗)$`)
+
+// wordsEndingInXing end in 行 or 成 as words of their own (试行, 运行,
+// 完成): 还在试行吗 asks with 是, not 行.
+var wordsEndingInXing = []string{"试行", "运行", "执行", "银行", "旅行", "步行", "进行", "流行", "通行", "发行", "举行", "实行", "推行", "航行", "飞行", "爬行", "同行", "自行", "施行", "先行", "暂行",
+	"达成", "完成", "造成", "形成", "构成", "促成", "组成", "变成", "赞成", "合成", "养成", "建成", "做成", "办成", "谈成", "生成", "落成"}
 
 // tagWords end a question that asks yes with 吧 (行吧, 可以吧, 没问题吧),
 // each with the verb it asks by.

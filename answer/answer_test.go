@@ -3636,6 +3636,10 @@ func TestSeventeenthPass(t *testing.T) {
 		{"第八条 国庆节前后各7天为门店销售旺季，门店员工在此期间不得申请年休假。", "国庆前后想请几天年假 行不行", "不行", "资料中没有"},
 		// 红包 is a 礼金, 牙片 an image (corpora/zh's alias groups).
 		{"第27条 严禁收受游客、旅行社和商户的礼金、礼品和购物卡。", "旅行社给的红包能拿吗", "不能", "资料中没有"},
+		// Who does the matter said before 谁 (谁来考, 谁负责): who the
+		// sentence says does it, not the light verb after them.
+		{"第七条 试用期满前，由店长或部门负责人进行转正考核：考核得分80分以上（含）的，按期转正。", "转正考核谁来考", "店长或部门负责人", "进行"},
+		{"第七条 试用期满前，由店长或部门负责人进行转正考核：考核得分80分以上（含）的，按期转正。", "转正考核由谁负责", "店长或部门负责人", "进行"},
 	} {
 		if a := e.FromHits(c.q, []corpora.Hit{hit("rules.md", c.text)}); !strings.Contains(a.Answer, c.want) || strings.Contains(a.Answer, c.not) {
 			t.Errorf("%s → %q; want %s, not %s", c.q, a.Answer, c.want, c.not)

@@ -1419,8 +1419,11 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 		if s[sp.s] == '约' && sp.s > 0 && strings.Contains(wordsEndingInYue, string(s[sp.s-1:sp.s+1])) {
 			sp.s++ // 爽约3次: the word's 约, no "about"
 		}
-		if string(s[sp.s:sp.e]) == "一" && sp.s > 0 && (s[sp.s-1] == '上' || s[sp.s-1] == '下') && !(sp.s > 1 && s[sp.s-2] == '以') {
-			continue // 上一年度, 下一次: the one before or after, no quantity (以上一年: 以上 ends first)
+		if string(s[sp.s:sp.e]) == "一" && sp.s > 0 && (s[sp.s-1] == '上' || s[sp.s-1] == '下') && !(sp.s > 1 && strings.ContainsRune("以地", s[sp.s-2])) && hasAnyPrefix(string(ahead(s, sp.e)), beforeAfterUnits...) {
+			// 上一年度, 下一季度, 上一级: the one before or after, no
+			// quantity (以上一年: 以上 ends first; 地下一层 and 上一次课 are
+			// counted)
+			continue
 		}
 		after := ""
 		if strings.ContainsAny(string(s[sp.s:sp.e]), "周期") {
@@ -1574,6 +1577,28 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 			}
 		}
 	}
+	ownBound := func(i int) bool {
+		// The bound's clause names nothing the question does not before
+		// its bound word (…，最高不超过30万元), not another thing's (其中流
+		// 量费最多报销50元 asked of 通讯补贴).
+		pre := string(s[clauseStart(s, i):i])
+		at := -1 // where the first bound word begins (最高不超过: 最高)
+		for _, w := range append(upperWords[:len(upperWords):len(upperWords)], lowerWords...) {
+			if k := strings.Index(pre, w); k >= 0 && (at < 0 || k < at) {
+				at = k
+			}
+		}
+		if at < 0 {
+			return false
+		}
+		foreign := 0
+		for _, r := range pre[:at] {
+			if unicode.Is(unicode.Han, r) && !strings.ContainsRune(string(q.folded), r) && !strings.ContainsRune("其中每且并但均应须可", r) {
+				foreign++
+			}
+		}
+		return foreign < 2
+	}
 	for i, c := range cands {
 		sp, after := c.sp, c.unit
 		if strings.Contains(string(q.folded), string(s[sp.s:sp.e])) || len(values) > 0 && stated(values, string(s[sp.s:sp.e])) {
@@ -1600,7 +1625,7 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 		}
 		if ext != 0 && boundBefore(s, sp.s, ext) {
 			d -= boundBonus // 最多能涨到多少 … 最高不超过300元: the bound the rule sets
-			if bounds == 1 {
+			if bounds == 1 && ownBound(sp.s) {
 				// the sentence's only bound of that way (…预算为上一年度回款额
 				// 的2%，最高不超过30万元 asked 上限): the one asked, however
 				// near another number the question's words stand
@@ -1759,6 +1784,10 @@ func boundBefore(s []rune, i, ext int) bool {
 // boundBonus is how much nearer a number counts whose rule bounds it the
 // way the question asks (最多 … 最高不超过300元) (nearestMatch's distance).
 const boundBonus = 20
+
+// beforeAfterUnits follow the 一 of 上一, 下一 that means the one before
+// or after (上一年度, 下一季度, 上一级).
+var beforeAfterUnits = []string{"年", "季度", "个月", "月份", "财年", "级", "轮", "届", "阶段", "步", "个工作日", "周期"}
 
 // uniqueBoundBonus is how much nearer still the sentence's one number so
 // bounded counts.
@@ -2452,13 +2481,21 @@ const nameStops = "的是在于和与及并等了被由把将为曾也则就都�
 // 析零担任指挥。: 邬析零) — the deed the longest end of the question's
 // words before 的(人)是谁 that the sentence says.
 func doerBefore(q question, s []rune) (span, bool) {
-	if q.wh != "谁" || len(trimRunes(q.right)) > 0 {
+	if q.wh != "谁" {
 		return span{}, false
 	}
 	left := string(q.left)
 	deed := ""
+	if right := string(trimRunes(q.right)); right != "" {
+		// 转正考核谁来考, 转正考核由谁负责 … 由店长或部门负责人进行转正
+		// 考核: the matter said before 谁, and a doing after it.
+		if !doingAskedRe.MatchString(right) {
+			return span{}, false
+		}
+		deed = strings.TrimSuffix(left, "由")
+	}
 	for _, suf := range []string{"的人是", "的人为", "的人物是", "的是", "者是"} {
-		if d, ok := strings.CutSuffix(left, suf); ok {
+		if d, ok := strings.CutSuffix(left, suf); ok && deed == "" {
 			deed = d
 			break
 		}
@@ -2485,6 +2522,9 @@ func doerBefore(q question, s []rune) (span, bool) {
 	for b < at && strings.ContainsRune("由则并且而便即就", s[b]) {
 		b++
 	}
+	if at-b > 2 && hasAnySuffix(string(s[b:at]), "进行", "负责", "组织", "实施", "开展", "统一") {
+		at -= 2 // 由店长或部门负责人进行转正考核: who, not the light verb
+	}
 	for i := b; i < at; i++ {
 		if !unicode.Is(unicode.Han, s[i]) && s[i] != '·' {
 			return span{}, false
@@ -2495,6 +2535,10 @@ func doerBefore(q question, s []rune) (span, bool) {
 	}
 	return span{b, at}, true
 }
+
+// doingAskedRe is what a question asks who does after its 谁 (谁来考,
+// 谁负责, 由谁审批, 谁说了算).
+var doingAskedRe = mustScan(`^(?:来|去)?(?:考|做|办|管|批|审批|审核|负责|处理|定|决定|组织|安排|签字|评定|考核|主持|说了算)(?:呢|啊|呀)?$`)
 
 // relationName answers 《张居正》的作者是谁, 朱椿的母亲是谁 by the name a
 // sentence gives right after the relation the question names (作者熊召政,

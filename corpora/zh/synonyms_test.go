@@ -50,6 +50,11 @@ func TestAliases(t *testing.T) {
 	if g := AliasesOf("法定节假日"); !reflect.DeepEqual(g, []string{"节假日"}) {
 		t.Errorf("AliasesOf(法定节假日) = %v; want its other name only (which holiday is not said)", g)
 	}
+	for w, want := range map[string]string{"红包": "礼金", "牙片": "影像资料", "货位": "库位", "不够": "不足"} {
+		if g := AliasesOf(w); !slices.Contains(g, want) {
+			t.Errorf("AliasesOf(%s) = %v; want %s among them", w, g, want)
+		}
+	}
 	if g := AliasesOf("脸书"); !reflect.DeepEqual(g, []string{"社交媒体"}) {
 		t.Errorf("AliasesOf(脸书) = %v; want the kind, 社交媒体, only", g)
 	}
