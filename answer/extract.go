@@ -34,6 +34,18 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 		return sp
 	}
 	sp := fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)), q.kind)
+	if q.kind == kindPhrase && len(q.right) >= 2 && contentRunes(s[sp.s:max(sp.s, sp.e)]) <= 2 && (strings.HasSuffix(strings.TrimSpace(string(q.left)), "有") || seg != nil && (strings.HasPrefix(seg.PartOfSpeech(string(q.right)), "n") || seg.PartOfSpeech(string(q.right)) == "vn")) {
+		// 锦旗 有啥奖励 … 收到锦旗的，每次奖励100元: what the question's
+		// noun after its question word (有什么 …, or a noun) says in the
+		// clause that names it, not the few characters before the noun
+		// (，每次). (Not a verb's: 要用什么打卡.)
+		if i := strings.Index(string(s[sp.e:min(len(s), sp.e+3)]), string(q.right)); i >= 0 {
+			at := sp.e + utf8.RuneCountInString(string(s[sp.e:min(len(s), sp.e+3)])[:i])
+			if e := clauseEnd(s, at); e-at > len(q.right) {
+				sp = clean(s, span{clauseStart(s, at), e})
+			}
+		}
+	}
 	if asksWorkRe.MatchString(string(q.folded)) && !strings.ContainsRune(string(s[sp.s:max(sp.s, sp.e)]), '《') {
 		// 根据什么小说改编, 在哪部剧集里: the title the sentence gives, in
 		// its 《》, nearest the span found.
@@ -1033,6 +1045,9 @@ func extractSpan(seg *zh.Segmenter, q question, s []rune) span {
 	case kindNumber:
 		if m, ok := nearestMatch(numRe, s, gap, q.unit, q); ok {
 			m = clean(s, m)
+			if ext := extreme(q); ext != 0 {
+				m = spanRangeEnd(s, m, ext) // 定金最多能填多少 … 1,000至20,000元: 20,000元
+			}
 			// 第几届 … 第八届: an ordinal keeps its 第.
 			if len(q.left) > 0 && q.left[len(q.left)-1] == '第' && m.s > 0 && s[m.s-1] == '第' {
 				m.s--
@@ -2534,6 +2549,42 @@ func doerBefore(q question, s []rune) (span, bool) {
 		return span{}, false
 	}
 	return span{b, at}, true
+}
+
+// spanRangeEnd is the end of the range m of a sentence (1,000至20,000元,
+// 9:00—18:00) the question's extreme asks: its upper end for 最多, 最晚
+// (ext 1); its lower for 最少, 最早 when that end carries its own unit; m
+// itself when it is no range. (rangeEnd does it for a table's cell, whose
+// value is a string of its own and may take the unit from the other end.)
+func spanRangeEnd(s []rune, m span, ext int) span {
+	for k := m.s + 1; k < m.e-1; k++ {
+		if !strings.ContainsRune("至到—–~～", s[k]) {
+			continue
+		}
+		lo, hi := clean(s, span{m.s, k}), clean(s, span{k + 1, m.e})
+		if !unicode.IsDigit(s[lo.e-1]) && !strings.ContainsRune("元天年月日次人岁时分点%", s[lo.e-1]) || hi.e-hi.s == 0 || lo.e-lo.s == 0 {
+			return m
+		}
+		if ext > 0 {
+			return hi
+		}
+		if !unicode.IsDigit(s[lo.e-1]) {
+			return lo // 8:30—9:00 … 最早: 8:30; 3天至5天: 3天
+		}
+		return m
+	}
+	return m
+}
+
+// contentRunes counts the letters and digits of s.
+func contentRunes(s []rune) int {
+	n := 0
+	for _, r := range s {
+		if isContent(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // doingAskedRe is what a question asks who does after its 谁 (谁来考,
