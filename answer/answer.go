@@ -249,6 +249,9 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			q = t
 		}
 	}
+	if w := spokenLengthsWritten.Replace(q); w != q && !named {
+		q = w // 半小时不动 … 连续30分钟无任何操作: looked up and read as rules write it
+	}
 	hits, err := search(q)
 	if err != nil {
 		return Answer{}, err

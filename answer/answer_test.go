@@ -3641,6 +3641,8 @@ func TestSeventeenthPass(t *testing.T) {
 		// A range's end the extreme asks.
 		{"定金金额的可填写范围为1,000至20,000元，系统默认值为5,000元。", "定金最多能填多少", "20,000元", "1,000至"},
 		{"员工的医疗期为3个月至24个月，按累计工作年限确定。", "医疗期最短多久", "3个月", "24个月"},
+		// What follows the case asked of (会怎么样).
+		{"登录后连续30分钟无任何操作的，系统自动退出登录，未保存的数据将丢失。", "系统30分钟不动会怎么样", "系统自动退出登录", "无任何操作"},
 		// Who does the matter said before 谁 (谁来考, 谁负责): who the
 		// sentence says does it, not the light verb after them.
 		{"第七条 试用期满前，由店长或部门负责人进行转正考核：考核得分80分以上（含）的，按期转正。", "转正考核谁来考", "店长或部门负责人", "进行"},

@@ -33,6 +33,22 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 	if sp, ok := nounSaid(q, s); ok {
 		return sp
 	}
+	if consequenceAskedRe.MatchString(string(q.folded)) {
+		// 系统半小时不动会怎么样 … 连续30分钟无任何操作的，系统自动退出
+		// 登录: what follows the case the question's words align with.
+		if gap, ok := alignGap(q, s, kindWord(seg, q)); ok {
+			if j := strings.Index(string(s[gap.s:]), "的,"); j >= 0 {
+				b := gap.s + utf8.RuneCountInString(string(s[gap.s:])[:j]) + 2
+				e := b
+				for e < len(s) && !strings.ContainsRune("；;。", s[e]) {
+					e++
+				}
+				if sp := clean(s, span{b, e}); sp.e-sp.s >= 2 {
+					return sp
+				}
+			}
+		}
+	}
 	sp := fieldValue(s, withKind(seg, q, s, tighten(s, extractSpan(seg, q, s), q)), q.kind)
 	if q.kind == kindPhrase && len(q.right) >= 2 && contentRunes(s[sp.s:max(sp.s, sp.e)]) <= 2 && (strings.HasSuffix(strings.TrimSpace(string(q.left)), "有") || seg != nil && (strings.HasPrefix(seg.PartOfSpeech(string(q.right)), "n") || seg.PartOfSpeech(string(q.right)) == "vn")) {
 		// 锦旗 有啥奖励 … 收到锦旗的，每次奖励100元: what the question's
@@ -2575,6 +2591,10 @@ func spanRangeEnd(s []rune, m span, ext int) span {
 	}
 	return m
 }
+
+// consequenceAskedRe finds a question asking what follows a case (会怎么样,
+// 会怎样, 有什么后果).
+var consequenceAskedRe = mustScan(`(?:会|将)(?:怎么样|怎样|咋样|如何)[?？]?$|(?:有|会有)(?:什么|啥)(?:后果|影响)[?？]?$`)
 
 // contentRunes counts the letters and digits of s.
 func contentRunes(s []rune) int {
