@@ -917,7 +917,14 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		}
 		// An item of a list says yes or no by its lead-in too (下列费用一律
 		// 不予报销： … 酒店迷你吧、收费电视及房间内饮用的酒水饮料；).
-		pol := polarity(e.seg, qn, pq.quantities, verb, string(s.lead)+sent)
+		// (A rule with its own exception, …，但…的除外, says yes or no by
+		// the rule: the exception turns it below when the case is its.)
+		rule, exception, own := ownException(s.text())
+		said := sent
+		if own && !negatedLeaveRe.MatchString(string(pq.folded)) {
+			said = string(s.orig[:utf8.RuneCountInString(rule)])
+		}
+		pol := polarity(e.seg, qn, pq.quantities, verb, string(s.lead)+said)
 		if exempts && verb == "有" {
 			pol = verb // 有没有例外 … 可以不受签约额的限制: there is one
 		}
@@ -942,6 +949,17 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			turn()
 			rule := strings.TrimRight(sent, "。；;.")
 			return answered(a, pol+"。"+rule+"；"+exception+"。", h, start, end)
+		}
+		if !whole {
+			// The sentence's own exception (严禁在非站点开门上下客，但夜班
+			// 线路…招手停的…除外), the case the question tells (夜班线有人
+			// 招手) in words the rule does not say, or in a quantity it
+			// meets (一百块钱的小东西 … 但单笔1,000元以下的零星采购除外).
+			// (Not for a question asking whether it is not allowed, 也不行吗:
+			// its yes and no are the rule's own.)
+			if own && !negatedLeaveRe.MatchString(string(pq.folded)) && (namesCase(terms, exception, rule) || meetsOnly(pq.quantities, exception, rule)) {
+				turn()
+			}
 		}
 		if whole {
 			if excepted {
@@ -1289,6 +1307,39 @@ func leadException(h corpora.Hit, s sentence, terms []keyTerm) (exception string
 		return string([]rune(h.Header)[at : at+n]), s.start, s.start + len(s.orig), true
 	}
 	return "", 0, 0, false
+}
+
+// negatedLeaveRe finds a yes-or-no question asking whether a thing is not
+// allowed (也不行吗, 不能…吗, 不让…吗).
+var negatedLeaveRe = mustScan(`(?:不|没)(?:行|能|可以|让|准|许)[^,，。 ]{0,8}[吗么][?？]?$`)
+
+// ownException cuts a sentence (folded) that ends a rule with its own
+// exception (…，但…的除外) into the rule and the exception.
+func ownException(s string) (rule, exception string, ok bool) {
+	end := strings.LastIndex(s, "除外")
+	if end < 0 {
+		return "", "", false
+	}
+	cuts := partCutRe.FindAllStringIndex(s[:end], -1)
+	if len(cuts) == 0 || cuts[len(cuts)-1][0] == 0 {
+		return "", "", false
+	}
+	at := cuts[len(cuts)-1][0]
+	return s[:at], s[at:end], true
+}
+
+// meetsOnly reports whether the question's quantities meet a condition of
+// the exception and none of the rule's.
+func meetsOnly(qs []quantity, exception, rule string) bool {
+	if len(qs) == 0 {
+		return false
+	}
+	met, any := conditionsMet(exception, qs)
+	if !met || !any {
+		return false
+	}
+	_, ruleAny := conditionsMet(rule, qs)
+	return !ruleAny
 }
 
 // namesCase reports whether a telling word of the question (台风天) is
@@ -2243,6 +2294,9 @@ func insideWord(t, v string) bool {
 		for _, w := range words {
 			k := strings.Index(w, v)
 			if i-k >= 0 && strings.HasPrefix(t[i-k:], w) {
+				if b, _ := utf8.DecodeLastRuneInString(t[:i-k]); k > 0 && strings.ContainsRune(cnNumerals+"0123456789", b) {
+					continue // 花了三万能…吗: a sum's 万 and the verb, no 万能
+				}
 				in = true
 				break
 			}
@@ -2269,7 +2323,7 @@ var verbWords = map[string][]string{
 var noWords = []string{"不得", "禁止", "严禁", "无权", "不予", "不能", "不可", "不允许", "不需要", "无需", "不必", "不用", "不扣", "不罚", "不奖",
 	"不享受", "不计", "不包括", "不属于", "不支持", "不提供", "不接受", "不结转", "不在", "没有", "无法", "未能", "不会", "不是", "不要", "不应",
 	"不发放", "不再发放", "不给予", "不支付", "不报销", "不适用", "不可使用", "不退", "不补",
-	"不参加", "不参与", "不纳入", "不计入", "不列入", "不安排", "不办理", "不受理", "不开放", "不享有"}
+	"不参加", "不参与", "不纳入", "不计入", "不列入", "不安排", "不办理", "不受理", "不开放", "不享有", "不与", "不同时", "不叠加"}
 
 // negatesAsked reports whether the sentence negates the verb a yes-or-no
 // question asks whether one may do (上浮 of 提成能上浮吗 … 不上浮): the two
