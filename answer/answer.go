@@ -249,9 +249,6 @@ func (e *Engine) Ask(ctx context.Context, q string) (Answer, error) {
 			q = t
 		}
 	}
-	if w := spokenLengthsWritten.Replace(q); w != q && !named {
-		q = w // 半小时不动 … 连续30分钟无任何操作: looked up and read as rules write it
-	}
 	hits, err := search(q)
 	if err != nil {
 		return Answer{}, err
@@ -957,7 +954,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			// meets (一百块钱的小东西 … 但单笔1,000元以下的零星采购除外).
 			// (Not for a question asking whether it is not allowed, 也不行吗:
 			// its yes and no are the rule's own.)
-			if own && !negatedLeaveRe.MatchString(string(pq.folded)) && (namesCase(terms, exception, rule) || meetsOnly(pq.quantities, exception, rule)) {
+			if own && !negatedLeaveRe.MatchString(string(pq.folded)) && ownCaseTold(terms, pq, exception, rule) {
 				turn()
 			}
 		}
@@ -1314,8 +1311,10 @@ func leadException(h corpora.Hit, s sentence, terms []keyTerm) (exception string
 }
 
 // negatedLeaveRe finds a yes-or-no question asking whether a thing is not
-// allowed (也不行吗, 不能…吗, 不让…吗).
-var negatedLeaveRe = mustScan(`(?:不|没)(?:行|能|可以|让|准|许)[^,，。 ]{0,8}[吗么][?？]?$`)
+// allowed (也不行吗, 不能…吗, 不让…吗). (Not 也不用…吗: 也不用钱吗 of a
+// free ride's exception is answered turned, 不是, as it should; 也不用打卡
+// 吗 of the manager's exception wrongly so.)
+var negatedLeaveRe = mustScan(`(?:不|没)(?:行|能|可以|让|准|许)[^,，。 ]{0,8}[吗么嘛][?？]?$`)
 
 // ownException cuts a sentence (folded) that ends a rule with its own
 // exception (…，但…的除外) into the rule and the exception.
@@ -1331,6 +1330,45 @@ func ownException(s string) (rule, exception string, ok bool) {
 	at := cuts[len(cuts)-1][0]
 	return s[:at], s[at:end], true
 }
+
+// ownCaseTold reports whether the question tells the case of a rule's own
+// exception: a telling word of the exception, whole, that the rule does
+// not say and the question does not deny (不是夜班线路, 试用期已经过了),
+// or a quantity only the exception's condition meets — and no quantity
+// the exception's condition fails (五百块的节日礼品 … 价值200元以下的除外).
+func ownCaseTold(terms []keyTerm, pq question, exception, rule string) bool {
+	q := string(pq.folded)
+	if met, any := conditionsMet(exception, pq.quantities); any && !met {
+		return false
+	}
+	// (The one who approves, 经总经理批准的除外, is no case: 总经理的亲戚
+	// 能进仓库吗 does not tell it.)
+	exception = approvalRe.ReplaceAllString(exception, "")
+	if meetsOnly(pq.quantities, exception, rule) {
+		return true
+	}
+	for _, t := range terms {
+		if t.typ || t.info*t.light < 9 || utf8.RuneCountInString(t.w) < 2 || !strings.Contains(exception, t.w) || strings.Contains(rule, t.w) {
+			continue
+		}
+		i := strings.Index(q, t.w)
+		if i < 0 {
+			continue
+		}
+		near := q[:i] // the clause's words before it
+		if k := strings.LastIndexAny(near, " ,，;；"); k >= 0 {
+			near = near[k+1:]
+		}
+		if strings.Contains(near, "不是") || strings.Contains(near, "非") || strings.Contains(near, "并非") || hasAnySuffix(near, "不", "没", "没有") || hasAnyPrefix(q[i+len(t.w):], "已经过", "过了", "结束", "满了", "已满") {
+			continue // 不是夜班线路, 试用期已经过了: the case denied
+		}
+		return true
+	}
+	return false
+}
+
+// approvalRe finds an approval a case is made by (经总经理批准, 经店长同意).
+var approvalRe = mustScan(`经[^,，。；]{1,12}(?:批准|同意|确认|审批|许可)`)
 
 // meetsOnly reports whether the question's quantities meet a condition of
 // the exception and none of the rule's.
@@ -2298,7 +2336,7 @@ func insideWord(t, v string) bool {
 		for _, w := range words {
 			k := strings.Index(w, v)
 			if i-k >= 0 && strings.HasPrefix(t[i-k:], w) {
-				if b, _ := utf8.DecodeLastRuneInString(t[:i-k]); k > 0 && strings.ContainsRune(cnNumerals+"0123456789", b) {
+				if b, _ := utf8.DecodeLastRuneInString(t[:i-k]); w == "万能" && strings.ContainsRune(cnNumerals+"0123456789", b) {
 					continue // 花了三万能…吗: a sum's 万 and the verb, no 万能
 				}
 				in = true

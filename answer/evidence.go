@@ -2006,6 +2006,19 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 			best, bestScore, bestDistinct = i, score, distinct
 		}
 	}
+	if len(inUnit) > 1 {
+		// Of the columns in money, those whose names say so (价格（元）：280
+		// beside 说明：…每米60元): the others only mention a sum.
+		var named []int
+		for _, i := range inUnit {
+			if headerUnit.MatchString(names[i]) {
+				named = append(named, i)
+			}
+		}
+		if len(named) == 1 {
+			inUnit = named
+		}
+	}
 	if (best < 0 || bestScore < 2) && len(inUnit) == 1 {
 		// 后牙做根管多少钱 … 价格（元）：1800: no column named, the one
 		// column in money. (Not for other units: 多长时间 … 入职第一周测验,

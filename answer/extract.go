@@ -34,11 +34,18 @@ func extract(seg *zh.Segmenter, q question, s []rune) span {
 		return sp
 	}
 	if consequenceAskedRe.MatchString(string(q.folded)) {
-		// 系统半小时不动会怎么样 … 连续30分钟无任何操作的，系统自动退出
-		// 登录: what follows the case the question's words align with.
+		// 系统30分钟不动会怎么样 … 连续30分钟无任何操作的，系统自动退出
+		// 登录: what follows the case the question's words align with, in
+		// its own clause (not a later case's: …按旷工处理，情节严重的，予以
+		// 辞退).
 		if gap, ok := alignGap(q, s, kindWord(seg, q)); ok {
-			if j := strings.Index(string(s[gap.s:]), "的,"); j >= 0 {
-				b := gap.s + utf8.RuneCountInString(string(s[gap.s:])[:j]) + 2
+			b := -1
+			if j := strings.Index(string(s[gap.s:]), "的,"); j >= 0 && !strings.ContainsAny(string(s[gap.s:])[:j], ",，;；。") {
+				b = gap.s + utf8.RuneCountInString(string(s[gap.s:])[:j]) + 2
+			} else if e := clauseEnd(s, gap.s); e < len(s) && s[e] == ',' && e-gap.e <= 1 {
+				b = e + 1 // 擅自离岗会怎么样 … 未经批准擅自离岗，按旷工处理: the clause after the case
+			}
+			if b >= 0 {
 				e := b
 				for e < len(s) && !strings.ContainsRune("；;。", s[e]) {
 					e++
@@ -2584,7 +2591,7 @@ func spanRangeEnd(s []rune, m span, ext int) span {
 		if ext > 0 {
 			return hi
 		}
-		if !unicode.IsDigit(s[lo.e-1]) {
+		if !unicode.IsDigit(s[lo.e-1]) || strings.ContainsAny(string(s[lo.s:lo.e]), ":：") {
 			return lo // 8:30—9:00 … 最早: 8:30; 3天至5天: 3天
 		}
 		return m
