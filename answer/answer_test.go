@@ -3654,6 +3654,8 @@ func TestSeventeenthPass(t *testing.T) {
 		// 在哪 asks where: with a second question (电话多少), the sentence
 		// that says both, whole.
 		{"人力资源部办公室位于综合楼二楼，内线分机6020。", "人事在哪办公 电话多少", "综合楼二楼", "资料中没有"},
+		// Of a record's columns in money, the one whose name says its unit.
+		{"服务项目：户内管道维修（暗管）；价格（元）：280；上门时限（小时）：48；说明：需要开槽的另收开槽及修复费，每米60元", "暗管漏了上门修多少钱", "280", "60元"},
 		// What follows the case asked of (会怎么样).
 		{"登录后连续30分钟无任何操作的，系统自动退出登录，未保存的数据将丢失。", "系统30分钟不动会怎么样", "系统自动退出登录", "无任何操作"},
 		// Who does the matter said before 谁 (谁来考, 谁负责): who the
