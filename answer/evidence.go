@@ -1252,6 +1252,9 @@ func arabicNumerals(q string) string {
 	if strings.ContainsAny(q, "米成") {
 		q = spokenTenths(q)
 	}
+	if strings.ContainsAny(q, "毛角") {
+		q = spokenDimes(q) // 差了五毛钱: 0.5元
+	}
 	if strings.Contains(q, "来") {
 		q = aboutSoMany(q) // 四十来分钟: about forty minutes
 	}
@@ -1324,6 +1327,29 @@ func aboutSoMany(q string) string {
 
 // pairs writes 俩 and 仨 as the numeral and measure word they stand for.
 var pairs = strings.NewReplacer("俩", "两个", "仨", "三个")
+
+// spokenDimesRe finds a sum said in 毛 or 角 (五毛钱, 一块五毛, 三角).
+var spokenDimesRe = mustScan(`(?:([一二两三四五六七八九])块)?([一二两三四五六七八九])(?:毛|角)`)
+
+// spokenDimes writes sums said in 毛 or 角 in yuan (差了五毛钱 → 差了0.5元,
+// 一块五毛 → 1.5元); not 三角形, 羊毛, a numeral part of a larger one.
+func spokenDimes(q string) string {
+	return spokenDimesRe.ReplaceEach(q, func(m []int) (string, int, bool) {
+		if before, _ := utf8.DecodeLastRuneInString(q[:m[0]]); strings.ContainsRune(cnNumerals+"0123456789", before) {
+			return "", 0, false
+		}
+		if next, _ := utf8.DecodeRuneInString(q[m[1]:]); next != '钱' && unicode.Is(unicode.Han, next) && !strings.ContainsRune("的了吧吗啊呢", next) {
+			return "", 0, false // 三角形: 五毛 only as a sum (五毛钱 → 0.5元钱)
+		}
+		yuan := int64(0)
+		if m[2] >= 0 {
+			r, _ := utf8.DecodeRuneInString(q[m[2]:])
+			yuan = cnDigits[r]
+		}
+		d, _ := utf8.DecodeRuneInString(q[m[4]:])
+		return strconv.FormatInt(yuan, 10) + "." + strconv.FormatInt(cnDigits[d], 10) + "元", m[1], true
+	})
+}
 
 // spokenTenthsRe finds a height said with its tenths after the unit (一米
 // 三, 一米三五: 1.3米, 1.35米) and a share said in tenths (八成五: 85%).

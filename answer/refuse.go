@@ -45,9 +45,10 @@ func questionTerms(seg *zh.Segmenter, q question, everywhere string) []keyTerm {
 		} else {
 			words = slices.Clone(q.afterWords(seg))
 		}
-		if unitCutAcross(words) {
+		if unitCutAcross(words) || strings.ContainsAny(string(part), "毛角") && spokenDimes(string(part)) != string(part) {
 			// 一小时下了三十毫米, cut 一小/时下: cut with its quantities in
-			// digits (1小时), which are givens, no words to find.
+			// digits (1小时), which are givens, no words to find; so is a
+			// sum in 毛 (五毛钱, which the dictionary has as a word).
 			words = seg.Cut(arabicNumerals(spokenTimes.Replace(string(part))))
 		}
 		words = recut(words, everywhere, seg.Counted)

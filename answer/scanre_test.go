@@ -137,3 +137,11 @@ func TestReplaceEach(t *testing.T) {
 		t.Errorf("ReplaceEach without a match = %q", got)
 	}
 }
+
+func TestSpokenDimes(t *testing.T) {
+	for in, want := range map[string]string{"差了五毛钱": "差了0.5元钱", "一块五毛": "1.5元", "画个三角形": "画个三角形", "十五毛": "十五毛", "羊毛衫": "羊毛衫"} {
+		if got := spokenDimes(in); got != want {
+			t.Errorf("spokenDimes(%s) = %s; want %s", in, got, want)
+		}
+	}
+}
