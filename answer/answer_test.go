@@ -3614,12 +3614,26 @@ func TestSixteenthPassReview(t *testing.T) {
 	}
 }
 
+// hitCase is a question asked of one passage (rules.md) and what its
+// answer must hold and must not.
+type hitCase struct{ text, q, want, not string }
+
+// checkHitCases asks each case's question of its passage alone.
+func checkHitCases(t *testing.T, e *Engine, cases []hitCase) {
+	t.Helper()
+	for _, c := range cases {
+		if a := e.FromHits(c.q, []corpora.Hit{hit("rules.md", c.text)}); !strings.Contains(a.Answer, c.want) || strings.Contains(a.Answer, c.not) {
+			t.Errorf("%s → %q; want %s, not %s", c.q, a.Answer, c.want, c.not)
+		}
+	}
+}
+
 // TestSeventeenthPass: the seventeenth pass's mechanisms, each on a
 // passage of its own.
 func TestSeventeenthPass(t *testing.T) {
 	e := offline(t)
 	budget := "第四十四条 每名销售人员的年度销售费用预算为上一年度回款额的2%，最高不超过30万元；入职不满一年的销售人员，当年预算为5万元。"
-	for _, c := range []struct{ text, q, want, not string }{
+	checkHitCases(t, e, []hitCase{
 		// A rule for those who joined less than a year ago weighs less when
 		// the question names no newcomer; a newcomer said otherwise (入职才
 		// 半年) still reads it.
@@ -3665,9 +3679,5 @@ func TestSeventeenthPass(t *testing.T) {
 		// sentence says does it, not the light verb after them.
 		{"第七条 试用期满前，由店长或部门负责人进行转正考核：考核得分80分以上（含）的，按期转正。", "转正考核谁来考", "店长或部门负责人", "进行"},
 		{"第七条 试用期满前，由店长或部门负责人进行转正考核：考核得分80分以上（含）的，按期转正。", "转正考核由谁负责", "店长或部门负责人", "进行"},
-	} {
-		if a := e.FromHits(c.q, []corpora.Hit{hit("rules.md", c.text)}); !strings.Contains(a.Answer, c.want) || strings.Contains(a.Answer, c.not) {
-			t.Errorf("%s → %q; want %s, not %s", c.q, a.Answer, c.want, c.not)
-		}
-	}
+	})
 }
