@@ -988,6 +988,17 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			return answered(a, string(lead[sp.s:sp.e]), h, from, s.start+len(s.orig))
 		}
 	}
+	if c, ok := leadConsequence(pq, s); ok {
+		// 家长表扬了四次有什么奖励 … 有下列情形之一的，予以通报表扬并奖励300
+		// 元：…；当学期收到家长书面表扬3次以上的: the item is only the case;
+		// what follows it is said once, in the lead-in (as written there,
+		// when the passage holds it: folding aligns rune for rune).
+		if folded := string(zh.Fold(h.Text)); strings.Contains(folded, c) {
+			at := utf8.RuneCountInString(folded[:strings.Index(folded, c)])
+			c = string([]rune(h.Text)[at : at+utf8.RuneCountInString(c)])
+		}
+		return answered(a, c, h, s.start, s.start+len(s.orig))
+	}
 	sp := extract(e.seg, pq, s.folded)
 	ws, we, ok := metSegment(s.folded, pq.quantities)
 	if ok && !holdsIdentifier(pq, s.folded[sp.s:sp.e]) {
@@ -1316,6 +1327,41 @@ func leadException(h corpora.Hit, s sentence, terms []keyTerm) (exception string
 // free ride's exception is answered turned, 不是, as it should; 也不用打卡
 // 吗 of the manager's exception wrongly so.)
 var negatedLeaveRe = mustScan(`(?:不|没)(?:行|能|可以|让|准|许)[^,，。 ]{0,8}[吗么嘛][?？]?$`)
+
+// leadConsequence is what a list's lead-in says follows its cases (有下列
+// 情形之一的，予以通报表扬并奖励300元), when the question asks what follows
+// (会怎么样, 有什么奖励, 怎么处理) and s, an item of the list, says only a
+// case (…3次以上的；).
+func leadConsequence(pq question, s sentence) (string, bool) {
+	if !(consequenceAskedRe.MatchString(string(pq.folded)) || followsAskedRe.MatchString(string(pq.folded))) {
+		return "", false
+	}
+	item, lead := strings.TrimRight(strings.TrimSpace(s.text()), "。；;.,，"), string(s.lead)
+	if k := strings.Index(item, ":"); k > 0 {
+		// (the list's first item, said with its lead-in: 有下列情形之一
+		// 的，予以辞退：连续旷工3天以上的；)
+		lead, item = item[:k], item[k+1:]
+	}
+	if lead == "" || !strings.HasSuffix(item, "的") {
+		return "", false
+	}
+	i := strings.LastIndex(lead, "的,")
+	if i < 0 {
+		return "", false
+	}
+	c := strings.TrimSpace(lead[i+len("的,"):])
+	if j := strings.Index(c, " "); j > 0 {
+		c = c[:j] // (a lead-in joined to the next: listLead + lead)
+	}
+	if utf8.RuneCountInString(c) < 2 {
+		return "", false
+	}
+	return c, true
+}
+
+// followsAskedRe finds a question asking what a case brings: a reward, a
+// sanction, how it is dealt with.
+var followsAskedRe = mustScan(`(?:什么|啥|哪些)(?:奖励|奖|处罚|处分|惩罚|后果|处理)|(?:怎么|如何|怎样)(?:处理|处罚|处分|奖励)|(?:奖|罚|扣)多少`)
 
 // ownException cuts a sentence (folded) that ends a rule with its own
 // exception (…，但…的除外) into the rule and the exception.
