@@ -50,7 +50,7 @@ func TestAliases(t *testing.T) {
 	if g := AliasesOf("法定节假日"); !reflect.DeepEqual(g, []string{"节假日"}) {
 		t.Errorf("AliasesOf(法定节假日) = %v; want its other name only (which holiday is not said)", g)
 	}
-	for w, want := range map[string]string{"红包": "礼金", "牙片": "影像资料", "货位": "库位", "不够": "不足", "平时加班": "延长工作时间", "带徒弟": "带教", "吵架": "争吵"} {
+	for w, want := range map[string]string{"红包": "礼金", "牙片": "影像资料", "货位": "库位", "不够": "不足", "平时加班": "延长工作时间", "带徒弟": "带教", "吵架": "争吵", "报掉": "报销", "垫的钱": "垫付"} {
 		if g := AliasesOf(w); !slices.Contains(g, want) {
 			t.Errorf("AliasesOf(%s) = %v; want %s among them", w, g, want)
 		}
