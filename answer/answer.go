@@ -916,9 +916,12 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// 不予报销： … 酒店迷你吧、收费电视及房间内饮用的酒水饮料；).
 		// (A rule with its own exception, …，但…的除外, says yes or no by
 		// the rule: the exception turns it below when the case is its.)
+		// (Not for a question asking whether it is not allowed, 也不行吗:
+		// its yes and no are the rule's own.)
 		rule, exception, own := ownException(s.text())
+		own = own && !negatedLeaveRe.MatchString(string(pq.folded))
 		said := sent
-		if own && !negatedLeaveRe.MatchString(string(pq.folded)) {
+		if own {
 			said = string(s.orig[:utf8.RuneCountInString(rule)])
 		}
 		pol := polarity(e.seg, qn, pq.quantities, verb, string(s.lead)+said)
@@ -952,9 +955,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			// 线路…招手停的…除外), the case the question tells (夜班线有人
 			// 招手) in words the rule does not say, or in a quantity it
 			// meets (一百块钱的小东西 … 但单笔1,000元以下的零星采购除外).
-			// (Not for a question asking whether it is not allowed, 也不行吗:
-			// its yes and no are the rule's own.)
-			if own && !negatedLeaveRe.MatchString(string(pq.folded)) && ownCaseTold(terms, pq, exception, rule) {
+			if own && ownCaseTold(terms, pq, exception, rule) {
 				turn()
 			}
 		}
@@ -993,9 +994,8 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 		// 元：…；当学期收到家长书面表扬3次以上的: the item is only the case;
 		// what follows it is said once, in the lead-in (as written there,
 		// when the passage holds it: folding aligns rune for rune).
-		if folded := string(zh.Fold(h.Text)); strings.Contains(folded, c) {
-			at := utf8.RuneCountInString(folded[:strings.Index(folded, c)])
-			c = string([]rune(h.Text)[at : at+utf8.RuneCountInString(c)])
+		if w, _, ok := asWritten(h.Text, c); ok {
+			c = w
 		}
 		return answered(a, c, h, s.start, s.start+len(s.orig))
 	}
@@ -1249,11 +1249,7 @@ func holdsIdentifier(q question, ans []rune) bool {
 // spokenWh writes the question words of speech as the written ones (迟到
 // 四十分钟咋算 → 怎么算, 啥时候 → 什么时候, 为啥 → 为什么, 多少个钟 → 多少个
 // 小时, 哪几个小时 → 几点到几点).
-var spokenWh = strings.NewReplacer("在哪里", "在哪里", "在哪儿", "在哪儿", "在哪个", "在哪个", "在哪些", "在哪些", "在哪一", "在哪一",
-	"在哪几", "在哪几", "在哪天", "在哪天", "在哪年", "在哪年", "在哪月", "在哪月", "在哪家", "在哪家", "在哪条", "在哪条", "在哪位", "在哪位", "在哪种", "在哪种", "在哪类", "在哪类", "在哪台", "在哪台", "在哪部", "在哪部", "在哪间", "在哪间", "在哪栋", "在哪栋", "在哪层", "在哪层",
-	"在哪所", "在哪所", "在哪场", "在哪场", "在哪次", "在哪次", "在哪座", "在哪座", "在哪张", "在哪张", "在哪本", "在哪本", "在哪届", "在哪届", "在哪门", "在哪门", "在哪项", "在哪项", "在哪份", "在哪份", "在哪段", "在哪段", "在哪支", "在哪支", "在哪只", "在哪只", "在哪片", "在哪片", "在哪方面", "在哪方面",
-	"在哪裡", "在哪裡", "在哪兒", "在哪兒", "在哪個", "在哪個", "在哪幾", "在哪幾", "在哪條", "在哪條", "在哪種", "在哪種", "在哪類", "在哪類", "在哪臺", "在哪臺", "在哪間", "在哪間", "在哪層", "在哪層", "在哪場", "在哪場", "在哪張", "在哪張", "在哪屆", "在哪屆", "在哪門", "在哪門", "在哪項", "在哪項", "在哪隻", "在哪隻", "在哪棟", "在哪棟", "在哪筆", "在哪筆", "在哪區", "在哪區", // (traditional)
-	"在哪", "在哪里", // (人事在哪办公: where)
+var spokenWh = strings.NewReplacer(append(wherePairs(),
 	"咋办", "怎么办", "咋样", "怎么样", "咋整", "怎么办", "咋", "怎么", "啥时候", "什么时候", "啥时", "什么时候",
 	"为啥", "为什么", "几时", "什么时候", "多会儿", "什么时候", "干嘛", "干什么", "干啥", "干什么",
 	"多少个钟", "多少个小时", "几个钟", "几个小时", "钟头", "小时", // (多少个钟: hours)
@@ -1262,7 +1258,32 @@ var spokenWh = strings.NewReplacer("在哪里", "在哪里", "在哪儿", "在�
 	"几成", "多少比例", // (五成: 50%)
 	"几回", "几次", // (放几回鸽子: times; not 回 as a unit, which 多少回款 is not)
 	"几趴", "几个点", "幾趴", "几个点", "多少趴", "多少个点", // (Taiwan: 幾趴, percent)
-	"哪几个小时", "几点到几点", "哪几个钟头", "几点到几点", "哪个时段", "几点到几点") // (which hours of the day: a range of times)
+	"哪几个小时", "几点到几点", "哪几个钟头", "几点到几点", "哪个时段", "几点到几点")...) // (which hours of the day: a range of times)
+
+// whereKept follow 在哪 where 哪 is no "where" of its own (在哪里, 在哪个,
+// 在哪几, 在哪所学校, 在哪方面; traditional 在哪裡, 在哪個 …).
+var whereKept = []string{"里", "儿", "个", "些", "一", "几", "天", "年", "月", "家", "条", "位", "种", "类", "台", "部", "间", "栋", "层", "所", "场", "次",
+	"座", "张", "本", "届", "门", "项", "份", "段", "支", "只", "片", "方面",
+	"裡", "兒", "個", "幾", "條", "種", "類", "臺", "間", "層", "場", "張", "屆", "門", "項", "隻", "棟", "筆", "區"}
+
+// wherePairs are spokenWh's first pairs: 在哪 asks where as 在哪里 does
+// (人事在哪办公), kept as it is before whereKept.
+func wherePairs() []string {
+	var out []string
+	for _, k := range whereKept {
+		out = append(out, "在哪"+k, "在哪"+k)
+	}
+	return append(out, "在哪", "在哪里")
+}
+
+// lastRune is the last character of s ("" for none).
+func lastRune(s string) string {
+	r, size := utf8.DecodeLastRuneInString(s)
+	if size == 0 {
+		return ""
+	}
+	return string(r)
+}
 
 // countUnits are the measure words of a count, which a table's cell says
 // as a bare number.
@@ -1310,16 +1331,25 @@ func leadException(h corpora.Hit, s sentence, terms []keyTerm) (exception string
 	if utf8.RuneCountInString(part) < 4 || !namesCase(terms, part, s.text()) {
 		return "", 0, 0, false
 	}
-	n := utf8.RuneCountInString(part)
-	if folded := string(zh.Fold(h.Text)); strings.Contains(folded, part) {
-		start = utf8.RuneCountInString(folded[:strings.Index(folded, part)])
-		return string([]rune(h.Text)[start : start+n]), start, start + n, true
+	if w, at, ok := asWritten(h.Text, part); ok {
+		return w, at, at + utf8.RuneCountInString(part), true
 	}
-	if folded := string(zh.Fold(h.Header)); strings.Contains(folded, part) {
-		at := utf8.RuneCountInString(folded[:strings.Index(folded, part)])
-		return string([]rune(h.Header)[at : at+n]), s.start, s.start + len(s.orig), true
+	if w, _, ok := asWritten(h.Header, part); ok {
+		return w, s.start, s.start + len(s.orig), true
 	}
 	return "", 0, 0, false
+}
+
+// asWritten finds folded, a folded piece of text, in text: as text writes
+// it, and the rune offset where it begins (folding aligns rune for rune).
+func asWritten(text, folded string) (written string, at int, ok bool) {
+	all := string(zh.Fold(text))
+	i := strings.Index(all, folded)
+	if i < 0 {
+		return "", 0, false
+	}
+	at = utf8.RuneCountInString(all[:i])
+	return string([]rune(text)[at : at+utf8.RuneCountInString(folded)]), at, true
 }
 
 // negatedLeaveRe finds a yes-or-no question asking whether a thing is not
@@ -2296,9 +2326,9 @@ func yesNo(q string) (string, bool) {
 			break
 		}
 	}
-	if verb == "" && hasAnySuffix(t, "行吗", "行么", "行嘛", "成吗") && !hasAnySuffix(t, "不行吗", "不行么", "不成吗") && !hasAnySuffix(strings.TrimRight(t, "吗么嘛"), wordsEndingInXing...) {
+	if verb == "" && hasAnySuffix(t, "行吗", "行么", "行嘛", "成吗") && !hasAnySuffix(t, "不行吗", "不行么", "不成吗") && !insideWord(t, lastRune(strings.TrimRight(t, "吗么嘛"))) {
 		// 借我账号用一下 行吗: 不行, not 不是 (也不行吗 asks whether it is
-		// not allowed: 是 or 不是)
+		// not allowed: 是 or 不是; 还在试行吗, 达成吗 ask with 是)
 		verb = "行"
 	}
 	if r := []rune(verb); len(r) == 3 && r[1] == '不' || verb == "有没有" {
@@ -2356,11 +2386,6 @@ func yesNo(q string) (string, bool) {
 // leaveTagRe finds a tag clause that asks leave (行不行, 可以吗, 能不能, 成吗).
 var leaveTagRe = mustScan(`^(?:这样|那样|那)?(?:行不行|行吗|行么|行嘛|行不|可不可以|可以吗|可以么|可以不|能不能|能行吗|能吗|成吗|成不|允不允许|允许吗)$`)
 
-// wordsEndingInXing end in 行 or 成 as words of their own (试行, 运行,
-// 完成): 还在试行吗 asks with 是, not 行.
-var wordsEndingInXing = []string{"试行", "运行", "执行", "银行", "旅行", "步行", "进行", "流行", "通行", "发行", "举行", "实行", "推行", "航行", "飞行", "爬行", "同行", "自行", "施行", "先行", "暂行",
-	"达成", "完成", "造成", "形成", "构成", "促成", "组成", "变成", "赞成", "合成", "养成", "建成", "做成", "办成", "谈成", "生成", "落成"}
-
 // tagWords end a question that asks yes with 吧 (行吧, 可以吧, 没问题吧),
 // each with the verb it asks by.
 var tagWords = [][2]string{{"可以", "可以"}, {"行", "行"}, {"没问题", "可以"}, {"没事", "可以"}, {"能", "能"}, {"对", "是"}, {"是", "是"}, {"算", "算"}, {"好", "可以"}}
@@ -2400,6 +2425,8 @@ func insideWord(t, v string) bool {
 // verbWords are words holding a yes-or-no verb's character without asking
 // with it.
 var verbWords = map[string][]string{
+	"行": {"试行", "运行", "执行", "银行", "旅行", "步行", "进行", "流行", "通行", "发行", "举行", "实行", "推行", "航行", "飞行", "爬行", "同行", "自行", "施行", "先行", "暂行"},
+	"成": {"达成", "完成", "造成", "形成", "构成", "促成", "组成", "变成", "赞成", "合成", "养成", "建成", "做成", "办成", "谈成", "生成", "落成"},
 	"能": {"功能", "性能", "智能", "技能", "职能", "本能", "效能", "机能", "节能", "体能", "能力", "能源", "能量", "万能", "全能"},
 	"要": {"重要", "主要", "首要", "要求", "要点", "摘要", "纲要", "要素", "只要", "要是"},
 	"会": {"会议", "机会", "社会", "学会", "协会", "开会", "晚会", "大会", "工会", "例会", "会员", "会计", "体会", "会话", "聚会", "会场"},

@@ -1105,28 +1105,18 @@ var askedHowMuch = []string{"多久", "多少", "多长时间"}
 
 // spokenTimes are lengths of time as people say them, written as rules
 // do (迟到了一刻钟 … 迟到15分钟以上; 超标半个多小时 … 超过30分钟).
-var spokenTimes = strings.NewReplacer(append(slices.Clone(spokenLengths),
-	"多少个钟", "多少个小时", "几个钟", "几个小时",
+var spokenTimes = strings.NewReplacer(
+	"一个半小时", "90分钟", "一个半钟头", "90分钟", "两个半小时", "150分钟",
+	"半个多小时", "超过30分钟", "半个多钟头", "超过30分钟",
+	"半个小时", "30分钟", "半小时", "30分钟", "半个钟头", "30分钟",
+	"一刻钟", "15分钟", "三刻钟", "45分钟", "钟头", "小时", "多少个钟", "多少个小时", "几个钟", "几个小时",
 	"十几分钟", "15分钟", "二十几分钟", "25分钟", "十几天", "15天", "十来天", "10天", "十几年", "15年",
 	// 半年后能转手吗 … 1年内不得转让 (上半年, 下半年, 半年度: a part of a year,
 	// no length).
 	"上半年", "上半年", "下半年", "下半年", "半年度", "半年度", "一年半", "1.5年", "两年半", "2.5年", "三年半", "3.5年", "半年", "0.5年",
 	// 一个多小时, 两个多月: past the number (一个小时多 reads so).
 	"个多小时", "个小时多", "个多钟头", "个小时多", "个多钟", "个小时多", "个多月", "个月多", "个多星期", "周多", "个多礼拜", "周多",
-)...)
-
-// spokenLengths are the lengths of time under an hour and a half people
-// say in words (半小时, 一刻钟, 钟头), as rules write them: a question is
-// also looked up so (系统半小时不动会怎么样 … 连续30分钟无任何操作的).
-var spokenLengths = []string{
-	"一个半小时", "90分钟", "一个半钟头", "90分钟", "两个半小时", "150分钟",
-	"半个多小时", "超过30分钟", "半个多钟头", "超过30分钟",
-	"半个小时", "30分钟", "半小时", "30分钟", "半个钟头", "30分钟",
-	"一刻钟", "15分钟", "三刻钟", "45分钟", "钟头", "小时",
-}
-
-// spokenLengthsWritten rewrites spokenLengths.
-var spokenLengthsWritten = strings.NewReplacer(spokenLengths...)
+)
 
 // perWords follow a unit said with 一 when it means "per" (一天给多少, 一
 // 次最多, 一晚能报多少), not a quantity (工作一年了, 请一天假).

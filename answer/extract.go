@@ -1621,7 +1621,7 @@ func nearestMatch(re *scanRe, s []rune, gap span, unit string, q question) (span
 		// 量费最多报销50元 asked of 通讯补贴).
 		pre := string(s[clauseStart(s, i):i])
 		at := -1 // where the first bound word begins (最高不超过: 最高)
-		for _, w := range append(upperWords[:len(upperWords):len(upperWords)], lowerWords...) {
+		for _, w := range boundWords {
 			if k := strings.Index(pre, w); k >= 0 && (at < 0 || k < at) {
 				at = k
 			}
@@ -1805,6 +1805,7 @@ func prevEnd(cands []cand, i int) int {
 var (
 	upperWords = append(append([]string{"最多"}, zh.AliasesOf("最多")...), "不能超过", "不高于", "封顶")
 	lowerWords = append(append([]string{"最少"}, zh.AliasesOf("最少")...), "不低于")
+	boundWords = append(slices.Clone(upperWords), lowerWords...) // either way
 )
 
 // boundBefore reports whether a word setting an upper bound (ext 1) or a
