@@ -711,3 +711,110 @@ def html_text(raw):
     lines = [ln.strip(' ') for ln in ''.join(p.parts).split('\n')]
     lines = [re.sub(r'^\t', '', ln).strip() for ln in lines]
     return '\n'.join(ln for ln in lines if ln)
+
+
+# --------------------------------------------------- five-document sets
+
+def load_five_documents(docs, html, docx, pdf, xlsx, txt, wrap, *, docx_keywords, docx_table,
+                        pdf_keywords, pdf_gap, pdf_table, xlsx_unit, sheet_names, code_re):
+    """Reads and checks the five documents of a set laid out as colloquial25
+    onwards: a hand-written HTML handbook, a DOCX and a PDF that LibreOffice
+    Writer made from HTML, an XLSX workbook and a hard-wrapped text manual.
+    Only what differs between the sets is passed: docx_table is the DOCX
+    table's first header and what the table lists; pdf_gap the units a
+    figure is spaced from in pdftotext's text (an alternation) and an
+    example; pdf_table two words of the PDF's table and what it is;
+    sheet_names the workbook's sheets; code_re the manual's error codes.
+    Returns the texts and their variants by file name."""
+    texts = {}
+    variants = {}
+
+    # HTML handbook (written by hand)
+    with open(os.path.join(docs, html), encoding='utf-8') as f:
+        raw = f.read()
+    t = html_text(raw)
+    texts[html] = t
+    variants[html] = [t]
+    if not raw.lstrip().lower().startswith('<!doctype html') or '<meta charset="utf-8">' not in raw:
+        fail('HTML: not a UTF-8 HTML page')
+    if len(re.findall(r'<h1>', raw)) != 1 or len(re.findall(r'<h2>第[一二三四五六七八九十]+章', raw)) < 5:
+        fail('HTML: want one <h1> and at least five <h2>第X章 headings')
+    starts = [int(s) for s in re.findall(r'<ol class="articles" start="(\d+)">', raw)]
+    counts = [len(re.findall(r'^<li>(?!（)', block, re.M))
+              for block in re.findall(r'<ol class="articles"[^>]*>(.*?)\n</ol>', raw, re.S)]
+    if len(starts) < 5 or len(counts) != len(starts):
+        fail('HTML: want at least five <ol class="articles"> lists')
+    else:
+        nxt = 1
+        for s, n in zip(starts, counts):
+            if s != nxt:
+                fail('HTML: article list starts at %d, want %d' % (s, nxt))
+            nxt = s + n
+        if nxt - 1 < 20:
+            fail('HTML: only %d articles' % (nxt - 1))
+    check_handbook_rules('HTML', t)
+    tables = re.findall(r'<table>(.*?)</table>', raw, re.S)
+    if len(tables) != 1:
+        fail('HTML: want exactly one <table>')
+    else:
+        heads = re.findall(r'<th>(.*?)</th>', tables[0])
+        rows = re.findall(r'<tr>(.*?)</tr>', tables[0], re.S)
+        if not heads or heads[0] != '岗位' or len(rows) < 6:
+            fail('HTML: the table wants a 岗位 header and five or more rows')
+        elif not all(re.search(r'（[^）]+）$', h) for h in heads[1:]):
+            fail('HTML: table headers lack units')
+        if any(len(re.findall(r'<t[dh]>', r)) != len(heads) for r in rows):
+            fail('HTML: table rows have different cell counts')
+    if len(re.findall(r'<dt>问：', raw)) != len(re.findall(r'<dd>答：', raw)):
+        fail('HTML: FAQ <dt>问 and <dd>答 do not pair up')
+
+    # DOCX rules (Writer from HTML)
+    path = os.path.join(docs, docx)
+    paras, tables = read_docx(path)
+    t = '\n'.join(paras)
+    texts[docx] = t
+    variants[docx] = [t, despace(t)]
+    with zipfile.ZipFile(path) as z:
+        app = z.read('docProps/app.xml').decode('utf-8', 'replace') if 'docProps/app.xml' in z.namelist() else ''
+    if 'LibreOffice' not in app:
+        fail('DOCX: not written by LibreOffice Writer')
+    if len(re.findall(r'^第[一二三四五六七八九十]+章', t, re.M)) < 6:
+        fail('DOCX: want six or more 第X章 headings')
+    if not re.search(r'^第三十条 ', t, re.M):
+        fail('DOCX: want 第X条 articles (30 or more)')
+    if len(re.findall(r'^（[一二三四五]）', t, re.M)) < 4:
+        fail('DOCX: too few （一）（二） items')
+    for kw in docx_keywords:
+        if kw not in t:
+            fail('DOCX: missing %s' % kw)
+    if len(tables) != 1 or tables[0][0][0] != docx_table[0] or len(tables[0]) < 5:
+        fail('DOCX: expected one table of %s with a %s header' % (docx_table[1], docx_table[0]))
+
+    # PDF rules (Writer from HTML)
+    path = os.path.join(docs, pdf)
+    raw, joined, variants[pdf] = pdf_text(path)
+    texts[pdf] = raw
+    if 'LibreOffice' not in pdf_producer(path):
+        fail('PDF: not produced by LibreOffice')
+    for kw in pdf_keywords:
+        if kw not in despace(joined):
+            fail('PDF: missing %s' % kw)
+    if not re.search(r'^第[一二三四五六七八九十]+条', raw, re.M) or '第三十条' not in joined:
+        fail('PDF: want 第X条 articles (30 or more)')
+    if not re.search(r'\d (%s)' % pdf_gap[0], raw):
+        fail('PDF: no CJK/Latin gap in the extracted text (e.g. "%s")' % pdf_gap[1])
+    if pdf_table[0] not in raw or pdf_table[1] not in raw:
+        fail('PDF: no %s (%s, %s)' % (pdf_table[2], pdf_table[0], pdf_table[1]))
+
+    # XLSX workbook
+    sheets, t = workbook_text(os.path.join(docs, xlsx), xlsx_unit, header_units=1, min_numeric=10)
+    if [name for name, _ in sheets] != sheet_names:
+        fail('XLSX: sheets are %r' % [name for name, _ in sheets])
+    texts[xlsx] = t
+    variants[xlsx] = [t]
+
+    load_manual(os.path.join(docs, txt), txt, wrap, code_re, texts, variants)
+
+    # sizes and script
+    check_sizes(texts)
+    return texts, variants
