@@ -716,16 +716,18 @@ def html_text(raw):
 # --------------------------------------------------- five-document sets
 
 def load_five_documents(docs, html, docx, pdf, xlsx, txt, wrap, *, docx_keywords, docx_table,
-                        pdf_keywords, pdf_gap, pdf_table, xlsx_unit, sheet_names, code_re):
-    """Reads and checks the five documents of a set laid out as colloquial25
+                        pdf_keywords, pdf_gap, xlsx_unit, sheet_names, code_re, pdf_table=None,
+                        header_units=1):
+    """Reads and checks the five documents of a set laid out as colloquial23
     onwards: a hand-written HTML handbook, a DOCX and a PDF that LibreOffice
     Writer made from HTML, an XLSX workbook and a hard-wrapped text manual.
     Only what differs between the sets is passed: docx_table is the DOCX
     table's first header and what the table lists; pdf_gap the units a
     figure is spaced from in pdftotext's text (an alternation) and an
-    example; pdf_table two words of the PDF's table and what it is;
-    sheet_names the workbook's sheets; code_re the manual's error codes.
-    Returns the texts and their variants by file name."""
+    example; pdf_table, for a PDF with a table, two of its words and what
+    it is; sheet_names the workbook's sheets and header_units how many of
+    their headers give a unit; code_re the manual's error codes. Returns
+    the texts and their variants by file name (colloquial23 onwards)."""
     texts = {}
     variants = {}
 
@@ -803,11 +805,11 @@ def load_five_documents(docs, html, docx, pdf, xlsx, txt, wrap, *, docx_keywords
         fail('PDF: want 第X条 articles (30 or more)')
     if not re.search(r'\d (%s)' % pdf_gap[0], raw):
         fail('PDF: no CJK/Latin gap in the extracted text (e.g. "%s")' % pdf_gap[1])
-    if pdf_table[0] not in raw or pdf_table[1] not in raw:
+    if pdf_table and (pdf_table[0] not in raw or pdf_table[1] not in raw):
         fail('PDF: no %s (%s, %s)' % (pdf_table[2], pdf_table[0], pdf_table[1]))
 
     # XLSX workbook
-    sheets, t = workbook_text(os.path.join(docs, xlsx), xlsx_unit, header_units=1, min_numeric=10)
+    sheets, t = workbook_text(os.path.join(docs, xlsx), xlsx_unit, header_units=header_units, min_numeric=10)
     if [name for name, _ in sheets] != sheet_names:
         fail('XLSX: sheets are %r' % [name for name, _ in sheets])
     texts[xlsx] = t

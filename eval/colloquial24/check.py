@@ -8,13 +8,10 @@ and exits with status 1.
 import os
 import re
 import sys
-import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from colloquialcheck import (  # noqa: E402 (the checks the colloquial sets share)
-    html_text,
-    check_anchors, check_handbook_rules, check_questions, check_sizes,
-    despace, fail, load_manual, pdf_producer, pdf_text, read_docx, workbook_text)
+import colloquialcheck  # noqa: E402 (the checks the colloquial sets share)
+from colloquialcheck import check_anchors, check_questions  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(HERE, 'docs')
@@ -123,96 +120,12 @@ ANCHORS = {
 # ---------------------------------------------------------------- documents
 
 def load_documents():
-    texts = {}
-    variants = {}
-
-    # HTML handbook (written by hand)
-    with open(os.path.join(DOCS, HTML), encoding='utf-8') as f:
-        raw = f.read()
-    t = html_text(raw)
-    texts[HTML] = t
-    variants[HTML] = [t]
-    if not raw.lstrip().lower().startswith('<!doctype html') or '<meta charset="utf-8">' not in raw:
-        fail('HTML: not a UTF-8 HTML page')
-    if len(re.findall(r'<h1>', raw)) != 1 or len(re.findall(r'<h2>第[一二三四五六七八九十]+章', raw)) < 5:
-        fail('HTML: want one <h1> and at least five <h2>第X章 headings')
-    starts = [int(s) for s in re.findall(r'<ol class="articles" start="(\d+)">', raw)]
-    counts = [len(re.findall(r'^<li>(?!（)', block, re.M))
-              for block in re.findall(r'<ol class="articles"[^>]*>(.*?)\n</ol>', raw, re.S)]
-    if len(starts) < 5 or len(counts) != len(starts):
-        fail('HTML: want at least five <ol class="articles"> lists')
-    else:
-        nxt = 1
-        for s, n in zip(starts, counts):
-            if s != nxt:
-                fail('HTML: article list starts at %d, want %d' % (s, nxt))
-            nxt = s + n
-        if nxt - 1 < 20:
-            fail('HTML: only %d articles' % (nxt - 1))
-    check_handbook_rules('HTML', t)
-    tables = re.findall(r'<table>(.*?)</table>', raw, re.S)
-    if len(tables) != 1:
-        fail('HTML: want exactly one <table>')
-    else:
-        heads = re.findall(r'<th>(.*?)</th>', tables[0])
-        rows = re.findall(r'<tr>(.*?)</tr>', tables[0], re.S)
-        if not heads or heads[0] != '岗位' or len(rows) < 6:
-            fail('HTML: the table wants a 岗位 header and five or more rows')
-        elif not all(re.search(r'（[^）]+）$', h) for h in heads[1:]):
-            fail('HTML: table headers lack units')
-        if any(len(re.findall(r'<t[dh]>', r)) != len(heads) for r in rows):
-            fail('HTML: table rows have different cell counts')
-    if len(re.findall(r'<dt>问：', raw)) != len(re.findall(r'<dd>答：', raw)):
-        fail('HTML: FAQ <dt>问 and <dd>答 do not pair up')
-
-    # DOCX operating rules (Writer from HTML)
-    path = os.path.join(DOCS, DOCX)
-    paras, tables = read_docx(path)
-    t = '\n'.join(paras)
-    texts[DOCX] = t
-    variants[DOCX] = [t, despace(t)]
-    with zipfile.ZipFile(path) as z:
-        app = z.read('docProps/app.xml').decode('utf-8', 'replace') if 'docProps/app.xml' in z.namelist() else ''
-    if 'LibreOffice' not in app:
-        fail('DOCX: not written by LibreOffice Writer')
-    if len(re.findall(r'^第[一二三四五六七八九十]+章', t, re.M)) < 6:
-        fail('DOCX: want six or more 第X章 headings')
-    if not re.search(r'^第三十条 ', t, re.M):
-        fail('DOCX: want 第X条 articles (30 or more)')
-    if len(re.findall(r'^（[一二三四五]）', t, re.M)) < 4:
-        fail('DOCX: too few （一）（二） items')
-    for kw in DOCX_KEYWORDS:
-        if kw not in t:
-            fail('DOCX: missing %s' % kw)
-    if len(tables) != 1 or tables[0][0][0] != '物品类别' or len(tables[0]) < 5:
-        fail('DOCX: expected one table of restricted items with a 物品类别 header')
-
-    # PDF claims rules (Writer from HTML)
-    path = os.path.join(DOCS, PDF)
-    raw, joined, variants[PDF] = pdf_text(path)
-    texts[PDF] = raw
-    if 'LibreOffice' not in pdf_producer(path):
-        fail('PDF: not produced by LibreOffice')
-    for kw in PDF_KEYWORDS:
-        if kw not in despace(joined):
-            fail('PDF: missing %s' % kw)
-    if not re.search(r'^第[一二三四五六七八九十]+条', raw, re.M) or '第三十条' not in joined:
-        fail('PDF: want 第X条 articles (30 or more)')
-    if not re.search(r'\d (天|元|小时)', raw):
-        fail('PDF: no CJK/Latin gap in the extracted text (e.g. "60 天")')
-
-    # XLSX workbook
-    sheets, t = workbook_text(os.path.join(DOCS, XLSX), XLSX_UNIT, header_units=1, min_numeric=10)
-    if [name for name, _ in sheets] != ['寄件价格', '人员与分机', '派送片区']:
-        fail('XLSX: sheets are %r' % [name for name, _ in sheets])
-    texts[XLSX] = t
-    variants[XLSX] = [t]
-
-    load_manual(os.path.join(DOCS, TXT), TXT, WRAP, r'^E\d{3} ', texts, variants)
-
-    # sizes and script
-    check_sizes(texts)
-    return texts, variants
+    # the handbook (HTML), operating rules (DOCX), claims rules (PDF), the workbook and the manual
+    return colloquialcheck.load_five_documents(
+        DOCS, HTML, DOCX, PDF, XLSX, TXT, WRAP,
+        docx_keywords=DOCX_KEYWORDS, docx_table=('物品类别', 'restricted items'),
+        pdf_keywords=PDF_KEYWORDS, pdf_gap=('天|元|小时', '60 天'),
+        xlsx_unit=XLSX_UNIT, sheet_names=['寄件价格', '人员与分机', '派送片区'], code_re=r'^E\d{3} ')
 
 
 if __name__ == '__main__':
