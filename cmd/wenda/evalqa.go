@@ -31,6 +31,7 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	misses := fs.Int("misses", 5, "wrong answers to show per category")
 	trad := fs.Bool("traditional", false, "ask each question in traditional characters with Taiwan usage (OpenCC s2twp: 软件 → 軟體), the documents and accepted answers as they are")
+	stages := fs.Bool("stages", false, "also say where each answerable question was lost: whether an accepted answer is in the first, the first three or the first eight passages retrieved for it, and of those in the eight, how many were answered right, answered wrong or refused (one more search per question, outside the timings)")
 	signals := fs.String("signals", "", "write each question's refusal signals to this TSV file, answering offline even where it would refuse (what `wenda eval refusal` fits the decision on)")
 	rf := c.retrievalFlags(fs)
 	lf := c.llmFlags(fs)
@@ -66,6 +67,7 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 	var lat, step []time.Duration // a whole ask; its answer step after retrieval
 	total, right := 0, 0
 	refused, refusedRight, shouldRefuse := 0, 0, 0
+	var st stageTally
 	fold := func(s string) string {
 		return strings.ToLower(strings.Join(strings.Fields(norm.NFKC.String(s)), ""))
 	}
@@ -109,6 +111,17 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 		if sig != nil {
 			writeSignals(sig, q, refuse, ok && !refuse, a)
 		}
+		if *stages && !refuse {
+			res, err := k.Search(ctx, q, wenda.SearchOptions{K: 8})
+			if err != nil {
+				return fmt.Errorf("%s line %d: --stages: %w", pos[0], i+1, err)
+			}
+			texts := make([]string, len(res.Hits))
+			for j, h := range res.Hits {
+				texts[j] = fold(h.Title + "\n" + h.Text)
+			}
+			st.add(texts, strings.Split(answers, "|"), fold, ok, a.Found)
+		}
 		if !a.Found {
 			refused++
 			if refuse {
@@ -151,6 +164,9 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 		"refusals": refused, "unanswerable": shouldRefuse, "refusal_precision": round(prec), "refusal_recall": round(rec),
 		"ask_p50_ms": round(eval.Percentile(lat, 50)), "ask_p99_ms": round(eval.Percentile(lat, 99)),
 		"answer_p50_ms": round(eval.Percentile(step, 50))}
+	if *stages {
+		res["stages"] = st.json()
+	}
 	if sig != nil {
 		// (bufio keeps the first write error: Flush reports it)
 		if err := sig.Flush(); err != nil {
@@ -165,6 +181,9 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(c.stdout, "%d 个问题：准确率 %.4f；拒答 %d 次（应拒答 %d 个），拒答精确率 %.4f、召回率 %.4f；提问 p50 %.2f ms、p99 %.2f ms（其中作答一步 p50 %.3f ms）\n",
 		total, res["accuracy"], refused, shouldRefuse, prec, rec, res["ask_p50_ms"], res["ask_p99_ms"], res["answer_p50_ms"])
+	if *stages {
+		fmt.Fprintln(c.stdout, st.String())
+	}
 	for _, n := range names {
 		fmt.Fprintf(c.stdout, "  %-12s %3d 个  %.4f\n", n, cats[n].n, per[n])
 		for _, w := range wrong[n] {
@@ -172,6 +191,72 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 		}
 	}
 	return nil
+}
+
+// stageTally counts, over the answerable questions, where each was lost:
+// whether an accepted answer's text is in the passages retrieved for it
+// (the first, the first three, the first eight), and of those whose
+// passages hold it, how many were answered right, answered wrong or
+// refused. A text in a passage is no proof the passage answers (a bare
+// number may stand there by chance): an upper bound on what reading can
+// reach.
+type stageTally struct {
+	answerable, top1, top3, top8      int
+	right8, wrong8, refused8          int
+	rightElse, wrongElse, refusedElse int
+}
+
+func (t *stageTally) add(passages, accepted []string, fold func(string) string, right, found bool) {
+	t.answerable++
+	at := -1
+	for j, p := range passages {
+		for _, w := range accepted {
+			if w := fold(w); w != "" && strings.Contains(p, w) {
+				at = j
+				break
+			}
+		}
+		if at >= 0 {
+			break
+		}
+	}
+	if at < 0 {
+		switch {
+		case right:
+			t.rightElse++
+		case found:
+			t.wrongElse++
+		default:
+			t.refusedElse++
+		}
+		return
+	}
+	t.top8++
+	if at < 3 {
+		t.top3++
+	}
+	if at == 0 {
+		t.top1++
+	}
+	switch {
+	case right:
+		t.right8++
+	case found:
+		t.wrong8++
+	default:
+		t.refused8++
+	}
+}
+
+func (t stageTally) json() map[string]int {
+	return map[string]int{"answerable": t.answerable, "answer_in_top1": t.top1, "answer_in_top3": t.top3, "answer_in_top8": t.top8,
+		"in_top8_right": t.right8, "in_top8_wrong": t.wrong8, "in_top8_refused": t.refused8,
+		"not_in_top8_right": t.rightElse, "not_in_top8_wrong": t.wrongElse, "not_in_top8_refused": t.refusedElse}
+}
+
+func (t stageTally) String() string {
+	return fmt.Sprintf("可答的 %d 个问题：答案文字在检索到的第 1 段 %d 个、前 3 段 %d 个、前 8 段 %d 个（其中答对 %d、答错 %d、拒答 %d）；不在前 8 段的 %d 个（答对 %d、答错 %d、拒答 %d）",
+		t.answerable, t.top1, t.top3, t.top8, t.right8, t.wrong8, t.refused8, t.answerable-t.top8, t.rightElse, t.wrongElse, t.refusedElse)
 }
 
 // writeSignals writes a question's line of the --signals file: whether it

@@ -42,6 +42,21 @@ func TestEvalQA(t *testing.T) {
 	if !strings.Contains(out, "3 个问题") || !strings.Contains(out, "工作滿20年的員工每年有幾天年假？ → ") {
 		t.Errorf("eval qa --traditional: %s", out)
 	}
+	// --stages says where the answerable ones were lost: 20天 is in the
+	// first passage retrieved and answered; 九十九天 is in none.
+	out = mustRun(t, "--data", data, "--kb", "quickstart", "eval", "qa", "--json", "--stages", qs)
+	var st struct {
+		Stages map[string]int `json:"stages"`
+	}
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if s := st.Stages; s["answerable"] != 2 || s["answer_in_top1"] != 1 || s["answer_in_top8"] != 1 || s["in_top8_right"] != 1 || s["not_in_top8_wrong"] != 1 || s["in_top8_refused"] != 0 {
+		t.Errorf("eval qa --stages: %s", out)
+	}
+	if out = mustRun(t, "--data", data, "--kb", "quickstart", "eval", "qa", "--stages", qs); !strings.Contains(out, "可答的 2 个问题：答案文字在检索到的第 1 段 1 个") {
+		t.Errorf("eval qa --stages: %s", out)
+	}
 	if _, errs := runCLIErr(t, "--data", data, "--kb", "quickstart", "eval", "qa", filepath.Join(t.TempDir(), "missing.tsv")); !strings.Contains(errs, "missing.tsv") {
 		t.Errorf("a missing file: %q", errs)
 	}
@@ -83,4 +98,18 @@ func runCLIErr(t *testing.T, args ...string) (int, string) {
 	t.Helper()
 	code, _, errs := runCLI(t, "", args...)
 	return code, errs
+}
+
+// TestStageTally counts an answer by the first passage holding any of its
+// accepted forms: the fourth is in the eight, not the three.
+func TestStageTally(t *testing.T) {
+	var st stageTally
+	id := func(s string) string { return s }
+	st.add([]string{"甲", "乙", "丙", "丁有5天"}, []string{"五天", "5天"}, id, false, false)
+	st.add([]string{"3天", "乙"}, []string{"3天"}, id, true, true)
+	st.add([]string{"甲"}, []string{"7天"}, id, false, true)
+	if j := st.json(); j["answerable"] != 3 || j["answer_in_top1"] != 1 || j["answer_in_top3"] != 1 || j["answer_in_top8"] != 2 ||
+		j["in_top8_refused"] != 1 || j["in_top8_right"] != 1 || j["not_in_top8_wrong"] != 1 {
+		t.Errorf("stages: %v", j)
+	}
 }
