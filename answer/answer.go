@@ -711,7 +711,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 			if articleRe.MatchString(strings.TrimSpace(t)) || isHeading(t) {
 				break
 			}
-			if !saysNumber(t) || pq.unit != "" && !holdsUnitIn(sents[i].folded, sents[i].text(), pq.unit) || pq.unit == "" && !holdsQuantity(yearRe.ReplaceAllString(t, "")) {
+			if !saysNumber(t) || pq.unit != "" && !holdsUnitIn(sents[i].text(), pq.unit) || pq.unit == "" && !holdsQuantity(yearRe.ReplaceAllString(t, "")) {
 				continue
 			}
 			if slices.ContainsFunc(terms, func(t keyTerm) bool {

@@ -445,7 +445,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 		switch {
 		case q.kind == kindDate && holdsDate(out[i].text()):
 			score *= 1.15
-		case q.kind == kindNumber && q.unit != "" && holdsUnitIn(out[i].folded, out[i].text(), q.unit):
+		case q.kind == kindNumber && q.unit != "" && holdsUnitIn(out[i].text(), q.unit):
 			score *= 1.25 // 几楼 … 5楼, 几天 … 3个工作日, 几点 … 9:30
 		case q.kind == kindNumber && (q.unit == unitDuration || q.unit == unitFrequency || utf8.RuneCountInString(q.unit) == 1 && strings.ContainsAny(q.unit, "点楼号位")):
 			score *= 0.8 // 几点 or 多久 asked, and no time said
@@ -664,10 +664,10 @@ func isFAQQuestion(s []rune) bool {
 
 // holdsUnit reports whether the sentence holds a number in the unit asked
 // or one of its kind (a time for 几点).
-func holdsUnit(s []rune, unit string) bool { return holdsUnitIn(s, string(s), unit) }
+func holdsUnit(s []rune, unit string) bool { return holdsUnitIn(string(s), unit) }
 
-// holdsUnitIn is holdsUnit for a sentence whose string (str) is made.
-func holdsUnitIn(s []rune, str, unit string) bool {
+// holdsUnitIn is holdsUnit of a sentence as a string.
+func holdsUnitIn(str, unit string) bool {
 	said, unit := saysFrequency(unit, str)
 	if said {
 		return true
@@ -684,16 +684,13 @@ func holdsUnitIn(s []rune, str, unit string) bool {
 			return true
 		}
 	}
-	atByte, atRune := 0, 0 // rune offsets counted on from the last match: no table of them all
 	for _, m := range numRe.FindAllStringIndex(str, -1) {
-		atRune += utf8.RuneCountInString(str[atByte:m[1]])
-		atByte = m[1]
-		e := atRune
 		if unit == "点" && strings.ContainsAny(str[m[0]:m[1]], ":：") {
 			return true
 		}
-		if a := ahead(s, e); strings.HasPrefix(string(a), unit) || sameUnitKind(unit, measureAfter(a)) {
-			if (unit == unitDuration || unit == "天" || unit == "日") && datePart(str[:m[0]], str[m[0]:m[1]], a) {
+		// (what follows the number, read in place)
+		if a := str[m[1]:]; strings.HasPrefix(a, unit) || sameUnitKind(unit, measureAfterIn(a)) {
+			if (unit == unitDuration || unit == "天" || unit == "日") && datePart(str[:m[0]], str[m[0]:m[1]], []rune(a[:min(len(a), 8)])) {
 				continue // 2025年3月18日 is a date, no length of time (nor 1日 days)
 			}
 			return true

@@ -590,14 +590,41 @@ var frequencyRe = mustScan(`每个?(?:天|日|周|星期|月|季度|季|半年|�
 // measureAfter returns the measure word at the start of r: 多少人 → 人,
 // 几个国家 → 个, 多少平方公里 → 平方公里.
 func measureAfter(r []rune) string {
-	s := string(r)
-	for _, u := range units {
+	if len(r) == 0 {
+		return ""
+	}
+	if us := unitsByFirst[r[0]]; us != nil {
+		s := string(r[:min(len(r), maxUnitRunes)])
+		for _, u := range us {
+			if strings.HasPrefix(s, u) {
+				return u
+			}
+		}
+	}
+	if r[0] != ' ' && !(r[0] < utf8.RuneSelf && isLatinLetter(byte(r[0]))) {
+		return ""
+	}
+	return latinUnitAt(string(r[:min(len(r), maxUnitRunes)]))
+}
+
+// measureAfterIn is measureAfter of the text s starts: no copy of it.
+func measureAfterIn(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, u := range unitsByFirst[r] {
 		if strings.HasPrefix(s, u) {
 			return u
 		}
 	}
-	// A unit in Latin letters, in either case (the text may be folded to
-	// lower case), may stand after a space: 8 GB, 30 ms.
+	if r != ' ' && !(r < utf8.RuneSelf && isLatinLetter(byte(r))) {
+		return ""
+	}
+	return latinUnitAt(s)
+}
+
+// latinUnitAt is the unit in Latin letters, in either case (the text may
+// be folded to lower case), at the start of s, after a space or not: 8
+// GB, 30 ms.
+func latinUnitAt(s string) string {
 	sp := ""
 	if strings.HasPrefix(s, " ") {
 		sp, s = " ", s[1:]
@@ -609,6 +636,18 @@ func measureAfter(r []rune) string {
 	}
 	return ""
 }
+
+// unitsByFirst are the units by their first character, each list in
+// units' order (longest first); maxUnitRunes is past the longest unit
+// and the Latin one after a space (its next letter read).
+var unitsByFirst, maxUnitRunes = func() (map[rune][]string, int) {
+	m := map[rune][]string{}
+	for _, u := range units {
+		r, _ := utf8.DecodeRuneInString(u)
+		m[r] = append(m[r], u)
+	}
+	return m, 8
+}()
 
 // latinUnits are units written in Latin letters, longest first.
 var latinUnits = []string{"GB", "MB", "TB", "KB", "Gbps", "Mbps", "ms", "GHz", "MHz", "kg", "km", "G", "M", "T"}
