@@ -59,11 +59,11 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		defer cancel()
 		a, err := k.Answer(ctx, answer.Request{Question: req.Question, History: req.History, K: req.K})
 		if fe := (*answer.FallbackError)(nil); errors.As(err, &fe) {
-			writeJSON(w, http.StatusOK, s.fallback(orDefault(req.KB), fe))
+			writeJSON(w, http.StatusOK, s.fallback(s.orDefault(req.KB), fe))
 			return
 		}
 		if err != nil {
-			s.fail(w, orDefault(req.KB), err, http.StatusBadGateway)
+			s.fail(w, s.orDefault(req.KB), err, http.StatusBadGateway)
 			return
 		}
 		writeJSON(w, http.StatusOK, a)
@@ -79,7 +79,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	}})
 	if fe := (*answer.FallbackError)(nil); errors.As(err, &fe) {
 		// The LLM failed: the offline answer, marked, with the error.
-		fa := s.fallback(orDefault(req.KB), fe)
+		fa := s.fallback(s.orDefault(req.KB), fe)
 		text := fe.Notice() + "\n" + fa.Answer.Answer
 		if streamed {
 			text = "\n" + text // below what the model said before it failed
@@ -201,7 +201,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	res, err := k.Search(ctx, q, wenda.SearchOptions{K: n, Mode: mode})
 	if err != nil {
-		s.fail(w, orDefault(r.URL.Query().Get("kb")), err, http.StatusInternalServerError)
+		s.fail(w, s.orDefault(r.URL.Query().Get("kb")), err, http.StatusInternalServerError)
 		return
 	}
 	writeJSON(w, http.StatusOK, res)
@@ -442,13 +442,13 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		s.fail(w, orDefault(kb), err, http.StatusInternalServerError)
+		s.fail(w, s.orDefault(kb), err, http.StatusInternalServerError)
 		return
 	}
 	for i := range res {
 		res[i].Error = s.clean(res[i].Error)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"kb": orDefault(kb), "files": res})
+	writeJSON(w, http.StatusOK, map[string]any{"kb": s.orDefault(kb), "files": res})
 }
 
 // badUpload answers an error reading a multipart body.
@@ -461,11 +461,37 @@ func (s *Server) badUpload(w http.ResponseWriter, err error) {
 	writeError(w, http.StatusBadRequest, "multipart body: "+err.Error())
 }
 
-func orDefault(kb string) string {
+// orDefault is the knowledge base a request names, or the server's
+// default (Config.DefaultKB) when it names none.
+func (s *Server) orDefault(kb string) string {
 	if kb == "" {
-		return "default"
+		return s.cfg.DefaultKB
 	}
 	return kb
+}
+
+// others says, after a knowledge base not found, which there are that
+// the request's key may use (the sample's is "quickstart", not the
+// default's "default"): a client learns what to name. Empty when there
+// are none or they cannot be listed.
+func (s *Server) others(r *http.Request) string {
+	all, err := s.lib.List()
+	if err != nil {
+		return ""
+	}
+	var names []string
+	for _, n := range all {
+		if k := keyOf(r); k == nil || k.allows(n) {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	if len(names) > 20 {
+		names = append(names[:20:20], "…")
+	}
+	return fmt.Sprintf(` (knowledge bases here: %s; name one with "kb", or "model" on /v1/chat/completions)`, strings.Join(names, ", "))
 }
 
 func (s *Server) documents(w http.ResponseWriter, r *http.Request) {
@@ -485,7 +511,7 @@ func (s *Server) documents(w http.ResponseWriter, r *http.Request) {
 	}
 	docs, total, err := k.Documents(r.Context(), from, size)
 	if err != nil {
-		s.fail(w, orDefault(r.URL.Query().Get("kb")), err, http.StatusInternalServerError)
+		s.fail(w, s.orDefault(r.URL.Query().Get("kb")), err, http.StatusInternalServerError)
 		return
 	}
 	type doc struct {
@@ -497,7 +523,7 @@ func (s *Server) documents(w http.ResponseWriter, r *http.Request) {
 	for i, d := range docs {
 		out[i] = doc{d.ID, d.Title, d.Chunks}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"kb": orDefault(r.URL.Query().Get("kb")), "total": total, "documents": out})
+	writeJSON(w, http.StatusOK, map[string]any{"kb": s.orDefault(r.URL.Query().Get("kb")), "total": total, "documents": out})
 }
 
 // deleteDocument removes a document, and the file it was uploaded as.
@@ -508,7 +534,7 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := k.Remove(r.Context(), id); err != nil {
-		s.fail(w, orDefault(r.URL.Query().Get("kb")), err, http.StatusInternalServerError)
+		s.fail(w, s.orDefault(r.URL.Query().Get("kb")), err, http.StatusInternalServerError)
 		return
 	}
 	if name, ok := strings.CutPrefix(id, "uploads/"); ok && SafeName(name) == name {
@@ -537,7 +563,7 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		s.fail(w, orDefault(r.URL.Query().Get("kb")), err, http.StatusInternalServerError)
+		s.fail(w, s.orDefault(r.URL.Query().Get("kb")), err, http.StatusInternalServerError)
 		return
 	}
 	type chunkJSON struct {

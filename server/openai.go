@@ -128,7 +128,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 	}
 	kb := req.Model
 	if kb == "" || kb == "wenda" {
-		kb = "default"
+		kb = s.cfg.DefaultKB
 	}
 	k := s.kb(w, r, kb, false)
 	if k == nil {

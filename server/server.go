@@ -126,6 +126,9 @@ type Config struct {
 	// Logf reports what the client is not told (a handler's panic and its
 	// stack); nil: nothing.
 	Logf func(format string, args ...any)
+	// DefaultKB is the knowledge base a request naming none uses (the
+	// command line's --kb); default "default".
+	DefaultKB string
 }
 
 // Key is an API key and what it may do.
@@ -213,6 +216,9 @@ func newServer(cfg Config, lib Library) (*Server, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.DefaultKB == "" {
+		cfg.DefaultKB = "default"
 	}
 	if cfg.Logf == nil {
 		cfg.Logf = func(string, ...any) {}
@@ -501,9 +507,7 @@ func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
 // kb opens the knowledge base a request names, if its key may use it
 // (and write to it, when write): otherwise it answers and returns nil.
 func (s *Server) kb(w http.ResponseWriter, r *http.Request, name string, write bool) KB {
-	if name == "" {
-		name = "default"
-	}
+	name = s.orDefault(name)
 	if k := keyOf(r); k != nil {
 		if !k.allows(name) {
 			writeError(w, http.StatusForbidden, fmt.Sprintf("this key may not use knowledge base %q", name))
@@ -515,6 +519,10 @@ func (s *Server) kb(w http.ResponseWriter, r *http.Request, name string, write b
 		}
 	}
 	b, err := s.lib.Open(r.Context(), name)
+	if errors.Is(err, wenda.ErrNotFound) {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no knowledge base %q", name)+s.others(r))
+		return nil
+	}
 	if err != nil {
 		s.fail(w, name, err, http.StatusInternalServerError)
 		return nil

@@ -536,3 +536,31 @@ func TestDocumentChunks(t *testing.T) {
 		t.Errorf("GET a missing document: %d %s; want 404", code, body)
 	}
 }
+
+// TestDefaultKB: a request naming no knowledge base uses the server's
+// default (the command line's --kb), and one not found is answered with
+// the knowledge bases the key may use, not the others.
+func TestDefaultKB(t *testing.T) {
+	lib := newFakeLibrary("hr", "legal")
+	ts := newTest(t, Config{Keys: testKeys, DefaultKB: "hr"}, lib)
+	if code, _, body := do(t, "POST", ts.URL+"/v1/ask", "hr-key", `{"question":"年假有几天？"}`); code != 200 {
+		t.Errorf("no kb, default hr: %d %s", code, body)
+	}
+	if code, _, body := do(t, "POST", ts.URL+"/v1/chat/completions", "hr-key", `{"messages":[{"role":"user","content":"年假有几天？"}]}`); code != 200 {
+		t.Errorf("chat, no model, default hr: %d %s", code, body)
+	}
+	ts = newTest(t, Config{Keys: testKeys}, lib)
+	code, _, body := do(t, "POST", ts.URL+"/v1/ask", "admin-key", `{"question":"年假有几天？"}`)
+	if code != 404 || !strings.Contains(body, `no knowledge base \"default\" (knowledge bases here: hr, legal;`) {
+		t.Errorf("no kb, no default: %d %s", code, body)
+	}
+	_, _, body = do(t, "POST", ts.URL+"/v1/ask", "admin-key", `{"question":"年假有几天？","kb":"hrr"}`)
+	if !strings.Contains(body, `no knowledge base \"hrr\" (knowledge bases here: hr, legal;`) {
+		t.Errorf("a misspelt kb: %s", body)
+	}
+	keys := []Key{{Token: "k", KBs: []string{"hr", "default"}}}
+	ts = newTest(t, Config{Keys: keys}, lib)
+	if _, _, body = do(t, "POST", ts.URL+"/v1/ask", "k", `{"question":"年假有几天？"}`); !strings.Contains(body, "knowledge bases here: hr;") || strings.Contains(body, "legal") {
+		t.Errorf("a key for hr is told of hr alone: %s", body)
+	}
+}

@@ -87,7 +87,7 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 	if _, err := lf.generator(); err != nil {
 		return err
 	}
-	cfg := server.Config{Keys: keys, Loopback: server.IsLoopback(*addr), MaxUpload: *maxUpload << 20}
+	cfg := server.Config{Keys: keys, Loopback: server.IsLoopback(*addr), MaxUpload: *maxUpload << 20, DefaultKB: c.g.kb}
 	if host, _, err := net.SplitHostPort(*addr); err == nil && host != "" {
 		cfg.Hosts = []string{host}
 	}
@@ -121,6 +121,13 @@ func (c *cli) serve(ctx context.Context, args []string) error {
 		fmt.Fprintln(c.stdout, "开放模式：没有 API 密钥，任何能连到本机回环地址的程序都能读写知识库。对外提供服务请用 --keys FILE。")
 	} else {
 		fmt.Fprintf(c.stdout, "%d 个 API 密钥\n", len(keys))
+	}
+	if !lib.Exists(c.g.kb) {
+		// (Requests naming no knowledge base use --kb's: say so when it
+		// is not there yet, and which are.)
+		if names, err := lib.List(); err == nil && len(names) > 0 {
+			fmt.Fprintf(c.stdout, "未指定知识库的请求使用 %q，它还不存在；现有的知识库：%s。请求里用 \"kb\" 指定，或用 wenda --kb %s serve 启动。\n", c.g.kb, strings.Join(names, "、"), names[0])
+		}
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
