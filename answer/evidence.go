@@ -1893,6 +1893,21 @@ func tableCell(q question, row, header string, sums bool) (string, bool) {
 	return v, ok
 }
 
+// saidInOwnWords reports whether the question says name whole in its own
+// words: a word of the name written as the question says it (夜间值班电话
+// … 晚上值班电话几号), so the column is as much the question's as one it
+// says as written (值班电话).
+func saidInOwnWords(fq, name string, aliases []zh.Alias) bool {
+	for _, a := range aliases {
+		for _, o := range a.Others {
+			if o != a.Word && strings.Contains(name, o) && strings.Contains(fq, strings.Replace(name, o, a.Word, 1)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // rowCell is tableCell, and also says when the row's cell in the column
 // asked holds no quantity though the question asks how many (专业版最多支持
 // 多少用户 … 高可用集群 | 不支持 | 不支持): a row that does not answer.
@@ -2012,7 +2027,7 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 		}
 		// The name itself, before its gloss (第三档（100%至不满150%）), said
 		// whole in the question.
-		if head, _, _ := strings.Cut(folded, "("); utf8.RuneCountInString(head) >= 2 && strings.Contains(fq, head) {
+		if head, _, _ := strings.Cut(folded, "("); utf8.RuneCountInString(head) >= 2 && (strings.Contains(fq, head) || saidInOwnWords(fq, head, q.aliases)) {
 			score += 3
 		}
 		if score > bestScore || score == bestScore && best >= 0 && distinct > bestDistinct {
