@@ -2227,48 +2227,66 @@ func faqMatch(q []rune, aliases []zh.Alias, hits []corpora.Hit) (hit, qs, qe int
 	}
 	qqs := questionQuantities(string(q))
 	for hi, h := range hits {
-		text := []rune(h.Text)
-		for i := 0; i < len(text); {
-			end := i
-			for end < len(text) && text[end] != '\n' {
-				end++
-			}
-			start := skipSpace(text, i)
-			if start < end {
-				if rest, ok := cutMark(text[start:end], faqQuestionMarks); ok {
-					stop := end
-					for k := end - len(rest); k < end; k++ {
-						if text[k] == '？' || text[k] == '?' {
-							stop = k + 1
-							break
-						}
-					}
-					said := string(zh.Fold(string(text[end-len(rest) : stop])))
-					for _, a := range aliases {
-						for _, o := range a.Others {
-							said = strings.ReplaceAll(said, o, a.Word)
-						}
-					}
-					if faqScenario(qqs, said) {
-						i = end + 1
-						continue // (a case of its own in figures the question does not state)
-					}
-					line := chars([]rune(said))
-					common := 0
-					for c := range asked {
-						if line[c] {
-							common++
-						}
-					}
-					if d := 2 * float64(common) / float64(len(asked)+len(line)); d > like {
-						hit, qs, qe, like = hi, start, stop, d
-					}
+		for _, l := range faqLinesOf(h) {
+			said := l.folded
+			for _, a := range aliases {
+				for _, o := range a.Others {
+					said = strings.ReplaceAll(said, o, a.Word)
 				}
 			}
-			i = end + 1
+			if faqScenario(qqs, said) {
+				continue // (a case of its own in figures the question does not state)
+			}
+			line := chars([]rune(said))
+			common := 0
+			for c := range asked {
+				if line[c] {
+					common++
+				}
+			}
+			if d := 2 * float64(common) / float64(len(asked)+len(line)); d > like {
+				hit, qs, qe, like = hi, l.start, l.stop, d
+			}
 		}
 	}
 	return hit, qs, qe, like
+}
+
+// faqLine is an FAQ's question line of a passage (问：…？): where it
+// starts and its question ends, in characters, and the question folded.
+type faqLine struct {
+	start, stop int
+	folded      string
+}
+
+var faqLineCache passageCache[[]faqLine]
+
+// faqLinesOf is the FAQ question lines of h's text, in order.
+func faqLinesOf(h corpora.Hit) []faqLine { return faqLineCache.get(h, makeFAQLines) }
+
+func makeFAQLines(h corpora.Hit) []faqLine {
+	var out []faqLine
+	text := []rune(h.Text)
+	for i := 0; i < len(text); {
+		end := i
+		for end < len(text) && text[end] != '\n' {
+			end++
+		}
+		if start := skipSpace(text, i); start < end {
+			if rest, ok := cutMark(text[start:end], faqQuestionMarks); ok {
+				stop := end
+				for k := end - len(rest); k < end; k++ {
+					if text[k] == '？' || text[k] == '?' {
+						stop = k + 1
+						break
+					}
+				}
+				out = append(out, faqLine{start, stop, string(zh.Fold(string(text[end-len(rest) : stop])))})
+			}
+		}
+		i = end + 1
+	}
+	return out
 }
 
 var (

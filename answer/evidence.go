@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -208,7 +209,6 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 	}
 	var byChunk map[chunkKey]int // the hits by chunk, read at the first that needs them
 	for hi, h := range hits {
-		text := h.Text
 		// The title and the latest heading name what the sentences under
 		// them are about (## 洛阳纸贵 … 这个成语出自…; an article on 黑尾前肛鳗
 		// … 以小型鱼类为食): the sentences inherit their words, so the one
@@ -238,14 +238,14 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			// holds (corpora.ListLead): its items say yes or no by it.
 			listLead = zh.Fold(" " + strings.TrimRight(hd, "：:"))
 		}
-		for _, sp := range tableAwareSentences(text) {
-			s := text[sp.Start:sp.End]
-			if isHeading(s) {
+		for _, p := range piecesOf(h) {
+			s := p.s
+			if p.heading {
 				heading = append(append([]rune(nil), title...), zh.Fold(s)...)
 				lead, listLead, article, numberLead = nil, nil, nil, false
 				continue
 			}
-			if listMarkerRe.MatchString(strings.TrimSpace(s)) {
+			if p.listMarker {
 				continue // 5. of 5. 在车间内使用手机拍照…；, cut off at its point: the item goes on, and its lead-in with it
 			}
 			context := heading
@@ -264,7 +264,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 			}
 			t := strings.TrimSpace(s)
 			ownArticle := article
-			if articleRe.MatchString(t) {
+			if p.article {
 				article, ownArticle = zh.Fold(" "+t), nil
 			}
 			if strings.HasSuffix(t, "；") || strings.HasSuffix(t, ";") {
@@ -289,10 +289,10 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				listLead = zh.Fold(" " + strings.TrimRight(t, "：:"))
 			}
 			cell, quantityless, keyUnit := false, false, ""
-			if row := strings.TrimSpace(s); isRecord(row) {
+			if row := t; p.record {
 				_, cell, quantityless = rowCell(q, row, "", false)
-			} else if isTableLine(row) {
-				header, own := rowHeader(h, sp.Start)
+			} else if p.tableLine {
+				header, own := p.header, p.ownHeader
 				if own {
 					continue // the header row names the columns; it answers nothing
 				}
@@ -314,8 +314,7 @@ func sentencesOf(hits []corpora.Hit, ev evidence, q question) ([]sentence, float
 				continue
 			}
 			seen[s] = true
-			fs := zh.Fold(s)
-			out = append(out, sentence{hit: hi, orig: []rune(s), folded: fs, fs: string(fs), context: context, lead: ownLead, article: ownArticle, start: utf8.RuneCountInString(text[:sp.Start]), cell: cell, quantityless: quantityless, keyUnit: keyUnit})
+			out = append(out, sentence{hit: hi, orig: p.orig, folded: p.folded, fs: p.fs, context: context, lead: ownLead, article: ownArticle, start: p.start, cell: cell, quantityless: quantityless, keyUnit: keyUnit})
 		}
 	}
 	// Document frequency of each evidence term among the sentences.
@@ -1763,6 +1762,82 @@ func lowerBound(pre, post string) bool {
 // more than the number itself (超过, 高于, 多于, 大于).
 func pastBound(pre string) bool {
 	return pre == "超过" || pre == "高于" || pre == "多于" || pre == "大于"
+}
+
+// piece is a sentence of a passage as the passage alone says it, before
+// any question: what sentencesOf reads of it every time the passage is
+// retrieved, made once (piecesOf).
+type piece struct {
+	s                   string // as written
+	start               int    // its first character's offset in the passage, in characters
+	heading, listMarker bool
+	article             bool // it opens an article (第二十条 …)
+	record, tableLine   bool
+	header              string // a table line's header row (rowHeader)
+	ownHeader           bool   // the line is its table's header
+	orig, folded        []rune // s, and s folded (zh.Fold); never written to
+	fs                  string // folded as a string
+}
+
+// passageCache keeps what is made of each passage answered lately, by
+// its text and header, whatever the question: a passage is retrieved for
+// many questions, and cutting it into sentences, folding them and telling
+// their kind was a good share of each answer (BenchmarkAnswerStep). It
+// holds maxPassages passages; when full it starts again. What it keeps is
+// shared between answers: no one writes to it.
+type passageCache[T any] struct {
+	mu sync.Mutex
+	m  map[string]T
+}
+
+const maxPassages = 4096
+
+func (c *passageCache[T]) get(h corpora.Hit, build func(corpora.Hit) T) T {
+	key := h.Header + "\x00" + h.Text
+	c.mu.Lock()
+	v, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = build(h)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxPassages {
+		c.m = map[string]T{}
+	}
+	c.m[key] = v
+	c.mu.Unlock()
+	return v
+}
+
+var pieceCache passageCache[[]piece]
+
+// piecesOf is the pieces of h's text, in order (tableAwareSentences).
+func piecesOf(h corpora.Hit) []piece { return pieceCache.get(h, makePieces) }
+
+func makePieces(h corpora.Hit) []piece {
+	text := h.Text
+	spans := tableAwareSentences(text)
+	ps := make([]piece, 0, len(spans))
+	atByte, atRune := 0, 0
+	for _, sp := range spans {
+		s := text[sp.Start:sp.End]
+		if sp.Start < atByte {
+			atByte, atRune = 0, 0
+		}
+		atRune += utf8.RuneCountInString(text[atByte:sp.Start])
+		atByte = sp.Start
+		t := strings.TrimSpace(s)
+		p := piece{s: s, start: atRune, heading: isHeading(s), listMarker: listMarkerRe.MatchString(t), article: articleRe.MatchString(t)}
+		if p.record = isRecord(t); !p.record && isTableLine(t) {
+			p.tableLine = true
+			p.header, p.ownHeader = rowHeader(h, sp.Start)
+		}
+		fs := zh.Fold(s)
+		p.orig, p.folded, p.fs = slices.Clip([]rune(s)), slices.Clip(fs), string(fs)
+		ps = append(ps, p)
+	}
+	return ps
 }
 
 // tableAwareSentences is zh.Sentences, but a table's row — a Markdown or

@@ -1,6 +1,15 @@
 package answer
 
-import "testing"
+import (
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/wenda-rag/wenda/corpora"
+)
 
 // TestEighteenthPass: the eighteenth pass's mechanisms, each on a passage
 // of its own.
@@ -15,4 +24,55 @@ func TestEighteenthPass(t *testing.T) {
 		{depot, "南湖车场值班电话几号", "66217301", "66217345"},
 		{depot, "南湖車場晚上值班電話幾號", "66217345", "66217301"},
 	})
+}
+
+// TestPassageCache: a passage's pieces are made once and shared, the
+// same as made afresh; a passage with another header is another entry;
+// the cache starts again when full; answers from many goroutines at once
+// read it safely (go test -race).
+func TestPassageCache(t *testing.T) {
+	h := hit("rules.md", "第一条 年假5天。\n| 岗位 | 补贴 |\n|---|---|\n| 保安 | 300 |\n问：年假怎么休？\n答：按天休。")
+	a, b := piecesOf(h), piecesOf(h)
+	if len(a) == 0 || &a[0] != &b[0] {
+		t.Fatalf("not kept: %d pieces", len(a))
+	}
+	if fresh := makePieces(h); !reflect.DeepEqual(a, fresh) {
+		t.Errorf("kept %+v, made %+v", a, fresh)
+	}
+	var row piece
+	for _, p := range a {
+		if p.s == "| 保安 | 300 |" {
+			row = p
+		}
+	}
+	if !row.tableLine || row.header != "| 岗位 | 补贴 |" || row.ownHeader || row.start != utf8.RuneCountInString(h.Text[:strings.Index(h.Text, "| 保安")]) {
+		t.Errorf("the row: %+v", row)
+	}
+	h2 := h
+	h2.Header = "上文：\n| 岗位 | 补贴 |"
+	if c := piecesOf(h2); len(c) > 0 && &c[0] == &a[0] {
+		t.Error("another header, the same entry")
+	}
+	if l := faqLinesOf(h); len(l) != 1 || l[0].folded != "年假怎么休?" && l[0].folded != "年假怎么休？" {
+		t.Errorf("FAQ lines: %+v", l)
+	}
+	var c passageCache[int]
+	n := 0
+	for i := 0; i <= maxPassages; i++ {
+		c.get(hit("d.md", strconv.Itoa(i)), func(corpora.Hit) int { n++; return i })
+	}
+	if len(c.m) != 1 || n != maxPassages+1 {
+		t.Errorf("full: %d kept, %d made", len(c.m), n)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				piecesOf(hit("d.md", "第"+strconv.Itoa(i%7)+"条 年假5天。"))
+			}
+		}()
+	}
+	wg.Wait()
 }
