@@ -30,6 +30,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"runtime/debug"
 	"strings"
@@ -574,6 +575,43 @@ func (s *Server) clean(msg string) string {
 	})
 }
 
+// jsonProblem says what is wrong with a request's JSON in the request's
+// terms: the field and the type it wants, not the server's Go type
+// (askRequest.question), and a body cut short as such.
+func jsonProblem(err error) string {
+	var typ *json.UnmarshalTypeError
+	var syn *json.SyntaxError
+	switch {
+	case errors.As(err, &typ):
+		want := typ.Type.Kind().String()
+		switch typ.Type.Kind() {
+		case reflect.Int, reflect.Int64, reflect.Float64:
+			want = "a number"
+		case reflect.Bool:
+			want = "true or false"
+		case reflect.String:
+			want = "a string"
+		case reflect.Slice:
+			want = "an array"
+		case reflect.Struct, reflect.Map:
+			want = "an object"
+		}
+		got := "a " + typ.Value
+		if typ.Value != "" && strings.ContainsRune("aeiou", rune(typ.Value[0])) {
+			got = "an " + typ.Value
+		}
+		if typ.Field == "" {
+			return "want a JSON object, not " + got
+		}
+		return fmt.Sprintf("field %q: want %s, not %s", typ.Field, want, got)
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return "invalid JSON: the body ends before its value does (or is empty)"
+	case errors.As(err, &syn):
+		return fmt.Sprintf("invalid JSON at byte %d: %v", syn.Offset, err)
+	}
+	return err.Error()
+}
+
 // decode reads a JSON body within the size limit into v, to its end:
 // only then does net/http watch the connection and cancel the request's
 // context when the client leaves.
@@ -603,7 +641,7 @@ func (s *Server) decode(w http.ResponseWriter, r *http.Request, v any) bool {
 			w.Header().Set("Connection", "close")
 			writeError(w, http.StatusRequestTimeout, fmt.Sprintf("request body not received within %s", s.cfg.BodyTimeout))
 		default:
-			writeError(w, http.StatusBadRequest, "request body: "+err.Error())
+			writeError(w, http.StatusBadRequest, "request body: "+jsonProblem(err))
 		}
 		return false
 	}

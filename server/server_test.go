@@ -564,3 +564,21 @@ func TestDefaultKB(t *testing.T) {
 		t.Errorf("a key for hr is told of hr alone: %s", body)
 	}
 }
+
+// TestJSONProblems: a malformed body is told in the request's terms — the
+// field and what it wants, a body cut short — never the server's Go types.
+func TestJSONProblems(t *testing.T) {
+	ts := newTest(t, Config{Keys: testKeys}, newFakeLibrary("hr"))
+	for body, want := range map[string]string{
+		`{"question":`:                 "invalid JSON: the body ends before its value does",
+		`{"question": 5, "kb": "hr"}`:  `field \"question\": want a string, not a number`,
+		`{"question": "年假", "k": "8"}`: `field \"k\": want a number, not a string`,
+		`["年假"]`:                       "want a JSON object, not an array",
+		`{"question" "年假"}`:            "invalid JSON at byte",
+	} {
+		code, _, got := do(t, "POST", ts.URL+"/v1/ask", "hr-key", body)
+		if code != 400 || !strings.Contains(got, want) || strings.Contains(got, "askRequest") || strings.Contains(got, "Go struct") {
+			t.Errorf("%s → %d %s; want 400 %s", body, code, got, want)
+		}
+	}
+}

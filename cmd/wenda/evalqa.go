@@ -32,7 +32,7 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 	misses := fs.Int("misses", 5, "wrong answers to show per category")
 	trad := fs.Bool("traditional", false, "ask each question in traditional characters with Taiwan usage (OpenCC s2twp: 软件 → 軟體), the documents and accepted answers as they are")
 	stages := fs.Bool("stages", false, "also say where each answerable question was lost: whether an accepted answer is in the first, the first three or the first eight passages retrieved for it, and of those in the eight, how many were answered right, answered wrong or refused (one more search per question, outside the timings)")
-	signals := fs.String("signals", "", "write each question's refusal signals to this TSV file, answering offline even where it would refuse (what `wenda eval refusal` fits the decision on)")
+	signals := fs.String("signals", "", "write each question's refusal signals to this TSV `FILE`, answering offline even where it would refuse (what wenda eval refusal fits the decision on)")
 	rf := c.retrievalFlags(fs)
 	lf := c.llmFlags(fs)
 	pos, err := parseInterleaved(fs, args)

@@ -97,6 +97,10 @@ func TestQuickstart(t *testing.T) {
 			t.Errorf("quickstart answer to %q has no citation:\n%s", q.Text, block)
 		}
 	}
+	// The server it suggests asks its knowledge base when a request names none.
+	if !strings.Contains(out, "--kb quickstart serve") {
+		t.Errorf("quickstart's serve line:\n%s", out)
+	}
 }
 
 func TestIngestIdempotentChangeAndRemove(t *testing.T) {

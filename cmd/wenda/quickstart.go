@@ -52,6 +52,6 @@ func (c *cli) quickstart(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(c.stdout, "试试自己提问：\n  go run ./cmd/wenda --data %s --kb %s ask \"年假可以顺延到什么时候？\"\n", c.g.data, name)
 	fmt.Fprintf(c.stdout, "对话：\n  go run ./cmd/wenda --data %s --kb %s chat\n", c.g.data, name)
-	fmt.Fprintf(c.stdout, "网页和 HTTP API（http://127.0.0.1:8080/）：\n  go run ./cmd/wenda --data %s serve\n", c.g.data)
+	fmt.Fprintf(c.stdout, "网页和 HTTP API（http://127.0.0.1:8080/，未指定知识库的请求问 %s）：\n  go run ./cmd/wenda --data %s --kb %s serve\n", name, c.g.data, name)
 	return nil
 }
