@@ -893,7 +893,7 @@ func (e *Engine) FromHits(q string, hits []corpora.Hit) Answer {
 					pol = negation(pol)
 				}
 				return answered(a, pol+"。"+v, h, s.start, s.start+len(s.orig))
-			case yn && negativeCell(v):
+			case yn && (negativeCell(v) || closedCell(qn, v)):
 				// 礼拜天有看诊吗 … 周日门诊：不开诊: no, by a short cell
 				// that says it.
 				return answered(a, negation(verb)+"。"+v, h, s.start, s.start+len(s.orig))
@@ -2073,6 +2073,29 @@ func negativeCell(v string) bool {
 		!hasAnyPrefix(v, "不限", "不超", "不少于", "不低于", "不高于", "不大于", "不小于", "不足", "无限", "无线", "不间断", "无休", "停车") // (不限次数, 无线网络: yes)
 }
 
+// limitAsked reports whether q asks whether there is a limit or a
+// requirement (有期限吗, 有没有时间限制, 有上限不, 有什么要求吗 …).
+func limitAsked(q string) bool {
+	return containsAny(q, []string{"期限", "时限", "限制", "上限", "限额", "截止", "有效期", "封顶", "要求", "规定"})
+}
+
+// boundSaidRe finds a bound or a requirement a rule sets: within a time
+// (30天内, 3个工作日以内), at most (不得超过, 最多, 最长), a deadline, what
+// passing it costs (逾期), what one must (须, 必须, 应当, 一律, 只能, 仅限).
+var boundSaidRe = mustScan(`[0-9一二两三四五六七八九十百]+ *(?:个)?(?:天|日|工作日|自然日|小时|周|个月|月|年)(?:内|以内|之内)|不得超过|不超过|不能超过|最多|最长|最高|上限|封顶|截止|逾期|必须|须|应当|一律|只能|仅限`)
+
+// closedCell reports whether q asks whether a place is open (开门, 营业,
+// 开放, 有人) and the cell, short, says it is closed then (望京店周末开门吗
+// … | 周末休息 |; 周一闭馆): no.
+func closedCell(q, v string) bool {
+	v = strings.TrimSpace(v)
+	if n := utf8.RuneCountInString(v); n < 2 || n > 8 || strings.ContainsAny(v, "0123456789，,；;。") {
+		return false
+	}
+	return containsAny(q, []string{"开门", "关门", "营业", "开放", "开馆", "开着", "有人", "上班", "开不开", "开吗", "开不"}) &&
+		containsAny(v, []string{"休息", "闭馆", "休馆", "歇业", "停业", "关闭", "不营业", "不开放", "不开门", "打烊", "放假", "休业"})
+}
+
 // traditional reports whether s holds a character in its traditional form
 // (one that folding changes: 嗎, 檔).
 func traditional(s string) bool {
@@ -2607,6 +2630,13 @@ func polarity(seg *zh.Segmenter, q string, qs []quantity, verb, sentence string)
 	switch strings.TrimSpace(sentence) {
 	case "无", "否", "没有", "×", "✗", "N", "no", "No":
 		return no() // (a cell saying no: 泰山室 | … | 无 for 有投影吗 was 有。无)
+	}
+	if (verb == "有" || verb == "是") && strings.Contains(q, "有") && limitAsked(q) && boundSaidRe.MatchString(sentence) {
+		// 报销有期限吗 … 应在费用发生后30天内提交，逾期不予报销: the limit is
+		// there; the 不予 is what passing it costs. So is a requirement
+		// (发票有要求吗 … 须提供正规增值税发票，收据、白条一律不予报销).
+		// (有时间限制吗 is cut 有时/间: asked with 是, answered 有.)
+		return "有"
 	}
 	var asked []string // the question's words (askedWords), cut when first needed
 	askedOnce := func() []string {

@@ -2137,7 +2137,7 @@ func rowCell(q question, row, header string, sums bool) (value string, ok, quant
 		}
 		return "", false, false
 	}
-	if q.kind == kindNumber && !asksLabel(q) && !holdsQuantity(values[best]) && !unlimited(values[best]) {
+	if q.kind == kindNumber && !asksLabel(q) && !holdsQuantity(values[best]) && !unlimited(values[best]) && !closedCell(fq, values[best]) {
 		return "", false, true
 	}
 	v := withHeaderUnit(values[best], names[best])

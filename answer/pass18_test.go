@@ -24,6 +24,26 @@ func TestEighteenthPass(t *testing.T) {
 		{depot, "南湖车场值班电话几号", "66217301", "66217345"},
 		{depot, "南湖車場晚上值班電話幾號", "66217345", "66217301"},
 	})
+	hours := "| 门店 | 地址 | 工作日 | 周末 |\n|---|---|---|---|\n| 国贸店 | 建国门外大街1号 | 07:30-21:00 | 09:00-20:00 |\n| 望京店 | 望京街9号 | 08:00-20:00 | 周末休息 |\n"
+	limit := "员工应在费用发生后30天内提交报销申请，逾期不予报销，因长期出差无法按时提交的除外。"
+	checkHitCases(t, e, []hitCase{
+		// A cell saying the place is closed then answers whether it is
+		// open (no), and when it opens (the cell, not another column's
+		// hours). (A new user's trial: 是。…周末休息.)
+		{hours, "望京店周末开门吗", "不是。周末休息", "是。望"},
+		{hours, "望京店周末几点开门", "周末休息", "08:00"},
+		{hours, "国贸店周末几点开门", "09:00-20:00", "07:30"},
+		// A day of the weekend names the 周末 column.
+		{hours, "国贸店周六几点开门", "09:00-20:00", "07:30"},
+		{hours, "望京店礼拜天开门吗", "不是。周末休息", "是。望"},
+		// Asked whether there is a limit or a requirement, a rule setting
+		// one says yes, though passing it is 不予 (was 没有).
+		{limit, "报销有期限吗", "有。", "没有"},
+		{limit, "报销有时间限制吗", "有。", "不是"},
+		{"报销须提供正规增值税发票，收据、白条一律不予报销。", "发票有要求吗", "有。", "没有"},
+		// Not a limit asked: the rule's no stands.
+		{"收据、白条一律不予报销。", "白条能报销吗", "不能。", "有"},
+	})
 }
 
 // TestPassageCache: a passage's pieces are made once and shared, the

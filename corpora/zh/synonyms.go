@@ -287,7 +287,10 @@ var aliasGroups = [][]string{
 // not always 辞职).
 var towardFirst = [][]string{
 	{"法定节假日", "法定假日", "国庆节", "国庆", "春节", "元旦", "劳动节", "五一", "清明节", "端午节", "中秋节"},
-	{"休息日", "周末", "周六", "周日", "星期六", "星期天", "礼拜天"},
+	{"休息日", "周末"},
+	// (a chain: a day of the weekend is 周末 — a table's 周末 column — and
+	// so a 休息日; the group of the word a group stands for comes first)
+	{"周末", "周六", "周日", "星期六", "星期日", "星期天", "礼拜六", "礼拜天", "礼拜日"},
 	{"离职", "辞职", "走人", "不想干了", "不干了"},
 	// Kin, as leave rules name them.
 	{"父母", "爸爸", "妈妈", "父亲", "母亲", "爸妈"},
