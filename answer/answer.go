@@ -2127,7 +2127,7 @@ func answered(a Answer, ans string, h corpora.Hit, start, end int) Answer {
 		N:   len(a.Citations) + 1,
 		Doc: h.DocID, Chunk: h.Ordinal, Title: h.Title, Text: string([]rune(h.Text)[start:end]),
 		Start: h.Start + start, End: h.Start + end,
-		Section: h.Section, Page: page, Where: where,
+		Section: h.SectionAt(start), Page: page, Where: where,
 	})
 	return a
 }

@@ -208,7 +208,9 @@ func (c *citer) citations() []Citation {
 					n--
 				}
 				ct.Start, ct.End = s.Start+from, s.Start+from+n
-				ct.Page, ct.Where = corpora.Chunk{Page: s.Page, Where: s.Where, Places: s.places}.PlaceAt(from)
+				at := corpora.Chunk{Page: s.Page, Where: s.Where, Section: s.Section, Places: s.places}
+				ct.Page, ct.Where = at.PlaceAt(from)
+				ct.Section = at.SectionAt(from)
 			}
 		}
 		cs = append(cs, ct)

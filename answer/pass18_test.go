@@ -96,3 +96,17 @@ func TestPassageCache(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestCitedSection: a citation names the section its sentence stands in
+// (corpora.Chunk.SectionAt), not the chunk's.
+func TestCitedSection(t *testing.T) {
+	e := offline(t)
+	h := hit("r.txt", "三、报销时限\n员工应在费用发生后30天内提交报销申请，逾期不予报销。\n\n四、票据要求\n报销须提供正规增值税发票。\n")
+	h.Section = "四、票据要求"
+	h.Places = []corpora.Place{{Start: 0, Section: "三、报销时限"}, {Start: utf8.RuneCountInString(h.Text[:strings.Index(h.Text, "四、")]), Section: "四、票据要求"}}
+	for q, want := range map[string]string{"报销申请要在多少天内提交": "三、报销时限", "报销要什么发票": "四、票据要求"} {
+		if a := e.FromHits(q, []corpora.Hit{h}); len(a.Citations) == 0 || a.Citations[0].Section != want {
+			t.Errorf("%s → %q cites %+v; want section %s", q, a.Answer, a.Citations, want)
+		}
+	}
+}

@@ -95,6 +95,9 @@ type Place struct {
 	Start int // rune offset in the chunk's Text
 	Page  int
 	Where string
+	// Section is the section path there (SectionPath); "" in knowledge
+	// bases ingested before places said it: the chunk's.
+	Section string
 }
 
 // PlaceAt is the page and place of the rune offset at in the chunk's
@@ -110,15 +113,34 @@ func (c Chunk) PlaceAt(at int) (page int, where string) {
 	return page, where
 }
 
-// EncodePlaces writes places as one string (a stored field):
-// start, page and where joined by U+001F, places by U+001E; "" for none.
+// SectionAt is the section path of the rune offset at in the chunk's
+// text: of the last of Places beginning at or before it that says one,
+// else the chunk's (a chunk may hold the end of one section and the start
+// of the next: 三、报销时限 … 四、票据要求).
+func (c Chunk) SectionAt(at int) string {
+	section := c.Section
+	for _, p := range c.Places {
+		if p.Start > at {
+			break
+		}
+		if p.Section != "" {
+			section = p.Section
+		}
+	}
+	return section
+}
+
+// EncodePlaces writes places as one string (a stored field): start,
+// page, where and section joined by U+001F, places by U+001E; "" for
+// none. (DecodePlaces reads those written without the section too.)
 func EncodePlaces(places []Place) string {
 	var b strings.Builder
 	for i, p := range places {
 		if i > 0 {
 			b.WriteByte(0x1e)
 		}
-		fmt.Fprintf(&b, "%d\x1f%d\x1f%s", p.Start, p.Page, strings.NewReplacer("\x1e", " ", "\x1f", " ").Replace(p.Where))
+		clean := strings.NewReplacer("\x1e", " ", "\x1f", " ")
+		fmt.Fprintf(&b, "%d\x1f%d\x1f%s\x1f%s", p.Start, p.Page, clean.Replace(p.Where), clean.Replace(p.Section))
 	}
 	return b.String()
 }
@@ -131,8 +153,8 @@ func DecodePlaces(s string) []Place {
 	}
 	var out []Place
 	for _, f := range strings.Split(s, "\x1e") {
-		parts := strings.SplitN(f, "\x1f", 3)
-		if len(parts) != 3 {
+		parts := strings.SplitN(f, "\x1f", 4)
+		if len(parts) < 3 {
 			continue
 		}
 		start, err1 := strconv.Atoi(parts[0])
@@ -140,7 +162,11 @@ func DecodePlaces(s string) []Place {
 		if err1 != nil || err2 != nil {
 			continue
 		}
-		out = append(out, Place{Start: start, Page: page, Where: parts[2]})
+		pl := Place{Start: start, Page: page, Where: parts[2]}
+		if len(parts) == 4 {
+			pl.Section = parts[3]
+		}
+		out = append(out, pl)
 	}
 	return out
 }

@@ -69,25 +69,24 @@ func Chunk(doc corpora.Document, size int) []corpora.Chunk {
 		part := doc.Parts[p]
 		out[i].Section, out[i].Page, out[i].Where = corpora.SectionPath(part.Section), part.Page, part.Where
 	}
-	// Where each chunk's text goes on to another page or place: the part
-	// at its start, then each part beginning inside it that names another.
+	// Where each chunk's text goes on to another page, place or section:
+	// the part at its start, then each part beginning inside it that names
+	// another.
 	p = 0
 	for i := range out {
 		for p+1 < len(doc.Parts) && doc.Parts[p+1].Start <= out[i].Start {
 			p++
 		}
-		if doc.Parts[p].Where == "" && doc.Parts[p].Page == 0 {
-			continue // (a part named neither way names none after it worth a place: sections)
-		}
-		page, where := doc.Parts[p].Page, doc.Parts[p].Where
-		places := []corpora.Place{{Start: 0, Page: page, Where: where}}
+		page, where, section := doc.Parts[p].Page, doc.Parts[p].Where, corpora.SectionPath(doc.Parts[p].Section)
+		places := []corpora.Place{{Start: 0, Page: page, Where: where, Section: section}}
 		for q := p + 1; q < len(doc.Parts) && doc.Parts[q].Start < out[i].End; q++ {
-			if pt := doc.Parts[q]; pt.Page != page || pt.Where != where {
-				page, where = pt.Page, pt.Where
-				places = append(places, corpora.Place{Start: pt.Start - out[i].Start, Page: page, Where: where})
+			pt := doc.Parts[q]
+			if sp := corpora.SectionPath(pt.Section); pt.Page != page || pt.Where != where || sp != section {
+				page, where, section = pt.Page, pt.Where, sp
+				places = append(places, corpora.Place{Start: pt.Start - out[i].Start, Page: page, Where: where, Section: section})
 			}
 		}
-		if len(places) > 1 || places[0].Page != out[i].Page || places[0].Where != out[i].Where {
+		if len(places) > 1 || places[0].Page != out[i].Page || places[0].Where != out[i].Where || places[0].Section != out[i].Section {
 			out[i].Places = places
 		}
 	}

@@ -305,3 +305,37 @@ func TestChunkPlaces(t *testing.T) {
 		t.Errorf("places through the stored field: %+v; want %+v", got, c.Places)
 	}
 }
+
+// TestChunkSectionAt: a chunk holding the end of one section and the start
+// of the next names, for a sentence of each, its own section (SectionAt),
+// not the section under the chunk's middle; the places keep it through
+// the stored field, and a field written before places said sections reads
+// as the chunk's (a new user's trial: 报销有期限吗 cited 四、票据要求 for a
+// sentence under 三、报销时限).
+func TestChunkSectionAt(t *testing.T) {
+	text := "三、报销时限\n员工应在费用发生后30天内提交报销申请。\n\n四、票据要求\n报销须提供正规增值税发票，收据、白条一律不予报销。\n发票抬头必须为公司全称。\n"
+	parts := []corpora.Part{
+		{Start: 0, Section: []string{"三、报销时限"}},
+		{Start: utf8.RuneCountInString(text[:strings.Index(text, "四、")]), Section: []string{"四、票据要求"}},
+	}
+	chunks := Chunk(corpora.Document{ID: "r.txt", Title: "报销制度", Text: text, Parts: parts}, DefaultChunkSize)
+	if len(chunks) != 1 {
+		t.Fatalf("%d chunks; want one", len(chunks))
+	}
+	c := chunks[0]
+	for sentence, want := range map[string]string{"员工应在": "三、报销时限", "报销须提供": "四、票据要求", "发票抬头": "四、票据要求"} {
+		if got := c.SectionAt(utf8.RuneCountInString(c.Text[:strings.Index(c.Text, sentence)])); got != want {
+			t.Errorf("%s… stands in %q; want %q", sentence, got, want)
+		}
+	}
+	if got := corpora.DecodePlaces(corpora.EncodePlaces(c.Places)); !reflect.DeepEqual(got, c.Places) {
+		t.Errorf("places through the stored field: %+v; want %+v", got, c.Places)
+	}
+	old := corpora.DecodePlaces("0\x1f3\x1f第 3 页\x1e12\x1f4\x1f第 4 页")
+	if len(old) != 2 || old[1].Page != 4 || old[1].Section != "" {
+		t.Errorf("places written without sections: %+v", old)
+	}
+	if got := (corpora.Chunk{Section: "二、审批", Places: old}).SectionAt(20); got != "二、审批" {
+		t.Errorf("an old chunk's section: %q", got)
+	}
+}
