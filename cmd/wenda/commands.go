@@ -32,7 +32,41 @@ func (c *cli) openNoVectors(ctx context.Context) (*wenda.KB, error) {
 func (c *cli) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(c.stderr)
+	fs.Usage = func() {
+		// What the command does and takes, as wenda --help says it, then
+		// its flags: not Go's bare "Usage of ask:".
+		w := fs.Output()
+		if said := commandUsage(name); said != "" {
+			fmt.Fprintf(w, "wenda [--data DIR] [--kb NAME] %s\n", said)
+		} else {
+			fmt.Fprintf(w, "wenda [--data DIR] [--kb NAME] %s\n", name)
+		}
+		fmt.Fprintf(w, "(--data: data directory, default $WENDA_DATA, else ./wenda-data; --kb: knowledge base, default \"default\"; all commands: wenda --help)\n\nflags:\n")
+		fs.PrintDefaults()
+	}
 	return fs
+}
+
+// commandUsage is the command's entry in usage (its line and the lines
+// going on under it), trimmed; "" when it has none.
+func commandUsage(name string) string {
+	var out []string
+	lines := strings.Split(usage, "\n")
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "  ") || strings.HasPrefix(l, "   ") || !(t == name || strings.HasPrefix(t, name+" ")) {
+			continue
+		}
+		out = append(out, t)
+		for _, more := range lines[i+1:] {
+			if !strings.HasPrefix(more, "                  ") {
+				break
+			}
+			out = append(out, "    "+strings.TrimSpace(more))
+		}
+		break
+	}
+	return strings.Join(out, "\n")
 }
 
 func (c *cli) ingest(ctx context.Context, args []string) error {

@@ -179,8 +179,14 @@ func (c *cli) evalQA(ctx context.Context, args []string) error {
 	if *asJSON {
 		return printJSON(c.stdout, res)
 	}
-	fmt.Fprintf(c.stdout, "%d 个问题：准确率 %.4f；拒答 %d 次（应拒答 %d 个），拒答精确率 %.4f、召回率 %.4f；提问 p50 %.2f ms、p99 %.2f ms（其中作答一步 p50 %.3f ms）\n",
-		total, res["accuracy"], refused, shouldRefuse, prec, rec, res["ask_p50_ms"], res["ask_p99_ms"], res["answer_p50_ms"])
+	ratio := func(v float64, n int) string {
+		if n == 0 {
+			return "—" // (no refusals, or none to make: no ratio)
+		}
+		return fmt.Sprintf("%.4f", v)
+	}
+	fmt.Fprintf(c.stdout, "%d 个问题：准确率 %.4f；拒答 %d 次（应拒答 %d 个），拒答精确率 %s、召回率 %s；提问 p50 %.2f ms、p99 %.2f ms（其中作答一步 p50 %.3f ms）\n",
+		total, res["accuracy"], refused, shouldRefuse, ratio(prec, refused), ratio(rec, shouldRefuse), res["ask_p50_ms"], res["ask_p99_ms"], res["answer_p50_ms"])
 	if *stages {
 		fmt.Fprintln(c.stdout, st.String())
 	}

@@ -31,7 +31,7 @@ Commands:
   search [--k N] [--json] [--mode bm25|vector|hybrid] QUERY   ranked passages
   ask [--json] [--simplified] [--offline] [--mode …] [QUESTION]   answer a question (or one per line from standard input)
   serve [--addr 127.0.0.1:8080] [--keys FILE] [--cors ORIGINS]   the HTTP API, an OpenAI-compatible
-                        /v1/chat/completions and the web page
+                        /v1/chat/completions and the web page; a request naming no knowledge base asks --kb's
   chat [--session NAME]  a conversation: streamed answers, follow-ups, /sources; kept on disk and resumed by name
   extract [--chunks] [--json] FILE...   what wenda reads from files (text in reading order; the chunks
                         with their section paths and pages): nothing is ingested
@@ -50,8 +50,8 @@ Commands:
                                  the approximate vector index against exact search
   eval load [--clients 32] [--duration 60s] [--json] FILE   wenda serve under load on loopback (ask offline, search)
   eval llm [--json] [--limit N] FILE   wenda's time before an LLM's first token (in-process server)
-  eval qa [--json] QUESTIONS.tsv   accuracy overall and per category, refusal precision and recall, over the
-                        current knowledge base (question<TAB>answer|…|REFUSE[<TAB>category])
+  eval qa [--json] [--stages] QUESTIONS.tsv   accuracy overall and per category, refusal precision and recall, over the
+                        current knowledge base (question<TAB>answer|…|REFUSE[<TAB>category]); --stages: where answers were lost
   eval culture [--json] [--kinds K,...] QUESTIONS.tsv   accuracy per kind on culture questions (kind, question, answer)
   eval reverse [--n 300] [--json] IDIOM_FILE   which idiom means …: the explanation, and its last clause, as questions
 

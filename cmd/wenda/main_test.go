@@ -97,6 +97,10 @@ func TestQuickstart(t *testing.T) {
 			t.Errorf("quickstart answer to %q has no citation:\n%s", q.Text, block)
 		}
 	}
+	// A command's --help says what it does, as wenda --help does, then its flags.
+	if _, errs := runCLIErr(t, "ask", "--help"); !strings.Contains(errs, "ask [--json]") || !strings.Contains(errs, "answer a question") || !strings.Contains(errs, "-json") {
+		t.Errorf("ask --help:\n%s", errs)
+	}
 	// The server it suggests asks its knowledge base when a request names none.
 	if !strings.Contains(out, "--kb quickstart serve") {
 		t.Errorf("quickstart's serve line:\n%s", out)
