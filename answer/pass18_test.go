@@ -41,6 +41,8 @@ func TestEighteenthPass(t *testing.T) {
 		{limit, "报销有期限吗", "有。", "没有"},
 		{limit, "报销有时间限制吗", "有。", "不是"},
 		{"报销须提供正规增值税发票，收据、白条一律不予报销。", "发票有要求吗", "有。", "没有"},
+		// Working from home, said as people say it, is the rule's 远程办公.
+		{"问：可以远程办公吗？\n答：每周最多可以申请2天远程办公，须经直属主管批准。", "能在家上班吗", "2天", "没有找到"},
 		// Not a limit asked: the rule's no stands.
 		{"收据、白条一律不予报销。", "白条能报销吗", "不能。", "有"},
 	})
