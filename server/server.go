@@ -314,9 +314,33 @@ func (s *Server) routes() {
 	web, _ := fs.Sub(webFS, "web")
 	files := http.FileServerFS(web)
 	s.handle("GET /", "page", false, func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/v1/") {
+			s.noRoute(w, r) // (an API client is answered in JSON, not with the page's 404)
+			return
+		}
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'")
 		files.ServeHTTP(w, r)
 	})
+}
+
+// noRoute answers a GET of the API's that no route serves: 405 naming the
+// methods the path takes (GET /v1/ask: POST), else 404, in JSON as every
+// API error is.
+func (s *Server) noRoute(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{http.MethodPost, http.MethodDelete} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "" && !strings.HasSuffix(pattern, " /") {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s %s: use %s", r.Method, r.URL.Path, strings.Join(allow, " or ")))
+		return
+	}
+	writeError(w, http.StatusNotFound, fmt.Sprintf("no route %s %s (the API: /v1/ask, /v1/search, /v1/documents, /v1/kbs, /v1/kg/entities/NAME, /v1/chat/completions, /v1/models)", r.Method, r.URL.Path))
 }
 
 type ctxKey struct{}

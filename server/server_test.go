@@ -582,3 +582,20 @@ func TestJSONProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestNoRoute: a GET of the API that no route serves is answered in JSON
+// — 405 with Allow when the path takes another method, else 404 — not
+// with the page's plain-text 404.
+func TestNoRoute(t *testing.T) {
+	ts := newTest(t, Config{Keys: testKeys}, newFakeLibrary("hr"))
+	code, h, body := do(t, "GET", ts.URL+"/v1/ask", "hr-key", "")
+	if code != 405 || h.Get("Allow") != "POST" || !strings.Contains(body, `"GET /v1/ask: use POST"`) {
+		t.Errorf("GET /v1/ask: %d %v %s", code, h.Get("Allow"), body)
+	}
+	if code, _, body = do(t, "GET", ts.URL+"/v1/nope", "hr-key", ""); code != 404 || !strings.Contains(body, `"no route GET /v1/nope`) {
+		t.Errorf("GET /v1/nope: %d %s", code, body)
+	}
+	if code, _, _ = do(t, "GET", ts.URL+"/", "", ""); code != 200 {
+		t.Errorf("the page: %d", code)
+	}
+}
