@@ -89,7 +89,9 @@ func TestCommandBesideServer(t *testing.T) {
 		}
 	}
 
-	if err := srv.Process.Signal(syscall.SIGINT); err != nil {
+	// SIGTERM (docker stop, systemd) stops it as Ctrl-C does: requests
+	// finished, stores closed, exit 0 — not killed where it stood.
+	if err := srv.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	if err := srv.Wait(); err != nil {

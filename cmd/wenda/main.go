@@ -16,6 +16,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 const usage = `wenda — 中文检索问答 (Chinese retrieval-augmented question answering)
@@ -99,7 +100,10 @@ func main() {
 			debug.SetMemoryLimit(total / 4)
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C and SIGTERM (docker stop, systemd, kill) alike: a server lets
+	// the requests in flight finish and closes its stores, an ingest stops
+	// between files.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
